@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace skein {
+
+// Folder types of FolderSync ([MS-ASCMD] Type (FolderSync)).
+enum class FolderType : int {
+    UserGeneric = 1, Inbox = 2, Drafts = 3, DeletedItems = 4, SentItems = 5, Outbox = 6,
+    Tasks = 7, Calendar = 8, Contacts = 9, Notes = 10, Journal = 11, UserMail = 12,
+    UserCalendar = 13, UserContacts = 14, UserTasks = 15, UserJournal = 16, UserNotes = 17,
+    Unknown = 18, RecipientInfoCache = 19,
+};
+
+bool isMailFolder(FolderType type);
+
+struct Folder {
+    QString serverId;
+    QString parentId; // "0" for the root
+    QString name;
+    FolderType type = FolderType::UserGeneric;
+};
+
+// Flag state as [MS-ASEMAIL] Flag/Status: 0 cleared, 1 complete, 2 active.
+enum class FlagStatus : int { None = 0, Complete = 1, Active = 2 };
+
+struct FlagState {
+    FlagStatus status = FlagStatus::None;
+    QString flagType;      // e.g. "Flag for follow up"
+    QDateTime start, due;  // UTC
+    QDateTime completed;   // UTC, set when status is Complete
+
+    friend bool operator==(const FlagState &, const FlagState &) = default;
+};
+
+enum class BodyType : int { None = 0, PlainText = 1, Html = 2, Rtf = 3, Mime = 4 };
+
+// One email as the server described it. ConversationId and ConversationIndex
+// are opaque bytes kept exactly as received (MS-ASCON: the client must not
+// change them); empty means the server sent none.
+struct Message {
+    qint64 id = 0;          // local row id, 0 before it is stored
+    QString serverId;
+    QString folderId;
+    QString subject;
+    QString from;
+    QString to;
+    QString cc;
+    QString replyTo;
+    QString threadTopic;
+    QDateTime dateReceived; // UTC
+    bool read = false;
+    FlagState flag;
+    int importance = 1;     // 0 low, 1 normal, 2 high
+    QString messageClass;   // IPM.Note ...
+    QString preview;        // plain-text preview ([MS-ASAIRS] Preview)
+    bool hasAttachments = false;
+    QByteArray conversationId;
+    QByteArray conversationIndex;
+    // Body as far as the sync brought it.
+    BodyType bodyType = BodyType::None;
+    QByteArray body;
+    bool bodyTruncated = false;
+    qint64 bodyEstimatedSize = 0;
+};
+
+// A partial update the server sent in a Sync Change: only the fields present
+// were changed ([MS-ASEMAIL] 3.2.5.4.1).
+struct MessageChange {
+    QString serverId;
+    std::optional<bool> read;
+    std::optional<FlagState> flag;
+    // A full replacement when the server sent more than Read/Flag.
+    std::optional<Message> full;
+};
+
+} // namespace skein

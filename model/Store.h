@@ -1,0 +1,106 @@
+#pragma once
+
+#include "MailTypes.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace skein {
+
+// What a profile knows about its server. Never holds the password.
+struct AccountSettings {
+    QString url;              // e.g. http://127.0.0.1:8080 (scheme, host, port)
+    QString endpointPath = QStringLiteral("/Microsoft-Server-ActiveSync");
+    QString user;
+    QString deviceId;         // stable per profile, 1-32 alphanumerics
+    QString protocolVersion;  // negotiated, e.g. "16.1"
+    QString policyKey;        // "0" or empty before provisioning
+    QString folderSyncKey = QStringLiteral("0");
+};
+
+// Everything one Sync response said about one folder; applied in one transaction
+// together with its new sync key, so a crash never leaves key and items apart.
+struct SyncBatch {
+    QString folderId;
+    QString newSyncKey;
+    QList<Message> adds;            // upserted by (folder, serverId)
+    QList<MessageChange> changes;
+    QStringList deletes;            // gone from the server folder
+    QStringList softDeletes;        // left the filter window: removed locally, not "deleted"
+};
+
+struct ConversationSummary {
+    QByteArray conversationId;  // empty for a message without one (then serverId identifies it)
+    QString serverId;           // the message's id when conversationId is empty
+    QString subject;            // of the newest message
+    QStringList participants;   // senders, newest first, unique
+    int messageCount = 0;       // across all synced folders
+    int unreadCount = 0;
+    bool flagged = false;       // any message with an active flag
+    bool hasAttachments = false;
+    QDateTime latest;
+};
+
+// The local SQLite cache. One Store per thread (each has its own connection);
+// WAL mode lets the GUI read while the sync thread writes.
+class Store
+{
+public:
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Opens or creates the database and runs pending migrations.
+    bool open(const QString &path);
+    QString lastError() const;
+    QString path() const;
+
+    std::optional<AccountSettings> account() const;
+    bool saveAccount(const AccountSettings &account);
+
+    // Folders. applyFolderSync replaces the hierarchy key together with the changes.
+    QList<Folder> folders() const;
+    std::optional<Folder> folder(const QString &serverId) const;
+    std::optional<Folder> folderByName(const QString &nameOrPath) const;
+    std::optional<Folder> folderOfType(FolderType type) const;
+    bool applyFolderSync(const QString &newHierarchyKey, const QList<Folder> &addsOrUpdates,
+                         const QStringList &deletes);
+
+    QString syncKey(const QString &folderId) const; // "0" when never synced
+    bool setSyncKey(const QString &folderId, const QString &key);
+    bool applySyncBatch(const SyncBatch &batch);
+
+    // Invalid sync key (status 3): the folder starts again at key 0, keeping its
+    // messages and local state. Messages the server does not send again during
+    // the resync are removed by finishResync.
+    bool beginResync(const QString &folderId);
+    bool finishResync(const QString &folderId);
+    bool isResyncing(const QString &folderId) const;
+
+    std::optional<Message> message(const QString &serverId) const;
+    std::optional<Message> messageById(qint64 id) const;
+    int messageCount(const QString &folderId) const;
+    QList<Message> messagesInFolder(const QString &folderId) const;
+    // Every synced message of the conversation, in any folder.
+    QList<Message> conversationMessages(const QByteArray &conversationId) const;
+    // One row per conversation that has a message in folderId, newest first.
+    QList<ConversationSummary> conversations(const QString &folderId, int offset = 0,
+                                             int limit = -1) const;
+
+    bool setBody(const QString &serverId, BodyType type, const QByteArray &body, bool truncated,
+                 qint64 estimatedSize);
+
+    sqlite3 *handle() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace skein
