@@ -1,0 +1,99 @@
+#pragma once
+
+#include "Store.h"
+#include "Transport.h"
+#include "WbxmlElement.h"
+
+#include <functional>
+#include <optional>
+
+namespace skein::eas {
+
+enum class ErrorKind {
+    None,
+    Auth,            // 401: wrong user name or password
+    Network,         // no answer: unreachable, refused, timed out
+    Tls,             // certificate or TLS failure; never ignored
+    Throttled,       // 503 after every allowed retry
+    Server,          // 5xx after retries, or a body we cannot decode
+    Blocked,         // 403/456: account or device not allowed
+    PasswordExpired, // 457
+    MailboxFull,     // 507
+    NotSupported,    // 501 or the server lacks the command
+    Provisioning,    // the server asks for a policy we could not acknowledge
+    Protocol,        // 400 or a malformed response
+};
+
+struct EasReply {
+    ErrorKind error = ErrorKind::None;
+    QString message;                    // a sentence for the user when error != None
+    int httpStatus = 0;
+    std::optional<wbxml::Element> body; // empty for an empty 200 body
+    QUrl redirect;                      // X-MS-Location of a 451
+
+    bool ok() const { return error == ErrorKind::None; }
+    const wbxml::Element *root() const { return body ? &*body : nullptr; }
+};
+
+// One account's HTTP conversation with its server: URL and query, Basic auth,
+// protocol version, policy key, provisioning, redirects and back-off. It runs
+// on the sync thread and blocks it while waiting; nothing else calls it.
+class EasSession
+{
+public:
+    EasSession(Transport &transport, AccountSettings account, QString password);
+
+    const AccountSettings &account() const { return m_account; }
+    // Called whenever the session learns something worth persisting
+    // (negotiated version, policy key, a 451 redirect).
+    void setAccountChangedHandler(std::function<void(const AccountSettings &)> handler);
+    // Back-off waits go through this; tests replace it to stay fast.
+    void setSleeper(std::function<void(int ms)> sleeper);
+    void setMaxRetryAfterMs(int ms) { m_maxRetryAfterMs = ms; }
+
+    // OPTIONS: reads the server's versions and picks the best we speak.
+    EasReply negotiate();
+    QStringList serverVersions() const { return m_serverVersions; }
+    QStringList serverCommands() const { return m_serverCommands; }
+
+    // POSTs one command; provisions and retries when the server asks for it.
+    EasReply execute(const char *command, const wbxml::Element &request);
+
+    template<typename Command>
+    typename Command::Result run(const Command &command, EasReply *replyOut = nullptr)
+    {
+        EasReply reply = execute(Command::name, command.request());
+        typename Command::Result result;
+        if (reply.ok())
+            result = Command::parse(reply.root());
+        else
+            result.error = reply.message;
+        if (replyOut)
+            *replyOut = std::move(reply);
+        return result;
+    }
+
+    static QStringList supportedVersions(); // best first
+
+private:
+    EasReply post(const char *command, const QByteArray &body);
+    EasReply exchangeWithRetries(const HttpRequest &request);
+    EasReply interpret(const HttpResponse &response);
+    bool provision();
+    HttpRequest makeRequest(const char *command, const QByteArray &body) const;
+    void accountChanged();
+
+    Transport &m_transport;
+    AccountSettings m_account;
+    QString m_password;
+    QStringList m_serverVersions;
+    QStringList m_serverCommands;
+    std::function<void(const AccountSettings &)> m_accountChanged;
+    std::function<void(int)> m_sleep;
+    int m_maxRetryAfterMs = 300000;
+    bool m_provisioning = false;
+};
+
+QString errorKindName(ErrorKind kind);
+
+} // namespace skein::eas
