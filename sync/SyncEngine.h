@@ -1,0 +1,58 @@
+#pragma once
+
+#include "SyncRunner.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace skein::eas {
+
+// The background face of the sync: owns a thread on which its own store
+// connection, transport and session live. Every public slot returns at once;
+// results arrive as signals (queued to the caller's thread).
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config {
+        QString databasePath;
+        QString password;
+        SyncOptions options;
+        // Made on the sync thread; NetworkTransport when empty.
+        std::function<std::unique_ptr<Transport>()> transportFactory;
+        int maxRetryAfterMs = 300000;
+    };
+
+    explicit SyncEngine(Config config, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+public Q_SLOTS:
+    void connectAccount();
+    void syncAll();
+    void syncFolder(const QString &folderId);
+    void fetchBody(const QString &serverId);
+    void estimate(const QString &folderId, int filterType);
+
+Q_SIGNALS:
+    void progress(const QString &folderName, int itemsSoFar);
+    void folderChanged(const QString &folderId);
+    void connected(const skein::eas::SyncReport &report);
+    void syncFinished(const skein::eas::SyncReport &report);
+    void bodyFetched(const QString &serverId, const QString &error);
+    void estimated(const QString &folderId, int status, int count, const QString &error);
+
+private:
+    struct Worker;
+    void post(std::function<void(Worker &)> job);
+
+    QThread m_thread;
+    QObject *m_context = nullptr; // lives on m_thread; jobs run in its thread
+    std::shared_ptr<Worker> m_worker;
+};
+
+} // namespace skein::eas
+
+Q_DECLARE_METATYPE(skein::eas::SyncReport)

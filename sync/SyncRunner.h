@@ -1,0 +1,86 @@
+#pragma once
+
+#include "EasSession.h"
+#include "Store.h"
+
+#include <functional>
+
+namespace skein::eas {
+
+struct SyncOptions {
+    int filterType = 0;          // 0 = everything; 1..5 = 1 day .. 1 month
+    int windowSize = 100;
+    bool conversationMode = true;
+    BodyType bodyType = BodyType::Html;
+    int truncationSize = 20000;  // bodies larger than this arrive as a preview
+};
+
+struct ItemProblem {
+    QString serverId;
+    QString reason;
+};
+
+struct FolderReport {
+    QString folderId;
+    QString folderName;
+    int added = 0;
+    int changed = 0;
+    int deleted = 0;
+    int softDeleted = 0;
+    bool resynced = false;
+    QList<ItemProblem> skipped; // items the server sent that could not be read
+    QString error;              // empty when the folder synced
+};
+
+struct SyncReport {
+    ErrorKind error = ErrorKind::None;
+    QString message;            // account-wide failure, for the user
+    QList<FolderReport> folders;
+
+    bool ok() const { return error == ErrorKind::None; }
+};
+
+// The sync algorithm, one step after the other, on the calling (sync) thread:
+// FolderSync, then each mail folder's Sync with paging, resync on an invalid
+// key, FolderSync again on a changed hierarchy. Every response is written to
+// the store in one transaction together with its new sync key.
+class SyncRunner
+{
+public:
+    SyncRunner(EasSession &session, Store &store, SyncOptions options = {});
+
+    using ProgressHandler = std::function<void(const Folder &folder, int itemsSoFar)>;
+    using FolderChangedHandler = std::function<void(const QString &folderId)>;
+    void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
+    void setFolderChangedHandler(FolderChangedHandler handler) { m_folderChanged = std::move(handler); }
+
+    // OPTIONS (when no version is known yet) and FolderSync: proves the account works.
+    SyncReport connect();
+    SyncReport syncAll();
+    FolderReport syncFolder(const Folder &folder);
+
+    struct Estimate {
+        int status = 0;
+        int count = -1;
+        QString error;
+    };
+    Estimate estimate(const Folder &folder, int filterType);
+
+    // Fetches a body that the sync brought only as a truncated preview.
+    QString fetchBody(const QString &serverId);
+
+    static bool shouldSync(const Folder &folder, const QString &protocolVersion);
+
+private:
+    bool syncHierarchy(SyncReport &report);
+    bool primeFolder(const Folder &folder, FolderReport &report);
+    void countBatch(const SyncBatch &batch, FolderReport &report);
+
+    EasSession &m_session;
+    Store &m_store;
+    SyncOptions m_options;
+    ProgressHandler m_progress;
+    FolderChangedHandler m_folderChanged;
+};
+
+} // namespace skein::eas

@@ -1,0 +1,285 @@
+// SyncRunner against a scripted server: the sync algorithm (priming, paging,
+// resync on an invalid key, hierarchy refresh, bad items, empty answers) and
+// what ends up in the store.
+#include "EasTags.h"
+#include "FakeTransport.h"
+#include "SyncRunner.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace skein;
+using namespace skein::eas;
+namespace tag = skein::wbxml::tag;
+
+namespace {
+
+wbxml::Element folderSync(int status = 1)
+{
+    wbxml::Element root(tag::FolderHierarchy::FolderSync);
+    root.add(tag::FolderHierarchy::Status, qint64(status));
+    if (status != 1)
+        return root;
+    root.add(tag::FolderHierarchy::SyncKey, "h1");
+    wbxml::Element &changes = root.add(tag::FolderHierarchy::Changes);
+    changes.add(tag::FolderHierarchy::Count, "4");
+    auto add = [&](const char *id, const char *name, int type) {
+        wbxml::Element &a = changes.add(tag::FolderHierarchy::Add);
+        a.add(tag::FolderHierarchy::ServerId, id);
+        a.add(tag::FolderHierarchy::ParentId, "0");
+        a.add(tag::FolderHierarchy::DisplayName, name);
+        a.add(tag::FolderHierarchy::Type, qint64(type));
+    };
+    add("1", "Inbox", 2);
+    add("2", "Drafts", 3);
+    add("3", "Calendar", 8);
+    add("4", "Sent Items", 5);
+    return root;
+}
+
+struct Item {
+    QString serverId;
+    QString subject;
+    bool read = false;
+    QByteArray conversationId = QByteArray::fromHex("00112233445566778899aabbccddeeff");
+    QByteArray conversationIndex = QByteArray::fromHex("01da76bb59");
+};
+
+wbxml::Element syncResponse(const QString &folder, const QString &key, int status, const QList<Item> &adds = {},
+                            bool more = false, const QStringList &deletes = {})
+{
+    wbxml::Element root(tag::AirSync::Sync);
+    wbxml::Element &c = root.add(tag::AirSync::Collections).add(tag::AirSync::Collection);
+    c.add(tag::AirSync::SyncKey, key);
+    c.add(tag::AirSync::CollectionId, folder);
+    c.add(tag::AirSync::Status, qint64(status));
+    if (!adds.isEmpty() || !deletes.isEmpty()) {
+        wbxml::Element &commands = c.add(tag::AirSync::Commands);
+        for (const Item &item : adds) {
+            wbxml::Element &add = commands.add(tag::AirSync::Add);
+            if (!item.serverId.isEmpty())
+                add.add(tag::AirSync::ServerId, item.serverId);
+            wbxml::Element &data = add.add(tag::AirSync::ApplicationData);
+            data.add(tag::Email::Subject, item.subject);
+            data.add(tag::Email::From, "\"Ann\" <ann@example.com>");
+            data.add(tag::Email::DateReceived, "2026-11-20T10:00:00.000Z");
+            data.add(tag::Email::Read, item.read ? "1" : "0");
+            data.addOpaque(tag::Email2::ConversationId, item.conversationId);
+            data.addOpaque(tag::Email2::ConversationIndex, item.conversationIndex);
+        }
+        for (const QString &id : deletes)
+            commands.add(tag::AirSync::Delete).add(tag::AirSync::ServerId, id);
+    }
+    if (more)
+        c.add(tag::AirSync::MoreAvailable);
+    return root;
+}
+
+} // namespace
+
+class TestSyncRunner : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    FakeTransport m_fake;
+    std::unique_ptr<EasSession> m_session;
+
+    SyncRunner runner(SyncOptions options = {}) { return SyncRunner(*m_session, *m_store, options); }
+
+    void connectAccount(const QString &version = QStringLiteral("16.1"))
+    {
+        AccountSettings account;
+        account.url = QStringLiteral("http://127.0.0.1:9");
+        account.user = QStringLiteral("demo");
+        account.deviceId = QStringLiteral("DEV1");
+        account.protocolVersion = version;
+        QVERIFY(m_store->saveAccount(account));
+        m_session = std::make_unique<EasSession>(m_fake, account, QStringLiteral("demo"));
+        m_session->setSleeper([](int) {});
+    }
+
+    int requestsFor(const QByteArray &command) const
+    {
+        int n = 0;
+        for (int i = 0; i < m_fake.requests.size(); ++i)
+            n += m_fake.command(i) == command;
+        return n;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<Store>();
+        QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("t%1.db").arg(QTest::currentTestFunction()))));
+        m_fake = FakeTransport();
+        connectAccount();
+    }
+
+    void syncsMailFoldersWithPaging()
+    {
+        connectAccount(QStringLiteral("14.1")); // no Drafts below 16.0
+        m_fake.queue = {
+            FakeTransport::wbxml(folderSync()),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k1"), 1)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1,
+                                              {{QStringLiteral("1:1"), QStringLiteral("first")}}, true)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k3"), 1,
+                                              {{QStringLiteral("1:2"), QStringLiteral("second")}})),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("4"), QStringLiteral("s1"), 1)),
+            FakeTransport::status(200), // Sent Items: nothing to report
+        };
+        const SyncReport report = runner().syncAll();
+        QVERIFY2(report.ok(), qPrintable(report.message));
+        QCOMPARE(report.folders.size(), 2); // Inbox and Sent Items: no Drafts at 14.1, no Calendar
+        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 2);
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k3"));
+        QCOMPARE(m_store->syncKey(QStringLiteral("4")), QStringLiteral("s1"));
+
+        // The paged request names the key and asks for conversations.
+        const wbxml::Element paged = m_fake.body(2);
+        const wbxml::Element *collection = paged.find({tag::AirSync::Collections, tag::AirSync::Collection});
+        QVERIFY(collection);
+        QCOMPARE(collection->childText(tag::AirSync::SyncKey), QStringLiteral("k1"));
+        QVERIFY(collection->has(tag::AirSync::ConversationMode));
+        QCOMPARE(m_fake.body(3).find({tag::AirSync::Collections, tag::AirSync::Collection})->childText(tag::AirSync::SyncKey),
+                 QStringLiteral("k2"));
+        const std::optional<Message> stored = m_store->message(QStringLiteral("1:2"));
+        QVERIFY(stored);
+        QCOMPARE(stored->conversationId, QByteArray::fromHex("00112233445566778899aabbccddeeff"));
+    }
+
+    void draftsAreSyncedOnlyFrom16()
+    {
+        connectAccount(QStringLiteral("14.1"));
+        Folder drafts{QStringLiteral("2"), QStringLiteral("0"), QStringLiteral("Drafts"), FolderType::Drafts};
+        QVERIFY(!SyncRunner::shouldSync(drafts, QStringLiteral("14.1")));
+        QVERIFY(SyncRunner::shouldSync(drafts, QStringLiteral("16.1")));
+        Folder calendar{QStringLiteral("3"), QStringLiteral("0"), QStringLiteral("Calendar"), FolderType::Calendar};
+        QVERIFY(!SyncRunner::shouldSync(calendar, QStringLiteral("16.1")));
+    }
+
+    void conversationModeOnlyFrom14()
+    {
+        connectAccount(QStringLiteral("12.1"));
+        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_fake.queue = {FakeTransport::status(200)};
+        runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const wbxml::Element *collection = m_fake.body(0).find({tag::AirSync::Collections, tag::AirSync::Collection});
+        QVERIFY(collection);
+        QVERIFY(!collection->has(tag::AirSync::ConversationMode));
+    }
+
+    void badItemIsSkippedAndTheRestStored()
+    {
+        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_fake.queue = {FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1,
+            {{QStringLiteral("1:1"), QStringLiteral("good")}, {QString(), QStringLiteral("no id")},
+             {QStringLiteral("1:3"), QStringLiteral("also good")}}))};
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 2);
+        QCOMPARE(report.skipped.size(), 1);
+        QVERIFY(!report.skipped.first().reason.isEmpty());
+        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 2);
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k2"));
+    }
+
+    void invalidSyncKeyResyncsWithoutLosingLocalState()
+    {
+        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        SyncBatch initial;
+        initial.folderId = QStringLiteral("1");
+        initial.newSyncKey = QStringLiteral("k5");
+        for (const char *id : {"1:1", "1:2", "1:gone"}) {
+            Message m;
+            m.serverId = QString::fromLatin1(id);
+            m.folderId = QStringLiteral("1");
+            m.subject = QStringLiteral("s");
+            m.read = true; // read locally, e.g. while offline
+            initial.adds.append(m);
+        }
+        QVERIFY(m_store->applySyncBatch(initial));
+
+        m_fake.queue = {
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QString(), 3)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("n1"), 1)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("n2"), 1,
+                {{QStringLiteral("1:1"), QStringLiteral("s"), false}, {QStringLiteral("1:2"), QStringLiteral("s"), false}})),
+        };
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QVERIFY(report.resynced);
+        QCOMPARE(m_fake.body(1).find({tag::AirSync::Collections, tag::AirSync::Collection})->childText(tag::AirSync::SyncKey),
+                 QStringLiteral("0"));
+        QVERIFY(m_store->message(QStringLiteral("1:1"))->read); // the local read flag survived
+        QVERIFY(!m_store->message(QStringLiteral("1:gone")));   // the server no longer has it
+        QVERIFY(!m_store->isResyncing(QStringLiteral("1")));
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("n2"));
+    }
+
+    void emptyBodyMeansNoChanges()
+    {
+        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_fake.queue = {FakeTransport::status(200)};
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY(report.error.isEmpty());
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k1"));
+    }
+
+    void emptyFirstSyncIsReportedNotFatal()
+    {
+        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_fake.queue = {FakeTransport::status(200)};
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY(!report.error.isEmpty());
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("0"));
+    }
+
+    void hierarchyChangeRunsFolderSyncThenRetries()
+    {
+        m_store->applyFolderSync(QStringLiteral("h0"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_fake.queue = {
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QString(), 12)),
+            FakeTransport::wbxml(folderSync()),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1)),
+        };
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(requestsFor("FolderSync"), 1);
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k2"));
+    }
+
+    void failingFolderDoesNotStopTheOthers()
+    {
+        connectAccount(QStringLiteral("14.1"));
+        m_fake.queue = {
+            FakeTransport::wbxml(folderSync()),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QString(), 5)), // Inbox: server error
+            FakeTransport::wbxml(syncResponse(QStringLiteral("4"), QStringLiteral("s1"), 1)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("4"), QStringLiteral("s2"), 1, {{QStringLiteral("4:1"), QStringLiteral("mine")}})),
+        };
+        const SyncReport report = runner().syncAll();
+        QVERIFY(report.ok());
+        QCOMPARE(report.folders.size(), 2);
+        QVERIFY(!report.folders.at(0).error.isEmpty());
+        QVERIFY(report.folders.at(1).error.isEmpty());
+        QCOMPARE(m_store->messageCount(QStringLiteral("4")), 1);
+    }
+
+    void wrongPasswordStopsWithAuthError()
+    {
+        m_fake.queue = {FakeTransport::status(401)};
+        const SyncReport report = runner().syncAll();
+        QCOMPARE(report.error, ErrorKind::Auth);
+        QCOMPARE(m_fake.requests.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncRunner)
+#include "tst_syncrunner.moc"
