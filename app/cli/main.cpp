@@ -1,1 +1,62 @@
-int main() { return 0; }
+// skein-cli: the scripting face of Skein's sync engine.
+#include "CliCommands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace skein::cli;
+
+namespace {
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Skein command line.\n\n"
+        "  account add --url URL --user USER [--path PATH] [--no-save]\n"
+        "  sync                       sync every mail folder\n"
+        "  folders [--json]           list folders\n"
+        "  conversations FOLDER [--json]   conversations with a message in FOLDER\n"
+        "  show SERVERID              one message\n"
+        "  estimate FOLDER [--filter N]    GetItemEstimate with ConversationMode"));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("profile"), QStringLiteral("Profile folder (default: the XDG data location)."), QStringLiteral("DIR")},
+        {QStringLiteral("url"), QStringLiteral("Server address, e.g. https://mail.example.com"), QStringLiteral("URL")},
+        {QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("USER")},
+        {QStringLiteral("path"), QStringLiteral("Endpoint path (default /Microsoft-Server-ActiveSync)."), QStringLiteral("PATH")},
+        {QStringLiteral("no-save"), QStringLiteral("Do not store the password in the keychain.")},
+        {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+        {QStringLiteral("filter"), QStringLiteral("Date filter 0-5 (0 all, 1 day, 3 days, 1 week, 2 weeks, 1 month)."), QStringLiteral("N")},
+    });
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("skein"));
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+
+    const Invocation in{Profile(parser.value(QStringLiteral("profile"))), parser.positionalArguments(), parser};
+    const QString command = in.words.value(0);
+    if (command == QLatin1String("account") && in.words.value(1) == QLatin1String("add"))
+        return accountAdd(in);
+    if (command == QLatin1String("sync"))
+        return sync(in);
+    if (command == QLatin1String("folders"))
+        return folders(in);
+    if (command == QLatin1String("conversations"))
+        return conversations(in);
+    if (command == QLatin1String("show"))
+        return show(in);
+    if (command == QLatin1String("estimate"))
+        return estimate(in);
+
+    QTextStream(stderr) << "skein-cli: unknown command '" << in.words.join(QLatin1Char(' '))
+                        << "'; see skein-cli --help\n";
+    return Usage;
+}

@@ -1,0 +1,286 @@
+#include "CliCommands.h"
+
+#include "ConversationJson.h"
+#include "SyncEngine.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QUuid>
+
+namespace skein::cli {
+
+using eas::ErrorKind;
+using eas::SyncEngine;
+using eas::SyncReport;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(int code, const QString &reason)
+{
+    QTextStream(stderr) << "skein-cli: " << reason << "\n";
+    return code;
+}
+
+int exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::None: return Ok;
+    case ErrorKind::Auth: return AuthFailed;
+    case ErrorKind::Network:
+    case ErrorKind::Tls: return Unreachable;
+    default: return Failed;
+    }
+}
+
+// Runs one engine request on the sync thread and waits here for its signal.
+// Connect any result-capturing slot before calling this: queued slots run in
+// connection order and the loop stops after this one.
+template<typename Signal, typename Start>
+void runEngine(SyncEngine &engine, Signal signal, Start start)
+{
+    QEventLoop loop;
+    QObject::connect(&engine, signal, &loop, [&loop] { loop.quit(); });
+    start();
+    loop.exec();
+}
+
+struct OpenedStore {
+    Store store;
+    AccountSettings account;
+};
+
+// Opens the profile's store for reading; nullptr with the reason printed.
+std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
+{
+    if (!profile.exists()) {
+        *code = fail(NotFound, QStringLiteral("no account in %1; run 'skein-cli account add' first").arg(profile.directory()));
+        return nullptr;
+    }
+    auto opened = std::make_unique<OpenedStore>();
+    if (!opened->store.open(profile.databasePath())) {
+        *code = fail(Failed, opened->store.lastError());
+        return nullptr;
+    }
+    const std::optional<AccountSettings> account = opened->store.account();
+    if (!account) {
+        *code = fail(NotFound, QStringLiteral("no account in %1").arg(profile.directory()));
+        return nullptr;
+    }
+    opened->account = *account;
+    return opened;
+}
+
+std::unique_ptr<SyncEngine> makeEngine(const Profile &profile, const QString &password)
+{
+    SyncEngine::Config config;
+    config.databasePath = profile.databasePath();
+    config.password = password;
+    return std::make_unique<SyncEngine>(config);
+}
+
+void printFolderReport(const eas::FolderReport &folder)
+{
+    out() << folder.folderName << ": +" << folder.added << " ~" << folder.changed << " -" << folder.deleted;
+    if (folder.softDeleted)
+        out() << " (" << folder.softDeleted << " aged out)";
+    if (folder.resynced)
+        out() << " [resynchronised]";
+    if (!folder.error.isEmpty())
+        out() << " ERROR: " << folder.error;
+    out() << "\n";
+    for (const eas::ItemProblem &item : folder.skipped)
+        out() << "  skipped item " << (item.serverId.isEmpty() ? QStringLiteral("(no id)") : item.serverId)
+              << ": " << item.reason << "\n";
+}
+
+std::optional<Folder> resolveFolder(const Store &store, const QString &name, int *code)
+{
+    const std::optional<Folder> folder = store.folderByName(name);
+    if (!folder) {
+        QStringList names;
+        for (const Folder &f : store.folders())
+            if (isMailFolder(f.type))
+                names.append(f.name);
+        *code = fail(NotFound, QStringLiteral("no folder '%1' (folders: %2)").arg(name, names.join(QStringLiteral(", "))));
+    }
+    return folder;
+}
+
+} // namespace
+
+int accountAdd(const Invocation &in)
+{
+    const QString url = in.options.value(QStringLiteral("url"));
+    const QString user = in.options.value(QStringLiteral("user"));
+    if (url.isEmpty() || user.isEmpty())
+        return fail(Usage, QStringLiteral("account add needs --url and --user"));
+    QString error;
+    if (!in.profile.ensureDirectory(&error))
+        return fail(Failed, error);
+    const QString password = obtainPassword(in.profile, url, user, &error);
+    if (password.isEmpty())
+        return fail(AuthFailed, error);
+
+    const bool existed = in.profile.exists();
+    {
+        Store store;
+        if (!store.open(in.profile.databasePath()))
+            return fail(Failed, store.lastError());
+        AccountSettings account = store.account().value_or(AccountSettings{});
+        const bool sameServer = account.url == url && account.user == user;
+        account.url = url;
+        account.user = user;
+        if (in.options.isSet(QStringLiteral("path")))
+            account.endpointPath = in.options.value(QStringLiteral("path"));
+        if (account.deviceId.isEmpty())
+            account.deviceId = QUuid::createUuid().toString(QUuid::Id128).toUpper();
+        if (!sameServer) {
+            account.protocolVersion.clear();
+            account.policyKey.clear();
+        }
+        if (!store.saveAccount(account))
+            return fail(Failed, store.lastError());
+    }
+
+    SyncReport report;
+    {
+        const auto engine = makeEngine(in.profile, password);
+        QObject::connect(engine.get(), &SyncEngine::connected, engine.get(), [&](const SyncReport &r) { report = r; });
+        runEngine(*engine, &SyncEngine::connected, [&] { engine->connectAccount(); });
+    }
+    if (!report.ok()) {
+        if (!existed)
+            in.profile.removeDatabase(); // leave no half-made account behind
+        return fail(exitCodeFor(report.error), report.message);
+    }
+    if (!in.options.isSet(QStringLiteral("no-save")) && !savePassword(in.profile, url, user, password, &error))
+        QTextStream(stderr) << "skein-cli: warning: " << error << "\n";
+
+    Store store;
+    store.open(in.profile.databasePath());
+    const AccountSettings account = store.account().value_or(AccountSettings{});
+    out() << "Account " << user << " at " << url << account.endpointPath << " added (ActiveSync "
+          << account.protocolVersion << ", " << store.folders().size() << " folders).\n";
+    return Ok;
+}
+
+int sync(const Invocation &in)
+{
+    int code = Ok;
+    std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
+    if (!opened)
+        return code;
+    QString error;
+    const QString password = obtainPassword(in.profile, opened->account.url, opened->account.user, &error);
+    if (password.isEmpty())
+        return fail(AuthFailed, error);
+
+    SyncReport report;
+    const auto engine = makeEngine(in.profile, password);
+    QObject::connect(engine.get(), &SyncEngine::syncFinished, engine.get(), [&](const SyncReport &r) { report = r; });
+    runEngine(*engine, &SyncEngine::syncFinished, [&] { engine->syncAll(); });
+    if (!report.ok())
+        return fail(exitCodeFor(report.error), report.message);
+    bool folderFailed = false;
+    for (const eas::FolderReport &folder : report.folders) {
+        printFolderReport(folder);
+        folderFailed |= !folder.error.isEmpty();
+    }
+    out().flush();
+    return folderFailed ? Failed : Ok;
+}
+
+int folders(const Invocation &in)
+{
+    int code = Ok;
+    std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
+    if (!opened)
+        return code;
+    if (in.options.isSet(QStringLiteral("json"))) {
+        out() << QJsonDocument(foldersToJson(opened->store)).toJson();
+        return Ok;
+    }
+    for (const Folder &folder : opened->store.folders())
+        out() << folder.serverId << "\t" << folder.name << "\t" << opened->store.messageCount(folder.serverId) << "\n";
+    return Ok;
+}
+
+int conversations(const Invocation &in)
+{
+    int code = Ok;
+    std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
+    if (!opened)
+        return code;
+    if (in.words.size() < 2)
+        return fail(Usage, QStringLiteral("conversations needs a FOLDER"));
+    const std::optional<Folder> folder = resolveFolder(opened->store, in.words.at(1), &code);
+    if (!folder)
+        return code;
+    if (in.options.isSet(QStringLiteral("json"))) {
+        out() << QJsonDocument(conversationsToJson(opened->store, folder->serverId)).toJson();
+        return Ok;
+    }
+    for (const ConversationSummary &c : opened->store.conversations(folder->serverId)) {
+        out() << c.latest.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) << "  " << c.messageCount
+              << " msg" << (c.unreadCount ? QStringLiteral(" (%1 unread)").arg(c.unreadCount) : QString())
+              << (c.flagged ? QStringLiteral(" [flag]") : QString()) << "  " << c.subject << "  — "
+              << c.participants.join(QStringLiteral(", ")) << "\n";
+    }
+    return Ok;
+}
+
+int show(const Invocation &in)
+{
+    int code = Ok;
+    std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
+    if (!opened)
+        return code;
+    const std::optional<Message> m = opened->store.message(in.words.value(1));
+    if (!m)
+        return fail(NotFound, QStringLiteral("no message '%1'").arg(in.words.value(1)));
+    const std::optional<Folder> folder = opened->store.folder(m->folderId);
+    out() << "Folder: " << (folder ? folder->name : m->folderId) << "\nFrom: " << m->from << "\nTo: " << m->to << "\n";
+    if (!m->cc.isEmpty())
+        out() << "Cc: " << m->cc << "\n";
+    out() << "Date: " << m->dateReceived.toString(Qt::ISODate) << "\nSubject: " << m->subject
+          << "\nConversationId: " << m->conversationId.toHex() << "\nConversationIndex: " << m->conversationIndex.toHex()
+          << "\n\n" << QString::fromUtf8(m->body.isEmpty() ? m->preview.toUtf8() : m->body) << "\n";
+    if (m->bodyTruncated)
+        out() << "[body truncated by the server: " << m->bodyEstimatedSize << " bytes in all]\n";
+    return Ok;
+}
+
+int estimate(const Invocation &in)
+{
+    int code = Ok;
+    std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
+    if (!opened)
+        return code;
+    const std::optional<Folder> folder = resolveFolder(opened->store, in.words.value(1), &code);
+    if (!folder)
+        return code;
+    QString error;
+    const QString password = obtainPassword(in.profile, opened->account.url, opened->account.user, &error);
+    if (password.isEmpty())
+        return fail(AuthFailed, error);
+    const auto engine = makeEngine(in.profile, password);
+    int count = -1;
+    QString estimateError;
+    QObject::connect(engine.get(), &SyncEngine::estimated, engine.get(),
+                     [&](const QString &, int, int c, const QString &e) { count = c; estimateError = e; });
+    runEngine(*engine, &SyncEngine::estimated,
+              [&] { engine->estimate(folder->serverId, in.options.value(QStringLiteral("filter")).toInt()); });
+    if (!estimateError.isEmpty())
+        return fail(Failed, estimateError);
+    out() << count << "\n";
+    return Ok;
+}
+
+} // namespace skein::cli

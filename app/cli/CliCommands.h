@@ -1,0 +1,26 @@
+#pragma once
+
+#include "Profile.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace skein::cli {
+
+// Exit codes: the one-line reason on stderr says more.
+enum Exit : int { Ok = 0, Usage = 64, Failed = 1, AuthFailed = 2, Unreachable = 3, NotFound = 4 };
+
+struct Invocation {
+    Profile profile;
+    QStringList words;          // positional words after the options, e.g. {"account","add"}
+    const QCommandLineParser &options;
+};
+
+int accountAdd(const Invocation &in);
+int sync(const Invocation &in);
+int folders(const Invocation &in);
+int conversations(const Invocation &in);
+int show(const Invocation &in);
+int estimate(const Invocation &in);
+
+} // namespace skein::cli

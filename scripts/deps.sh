@@ -1,0 +1,22 @@
+# Debian 12 packages Skein needs to build, test and run; sourced by scripts/test and scripts/demo.
+skein_packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
+    libwbxml2-dev libsqlite3-dev qtkeychain-qt6-dev
+    dbus gnome-keyring libsecret-1-0
+    xvfb xauth
+)
+
+# Installs only what is missing, so a machine that has everything needs no network.
+skein_install_deps() {
+    local missing=()
+    for pkg in "${skein_packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
