@@ -1,0 +1,323 @@
+// Messages and bodies of skein::Store: the sync batch writer and the readers.
+
+#include "StorePrivate.h"
+
+namespace skein {
+
+namespace {
+
+// Column list shared by every message reader; readMessage() follows its order.
+#define SKEIN_MESSAGE_SELECT                                                                  \
+    "SELECT m.id, m.folder_id, m.server_id, m.subject, m.sender, m.to_addr, m.cc, "            \
+    "m.reply_to, m.thread_topic, m.date_received, m.read, m.flag_status, m.flag_type, "       \
+    "m.flag_start, m.flag_due, m.flag_completed, m.importance, m.message_class, m.preview, "  \
+    "m.has_attachments, m.conversation_id, m.conversation_index, b.type, b.data, "            \
+    "b.truncated, b.estimated_size FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
+
+Message readMessage(const sql::Statement &q)
+{
+    Message m;
+    m.id = q.int64(0);
+    m.folderId = q.text(1);
+    m.serverId = q.text(2);
+    m.subject = q.text(3);
+    m.from = q.text(4);
+    m.to = q.text(5);
+    m.cc = q.text(6);
+    m.replyTo = q.text(7);
+    m.threadTopic = q.text(8);
+    m.dateReceived = q.time(9);
+    m.read = q.boolean(10);
+    m.flag.status = FlagStatus(q.integer(11));
+    m.flag.flagType = q.text(12);
+    m.flag.start = q.time(13);
+    m.flag.due = q.time(14);
+    m.flag.completed = q.time(15);
+    m.importance = q.integer(16);
+    m.messageClass = q.text(17);
+    m.preview = q.text(18);
+    m.hasAttachments = q.boolean(19);
+    m.conversationId = q.blob(20);
+    m.conversationIndex = q.blob(21);
+    m.bodyType = BodyType(q.integer(22)); // NULL (no body row) reads as 0 = None
+    m.body = q.blob(23);
+    m.bodyTruncated = q.boolean(24);
+    m.bodyEstimatedSize = q.int64(25);
+    return m;
+}
+
+void bindFlag(sql::Statement &q, const FlagState &flag)
+{
+    q.bind(":flag_status", int(flag.status));
+    q.bind(":flag_type", flag.flagType);
+    q.bindTime(":flag_start", flag.start);
+    q.bindTime(":flag_due", flag.due);
+    q.bindTime(":flag_completed", flag.completed);
+}
+
+void bindMessage(sql::Statement &q, const Message &m)
+{
+    q.bind(":server_id", m.serverId);
+    q.bind(":subject", m.subject);
+    q.bind(":sender", m.from);
+    q.bind(":to_addr", m.to);
+    q.bind(":cc", m.cc);
+    q.bind(":reply_to", m.replyTo);
+    q.bind(":thread_topic", m.threadTopic);
+    q.bindTime(":date_received", m.dateReceived);
+    q.bind(":read", m.read);
+    bindFlag(q, m.flag);
+    q.bind(":importance", m.importance);
+    q.bind(":message_class", m.messageClass);
+    q.bind(":preview", m.preview);
+    q.bind(":has_attachments", m.hasAttachments);
+    q.bindBlob(":conversation_id", m.conversationId);
+    q.bindBlob(":conversation_index", m.conversationIndex);
+}
+
+bool hasBody(const Message &m)
+{
+    return m.bodyType != BodyType::None || !m.body.isEmpty();
+}
+
+} // namespace
+
+bool Store::Private::upsertMessage(const QString &folderId, const Message &message,
+                                   qint64 generation, bool keepLocalState)
+{
+    // ON CONFLICT ... DO UPDATE keeps the row id (unlike INSERT OR REPLACE), so
+    // a message the server sends again keeps its body and local references.
+    auto q = prepare(
+        "INSERT INTO messages (folder_id, server_id, subject, sender, to_addr, cc, reply_to, "
+        "thread_topic, date_received, read, flag_status, flag_type, flag_start, flag_due, "
+        "flag_completed, importance, message_class, preview, has_attachments, conversation_id, "
+        "conversation_index, seen_generation) VALUES (:folder_id, :server_id, :subject, :sender, "
+        ":to_addr, :cc, :reply_to, :thread_topic, :date_received, :read, :flag_status, "
+        ":flag_type, :flag_start, :flag_due, :flag_completed, :importance, :message_class, "
+        ":preview, :has_attachments, :conversation_id, :conversation_index, :generation) "
+        "ON CONFLICT (folder_id, server_id) DO UPDATE SET subject = excluded.subject, "
+        "sender = excluded.sender, to_addr = excluded.to_addr, cc = excluded.cc, "
+        "reply_to = excluded.reply_to, thread_topic = excluded.thread_topic, "
+        "date_received = excluded.date_received, importance = excluded.importance, "
+        "message_class = excluded.message_class, preview = excluded.preview, "
+        "has_attachments = excluded.has_attachments, conversation_id = excluded.conversation_id, "
+        "conversation_index = excluded.conversation_index, "
+        "seen_generation = excluded.seen_generation, "
+        // During a resync the user's local read/flag state wins; the journal
+        // replays it to the server later.
+        "read = iif(:keep, read, excluded.read), "
+        "flag_status = iif(:keep, flag_status, excluded.flag_status), "
+        "flag_type = iif(:keep, flag_type, excluded.flag_type), "
+        "flag_start = iif(:keep, flag_start, excluded.flag_start), "
+        "flag_due = iif(:keep, flag_due, excluded.flag_due), "
+        "flag_completed = iif(:keep, flag_completed, excluded.flag_completed) "
+        "RETURNING id");
+    if (!q.isValid())
+        return false;
+    q.bind(":folder_id", folderId);
+    bindMessage(q, message);
+    q.bind(":generation", generation);
+    q.bind(":keep", keepLocalState);
+    const QString what = QStringLiteral("storing message %1").arg(message.serverId);
+    if (q.step() != SQLITE_ROW)
+        return fail(what);
+    const qint64 id = q.int64(0);
+    if (!check(q.step(), what))
+        return false;
+    return !hasBody(message)
+        || writeBody(id, message.bodyType, message.body, message.bodyTruncated,
+                     message.bodyEstimatedSize, false);
+}
+
+bool Store::Private::writeBody(qint64 messageId, BodyType type, const QByteArray &data,
+                               bool truncated, qint64 estimatedSize, bool replace)
+{
+    // Unless told to replace, a truncated body from a sync never overwrites a
+    // complete one the user already fetched.
+    auto q = prepare("INSERT INTO bodies (message_id, type, data, truncated, estimated_size) "
+                     "VALUES (:id, :type, :data, :truncated, :size) "
+                     "ON CONFLICT (message_id) DO UPDATE SET type = excluded.type, "
+                     "data = excluded.data, truncated = excluded.truncated, "
+                     "estimated_size = excluded.estimated_size "
+                     "WHERE :replace OR bodies.truncated OR NOT excluded.truncated");
+    if (!q.isValid())
+        return false;
+    q.bind(":id", messageId);
+    q.bind(":type", int(type));
+    q.bindBlob(":data", data);
+    q.bind(":truncated", truncated);
+    q.bind(":size", estimatedSize);
+    q.bind(":replace", replace);
+    return check(q.step(), QStringLiteral("storing the body of message %1").arg(messageId));
+}
+
+bool Store::Private::applyChange(const QString &folderId, const MessageChange &change,
+                                 const FolderState &folder)
+{
+    // A Change is the server reporting a change made there, so it wins even
+    // during a resync; it also proves the item still exists (seen_generation).
+    if (change.full) {
+        Message full = *change.full;
+        full.serverId = change.serverId;
+        return upsertMessage(folderId, full, folder.generation, false);
+    }
+    const QString what = QStringLiteral("changing message %1").arg(change.serverId);
+    if (change.read) {
+        auto q = prepare("UPDATE messages SET read = :read, seen_generation = :generation "
+                         "WHERE folder_id = :folder_id AND server_id = :server_id");
+        if (!q.isValid())
+            return false;
+        q.bind(":read", *change.read);
+        q.bind(":generation", folder.generation);
+        q.bind(":folder_id", folderId);
+        q.bind(":server_id", change.serverId);
+        if (!check(q.step(), what))
+            return false;
+    }
+    if (change.flag) {
+        auto q = prepare("UPDATE messages SET flag_status = :flag_status, flag_type = :flag_type, "
+                         "flag_start = :flag_start, flag_due = :flag_due, "
+                         "flag_completed = :flag_completed, seen_generation = :generation "
+                         "WHERE folder_id = :folder_id AND server_id = :server_id");
+        if (!q.isValid())
+            return false;
+        bindFlag(q, *change.flag);
+        q.bind(":generation", folder.generation);
+        q.bind(":folder_id", folderId);
+        q.bind(":server_id", change.serverId);
+        if (!check(q.step(), what))
+            return false;
+    }
+    return true;
+}
+
+bool Store::Private::deleteMessage(const QString &folderId, const QString &serverId)
+{
+    auto q = prepare("DELETE FROM messages WHERE folder_id = :folder_id AND server_id = :server_id");
+    if (!q.isValid())
+        return false;
+    q.bind(":folder_id", folderId);
+    q.bind(":server_id", serverId);
+    return check(q.step(), QStringLiteral("deleting message %1").arg(serverId));
+}
+
+QList<Message> Store::Private::readMessages(sql::Statement &q, const QString &what) const
+{
+    QList<Message> result;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        result.append(readMessage(q));
+    if (rc != SQLITE_DONE) {
+        fail(what);
+        return {};
+    }
+    return result;
+}
+
+bool Store::applySyncBatch(const SyncBatch &batch)
+{
+    const QString what = QStringLiteral("applying a sync batch of folder %1").arg(batch.folderId);
+    sql::Transaction transaction(d->db);
+    if (!transaction.isActive())
+        return d->fail(what);
+    Private::FolderState folder;
+    bool ok = d->folderState(batch.folderId, &folder);
+    for (qsizetype i = 0; ok && i < batch.adds.size(); ++i)
+        ok = d->upsertMessage(batch.folderId, batch.adds[i], folder.generation, folder.resyncing);
+    for (qsizetype i = 0; ok && i < batch.changes.size(); ++i)
+        ok = d->applyChange(batch.folderId, batch.changes[i], folder);
+    // A soft delete (item left the sync window) removes the local copy just
+    // like a delete; only the server-side meaning differs.
+    for (const QStringList *list : {&batch.deletes, &batch.softDeletes}) {
+        for (qsizetype i = 0; ok && i < list->size(); ++i)
+            ok = d->deleteMessage(batch.folderId, list->at(i));
+    }
+    ok = ok && setSyncKey(batch.folderId, batch.newSyncKey);
+    ok = ok && (transaction.commit() || d->fail(QStringLiteral("committing")));
+    if (!ok)
+        d->error = what + QStringLiteral(": ") + d->error;
+    return ok; // on failure the transaction rolls back: nothing of the batch stays
+}
+
+bool Store::setBody(const QString &serverId, BodyType type, const QByteArray &body, bool truncated,
+                    qint64 estimatedSize)
+{
+    const QString what = QStringLiteral("storing the body of message %1").arg(serverId);
+    sql::Transaction transaction(d->db);
+    if (!transaction.isActive())
+        return d->fail(what);
+    auto q = d->prepare("SELECT id FROM messages WHERE server_id = :server_id");
+    if (!q.isValid())
+        return false;
+    q.bind(":server_id", serverId);
+    QList<qint64> ids;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        ids.append(q.int64(0));
+    if (rc != SQLITE_DONE)
+        return d->fail(what);
+    if (ids.isEmpty())
+        return d->failWith(QStringLiteral("%1: no such message").arg(what));
+    for (const qint64 id : ids) {
+        if (!d->writeBody(id, type, body, truncated, estimatedSize, true))
+            return false;
+    }
+    return transaction.commit() || d->fail(what);
+}
+
+std::optional<Message> Store::message(const QString &serverId) const
+{
+    auto q = d->prepare(SKEIN_MESSAGE_SELECT "WHERE m.server_id = :server_id ORDER BY m.id LIMIT 1");
+    if (!q.isValid())
+        return std::nullopt;
+    q.bind(":server_id", serverId);
+    const QList<Message> found = d->readMessages(q, QStringLiteral("reading message %1").arg(serverId));
+    return found.isEmpty() ? std::nullopt : std::optional(found.first());
+}
+
+std::optional<Message> Store::messageById(qint64 id) const
+{
+    auto q = d->prepare(SKEIN_MESSAGE_SELECT "WHERE m.id = :id");
+    if (!q.isValid())
+        return std::nullopt;
+    q.bind(":id", id);
+    const QList<Message> found = d->readMessages(q, QStringLiteral("reading message %1").arg(id));
+    return found.isEmpty() ? std::nullopt : std::optional(found.first());
+}
+
+int Store::messageCount(const QString &folderId) const
+{
+    auto q = d->prepare("SELECT count(*) FROM messages WHERE folder_id = :folder_id");
+    if (!q.isValid())
+        return 0;
+    q.bind(":folder_id", folderId);
+    if (q.step() != SQLITE_ROW) {
+        d->fail(QStringLiteral("counting the messages of folder %1").arg(folderId));
+        return 0;
+    }
+    return q.integer(0);
+}
+
+QList<Message> Store::messagesInFolder(const QString &folderId) const
+{
+    auto q = d->prepare(SKEIN_MESSAGE_SELECT "WHERE m.folder_id = :folder_id "
+                                             "ORDER BY m.date_received DESC, m.id DESC");
+    if (!q.isValid())
+        return {};
+    q.bind(":folder_id", folderId);
+    return d->readMessages(q, QStringLiteral("listing the messages of folder %1").arg(folderId));
+}
+
+QList<Message> Store::conversationMessages(const QByteArray &conversationId) const
+{
+    if (conversationId.isEmpty())
+        return {}; // "no conversation" is not a conversation
+    auto q = d->prepare(SKEIN_MESSAGE_SELECT "WHERE m.conversation_id = :conversation_id "
+                                             "ORDER BY m.date_received, m.id");
+    if (!q.isValid())
+        return {};
+    q.bindBlob(":conversation_id", conversationId);
+    return d->readMessages(q, QStringLiteral("reading a conversation"));
+}
+
+} // namespace skein

@@ -1,0 +1,483 @@
+#include "Migrations.h"
+#include "Store.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <ctime>
+#include <thread>
+
+using namespace skein;
+
+namespace {
+
+const QString inbox = QStringLiteral("1");
+const QString sent = QStringLiteral("2");
+
+QDateTime at(int minutes)
+{
+    return QDateTime(QDate(2024, 3, 1), QTime(8, 0), Qt::UTC).addSecs(minutes * 60);
+}
+
+Message mail(const QString &serverId, const QByteArray &conversationId = {}, int minutes = 0,
+             const QString &from = QStringLiteral("alice@example.com"))
+{
+    Message m;
+    m.serverId = serverId;
+    m.subject = QStringLiteral("Subject ") + serverId;
+    m.from = from;
+    m.dateReceived = at(minutes);
+    m.conversationId = conversationId;
+    m.messageClass = QStringLiteral("IPM.Note");
+    return m;
+}
+
+SyncBatch batch(const QString &folder, const QString &key, const QList<Message> &adds = {})
+{
+    SyncBatch b;
+    b.folderId = folder;
+    b.newSyncKey = key;
+    b.adds = adds;
+    return b;
+}
+
+// Single-value query through the raw handle, for checks the API does not offer.
+QByteArray pragma(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    QByteArray value;
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        value = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+bool exec(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    // A fresh database with an Inbox, Sent Items and a nested folder.
+    QString freshPath() { return m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_files)); }
+    void openWithFolders(Store &store)
+    {
+        QVERIFY2(store.open(freshPath()), qPrintable(store.lastError()));
+        const QList<Folder> folders{{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
+                                    {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems},
+                                    {QStringLiteral("3"), inbox, QStringLiteral("Projects"), FolderType::UserMail}};
+        QVERIFY2(store.applyFolderSync(QStringLiteral("h1"), folders, {}), qPrintable(store.lastError()));
+    }
+
+private Q_SLOTS:
+    void migrationsOnFreshAndReopenedDatabase()
+    {
+        const QString path = freshPath();
+        {
+            Store store;
+            QVERIFY2(store.open(path), qPrintable(store.lastError()));
+            QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), latestSchemaVersion());
+            QCOMPARE(pragma(store.handle(), "PRAGMA journal_mode"), QByteArray("wal"));
+            QCOMPARE(pragma(store.handle(), "PRAGMA foreign_keys"), QByteArray("1"));
+            QCOMPARE(pragma(store.handle(), "PRAGMA synchronous"), QByteArray("1")); // NORMAL
+            QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'actions'"),
+                     QByteArray("1"));
+            QVERIFY(store.saveAccount({QStringLiteral("http://h:1")}));
+        }
+        Store reopened;
+        QVERIFY2(reopened.open(path), qPrintable(reopened.lastError()));
+        QCOMPARE(reopened.account()->url, QStringLiteral("http://h:1"));
+        QCOMPARE(reopened.path(), path);
+
+        // A database from a newer version is refused, not damaged.
+        QVERIFY(exec(reopened.handle(), "PRAGMA user_version = 999"));
+        Store newer;
+        QVERIFY(!newer.open(path));
+        QVERIFY2(newer.lastError().contains(QLatin1String("newer")), qPrintable(newer.lastError()));
+    }
+
+    void openFailsCleanlyInBadDirectories()
+    {
+        Store store;
+        QVERIFY(!store.open(m_dir.filePath(QStringLiteral("missing/dir/db.sqlite"))));
+        QVERIFY(!store.lastError().isEmpty());
+        QVERIFY(!store.handle());
+        // chmod does not stop root; /proc refuses new files even to root.
+        QString readOnly = m_dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkpath(readOnly));
+        QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ExeOwner);
+        QFile probe(readOnly + QStringLiteral("/probe"));
+        if (probe.open(QIODevice::WriteOnly)) {
+            probe.remove();
+            readOnly = QStringLiteral("/proc");
+        }
+        QVERIFY(!store.open(readOnly + QStringLiteral("/db.sqlite")));
+        qInfo() << "read-only directory:" << store.lastError();
+        QVERIFY(!store.lastError().isEmpty());
+        QVERIFY(!store.saveAccount({})); // not open: fails, does not crash
+    }
+
+    void accountRoundTripHasNoPassword()
+    {
+        Store store;
+        QVERIFY(store.open(freshPath()));
+        QVERIFY(!store.account());
+        const AccountSettings account{QStringLiteral("http://127.0.0.1:8080"), QStringLiteral("/eas"),
+                                      QStringLiteral("bob"), QStringLiteral("dev1"),
+                                      QStringLiteral("16.1"), QStringLiteral("42"), QStringLiteral("7")};
+        QVERIFY(store.saveAccount(account));
+        const auto back = store.account();
+        QVERIFY(back);
+        QCOMPARE(back->url, account.url);
+        QCOMPARE(back->endpointPath, account.endpointPath);
+        QCOMPARE(back->user, account.user);
+        QCOMPARE(back->deviceId, account.deviceId);
+        QCOMPARE(back->protocolVersion, account.protocolVersion);
+        QCOMPARE(back->policyKey, account.policyKey);
+        QCOMPARE(back->folderSyncKey, account.folderSyncKey);
+        const QByteArray columns = pragma(store.handle(),
+            "SELECT group_concat(p.name) FROM sqlite_master t, pragma_table_info(t.name) p "
+            "WHERE t.type = 'table'");
+        QVERIFY(columns.contains("folder_sync_key"));
+        QVERIFY2(!columns.toLower().contains("pass"), columns.constData());
+    }
+
+    void folderSyncAppliesAndDeletes()
+    {
+        Store store;
+        openWithFolders(store);
+        QCOMPARE(store.folders().size(), 3);
+        QCOMPARE(store.account()->folderSyncKey, QStringLiteral("h1"));
+        QCOMPARE(store.folderOfType(FolderType::SentItems)->serverId, sent);
+        QCOMPARE(store.folder(inbox)->name, QStringLiteral("Inbox"));
+        QCOMPARE(store.folderByName(QStringLiteral("Sent Items"))->serverId, sent);
+        QCOMPARE(store.folderByName(QStringLiteral("sent items"))->serverId, sent);
+        QCOMPARE(store.folderByName(QStringLiteral("Inbox/Projects"))->serverId, QStringLiteral("3"));
+        QCOMPARE(store.folderByName(QStringLiteral("inbox/projects"))->serverId, QStringLiteral("3"));
+        QVERIFY(!store.folderByName(QStringLiteral("Nope")));
+        QCOMPARE(store.syncKey(inbox), QStringLiteral("0"));
+
+        QVERIFY(store.applySyncBatch(batch(QStringLiteral("3"), QStringLiteral("k"), {mail("p1")})));
+        // Rename keeps the sync key; deleting the parent takes child and messages along.
+        QVERIFY(store.applyFolderSync(QStringLiteral("h2"),
+                                      {{QStringLiteral("3"), inbox, QStringLiteral("Work"), FolderType::UserMail}}, {}));
+        QCOMPARE(store.syncKey(QStringLiteral("3")), QStringLiteral("k"));
+        QVERIFY(store.applyFolderSync(QStringLiteral("h3"), {}, {inbox}));
+        QCOMPARE(store.folders().size(), 1);
+        QVERIFY(!store.message(QStringLiteral("p1")));
+        QCOMPARE(store.account()->folderSyncKey, QStringLiteral("h3"));
+    }
+
+    void syncBatchIsAllOrNothing()
+    {
+        Store store;
+        openWithFolders(store);
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a")})));
+        // The sync key write is the last step; make it fail.
+        QVERIFY(exec(store.handle(), "CREATE TRIGGER boom BEFORE UPDATE OF sync_key ON folders "
+                                     "WHEN NEW.sync_key = 'boom' BEGIN SELECT RAISE(ABORT, 'no key'); END"));
+        SyncBatch b = batch(inbox, QStringLiteral("boom"), {mail("b"), mail("c")});
+        b.deletes = {QStringLiteral("a")};
+        QVERIFY(!store.applySyncBatch(b));
+        QVERIFY2(store.lastError().contains(QLatin1String("no key")), qPrintable(store.lastError()));
+        QCOMPARE(store.messageCount(inbox), 1);
+        QVERIFY(store.message(QStringLiteral("a")));
+        QCOMPARE(store.syncKey(inbox), QStringLiteral("1"));
+
+        // A constraint violation (empty server id) in the middle undoes the adds before it.
+        QVERIFY(!store.applySyncBatch(batch(inbox, QStringLiteral("2"), {mail("d"), mail(QString()), mail("e")})));
+        QVERIFY(store.lastError().contains(QLatin1String("constraint"), Qt::CaseInsensitive));
+        QCOMPARE(store.messageCount(inbox), 1);
+        QVERIFY(!store.applySyncBatch(batch(QStringLiteral("nope"), QStringLiteral("2"), {mail("f")})));
+        QVERIFY(store.lastError().contains(QLatin1String("unknown folder")));
+        QCOMPARE(store.syncKey(inbox), QStringLiteral("1"));
+    }
+
+    void diskFullRollsBackAndSaysSo()
+    {
+        Store store;
+        openWithFolders(store);
+        // max_page_count makes SQLite answer SQLITE_FULL as a full disk would.
+        const QByteArray pages = pragma(store.handle(), "PRAGMA page_count");
+        QVERIFY(exec(store.handle(), ("PRAGMA max_page_count = " + pages).constData()));
+        QList<Message> adds;
+        for (int i = 0; i < 50; ++i) {
+            adds.append(mail(QString::number(i)));
+            adds.last().bodyType = BodyType::PlainText;
+            adds.last().body = QByteArray(20000, 'x');
+        }
+        QVERIFY(!store.applySyncBatch(batch(inbox, QStringLiteral("1"), adds)));
+        QVERIFY2(store.lastError().contains(QLatin1String("disk full")), qPrintable(store.lastError()));
+        QCOMPARE(store.messageCount(inbox), 0);
+        QCOMPARE(store.syncKey(inbox), QStringLiteral("0"));
+        QVERIFY(exec(store.handle(), "PRAGMA max_page_count = 1000000"));
+        QVERIFY2(store.applySyncBatch(batch(inbox, QStringLiteral("1"), adds)), qPrintable(store.lastError()));
+        QCOMPARE(store.messageCount(inbox), 50);
+    }
+
+    void upsertKeepsRowIdAndChangesApply()
+    {
+        Store store;
+        openWithFolders(store);
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a"), mail("b"), mail("c"), mail("d")})));
+        const qint64 id = store.message(QStringLiteral("a"))->id;
+        Message again = mail("a");
+        again.subject = QStringLiteral("New subject");
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {again})));
+        QCOMPARE(store.message(QStringLiteral("a"))->id, id);
+        QCOMPARE(store.messageById(id)->subject, QStringLiteral("New subject"));
+        QCOMPARE(store.syncKey(inbox), QStringLiteral("2"));
+
+        SyncBatch b = batch(inbox, QStringLiteral("3"));
+        FlagState flag{FlagStatus::Active, QStringLiteral("Follow up"), at(1), at(60), {}};
+        Message full = mail("c");
+        full.subject = QStringLiteral("Replaced");
+        b.changes = {{QStringLiteral("a"), true, std::nullopt, std::nullopt},
+                     {QStringLiteral("b"), std::nullopt, flag, std::nullopt},
+                     {QStringLiteral("c"), std::nullopt, std::nullopt, full}};
+        b.softDeletes = {QStringLiteral("d")};
+        QVERIFY2(store.applySyncBatch(b), qPrintable(store.lastError()));
+        const Message a = *store.message(QStringLiteral("a"));
+        QVERIFY(a.read);
+        QCOMPARE(a.subject, QStringLiteral("New subject")); // partial change touched only Read
+        QCOMPARE(store.message(QStringLiteral("b"))->flag, flag);
+        QVERIFY(!store.message(QStringLiteral("b"))->read);
+        QCOMPARE(store.message(QStringLiteral("c"))->subject, QStringLiteral("Replaced"));
+        QVERIFY(!store.message(QStringLiteral("d")));
+
+        SyncBatch del = batch(inbox, QStringLiteral("4"));
+        del.deletes = {QStringLiteral("a")};
+        QVERIFY(store.applySyncBatch(del));
+        QCOMPARE(store.messageCount(inbox), 2);
+        QCOMPARE(store.messagesInFolder(inbox).size(), 2);
+    }
+
+    void opaqueBytesAndDatesRoundTrip()
+    {
+        Store store;
+        openWithFolders(store);
+        const QByteArray cid("\x00\x01\x00\xff\x00", 5);
+        Message m = mail("a", cid);
+        m.conversationIndex = QByteArray("\x01\x00\x00\x00\x00\x00\xfe", 7);
+        m.bodyType = BodyType::Mime;
+        m.body = QByteArray("head\0tail", 9);
+        m.bodyTruncated = true;
+        m.bodyEstimatedSize = 12345;
+        m.dateReceived = QDateTime();
+        m.flag.completed = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {m})));
+        const Message back = *store.message(QStringLiteral("a"));
+        QCOMPARE(back.conversationId, cid);
+        QCOMPARE(back.conversationIndex, m.conversationIndex);
+        QCOMPARE(back.body, m.body);
+        QCOMPARE(back.bodyType, BodyType::Mime);
+        QVERIFY(back.bodyTruncated);
+        QCOMPARE(back.bodyEstimatedSize, 12345);
+        QVERIFY(!back.dateReceived.isValid());
+        QCOMPARE(back.flag.completed, m.flag.completed);
+        QCOMPARE(store.conversationMessages(cid).size(), 1);
+        QVERIFY(store.conversationMessages(QByteArray("\x00\x01", 2)).isEmpty()); // prefix is not equal
+
+        // A fetched complete body is not replaced by a truncated one from a later sync.
+        QVERIFY(store.setBody(QStringLiteral("a"), BodyType::Html, "<p>all</p>", false, 10));
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {m})));
+        QCOMPARE(store.message(QStringLiteral("a"))->body, QByteArray("<p>all</p>"));
+        QVERIFY(!store.setBody(QStringLiteral("zz"), BodyType::Html, "x", false, 1));
+    }
+
+    void resyncKeepsLocalStateAndRemovesOnlyUnsent()
+    {
+        Store store;
+        openWithFolders(store);
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("5"), {mail("a"), mail("b"), mail("c")})));
+        const qint64 idA = store.message(QStringLiteral("a"))->id;
+        QVERIFY(exec(store.handle(), "UPDATE messages SET read = 1, flag_status = 2 WHERE server_id = 'a'"));
+
+        QVERIFY(store.beginResync(inbox));
+        QVERIFY(store.isResyncing(inbox));
+        QCOMPARE(store.syncKey(inbox), QStringLiteral("0"));
+        QCOMPARE(store.messageCount(inbox), 3); // nothing lost while resyncing
+        Message a = mail("a");
+        a.subject = QStringLiteral("From server");
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {a})));
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {mail("b"), mail("n")})));
+        QVERIFY(store.finishResync(inbox));
+        QVERIFY(!store.isResyncing(inbox));
+
+        const Message back = *store.message(QStringLiteral("a"));
+        QCOMPARE(back.id, idA);
+        QVERIFY(back.read);                              // local state won
+        QCOMPARE(back.flag.status, FlagStatus::Active);
+        QCOMPARE(back.subject, QStringLiteral("From server"));
+        QVERIFY(!store.message(QStringLiteral("c")));    // not re-sent: gone
+        QCOMPARE(store.messageCount(inbox), 3);          // a, b, n
+        QCOMPARE(store.syncKey(inbox), QStringLiteral("2"));
+
+        // Outside a resync the server's values win.
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("3"), {mail("a")})));
+        QVERIFY(!store.message(QStringLiteral("a"))->read);
+        QVERIFY(store.finishResync(inbox)); // not resyncing: deletes nothing
+        QCOMPARE(store.messageCount(inbox), 3);
+    }
+
+    void conversationsGroupAcrossFolders()
+    {
+        Store store;
+        openWithFolders(store);
+        const QByteArray x("X\0x", 3), y("Y"), z("Z");
+        Message x1 = mail("x1", x, 10, QStringLiteral("alice")), x2 = mail("x2", x, 20, QStringLiteral("bob"));
+        x2.hasAttachments = true;
+        Message x3 = mail("x3", x, 30, QStringLiteral("me")); // my reply, in Sent
+        x3.read = true;
+        Message y1 = mail("y1", y, 25, QStringLiteral("carol"));
+        y1.flag.status = FlagStatus::Active;
+        Message lone = mail("lone", {}, 40, QStringLiteral("dave"));
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {x1, x2, y1, lone, mail("x0", x, 5, QStringLiteral("alice"))})));
+        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), {x3, mail("z1", z, 50)})));
+
+        const QList<ConversationSummary> list = store.conversations(inbox);
+        QCOMPARE(list.size(), 3); // z has no message in the Inbox
+        QCOMPARE(list[0].serverId, QStringLiteral("lone"));
+        QVERIFY(list[0].conversationId.isEmpty());
+        QCOMPARE(list[0].messageCount, 1);
+        QCOMPARE(list[1].conversationId, x);
+        QCOMPARE(list[1].messageCount, 4);
+        QCOMPARE(list[1].unreadCount, 3);
+        QCOMPARE(list[1].subject, QStringLiteral("Subject x3"));
+        QCOMPARE(list[1].participants, (QStringList{QStringLiteral("me"), QStringLiteral("bob"), QStringLiteral("alice")}));
+        QCOMPARE(list[1].latest, at(30));
+        QVERIFY(list[1].hasAttachments);
+        QVERIFY(!list[1].flagged);
+        QCOMPARE(list[2].conversationId, y);
+        QVERIFY(list[2].flagged);
+
+        const auto page = store.conversations(inbox, 1, 1);
+        QCOMPARE(page.size(), 1);
+        QCOMPARE(page[0].conversationId, x);
+        QCOMPARE(store.conversations(sent).size(), 2);
+
+        const QList<Message> thread = store.conversationMessages(x);
+        QCOMPARE(thread.size(), 4);
+        QCOMPARE(thread[0].serverId, QStringLiteral("x0"));
+        QCOMPARE(thread[3].serverId, QStringLiteral("x3"));
+        QCOMPARE(thread[3].folderId, sent);
+    }
+
+    void twoConnectionsWorkConcurrently()
+    {
+        Store writer;
+        openWithFolders(writer);
+        Store reader;
+        QVERIFY2(reader.open(writer.path()), qPrintable(reader.lastError()));
+        // A reader is not blocked by an open write transaction and sees only commits.
+        QVERIFY(exec(writer.handle(), "BEGIN IMMEDIATE"));
+        QVERIFY(exec(writer.handle(), "INSERT INTO messages (folder_id, server_id) VALUES ('1', 'u')"));
+        QCOMPARE(reader.messageCount(inbox), 0);
+        QVERIFY(exec(writer.handle(), "COMMIT"));
+        QCOMPARE(reader.messageCount(inbox), 1);
+
+        std::atomic<bool> writerOk = true, writerDone = false;
+        std::thread thread([&writer, &writerOk, &writerDone] {
+            for (int b = 0; b < 40; ++b) {
+                QList<Message> adds;
+                for (int i = 0; i < 50; ++i)
+                    adds.append(mail(QStringLiteral("t%1-%2").arg(b).arg(i), QByteArray::number(i), b));
+                writerOk = writerOk && writer.applySyncBatch(batch(inbox, QString::number(b), adds));
+            }
+            writerDone = true;
+        });
+        int reads = 0;
+        bool readerOk = true;
+        while (!writerDone && readerOk) {
+            readerOk = !reader.conversations(inbox, 0, 20).isEmpty();
+            ++reads;
+        }
+        thread.join();
+        QVERIFY2(writerOk, qPrintable(writer.lastError()));
+        QVERIFY2(readerOk && reader.lastError().isEmpty(), qPrintable(reader.lastError()));
+        QCOMPARE(reader.messageCount(inbox), 2001);
+        qInfo() << "reader ran" << reads << "conversation queries while the writer wrote";
+    }
+
+    void bulkInsertAndConversationPage()
+    {
+        Store store;
+        openWithFolders(store);
+        constexpr int total = 100000, perBatch = 500;
+        QElapsedTimer timer;
+        timer.start();
+        const std::clock_t cpuStart = std::clock(); // the cores are shared: wall time varies
+        for (int start = 0; start < total; start += perBatch) {
+            QList<Message> adds;
+            adds.reserve(perBatch);
+            for (int i = start; i < start + perBatch; ++i) {
+                // ~3 messages per conversation, every 10th without one
+                Message m = mail(QString::number(i), i % 10 ? QByteArray::number(i / 3).rightJustified(16, '\0') : QByteArray(), i);
+                m.preview = QStringLiteral("A short preview of the message body text");
+                m.read = i % 4;
+                adds.append(m);
+            }
+            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
+        }
+        const qint64 ms = qMax<qint64>(1, timer.elapsed());
+        const double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        qInfo("inserted %d messages in batches of %d in %lld ms: %lld rows/s (%.0f rows per CPU second)",
+              total, perBatch, ms, total * 1000LL / ms, total / qMax(cpuSeconds, 0.001));
+        QCOMPARE(store.messageCount(inbox), total);
+
+        // My reply in Sent to an old conversation brings it to the top.
+        const QByteArray oldThread = QByteArray::number(1).rightJustified(16, '\0');
+        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), {mail("r", oldThread, total, QStringLiteral("me"))})));
+
+        timer.restart();
+        const QList<ConversationSummary> page = store.conversations(inbox, 0, 50);
+        qInfo("conversations(): first page of 50 of a %d-message folder in %.1f ms", total,
+              timer.nsecsElapsed() / 1e6);
+        QCOMPARE(page.size(), 50);
+        QCOMPARE(page[0].conversationId, oldThread);
+        QCOMPARE(page[0].messageCount, 3 + 1); // messages 3, 4, 5 and the reply
+        QCOMPARE(page[0].subject, QStringLiteral("Subject r"));
+        QCOMPARE(page[0].participants, (QStringList{QStringLiteral("me"), QStringLiteral("alice@example.com")}));
+        // The rest follows the generator: newest message first, each conversation once.
+        QHash<int, bool> seen;
+        int next = 1;
+        for (int i = total - 1; next < page.size(); --i) {
+            const bool single = i % 10 == 0;
+            if (!single && (i / 3 == 1 || std::exchange(seen[i / 3], true)))
+                continue;
+            QCOMPARE(page[next].latest, at(i));
+            QCOMPARE(page[next].serverId, single ? QString::number(i) : QString());
+            ++next;
+        }
+        // Both strategies agree: no limit collects instead of walking.
+        const QList<ConversationSummary> all = store.conversations(inbox);
+        for (int i = 0; i < page.size(); ++i) {
+            QCOMPARE(all[i].conversationId, page[i].conversationId);
+            QCOMPARE(all[i].messageCount, page[i].messageCount);
+            QCOMPARE(all[i].unreadCount, page[i].unreadCount);
+        }
+        QCOMPARE(store.conversations(sent).value(0).messageCount, 4); // small folder: collected
+
+        timer.restart();
+        const auto deep = store.conversations(inbox, 20000, 50);
+        qInfo("conversations(): page at offset 20000 in %.1f ms", timer.nsecsElapsed() / 1e6);
+        QCOMPARE(deep.size(), 50);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
