@@ -1,0 +1,200 @@
+#include "EmailParser.h"
+
+#include "EasFormat.h"
+#include "EasTags.h"
+
+namespace skein::eas {
+
+namespace tag = wbxml::tag;
+using wbxml::Element;
+using wbxml::Tag;
+
+namespace {
+
+// The first child `t` the decoder recognised; unknown tokens are never read.
+const Element *knownChild(const Element &parent, Tag t)
+{
+    for (const Element &c : parent.children())
+        if (c.isKnown() && c.is(t))
+            return &c;
+    return nullptr;
+}
+
+qint64 readInt64(const Element &e, qint64 fallback)
+{
+    bool ok = false;
+    const qint64 v = e.data().trimmed().toLongLong(&ok);
+    return ok ? v : fallback;
+}
+
+QDateTime firstValidDate(const Element &parent, std::initializer_list<Tag> tags)
+{
+    for (Tag t : tags)
+        if (const Element *e = knownChild(parent, t)) {
+            const QDateTime d = parseEasDate(e->text());
+            if (d.isValid())
+                return d;
+        }
+    return {};
+}
+
+BodyType bodyTypeFrom(int value)
+{
+    return value >= 1 && value <= 4 ? BodyType(value) : BodyType::None;
+}
+
+// Tags that, in a server Change, mean more than a Read/Flag update.
+bool isMessageField(Tag t)
+{
+    static constexpr Tag fields[] = {
+        tag::Email::To, tag::Email::Cc, tag::Email::From, tag::Email::ReplyTo,
+        tag::Email::Subject, tag::Email::DateReceived, tag::Email::ThreadTopic,
+        tag::Email::Importance, tag::Email::MessageClass, tag::Email::Body,
+        tag::Email::Attachments, tag::AirSyncBase::Body, tag::AirSyncBase::Attachments,
+        tag::Email2::ConversationId, tag::Email2::ConversationIndex,
+    };
+    for (Tag f : fields)
+        if (f == t)
+            return true;
+    return false;
+}
+
+void parseAddresses(const Element &data, Message &m)
+{
+    m.to = data.childText(tag::Email::To);
+    m.cc = data.childText(tag::Email::Cc);
+    m.from = data.childText(tag::Email::From);
+    m.replyTo = data.childText(tag::Email::ReplyTo);
+}
+
+// Returns a problem description, empty when the date is absent or fine.
+QString parseDateReceived(const Element &data, Message &m)
+{
+    const Element *e = knownChild(data, tag::Email::DateReceived);
+    if (!e)
+        return {};
+    m.dateReceived = parseEasDate(e->text());
+    if (!m.dateReceived.isValid())
+        return QStringLiteral("unparseable DateReceived '%1'").arg(e->text().left(40));
+    return {};
+}
+
+void parseAttachments(const Element &data, Message &m)
+{
+    // 14.0+: airsyncbase:Attachments/Attachment; 2.5-12.x: email:Attachments/Attachment.
+    if (const Element *a = knownChild(data, tag::AirSyncBase::Attachments))
+        m.hasAttachments = a->has(tag::AirSyncBase::Attachment);
+    else if (const Element *a = knownChild(data, tag::Email::Attachments))
+        m.hasAttachments = a->has(tag::Email::Attachment);
+}
+
+void parseConversation(const Element &data, Message &m)
+{
+    // Opaque bytes, kept exactly (MS-ASCON 2.2.2.3: the client must not change them).
+    if (const Element *e = knownChild(data, tag::Email2::ConversationId))
+        m.conversationId = e->data();
+    if (const Element *e = knownChild(data, tag::Email2::ConversationIndex))
+        m.conversationIndex = e->data();
+}
+
+} // namespace
+
+FlagState parseFlag(const Element &flag)
+{
+    FlagState state;
+    const Element *status = knownChild(flag, tag::Email::FlagStatus);
+    const int value = status ? status->data().trimmed().toInt() : 0;
+    // Only 0..2 exist ([MS-ASEMAIL] 2.2.2.74); anything else is read as "no flag".
+    state.status = value >= 0 && value <= 2 ? FlagStatus(value) : FlagStatus::None;
+    if (state.status == FlagStatus::None)
+        return state; // dates of a cleared flag mean nothing
+    state.flagType = flag.childText(tag::Email::FlagType);
+    // The Utc* forms are the truth; the plain ones are local time without a zone.
+    state.start = firstValidDate(flag, {tag::Tasks::UtcStartDate, tag::Tasks::StartDate});
+    state.due = firstValidDate(flag, {tag::Tasks::UtcDueDate, tag::Tasks::DueDate});
+    if (state.status == FlagStatus::Complete)
+        state.completed = firstValidDate(flag, {tag::Email::CompleteTime, tag::Tasks::DateCompleted});
+    return state;
+}
+
+void parseBody(const Element &data, Message &m)
+{
+    if (const Element *body = knownChild(data, tag::AirSyncBase::Body)) {
+        m.bodyType = bodyTypeFrom(body->childInt(tag::AirSyncBase::Type));
+        m.body = body->childData(tag::AirSyncBase::Data);
+        if (const Element *t = knownChild(*body, tag::AirSyncBase::Truncated))
+            m.bodyTruncated = t->data().trimmed() == "1";
+        if (const Element *s = knownChild(*body, tag::AirSyncBase::EstimatedDataSize))
+            m.bodyEstimatedSize = readInt64(*s, 0);
+        m.preview = body->childText(tag::AirSyncBase::Preview);
+        return;
+    }
+    // 12.x and older: plain-text email:Body with BodyTruncated/BodySize beside it.
+    if (const Element *body = knownChild(data, tag::Email::Body)) {
+        m.bodyType = BodyType::PlainText;
+        m.body = body->data();
+        if (const Element *t = knownChild(data, tag::Email::BodyTruncated))
+            m.bodyTruncated = t->data().trimmed() == "1";
+        if (const Element *s = knownChild(data, tag::Email::BodySize))
+            m.bodyEstimatedSize = readInt64(*s, m.body.size());
+        else
+            m.bodyEstimatedSize = m.body.size();
+    }
+}
+
+EmailParseResult parseEmailChecked(const Element &data, const QString &serverId,
+                                   const QString &folderId)
+{
+    EmailParseResult result;
+    Message &m = result.message;
+    m.serverId = serverId;
+    m.folderId = folderId;
+    parseAddresses(data, m);
+    m.subject = data.childText(tag::Email::Subject);
+    m.threadTopic = data.childText(tag::Email::ThreadTopic);
+    m.messageClass = data.childText(tag::Email::MessageClass);
+    const int importance = data.childInt(tag::Email::Importance, 1);
+    m.importance = importance >= 0 && importance <= 2 ? importance : 1;
+    if (const Element *read = knownChild(data, tag::Email::Read))
+        m.read = read->data().trimmed() == "1";
+    if (const Element *flag = knownChild(data, tag::Email::Flag))
+        m.flag = parseFlag(*flag);
+    parseBody(data, m);
+    parseAttachments(data, m);
+    parseConversation(data, m);
+    result.problem = parseDateReceived(data, m);
+    return result;
+}
+
+Message parseEmail(const Element &data, const QString &serverId, const QString &folderId)
+{
+    return parseEmailChecked(data, serverId, folderId).message;
+}
+
+EmailChangeParseResult parseEmailChange(const Element &data, const QString &serverId,
+                                        const QString &folderId)
+{
+    EmailChangeParseResult result;
+    MessageChange &change = result.change;
+    change.serverId = serverId;
+    bool hasMore = false;
+    for (const Element &c : data.children()) {
+        if (!c.isKnown())
+            continue;
+        if (c.is(tag::Email::Read))
+            change.read = c.data().trimmed() == "1";
+        else if (c.is(tag::Email::Flag))
+            change.flag = parseFlag(c);
+        else if (isMessageField(c.tag()))
+            hasMore = true;
+        // Categories, LastVerbExecuted, ... are not modelled: no reason for a full update.
+    }
+    if (hasMore) {
+        EmailParseResult full = parseEmailChecked(data, serverId, folderId);
+        result.problem = full.problem;
+        change.full = full.message;
+    }
+    return result;
+}
+
+} // namespace skein::eas

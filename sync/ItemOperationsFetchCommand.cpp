@@ -1,0 +1,70 @@
+#include "ItemOperationsFetchCommand.h"
+
+#include "EasTags.h"
+#include "EmailParser.h"
+
+namespace skein::eas {
+
+namespace tag = wbxml::tag;
+using wbxml::Element;
+
+ItemOperationsFetchCommand::ItemOperationsFetchCommand(QString folderId, QString serverId,
+                                                       BodyType bodyType)
+    : m_folderId(std::move(folderId)), m_serverId(std::move(serverId)), m_bodyType(bodyType)
+{
+}
+
+Element ItemOperationsFetchCommand::request() const
+{
+    Q_ASSERT(!m_folderId.isEmpty() && !m_serverId.isEmpty());
+    Element root(tag::ItemOperations::ItemOperations);
+    Element &fetch = root.add(tag::ItemOperations::Fetch);
+    fetch.add(tag::ItemOperations::Store, "Mailbox");
+    fetch.add(tag::AirSync::CollectionId, m_folderId);
+    fetch.add(tag::AirSync::ServerId, m_serverId);
+    Element &options = fetch.add(tag::ItemOperations::Options);
+    const BodyType type = m_bodyType == BodyType::None ? BodyType::Html : m_bodyType;
+    // The full MIME message needs MIMESupport 2 next to BodyPreference Type 4.
+    if (type == BodyType::Mime)
+        options.add(tag::AirSync::MIMESupport, "2");
+    options.add(tag::AirSyncBase::BodyPreference).add(tag::AirSyncBase::Type, qint64(type));
+    return root;
+}
+
+ItemOperationsFetchCommand::Result ItemOperationsFetchCommand::parse(const Element *root)
+{
+    Result result;
+    if (!root || !root->is(tag::ItemOperations::ItemOperations)) {
+        result.status = 0;
+        result.error = root ? QStringLiteral("response root is not ItemOperations")
+                            : QStringLiteral("empty ItemOperations response");
+        return result;
+    }
+    result.status = root->childInt(tag::ItemOperations::Status, 1);
+    if (result.status != 1)
+        return result;
+    const Element *fetch = root->find({tag::ItemOperations::Response, tag::ItemOperations::Fetch});
+    if (!fetch) {
+        result.error = QStringLiteral("ItemOperations response without Response/Fetch");
+        return result;
+    }
+    result.fetchStatus = fetch->childInt(tag::ItemOperations::Status, 1);
+    result.folderId = fetch->childText(tag::AirSync::CollectionId);
+    result.serverId = fetch->childText(tag::AirSync::ServerId);
+    if (result.fetchStatus != 1)
+        return result;
+    const Element *properties = fetch->child(tag::ItemOperations::Properties);
+    if (!properties) {
+        result.error = QStringLiteral("Fetch succeeded but sent no Properties");
+        return result;
+    }
+    // A bad DateReceived does not spoil a body fetch: keep what was read.
+    result.message = parseEmail(*properties, result.serverId, result.folderId);
+    result.bodyType = result.message.bodyType;
+    result.body = result.message.body;
+    result.truncated = result.message.bodyTruncated;
+    result.estimatedSize = result.message.bodyEstimatedSize;
+    return result;
+}
+
+} // namespace skein::eas
