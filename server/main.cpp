@@ -1,1 +1,150 @@
-int main() { return 0; }
+// skein-server: the reference Exchange ActiveSync server.
+//
+//   skein-server --listen 127.0.0.1:0 --data DIR [--seed demo] [--users demo:demo,alice:alice]
+//                [--generate N --user U --folder Inbox] [--fault 503:2,500:3,sync3:Inbox]
+//                [--now 2026-01-01T12:00:00Z]
+//   skein-server --data DIR [--seed demo] dump --json
+//
+// Prints "listening http://127.0.0.1:PORT/Microsoft-Server-ActiveSync" as the
+// first stdout line and serves until SIGINT/SIGTERM.
+#include "ReferenceServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &c, 1);
+}
+
+int fail(const QString &why, int code = 1)
+{
+    std::fprintf(stderr, "skein-server: %s\n", qPrintable(why));
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("skein-server"));
+    // Failures are reported in one line of our own.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.httpserver.warning=false"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Skein reference Exchange ActiveSync server"));
+    parser.addHelpOption();
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port (port 0 = any free one)."),
+                                    QStringLiteral("host:port"), QStringLiteral("127.0.0.1:0"));
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data directory (SQLite store)."), QStringLiteral("dir"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("'demo': user demo/demo with the demo mailbox if the store is empty."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("Users to create, name:password,..."), QStringLiteral("list"));
+    const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Insert N synthetic messages."), QStringLiteral("N"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User for --generate."), QStringLiteral("name"),
+                                  QStringLiteral("demo"));
+    const QCommandLineOption folder(QStringLiteral("folder"), QStringLiteral("Folder for --generate."), QStringLiteral("name"),
+                                    QStringLiteral("Inbox"));
+    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Fault injection: 503:N, 500:N, sync3:FOLDER (comma separated)."),
+                                   QStringLiteral("spec"));
+    const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Pin the server clock (ISO 8601 UTC)."), QStringLiteral("time"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("With 'dump': print JSON (the only format)."));
+    parser.addOptions({listen, data, seed, users, generate, user, folder, fault, now, json});
+    parser.addPositionalArgument(QStringLiteral("dump"), QStringLiteral("Print users, folders and messages as JSON and exit."));
+    parser.process(app);
+
+    if (!parser.isSet(data))
+        return fail(QStringLiteral("--data DIR is required"), 2);
+    const QStringList positional = parser.positionalArguments();
+    const bool dump = positional.contains(QStringLiteral("dump"));
+    if (!positional.isEmpty() && (!dump || positional.size() > 1))
+        return fail(QStringLiteral("unknown argument %1").arg(positional.join(QLatin1Char(' '))), 2);
+
+    QDateTime clock = QDateTime::currentDateTimeUtc();
+    skein::server::ReferenceServer server;
+    if (parser.isSet(now)) {
+        clock = QDateTime::fromString(parser.value(now), Qt::ISODateWithMs);
+        if (!clock.isValid())
+            return fail(QStringLiteral("bad --now value %1").arg(parser.value(now)), 2);
+        server.setNow(clock);
+    }
+
+    QString error;
+    if (!server.open(parser.value(data), &error))
+        return fail(error);
+
+    if (parser.isSet(seed)) {
+        if (parser.value(seed) != QLatin1String("demo"))
+            return fail(QStringLiteral("unknown seed '%1' (only 'demo')").arg(parser.value(seed)), 2);
+        if (!server.hasUsers())
+            server.seedDemo(clock);
+    }
+    for (const QString &entry : parser.value(users).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int colon = entry.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return fail(QStringLiteral("bad --users entry '%1' (use name:password)").arg(entry), 2);
+        server.addUser(entry.left(colon).trimmed(), entry.mid(colon + 1));
+    }
+    if (parser.isSet(generate)) {
+        bool ok = false;
+        const int n = parser.value(generate).toInt(&ok);
+        if (!ok || n < 0)
+            return fail(QStringLiteral("bad --generate value %1").arg(parser.value(generate)), 2);
+        server.generate(parser.value(user), parser.value(folder), n, 1, clock);
+    }
+    const QString faultSpec = parser.isSet(fault) ? parser.value(fault) : qEnvironmentVariable("SKEIN_SERVER_FAULT");
+    if (!faultSpec.isEmpty() && !server.applyFaultSpec(faultSpec, &error))
+        return fail(error, 2);
+
+    if (dump) {
+        std::fputs(QJsonDocument(server.dump()).toJson(QJsonDocument::Indented).constData(), stdout);
+        std::fflush(stdout);
+        return 0;
+    }
+
+    const QString listenSpec = parser.value(listen);
+    const int colon = listenSpec.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const int port = colon < 0 ? -1 : listenSpec.mid(colon + 1).toInt(&portOk);
+    const QHostAddress address(listenSpec.left(colon));
+    if (!portOk || port < 0 || port > 65535 || address.isNull())
+        return fail(QStringLiteral("bad --listen value %1 (use host:port)").arg(listenSpec), 2);
+    const quint16 bound = server.start(address, quint16(port));
+    if (bound == 0)
+        return fail(QStringLiteral("cannot listen on %1 (address in use or not available)").arg(listenSpec));
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return fail(QStringLiteral("cannot create signal socket pair"));
+    QSocketNotifier notifier(g_signalFd[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char c = 0;
+        [[maybe_unused]] const auto n = ::read(g_signalFd[1], &c, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+
+    std::printf("listening %s\n", qPrintable(server.url().toString()));
+    std::fflush(stdout);
+    const int rc = app.exec();
+    server.close();
+    return rc;
+}

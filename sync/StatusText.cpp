@@ -44,7 +44,7 @@ constexpr Entry folderSyncTexts[] = {
 // [MS-ASCMD] Status (GetItemEstimate) plus MS-ASCON 3.2.5.2's use of 4.
 constexpr Entry estimateTexts[] = {
     {1, "The server estimated how many messages are waiting."},
-    {2, "The server does not know this folder; Skein is refreshing the folder list."},
+    {2, "The server cannot estimate this folder: it does not hold mail (conversation view applies to mail only), or the server no longer knows it."},
     {3, "The folder has not been prepared for synchronisation yet; Skein is starting its first sync."},
     {4, "The server rejected the estimate request (invalid sync key, or conversation view on a folder that holds no mail); Skein will synchronise the folder first."},
 };
