@@ -142,7 +142,7 @@ HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body)
 
 EasReply EasSession::negotiate()
 {
-    const HttpResponse response = m_transport.send(makeRequest(nullptr, {}));
+    const HttpResponse response = sendWithRetries(makeRequest(nullptr, {}));
     if (response.status != 200) {
         EasReply reply = interpret(response);
         if (reply.ok())
@@ -204,7 +204,7 @@ EasReply EasSession::post(const char *command, const QByteArray &body)
 {
     HttpRequest request = makeRequest(command, body);
     for (int redirects = 0;; ++redirects) {
-        EasReply reply = exchangeWithRetries(request);
+        EasReply reply = interpret(sendWithRetries(request));
         if (reply.httpStatus != 451 || redirects >= 3)
             return reply;
         // 451 carries the URL to use from now on ([MS-ASHTTP] 3.1.5.2.2).
@@ -221,13 +221,13 @@ EasReply EasSession::post(const char *command, const QByteArray &body)
     }
 }
 
-EasReply EasSession::exchangeWithRetries(const HttpRequest &request)
+HttpResponse EasSession::sendWithRetries(const HttpRequest &request)
 {
     for (int attempt = 0;; ++attempt) {
-        const HttpResponse response = m_transport.send(request);
+        HttpResponse response = m_transport.send(request);
         const bool transient = response.status == 503 || response.status == 500 || response.status == 502;
         if (!transient || attempt + 1 >= kMaxAttempts)
-            return interpret(response);
+            return response;
         const int waitMs = std::min(retryAfterMs(response, attempt), m_maxRetryAfterMs);
         qCInfo(lcEas) << "HTTP" << response.status << "- waiting" << waitMs << "ms before retrying";
         m_sleep(waitMs);

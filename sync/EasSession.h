@@ -77,7 +77,7 @@ public:
 
 private:
     EasReply post(const char *command, const QByteArray &body);
-    EasReply exchangeWithRetries(const HttpRequest &request);
+    HttpResponse sendWithRetries(const HttpRequest &request);
     EasReply interpret(const HttpResponse &response);
     bool provision();
     HttpRequest makeRequest(const char *command, const QByteArray &body) const;

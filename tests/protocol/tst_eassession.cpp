@@ -171,6 +171,16 @@ private Q_SLOTS:
         QCOMPARE(waits, QList<int>{7000});
     }
 
+    void negotiationWaitsOutABusyServer()
+    {
+        FakeTransport fake;
+        fake.queue = {FakeTransport::status(503, {{"Retry-After", "1"}}), FakeTransport::options()};
+        EasSession session(fake, account(QString()), QStringLiteral("x"));
+        session.setSleeper([](int) {});
+        QVERIFY(session.negotiate().ok());
+        QCOMPARE(session.account().protocolVersion, QStringLiteral("16.1"));
+    }
+
     void burstOf500sIsBoundedAndBacksOff()
     {
         FakeTransport fake;

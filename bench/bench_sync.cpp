@@ -1,0 +1,153 @@
+// Sync throughput: N generated messages synced from skein-server over
+// loopback, against the in-process limit (decoding and storing the very same
+// response bytes) measured in the same run.
+//   bench_sync [N]      (default 20000)
+#include "NetworkTransport.h"
+#include "SyncCommand.h"
+#include "SyncRunner.h"
+#include "WbxmlCodec.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+using namespace skein;
+using namespace skein::eas;
+
+namespace {
+
+// Passes requests on and keeps every Sync response body for the replay.
+class RecordingTransport final : public Transport
+{
+public:
+    HttpResponse send(const HttpRequest &request) override
+    {
+        HttpResponse response = m_inner.send(request);
+        if (request.url.query().contains(QLatin1String("Cmd=Sync")) && !response.body.isEmpty())
+            bodies.append(response.body);
+        return response;
+    }
+    QList<QByteArray> bodies;
+
+private:
+    NetworkTransport m_inner;
+};
+
+long peakRssKb()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QString startServer(QProcess &server, const QString &dataDir, int count)
+{
+    server.setProgram(QStringLiteral(SKEIN_SERVER_BIN));
+    server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dataDir,
+                         QStringLiteral("--users"), QStringLiteral("bench:bench"), QStringLiteral("--generate"),
+                         QString::number(count), QStringLiteral("--user"), QStringLiteral("bench"),
+                         QStringLiteral("--folder"), QStringLiteral("Inbox")});
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start();
+    if (!server.waitForReadyRead(300000))
+        return {};
+    const QString line = QString::fromUtf8(server.readLine()).trimmed();
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("^listening (http://[^/]+)/")).match(line);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+// The in-process limit: decode, parse and store the recorded responses.
+double replay(const QList<QByteArray> &bodies, const QString &dbPath, int *stored)
+{
+    Store store;
+    store.open(dbPath);
+    store.applyFolderSync(QStringLiteral("h"), {{QStringLiteral("inbox"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+    QElapsedTimer timer;
+    timer.start();
+    for (const QByteArray &body : bodies) {
+        const wbxml::DecodeResult decoded = wbxml::decode(body);
+        if (!decoded.ok())
+            continue;
+        SyncCommand::Result result = SyncCommand::parse(&*decoded.root);
+        for (SyncCommand::CollectionResult &c : result.collections) {
+            c.batch.folderId = QStringLiteral("inbox");
+            c.batch.newSyncKey = c.syncKey;
+            store.applySyncBatch(c.batch);
+        }
+    }
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    *stored = store.messageCount(QStringLiteral("inbox"));
+    return seconds;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 20000;
+    QTemporaryDir dir;
+    QProcess server;
+    const QString url = startServer(server, dir.filePath(QStringLiteral("server")), count);
+    if (url.isEmpty()) {
+        QTextStream(stderr) << "bench_sync: skein-server did not start\n";
+        return 1;
+    }
+
+    Store store;
+    store.open(dir.filePath(QStringLiteral("client.db")));
+    AccountSettings account;
+    account.url = url;
+    account.user = QStringLiteral("bench");
+    account.deviceId = QStringLiteral("BENCH1");
+    store.saveAccount(account);
+    RecordingTransport transport;
+    EasSession session(transport, account, QStringLiteral("bench"));
+    session.setAccountChangedHandler([&](const AccountSettings &a) {
+        AccountSettings merged = a;
+        merged.folderSyncKey = store.account()->folderSyncKey;
+        store.saveAccount(merged);
+    });
+    SyncOptions options;
+    options.windowSize = 512;
+    SyncRunner runner(session, store, options);
+
+    QElapsedTimer timer;
+    timer.start();
+    const SyncReport report = runner.syncAll();
+    const double networkSeconds = timer.nsecsElapsed() / 1e9;
+    const long rssAfterSync = peakRssKb();
+    if (!report.ok()) {
+        QTextStream(stderr) << "bench_sync: " << report.message << "\n";
+        return 1;
+    }
+    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+    const int synced = inbox ? store.messageCount(inbox->serverId) : 0;
+
+    int replayed = 0;
+    const double localSeconds = replay(transport.bodies, dir.filePath(QStringLiteral("replay.db")), &replayed);
+
+    const double networkRate = synced / networkSeconds;
+    const double localRate = replayed / localSeconds;
+    out() << "messages               " << count << " generated, " << synced << " synced, " << replayed << " replayed\n"
+          << "sync over loopback     " << qRound(networkRate) << " messages/s (" << networkSeconds << " s, "
+          << transport.bodies.size() << " responses)\n"
+          << "in-process limit       " << qRound(localRate) << " messages/s (decode + parse + insert of the same bytes, "
+          << localSeconds << " s)\n"
+          << "ratio sync/limit       " << QString::number(networkRate / localRate, 'f', 3) << "\n"
+          << "peak RSS after sync    " << rssAfterSync / 1024 << " MiB\n";
+    server.terminate();
+    server.waitForFinished(10000);
+    return synced == count ? 0 : 1;
+}

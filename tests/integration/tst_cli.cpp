@@ -1,0 +1,186 @@
+// skein-cli and skein-server as a user runs them: separate processes over
+// loopback, exit codes and one-line reasons, and the JSON a script reads.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Run run(const QString &program, const QStringList &args, const QByteArray &password = "demo", int timeoutMs = 120000)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (password.isNull())
+        env.remove(QStringLiteral("SKEIN_PASSWORD"));
+    else
+        env.insert(QStringLiteral("SKEIN_PASSWORD"), QString::fromUtf8(password));
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+int countNodes(const QJsonArray &nodes)
+{
+    int n = 0;
+    for (const QJsonValue &node : nodes)
+        n += 1 + countNodes(node[QStringLiteral("children")].toArray());
+    return n;
+}
+
+int maxDepth(const QJsonArray &nodes, int depth = 0)
+{
+    int deepest = nodes.isEmpty() ? depth - 1 : depth;
+    for (const QJsonValue &node : nodes)
+        deepest = std::max(deepest, maxDepth(node[QStringLiteral("children")].toArray(), depth + 1));
+    return deepest;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    QString m_url;
+
+    QStringList cli(const QStringList &args) const
+    {
+        return QStringList{QStringLiteral("--profile"), m_dir.filePath(QStringLiteral("profile"))} + args;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server.setProgram(QStringLiteral(SKEIN_SERVER_BIN));
+        m_server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
+                               m_dir.filePath(QStringLiteral("server")), QStringLiteral("--seed"), QStringLiteral("demo")});
+        m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_server.start();
+        QVERIFY(m_server.waitForReadyRead(30000));
+        const QString line = QString::fromUtf8(m_server.readLine()).trimmed();
+        const auto match = QRegularExpression(QStringLiteral("^listening (http://127\\.0\\.0\\.1:\\d+)/Microsoft-Server-ActiveSync$")).match(line);
+        QVERIFY2(match.hasMatch(), qPrintable(line));
+        m_url = match.captured(1);
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.terminate();
+        QVERIFY(m_server.waitForFinished(10000));
+        QCOMPARE(m_server.exitCode(), 0);
+    }
+
+    void wrongPasswordFailsWithReason()
+    {
+        const Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+                          cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--url"), m_url,
+                               QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")}), "nope");
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("password"), r.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("profile/skein.db")))); // no half-made account
+    }
+
+    void unreachableServerFailsWithReason()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+        closed.close();
+        const Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+                          QStringList{QStringLiteral("--profile"), m_dir.filePath(QStringLiteral("other")),
+                                      QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--url"), url,
+                                      QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("reach"), r.err.constData());
+    }
+
+    void addSyncAndListConversations()
+    {
+        Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+                    cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--url"), m_url,
+                         QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("16.1"), r.out.constData());
+
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("sync")}));
+        QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+        QVERIFY(r.out.contains("Inbox: +"));
+
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonArray conversations = QJsonDocument::fromJson(r.out, &error).array();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QVERIFY(conversations.size() >= 15);
+
+        bool spansFolders = false;
+        int deepest = 0;
+        for (const QJsonValue &c : conversations) {
+            const QJsonObject o = c.toObject();
+            QCOMPARE(o[QStringLiteral("conversationId")].toString().size(), 32); // 16 bytes in hex
+            const QJsonArray roots = o[QStringLiteral("messages")].toArray();
+            QCOMPARE(countNodes(roots), o[QStringLiteral("messageCount")].toInt());
+            deepest = std::max(deepest, maxDepth(roots));
+            spansFolders |= QJsonDocument(roots).toJson().contains("\"folder\": \"Sent Items\"");
+            QVERIFY(QDateTime::fromString(o[QStringLiteral("latest")].toString(), Qt::ISODateWithMs).isValid());
+        }
+        QVERIFY(spansFolders); // your replies from Sent Items sit in the Inbox conversations
+        QVERIFY(deepest >= 5);
+    }
+
+    void badFolderNameFailsWithReason()
+    {
+        const Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Nowhere")}));
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(r.err.contains("Nowhere"));
+    }
+
+    void showPrintsAMessage()
+    {
+        const Run list = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
+        const QString serverId = QJsonDocument::fromJson(list.out).array().first()[QStringLiteral("messages")][0][QStringLiteral("serverId")].toString();
+        const Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), serverId}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Subject: "));
+        QVERIFY(r.out.contains("ConversationIndex: "));
+    }
+
+    void passwordIsKeptInTheKeychainOnly()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("no D-Bus session with a Secret Service (scripts/test provides one)");
+        const QString profile = m_dir.filePath(QStringLiteral("keychain"));
+        Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+                    {QStringLiteral("--profile"), profile, QStringLiteral("account"), QStringLiteral("add"),
+                     QStringLiteral("--url"), m_url, QStringLiteral("--user"), QStringLiteral("demo")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("warning"), r.err.constData());
+        r = run(QStringLiteral(SKEIN_CLI_BIN), {QStringLiteral("--profile"), profile, QStringLiteral("sync")}, QByteArray());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        QFile db(profile + QStringLiteral("/skein.db"));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QVERIFY(!db.readAll().contains("demo:demo"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
