@@ -12,7 +12,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -42,8 +41,13 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("skein-server"));
-    // Failures are reported in one line of our own.
-    QLoggingCategory::setFilterRules(QStringLiteral("qt.httpserver.warning=false"));
+    // Failures are reported in one line of our own, not in Qt's words too.
+    static const QtMessageHandler previous = qInstallMessageHandler(
+        [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+            if (context.category && qstrncmp(context.category, "qt.httpserver", 13) == 0 && type != QtFatalMsg)
+                return;
+            previous(type, context, message);
+        });
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Skein reference Exchange ActiveSync server"));

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+
+namespace skein::server {
+
+// Conversation identity as the server creates it when a message is sent
+// ([MS-ASCON] 3.2.4): a 16-byte ConversationId shared by the whole thread and
+// a ConversationIndex in the modern 5-byte EAS form, each reply extending its
+// parent's index by one 5-byte response level.
+namespace threading {
+
+// 16 opaque bytes derived from `seed` (MD5), so seeded data is reproducible.
+QByteArray conversationIdFor(const QByteArray &seed);
+// A fresh random 16-byte id for a new thread.
+QByteArray newConversationId();
+// Thread starter: the 5-byte header for the time it was sent.
+QByteArray rootIndex(const QDateTime &sent);
+// Reply: parent's index plus one block with the delta to `sent`.
+QByteArray replyIndex(const QByteArray &parentIndex, const QDateTime &sent, quint8 randomByte);
+
+} // namespace threading
+} // namespace skein::server

@@ -1,0 +1,197 @@
+#include "EmailSerializer.h"
+
+#include "EasRequest.h"
+#include "ElementBlob.h"
+
+#include <EasTags.h>
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace skein::server {
+
+namespace tag = wbxml::tag;
+
+BodyOptions parseBodyOptions(const wbxml::Element *options)
+{
+    BodyOptions out;
+    if (!options)
+        return out;
+    QSet<int> seen;
+    for (const wbxml::Element *pref : options->all(tag::AirSyncBase::BodyPreference)) {
+        BodyPreference p;
+        bool ok = false;
+        p.type = pref->childText(tag::AirSyncBase::Type).toInt(&ok);
+        if (!ok || p.type < 1 || p.type > 4 || seen.contains(p.type))
+            out.valid = false;
+        seen.insert(p.type);
+        if (const auto *t = pref->child(tag::AirSyncBase::TruncationSize)) {
+            const qint64 n = t->text().toLongLong(&ok);
+            if (!ok || n < 0)
+                out.valid = false;
+            else
+                p.truncationSize = n;
+        }
+        if (const auto *a = pref->child(tag::AirSyncBase::AllOrNone))
+            p.allOrNone = a->text().trimmed() == QLatin1String("1");
+        if (const auto *pv = pref->child(tag::AirSyncBase::Preview)) {
+            const int n = pv->text().toInt(&ok);
+            if (!ok || n < 0 || n > 255)
+                out.valid = false;
+            else
+                p.preview = n;
+        }
+        out.preferences.append(p);
+    }
+    return out;
+}
+
+QString htmlToText(const QString &html)
+{
+    QString s = html;
+    static const QRegularExpression dropBlocks(QStringLiteral("<(style|script|head)[^>]*>.*?</\\1>"),
+                                               QRegularExpression::CaseInsensitiveOption
+                                                   | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression breaks(QStringLiteral("<(br|/p|/div|/li|/tr|/h[1-6])[^>]*>"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression blankLines(QStringLiteral("\\n{3,}"));
+    s.remove(dropBlocks);
+    s.replace(breaks, QStringLiteral("\n"));
+    s.remove(tags);
+    s.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
+    s.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    s.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    s.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    s.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    s.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    s.replace(blankLines, QStringLiteral("\n\n"));
+    return s.trimmed();
+}
+
+namespace {
+
+QString plainText(const MessageRow &m)
+{
+    return m.bodyType == 2 ? htmlToText(m.body) : m.body;
+}
+
+QString asHtml(const MessageRow &m)
+{
+    if (m.bodyType == 2)
+        return m.body;
+    QString escaped = m.body.toHtmlEscaped();
+    escaped.replace(QLatin1Char('\n'), QLatin1String("<br>\n"));
+    return QStringLiteral("<html><body>%1</body></html>").arg(escaped);
+}
+
+// Cuts UTF-8 at a character boundary at or below `limit` bytes.
+QByteArray truncateUtf8(const QByteArray &utf8, qint64 limit)
+{
+    if (utf8.size() <= limit)
+        return utf8;
+    qint64 n = limit;
+    while (n > 0 && (quint8(utf8.at(n)) & 0xC0) == 0x80)
+        --n;
+    return utf8.left(n);
+}
+
+QString preview(const MessageRow &m, int chars)
+{
+    QString text = plainText(m).simplified();
+    return text.left(chars);
+}
+
+// The preference the server honours: the native type if requested, else
+// HTML, else plain text (RTF/MIME are not produced; they fall back to text).
+BodyPreference choose(const MessageRow &m, const BodyOptions &opts)
+{
+    if (opts.preferences.isEmpty())
+        return BodyPreference{};
+    for (const auto &p : opts.preferences)
+        if (p.type == m.bodyType)
+            return p;
+    for (const auto &p : opts.preferences)
+        if (p.type == 2)
+            return p;
+    for (const auto &p : opts.preferences)
+        if (p.type == 1)
+            return p;
+    BodyPreference fallback = opts.preferences.first();
+    fallback.type = 1;
+    return fallback;
+}
+
+} // namespace
+
+void appendBody(wbxml::Element &target, const MessageRow &m, const BodyOptions &opts, int version,
+                bool includeData)
+{
+    const BodyPreference pref = choose(m, opts);
+    const QByteArray full = (pref.type == 2 ? asHtml(m) : plainText(m)).toUtf8();
+    auto &body = target.add(tag::AirSyncBase::Body);
+    body.add(tag::AirSyncBase::Type, qint64(pref.type));
+    body.add(tag::AirSyncBase::EstimatedDataSize, qint64(full.size()));
+    if (includeData) {
+        const bool over = pref.truncationSize && full.size() > *pref.truncationSize;
+        if (over && pref.allOrNone) {
+            body.add(tag::AirSyncBase::Truncated, "1");
+        } else {
+            const QByteArray data = over ? truncateUtf8(full, *pref.truncationSize) : full;
+            body.add(tag::AirSyncBase::Truncated, over ? "1" : "0");
+            body.add(tag::AirSyncBase::Data, data);
+        }
+    } else {
+        body.add(tag::AirSyncBase::Truncated, "1");
+    }
+    if (version >= 140 && pref.preview && *pref.preview > 0)
+        body.add(tag::AirSyncBase::Preview, preview(m, *pref.preview));
+}
+
+void appendFlag(wbxml::Element &target, const MessageRow &m)
+{
+    auto flag = elementFromBlob(m.flag);
+    if (flag && flag->is(tag::Email::Flag))
+        target.children().push_back(std::move(*flag));
+    else
+        target.add(tag::Email::Flag);
+}
+
+void appendEmail(wbxml::Element &t, const MessageRow &m, const BodyOptions &body,
+                 const SerializeOptions &o)
+{
+    t.add(tag::Email::To, m.to);
+    if (!m.cc.isEmpty())
+        t.add(tag::Email::Cc, m.cc);
+    t.add(tag::Email::From, m.from);
+    t.add(tag::Email::Subject, m.subject);
+    t.add(tag::Email::DateReceived, easDate(m.receivedMs));
+    t.add(tag::Email::DisplayTo, m.displayTo);
+    t.add(tag::Email::ThreadTopic, m.threadTopic);
+    t.add(tag::Email::Importance, qint64(m.importance));
+    t.add(tag::Email::Read, m.read ? "1" : "0");
+    if (!m.attachments.isEmpty()) {
+        auto &atts = t.add(tag::AirSyncBase::Attachments);
+        for (const auto &a : m.attachments) {
+            auto &att = atts.add(tag::AirSyncBase::Attachment);
+            att.add(tag::AirSyncBase::DisplayName, a.name);
+            att.add(tag::AirSyncBase::FileReference, QStringLiteral("att:%1").arg(a.id));
+            att.add(tag::AirSyncBase::Method, "1");
+            att.add(tag::AirSyncBase::EstimatedDataSize, qint64(a.data.size()));
+        }
+    }
+    appendBody(t, m, body, o.version, o.includeBody);
+    t.add(tag::Email::MessageClass, "IPM.Note");
+    t.add(tag::Email::InternetCPID, "65001");
+    appendFlag(t, m);
+    t.add(tag::Email::ContentClass, "urn:content-classes:message");
+    t.add(tag::AirSyncBase::NativeBodyType, qint64(m.bodyType));
+    if (o.version >= 140) {
+        if (!m.conversationId.isEmpty())
+            t.addOpaque(tag::Email2::ConversationId, m.conversationId);
+        if (!m.conversationIndex.isEmpty())
+            t.addOpaque(tag::Email2::ConversationIndex, m.conversationIndex);
+    }
+}
+
+} // namespace skein::server

@@ -1,0 +1,66 @@
+#include "EstimateHandler.h"
+
+#include "SyncChanges.h"
+
+#include <EasTags.h>
+
+namespace skein::server {
+
+namespace tag = wbxml::tag;
+
+HandlerResult EstimateHandler::handle(const EasRequest &request)
+{
+    wbxml::Element root(tag::GetItemEstimate::GetItemEstimate);
+    const wbxml::Element *collections =
+        request.body && request.body->is(tag::GetItemEstimate::GetItemEstimate)
+        ? request.body->child(tag::GetItemEstimate::Collections) : nullptr;
+    if (!collections) {
+        root.add(tag::GetItemEstimate::Status, "2");
+        return HandlerResult::doc(root);
+    }
+    for (const wbxml::Element *c : collections->all(tag::GetItemEstimate::Collection)) {
+        auto &response = root.add(tag::GetItemEstimate::Response);
+        const QString collectionId = c->childText(tag::GetItemEstimate::CollectionId).trimmed();
+        const QString key = c->childText(tag::AirSync::SyncKey).trimmed();
+        auto fail = [&](int status) {
+            response.add(tag::GetItemEstimate::Status, qint64(status));
+            response.add(tag::GetItemEstimate::Collection)
+                .add(tag::GetItemEstimate::CollectionId, collectionId);
+        };
+        const auto folder = m_ctx.store.folder(request.user.id, collectionId.toLongLong());
+        if (!folder) {
+            fail(2);
+            continue;
+        }
+        const wbxml::Element *mode = c->child(tag::AirSync::ConversationMode);
+        const bool conversationMode = mode && (mode->text().trimmed().isEmpty() || mode->text().trimmed() == QLatin1String("1"));
+        if (conversationMode && !FolderType::isMail(folder->type)) {
+            fail(2);
+            continue;
+        }
+        const auto state = m_ctx.store.syncState(request.user.id, request.deviceId, folder->id);
+        if (!state || key.isEmpty() || key == QLatin1String("0")) {
+            fail(3);
+            continue;
+        }
+        if (key != state->syncKey) {
+            fail(4);
+            continue;
+        }
+        int filterType = state->filterType;
+        if (const auto *options = c->child(tag::AirSync::Options); options && options->has(tag::AirSync::FilterType))
+            filterType = options->childText(tag::AirSync::FilterType).trimmed().toInt();
+        else if (c->has(tag::AirSync::FilterType))
+            filterType = c->childText(tag::AirSync::FilterType).trimmed().toInt();
+        const bool convMode = mode ? conversationMode && request.hasConversations() : state->conversationMode;
+        const auto pending = pendingChanges(m_ctx.store.folderStates(folder->id), m_ctx.store.snapshot(state->id),
+                                            ResultSetOptions{filterType, convMode, m_ctx.nowMs()});
+        response.add(tag::GetItemEstimate::Status, "1");
+        auto &out = response.add(tag::GetItemEstimate::Collection);
+        out.add(tag::GetItemEstimate::CollectionId, collectionId);
+        out.add(tag::GetItemEstimate::Estimate, qint64(pending.size()));
+    }
+    return HandlerResult::doc(root);
+}
+
+} // namespace skein::server

@@ -1,0 +1,300 @@
+#include "HttpFrontend.h"
+
+#include "EstimateHandler.h"
+#include "FolderSyncHandler.h"
+#include "ItemOperationsHandler.h"
+#include "ProvisionHandler.h"
+#include "SyncHandler.h"
+
+#include <EasTags.h>
+#include <WbxmlCodec.h>
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace skein::server {
+
+namespace tag = wbxml::tag;
+
+namespace {
+
+const QByteArray kPath = "/Microsoft-Server-ActiveSync";
+const QByteArray kWbxml = "application/vnd.ms-sync.wbxml";
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 449: return "Retry After Sending Provision Command";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+// Root and Status tags for a top-level status answer of each command.
+std::optional<std::pair<wbxml::Tag, wbxml::Tag>> statusTags(const QString &command)
+{
+    if (command == QLatin1String("Sync"))
+        return std::pair{tag::AirSync::Sync, tag::AirSync::Status};
+    if (command == QLatin1String("FolderSync"))
+        return std::pair{tag::FolderHierarchy::FolderSync, tag::FolderHierarchy::Status};
+    if (command == QLatin1String("GetItemEstimate"))
+        return std::pair{tag::GetItemEstimate::GetItemEstimate, tag::GetItemEstimate::Status};
+    if (command == QLatin1String("ItemOperations"))
+        return std::pair{tag::ItemOperations::ItemOperations, tag::ItemOperations::Status};
+    if (command == QLatin1String("MoveItems"))
+        return std::pair{tag::Move::MoveItems, tag::Move::Status};
+    if (command == QLatin1String("Settings"))
+        return std::pair{tag::Settings::Settings, tag::Settings::Status};
+    if (command == QLatin1String("Ping"))
+        return std::pair{tag::Ping::Ping, tag::Ping::Status};
+    if (command == QLatin1String("Search"))
+        return std::pair{tag::Search::Search, tag::Search::Status};
+    if (command == QLatin1String("SendMail"))
+        return std::pair{tag::ComposeMail::SendMail, tag::ComposeMail::Status};
+    if (command == QLatin1String("SmartReply"))
+        return std::pair{tag::ComposeMail::SmartReply, tag::ComposeMail::Status};
+    if (command == QLatin1String("SmartForward"))
+        return std::pair{tag::ComposeMail::SmartForward, tag::ComposeMail::Status};
+    return std::nullopt;
+}
+
+} // namespace
+
+struct HttpFrontend::PendingPing {
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket;
+    PingHandler::Watch watch;
+    QElapsedTimer elapsed;
+};
+
+HttpFrontend::HttpFrontend(ServerContext &ctx, QObject *parent)
+    : QObject(parent), m_ctx(ctx), m_provision(std::make_unique<ProvisionHandler>(ctx.store)), m_ping(ctx)
+{
+    m_pingTimer.setInterval(250);
+    connect(&m_pingTimer, &QTimer::timeout, this, &HttpFrontend::pollPings);
+}
+
+HttpFrontend::~HttpFrontend()
+{
+    stop();
+}
+
+void HttpFrontend::deferPing(QHttpServerResponder &&responder, const PingHandler::Watch &watch)
+{
+    QTcpSocket *socket = responder.socket();
+    auto pending = std::unique_ptr<PendingPing>(new PendingPing{std::move(responder), socket, watch, {}});
+    pending->elapsed.start();
+    m_pendingPings.push_back(std::move(pending));
+    if (!m_pingTimer.isActive())
+        m_pingTimer.start();
+}
+
+void HttpFrontend::pollPings()
+{
+    for (auto it = m_pendingPings.begin(); it != m_pendingPings.end();) {
+        PendingPing &p = **it;
+        if (!p.socket || p.socket->state() != QAbstractSocket::ConnectedState) {
+            it = m_pendingPings.erase(it);
+            continue;
+        }
+        const QStringList changed = m_ping.changedFolders(p.watch);
+        if (!changed.isEmpty())
+            send(p.responder, documentReply(PingHandler::answer(2, changed)));
+        else if (p.elapsed.elapsed() >= qint64(p.watch.heartbeatSeconds) * 1000)
+            send(p.responder, documentReply(PingHandler::answer(1)));
+        else {
+            ++it;
+            continue;
+        }
+        it = m_pendingPings.erase(it);
+    }
+    if (m_pendingPings.empty())
+        m_pingTimer.stop();
+}
+
+HttpFrontend::Reply HttpFrontend::documentReply(const wbxml::Element &document)
+{
+    const wbxml::EncodeResult encoded = wbxml::encode(document);
+    if (!encoded.ok()) {
+        qWarning("skein-server: cannot encode a response: %s", qPrintable(encoded.error));
+        return Reply{500, {}, {}, std::nullopt};
+    }
+    return Reply{200, {{"Content-Type", kWbxml}}, encoded.bytes, std::nullopt};
+}
+
+const QList<QByteArray> &HttpFrontend::supportedVersions()
+{
+    static const QList<QByteArray> versions{"12.1", "14.0", "14.1", "16.0", "16.1"};
+    return versions;
+}
+
+QByteArray HttpFrontend::supportedCommands()
+{
+    return "Sync,FolderSync,GetItemEstimate,ItemOperations,MoveItems,Ping,Provision,Settings";
+}
+
+quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
+{
+    stop();
+    m_http = std::make_unique<QHttpServer>();
+    m_http->route(QString::fromLatin1(kPath), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        Reply reply = handle(request);
+        if (reply.wait)
+            deferPing(std::move(responder), *reply.wait);
+        else
+            send(responder, reply);
+    });
+    m_http->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        send(responder, Reply{404, {}, {}});
+    });
+    const quint16 bound = m_http->listen(address, port);
+    if (bound == 0)
+        m_http.reset();
+    return bound;
+}
+
+void HttpFrontend::stop()
+{
+    m_pingTimer.stop();
+    m_pendingPings.clear();
+    if (!m_http)
+        return;
+    for (QTcpServer *server : m_http->servers())
+        server->close();
+    m_http.reset();
+}
+
+void HttpFrontend::send(QHttpServerResponder &responder, const Reply &reply)
+{
+    // The status line is written by hand: Qt 6.4's table has no 449.
+    QTcpSocket *socket = responder.socket();
+    if (!socket)
+        return;
+    socket->write("HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n");
+    responder.writeHeader("MS-Server-ActiveSync", "15.1 (Skein reference server)");
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body);
+}
+
+HttpFrontend::Reply HttpFrontend::handle(const QHttpServerRequest &request)
+{
+    if (const auto fault = m_ctx.faults.takeHttpFault()) {
+        Reply r{*fault, {}, {}};
+        if (*fault == 503)
+            r.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "1"));
+        return r;
+    }
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Options:
+        return Reply{200,
+                     {{"Allow", "OPTIONS,POST"},
+                      {"Public", "OPTIONS,POST"},
+                      {"MS-ASProtocolVersions", supportedVersions().join(',')},
+                      {"MS-ASProtocolCommands", supportedCommands()}},
+                     {}};
+    case QHttpServerRequest::Method::Post:
+        return handlePost(request);
+    default:
+        return Reply{405, {{"Allow", "OPTIONS,POST"}}, {}};
+    }
+}
+
+HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
+{
+    // Basic authentication.
+    const Reply unauthorized{401, {{"WWW-Authenticate", "Basic realm=\"Skein\""}}, {}};
+    const QByteArray auth = request.value("Authorization").trimmed();
+    if (!auth.startsWith("Basic "))
+        return unauthorized;
+    const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
+    const int colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return unauthorized;
+    const auto user = m_ctx.store.user(QString::fromUtf8(decoded.left(colon)));
+    if (!user || user->password != QString::fromUtf8(decoded.mid(colon + 1)))
+        return unauthorized;
+
+    const QUrlQuery query(request.url());
+    EasRequest eas;
+    eas.user = *user;
+    eas.command = query.queryItemValue(QStringLiteral("Cmd"));
+    eas.deviceId = query.queryItemValue(QStringLiteral("DeviceId"));
+    eas.deviceType = query.queryItemValue(QStringLiteral("DeviceType"));
+    static const QRegularExpression deviceIdRule(QStringLiteral("^[A-Za-z0-9]{1,32}$"));
+    if (eas.command.isEmpty() || !deviceIdRule.match(eas.deviceId).hasMatch() || eas.deviceType.isEmpty())
+        return Reply{400, {}, "missing or invalid Cmd, DeviceId or DeviceType\n"};
+
+    const QByteArray version = request.value("MS-ASProtocolVersion").trimmed();
+    if (!supportedVersions().contains(version))
+        return Reply{400, {{"MS-ASProtocolVersions", supportedVersions().join(',')}}, "unsupported MS-ASProtocolVersion\n"};
+    eas.version = qRound(version.toDouble() * 10);
+
+    const QByteArray body = request.body();
+    if (!body.isEmpty()) {
+        wbxml::DecodeResult decodedBody = wbxml::decode(body);
+        if (!decodedBody.ok())
+            return Reply{400, {}, "malformed WBXML: " + decodedBody.error.toUtf8() + '\n'};
+        eas.body = std::move(decodedBody.root);
+    }
+
+    if (eas.command != QLatin1String("Provision") && eas.command != QLatin1String("Ping")
+        && !m_provision->isProvisioned(eas, QString::fromLatin1(request.value("X-MS-PolicyKey")))) {
+        if (eas.version < 140)
+            return Reply{449, {}, {}};
+        if (const auto tags = statusTags(eas.command)) {
+            wbxml::Element root(tags->first);
+            root.add(tags->second, "142");
+            return documentReply(root);
+        }
+    }
+    return dispatch(eas);
+}
+
+HttpFrontend::Reply HttpFrontend::dispatch(EasRequest &request)
+{
+    HandlerResult result = HandlerResult::http(501);
+    const QString &cmd = request.command;
+    if (cmd == QLatin1String("Provision"))
+        result = m_provision->handle(request);
+    else if (cmd == QLatin1String("Settings"))
+        result = ProvisionHandler::settings(request);
+    else if (cmd == QLatin1String("FolderSync"))
+        result = FolderSyncHandler(m_ctx.store).handle(request);
+    else if (cmd == QLatin1String("Sync"))
+        result = SyncHandler(m_ctx).handle(request);
+    else if (cmd == QLatin1String("GetItemEstimate"))
+        result = EstimateHandler(m_ctx).handle(request);
+    else if (cmd == QLatin1String("ItemOperations"))
+        result = ItemOperationsHandler(m_ctx).handle(request);
+    else if (cmd == QLatin1String("MoveItems"))
+        result = ItemOperationsHandler(m_ctx).moveItems(request);
+    else if (cmd == QLatin1String("Ping")) {
+        PingHandler::Watch watch;
+        result = m_ping.start(request, &watch);
+        if (!result.document && watch.userId)
+            return Reply{200, {}, {}, watch};
+    }
+
+    if (!result.document)
+        return Reply{result.httpStatus, {}, {}, std::nullopt};
+    return documentReply(*result.document);
+}
+
+} // namespace skein::server

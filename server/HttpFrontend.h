@@ -1,0 +1,64 @@
+#pragma once
+
+#include "EasRequest.h"
+#include "PingHandler.h"
+#include "ServerContext.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+#include <list>
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace skein::server {
+
+class ProvisionHandler;
+
+// The HTTP side of [MS-ASHTTP]: OPTIONS, Basic auth, query and version
+// checks, WBXML decoding (malformed -> 400), the provisioning gate (142 /
+// HTTP 449 for 12.1), fault injection, and dispatch to the command handlers.
+class HttpFrontend : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpFrontend(ServerContext &ctx, QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    // Returns the bound port, 0 on failure.
+    quint16 listen(const QHostAddress &address, quint16 port);
+    void stop();
+
+    static const QList<QByteArray> &supportedVersions();
+    static QByteArray supportedCommands();
+
+private:
+    struct Reply {
+        int status = 200;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        std::optional<PingHandler::Watch> wait; // a Ping that waits for changes
+    };
+    struct PendingPing;
+
+    Reply handle(const QHttpServerRequest &request);
+    Reply handlePost(const QHttpServerRequest &request);
+    Reply dispatch(EasRequest &request);
+    static void send(QHttpServerResponder &responder, const Reply &reply);
+    static Reply documentReply(const wbxml::Element &document);
+    void deferPing(QHttpServerResponder &&responder, const PingHandler::Watch &watch);
+    void pollPings();
+
+    ServerContext &m_ctx;
+    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<ProvisionHandler> m_provision;
+    PingHandler m_ping;
+    std::list<std::unique_ptr<PendingPing>> m_pendingPings;
+    QTimer m_pingTimer;
+};
+
+} // namespace skein::server

@@ -1,0 +1,137 @@
+#include "ItemOperationsHandler.h"
+
+#include "EmailSerializer.h"
+#include "SyncCommands.h"
+
+#include <EasTags.h>
+
+namespace skein::server {
+
+namespace tag = wbxml::tag;
+
+HandlerResult ItemOperationsHandler::handle(const EasRequest &request)
+{
+    wbxml::Element root(tag::ItemOperations::ItemOperations);
+    if (!request.body || !request.body->is(tag::ItemOperations::ItemOperations)) {
+        root.add(tag::ItemOperations::Status, "2");
+        return HandlerResult::doc(root);
+    }
+    root.add(tag::ItemOperations::Status, "1");
+    auto &response = root.add(tag::ItemOperations::Response);
+    for (const wbxml::Element &op : request.body->children()) {
+        if (op.is(tag::ItemOperations::Fetch))
+            fetch(request, op, response);
+        else if (op.is(tag::ItemOperations::Move))
+            moveConversation(request, op, response);
+    }
+    return HandlerResult::doc(root);
+}
+
+void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Element &in, wbxml::Element &response)
+{
+    auto &out = response.add(tag::ItemOperations::Fetch);
+    const QString store = in.childText(tag::ItemOperations::Store).trimmed();
+    if (store.compare(QLatin1String("Mailbox"), Qt::CaseInsensitive) != 0) {
+        out.add(tag::ItemOperations::Status, "9");
+        return;
+    }
+    if (const auto *ref = in.child(tag::AirSyncBase::FileReference)) {
+        const QString fileRef = ref->text().trimmed();
+        const auto att = fileRef.startsWith(QLatin1String("att:"))
+            ? m_ctx.store.attachment(request.user.id, fileRef.mid(4).toLongLong()) : std::nullopt;
+        out.add(tag::ItemOperations::Status, att ? "1" : "15");
+        out.add(tag::AirSyncBase::FileReference, fileRef);
+        if (att) {
+            auto &props = out.add(tag::ItemOperations::Properties);
+            props.add(tag::AirSyncBase::ContentType, att->contentType);
+            props.add(tag::ItemOperations::Data, att->data.toBase64());
+        }
+        return;
+    }
+    const QString collectionId = in.childText(tag::AirSync::CollectionId).trimmed();
+    const QString serverId = in.childText(tag::AirSync::ServerId).trimmed();
+    const qint64 messageId = messageIdFromServerId(serverId, collectionId.toLongLong());
+    auto m = messageId ? m_ctx.store.message(request.user.id, messageId) : std::nullopt;
+    if (!m || m->folderId != collectionId.toLongLong()) {
+        out.add(tag::ItemOperations::Status, "6");
+        out.add(tag::AirSync::CollectionId, collectionId);
+        out.add(tag::AirSync::ServerId, serverId);
+        return;
+    }
+    const BodyOptions body = parseBodyOptions(in.child(tag::ItemOperations::Options));
+    if (!body.valid) {
+        out.add(tag::ItemOperations::Status, "2");
+        return;
+    }
+    out.add(tag::ItemOperations::Status, "1");
+    out.add(tag::AirSync::CollectionId, collectionId);
+    out.add(tag::AirSync::ServerId, serverId);
+    out.add(tag::AirSync::Class, "Email");
+    appendEmail(out.add(tag::ItemOperations::Properties), *m, body, SerializeOptions{request.version, true});
+}
+
+void ItemOperationsHandler::moveConversation(const EasRequest &request, const wbxml::Element &in,
+                                             wbxml::Element &response)
+{
+    auto &out = response.add(tag::ItemOperations::Move);
+    const QByteArray conversationId = in.childData(tag::ItemOperations::ConversationId);
+    auto status = [&](int s) {
+        out.add(tag::ItemOperations::Status, qint64(s));
+        out.addOpaque(tag::ItemOperations::ConversationId, conversationId);
+    };
+    const wbxml::Element *options = in.child(tag::ItemOperations::Options);
+    if (!options || !options->has(tag::ItemOperations::MoveAlways))
+        return status(155);
+    const auto dst = m_ctx.store.folder(request.user.id, in.childText(tag::ItemOperations::DstFldId).toLongLong());
+    if (!dst)
+        return status(6);
+    if (!FolderType::isMail(dst->type) || dst->type == FolderType::Outbox || dst->type == FolderType::Drafts)
+        return status(156);
+    bool found = false;
+    m_ctx.store.begin();
+    for (const MessageRow &m : m_ctx.store.messages(request.user.id)) {
+        if (m.conversationId != conversationId)
+            continue;
+        found = true;
+        if (m.folderId == dst->id)
+            continue;
+        const auto folder = m_ctx.store.folder(request.user.id, m.folderId);
+        if (folder && folder->type == FolderType::SentItems)
+            continue;
+        m_ctx.store.moveMessage(m.id, dst->id);
+    }
+    m_ctx.store.commit();
+    status(found ? 1 : 6);
+}
+
+HandlerResult ItemOperationsHandler::moveItems(const EasRequest &request)
+{
+    wbxml::Element root(tag::Move::MoveItems);
+    if (!request.body || !request.body->is(tag::Move::MoveItems))
+        return HandlerResult::http(400);
+    m_ctx.store.begin();
+    for (const wbxml::Element *mv : request.body->all(tag::Move::Move)) {
+        auto &r = root.add(tag::Move::Response);
+        const QString src = mv->childText(tag::Move::SrcMsgId).trimmed();
+        r.add(tag::Move::SrcMsgId, src);
+        const qint64 srcFolder = mv->childText(tag::Move::SrcFldId).toLongLong();
+        const auto dst = m_ctx.store.folder(request.user.id, mv->childText(tag::Move::DstFldId).toLongLong());
+        const qint64 id = messageIdFromServerId(src, srcFolder);
+        const auto m = id ? m_ctx.store.message(request.user.id, id, false) : std::nullopt;
+        if (!m || m->folderId != srcFolder) {
+            r.add(tag::Move::Status, "1");
+        } else if (!dst) {
+            r.add(tag::Move::Status, "2");
+        } else if (dst->id == srcFolder) {
+            r.add(tag::Move::Status, "4");
+        } else {
+            m_ctx.store.moveMessage(m->id, dst->id);
+            r.add(tag::Move::Status, "3");
+            r.add(tag::Move::DstMsgId, serverIdFor(dst->id, m->id));
+        }
+    }
+    m_ctx.store.commit();
+    return HandlerResult::doc(root);
+}
+
+} // namespace skein::server

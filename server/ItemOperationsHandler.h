@@ -1,0 +1,27 @@
+#pragma once
+
+#include "EasRequest.h"
+#include "ServerContext.h"
+
+namespace skein::server {
+
+// ItemOperations ([MS-ASCMD] 2.2.1.10): Fetch of a whole message
+// (Store=Mailbox, CollectionId + ServerId, BodyPreference) or of an
+// attachment (FileReference), and the conversation Move with MoveAlways
+// (applied to the messages present now; no persistent rule is kept).
+// Also MoveItems ([MS-ASCMD] 2.2.1.12).
+class ItemOperationsHandler
+{
+public:
+    explicit ItemOperationsHandler(ServerContext &ctx) : m_ctx(ctx) {}
+    HandlerResult handle(const EasRequest &request);
+    HandlerResult moveItems(const EasRequest &request);
+
+private:
+    void fetch(const EasRequest &request, const wbxml::Element &in, wbxml::Element &response);
+    void moveConversation(const EasRequest &request, const wbxml::Element &in, wbxml::Element &response);
+
+    ServerContext &m_ctx;
+};
+
+} // namespace skein::server

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace skein::server {
+
+class HttpFrontend;
+class ServerStore;
+struct ServerContext;
+
+// The reference Exchange ActiveSync server, usable in-process (tests) and
+// from skein-server. Everything runs in the thread that owns the object.
+//
+//   ReferenceServer server;
+//   server.open(dir);                       // SQLite store in dir
+//   server.seedDemo();                      // user demo/demo + demo mailbox
+//   quint16 port = server.start(QHostAddress::LocalHost, 0);
+//   QUrl url = server.url();                // http://127.0.0.1:PORT/Microsoft-Server-ActiveSync
+class ReferenceServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ReferenceServer(QObject *parent = nullptr);
+    ~ReferenceServer() override;
+
+    // Opens (creating if needed) the store in dataDir. False + *error when
+    // the directory is not writable or the database cannot be opened.
+    bool open(const QString &dataDir, QString *error = nullptr);
+    void close(); // stops listening and closes the store
+    bool isOpen() const;
+    bool hasUsers() const;
+
+    // Creates the user with the standard folders, or resets the password.
+    bool addUser(const QString &name, const QString &password);
+    // User `user` (default demo/demo) with the deterministic demo mailbox,
+    // dates relative to `now`. Returns the number of messages inserted.
+    int seedDemo(const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                 const QString &user = QStringLiteral("demo"), const QString &password = QStringLiteral("demo"));
+    // `count` synthetic messages in threads of 1-10 into `folder` (a display
+    // name; created as a mail folder if missing); creates the user (password =
+    // name) if needed. One transaction. Returns the number inserted.
+    int generate(const QString &user, const QString &folder, int count, quint32 seed = 1,
+                 const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    // Listens; returns the actual port, 0 if the address/port is unavailable.
+    quint16 start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    void stop();
+    quint16 port() const { return m_port; }
+    QUrl url() const; // http://HOST:PORT/Microsoft-Server-ActiveSync
+
+    // Collection id (as sent in FolderSync) of a user's folder by display name; empty if none.
+    QString folderId(const QString &user, const QString &folderName) const;
+
+    // --- fault knobs for client robustness tests ---
+    // The next `count` HTTP requests of any kind get `httpStatus` (503 adds Retry-After: 1).
+    void failNextRequests(int httpStatus, int count);
+    // The next Sync of that folder (collection id or display name, any user)
+    // answers Status 3 and drops the device's state for it.
+    void forceSyncStatus3(const QString &folderIdOrName);
+    // "503:2", "500:3", "sync3:Inbox", comma separated (see FaultInjector).
+    bool applyFaultSpec(const QString &spec, QString *error = nullptr);
+
+    // Pins "now" for FilterType windows (invalid QDateTime: the real clock).
+    void setNow(const QDateTime &now);
+
+    // Same JSON as `skein-server --data DIR dump --json`.
+    QJsonObject dump() const;
+
+    ServerStore &store() const;
+
+private:
+    std::unique_ptr<ServerContext> m_ctx;
+    std::unique_ptr<HttpFrontend> m_frontend;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+};
+
+} // namespace skein::server

@@ -1,0 +1,97 @@
+#include "ServerDump.h"
+
+#include "EasRequest.h"
+#include "ElementBlob.h"
+
+#include <EasTags.h>
+
+#include <QJsonArray>
+#include <QMap>
+
+namespace skein::server {
+
+namespace {
+
+int flagStatus(const QByteArray &blob)
+{
+    const auto flag = elementFromBlob(blob);
+    if (!flag)
+        return 0;
+    return flag->childText(wbxml::tag::Email::FlagStatus).toInt();
+}
+
+} // namespace
+
+QJsonObject dumpStore(ServerStore &store)
+{
+    QJsonArray users;
+    for (const UserRow &u : store.users()) {
+        QJsonObject user;
+        user[QStringLiteral("name")] = u.name;
+        user[QStringLiteral("email")] = u.email;
+        QJsonArray folders;
+        QHash<qint64, QString> folderNames;
+        for (const FolderRow &f : store.folders(u.id)) {
+            folderNames.insert(f.id, f.name);
+            folders.append(QJsonObject{{QStringLiteral("id"), QString::number(f.id)},
+                                       {QStringLiteral("parentId"), QString::number(f.parentId)},
+                                       {QStringLiteral("name"), f.name},
+                                       {QStringLiteral("type"), f.type}});
+        }
+        user[QStringLiteral("folders")] = folders;
+
+        const QList<MessageRow> rows = store.messages(u.id);
+        QHash<qint64, const MessageRow *> byId;
+        for (const MessageRow &m : rows)
+            byId.insert(m.id, &m);
+        QJsonArray messages;
+        QMap<QByteArray, QJsonObject> conversations;
+        for (const MessageRow &m : rows) {
+            const int depth = m.conversationIndex.size() >= 5 ? int(m.conversationIndex.size() - 5) / 5 : 0;
+            QJsonObject o{
+                {QStringLiteral("id"), QString::number(m.id)},
+                {QStringLiteral("serverId"), QStringLiteral("%1:%2").arg(m.folderId).arg(m.id)},
+                {QStringLiteral("folderId"), QString::number(m.folderId)},
+                {QStringLiteral("folder"), folderNames.value(m.folderId)},
+                {QStringLiteral("subject"), m.subject},
+                {QStringLiteral("from"), m.from},
+                {QStringLiteral("to"), m.to},
+                {QStringLiteral("cc"), m.cc},
+                {QStringLiteral("received"), easDate(m.receivedMs)},
+                {QStringLiteral("read"), m.read},
+                {QStringLiteral("flagStatus"), flagStatus(m.flag)},
+                {QStringLiteral("importance"), m.importance},
+                {QStringLiteral("bodyType"), m.bodyType},
+                {QStringLiteral("bodySize"), int(m.body.toUtf8().size())},
+                {QStringLiteral("attachments"), int(store.attachments(m.id).size())},
+                {QStringLiteral("conversationId"), QString::fromLatin1(m.conversationId.toHex())},
+                {QStringLiteral("conversationIndex"), QString::fromLatin1(m.conversationIndex.toHex())},
+                {QStringLiteral("depth"), depth},
+                {QStringLiteral("parentId"), m.parentId ? QJsonValue(QString::number(m.parentId)) : QJsonValue()},
+            };
+            if (const MessageRow *p = byId.value(m.parentId))
+                o[QStringLiteral("parentServerId")] = QStringLiteral("%1:%2").arg(p->folderId).arg(p->id);
+            messages.append(o);
+
+            QJsonObject &c = conversations[m.conversationId];
+            if (c.isEmpty()) {
+                c[QStringLiteral("conversationId")] = QString::fromLatin1(m.conversationId.toHex());
+                c[QStringLiteral("topic")] = m.threadTopic;
+                c[QStringLiteral("maxDepth")] = 0;
+            }
+            QJsonArray ids = c.value(QStringLiteral("messages")).toArray();
+            ids.append(QString::number(m.id));
+            c[QStringLiteral("messages")] = ids;
+            c[QStringLiteral("maxDepth")] = std::max(c.value(QStringLiteral("maxDepth")).toInt(), depth);
+        }
+        user[QStringLiteral("messages")] = messages;
+        QJsonArray convs;
+        for (const QJsonObject &c : conversations)
+            convs.append(c);
+        user[QStringLiteral("conversations")] = convs;
+        users.append(user);
+    }
+    return QJsonObject{{QStringLiteral("users"), users}};
+}
+
+} // namespace skein::server

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "ServerStore.h"
+
+#include <QJsonObject>
+
+namespace skein::server {
+
+// Everything tests need to know about a mailbox: users, folders, messages
+// with hex conversationId/conversationIndex, parent ids and server ids, and a
+// conversations summary. Printed by `skein-server --data DIR dump --json`.
+//
+// {"users":[{"name","email","folders":[{"id","parentId","name","type"}],
+//   "messages":[{"id","serverId","folderId","folder","subject","from","to","cc",
+//     "received","read","flagStatus","importance","bodyType","bodySize",
+//     "attachments","conversationId","conversationIndex","depth",
+//     "parentId","parentServerId"}],
+//   "conversations":[{"conversationId","topic","messages":[ids],"maxDepth"}]}]}
+QJsonObject dumpStore(ServerStore &store);
+
+} // namespace skein::server

@@ -1,0 +1,351 @@
+#include "ServerStore.h"
+
+#include "SqlStatement.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace skein::server {
+
+bool FolderType::isMail(int type)
+{
+    return type == Inbox || type == Drafts || type == DeletedItems || type == SentItems
+        || type == Outbox || type == UserMail;
+}
+
+namespace {
+
+const char *const kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS users(
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, password TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '', display_name TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS folders(
+    id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, parent_id INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL, type INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS messages(
+    id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, folder_id INTEGER NOT NULL,
+    parent_id INTEGER NOT NULL DEFAULT 0, subject TEXT NOT NULL DEFAULT '',
+    sender TEXT NOT NULL DEFAULT '', to_addr TEXT NOT NULL DEFAULT '', cc_addr TEXT NOT NULL DEFAULT '',
+    display_to TEXT NOT NULL DEFAULT '', thread_topic TEXT NOT NULL DEFAULT '',
+    importance INTEGER NOT NULL DEFAULT 1, received INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0,
+    flag BLOB, flag_rev INTEGER NOT NULL DEFAULT 0, body_type INTEGER NOT NULL DEFAULT 1,
+    body TEXT NOT NULL DEFAULT '', conversation_id BLOB, conversation_index BLOB);
+CREATE INDEX IF NOT EXISTS messages_folder ON messages(folder_id, received);
+CREATE TABLE IF NOT EXISTS attachments(
+    id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, name TEXT NOT NULL,
+    content_type TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS attachments_message ON attachments(message_id);
+CREATE TABLE IF NOT EXISTS devices(
+    user_id INTEGER NOT NULL, device_id TEXT NOT NULL, temp_key TEXT NOT NULL DEFAULT '',
+    policy_key TEXT NOT NULL DEFAULT '', PRIMARY KEY(user_id, device_id));
+CREATE TABLE IF NOT EXISTS folder_states(
+    user_id INTEGER NOT NULL, device_id TEXT NOT NULL, sync_key TEXT NOT NULL,
+    prev_key TEXT NOT NULL DEFAULT '', prev_response BLOB, PRIMARY KEY(user_id, device_id));
+CREATE TABLE IF NOT EXISTS folder_state_items(
+    user_id INTEGER NOT NULL, device_id TEXT NOT NULL, folder_id INTEGER NOT NULL,
+    name TEXT NOT NULL, parent_id INTEGER NOT NULL, PRIMARY KEY(user_id, device_id, folder_id));
+CREATE TABLE IF NOT EXISTS sync_states(
+    id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, device_id TEXT NOT NULL,
+    folder_id INTEGER NOT NULL, sync_key TEXT NOT NULL, prev_key TEXT NOT NULL DEFAULT '',
+    prev_response BLOB, filter_type INTEGER NOT NULL DEFAULT 0,
+    conversation_mode INTEGER NOT NULL DEFAULT 0, options BLOB,
+    UNIQUE(user_id, device_id, folder_id));
+CREATE TABLE IF NOT EXISTS sync_state_items(
+    state_id INTEGER NOT NULL, message_id INTEGER NOT NULL, read INTEGER NOT NULL,
+    flag_rev INTEGER NOT NULL, PRIMARY KEY(state_id, message_id)) WITHOUT ROWID;
+)SQL";
+
+const char *const kMessageColumns =
+    "id, user_id, folder_id, parent_id, subject, sender, to_addr, cc_addr, display_to, "
+    "thread_topic, importance, received, read, flag, flag_rev, body_type, body, "
+    "conversation_id, conversation_index";
+
+MessageRow readMessage(const SqlStatement &q)
+{
+    MessageRow m;
+    m.id = q.integer(0);
+    m.userId = q.integer(1);
+    m.folderId = q.integer(2);
+    m.parentId = q.integer(3);
+    m.subject = q.text(4);
+    m.from = q.text(5);
+    m.to = q.text(6);
+    m.cc = q.text(7);
+    m.displayTo = q.text(8);
+    m.threadTopic = q.text(9);
+    m.importance = int(q.integer(10));
+    m.receivedMs = q.integer(11);
+    m.read = q.integer(12) != 0;
+    m.flag = q.blob(13);
+    m.flagRev = int(q.integer(14));
+    m.bodyType = int(q.integer(15));
+    m.body = q.text(16);
+    m.conversationId = q.blob(17);
+    m.conversationIndex = q.blob(18);
+    return m;
+}
+
+FolderRow readFolder(const SqlStatement &q)
+{
+    return FolderRow{q.integer(0), q.integer(1), q.integer(2), q.text(3), int(q.integer(4))};
+}
+
+} // namespace
+
+ServerStore::~ServerStore()
+{
+    close();
+}
+
+bool ServerStore::open(const QString &dataDir, QString *error)
+{
+    close();
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = why;
+        close();
+        return false;
+    };
+    if (!QDir().mkpath(dataDir))
+        return fail(QStringLiteral("cannot create data directory %1").arg(dataDir));
+    const QFileInfo dirInfo(dataDir);
+    if (!dirInfo.isDir() || !dirInfo.isWritable())
+        return fail(QStringLiteral("data directory %1 is not writable").arg(dataDir));
+    const QString path = QDir(dataDir).filePath(QStringLiteral("skein-server.sqlite"));
+    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
+        != SQLITE_OK) {
+        return fail(QStringLiteral("cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errmsg(m_db))));
+    }
+    sqlite3_busy_timeout(m_db, 5000);
+    if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL")
+        || !exec("PRAGMA foreign_keys=OFF") || !exec(kSchema)) {
+        return fail(QStringLiteral("cannot initialise %1: %2").arg(path, m_lastError));
+    }
+    return true;
+}
+
+void ServerStore::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+bool ServerStore::exec(const char *sql)
+{
+    char *msg = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+        m_lastError = QString::fromUtf8(msg ? msg : "unknown error");
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+bool ServerStore::begin() { return exec("BEGIN IMMEDIATE"); }
+bool ServerStore::commit() { return exec("COMMIT"); }
+void ServerStore::rollback() { exec("ROLLBACK"); }
+
+bool ServerStore::hasUsers()
+{
+    SqlStatement q(m_db, "SELECT COUNT(*) FROM users");
+    return q.next() && q.integer(0) > 0;
+}
+
+qint64 ServerStore::ensureUser(const QString &name, const QString &password, const QString &email,
+                               const QString &displayName)
+{
+    if (auto existing = user(name)) {
+        SqlStatement u(m_db, "UPDATE users SET password=? WHERE id=?");
+        u.bind(1, password).bind(2, existing->id).run();
+        return existing->id;
+    }
+    SqlStatement ins(m_db, "INSERT INTO users(name, password, email, display_name) VALUES(?,?,?,?)");
+    ins.bind(1, name).bind(2, password);
+    ins.bind(3, email.isEmpty() ? name + QStringLiteral("@skein.test") : email);
+    ins.bind(4, displayName.isEmpty() ? name : displayName);
+    if (!ins.run())
+        return 0;
+    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    addFolder(id, 0, QStringLiteral("Inbox"), FolderType::Inbox);
+    addFolder(id, 0, QStringLiteral("Drafts"), FolderType::Drafts);
+    addFolder(id, 0, QStringLiteral("Deleted Items"), FolderType::DeletedItems);
+    addFolder(id, 0, QStringLiteral("Sent Items"), FolderType::SentItems);
+    addFolder(id, 0, QStringLiteral("Outbox"), FolderType::Outbox);
+    addFolder(id, 0, QStringLiteral("Junk E-mail"), FolderType::UserMail);
+    addFolder(id, 0, QStringLiteral("Calendar"), FolderType::Calendar);
+    return id;
+}
+
+std::optional<UserRow> ServerStore::user(const QString &name)
+{
+    SqlStatement q(m_db, "SELECT id, name, password, email, display_name FROM users WHERE name=?");
+    q.bind(1, name);
+    if (!q.next())
+        return std::nullopt;
+    return UserRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)};
+}
+
+QList<UserRow> ServerStore::users()
+{
+    QList<UserRow> out;
+    SqlStatement q(m_db, "SELECT id, name, password, email, display_name FROM users ORDER BY id");
+    while (q.next())
+        out.append(UserRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+    return out;
+}
+
+QList<FolderRow> ServerStore::folders(qint64 userId)
+{
+    QList<FolderRow> out;
+    SqlStatement q(m_db, "SELECT id, user_id, parent_id, name, type FROM folders WHERE user_id=? ORDER BY id");
+    q.bind(1, userId);
+    while (q.next())
+        out.append(readFolder(q));
+    return out;
+}
+
+std::optional<FolderRow> ServerStore::folder(qint64 userId, qint64 folderId)
+{
+    SqlStatement q(m_db, "SELECT id, user_id, parent_id, name, type FROM folders WHERE user_id=? AND id=?");
+    q.bind(1, userId).bind(2, folderId);
+    if (!q.next())
+        return std::nullopt;
+    return readFolder(q);
+}
+
+std::optional<FolderRow> ServerStore::folderByType(qint64 userId, int type)
+{
+    SqlStatement q(m_db, "SELECT id, user_id, parent_id, name, type FROM folders "
+                         "WHERE user_id=? AND type=? ORDER BY id LIMIT 1");
+    q.bind(1, userId).bind(2, type);
+    if (!q.next())
+        return std::nullopt;
+    return readFolder(q);
+}
+
+std::optional<FolderRow> ServerStore::folderByName(qint64 userId, const QString &name)
+{
+    SqlStatement q(m_db, "SELECT id, user_id, parent_id, name, type FROM folders "
+                         "WHERE user_id=? AND name=? COLLATE NOCASE ORDER BY id LIMIT 1");
+    q.bind(1, userId).bind(2, name);
+    if (!q.next())
+        return std::nullopt;
+    return readFolder(q);
+}
+
+qint64 ServerStore::addFolder(qint64 userId, qint64 parentId, const QString &name, int type)
+{
+    SqlStatement q(m_db, "INSERT INTO folders(user_id, parent_id, name, type) VALUES(?,?,?,?)");
+    q.bind(1, userId).bind(2, parentId).bind(3, name).bind(4, type);
+    return q.run() ? sqlite3_last_insert_rowid(m_db) : 0;
+}
+
+qint64 ServerStore::insertMessage(MessageRow &m)
+{
+    SqlStatement q(m_db, "INSERT INTO messages(user_id, folder_id, parent_id, subject, sender, to_addr, "
+                         "cc_addr, display_to, thread_topic, importance, received, read, flag, flag_rev, "
+                         "body_type, body, conversation_id, conversation_index) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    q.bind(1, m.userId).bind(2, m.folderId).bind(3, m.parentId).bind(4, m.subject).bind(5, m.from);
+    q.bind(6, m.to).bind(7, m.cc).bind(8, m.displayTo).bind(9, m.threadTopic).bind(10, m.importance);
+    q.bind(11, m.receivedMs).bind(12, m.read).bindBlob(13, m.flag.isEmpty() ? QByteArray() : m.flag);
+    q.bind(14, m.flagRev).bind(15, m.bodyType).bind(16, m.body);
+    q.bindBlob(17, m.conversationId).bindBlob(18, m.conversationIndex);
+    if (!q.run())
+        return 0;
+    m.id = sqlite3_last_insert_rowid(m_db);
+    for (auto &a : m.attachments) {
+        SqlStatement qa(m_db, "INSERT INTO attachments(message_id, name, content_type, data) VALUES(?,?,?,?)");
+        qa.bind(1, m.id).bind(2, a.name).bind(3, a.contentType).bindBlob(4, a.data.isNull() ? QByteArray("") : a.data);
+        qa.run();
+        a.id = sqlite3_last_insert_rowid(m_db);
+        a.messageId = m.id;
+    }
+    return m.id;
+}
+
+std::optional<MessageRow> ServerStore::message(qint64 userId, qint64 messageId, bool withAttachments)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kMessageColumns + " FROM messages WHERE user_id=? AND id=?";
+    SqlStatement q(m_db, sql.constData());
+    q.bind(1, userId).bind(2, messageId);
+    if (!q.next())
+        return std::nullopt;
+    MessageRow m = readMessage(q);
+    if (withAttachments)
+        m.attachments = attachments(m.id);
+    return m;
+}
+
+QList<MessageRow> ServerStore::messages(qint64 userId)
+{
+    QList<MessageRow> out;
+    const QByteArray sql = QByteArray("SELECT ") + kMessageColumns + " FROM messages WHERE user_id=? ORDER BY id";
+    SqlStatement q(m_db, sql.constData());
+    q.bind(1, userId);
+    while (q.next())
+        out.append(readMessage(q));
+    return out;
+}
+
+QList<MessageState> ServerStore::folderStates(qint64 folderId)
+{
+    QList<MessageState> out;
+    SqlStatement q(m_db, "SELECT id, received, conversation_id, read, flag_rev FROM messages WHERE folder_id=?");
+    q.bind(1, folderId);
+    while (q.next())
+        out.append(MessageState{q.integer(0), q.integer(1), q.blob(2), q.integer(3) != 0, int(q.integer(4))});
+    return out;
+}
+
+QList<AttachmentRow> ServerStore::attachments(qint64 messageId)
+{
+    QList<AttachmentRow> out;
+    SqlStatement q(m_db, "SELECT id, message_id, name, content_type, data FROM attachments WHERE message_id=? ORDER BY id");
+    q.bind(1, messageId);
+    while (q.next())
+        out.append(AttachmentRow{q.integer(0), q.integer(1), q.text(2), q.text(3), q.blob(4)});
+    return out;
+}
+
+std::optional<AttachmentRow> ServerStore::attachment(qint64 userId, qint64 attachmentId)
+{
+    SqlStatement q(m_db, "SELECT a.id, a.message_id, a.name, a.content_type, a.data FROM attachments a "
+                         "JOIN messages m ON m.id = a.message_id WHERE m.user_id=? AND a.id=?");
+    q.bind(1, userId).bind(2, attachmentId);
+    if (!q.next())
+        return std::nullopt;
+    return AttachmentRow{q.integer(0), q.integer(1), q.text(2), q.text(3), q.blob(4)};
+}
+
+bool ServerStore::setRead(qint64 messageId, bool read)
+{
+    SqlStatement q(m_db, "UPDATE messages SET read=? WHERE id=?");
+    return q.bind(1, read).bind(2, messageId).run();
+}
+
+bool ServerStore::setFlag(qint64 messageId, const QByteArray &flagBlob)
+{
+    SqlStatement q(m_db, "UPDATE messages SET flag=?, flag_rev=flag_rev+1 WHERE id=?");
+    return q.bindBlob(1, flagBlob.isEmpty() ? QByteArray() : flagBlob).bind(2, messageId).run();
+}
+
+bool ServerStore::moveMessage(qint64 messageId, qint64 folderId)
+{
+    SqlStatement q(m_db, "UPDATE messages SET folder_id=? WHERE id=?");
+    return q.bind(1, folderId).bind(2, messageId).run();
+}
+
+bool ServerStore::deleteMessage(qint64 messageId)
+{
+    SqlStatement a(m_db, "DELETE FROM attachments WHERE message_id=?");
+    a.bind(1, messageId).run();
+    SqlStatement q(m_db, "DELETE FROM messages WHERE id=?");
+    return q.bind(1, messageId).run();
+}
+
+} // namespace skein::server

@@ -1,0 +1,189 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+struct sqlite3;
+
+namespace skein::server {
+
+// Folder types of [MS-ASCMD] FolderSync Type.
+namespace FolderType {
+inline constexpr int UserGeneric = 1;
+inline constexpr int Inbox = 2;
+inline constexpr int Drafts = 3;
+inline constexpr int DeletedItems = 4;
+inline constexpr int SentItems = 5;
+inline constexpr int Outbox = 6;
+inline constexpr int Calendar = 8;
+inline constexpr int UserMail = 12;
+bool isMail(int type);
+} // namespace FolderType
+
+struct UserRow {
+    qint64 id = 0;
+    QString name;
+    QString password;
+    QString email;
+    QString displayName;
+};
+
+struct FolderRow {
+    qint64 id = 0;
+    qint64 userId = 0;
+    qint64 parentId = 0; // 0 = root
+    QString name;
+    int type = FolderType::UserMail;
+};
+
+struct AttachmentRow {
+    qint64 id = 0;
+    qint64 messageId = 0;
+    QString name;
+    QString contentType;
+    QByteArray data;
+};
+
+struct MessageRow {
+    qint64 id = 0;
+    qint64 userId = 0;
+    qint64 folderId = 0;
+    qint64 parentId = 0; // message this one replies to (0 = thread starter)
+    QString subject;
+    QString from;
+    QString to;
+    QString cc;
+    QString displayTo;
+    QString threadTopic;
+    int importance = 1;
+    qint64 receivedMs = 0; // UTC ms since epoch
+    bool read = false;
+    QByteArray flag; // elementToBlob(email:Flag); empty = not flagged
+    int flagRev = 0;
+    int bodyType = 1; // native: 1 plain text, 2 HTML
+    QString body;
+    QByteArray conversationId;    // 16 bytes
+    QByteArray conversationIndex; // 5 + 5n bytes
+    QList<AttachmentRow> attachments;
+};
+
+// What the Sync diff needs of a message.
+struct MessageState {
+    qint64 id = 0;
+    qint64 receivedMs = 0;
+    QByteArray conversationId;
+    bool read = false;
+    int flagRev = 0;
+};
+
+// What a device was last told about one message.
+struct SnapshotEntry {
+    bool read = false;
+    int flagRev = 0;
+};
+
+struct SyncState {
+    qint64 id = 0;
+    QString syncKey;
+    QString prevKey;
+    QByteArray prevResponse; // elementToBlob of the last Collection response
+    int filterType = 0;
+    bool conversationMode = false;
+    QByteArray options; // elementToBlob of the last airsync:Options
+};
+
+struct FolderSyncState {
+    QString syncKey;
+    QString prevKey;
+    QByteArray prevResponse;
+};
+
+struct FolderSnapshotEntry {
+    QString name;
+    qint64 parentId = 0;
+};
+
+struct DeviceKeys {
+    QString tempKey;
+    QString policyKey;
+};
+
+// The reference server's own SQLite store (plain sqlite3, WAL). Single
+// connection, used from the server thread only.
+class ServerStore
+{
+public:
+    ServerStore() = default;
+    ~ServerStore();
+    ServerStore(const ServerStore &) = delete;
+    ServerStore &operator=(const ServerStore &) = delete;
+
+    bool open(const QString &dataDir, QString *error);
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+
+    bool begin();
+    bool commit();
+    void rollback();
+
+    bool hasUsers();
+    // Creates the user with the standard folders, or updates the password.
+    qint64 ensureUser(const QString &name, const QString &password, const QString &email = {},
+                      const QString &displayName = {});
+    std::optional<UserRow> user(const QString &name);
+    QList<UserRow> users();
+
+    QList<FolderRow> folders(qint64 userId);
+    std::optional<FolderRow> folder(qint64 userId, qint64 folderId);
+    std::optional<FolderRow> folderByType(qint64 userId, int type);
+    std::optional<FolderRow> folderByName(qint64 userId, const QString &name);
+    qint64 addFolder(qint64 userId, qint64 parentId, const QString &name, int type);
+
+    // Inserts message and attachments; sets row.id.
+    qint64 insertMessage(MessageRow &row);
+    std::optional<MessageRow> message(qint64 userId, qint64 messageId, bool withAttachments = true);
+    QList<MessageRow> messages(qint64 userId); // without attachments, by id
+    QList<MessageState> folderStates(qint64 folderId);
+    QList<AttachmentRow> attachments(qint64 messageId);
+    std::optional<AttachmentRow> attachment(qint64 userId, qint64 attachmentId);
+    bool setRead(qint64 messageId, bool read);
+    bool setFlag(qint64 messageId, const QByteArray &flagBlob);
+    bool moveMessage(qint64 messageId, qint64 folderId);
+    bool deleteMessage(qint64 messageId);
+
+    DeviceKeys deviceKeys(qint64 userId, const QString &deviceId);
+    void setDeviceKeys(qint64 userId, const QString &deviceId, const DeviceKeys &keys);
+
+    QString nextSyncKey();
+
+    std::optional<FolderSyncState> folderSyncState(qint64 userId, const QString &deviceId);
+    void saveFolderSyncState(qint64 userId, const QString &deviceId, const FolderSyncState &s);
+    QHash<qint64, FolderSnapshotEntry> folderSnapshot(qint64 userId, const QString &deviceId);
+    void replaceFolderSnapshot(qint64 userId, const QString &deviceId,
+                               const QHash<qint64, FolderSnapshotEntry> &snapshot);
+
+    std::optional<SyncState> syncState(qint64 userId, const QString &deviceId, qint64 folderId);
+    // Drops any state and its snapshot and starts a fresh one with syncKey.
+    SyncState resetSyncState(qint64 userId, const QString &deviceId, qint64 folderId,
+                             const QString &syncKey);
+    void saveSyncState(const SyncState &state);
+    void deleteSyncStates(qint64 folderId); // every device's state of a folder
+    QHash<qint64, SnapshotEntry> snapshot(qint64 stateId);
+    void snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &entry);
+    void snapshotRemove(qint64 stateId, qint64 messageId);
+
+    QString lastError() const { return m_lastError; }
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    bool exec(const char *sql);
+
+    sqlite3 *m_db = nullptr;
+    QString m_lastError;
+};
+
+} // namespace skein::server

@@ -1,0 +1,138 @@
+// ServerStore: device policy keys and the per-device sync states (FolderSync
+// and Sync keys, replayable last responses, what each device was last told).
+#include "ServerStore.h"
+
+#include "SqlStatement.h"
+
+namespace skein::server {
+
+DeviceKeys ServerStore::deviceKeys(qint64 userId, const QString &deviceId)
+{
+    SqlStatement q(m_db, "SELECT temp_key, policy_key FROM devices WHERE user_id=? AND device_id=?");
+    q.bind(1, userId).bind(2, deviceId);
+    if (!q.next())
+        return {};
+    return DeviceKeys{q.text(0), q.text(1)};
+}
+
+void ServerStore::setDeviceKeys(qint64 userId, const QString &deviceId, const DeviceKeys &keys)
+{
+    SqlStatement q(m_db, "INSERT OR REPLACE INTO devices(user_id, device_id, temp_key, policy_key) VALUES(?,?,?,?)");
+    q.bind(1, userId).bind(2, deviceId).bind(3, keys.tempKey).bind(4, keys.policyKey).run();
+}
+
+QString ServerStore::nextSyncKey()
+{
+    SqlStatement up(m_db, "INSERT INTO meta(key, value) VALUES('sync_key', 1) "
+                          "ON CONFLICT(key) DO UPDATE SET value = value + 1");
+    up.run();
+    SqlStatement q(m_db, "SELECT value FROM meta WHERE key='sync_key'");
+    const qint64 n = q.next() ? q.integer(0) : 1;
+    // Opaque to clients; unique across all states so a stale key never matches.
+    return QStringLiteral("%1").arg(n);
+}
+
+std::optional<FolderSyncState> ServerStore::folderSyncState(qint64 userId, const QString &deviceId)
+{
+    SqlStatement q(m_db, "SELECT sync_key, prev_key, prev_response FROM folder_states WHERE user_id=? AND device_id=?");
+    q.bind(1, userId).bind(2, deviceId);
+    if (!q.next())
+        return std::nullopt;
+    return FolderSyncState{q.text(0), q.text(1), q.blob(2)};
+}
+
+void ServerStore::saveFolderSyncState(qint64 userId, const QString &deviceId, const FolderSyncState &s)
+{
+    SqlStatement q(m_db, "INSERT OR REPLACE INTO folder_states(user_id, device_id, sync_key, prev_key, prev_response) "
+                         "VALUES(?,?,?,?,?)");
+    q.bind(1, userId).bind(2, deviceId).bind(3, s.syncKey).bind(4, s.prevKey).bindBlob(5, s.prevResponse).run();
+}
+
+QHash<qint64, FolderSnapshotEntry> ServerStore::folderSnapshot(qint64 userId, const QString &deviceId)
+{
+    QHash<qint64, FolderSnapshotEntry> out;
+    SqlStatement q(m_db, "SELECT folder_id, name, parent_id FROM folder_state_items WHERE user_id=? AND device_id=?");
+    q.bind(1, userId).bind(2, deviceId);
+    while (q.next())
+        out.insert(q.integer(0), FolderSnapshotEntry{q.text(1), q.integer(2)});
+    return out;
+}
+
+void ServerStore::replaceFolderSnapshot(qint64 userId, const QString &deviceId,
+                                        const QHash<qint64, FolderSnapshotEntry> &snapshot)
+{
+    SqlStatement d(m_db, "DELETE FROM folder_state_items WHERE user_id=? AND device_id=?");
+    d.bind(1, userId).bind(2, deviceId).run();
+    SqlStatement ins(m_db, "INSERT INTO folder_state_items(user_id, device_id, folder_id, name, parent_id) VALUES(?,?,?,?,?)");
+    for (auto it = snapshot.cbegin(); it != snapshot.cend(); ++it) {
+        ins.reset();
+        ins.bind(1, userId).bind(2, deviceId).bind(3, it.key()).bind(4, it->name).bind(5, it->parentId).run();
+    }
+}
+
+std::optional<SyncState> ServerStore::syncState(qint64 userId, const QString &deviceId, qint64 folderId)
+{
+    SqlStatement q(m_db, "SELECT id, sync_key, prev_key, prev_response, filter_type, conversation_mode, options "
+                         "FROM sync_states WHERE user_id=? AND device_id=? AND folder_id=?");
+    q.bind(1, userId).bind(2, deviceId).bind(3, folderId);
+    if (!q.next())
+        return std::nullopt;
+    return SyncState{q.integer(0), q.text(1), q.text(2), q.blob(3), int(q.integer(4)), q.integer(5) != 0, q.blob(6)};
+}
+
+SyncState ServerStore::resetSyncState(qint64 userId, const QString &deviceId, qint64 folderId,
+                                      const QString &syncKey)
+{
+    if (auto old = syncState(userId, deviceId, folderId)) {
+        SqlStatement di(m_db, "DELETE FROM sync_state_items WHERE state_id=?");
+        di.bind(1, old->id).run();
+        SqlStatement ds(m_db, "DELETE FROM sync_states WHERE id=?");
+        ds.bind(1, old->id).run();
+    }
+    SqlStatement q(m_db, "INSERT INTO sync_states(user_id, device_id, folder_id, sync_key) VALUES(?,?,?,?)");
+    q.bind(1, userId).bind(2, deviceId).bind(3, folderId).bind(4, syncKey).run();
+    SyncState s;
+    s.id = sqlite3_last_insert_rowid(m_db);
+    s.syncKey = syncKey;
+    return s;
+}
+
+void ServerStore::saveSyncState(const SyncState &s)
+{
+    SqlStatement q(m_db, "UPDATE sync_states SET sync_key=?, prev_key=?, prev_response=?, filter_type=?, "
+                         "conversation_mode=?, options=? WHERE id=?");
+    q.bind(1, s.syncKey).bind(2, s.prevKey).bindBlob(3, s.prevResponse).bind(4, s.filterType);
+    q.bind(5, s.conversationMode).bindBlob(6, s.options).bind(7, s.id).run();
+}
+
+void ServerStore::deleteSyncStates(qint64 folderId)
+{
+    SqlStatement di(m_db, "DELETE FROM sync_state_items WHERE state_id IN (SELECT id FROM sync_states WHERE folder_id=?)");
+    di.bind(1, folderId).run();
+    SqlStatement ds(m_db, "DELETE FROM sync_states WHERE folder_id=?");
+    ds.bind(1, folderId).run();
+}
+
+QHash<qint64, SnapshotEntry> ServerStore::snapshot(qint64 stateId)
+{
+    QHash<qint64, SnapshotEntry> out;
+    SqlStatement q(m_db, "SELECT message_id, read, flag_rev FROM sync_state_items WHERE state_id=?");
+    q.bind(1, stateId);
+    while (q.next())
+        out.insert(q.integer(0), SnapshotEntry{q.integer(1) != 0, int(q.integer(2))});
+    return out;
+}
+
+void ServerStore::snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &e)
+{
+    SqlStatement q(m_db, "INSERT OR REPLACE INTO sync_state_items(state_id, message_id, read, flag_rev) VALUES(?,?,?,?)");
+    q.bind(1, stateId).bind(2, messageId).bind(3, e.read).bind(4, e.flagRev).run();
+}
+
+void ServerStore::snapshotRemove(qint64 stateId, qint64 messageId)
+{
+    SqlStatement q(m_db, "DELETE FROM sync_state_items WHERE state_id=? AND message_id=?");
+    q.bind(1, stateId).bind(2, messageId).run();
+}
+
+} // namespace skein::server

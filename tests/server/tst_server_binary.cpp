@@ -1,0 +1,97 @@
+// The skein-server executable: listening line, dump, errors, signals.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestServerBinary : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void printsListeningLineAndStopsOnSigterm()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(SKEIN_SERVER_BIN),
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dir.path(),
+                 QStringLiteral("--seed"), QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("alice:alice")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 15000);
+        const QString line = QString::fromUtf8(p.readLine()).trimmed();
+        static const QRegularExpression re(QStringLiteral("^listening http://127\\.0\\.0\\.1:(\\d+)/Microsoft-Server-ActiveSync$"));
+        const auto match = re.match(line);
+        QVERIFY2(match.hasMatch(), qPrintable(line));
+        QVERIFY(match.captured(1).toInt() > 0);
+
+        // The port is really taken: a second server on it fails with one line.
+        QProcess second;
+        second.start(QStringLiteral(SKEIN_SERVER_BIN),
+                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:") + match.captured(1), QStringLiteral("--data"),
+                      dir.path() + QStringLiteral("/second")});
+        QVERIFY(second.waitForFinished(15000));
+        QVERIFY(second.exitCode() != 0);
+        const QByteArray err = second.readAllStandardError().trimmed();
+        QVERIFY2(!err.isEmpty() && !err.contains('\n'), err.constData());
+
+        p.terminate(); // SIGTERM
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+    }
+
+    void dumpJson()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(SKEIN_SERVER_BIN),
+                {QStringLiteral("--data"), dir.path(), QStringLiteral("--seed"), QStringLiteral("demo"), QStringLiteral("dump"), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonDocument doc = QJsonDocument::fromJson(p.readAllStandardOutput());
+        const QJsonArray users = doc.object().value(QStringLiteral("users")).toArray();
+        QCOMPARE(users.size(), 1);
+        QCOMPARE(users.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("demo"));
+        QVERIFY(users.first().toObject().value(QStringLiteral("conversations")).toArray().size() >= 25);
+    }
+
+    void unwritableDataDirFails()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("not-a-dir")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QProcess p;
+        p.start(QStringLiteral(SKEIN_SERVER_BIN), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                                   QStringLiteral("--data"), file.fileName() + QStringLiteral("/sub")});
+        QVERIFY(p.waitForFinished(15000));
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY(p.readAllStandardOutput().isEmpty());
+        QVERIFY(!p.readAllStandardError().trimmed().contains('\n'));
+    }
+
+    void generateAndFaultOptions()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(SKEIN_SERVER_BIN),
+                {QStringLiteral("--data"), dir.path(), QStringLiteral("--generate"), QStringLiteral("300"), QStringLiteral("--user"),
+                 QStringLiteral("bench"), QStringLiteral("--folder"), QStringLiteral("Inbox"), QStringLiteral("--fault"),
+                 QStringLiteral("503:2,sync3:Inbox"), QStringLiteral("dump"), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject user = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("users")).toArray().first().toObject();
+        QCOMPARE(user.value(QStringLiteral("messages")).toArray().size(), 300);
+
+        QProcess bad;
+        bad.start(QStringLiteral(SKEIN_SERVER_BIN), {QStringLiteral("--data"), dir.path(), QStringLiteral("--fault"), QStringLiteral("oops"),
+                                                     QStringLiteral("dump")});
+        QVERIFY(bad.waitForFinished(15000));
+        QVERIFY(bad.exitCode() != 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerBinary)
+#include "tst_server_binary.moc"
