@@ -2,6 +2,7 @@
 
 #include "MailTypes.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -44,7 +45,28 @@ struct ConversationSummary {
     bool flagged = false;       // any message with an active flag
     bool hasAttachments = false;
     QDateTime latest;
+    QStringList unreadSenders;  // senders of unread messages, newest first, unique
+
+    friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
 };
+
+// How conversations() sorts. Date: the conversation's newest message (any
+// folder). Sender / Subject: of that newest message (subject: its thread
+// topic when the server sent one, so "Re:" prefixes do not sort); ties by date.
+enum class ConversationSort { Date, Sender, Subject };
+
+struct ConversationQuery {
+    int offset = 0;
+    int limit = -1;  // -1: all
+    ConversationSort sortKey = ConversationSort::Date;
+    Qt::SortOrder order = Qt::DescendingOrder;  // Date descending: newest first
+    // Keeps conversations with a message whose subject or sender contains the
+    // text (case-insensitive for ASCII letters, as SQLite's LIKE).
+    QString filterText;
+};
+
+struct ActionEntry;      // ActionTypes.h
+struct ConversationRule; // ActionTypes.h
 
 // The local SQLite cache. One Store per thread (each has its own connection);
 // WAL mode lets the GUI read while the sync thread writes.
@@ -92,11 +114,46 @@ public:
     // One row per conversation that has a message in folderId, newest first.
     QList<ConversationSummary> conversations(const QString &folderId, int offset = 0,
                                              int limit = -1) const;
+    // The same, sorted and filtered. The first page of a large folder by date
+    // costs O(page); other sort keys and rare filter words cost O(folder).
+    QList<ConversationSummary> conversations(const QString &folderId,
+                                             const ConversationQuery &query) const;
+    // Unread messages of one folder / of every folder that has any.
+    int unreadCount(const QString &folderId) const;
+    QHash<QString, int> unreadCounts() const;
 
     bool setBody(const QString &serverId, BodyType type, const QByteArray &body, bool truncated,
                  qint64 estimatedSize);
 
     sqlite3 *handle() const;
+
+    // ---- Conversation actions (StoreActions.cpp; types in ActionTypes.h) ----
+    // None of these opens a transaction: ActionJournal and ConversationActions
+    // wrap a local change and its journal entry in one (sql::Transaction).
+    qint64 insertAction(const ActionEntry &entry); // the new id; 0 on failure
+    std::optional<ActionEntry> action(qint64 id) const;
+    // In journal order; unfinishedOnly: pending and sending entries.
+    QList<ActionEntry> actions(bool unfinishedOnly) const;
+    bool updateAction(const ActionEntry &entry); // state, attempts, error, items
+    bool saveConversationRule(const ConversationRule &rule);
+    bool removeConversationRule(const QByteArray &conversationId);
+    std::optional<ConversationRule> conversationRule(const QByteArray &conversationId) const;
+    QList<ConversationRule> conversationRules() const;
+    // Local effects and their undo, by local row id.
+    bool setMessageState(qint64 messageId, bool read, const FlagState &flag);
+    // Moves a row to folderId under serverId. moving: the server has not
+    // confirmed the message's new ServerId yet (a placeholder, see adoptMovedMessages).
+    bool relocateMessage(qint64 messageId, const QString &folderId, const QString &serverId,
+                         bool moving);
+    bool isMoving(qint64 messageId) const;
+    bool removeMessage(qint64 messageId);
+    // Puts back a removed row (without its body); returns the new row id, 0 on failure.
+    qint64 restoreMessage(const Message &message);
+    // Before a Sync batch of folderId is applied: an Add of a message that a
+    // local move put there as a placeholder takes over the placeholder row
+    // (same ConversationId, ConversationIndex and date) instead of adding a
+    // duplicate. Returns how many placeholders were adopted, -1 on error.
+    int adoptMovedMessages(const QString &folderId, const QList<Message> &adds);
 
 private:
     struct Private;

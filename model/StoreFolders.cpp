@@ -254,6 +254,37 @@ bool Store::finishResync(const QString &folderId)
     return transaction.commit() || d->fail(what);
 }
 
+int Store::unreadCount(const QString &folderId) const
+{
+    auto q = d->prepare("SELECT count(*) FROM messages WHERE folder_id = :folder_id AND NOT read");
+    if (!q.isValid())
+        return 0;
+    q.bind(":folder_id", folderId);
+    if (q.step() != SQLITE_ROW) {
+        d->fail(QStringLiteral("counting the unread messages of folder %1").arg(folderId));
+        return 0;
+    }
+    return q.integer(0);
+}
+
+QHash<QString, int> Store::unreadCounts() const
+{
+    // One pass for the whole folder list instead of one query per folder.
+    QHash<QString, int> result;
+    auto q = d->prepare("SELECT folder_id, count(*) FROM messages WHERE NOT read "
+                        "GROUP BY folder_id");
+    if (!q.isValid())
+        return result;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        result.insert(q.text(0), q.integer(1));
+    if (rc != SQLITE_DONE) {
+        d->fail(QStringLiteral("counting unread messages"));
+        return {};
+    }
+    return result;
+}
+
 bool Store::isResyncing(const QString &folderId) const
 {
     Private::FolderState state;

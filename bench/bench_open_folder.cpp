@@ -1,0 +1,268 @@
+// Opening a 100k-message folder in the conversation list, against the
+// cheapest possible read of the same page: one plain SQL query for the 100
+// newest messages. Also: expanding a 500-message conversation and scrolling.
+//
+//   bench_open_folder [messages=100000] [database path to keep, for profiling]
+
+#include "ConversationIndex.h"
+#include "ConversationListModel.h"
+#include "Store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace skein;
+
+namespace {
+
+const QString inbox = QStringLiteral("inbox");
+const QString sent = QStringLiteral("sent");
+constexpr int longThreadSize = 500;
+constexpr int runs = 15;
+
+QDateTime minute(qint64 m)
+{
+    return QDateTime(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC).addSecs(m * 60);
+}
+
+Message makeMessage(const QString &id, qint64 when, const QString &from, const QString &topic,
+                    const QByteArray &cid, const QByteArray &index, bool reply)
+{
+    Message m;
+    m.serverId = id;
+    m.subject = reply ? QStringLiteral("RE: ") + topic : topic;
+    m.threadTopic = topic;
+    m.from = from;
+    m.dateReceived = minute(when);
+    m.conversationId = cid;
+    m.conversationIndex = index;
+    m.read = qHash(id) % 4 != 0; // deterministic: three in four read
+    m.preview = QStringLiteral("A short preview of the message body for the list");
+    m.messageClass = QStringLiteral("IPM.Note");
+    return m;
+}
+
+// One thread: a starter and replies to random earlier messages, spread over
+// hours; every fifth reply is mine and lives in Sent Items.
+void addThread(QList<Message> &inboxAdds, QList<Message> &sentAdds, int thread, int size,
+               qint64 start, QRandomGenerator &random)
+{
+    const QByteArray cid = QByteArray::number(thread).rightJustified(16, '0');
+    const QString topic = QStringLiteral("Topic %1").arg(thread);
+    QList<QByteArray> indexes{ConversationIndex::makeHeader(minute(start))};
+    qint64 when = start;
+    for (int i = 0; i < size; ++i) {
+        if (i > 0) {
+            when += 1 + random.bounded(120);
+            const QByteArray &parent = indexes[random.bounded(int(indexes.size()))];
+            indexes.append(ConversationIndex::appendReply(parent, minute(when), quint8(i)));
+        }
+        const bool mine = i > 0 && i % 5 == 0;
+        const QString from = mine ? QStringLiteral("me@example.com")
+                                  : QStringLiteral("person%1@example.com").arg(random.bounded(300));
+        Message m = makeMessage(QStringLiteral("%1.%2").arg(thread).arg(i), when, from, topic, cid,
+                                indexes.last(), i > 0);
+        (mine ? sentAdds : inboxAdds).append(m);
+    }
+}
+
+bool apply(Store &store, const QString &folder, QList<Message> &adds, int *batches)
+{
+    for (qsizetype at = 0; at < adds.size(); at += 1000) {
+        SyncBatch batch;
+        batch.folderId = folder;
+        batch.newSyncKey = QString::number(++*batches);
+        batch.adds = adds.mid(at, 1000);
+        if (!store.applySyncBatch(batch)) {
+            std::fprintf(stderr, "sync batch failed: %s\n", qPrintable(store.lastError()));
+            return false;
+        }
+    }
+    adds.clear();
+    return true;
+}
+
+// Inbox of `total` messages in threads of 1-10 (singletons without a
+// ConversationId), and the newest conversation is a 500-message thread.
+bool fill(Store &store, int total)
+{
+    QRandomGenerator random(42);
+    QList<Message> inboxAdds, sentAdds;
+    int batches = 0, stored = 0, thread = 0;
+    const qint64 span = qint64(total) * 5; // minutes: a few years of mail
+    while (stored + inboxAdds.size() < total - longThreadSize) {
+        const int size = 1 + random.bounded(10);
+        const qint64 start = random.bounded(span);
+        if (size == 1)
+            inboxAdds.append(makeMessage(QStringLiteral("single%1").arg(thread++), start,
+                                         QStringLiteral("news@example.com"),
+                                         QStringLiteral("Newsletter"), {}, {}, false));
+        else
+            addThread(inboxAdds, sentAdds, thread++, size, start, random);
+        if (inboxAdds.size() >= 5000) {
+            stored += int(inboxAdds.size());
+            if (!apply(store, inbox, inboxAdds, &batches))
+                return false;
+        }
+    }
+    // The long thread: started after everything else, my replies included,
+    // in the Inbox, so it is the first row of the list.
+    QList<Message> discard;
+    addThread(inboxAdds, discard, -1, longThreadSize, span + 10, random);
+    inboxAdds.append(discard);
+    return apply(store, inbox, inboxAdds, &batches) && apply(store, sent, sentAdds, &batches);
+}
+
+double medianMs(QList<double> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    return samples.isEmpty() ? 0 : samples[samples.size() / 2];
+}
+
+double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Baseline: the 100 newest messages of the folder with the fields a row
+// shows, read into Qt strings like the model does.
+double plainQuery(sqlite3 *db)
+{
+    const char *sql = "SELECT server_id, subject, sender, date_received, read, flag_status, "
+                      "has_attachments, conversation_id FROM messages WHERE folder_id = ?1 "
+                      "ORDER BY date_received DESC LIMIT 100";
+    sqlite3_stmt *stmt = nullptr;
+    QElapsedTimer timer;
+    timer.start();
+    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    const QByteArray folder = inbox.toUtf8();
+    sqlite3_bind_text(stmt, 1, folder.constData(), int(folder.size()), SQLITE_STATIC);
+    QStringList fields;
+    int rows = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        for (int c = 0; c < 3; ++c)
+            fields.append(QString::fromUtf8(
+                reinterpret_cast<const char *>(sqlite3_column_text(stmt, c))));
+        fields.append(QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(stmt, 3), Qt::UTC)
+                          .toString());
+        ++rows;
+    }
+    sqlite3_finalize(stmt);
+    const double ms = elapsedMs(timer);
+    if (rows != 100)
+        std::fprintf(stderr, "baseline read %d rows\n", rows);
+    return ms;
+}
+
+// setFolder up to every cell of the first page rendered.
+double openFolder(ConversationListModel &model)
+{
+    QElapsedTimer timer;
+    timer.start();
+    model.setFolder(inbox);
+    int cells = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = 0; column < model.columnCount(); ++column)
+            cells += model.index(row, column).data().isValid() ? 1 : 0;
+    }
+    const double ms = elapsedMs(timer);
+    if (model.rowCount() != ConversationListModel::pageSize)
+        std::fprintf(stderr, "first page has %d rows (%d cells)\n", model.rowCount(), cells);
+    return ms;
+}
+
+// The store query alone, to tell SQL from model overhead.
+double storePage(const Store &store)
+{
+    ConversationQuery query;
+    query.limit = ConversationListModel::pageSize;
+    QElapsedTimer timer;
+    timer.start();
+    const int rows = int(store.conversations(inbox, query).size());
+    const double ms = elapsedMs(timer);
+    return rows > 0 ? ms : -1;
+}
+
+double expandLongThread(ConversationListModel &model)
+{
+    model.setFolder(inbox);
+    const QModelIndex top = model.index(0, 0);
+    QElapsedTimer timer;
+    timer.start();
+    model.fetchMore(top);
+    const double ms = elapsedMs(timer);
+    if (top.data(MessageCountRole).toInt() < longThreadSize)
+        std::fprintf(stderr, "row 0 is not the long thread\n");
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int total = argc > 1 ? qMax(1000, QByteArray(argv[1]).toInt()) : 100000;
+    QTemporaryDir dir;
+    const QString path = argc > 2 ? QString::fromLocal8Bit(argv[2])
+                                  : dir.filePath(QStringLiteral("bench.sqlite"));
+    QFile::remove(path);
+    Store store;
+    if (!store.open(path)
+        || !store.applyFolderSync(QStringLiteral("1"),
+                                  {{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
+                                   {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems}},
+                                  {})) {
+        std::fprintf(stderr, "store: %s\n", qPrintable(store.lastError()));
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (!fill(store, total))
+        return 1;
+    std::printf("filled: %d messages in the Inbox, %d in Sent Items in %.1f s\n",
+                store.messageCount(inbox), store.messageCount(sent), elapsedMs(timer) / 1000);
+
+    ConversationListModel model(&store);
+    QList<double> baseline, open, expand, sqlOnly;
+    for (int run = 0; run < runs; ++run) {
+        baseline.append(plainQuery(store.handle()));
+        open.append(openFolder(model));
+        expand.append(expandLongThread(model));
+        sqlOnly.append(storePage(store));
+    }
+    const double a = medianMs(baseline), b = medianMs(open), c = medianMs(expand);
+    std::printf("(a) baseline, one SQL query for the 100 newest messages: %.2f ms (median of %d; first %.2f)\n",
+                a, runs, baseline.first());
+    std::printf("(b) ConversationListModel::setFolder to 100 rows x %d columns of data: %.2f ms (first %.2f)\n",
+                int(ConversationListModel::ColumnCount), b, open.first());
+    std::printf("    ratio (b)/(a): %.1fx; of (b), Store::conversations alone: %.2f ms\n",
+                b / qMax(a, 0.001), medianMs(sqlOnly));
+    std::printf("(c) expand the %d-message conversation (fetchMore): %.2f ms (first %.2f)\n",
+                model.index(0, 0).data(MessageCountRole).toInt(), c, expand.first());
+
+    openFolder(model);
+    QList<double> pages;
+    for (int page = 0; page < 10; ++page) {
+        QElapsedTimer pageTimer;
+        pageTimer.start();
+        model.fetchMore({});
+        pages.append(elapsedMs(pageTimer));
+    }
+    double sum = 0;
+    QStringList each;
+    for (const double ms : pages) {
+        sum += ms;
+        each.append(QString::number(ms, 'f', 1));
+    }
+    std::printf("scroll: fetchMore of the next 10 pages: %.2f ms per page (%s ms), %d rows loaded\n",
+                sum / pages.size(), qPrintable(each.join(QLatin1Char(' '))), model.rowCount());
+    return 0;
+}

@@ -1,0 +1,195 @@
+#include "FolderModel.h"
+
+#include "Store.h"
+
+#include <QCollator>
+#include <QHash>
+
+#include <map>
+
+namespace skein {
+
+namespace {
+
+// Junk has no FolderSync type of its own (it is a user mail folder); these
+// are the names servers give it.
+bool isJunkName(const QString &name)
+{
+    static const QStringList names{QStringLiteral("Junk"), QStringLiteral("Junk Email"),
+                                   QStringLiteral("Junk E-mail"), QStringLiteral("Junk Mail"),
+                                   QStringLiteral("Spam")};
+    return names.contains(name, Qt::CaseInsensitive);
+}
+
+// Position of a standard folder; user folders share the last rank.
+int rank(const Folder &folder, bool atRoot)
+{
+    switch (folder.type) {
+    case FolderType::Inbox: return 0;
+    case FolderType::Drafts: return 1;
+    case FolderType::SentItems: return 2;
+    case FolderType::DeletedItems: return 3;
+    case FolderType::Outbox: return 5;
+    default: return atRoot && isJunkName(folder.name) ? 4 : 6;
+    }
+}
+
+// Parent shown in the tree: a hidden (non-mail) or unknown parent, or a
+// cycle in the parent ids, puts the folder at the root instead of losing it.
+QString shownParent(const Folder &folder, const QHash<QString, Folder> &visible)
+{
+    const QString root = QStringLiteral("0");
+    QString up = folder.parentId;
+    for (qsizetype steps = 0; visible.contains(up); ++steps) {
+        if (up == folder.serverId || steps > visible.size())
+            return root; // a cycle
+        up = visible.value(up).parentId;
+    }
+    return visible.contains(folder.parentId) ? folder.parentId : root;
+}
+
+using Node = FolderModel::Node;
+
+void sortSiblings(std::vector<std::unique_ptr<Node>> &nodes, bool atRoot)
+{
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    std::sort(nodes.begin(), nodes.end(), [&](const auto &a, const auto &b) {
+        const Folder &x = a->data.folder, &y = b->data.folder;
+        const int rx = rank(x, atRoot), ry = rank(y, atRoot);
+        if (rx != ry)
+            return rx < ry;
+        if (const int c = collator.compare(x.name, y.name))
+            return c < 0;
+        return x.serverId < y.serverId;
+    });
+}
+
+} // namespace
+
+FolderModel::FolderModel(const Store *store, QObject *parent)
+    : TreeModelBase(parent), m_store(store), m_root(std::make_unique<Node>())
+{
+    refresh();
+}
+
+FolderModel::~FolderModel() = default;
+
+std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildTarget() const
+{
+    QHash<QString, Folder> visible;
+    for (const Folder &folder : m_store->folders()) {
+        if (isMailFolder(folder.type))
+            visible.insert(folder.serverId, folder);
+    }
+    const QHash<QString, int> unread = m_store->unreadCounts();
+    std::map<QString, std::vector<std::unique_ptr<Node>>> byParent; // QHash needs copyable values
+    for (const Folder &folder : std::as_const(visible)) {
+        auto node = std::make_unique<Node>();
+        node->key = folder.serverId.toUtf8();
+        node->data = {folder, unread.value(folder.serverId)};
+        byParent[shownParent(folder, visible)].push_back(std::move(node));
+    }
+    // Attach children top-down from the root; a folder whose chain never
+    // reaches the root cannot exist here (shownParent broke cycles).
+    std::vector<std::unique_ptr<Node>> roots = std::move(byParent[QStringLiteral("0")]);
+    sortSiblings(roots, true);
+    std::vector<Node *> pending;
+    for (auto &root : roots)
+        pending.push_back(root.get());
+    while (!pending.empty()) {
+        Node *node = pending.back();
+        pending.pop_back();
+        auto children = std::move(byParent[node->data.folder.serverId]);
+        sortSiblings(children, false);
+        for (auto &child : children)
+            pending.push_back(node->adopt(std::move(child)));
+    }
+    return roots;
+}
+
+void FolderModel::refresh()
+{
+    mergeChildren(m_root.get(), buildTarget(),
+                  [](const Entry &a, const Entry &b) { return a == b; }, true);
+}
+
+FolderModel::Node *FolderModel::find(Node *under, const QByteArray &key) const
+{
+    for (const auto &child : under->children) {
+        if (child->key == key)
+            return child.get();
+        if (Node *found = find(child.get(), key))
+            return found;
+    }
+    return nullptr;
+}
+
+QModelIndex FolderModel::indexForFolder(const QString &folderId) const
+{
+    return indexOf(find(m_root.get(), folderId.toUtf8()));
+}
+
+QString FolderModel::folderId(const QModelIndex &index) const
+{
+    return index.isValid() ? nodeOf(index, m_root.get())->data.folder.serverId : QString();
+}
+
+QModelIndex FolderModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return {};
+    return childIndex(nodeOf(parent, m_root.get()), row, column);
+}
+
+QModelIndex FolderModel::parent(const QModelIndex &child) const
+{
+    return parentIndex<Node>(child);
+}
+
+int FolderModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeOf(parent, m_root.get())->children.size());
+}
+
+int FolderModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant FolderModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Entry &entry = nodeOf(index, m_root.get())->data;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return entry.folder.name;
+    case FolderIdRole:
+        return entry.folder.serverId;
+    case FolderTypeRole:
+        return int(entry.folder.type);
+    case UnreadCountRole:
+        return entry.unread;
+    case FolderNameRole:
+        return entry.folder.name;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FolderModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(FolderIdRole, "folderId");
+    names.insert(FolderTypeRole, "folderType");
+    names.insert(UnreadCountRole, "unreadCount");
+    names.insert(FolderNameRole, "folderName");
+    return names;
+}
+
+} // namespace skein
