@@ -1,0 +1,372 @@
+// The real MainWindow, offscreen, on a store filled directly (no server):
+// folder and conversation selection, the reply tree, the reading pane,
+// truncated bodies, blocked remote content, keyboard, filter, persistence.
+
+#include "GuiTestStore.h"
+
+#include "Banner.h"
+#include "BodyView.h"
+#include "MainWindow.h"
+#include "MessageCard.h"
+#include "ModelRoles.h"
+#include "ReadingPane.h"
+#include "RemoteContentBar.h"
+#include "SyncStatus.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace skein;
+using namespace skein::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Store m_store;
+
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        auto window = std::make_unique<MainWindow>(m_store);
+        window->resize(1280, 800);
+        window->show();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            qWarning("window not active");
+        return window;
+    }
+
+    static QModelIndex conversationRow(QTreeView *view, const QByteArray &conversationId)
+    {
+        QAbstractItemModel *model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(ConversationIdRole).toByteArray() == conversationId)
+                return index;
+        }
+        return {};
+    }
+
+    static void click(QTreeView *view, const QModelIndex &index)
+    {
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Q_INIT_RESOURCE(resources); // the app's bundled fallback icons (skein::app)
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SkeinTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QVERIFY(m_dir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), qPrintable(m_store.lastError()));
+        QVERIFY2(guitest::fillStore(m_store), qPrintable(m_store.lastError()));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+    }
+
+    void selectsFolderByClick()
+    {
+        auto window = makeWindow();
+        QCOMPARE(window->currentFolderId(), guitest::inbox); // Inbox by default
+        QTreeView *folders = window->folderView();
+        QAbstractItemModel *model = folders->model();
+        QModelIndex sentIndex;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(FolderIdRole).toString() == guitest::sent)
+                sentIndex = model->index(row, 0);
+        }
+        QVERIFY(sentIndex.isValid());
+        QCOMPARE(sentIndex.data().toString(), QStringLiteral("Sent Items"));
+        click(folders, sentIndex);
+        QCOMPARE(window->currentFolderId(), guitest::sent);
+        QCOMPARE(window->conversationView()->model()->rowCount(), 1); // the tree, through my reply
+        window->selectFolder(guitest::inbox);
+        QCOMPARE(window->currentFolderId(), guitest::inbox);
+        QCOMPARE(window->conversationView()->model()->rowCount(), 5);
+    }
+
+    void expandsReplyTree()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        const QModelIndex conversation = conversationRow(view, guitest::treeConversation);
+        QVERIFY(conversation.isValid());
+        QCOMPARE(conversation.data(MessageCountRole).toInt(), 4);
+        QCOMPARE(conversation.data(UnreadCountRole).toInt(), 2);
+        view->expand(conversation);
+        QVERIFY(view->isExpanded(conversation));
+        QAbstractItemModel *model = view->model();
+
+        // t1 (root) -> t2 (my reply in Sent Items) -> t3; t5 has a gap above (t4 missing).
+        QVERIFY(model->rowCount(conversation) >= 1);
+        const QModelIndex t1 = model->index(0, 0, conversation);
+        QCOMPARE(t1.data(ServerIdRole).toString(), QStringLiteral("t1"));
+        QCOMPARE(t1.data(DepthRole).toInt(), 0);
+        QVERIFY(!t1.data(IsOtherFolderRole).toBool());
+        const QModelIndex t2 = model->index(0, 0, t1);
+        QCOMPARE(t2.data(ServerIdRole).toString(), QStringLiteral("t2"));
+        QCOMPARE(t2.data(DepthRole).toInt(), 1);
+        QVERIFY(t2.data(IsOtherFolderRole).toBool());
+        QCOMPARE(t2.data(FolderNameRole).toString(), QStringLiteral("Sent Items"));
+        const QModelIndex t3 = model->index(0, 0, t2);
+        QCOMPARE(t3.data(ServerIdRole).toString(), QStringLiteral("t3"));
+        QCOMPARE(t3.data(DepthRole).toInt(), 2);
+        QModelIndex t5;
+        for (int row = 0; row < model->rowCount(t1); ++row) {
+            if (model->index(row, 0, t1).data(ServerIdRole).toString() == QLatin1String("t5"))
+                t5 = model->index(row, 0, t1);
+        }
+        QVERIFY(t5.isValid());
+        QVERIFY(t5.data(GapAboveRole).toBool());
+        QVERIFY(window->expandFirstMultiMessageConversation());
+    }
+
+    void showsSelectedMessageAndConversation()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        const QModelIndex conversation = conversationRow(view, guitest::treeConversation);
+        click(view, conversation);
+        ReadingPane *pane = window->readingPane();
+        QCOMPARE(pane->cards().size(), 4);
+        // Oldest first; read ones collapsed, unread ones open.
+        QCOMPARE(pane->cards().at(0)->message().serverId, QStringLiteral("t1"));
+        QVERIFY(!pane->cards().at(0)->isExpanded());
+        const MessageCard *bob = pane->cards().at(2);
+        QCOMPARE(bob->message().serverId, QStringLiteral("t3"));
+        QVERIFY(bob->isExpanded());
+        QVERIFY(pane->text().contains(QStringLiteral("Tuesday at ten then")));
+
+        view->expand(conversation);
+        const QModelIndex t1 = view->model()->index(0, 0, conversation);
+        const QModelIndex t2 = view->model()->index(0, 0, t1);
+        click(view, t2);
+        QCOMPARE(pane->cards().size(), 1);
+        const QString text = pane->text();
+        QVERIFY2(text.contains(QStringLiteral("Tuesday works for me.")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("From: Me Myself <me@example.com>")));
+        QVERIFY(text.contains(QStringLiteral("Folder: Sent Items")));
+        QVERIFY(text.contains(QStringLiteral("Subject: RE: Budget planning")));
+    }
+
+    void plainTextLinksAreClickable()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        click(view, conversationRow(view, guitest::plainConversation));
+        ReadingPane *pane = window->readingPane();
+        QCOMPARE(pane->cards().size(), 2);
+        MessageCard *first = pane->cards().at(0);
+        first->setExpanded(true);
+        const QString html = first->bodyView()->toHtml();
+        QVERIFY2(html.contains(QStringLiteral("href=\"https://photos.example/album?id=1&amp;x=2\"")), qPrintable(html));
+    }
+
+    void truncatedBodyIsFetchedOnce()
+    {
+        auto window = makeWindow();
+        QSignalSpy requested(window.get(), &MainWindow::bodyRequested);
+        QTreeView *view = window->conversationView();
+        const QModelIndex row = conversationRow(view, guitest::truncatedConversation);
+        click(view, row);
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("big1"));
+        ReadingPane *pane = window->readingPane();
+        QCOMPARE(pane->cards().size(), 1);
+        QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Loading);
+        QVERIFY(pane->text().contains(QStringLiteral("Loading the full message")));
+
+        // Away and back while the fetch runs: no second request.
+        click(view, conversationRow(view, guitest::plainConversation));
+        click(view, conversationRow(view, guitest::truncatedConversation));
+        QCOMPARE(requested.count(), 1);
+
+        // A failure shows in place; Retry asks again.
+        window->bodyFetched(QStringLiteral("big1"), QStringLiteral("Server unavailable (503)"));
+        QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Failed);
+        QVERIFY(pane->text().contains(QStringLiteral("Server unavailable (503)")));
+        QTest::mouseClick(pane->cards().at(0)->retryButton(), Qt::LeftButton);
+        QCOMPARE(requested.count(), 2);
+        QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Loading);
+
+        QVERIFY(m_store.setBody(QStringLiteral("big1"), BodyType::PlainText, guitest::truncatedBodyFull.toUtf8(),
+                                false, guitest::truncatedBodyFull.size()));
+        window->bodyFetched(QStringLiteral("big1"), {});
+        QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Shown);
+        QVERIFY2(pane->text().contains(QStringLiteral("Second paragraph with all the numbers.")),
+                 qPrintable(pane->text()));
+        QCOMPARE(requested.count(), 2);
+    }
+
+    void remoteContentIsBlocked()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        click(view, conversationRow(view, guitest::htmlConversation));
+        ReadingPane *pane = window->readingPane();
+        QSignalSpy remote(pane, &ReadingPane::remoteContentRequested);
+        QCOMPARE(pane->cards().size(), 1);
+        MessageCard *card = pane->cards().at(0);
+        BodyView *body = card->bodyView();
+        QCOMPARE(body->blockedUrls(), QList<QUrl>{QUrl(QStringLiteral("http://example.invalid/x.png"))});
+        QVERIFY(card->remoteContentBar()->isVisible());
+        QVERIFY(body->toHtml().contains(QStringLiteral("https://shop.example/offers")));
+        QVERIFY(!body->toPlainText().contains(QStringLiteral("alert")));
+        QTest::qWait(50);
+        QCOMPARE(remote.count(), 0); // nothing went to the network
+
+        QTest::mouseClick(card->remoteContentBar()->showOnceButton(), Qt::LeftButton);
+        QVERIFY(!card->remoteContentBar()->isVisible());
+        QTRY_COMPARE(remote.count(), 1);
+        QCOMPARE(remote.at(0).at(0).toUrl(), QUrl(QStringLiteral("http://example.invalid/x.png")));
+        QVERIFY(ReadingPane::allowedSenders().isEmpty()); // only this message
+
+        // Showing it again blocks again; "Always for" remembers the sender.
+        click(view, conversationRow(view, guitest::plainConversation));
+        click(view, conversationRow(view, guitest::htmlConversation));
+        card = pane->cards().at(0);
+        QVERIFY(card->remoteContentBar()->isVisible());
+        QVERIFY(card->remoteContentBar()->alwaysButton()->text().contains(QStringLiteral("news@shop.example")));
+        QTest::mouseClick(card->remoteContentBar()->alwaysButton(), Qt::LeftButton);
+        QCOMPARE(ReadingPane::allowedSenders(), QStringList{QStringLiteral("news@shop.example")});
+        click(view, conversationRow(view, guitest::plainConversation));
+        click(view, conversationRow(view, guitest::htmlConversation));
+        QVERIFY(!pane->cards().at(0)->remoteContentBar()->isVisible());
+        QVERIFY(pane->cards().at(0)->bodyView()->blockedUrls().isEmpty());
+    }
+
+    void keyboardNavigation()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), 1);
+        const QModelIndex tree = conversationRow(view, guitest::treeConversation);
+        view->setCurrentIndex(tree);
+        QTest::keyClick(view, Qt::Key_Right);
+        QVERIFY(view->isExpanded(tree));
+        QTest::keyClick(view, Qt::Key_Left);
+        QVERIFY(!view->isExpanded(tree));
+        QTest::keyClick(view, Qt::Key_Return);
+        QVERIFY(window->readingPane()->isAncestorOf(window->focusWidget()));
+
+        // Space at the end of a short conversation goes to the next unread one.
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        const QModelIndex before = view->currentIndex();
+        for (int i = 0; i < 10 && view->currentIndex() == before; ++i)
+            QTest::keyClick(view, Qt::Key_Space);
+        QVERIFY(view->currentIndex() != before);
+        QVERIFY(view->currentIndex().data(UnreadCountRole).toInt() > 0);
+    }
+
+    void filterNarrowsRows()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        QCOMPARE(view->model()->rowCount(), 5);
+        QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(window->filterEdit()->hasFocus());
+        QCOMPARE(window->filterEdit()->placeholderText(), QStringLiteral("Filter by subject or sender"));
+        QTest::keyClicks(window->filterEdit(), QStringLiteral("budget"));
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, 0).data(ConversationIdRole).toByteArray(), guitest::treeConversation);
+        window->filterEdit()->clear();
+        QTRY_COMPARE(view->model()->rowCount(), 5);
+    }
+
+    void sortsByHeader()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        auto first = [view] { return view->model()->index(0, 0).data(SubjectRole).toString(); };
+        // Newest first by default: the truncated report came last.
+        QCOMPARE(first(), QStringLiteral("Quarterly report"));
+        QHeaderView *header = window->findChild<QHeaderView *>(QStringLiteral("sortHeader"));
+        QVERIFY(header);
+        const QPoint subjectSection(header->sectionViewportPosition(2) + 10, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, subjectSection);
+        QCOMPARE(first(), QStringLiteral("No conversation id")); // A to Z
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, subjectSection);
+        QCOMPARE(first(), QStringLiteral("Spring offers")); // Z to A
+        const QPoint dateSection(header->sectionViewportPosition(0) + 10, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, dateSection);
+        QCOMPARE(first(), QStringLiteral("Quarterly report"));
+    }
+
+    void statusAndBanner()
+    {
+        auto window = makeWindow();
+        QSignalSpy syncs(window.get(), &MainWindow::syncRequested);
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        QCOMPARE(syncs.count(), 1);
+        window->syncStarted();
+        window->syncProgress(QStringLiteral("Inbox"), 340);
+        QCOMPARE(window->syncStatus()->stateText(), QStringLiteral("Syncing Inbox\u2026 340 messages"));
+        window->syncFinished(false, QStringLiteral("The server did not answer."), {});
+        QVERIFY(window->banner()->isVisible());
+        QCOMPARE(window->banner()->message(), QStringLiteral("The server did not answer."));
+        QVERIFY(!window->banner()->whatToDo().isEmpty());
+        window->syncFinished(true, {}, {});
+        QVERIFY(window->syncStatus()->lastSyncText().startsWith(QStringLiteral("Last sync")));
+        window->setAccountLabel(QStringLiteral("demo@127.0.0.1 (ActiveSync 16.1)"));
+    }
+
+    void splitterStatePersists()
+    {
+        QList<int> sizes;
+        {
+            auto window = makeWindow();
+            window->splitter()->setSizes({150, 380, 700});
+            sizes = window->splitter()->sizes();
+            window->close();
+        }
+        auto again = makeWindow();
+        QCOMPARE(again->splitter()->sizes(), sizes);
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        auto window = makeWindow();
+        const auto widgets = window->findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            if (!w->isVisible() || w->focusPolicy() == Qt::NoFocus)
+                continue;
+            if (qobject_cast<QAbstractButton *>(w) && !static_cast<QAbstractButton *>(w)->text().isEmpty())
+                continue;
+            QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
+        }
+    }
+
+    void screenshot()
+    {
+        auto window = makeWindow();
+        QVERIFY(window->expandFirstMultiMessageConversation());
+        QTest::qWait(50);
+        const QImage image = window->grab().toImage();
+        QVERIFY(image.save(QStringLiteral("/tmp/skein-mainwindow-test.png")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

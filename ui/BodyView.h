@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QHash>
+#include <QImage>
+#include <QList>
+#include <QTextBrowser>
+#include <QUrl>
+
+namespace skein::ui {
+
+// A message body: a QTextBrowser (no scripts, ever) that never touches the
+// network itself. Remote resources (http, https, ftp) are refused unless the
+// user allowed them; allowed ones are asked for through remoteImageNeeded()
+// and come back via addRemoteImage(), loaded off the GUI thread by
+// RemoteImageLoader. Local files are never read either. Links open only on
+// a click, in the desktop's browser. The view grows to its content's height:
+// the reading pane around it scrolls.
+class BodyView : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit BodyView(QWidget *parent = nullptr);
+
+    // Renders `html` (already sanitised or produced by format::plainTextToHtml).
+    void setBodyHtml(const QString &html);
+    void setRemoteContentAllowed(bool allowed);
+    bool remoteContentAllowed() const { return m_remoteAllowed; }
+    // Remote URLs the last rendering refused.
+    const QList<QUrl> &blockedUrls() const { return m_blocked; }
+    void addRemoteImage(const QUrl &url, const QImage &image);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    // The last rendering refused remote content (emitted once per rendering).
+    void remoteContentBlocked();
+    void remoteImageNeeded(const QUrl &url);
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    static bool isRemote(const QUrl &url);
+    void render();
+    QList<QUrl> remoteImages() const;
+    void block(const QUrl &url);
+    void request(const QUrl &url);
+    void openLink(const QUrl &url);
+    void fitHeight();
+
+    QString m_html;
+    bool m_remoteAllowed = false;
+    QList<QUrl> m_blocked;
+    QList<QUrl> m_requested;
+    QHash<QUrl, QImage> m_images;
+};
+
+} // namespace skein::ui

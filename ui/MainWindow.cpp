@@ -1,0 +1,261 @@
+#include "MainWindow.h"
+
+#include "Banner.h"
+#include "ConversationListModel.h"
+#include "ConversationView.h"
+#include "FolderDelegate.h"
+#include "FolderModel.h"
+#include "Icons.h"
+#include "ReadingPane.h"
+#include "SortHeader.h"
+#include "Store.h"
+#include "SyncStatus.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace skein::ui {
+
+namespace {
+
+const QString geometryKey = QStringLiteral("mainWindow/geometry");
+const QString stateKey = QStringLiteral("mainWindow/state");
+const QString splitterKey = QStringLiteral("mainWindow/splitter");
+const QString folderHeaderKey = QStringLiteral("mainWindow/folderColumns");
+const QString listHeaderKey = QStringLiteral("mainWindow/conversationColumns");
+const QString sortKey = QStringLiteral("mainWindow/sortKey");
+const QString sortOrderKey = QStringLiteral("mainWindow/sortOrder");
+const QString folderKey = QStringLiteral("mainWindow/folder");
+
+} // namespace
+
+MainWindow::MainWindow(skein::Store &store, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_folderModel(new FolderModel(&store, this))
+    , m_listModel(new ConversationListModel(&store, this))
+{
+    setWindowTitle(tr("Skein"));
+    setObjectName(QStringLiteral("skeinMainWindow"));
+    setAccessibleName(tr("Skein mail"));
+    createActions();
+    createMenus();
+
+    m_readingPane = new ReadingPane(store, this);
+    connect(m_readingPane, &ReadingPane::bodyRequested, this, &MainWindow::bodyRequested);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setAccessibleName(tr("Panes"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(createFolderPane());
+    m_splitter->addWidget(createListPane());
+    m_splitter->addWidget(m_readingPane);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({200, 420, 640});
+
+    m_banner = new Banner(this);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+    createStatusBar();
+    resize(1280, 800);
+    restoreSettings();
+    selectInitialFolder();
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+void MainWindow::createActions()
+{
+    m_syncAction = new QAction(themeIcon(QStringLiteral("view-refresh")), tr("&Sync Now"), this);
+    m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncAction->setToolTip(tr("Fetch new mail and send your changes (F5)"));
+    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncRequested);
+
+    m_accountAction = new QAction(QIcon::fromTheme(QStringLiteral("user-identity")), tr("&Account\u2026"), this);
+    m_accountAction->setToolTip(tr("Set up or change the mail account"));
+    connect(m_accountAction, &QAction::triggered, this, &MainWindow::accountSetupRequested);
+
+    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_findAction = new QAction(tr("&Filter Conversations"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+
+    m_sortGroup = new QActionGroup(this);
+    const QStringList names{tr("By &Date"), tr("By &Sender"), tr("By S&ubject")};
+    for (int key = 0; key < names.size(); ++key) {
+        auto *action = new QAction(names.at(key), m_sortGroup);
+        action->setCheckable(true);
+        action->setChecked(key == SortHeader::Date);
+        connect(action, &QAction::triggered, this, [this, key] {
+            sortBy(key, key == SortHeader::Date ? Qt::DescendingOrder : Qt::AscendingOrder);
+        });
+        m_sortActions.append(action);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_syncAction);
+    file->addAction(m_accountAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_findAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *sort = view->addMenu(tr("&Sort Conversations"));
+    sort->addActions(m_sortActions);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setAccessibleName(tr("Main toolbar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(m_syncAction);
+    toolBar->addAction(m_accountAction);
+    addAction(m_findAction); // window-wide shortcut even with the menu bar hidden
+}
+
+QWidget *MainWindow::createFolderPane()
+{
+    m_folderView = new QTreeView(this);
+    m_folderView->setObjectName(QStringLiteral("folderView"));
+    m_folderView->setAccessibleName(tr("Folders"));
+    m_folderView->setModel(m_folderModel);
+    m_folderView->setItemDelegate(new FolderDelegate(m_folderView));
+    m_folderView->setHeaderHidden(true);
+    m_folderView->setUniformRowHeights(true);
+    m_folderView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_folderView->expandAll();
+    connect(m_folderModel, &QAbstractItemModel::rowsInserted, m_folderView,
+            [this](const QModelIndex &parent) { m_folderView->expand(parent); });
+    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::folderSelected);
+    return m_folderView;
+}
+
+QWidget *MainWindow::createListPane()
+{
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter by subject or sender"));
+    m_filter->setAccessibleName(tr("Filter conversations"));
+    m_filter->setClearButtonEnabled(true);
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(150); // one query per pause in typing
+    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filterTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
+
+    m_sortHeader = new SortHeader(this);
+    connect(m_sortHeader, &SortHeader::sortRequested, this,
+            [this](SortHeader::Key key, Qt::SortOrder order) { sortBy(key, order); });
+
+    m_conversationView = new ConversationView(this);
+    m_conversationView->setModel(m_listModel);
+    for (int column = 1; column < m_listModel->columnCount(); ++column)
+        m_conversationView->setColumnHidden(column, true); // one card per row
+    connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::conversationSelected);
+    connect(m_conversationView, &ConversationView::openRequested, this,
+            [this] { m_readingPane->focusContent(); });
+    connect(m_conversationView, &ConversationView::spacePressed, this, &MainWindow::spacePressed);
+
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_sortHeader);
+    layout->addWidget(m_conversationView, 1);
+    return pane;
+}
+
+void MainWindow::createStatusBar()
+{
+    m_syncStatus = new SyncStatus(this);
+    statusBar()->addWidget(m_syncStatus, 1);
+    m_accountLabel = new QLabel(this);
+    m_accountLabel->setAccessibleName(tr("Account"));
+    statusBar()->addPermanentWidget(m_accountLabel);
+    statusBar()->setAccessibleName(tr("Status"));
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(geometryKey).toByteArray());
+    restoreState(settings.value(stateKey).toByteArray());
+    m_splitter->restoreState(settings.value(splitterKey).toByteArray());
+    m_folderView->header()->restoreState(settings.value(folderHeaderKey).toByteArray());
+    m_conversationView->header()->restoreState(settings.value(listHeaderKey).toByteArray());
+    const int key = settings.value(sortKey, int(SortHeader::Date)).toInt();
+    const int order = settings.value(sortOrderKey, int(Qt::DescendingOrder)).toInt();
+    if (key >= SortHeader::Date && key <= SortHeader::Subject)
+        sortBy(key, order == Qt::AscendingOrder ? Qt::AscendingOrder : Qt::DescendingOrder);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(stateKey, saveState());
+    settings.setValue(splitterKey, m_splitter->saveState());
+    settings.setValue(folderHeaderKey, m_folderView->header()->saveState());
+    settings.setValue(listHeaderKey, m_conversationView->header()->saveState());
+    settings.setValue(sortKey, int(m_sortHeader->key()));
+    settings.setValue(sortOrderKey, int(m_sortHeader->order()));
+    if (!currentFolderId().isEmpty())
+        settings.setValue(folderKey, currentFolderId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::selectInitialFolder()
+{
+    QString id = QSettings().value(folderKey).toString();
+    if (!m_folderModel->indexForFolder(id).isValid()) {
+        const auto inbox = m_store.folderOfType(FolderType::Inbox);
+        id = inbox ? inbox->serverId : QString();
+    }
+    if (!id.isEmpty())
+        selectFolder(id);
+}
+
+} // namespace skein::ui

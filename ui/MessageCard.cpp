@@ -1,0 +1,212 @@
+#include "MessageCard.h"
+
+#include "BodyView.h"
+#include "MailFormat.h"
+#include "MessageHeader.h"
+#include "RemoteContentBar.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace skein::ui {
+
+namespace {
+
+enum Page { BodyPage = 0, LoadingPage = 1, ErrorPage = 2 };
+
+// MIME bodies: show the text after the header block. Good enough for the
+// rare server that ignores our BodyPreference; never rendered as HTML.
+QString mimeAsText(const QByteArray &mime)
+{
+    qsizetype split = mime.indexOf("\r\n\r\n");
+    if (split < 0)
+        split = mime.indexOf("\n\n");
+    return QString::fromUtf8(split < 0 ? mime : mime.mid(split).trimmed());
+}
+
+} // namespace
+
+MessageCard::MessageCard(const Message &message, const QString &folderName, QWidget *parent)
+    : QFrame(parent)
+    , m_message(message)
+    , m_folderName(folderName)
+{
+    setObjectName(QStringLiteral("messageCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(QStringLiteral("#messageCard { background: palette(base); border: 1px solid palette(mid); "
+                                 "border-radius: 6px; }"));
+    m_header = new MessageHeader(this);
+    m_header->setMessage(message, folderName);
+    connect(m_header, &MessageHeader::clicked, this, [this] { setExpanded(!m_expanded); });
+
+    m_remoteBar = new RemoteContentBar(this);
+    m_remoteBar->setSender(format::emailAddress(message.from));
+    m_remoteBar->hide();
+    connect(m_remoteBar, &RemoteContentBar::showForMessage, this,
+            [this] { setRemoteContentAllowed(true); });
+    connect(m_remoteBar, &RemoteContentBar::alwaysForSender, this, &MessageCard::alwaysAllowSender);
+
+    m_body = new BodyView(this);
+    connect(m_body, &BodyView::remoteContentBlocked, this, [this] {
+        m_remoteBar->setVisible(m_expanded && m_state == BodyState::Shown);
+    });
+    connect(m_body, &BodyView::remoteImageNeeded, this, &MessageCard::remoteImageNeeded);
+    m_partialNote = new QLabel(tr("Only the beginning of this message was downloaded."), this);
+    m_partialNote->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    m_partialNote->hide();
+    auto *bodyPage = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(bodyPage);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_body);
+    bodyLayout->addWidget(m_partialNote);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(bodyPage);
+    m_stack->addWidget(createLoadingPage());
+    m_stack->addWidget(createErrorPage());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 8);
+    layout->setSpacing(4);
+    layout->addWidget(m_header);
+    layout->addWidget(m_remoteBar);
+    layout->addWidget(m_stack);
+}
+
+QWidget *MessageCard::createLoadingPage()
+{
+    auto *page = new QWidget(this);
+    auto *busy = new QProgressBar(page);
+    busy->setRange(0, 0); // an indeterminate busy indicator
+    busy->setTextVisible(false);
+    busy->setMaximumWidth(160);
+    busy->setAccessibleName(tr("Loading"));
+    auto *label = new QLabel(tr("Loading the full message\u2026"), page);
+    label->setObjectName(QStringLiteral("loadingLabel"));
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(8, 12, 8, 12);
+    layout->addWidget(busy);
+    layout->addWidget(label, 1);
+    return page;
+}
+
+QWidget *MessageCard::createErrorPage()
+{
+    auto *page = new QWidget(this);
+    m_error = new QLabel(page);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_retry = new QPushButton(tr("Retry"), page);
+    m_retry->setAccessibleName(tr("Retry loading the message"));
+    connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_message.serverId); });
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(8, 12, 8, 12);
+    layout->addWidget(m_error, 1);
+    layout->addWidget(m_retry, 0, Qt::AlignTop);
+    return page;
+}
+
+void MessageCard::setMessage(const Message &message)
+{
+    m_message = message;
+    m_header->setMessage(message, m_folderName);
+    m_remoteBar->setSender(format::emailAddress(message.from));
+}
+
+void MessageCard::setCollapsible(bool collapsible)
+{
+    m_collapsible = collapsible;
+    m_header->setClickable(collapsible);
+}
+
+void MessageCard::setExpanded(bool expanded)
+{
+    if (!m_collapsible)
+        expanded = true;
+    if (expanded == m_expanded)
+        return;
+    m_expanded = expanded;
+    updateVisibility();
+    Q_EMIT expandedChanged(expanded);
+}
+
+void MessageCard::updateVisibility()
+{
+    m_header->setCollapsed(!m_expanded);
+    m_stack->setVisible(m_expanded);
+    m_remoteBar->setVisible(m_expanded && m_state == BodyState::Shown && !m_body->blockedUrls().isEmpty());
+}
+
+void MessageCard::showBody()
+{
+    m_state = BodyState::Shown;
+    m_stack->setCurrentIndex(BodyPage);
+    m_partialNote->setVisible(m_message.bodyTruncated);
+    m_body->setBodyHtml(bodyHtml());
+    updateVisibility();
+}
+
+void MessageCard::showLoading()
+{
+    m_state = BodyState::Loading;
+    m_stack->setCurrentIndex(LoadingPage);
+    updateVisibility();
+}
+
+void MessageCard::showFailed(const QString &error)
+{
+    m_state = BodyState::Failed;
+    m_error->setText(tr("The full message could not be loaded: %1").arg(error));
+    m_stack->setCurrentIndex(ErrorPage);
+    updateVisibility();
+}
+
+void MessageCard::setRemoteContentAllowed(bool allowed)
+{
+    m_body->setRemoteContentAllowed(allowed);
+    if (allowed)
+        m_remoteBar->hide();
+}
+
+void MessageCard::addRemoteImage(const QUrl &url, const QImage &image)
+{
+    m_body->addRemoteImage(url, image);
+}
+
+QString MessageCard::bodyHtml() const
+{
+    const QString text = QString::fromUtf8(m_message.body);
+    switch (m_message.bodyType) {
+    case BodyType::Html:
+        return text;
+    case BodyType::PlainText:
+        return format::plainTextToHtml(text);
+    case BodyType::Mime:
+        return format::plainTextToHtml(mimeAsText(m_message.body));
+    case BodyType::Rtf:
+    case BodyType::None:
+        break;
+    }
+    return format::plainTextToHtml(m_message.preview);
+}
+
+QString MessageCard::text() const
+{
+    QString text = m_header->text();
+    if (!m_expanded)
+        return text;
+    switch (m_state) {
+    case BodyState::Shown:
+        return text + QLatin1Char('\n') + m_body->toPlainText();
+    case BodyState::Loading:
+        return text + QLatin1Char('\n') + tr("Loading the full message\u2026");
+    case BodyState::Failed:
+        return text + QLatin1Char('\n') + m_error->text();
+    }
+    return text;
+}
+
+} // namespace skein::ui

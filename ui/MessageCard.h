@@ -1,0 +1,77 @@
+#pragma once
+
+#include "MailTypes.h"
+
+#include <QFrame>
+#include <QImage>
+#include <QUrl>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace skein::ui {
+
+class BodyView;
+class MessageHeader;
+class RemoteContentBar;
+
+// One message in the reading pane: header, the remote-content bar when
+// something was blocked, and the body, or, for a body the sync brought only
+// truncated, "Loading the full message…" or the fetch error with Retry.
+// The card only shows states; ReadingPane decides when to fetch.
+class MessageCard : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class BodyState { Shown, Loading, Failed };
+
+    MessageCard(const Message &message, const QString &folderName, QWidget *parent = nullptr);
+
+    const Message &message() const { return m_message; }
+    void setMessage(const Message &message);
+    // A collapsible card (conversation view) toggles on a header click.
+    void setCollapsible(bool collapsible);
+    void setExpanded(bool expanded);
+    bool isExpanded() const { return m_expanded; }
+
+    void showBody();
+    void showLoading();
+    void showFailed(const QString &error);
+    BodyState bodyState() const { return m_state; }
+
+    void setRemoteContentAllowed(bool allowed);
+    void addRemoteImage(const QUrl &url, const QImage &image);
+    BodyView *bodyView() const { return m_body; }
+    RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
+    QPushButton *retryButton() const { return m_retry; }
+    // Header and, when expanded, body as plain text (accessibility, tests).
+    QString text() const;
+
+Q_SIGNALS:
+    void expandedChanged(bool expanded);
+    void retryRequested(const QString &serverId);
+    void alwaysAllowSender(const QString &address);
+    void remoteImageNeeded(const QUrl &url);
+
+private:
+    QWidget *createLoadingPage();
+    QWidget *createErrorPage();
+    QString bodyHtml() const;
+    void updateVisibility();
+
+    Message m_message;
+    QString m_folderName;
+    MessageHeader *m_header = nullptr;
+    RemoteContentBar *m_remoteBar = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    BodyView *m_body = nullptr;
+    QLabel *m_partialNote = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_retry = nullptr;
+    BodyState m_state = BodyState::Shown;
+    bool m_expanded = true;
+    bool m_collapsible = false;
+};
+
+} // namespace skein::ui

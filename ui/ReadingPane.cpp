@@ -1,0 +1,298 @@
+#include "ReadingPane.h"
+
+#include "BodyView.h"
+#include "ConversationModel.h"
+#include "MailFormat.h"
+#include "MessageCard.h"
+#include "RemoteImageLoader.h"
+#include "Store.h"
+
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace skein::ui {
+
+namespace {
+
+const QString allowedSendersKey = QStringLiteral("remoteContent/allowedSenders");
+
+QList<qint64> idsOf(const QList<Message> &messages)
+{
+    QList<qint64> ids;
+    ids.reserve(messages.size());
+    for (const Message &m : messages)
+        ids.append(m.id);
+    return ids;
+}
+
+} // namespace
+
+ReadingPane::ReadingPane(Store &store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_model(new ConversationModel(&store, this))
+{
+    setAccessibleName(tr("Reading pane"));
+    m_placeholder = new QLabel(tr("Select a conversation to read it."), this);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+
+    m_content = new QWidget;
+    m_content->setObjectName(QStringLiteral("readingPaneContent"));
+    m_cardsLayout = new QVBoxLayout(m_content);
+    m_cardsLayout->setContentsMargins(10, 10, 10, 10);
+    m_cardsLayout->setSpacing(8);
+    m_cardsLayout->addStretch(1);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidget(m_content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setAccessibleName(tr("Messages"));
+    m_scroll->setFocusPolicy(Qt::StrongFocus);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_scroll);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+ReadingPane::~ReadingPane() = default;
+
+void ReadingPane::showConversation(const QByteArray &conversationId, const QString &serverId,
+                                   const QString &listedFolderId)
+{
+    m_singleMessageId = 0;
+    m_model->setListedFolder(listedFolderId);
+    if (conversationId.isEmpty())
+        m_model->setSingleMessage(serverId);
+    else
+        m_model->setConversation(conversationId);
+    rebuild(m_model->messagesInDisplayOrder(), true);
+}
+
+void ReadingPane::showMessage(qint64 messageId)
+{
+    m_model->clear();
+    m_singleMessageId = messageId;
+    const std::optional<Message> message = m_store.messageById(messageId);
+    rebuild(message ? QList<Message>{*message} : QList<Message>{}, false);
+}
+
+void ReadingPane::clear()
+{
+    m_model->clear();
+    m_singleMessageId = 0;
+    rebuild({}, false);
+}
+
+void ReadingPane::refresh()
+{
+    QList<Message> messages;
+    if (m_singleMessageId) {
+        if (const auto message = m_store.messageById(m_singleMessageId))
+            messages.append(*message);
+    } else {
+        m_model->refresh();
+        messages = m_model->messagesInDisplayOrder();
+    }
+    QList<Message> shown;
+    for (const MessageCard *card : std::as_const(m_cards))
+        shown.append(card->message());
+    if (idsOf(messages) != idsOf(shown)) {
+        rebuild(messages, m_singleMessageId == 0);
+        return;
+    }
+    // Same messages: update headers (read, flag) and bodies that changed.
+    for (int i = 0; i < messages.size(); ++i) {
+        MessageCard *card = m_cards.at(i);
+        const bool bodyChanged = card->message().body != messages.at(i).body
+            || card->message().bodyTruncated != messages.at(i).bodyTruncated;
+        card->setMessage(messages.at(i));
+        if (bodyChanged)
+            prepareBody(card);
+    }
+}
+
+void ReadingPane::rebuild(const QList<Message> &messages, bool conversation)
+{
+    qDeleteAll(m_cards);
+    m_cards.clear();
+    for (const Message &message : messages)
+        addCard(message, conversation && messages.size() > 1);
+    m_stack->setCurrentWidget(m_cards.isEmpty() ? static_cast<QWidget *>(m_placeholder) : m_scroll);
+    m_scroll->verticalScrollBar()->setValue(0);
+    if (!m_cards.isEmpty())
+        QTimer::singleShot(0, this, &ReadingPane::scrollToFirstUnread);
+}
+
+MessageCard *ReadingPane::addCard(const Message &message, bool collapsible)
+{
+    auto *card = new MessageCard(message, folderName(message.folderId), m_content);
+    card->setCollapsible(collapsible);
+    card->setRemoteContentAllowed(allowedSenders().contains(format::emailAddress(message.from)));
+    m_cardsLayout->insertWidget(m_cardsLayout->count() - 1, card);
+    card->show(); // now, not on the next event loop pass: states are visible at once
+    m_cards.append(card);
+    connect(card, &MessageCard::expandedChanged, this, [this, card](bool expanded) {
+        if (expanded)
+            prepareBody(card);
+    });
+    connect(card, &MessageCard::retryRequested, this, [this, card](const QString &serverId) {
+        m_fetchErrors.remove(serverId);
+        prepareBody(card);
+    });
+    connect(card, &MessageCard::alwaysAllowSender, this, &ReadingPane::allowSender);
+    connect(card, &MessageCard::remoteImageNeeded, this,
+            &ReadingPane::requestImage);
+    // Read messages of a conversation start as a one-line header
+    // (scrollToFirstUnread opens the newest when all are read).
+    if (collapsible && message.read)
+        card->setExpanded(false);
+    if (card->isExpanded())
+        prepareBody(card);
+    return card;
+}
+
+void ReadingPane::prepareBody(MessageCard *card)
+{
+    const Message &message = card->message();
+    const QString &id = message.serverId;
+    if (!message.bodyTruncated || m_fetched.contains(id)) {
+        card->showBody();
+        return;
+    }
+    if (const auto error = m_fetchErrors.constFind(id); error != m_fetchErrors.constEnd()) {
+        card->showFailed(*error);
+        return;
+    }
+    card->showLoading();
+    if (!m_inFlight.contains(id)) {
+        m_inFlight.insert(id);
+        Q_EMIT bodyRequested(id);
+    }
+}
+
+void ReadingPane::bodyFetched(const QString &serverId, const QString &error)
+{
+    m_inFlight.remove(serverId);
+    if (error.isEmpty()) {
+        m_fetched.insert(serverId);
+        m_fetchErrors.remove(serverId);
+    } else {
+        m_fetchErrors.insert(serverId, error);
+    }
+    for (MessageCard *card : std::as_const(m_cards)) {
+        if (card->message().serverId != serverId)
+            continue;
+        if (const auto fresh = m_store.messageById(card->message().id))
+            card->setMessage(*fresh);
+        if (card->isExpanded())
+            prepareBody(card);
+    }
+}
+
+void ReadingPane::scrollToFirstUnread()
+{
+    MessageCard *target = nullptr;
+    for (MessageCard *card : std::as_const(m_cards)) {
+        if (!card->message().read) {
+            target = card;
+            break;
+        }
+    }
+    if (!target) {
+        // All read: make sure the newest is open and show it.
+        target = m_cards.isEmpty() ? nullptr : m_cards.last();
+        if (target)
+            target->setExpanded(true);
+    }
+    if (!target || target == m_cards.value(0))
+        return;
+    m_content->layout()->activate();
+    m_scroll->verticalScrollBar()->setValue(target->y() - m_cardsLayout->contentsMargins().top());
+}
+
+bool ReadingPane::pageDown()
+{
+    QScrollBar *bar = m_scroll->verticalScrollBar();
+    if (m_cards.isEmpty() || bar->value() >= bar->maximum())
+        return false;
+    bar->setValue(bar->value() + bar->pageStep());
+    return true;
+}
+
+void ReadingPane::focusContent()
+{
+    m_scroll->setFocus(Qt::OtherFocusReason);
+}
+
+bool ReadingPane::isEmpty() const
+{
+    return m_cards.isEmpty();
+}
+
+QList<MessageCard *> ReadingPane::cards() const
+{
+    return m_cards;
+}
+
+QString ReadingPane::text() const
+{
+    QStringList parts;
+    for (const MessageCard *card : m_cards)
+        parts.append(card->text());
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+QStringList ReadingPane::allowedSenders()
+{
+    return QSettings().value(allowedSendersKey).toStringList();
+}
+
+void ReadingPane::allowSender(const QString &address)
+{
+    if (address.isEmpty())
+        return;
+    QSettings settings;
+    QStringList senders = settings.value(allowedSendersKey).toStringList();
+    if (!senders.contains(address)) {
+        senders.append(address);
+        settings.setValue(allowedSendersKey, senders);
+    }
+    for (MessageCard *card : std::as_const(m_cards)) {
+        if (format::emailAddress(card->message().from) == address)
+            card->setRemoteContentAllowed(true);
+    }
+}
+
+void ReadingPane::requestImage(const QUrl &url)
+{
+    if (!m_loader) {
+        m_loader = new RemoteImageLoader(this);
+        connect(m_loader, &RemoteImageLoader::imageLoaded, this, &ReadingPane::imageLoaded);
+    }
+    Q_EMIT remoteContentRequested(url);
+    m_loader->load(url);
+}
+
+void ReadingPane::imageLoaded(const QUrl &url, const QImage &image)
+{
+    for (MessageCard *card : std::as_const(m_cards))
+        card->addRemoteImage(url, image);
+}
+
+QString ReadingPane::folderName(const QString &folderId) const
+{
+    const std::optional<Folder> folder = m_store.folder(folderId);
+    return folder ? folder->name : folderId;
+}
+
+} // namespace skein::ui

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QUrl>
+#include <QWidget>
+
+class QImage;
+class QLabel;
+class QScrollArea;
+class QStackedWidget;
+class QVBoxLayout;
+
+namespace skein {
+class ConversationModel;
+class Store;
+struct Message;
+} // namespace skein
+
+namespace skein::ui {
+
+class MessageCard;
+class RemoteImageLoader;
+
+// The right-hand pane. For a conversation: its messages stacked oldest to
+// newest (ConversationModel::messagesInDisplayOrder), read ones collapsed to
+// one line, scrolled to the first unread. For a single message: that message
+// with all its headers. A body the sync brought truncated is asked for once
+// (bodyRequested) and shows a busy placeholder until bodyFetched().
+// Remote content stays blocked unless allowed for the message or, in
+// QSettings "remoteContent/allowedSenders", for its sender; allowed images
+// load through RemoteImageLoader, off the GUI thread.
+class ReadingPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ReadingPane(Store &store, QWidget *parent = nullptr);
+    ~ReadingPane() override;
+
+    // A conversation (by ConversationId, or by serverId for a message
+    // without one) as seen from the listed folder.
+    void showConversation(const QByteArray &conversationId, const QString &serverId,
+                          const QString &listedFolderId);
+    // One message (a row of the reply tree), by local row id.
+    void showMessage(qint64 messageId);
+    void clear();
+    // Re-reads what is shown after a sync; rebuilds only if messages came or went.
+    void refresh();
+
+    // The app delivers the outcome of a bodyRequested(); error empty = stored.
+    void bodyFetched(const QString &serverId, const QString &error);
+
+    // Scrolls one page down; false when the end was already visible.
+    bool pageDown();
+    void focusContent();
+
+    bool isEmpty() const;
+    QList<MessageCard *> cards() const;
+    // Everything shown, as plain text (tests, accessibility).
+    QString text() const;
+    static QStringList allowedSenders();
+
+Q_SIGNALS:
+    void bodyRequested(const QString &serverId);
+    // An image the user allowed is being fetched (by the pane's loader).
+    void remoteContentRequested(const QUrl &url);
+
+private:
+    void rebuild(const QList<Message> &messages, bool conversation);
+    MessageCard *addCard(const Message &message, bool collapsible);
+    void prepareBody(MessageCard *card);
+    void scrollToFirstUnread();
+    void allowSender(const QString &address);
+    void requestImage(const QUrl &url);
+    void imageLoaded(const QUrl &url, const QImage &image);
+    QString folderName(const QString &folderId) const;
+
+    Store &m_store;
+    ConversationModel *m_model = nullptr;
+    RemoteImageLoader *m_loader = nullptr; // created on first allowed image
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QWidget *m_content = nullptr;
+    QVBoxLayout *m_cardsLayout = nullptr;
+    QList<MessageCard *> m_cards;
+    qint64 m_singleMessageId = 0;
+    QSet<QString> m_inFlight;              // bodyRequested, no answer yet
+    QSet<QString> m_fetched;               // answered without error: show what is stored
+    QHash<QString, QString> m_fetchErrors; // answered with an error, until Retry
+};
+
+} // namespace skein::ui
