@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace skein::server::threading {
 
@@ -30,6 +31,29 @@ QByteArray replyIndex(const QByteArray &parentIndex, const QDateTime &sent, quin
     if (index.isEmpty()) // parent had no usable index: start a new one
         index = rootIndex(sent);
     return index;
+}
+
+QByteArray replyIndex(const QByteArray &parentIndex, const QDateTime &sent)
+{
+    return replyIndex(parentIndex, sent, quint8(QRandomGenerator::global()->bounded(256)));
+}
+
+std::optional<ThreadIdentity> fromThreadIndex(const QByteArray &mapiIndex)
+{
+    const skein::ConversationIndex index(mapiIndex);
+    if (index.form() != skein::ConversationIndex::Form::Mapi || index.guid().size() != 16)
+        return std::nullopt;
+    return ThreadIdentity{index.guid(), index.key()};
+}
+
+QString topicOf(const QString &subject)
+{
+    // "RE: FW: Re: topic" -> "topic" (also AW:/WG:/SV: as other clients write them).
+    static const QRegularExpression prefixes(QStringLiteral("^(\\s*(re|fw|fwd|aw|wg|sv|vs)\\s*(\\[\\d+\\])?\\s*:)+\\s*"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    QString topic = subject;
+    topic.remove(prefixes);
+    return topic.trimmed();
 }
 
 } // namespace skein::server::threading

@@ -5,6 +5,7 @@
 #include <WbxmlElement.h>
 
 #include <QDateTime>
+#include <QHash>
 
 #include <optional>
 
@@ -18,6 +19,12 @@ struct EasRequest {
     QString deviceType;
     int version = 141; // protocol version x 10: 121, 140, 141, 160, 161
     std::optional<wbxml::Element> body; // empty when the POST had no body
+    // 12.x SendMail/SmartReply/SmartForward: the MIME as posted
+    // (Content-Type message/rfc822), and the query's ItemId, CollectionId,
+    // LongId, SaveInSent.
+    QByteArray rawMime;
+    bool isRawMime = false;
+    QHash<QString, QString> query;
 
     bool hasConversations() const { return version >= 140; } // Email2, Preview, ConversationMode
 };

@@ -1,9 +1,11 @@
 #include "HttpFrontend.h"
 
+#include "ComposeHandler.h"
 #include "EstimateHandler.h"
 #include "FolderSyncHandler.h"
 #include "ItemOperationsHandler.h"
 #include "ProvisionHandler.h"
+#include "SearchHandler.h"
 #include "SyncHandler.h"
 
 #include <EasTags.h>
@@ -71,6 +73,12 @@ std::optional<std::pair<wbxml::Tag, wbxml::Tag>> statusTags(const QString &comma
     if (command == QLatin1String("SmartForward"))
         return std::pair{tag::ComposeMail::SmartForward, tag::ComposeMail::Status};
     return std::nullopt;
+}
+
+bool isComposeCommand(const QString &command)
+{
+    return command == QLatin1String("SendMail") || command == QLatin1String("SmartReply")
+        || command == QLatin1String("SmartForward");
 }
 
 } // namespace
@@ -145,7 +153,8 @@ const QList<QByteArray> &HttpFrontend::supportedVersions()
 
 QByteArray HttpFrontend::supportedCommands()
 {
-    return "Sync,FolderSync,GetItemEstimate,ItemOperations,MoveItems,Ping,Provision,Settings";
+    return "Sync,SendMail,SmartForward,SmartReply,FolderSync,GetItemEstimate,ItemOperations,MoveItems,Ping,"
+           "Provision,Search,Settings";
 }
 
 quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
@@ -247,7 +256,14 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
     eas.version = qRound(version.toDouble() * 10);
 
     const QByteArray body = request.body();
-    if (!body.isEmpty()) {
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
+        eas.query.insert(key, value);
+    // 12.x SendMail & co. post the message itself, not WBXML.
+    eas.isRawMime = isComposeCommand(eas.command)
+        && (request.value("Content-Type").trimmed().toLower().startsWith("message/rfc822") || eas.version < 140);
+    if (eas.isRawMime) {
+        eas.rawMime = body;
+    } else if (!body.isEmpty()) {
         wbxml::DecodeResult decodedBody = wbxml::decode(body);
         if (!decodedBody.ok())
             return Reply{400, {}, "malformed WBXML: " + decodedBody.error.toUtf8() + '\n'};
@@ -285,6 +301,10 @@ HttpFrontend::Reply HttpFrontend::dispatch(EasRequest &request)
         result = ItemOperationsHandler(m_ctx).handle(request);
     else if (cmd == QLatin1String("MoveItems"))
         result = ItemOperationsHandler(m_ctx).moveItems(request);
+    else if (cmd == QLatin1String("Search"))
+        result = SearchHandler(m_ctx).handle(request);
+    else if (isComposeCommand(cmd))
+        result = ComposeHandler(m_ctx).handle(request);
     else if (cmd == QLatin1String("Ping")) {
         PingHandler::Watch watch;
         result = m_ping.start(request, &watch);

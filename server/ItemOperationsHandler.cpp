@@ -1,5 +1,6 @@
 #include "ItemOperationsHandler.h"
 
+#include "ConversationMove.h"
 #include "EmailSerializer.h"
 #include "SyncCommands.h"
 
@@ -22,7 +23,7 @@ HandlerResult ItemOperationsHandler::handle(const EasRequest &request)
         if (op.is(tag::ItemOperations::Fetch))
             fetch(request, op, response);
         else if (op.is(tag::ItemOperations::Move))
-            moveConversation(request, op, response);
+            ConversationMove(m_ctx, request.user).run(op, response);
     }
     return HandlerResult::doc(root);
 }
@@ -48,6 +49,8 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
         }
         return;
     }
+    if (const auto *longId = in.child(tag::Search::LongId))
+        return fetchLongId(request, longId->text().trimmed(), in, out);
     const QString collectionId = in.childText(tag::AirSync::CollectionId).trimmed();
     const QString serverId = in.childText(tag::AirSync::ServerId).trimmed();
     const qint64 messageId = messageIdFromServerId(serverId, collectionId.toLongLong());
@@ -70,38 +73,21 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
     appendEmail(out.add(tag::ItemOperations::Properties), *m, body, SerializeOptions{request.version, true});
 }
 
-void ItemOperationsHandler::moveConversation(const EasRequest &request, const wbxml::Element &in,
-                                             wbxml::Element &response)
+void ItemOperationsHandler::fetchLongId(const EasRequest &request, const QString &longId, const wbxml::Element &in,
+                                        wbxml::Element &out)
 {
-    auto &out = response.add(tag::ItemOperations::Move);
-    const QByteArray conversationId = in.childData(tag::ItemOperations::ConversationId);
-    auto status = [&](int s) {
-        out.add(tag::ItemOperations::Status, qint64(s));
-        out.addOpaque(tag::ItemOperations::ConversationId, conversationId);
-    };
-    const wbxml::Element *options = in.child(tag::ItemOperations::Options);
-    if (!options || !options->has(tag::ItemOperations::MoveAlways))
-        return status(155);
-    const auto dst = m_ctx.store.folder(request.user.id, in.childText(tag::ItemOperations::DstFldId).toLongLong());
-    if (!dst)
-        return status(6);
-    if (!FolderType::isMail(dst->type) || dst->type == FolderType::Outbox || dst->type == FolderType::Drafts)
-        return status(156);
-    bool found = false;
-    m_ctx.store.begin();
-    for (const MessageRow &m : m_ctx.store.messages(request.user.id)) {
-        if (m.conversationId != conversationId)
-            continue;
-        found = true;
-        if (m.folderId == dst->id)
-            continue;
-        const auto folder = m_ctx.store.folder(request.user.id, m.folderId);
-        if (folder && folder->type == FolderType::SentItems)
-            continue;
-        m_ctx.store.moveMessage(m.id, dst->id);
+    // A Search LongId names the message wherever it has moved since.
+    const auto m = messageForLongId(m_ctx.store, request.user.id, longId);
+    const BodyOptions body = parseBodyOptions(in.child(tag::ItemOperations::Options));
+    if (!m || !body.valid) {
+        out.add(tag::ItemOperations::Status, m ? "2" : "6");
+        out.add(tag::Search::LongId, longId);
+        return;
     }
-    m_ctx.store.commit();
-    status(found ? 1 : 6);
+    out.add(tag::ItemOperations::Status, "1");
+    out.add(tag::Search::LongId, longId);
+    out.add(tag::AirSync::Class, "Email");
+    appendEmail(out.add(tag::ItemOperations::Properties), *m, body, SerializeOptions{request.version, true});
 }
 
 HandlerResult ItemOperationsHandler::moveItems(const EasRequest &request)

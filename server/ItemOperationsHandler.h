@@ -6,10 +6,10 @@
 namespace skein::server {
 
 // ItemOperations ([MS-ASCMD] 2.2.1.10): Fetch of a whole message
-// (Store=Mailbox, CollectionId + ServerId, BodyPreference) or of an
-// attachment (FileReference), and the conversation Move with MoveAlways
-// (applied to the messages present now; no persistent rule is kept).
-// Also MoveItems ([MS-ASCMD] 2.2.1.12).
+// (Store=Mailbox, CollectionId + ServerId or a Search LongId, BodyPreference)
+// or of an attachment (FileReference), and the conversation Move
+// (ConversationMove: always-move / ignore with a persistent rule), in
+// request order. Also MoveItems ([MS-ASCMD] 2.2.1.12).
 class ItemOperationsHandler
 {
 public:
@@ -19,7 +19,7 @@ public:
 
 private:
     void fetch(const EasRequest &request, const wbxml::Element &in, wbxml::Element &response);
-    void moveConversation(const EasRequest &request, const wbxml::Element &in, wbxml::Element &response);
+    void fetchLongId(const EasRequest &request, const QString &longId, const wbxml::Element &in, wbxml::Element &out);
 
     ServerContext &m_ctx;
 };

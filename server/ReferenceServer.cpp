@@ -114,6 +114,16 @@ void ReferenceServer::forceSyncStatus3(const QString &folderIdOrName)
     m_ctx->faults.forceSyncStatus3(folderIdOrName);
 }
 
+void ReferenceServer::forceMoveStatus(int status)
+{
+    m_ctx->faults.forceMoveStatus(status);
+}
+
+void ReferenceServer::forceSendStatus(int status)
+{
+    m_ctx->faults.forceSendStatus(status);
+}
+
 bool ReferenceServer::applyFaultSpec(const QString &spec, QString *error)
 {
     return m_ctx->faults.apply(spec, error);

@@ -14,6 +14,40 @@ class HttpFrontend;
 class ServerStore;
 struct ServerContext;
 
+// Mail arriving from outside for one local user (`skein-server deliver`).
+// Exactly one of: `mime` (a whole RFC 5322 message, threaded by Thread-Index,
+// else In-Reply-To/References, else new); `replyToServerId` (a reply from
+// `from` to that message of the user: its conversation, its index + one
+// block); neither (a new conversation from `from`).
+struct IncomingMail {
+    QString to; // user name
+    QByteArray mime;
+    QString replyToServerId;
+    QString from; // "Name <addr>" or addr
+    QString subject;
+    QString body; // plain text
+};
+
+// Where a delivered message landed, after the user's conversation rules.
+struct DeliveryResult {
+    bool ok = false;
+    QString error;
+    QString serverId; // FOLDERID:MESSAGEID
+    QString folderId;
+    QString folder; // display name
+    QByteArray conversationId;
+    QByteArray conversationIndex;
+    QString messageId; // RFC 5322 Message-ID, with <>
+};
+
+// A persistent always-move / ignore rule, as dump --json lists it.
+struct ConversationRuleInfo {
+    QByteArray conversationId;
+    QString folderId;
+    QString folder;
+    QDateTime created;
+};
+
 // The reference Exchange ActiveSync server, usable in-process (tests) and
 // from skein-server. Everything runs in the thread that owns the object.
 //
@@ -63,11 +97,22 @@ public:
     // The next Sync of that folder (collection id or display name, any user)
     // answers Status 3 and drops the device's state for it.
     void forceSyncStatus3(const QString &folderIdOrName);
-    // "503:2", "500:3", "sync3:Inbox", comma separated (see FaultInjector).
+    // The next ItemOperations conversation Move answers `status` and changes
+    // nothing (queued: call again for the Move after that).
+    void forceMoveStatus(int status);
+    // The next SendMail/SmartReply/SmartForward answers `status`, sends nothing.
+    void forceSendStatus(int status);
+    // "503:2", "500:3", "sync3:Inbox", "move:6", "send:110", comma separated (see FaultInjector).
     bool applyFaultSpec(const QString &spec, QString *error = nullptr);
 
     // Pins "now" for FilterType windows (invalid QDateTime: the real clock).
     void setNow(const QDateTime &now);
+
+    // Delivers internet mail into the user's Inbox, or where the user's
+    // conversation rule sends it (ReferenceServerDelivery.cpp).
+    DeliveryResult deliver(const IncomingMail &mail);
+    // The user's always-move / ignore rules, oldest first.
+    QList<ConversationRuleInfo> conversationRules(const QString &user) const;
 
     // Same JSON as `skein-server --data DIR dump --json`.
     QJsonObject dump() const;

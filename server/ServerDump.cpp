@@ -20,6 +20,19 @@ int flagStatus(const QByteArray &blob)
     return flag->childText(wbxml::tag::Email::FlagStatus).toInt();
 }
 
+// Always-move / ignore rules: which conversation goes where since when.
+QJsonArray dumpRules(ServerStore &store, qint64 userId, const QHash<qint64, QString> &folderNames)
+{
+    QJsonArray out;
+    for (const ConversationRule &r : store.conversationRules(userId)) {
+        out.append(QJsonObject{{QStringLiteral("conversationId"), QString::fromLatin1(r.conversationId.toHex())},
+                               {QStringLiteral("folderId"), QString::number(r.folderId)},
+                               {QStringLiteral("folder"), folderNames.value(r.folderId)},
+                               {QStringLiteral("created"), easDate(r.createdMs)}});
+    }
+    return out;
+}
+
 } // namespace
 
 QJsonObject dumpStore(ServerStore &store)
@@ -68,6 +81,7 @@ QJsonObject dumpStore(ServerStore &store)
                 {QStringLiteral("conversationIndex"), QString::fromLatin1(m.conversationIndex.toHex())},
                 {QStringLiteral("depth"), depth},
                 {QStringLiteral("parentId"), m.parentId ? QJsonValue(QString::number(m.parentId)) : QJsonValue()},
+                {QStringLiteral("messageId"), m.internetMessageId},
             };
             if (const MessageRow *p = byId.value(m.parentId))
                 o[QStringLiteral("parentServerId")] = QStringLiteral("%1:%2").arg(p->folderId).arg(p->id);
@@ -89,6 +103,7 @@ QJsonObject dumpStore(ServerStore &store)
         for (const QJsonObject &c : conversations)
             convs.append(c);
         user[QStringLiteral("conversations")] = convs;
+        user[QStringLiteral("conversationRules")] = dumpRules(store, u.id, folderNames);
         users.append(user);
     }
     return QJsonObject{{QStringLiteral("users"), users}};

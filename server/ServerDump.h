@@ -14,8 +14,9 @@ namespace skein::server {
 //   "messages":[{"id","serverId","folderId","folder","subject","from","to","cc",
 //     "received","read","flagStatus","importance","bodyType","bodySize",
 //     "attachments","conversationId","conversationIndex","depth",
-//     "parentId","parentServerId"}],
-//   "conversations":[{"conversationId","topic","messages":[ids],"maxDepth"}]}]}
+//     "parentId","parentServerId","messageId"}],
+//   "conversations":[{"conversationId","topic","messages":[ids],"maxDepth"}],
+//   "conversationRules":[{"conversationId","folderId","folder","created"}]}]}
 QJsonObject dumpStore(ServerStore &store);
 
 } // namespace skein::server

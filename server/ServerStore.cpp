@@ -30,8 +30,15 @@ CREATE TABLE IF NOT EXISTS messages(
     display_to TEXT NOT NULL DEFAULT '', thread_topic TEXT NOT NULL DEFAULT '',
     importance INTEGER NOT NULL DEFAULT 1, received INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0,
     flag BLOB, flag_rev INTEGER NOT NULL DEFAULT 0, body_type INTEGER NOT NULL DEFAULT 1,
-    body TEXT NOT NULL DEFAULT '', conversation_id BLOB, conversation_index BLOB);
+    body TEXT NOT NULL DEFAULT '', conversation_id BLOB, conversation_index BLOB,
+    message_id TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS messages_folder ON messages(folder_id, received);
+CREATE TABLE IF NOT EXISTS conversation_rules(
+    user_id INTEGER NOT NULL, conversation_id BLOB NOT NULL, folder_id INTEGER NOT NULL,
+    created INTEGER NOT NULL, PRIMARY KEY(user_id, conversation_id));
+CREATE TABLE IF NOT EXISTS sent_client_ids(
+    user_id INTEGER NOT NULL, client_id TEXT NOT NULL, created INTEGER NOT NULL,
+    PRIMARY KEY(user_id, client_id));
 CREATE TABLE IF NOT EXISTS attachments(
     id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, name TEXT NOT NULL,
     content_type TEXT NOT NULL, data BLOB NOT NULL);
@@ -59,7 +66,7 @@ CREATE TABLE IF NOT EXISTS sync_state_items(
 const char *const kMessageColumns =
     "id, user_id, folder_id, parent_id, subject, sender, to_addr, cc_addr, display_to, "
     "thread_topic, importance, received, read, flag, flag_rev, body_type, body, "
-    "conversation_id, conversation_index";
+    "conversation_id, conversation_index, message_id";
 
 MessageRow readMessage(const SqlStatement &q)
 {
@@ -83,6 +90,7 @@ MessageRow readMessage(const SqlStatement &q)
     m.body = q.text(16);
     m.conversationId = q.blob(17);
     m.conversationIndex = q.blob(18);
+    m.internetMessageId = q.text(19);
     return m;
 }
 
@@ -120,7 +128,7 @@ bool ServerStore::open(const QString &dataDir, QString *error)
     }
     sqlite3_busy_timeout(m_db, 5000);
     if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL")
-        || !exec("PRAGMA foreign_keys=OFF") || !exec(kSchema)) {
+        || !exec("PRAGMA foreign_keys=OFF") || !exec(kSchema) || !migrate()) {
         return fail(QStringLiteral("cannot initialise %1: %2").arg(path, m_lastError));
     }
     return true;
@@ -143,6 +151,21 @@ bool ServerStore::exec(const char *sql)
         return false;
     }
     return true;
+}
+
+// Stores created before Message-IDs were kept lack the column (CREATE TABLE
+// IF NOT EXISTS does not add it), and the Message-ID indexes need it.
+bool ServerStore::migrate()
+{
+    bool hasMessageId = false;
+    {
+        SqlStatement q(m_db, "SELECT 1 FROM pragma_table_info('messages') WHERE name='message_id'");
+        hasMessageId = q.next();
+    }
+    if (!hasMessageId && !exec("ALTER TABLE messages ADD COLUMN message_id TEXT NOT NULL DEFAULT ''"))
+        return false;
+    return exec("CREATE INDEX IF NOT EXISTS messages_internet_id ON messages(user_id, message_id);"
+                "CREATE INDEX IF NOT EXISTS messages_conversation ON messages(user_id, conversation_id)");
 }
 
 bool ServerStore::begin() { return exec("BEGIN IMMEDIATE"); }
@@ -248,16 +271,23 @@ qint64 ServerStore::insertMessage(MessageRow &m)
 {
     SqlStatement q(m_db, "INSERT INTO messages(user_id, folder_id, parent_id, subject, sender, to_addr, "
                          "cc_addr, display_to, thread_topic, importance, received, read, flag, flag_rev, "
-                         "body_type, body, conversation_id, conversation_index) "
-                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                         "body_type, body, conversation_id, conversation_index, message_id) "
+                         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     q.bind(1, m.userId).bind(2, m.folderId).bind(3, m.parentId).bind(4, m.subject).bind(5, m.from);
     q.bind(6, m.to).bind(7, m.cc).bind(8, m.displayTo).bind(9, m.threadTopic).bind(10, m.importance);
     q.bind(11, m.receivedMs).bind(12, m.read).bindBlob(13, m.flag.isEmpty() ? QByteArray() : m.flag);
     q.bind(14, m.flagRev).bind(15, m.bodyType).bind(16, m.body);
-    q.bindBlob(17, m.conversationId).bindBlob(18, m.conversationIndex);
+    q.bindBlob(17, m.conversationId).bindBlob(18, m.conversationIndex).bind(19, m.internetMessageId);
     if (!q.run())
         return 0;
     m.id = sqlite3_last_insert_rowid(m_db);
+    if (m.internetMessageId.isEmpty()) {
+        // Seeded and generated mail gets a stable id, so replies from outside
+        // (deliver --mime with In-Reply-To) can thread onto it.
+        m.internetMessageId = QStringLiteral("<m%1.u%2@skein.test>").arg(m.id).arg(m.userId);
+        SqlStatement u(m_db, "UPDATE messages SET message_id=? WHERE id=?");
+        u.bind(1, m.internetMessageId).bind(2, m.id).run();
+    }
     for (auto &a : m.attachments) {
         SqlStatement qa(m_db, "INSERT INTO attachments(message_id, name, content_type, data) VALUES(?,?,?,?)");
         qa.bind(1, m.id).bind(2, a.name).bind(3, a.contentType).bindBlob(4, a.data.isNull() ? QByteArray("") : a.data);

@@ -21,6 +21,7 @@ inline constexpr int SentItems = 5;
 inline constexpr int Outbox = 6;
 inline constexpr int Calendar = 8;
 inline constexpr int UserMail = 12;
+inline constexpr int RecipientInfoCache = 19;
 bool isMail(int type);
 } // namespace FolderType
 
@@ -68,7 +69,16 @@ struct MessageRow {
     QString body;
     QByteArray conversationId;    // 16 bytes
     QByteArray conversationIndex; // 5 + 5n bytes
+    QString internetMessageId;    // RFC 5322 Message-ID with <>; generated when empty
     QList<AttachmentRow> attachments;
+};
+
+// A persistent "always move" / "ignore" rule ([MS-ASCON] 3.2.5.3): every
+// future message of the conversation delivered to the user goes to folderId.
+struct ConversationRule {
+    QByteArray conversationId;
+    qint64 folderId = 0;
+    qint64 createdMs = 0;
 };
 
 // What the Sync diff needs of a message.
@@ -155,6 +165,19 @@ public:
     bool moveMessage(qint64 messageId, qint64 folderId);
     bool deleteMessage(qint64 messageId);
 
+    // --- conversations, delivery and sending (ServerStoreMail.cpp) ---
+    QList<MessageRow> conversationMessages(qint64 userId, const QByteArray &conversationId);
+    // The newest message of the user carrying that Message-ID (with or without <>).
+    std::optional<MessageRow> messageByInternetId(qint64 userId, const QString &internetMessageId);
+    // A local user by address: the configured email, or NAME@any-domain.
+    std::optional<UserRow> userByAddress(const QString &address);
+    std::optional<ConversationRule> conversationRule(qint64 userId, const QByteArray &conversationId);
+    QList<ConversationRule> conversationRules(qint64 userId);
+    bool setConversationRule(qint64 userId, const ConversationRule &rule);
+    // ClientIds of SendMail/SmartReply/SmartForward already sent (status 118).
+    bool hasClientId(qint64 userId, const QString &clientId);
+    bool rememberClientId(qint64 userId, const QString &clientId, qint64 nowMs);
+
     DeviceKeys deviceKeys(qint64 userId, const QString &deviceId);
     void setDeviceKeys(qint64 userId, const QString &deviceId, const DeviceKeys &keys);
 
@@ -181,6 +204,7 @@ public:
 
 private:
     bool exec(const char *sql);
+    bool migrate();
 
     sqlite3 *m_db = nullptr;
     QString m_lastError;

@@ -24,6 +24,18 @@ QString serverIdFor(qint64 folderId, qint64 messageId)
     return QStringLiteral("%1:%2").arg(folderId).arg(messageId);
 }
 
+QString longIdFor(qint64 folderId, qint64 messageId)
+{
+    return serverIdFor(folderId, messageId);
+}
+
+std::optional<MessageRow> messageForLongId(ServerStore &store, qint64 userId, const QString &longId)
+{
+    bool ok = false;
+    const qint64 id = longId.section(QLatin1Char(':'), -1).toLongLong(&ok);
+    return ok && id > 0 ? store.message(userId, id) : std::nullopt;
+}
+
 int SyncCommands::validateFlag(const wbxml::Element &flag, QByteArray *blob)
 {
     blob->clear();

@@ -38,5 +38,9 @@ private:
 // "5:12" -> 12 when the folder part is `folderId`; 0 otherwise.
 qint64 messageIdFromServerId(const QString &serverId, qint64 folderId);
 QString serverIdFor(qint64 folderId, qint64 messageId);
+// Search LongId ("FOLDER:ID" when found): the message by id, in any folder,
+// since it may have moved after the search.
+QString longIdFor(qint64 folderId, qint64 messageId);
+std::optional<MessageRow> messageForLongId(ServerStore &store, qint64 userId, const QString &longId);
 
 } // namespace skein::server

@@ -4,6 +4,8 @@
 //                [--generate N --user U --folder Inbox] [--fault 503:2,500:3,sync3:Inbox]
 //                [--now 2026-01-01T12:00:00Z]
 //   skein-server --data DIR [--seed demo] dump --json
+//   skein-server --data DIR deliver --to USER (--mime FILE | --reply-to SERVERID --from ADDR --subject S --body B
+//                                              | --new --from ADDR --subject S --body B)
 //
 // Prints "listening http://127.0.0.1:PORT/Microsoft-Server-ActiveSync" as the
 // first stdout line and serves until SIGINT/SIGTERM.
@@ -11,7 +13,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -33,6 +37,61 @@ int fail(const QString &why, int code = 1)
 {
     std::fprintf(stderr, "skein-server: %s\n", qPrintable(why));
     return code;
+}
+
+struct DeliverOptions {
+    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("With 'deliver': recipient user name."), QStringLiteral("user")};
+    QCommandLineOption mime{QStringLiteral("mime"), QStringLiteral("With 'deliver': RFC 5322 message file ('-': stdin)."),
+                            QStringLiteral("file")};
+    QCommandLineOption replyTo{QStringLiteral("reply-to"), QStringLiteral("With 'deliver': reply to this ServerId of the user."),
+                               QStringLiteral("serverId")};
+    QCommandLineOption fresh{QStringLiteral("new"), QStringLiteral("With 'deliver': a new conversation.")};
+    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("With 'deliver': sender address."), QStringLiteral("addr")};
+    QCommandLineOption subject{QStringLiteral("subject"), QStringLiteral("With 'deliver': subject."), QStringLiteral("text")};
+    QCommandLineOption body{QStringLiteral("body"), QStringLiteral("With 'deliver': plain-text body."), QStringLiteral("text")};
+};
+
+QByteArray readMime(const QString &path, bool *ok)
+{
+    QFile file(path);
+    *ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    return *ok ? file.readAll() : QByteArray();
+}
+
+// `deliver`: one message into a store another skein-server may be serving
+// (SQLite WAL + busy timeout make that safe). Prints one JSON line.
+int runDeliver(skein::server::ReferenceServer &server, const QCommandLineParser &parser, const DeliverOptions &o)
+{
+    const int modes = int(parser.isSet(o.mime)) + int(parser.isSet(o.replyTo)) + int(parser.isSet(o.fresh));
+    if (!parser.isSet(o.to) || modes != 1)
+        return fail(QStringLiteral("deliver needs --to USER and one of --mime FILE, --reply-to SERVERID, --new"), 2);
+    skein::server::IncomingMail mail;
+    mail.to = parser.value(o.to);
+    if (parser.isSet(o.mime)) {
+        bool ok = false;
+        mail.mime = readMime(parser.value(o.mime), &ok);
+        if (!ok)
+            return fail(QStringLiteral("cannot read %1").arg(parser.value(o.mime)));
+    } else {
+        if (!parser.isSet(o.from) || !parser.isSet(o.subject))
+            return fail(QStringLiteral("--reply-to and --new need --from ADDR and --subject S"), 2);
+        mail.replyToServerId = parser.value(o.replyTo);
+        mail.from = parser.value(o.from);
+        mail.subject = parser.value(o.subject);
+        mail.body = parser.value(o.body);
+    }
+    const skein::server::DeliveryResult r = server.deliver(mail);
+    if (!r.ok)
+        return fail(r.error);
+    const QJsonObject out{{QStringLiteral("serverId"), r.serverId},
+                          {QStringLiteral("conversationId"), QString::fromLatin1(r.conversationId.toHex())},
+                          {QStringLiteral("conversationIndex"), QString::fromLatin1(r.conversationIndex.toHex())},
+                          {QStringLiteral("folderId"), r.folderId},
+                          {QStringLiteral("folder"), r.folder},
+                          {QStringLiteral("messageId"), r.messageId}};
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    return 0;
 }
 
 } // namespace
@@ -67,15 +126,21 @@ int main(int argc, char *argv[])
                                    QStringLiteral("spec"));
     const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Pin the server clock (ISO 8601 UTC)."), QStringLiteral("time"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("With 'dump': print JSON (the only format)."));
-    parser.addOptions({listen, data, seed, users, generate, user, folder, fault, now, json});
-    parser.addPositionalArgument(QStringLiteral("dump"), QStringLiteral("Print users, folders and messages as JSON and exit."));
+    const DeliverOptions deliverOptions;
+    parser.addOptions({listen, data, seed, users, generate, user, folder, fault, now, json, deliverOptions.to,
+                       deliverOptions.mime, deliverOptions.replyTo, deliverOptions.fresh, deliverOptions.from,
+                       deliverOptions.subject, deliverOptions.body});
+    parser.addPositionalArgument(QStringLiteral("dump|deliver"),
+                                 QStringLiteral("dump: print users, folders, messages and rules as JSON and exit; "
+                                                "deliver: put one message into a user's mailbox and exit."));
     parser.process(app);
 
     if (!parser.isSet(data))
         return fail(QStringLiteral("--data DIR is required"), 2);
     const QStringList positional = parser.positionalArguments();
-    const bool dump = positional.contains(QStringLiteral("dump"));
-    if (!positional.isEmpty() && (!dump || positional.size() > 1))
+    const bool dump = positional == QStringList{QStringLiteral("dump")};
+    const bool deliver = positional == QStringList{QStringLiteral("deliver")};
+    if (!positional.isEmpty() && !dump && !deliver)
         return fail(QStringLiteral("unknown argument %1").arg(positional.join(QLatin1Char(' '))), 2);
 
     QDateTime clock = QDateTime::currentDateTimeUtc();
@@ -114,6 +179,8 @@ int main(int argc, char *argv[])
     if (!faultSpec.isEmpty() && !server.applyFaultSpec(faultSpec, &error))
         return fail(error, 2);
 
+    if (deliver)
+        return runDeliver(server, parser, deliverOptions);
     if (dump) {
         std::fputs(QJsonDocument(server.dump()).toJson(QJsonDocument::Indented).constData(), stdout);
         std::fflush(stdout);

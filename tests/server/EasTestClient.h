@@ -65,6 +65,21 @@ public:
         return run("POST", u, body, withVersion);
     }
 
+    // 12.x SendMail/SmartReply/SmartForward: the MIME itself, parameters in the query.
+    EasResponse postMime(const QString &cmd, const QByteArray &mime, const QList<std::pair<QString, QString>> &params = {})
+    {
+        QUrl u = m_url;
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("Cmd"), cmd);
+        q.addQueryItem(QStringLiteral("User"), m_user);
+        q.addQueryItem(QStringLiteral("DeviceId"), m_deviceId);
+        q.addQueryItem(QStringLiteral("DeviceType"), QStringLiteral("SkeinTest"));
+        for (const auto &[key, value] : params)
+            q.addQueryItem(key, value);
+        u.setQuery(q);
+        return run("POST", u, mime, true, "message/rfc822");
+    }
+
     EasResponse post(const QString &cmd, const Element &doc)
     {
         const auto encoded = skein::wbxml::encode(doc);
@@ -169,12 +184,13 @@ public:
     }
 
 private:
-    EasResponse run(const QByteArray &verb, const QUrl &url, const QByteArray &body, bool withVersion)
+    EasResponse run(const QByteArray &verb, const QUrl &url, const QByteArray &body, bool withVersion,
+                    const QByteArray &contentType = "application/vnd.ms-sync.wbxml")
     {
         QNetworkRequest request(url);
         request.setRawHeader("Authorization", "Basic " + (m_user + QLatin1Char(':') + m_password).toUtf8().toBase64());
         if (verb == "POST") {
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/vnd.ms-sync.wbxml"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
             if (withVersion)
                 request.setRawHeader("MS-ASProtocolVersion", m_version);
             if (!policyKey.isEmpty())
