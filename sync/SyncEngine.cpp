@@ -40,6 +40,11 @@ struct SyncEngine::Worker {
         runner = std::make_unique<SyncRunner>(*session, store, config.options);
         runner->setFolderChangedHandler([engine](const QString &folderId) { Q_EMIT engine->folderChanged(folderId); });
         runner->setProgressHandler([engine](const Folder &folder, int items) { Q_EMIT engine->progress(folder.name, items); });
+        runner->actionReplayer().setOutcomeHandler([engine](qint64 id, ActionState state, const QString &message) {
+            if (state == ActionState::Failed)
+                Q_EMIT engine->actionFailed(id, message);
+            Q_EMIT engine->actionsChanged();
+        });
         return true;
     }
 
@@ -57,6 +62,7 @@ SyncEngine::SyncEngine(Config config, QObject *parent)
     , m_worker(std::make_shared<Worker>())
 {
     qRegisterMetaType<skein::eas::SyncReport>();
+    qRegisterMetaType<skein::eas::FindResult>();
     m_worker->config = std::move(config);
     m_thread.setObjectName(QStringLiteral("skein-sync"));
     m_context = new QObject;
@@ -132,6 +138,29 @@ void SyncEngine::estimate(const QString &folderId, int filterType)
         }
         const SyncRunner::Estimate e = w.runner->estimate(*folder, filterType);
         Q_EMIT estimated(folderId, e.status, e.count, e.error);
+    });
+}
+
+void SyncEngine::find(const QByteArray &conversationId)
+{
+    post([this, conversationId](Worker &w) {
+        if (!w.ensureReady(this)) {
+            FindResult result;
+            result.conversationId = conversationId;
+            result.note = w.openError;
+            Q_EMIT found(result);
+            return;
+        }
+        // Search needs a provisioned session; connect() also refreshes folder names.
+        w.runner->connect();
+        Q_EMIT found(w.runner->find(conversationId));
+    });
+}
+
+void SyncEngine::replayNow()
+{
+    post([this](Worker &w) {
+        Q_EMIT replayFinished(w.ensureReady(this) ? w.runner->replayAndSync() : w.notReady());
     });
 }
 

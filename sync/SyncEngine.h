@@ -35,6 +35,14 @@ public Q_SLOTS:
     void syncFolder(const QString &folderId);
     void fetchBody(const QString &serverId);
     void estimate(const QString &folderId, int filterType);
+    // Search for a conversation across all folders (falls back to the local
+    // store when the server refuses); answers with found().
+    void find(const QByteArray &conversationId);
+    // Sends the action journal now (after ConversationActions::actionApplied):
+    // FolderSync, the journal in order, then a Sync of the folders involved.
+    // Answers with replayFinished(); each entry's outcome with actionsChanged()
+    // and, when refused, actionFailed().
+    void replayNow();
 
 Q_SIGNALS:
     void progress(const QString &folderName, int itemsSoFar);
@@ -43,6 +51,13 @@ Q_SIGNALS:
     void syncFinished(const skein::eas::SyncReport &report);
     void bodyFetched(const QString &serverId, const QString &error);
     void estimated(const QString &folderId, int status, int count, const QString &error);
+    void found(const skein::eas::FindResult &result);
+    // A journal entry became done or failed (its local change may have been
+    // rolled back): views re-read the store, ConversationRules::list() too.
+    void actionsChanged();
+    // The server refused entry entryId; message says why, in words.
+    void actionFailed(qint64 entryId, const QString &message);
+    void replayFinished(const skein::eas::SyncReport &report);
 
 private:
     struct Worker;
@@ -56,3 +71,4 @@ private:
 } // namespace skein::eas
 
 Q_DECLARE_METATYPE(skein::eas::SyncReport)
+Q_DECLARE_METATYPE(skein::eas::FindResult)

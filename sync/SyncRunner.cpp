@@ -29,8 +29,11 @@ SyncRunner::SyncRunner(EasSession &session, Store &store, SyncOptions options)
     : m_session(session)
     , m_store(store)
     , m_options(options)
+    , m_replayer(std::make_unique<ActionReplayer>(session, store))
 {
 }
+
+SyncRunner::~SyncRunner() = default;
 
 bool SyncRunner::shouldSync(const Folder &folder, const QString &protocolVersion)
 {
@@ -99,9 +102,12 @@ SyncReport SyncRunner::syncAll()
     SyncReport report = connect();
     if (!report.ok())
         return report;
+    // The user's actions first: their Sync commands ride in the first Sync of
+    // their folder, and a move must reach the server before the folders sync.
+    const ActionReplayer::Report replayed = replayActions();
     const QString version = m_session.account().protocolVersion;
     for (const Folder &folder : m_store.folders()) {
-        if (!shouldSync(folder, version))
+        if (!shouldSync(folder, version) || replayed.syncedFolders.contains(folder.serverId))
             continue;
         FolderReport folderReport = syncFolder(folder);
         if (!folderReport.error.isEmpty())
@@ -158,6 +164,10 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     if (key == QLatin1String("0") && !primeFolder(folder, report))
         return report;
     key = m_store.syncKey(folder.serverId);
+    // The journal's Change/Delete commands for this folder, sent with the
+    // first request that has a real key; released again if it gets no answer.
+    ActionReplayer::SyncClaim claim;
+    bool commandsSent = false;
 
     for (int round = 0; round < kMaxRoundsPerFolder; ++round) {
         SyncCollectionRequest request;
@@ -168,21 +178,38 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         request.filterType = m_options.filterType;
         request.bodyType = m_options.bodyType;
         request.truncationSize = m_options.truncationSize;
+        if (!commandsSent && claim.isEmpty())
+            claim = m_replayer->claimSyncCommands(folder.serverId);
+        request.changes = claim.changes;
+        request.deletes = claim.deletes;
 
         EasReply reply;
         SyncCommand::Result result = m_session.run(SyncCommand({request}, version), &reply);
         if (!reply.ok()) {
+            m_replayer->syncNotDelivered(claim); // stays pending, nothing rolled back
             report.error = reply.message;
             return report;
         }
         if (!result.error.isEmpty()) {
+            m_replayer->syncNotDelivered(claim);
             report.error = QStringLiteral("The server's answer could not be read: %1").arg(result.error);
             return report;
         }
-        if (result.collections.isEmpty() && result.status == 1)
+        if (result.collections.isEmpty() && result.status == 1) {
+            m_replayer->syncAnswered(claim, {}); // nothing failed, nothing changed
             break; // empty body or collection absent: nothing changed
+        }
 
         const int status = result.collections.isEmpty() ? result.status : result.collections.first().status;
+        if (status != 1) {
+            // The commands were not processed. A protocol error (4) would fail
+            // again: refuse them; otherwise they go with the next request.
+            if (status == 4)
+                m_replayer->syncRefused(claim, statusText("Sync", status));
+            else
+                m_replayer->syncNotDelivered(claim);
+            claim = {};
+        }
         if (status == 3 && resyncs < kMaxResyncs) {
             // Invalid sync key: start again at 0 without dropping local data.
             ++resyncs;
@@ -216,6 +243,14 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         batch.folderId = folder.serverId;
         if (batch.newSyncKey.isEmpty())
             batch.newSyncKey = collection.syncKey.isEmpty() ? key : collection.syncKey;
+        if (!claim.isEmpty()) {
+            m_replayer->syncAnswered(claim, collection.failures);
+            claim = {};
+            commandsSent = true;
+        }
+        // A message the user moved here arrives under its new ServerId: it
+        // takes over the local placeholder instead of showing twice.
+        m_store.adoptMovedMessages(folder.serverId, batch.adds);
         if (!m_store.applySyncBatch(batch)) {
             // Nothing of this response was applied; the key stays, so the next
             // sync asks again and nothing is lost.

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "ActionReplayer.h"
 #include "EasSession.h"
 #include "Store.h"
 
 #include <functional>
+#include <memory>
 
 namespace skein::eas {
 
@@ -40,6 +42,15 @@ struct SyncReport {
     bool ok() const { return error == ErrorKind::None; }
 };
 
+// What Search found for a conversation ([MS-ASCON] 3.1.4.7), or, when the
+// server refused the search, what the local store has (fromServer false).
+struct FindResult {
+    QByteArray conversationId;
+    bool fromServer = false;
+    QString note;              // why the local store answered, for the user
+    QList<Message> messages;   // folderId, serverId, subject, from, dateReceived ...
+};
+
 // The sync algorithm, one step after the other, on the calling (sync) thread:
 // FolderSync, then each mail folder's Sync with paging, resync on an invalid
 // key, FolderSync again on a changed hierarchy. Every response is written to
@@ -48,6 +59,7 @@ class SyncRunner
 {
 public:
     SyncRunner(EasSession &session, Store &store, SyncOptions options = {});
+    ~SyncRunner();
 
     using ProgressHandler = std::function<void(const Folder &folder, int itemsSoFar)>;
     using FolderChangedHandler = std::function<void(const QString &folderId)>;
@@ -56,8 +68,21 @@ public:
 
     // OPTIONS (when no version is known yet) and FolderSync: proves the account works.
     SyncReport connect();
+    // FolderSync, the action journal (replayActions), then every mail folder.
     SyncReport syncAll();
     FolderReport syncFolder(const Folder &folder);
+
+    // The user's actions waiting in the journal, in order (see ActionReplayer);
+    // Sync entries go in their folder's Sync. Call after connect().
+    ActionReplayer::Report replayActions();
+    // connect(), replayActions(), then a Sync of every folder the actions
+    // touched (sources and targets), so moved messages get their new ids.
+    SyncReport replayAndSync();
+    ActionReplayer &actionReplayer() { return *m_replayer; }
+
+    // Search for a conversation across all folders; the local store when the
+    // server refuses (HTTP 500/501 or an error status).
+    FindResult find(const QByteArray &conversationId);
 
     struct Estimate {
         int status = 0;
@@ -75,12 +100,14 @@ private:
     bool syncHierarchy(SyncReport &report);
     bool primeFolder(const Folder &folder, FolderReport &report);
     void countBatch(const SyncBatch &batch, FolderReport &report);
+    FindResult findLocally(const QByteArray &conversationId, const QString &why);
 
     EasSession &m_session;
     Store &m_store;
     SyncOptions m_options;
     ProgressHandler m_progress;
     FolderChangedHandler m_folderChanged;
+    std::unique_ptr<ActionReplayer> m_replayer;
 };
 
 } // namespace skein::eas

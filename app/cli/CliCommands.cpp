@@ -1,7 +1,7 @@
 #include "CliCommands.h"
 
+#include "CliSupport.h"
 #include "ConversationJson.h"
-#include "SyncEngine.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -13,107 +13,6 @@ namespace skein::cli {
 using eas::ErrorKind;
 using eas::SyncEngine;
 using eas::SyncReport;
-
-namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-int fail(int code, const QString &reason)
-{
-    QTextStream(stderr) << "skein-cli: " << reason << "\n";
-    return code;
-}
-
-int exitCodeFor(ErrorKind kind)
-{
-    switch (kind) {
-    case ErrorKind::None: return Ok;
-    case ErrorKind::Auth: return AuthFailed;
-    case ErrorKind::Network:
-    case ErrorKind::Tls: return Unreachable;
-    default: return Failed;
-    }
-}
-
-// Runs one engine request on the sync thread and waits here for its signal.
-// Connect any result-capturing slot before calling this: queued slots run in
-// connection order and the loop stops after this one.
-template<typename Signal, typename Start>
-void runEngine(SyncEngine &engine, Signal signal, Start start)
-{
-    QEventLoop loop;
-    QObject::connect(&engine, signal, &loop, [&loop] { loop.quit(); });
-    start();
-    loop.exec();
-}
-
-struct OpenedStore {
-    Store store;
-    AccountSettings account;
-};
-
-// Opens the profile's store for reading; nullptr with the reason printed.
-std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
-{
-    if (!profile.exists()) {
-        *code = fail(NotFound, QStringLiteral("no account in %1; run 'skein-cli account add' first").arg(profile.directory()));
-        return nullptr;
-    }
-    auto opened = std::make_unique<OpenedStore>();
-    if (!opened->store.open(profile.databasePath())) {
-        *code = fail(Failed, opened->store.lastError());
-        return nullptr;
-    }
-    const std::optional<AccountSettings> account = opened->store.account();
-    if (!account) {
-        *code = fail(NotFound, QStringLiteral("no account in %1").arg(profile.directory()));
-        return nullptr;
-    }
-    opened->account = *account;
-    return opened;
-}
-
-std::unique_ptr<SyncEngine> makeEngine(const Profile &profile, const QString &password)
-{
-    SyncEngine::Config config;
-    config.databasePath = profile.databasePath();
-    config.password = password;
-    return std::make_unique<SyncEngine>(config);
-}
-
-void printFolderReport(const eas::FolderReport &folder)
-{
-    out() << folder.folderName << ": +" << folder.added << " ~" << folder.changed << " -" << folder.deleted;
-    if (folder.softDeleted)
-        out() << " (" << folder.softDeleted << " aged out)";
-    if (folder.resynced)
-        out() << " [resynchronised]";
-    if (!folder.error.isEmpty())
-        out() << " ERROR: " << folder.error;
-    out() << "\n";
-    for (const eas::ItemProblem &item : folder.skipped)
-        out() << "  skipped item " << (item.serverId.isEmpty() ? QStringLiteral("(no id)") : item.serverId)
-              << ": " << item.reason << "\n";
-}
-
-std::optional<Folder> resolveFolder(const Store &store, const QString &name, int *code)
-{
-    const std::optional<Folder> folder = store.folderByName(name);
-    if (!folder) {
-        QStringList names;
-        for (const Folder &f : store.folders())
-            if (isMailFolder(f.type))
-                names.append(f.name);
-        *code = fail(NotFound, QStringLiteral("no folder '%1' (folders: %2)").arg(name, names.join(QStringLiteral(", "))));
-    }
-    return folder;
-}
-
-} // namespace
 
 int accountAdd(const Invocation &in)
 {
@@ -275,8 +174,11 @@ int estimate(const Invocation &in)
     QString estimateError;
     QObject::connect(engine.get(), &SyncEngine::estimated, engine.get(),
                      [&](const QString &, int, int c, const QString &e) { count = c; estimateError = e; });
+    const int days = in.options.value(QStringLiteral("filter")).toInt();
+    if (days > 31)
+        QTextStream(stderr) << "skein-cli: mail can be filtered by at most one month; estimating one month\n";
     runEngine(*engine, &SyncEngine::estimated,
-              [&] { engine->estimate(folder->serverId, in.options.value(QStringLiteral("filter")).toInt()); });
+              [&] { engine->estimate(folder->serverId, filterTypeForDays(days)); });
     if (!estimateError.isEmpty())
         return fail(Failed, estimateError);
     out() << count << "\n";

@@ -22,5 +22,11 @@ int folders(const Invocation &in);
 int conversations(const Invocation &in);
 int show(const Invocation &in);
 int estimate(const Invocation &in);
+int act(const Invocation &in);   // ActionCommands.cpp
+int find(const Invocation &in);  // ActionCommands.cpp
+
+// --filter DAYS of estimate -> FilterType: 0 all, <=1 -> 1, <=3 -> 2, <=7 -> 3,
+// <=14 -> 4, else 5 (one month, the most EAS allows for mail).
+int filterTypeForDays(int days);
 
 } // namespace skein::cli

@@ -17,7 +17,14 @@ void addOptions(QCommandLineParser &parser)
         "  folders [--json]           list folders\n"
         "  conversations FOLDER [--json]   conversations with a message in FOLDER\n"
         "  show SERVERID              one message\n"
-        "  estimate FOLDER [--filter N]    GetItemEstimate with ConversationMode"));
+        "  estimate FOLDER [--filter DAYS] GetItemEstimate with ConversationMode; DAYS 0 = all,\n"
+        "                             else 1, 3, 7, 14 days or one month (the most EAS allows for mail)\n"
+        "  act ACTION CONVERSATION_ID --folder FOLDER [--to FOLDER]\n"
+        "                             ACTION: ignore, always-move (--to), move (--to), delete, flag,\n"
+        "                             clear-flag, complete, read, unread; applies locally, sends it and\n"
+        "                             prints 'done' or 'refused: REASON' (exit 1)\n"
+        "  find CONVERSATION_ID [--json]   every message of the conversation, all folders (Search)\n\n"
+        "CONVERSATION_ID is the hex conversationId printed by 'conversations --json'."));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("profile"), QStringLiteral("Profile folder (default: the XDG data location)."), QStringLiteral("DIR")},
@@ -26,7 +33,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("path"), QStringLiteral("Endpoint path (default /Microsoft-Server-ActiveSync)."), QStringLiteral("PATH")},
         {QStringLiteral("no-save"), QStringLiteral("Do not store the password in the keychain.")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-        {QStringLiteral("filter"), QStringLiteral("Date filter 0-5 (0 all, 1 day, 3 days, 1 week, 2 weeks, 1 month)."), QStringLiteral("N")},
+        {QStringLiteral("filter"), QStringLiteral("Date filter in days (0 all; at most one month for mail)."), QStringLiteral("DAYS")},
+        {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},
+        {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move)."), QStringLiteral("FOLDER")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
 }
@@ -55,6 +64,10 @@ int main(int argc, char *argv[])
         return show(in);
     if (command == QLatin1String("estimate"))
         return estimate(in);
+    if (command == QLatin1String("act"))
+        return act(in);
+    if (command == QLatin1String("find"))
+        return find(in);
 
     QTextStream(stderr) << "skein-cli: unknown command '" << in.words.join(QLatin1Char(' '))
                         << "'; see skein-cli --help\n";

@@ -1,0 +1,99 @@
+#include "CliSupport.h"
+
+namespace skein::cli {
+
+using eas::ErrorKind;
+using eas::SyncEngine;
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(int code, const QString &reason)
+{
+    QTextStream(stderr) << "skein-cli: " << reason << "\n";
+    return code;
+}
+
+int exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::None: return Ok;
+    case ErrorKind::Auth: return AuthFailed;
+    case ErrorKind::Network:
+    case ErrorKind::Tls: return Unreachable;
+    default: return Failed;
+    }
+}
+
+
+// Opens the profile's store for reading; nullptr with the reason printed.
+std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
+{
+    if (!profile.exists()) {
+        *code = fail(NotFound, QStringLiteral("no account in %1; run 'skein-cli account add' first").arg(profile.directory()));
+        return nullptr;
+    }
+    auto opened = std::make_unique<OpenedStore>();
+    if (!opened->store.open(profile.databasePath())) {
+        *code = fail(Failed, opened->store.lastError());
+        return nullptr;
+    }
+    const std::optional<AccountSettings> account = opened->store.account();
+    if (!account) {
+        *code = fail(NotFound, QStringLiteral("no account in %1").arg(profile.directory()));
+        return nullptr;
+    }
+    opened->account = *account;
+    return opened;
+}
+
+std::unique_ptr<eas::SyncEngine> makeEngine(const Profile &profile, const QString &password)
+{
+    SyncEngine::Config config;
+    config.databasePath = profile.databasePath();
+    config.password = password;
+    return std::make_unique<SyncEngine>(config);
+}
+
+void printFolderReport(const eas::FolderReport &folder)
+{
+    out() << folder.folderName << ": +" << folder.added << " ~" << folder.changed << " -" << folder.deleted;
+    if (folder.softDeleted)
+        out() << " (" << folder.softDeleted << " aged out)";
+    if (folder.resynced)
+        out() << " [resynchronised]";
+    if (!folder.error.isEmpty())
+        out() << " ERROR: " << folder.error;
+    out() << "\n";
+    for (const eas::ItemProblem &item : folder.skipped)
+        out() << "  skipped item " << (item.serverId.isEmpty() ? QStringLiteral("(no id)") : item.serverId)
+              << ": " << item.reason << "\n";
+}
+
+std::optional<Folder> resolveFolder(const Store &store, const QString &name, int *code)
+{
+    const std::optional<Folder> folder = store.folderByName(name);
+    if (!folder) {
+        QStringList names;
+        for (const Folder &f : store.folders())
+            if (isMailFolder(f.type))
+                names.append(f.name);
+        *code = fail(NotFound, QStringLiteral("no folder '%1' (folders: %2)").arg(name, names.join(QStringLiteral(", "))));
+    }
+    return folder;
+}
+
+
+QString passwordFor(const Invocation &in, const OpenedStore &opened, int *code)
+{
+    QString error;
+    const QString password = obtainPassword(in.profile, opened.account.url, opened.account.user, &error);
+    if (password.isEmpty())
+        *code = fail(AuthFailed, error);
+    return password;
+}
+
+} // namespace skein::cli

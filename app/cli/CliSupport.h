@@ -1,0 +1,47 @@
+#pragma once
+
+// Helpers shared by the skein-cli commands (CliCommands.cpp, ActionCommands.cpp).
+
+#include "CliCommands.h"
+#include "Store.h"
+#include "SyncEngine.h"
+
+#include <QEventLoop>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace skein::cli {
+
+QTextStream &out();
+// Prints "skein-cli: reason" on stderr and returns code.
+int fail(int code, const QString &reason);
+int exitCodeFor(eas::ErrorKind kind);
+
+// Runs one engine request on the sync thread and waits here for its signal.
+// Connect any result-capturing slot before calling this: queued slots run in
+// connection order and the loop stops after this one.
+template<typename Signal, typename Start>
+void runEngine(eas::SyncEngine &engine, Signal signal, Start start)
+{
+    QEventLoop loop;
+    QObject::connect(&engine, signal, &loop, [&loop] { loop.quit(); });
+    start();
+    loop.exec();
+}
+
+struct OpenedStore {
+    Store store;
+    AccountSettings account;
+};
+
+// Opens the profile's store for reading; nullptr with the reason printed.
+std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code);
+std::unique_ptr<eas::SyncEngine> makeEngine(const Profile &profile, const QString &password);
+void printFolderReport(const eas::FolderReport &folder);
+std::optional<Folder> resolveFolder(const Store &store, const QString &name, int *code);
+// The account's password (environment, keychain or prompt); empty with the reason printed.
+QString passwordFor(const Invocation &in, const OpenedStore &opened, int *code);
+
+} // namespace skein::cli

@@ -1,0 +1,288 @@
+#include "ConversationActions.h"
+
+#include "JoinedTransaction.h"
+
+#include <QSet>
+
+namespace skein {
+
+namespace {
+
+using Result = ConversationActions::Result;
+
+Result refused(const QString &why) { return Result{0, why}; }
+
+ActionItem itemFor(const Message &m)
+{
+    ActionItem item;
+    item.messageId = m.id;
+    item.serverId = m.serverId;
+    item.folderId = m.folderId;
+    item.read = m.read;
+    item.flag = m.flag;
+    return item;
+}
+
+FlagState followUpFlag()
+{
+    FlagState flag;
+    flag.status = FlagStatus::Active;
+    flag.flagType = QStringLiteral("Flag for follow up");
+    return flag;
+}
+
+FlagState completedFlag(const FlagState &before)
+{
+    FlagState flag = before;
+    flag.status = FlagStatus::Complete;
+    flag.completed = QDateTime::currentDateTimeUtc();
+    return flag;
+}
+
+// Newest by date, the row id breaking ties (later rows arrived later).
+const Message &newest(const QList<Message> &messages)
+{
+    const Message *best = &messages.first();
+    for (const Message &m : messages) {
+        if (m.dateReceived > best->dateReceived
+            || (m.dateReceived == best->dateReceived && m.id > best->id))
+            best = &m;
+    }
+    return *best;
+}
+
+// The items of a Sync Change action and their new state (MS-ASCON 3.1.4.2-3.1.4.3).
+QList<ActionItem> stateItems(ActionKind kind, const QList<Message> &messages)
+{
+    QList<ActionItem> items;
+    if (kind == ActionKind::Flag) {
+        ActionItem item = itemFor(newest(messages));
+        item.newFlag = followUpFlag();
+        return {item};
+    }
+    for (const Message &m : messages) {
+        ActionItem item = itemFor(m);
+        switch (kind) {
+        case ActionKind::MarkRead: item.newRead = true; break;
+        case ActionKind::MarkUnread: item.newRead = false; break;
+        case ActionKind::ClearFlag: item.newFlag = FlagState{}; break;
+        case ActionKind::Complete:
+            if (m.flag.status != FlagStatus::Active)
+                continue; // only flagged messages are marked complete
+            item.newFlag = completedFlag(m.flag);
+            break;
+        default: break;
+        }
+        items.append(item);
+    }
+    return items;
+}
+
+// MS-ASCON 3.1.4.6: Outbox and Drafts MUST NOT be the destination; folders
+// that hold no mail cannot take a conversation either (the server says 156).
+QString alwaysMoveRefusal(const std::optional<Folder> &target)
+{
+    if (!target)
+        return QStringLiteral("The destination folder does not exist.");
+    if (target->type == FolderType::Outbox || target->type == FolderType::Drafts)
+        return QStringLiteral("Outbox and Drafts cannot receive an always-move rule.");
+    if (!isMailFolder(target->type))
+        return QStringLiteral("Conversations can only be moved into a mail folder.");
+    return {};
+}
+
+} // namespace
+
+ConversationActions::ConversationActions(Store &store, QObject *parent)
+    : QObject(parent), m_store(store), m_journal(store)
+{
+}
+
+QList<Message> ConversationActions::messagesIn(const QByteArray &conversationId,
+                                               const QString &folderId) const
+{
+    QList<Message> result;
+    for (const Message &m : m_store.conversationMessages(conversationId))
+        if (m.folderId == folderId)
+            result.append(m);
+    return result;
+}
+
+bool ConversationActions::applyItem(ActionKind kind, const ActionItem &item)
+{
+    switch (channelOf(kind)) {
+    case ActionChannel::Sync:
+        if (kind == ActionKind::Delete)
+            return m_store.removeMessage(item.messageId);
+        return m_store.setMessageState(item.messageId, item.newRead.value_or(item.read),
+                                       item.newFlag.value_or(item.flag));
+    case ActionChannel::MoveItems:
+    case ActionChannel::ItemOperations:
+        // A placeholder until the server tells (or a Sync shows) the new ServerId.
+        return m_store.relocateMessage(item.messageId, item.targetFolderId, item.serverId, true);
+    }
+    return false;
+}
+
+Result ConversationActions::commit(ActionEntry entry, const ConversationRule *rule)
+{
+    if (entry.items.isEmpty() && !rule)
+        return refused(QStringLiteral("The conversation has no messages in this folder."));
+    sql::JoinedTransaction transaction(m_store.handle());
+    if (!transaction.isActive())
+        return refused(m_store.lastError());
+    QSet<QString> folders{entry.folderId};
+    for (const ActionItem &item : std::as_const(entry.items)) {
+        if (!applyItem(entry.kind, item))
+            return refused(m_store.lastError());
+        folders << item.folderId << item.targetFolderId;
+    }
+    const qint64 id = m_journal.append(entry);
+    if (!id)
+        return refused(m_journal.lastError());
+    if (rule) {
+        ConversationRule withId = *rule;
+        withId.actionId = id;
+        if (!m_store.saveConversationRule(withId))
+            return refused(m_store.lastError());
+    }
+    if (!transaction.commit())
+        return refused(QStringLiteral("Could not save the action: %1").arg(m_store.lastError()));
+    folders.remove(QString());
+    Q_EMIT actionApplied(id, QStringList(folders.cbegin(), folders.cend()));
+    return Result{id, {}};
+}
+
+Result ConversationActions::changeState(ActionKind kind, const QByteArray &conversationId,
+                                        const QString &folderId)
+{
+    const QList<Message> messages = messagesIn(conversationId, folderId);
+    if (messages.isEmpty())
+        return refused(QStringLiteral("The conversation has no messages in this folder."));
+    ActionEntry entry;
+    entry.kind = kind;
+    entry.conversationId = conversationId;
+    entry.folderId = folderId;
+    if (kind == ActionKind::Delete) {
+        for (const Message &m : messages) {
+            ActionItem item = itemFor(m);
+            item.removed = m;
+            item.removed->body.clear(); // the journal keeps no bodies; a fetch brings it back
+            item.removed->bodyType = BodyType::None;
+            entry.items.append(item);
+        }
+    } else {
+        entry.items = stateItems(kind, messages);
+        if (entry.items.isEmpty())
+            return refused(QStringLiteral("No message of the conversation in this folder is flagged."));
+    }
+    return commit(entry);
+}
+
+Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &conversationId,
+                                             const QString &folderId, const QString &targetFolderId)
+{
+    const std::optional<Folder> target = m_store.folder(targetFolderId);
+    if (kind != ActionKind::Move) {
+        if (const QString why = alwaysMoveRefusal(target); !why.isEmpty())
+            return refused(why);
+    } else if (!target || !isMailFolder(target->type)) {
+        return refused(QStringLiteral("The destination is not a mail folder."));
+    }
+    if (kind == ActionKind::Move && targetFolderId == folderId)
+        return refused(QStringLiteral("The conversation is already in that folder."));
+
+    const std::optional<Folder> sent = m_store.folderOfType(FolderType::SentItems);
+    ActionEntry entry;
+    entry.kind = kind;
+    entry.conversationId = conversationId;
+    entry.folderId = folderId;
+    entry.targetFolderId = targetFolderId;
+    // MoveItems: this folder only. A conversation Move: every folder but Sent
+    // Items ([MS-ASCON] 3.2.5.3), which is what the server will do.
+    const QList<Message> messages = kind == ActionKind::Move
+        ? messagesIn(conversationId, folderId) : m_store.conversationMessages(conversationId);
+    for (const Message &m : messages) {
+        if (m.folderId == targetFolderId || (sent && m.folderId == sent->serverId))
+            continue;
+        ActionItem item = itemFor(m);
+        item.targetFolderId = targetFolderId;
+        entry.items.append(item);
+    }
+    if (kind == ActionKind::Move) {
+        if (entry.items.isEmpty())
+            return refused(QStringLiteral("The conversation has no messages in this folder."));
+        return commit(entry);
+    }
+    if (conversationId.isEmpty())
+        return refused(QStringLiteral("This message has no conversation id, so the server cannot set a rule for it."));
+    ConversationRule rule;
+    rule.conversationId = conversationId;
+    rule.kind = kind;
+    rule.targetFolderId = targetFolderId;
+    rule.created = QDateTime::currentDateTimeUtc();
+    return commit(entry, &rule); // with nothing to move now, the rule still catches new mail
+}
+
+Result ConversationActions::deleteConversation(const QByteArray &id, const QString &folderId)
+{
+    return changeState(ActionKind::Delete, id, folderId);
+}
+
+Result ConversationActions::flag(const QByteArray &id, const QString &folderId)
+{
+    return changeState(ActionKind::Flag, id, folderId);
+}
+
+Result ConversationActions::clearFlag(const QByteArray &id, const QString &folderId)
+{
+    return changeState(ActionKind::ClearFlag, id, folderId);
+}
+
+Result ConversationActions::markComplete(const QByteArray &id, const QString &folderId)
+{
+    return changeState(ActionKind::Complete, id, folderId);
+}
+
+Result ConversationActions::markRead(const QByteArray &id, const QString &folderId)
+{
+    return changeState(ActionKind::MarkRead, id, folderId);
+}
+
+Result ConversationActions::markUnread(const QByteArray &id, const QString &folderId)
+{
+    return changeState(ActionKind::MarkUnread, id, folderId);
+}
+
+Result ConversationActions::ignore(const QByteArray &id, const QString &folderId)
+{
+    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    if (!trash)
+        return refused(QStringLiteral("There is no Deleted Items folder to send the conversation to."));
+    return conversationMove(ActionKind::Ignore, id, folderId, trash->serverId);
+}
+
+Result ConversationActions::alwaysMove(const QByteArray &id, const QString &folderId,
+                                       const QString &targetFolderId)
+{
+    return conversationMove(ActionKind::AlwaysMove, id, folderId, targetFolderId);
+}
+
+Result ConversationActions::move(const QByteArray &id, const QString &folderId,
+                                 const QString &targetFolderId)
+{
+    return conversationMove(ActionKind::Move, id, folderId, targetFolderId);
+}
+
+Result ConversationActions::apply(ActionKind kind, const QByteArray &id, const QString &folderId,
+                                  const QString &targetFolderId)
+{
+    switch (kind) {
+    case ActionKind::Ignore: return ignore(id, folderId);
+    case ActionKind::AlwaysMove: return alwaysMove(id, folderId, targetFolderId);
+    case ActionKind::Move: return move(id, folderId, targetFolderId);
+    default: return changeState(kind, id, folderId);
+    }
+}
+
+} // namespace skein

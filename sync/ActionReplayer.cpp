@@ -1,0 +1,325 @@
+#include "ActionReplayer.h"
+
+#include "ConversationMovesCommand.h"
+#include "MoveItemsCommand.h"
+#include "StatusText.h"
+#include "SyncRunner.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace skein::eas {
+
+namespace {
+
+QList<qint64> idsOf(const QList<ActionEntry> &entries)
+{
+    QList<qint64> ids;
+    for (const ActionEntry &e : entries)
+        ids.append(e.id);
+    return ids;
+}
+
+// No answer worth acting on: try again later without rolling anything back.
+bool isTransient(ErrorKind kind)
+{
+    return kind != ErrorKind::NotSupported && kind != ErrorKind::Protocol;
+}
+
+ClientChange changeFor(const ActionItem &item)
+{
+    return ClientChange{item.serverId, item.newRead, item.newFlag};
+}
+
+// MoveItems statuses ([MS-ASCMD] 2.2.3.177.9): 3 success, 7 locked (retry).
+constexpr int kMovedStatus = 3;
+constexpr int kAlreadyThereStatus = 4;
+constexpr int kSourceGoneStatus = 1;
+constexpr int kLockedStatus = 7;
+// Sync item status 8: object not found.
+constexpr int kSyncNotFound = 8;
+
+} // namespace
+
+ActionReplayer::ActionReplayer(EasSession &session, Store &store)
+    : m_session(session), m_store(store), m_journal(store)
+{
+}
+
+void ActionReplayer::done(const ActionEntry &entry)
+{
+    if (!m_journal.markDone(entry))
+        qCWarning(lcSync) << "Could not record action" << entry.id << "as done:" << m_journal.lastError();
+    if (m_outcome)
+        m_outcome(entry.id, ActionState::Done, {});
+}
+
+void ActionReplayer::failed(const ActionEntry &entry, const QString &reason, const QList<int> &items)
+{
+    qCInfo(lcSync) << "Action" << entry.id << actionKindName(entry.kind) << "refused:" << reason;
+    if (!m_journal.markFailed(entry, reason, items))
+        qCWarning(lcSync) << "Could not roll back action" << entry.id << ":" << m_journal.lastError();
+    if (m_outcome)
+        m_outcome(entry.id, ActionState::Failed, reason);
+}
+
+bool ActionReplayer::delivered(const EasReply &reply, const QString &parseError, const Entries &entries,
+                               Report &report)
+{
+    if (!reply.ok() && isTransient(reply.error)) {
+        m_journal.markPending(idsOf(entries));
+        report.error = reply.error;
+        report.message = reply.message;
+        return false;
+    }
+    const QString reason = !reply.ok() ? reply.message
+        : QStringLiteral("The server's answer could not be read: %1").arg(parseError);
+    if (!reply.ok() || !parseError.isEmpty()) {
+        for (const ActionEntry &e : entries)
+            failed(e, reason);
+        return false; // handled: nothing more to map
+    }
+    return true;
+}
+
+// The folders whose next Sync shows the outcome: where the messages were,
+// where they go (Deleted Items for a delete, as DeletesAsMoves does).
+void ActionReplayer::noteFolders(const ActionEntry &entry, Report &report) const
+{
+    report.folders << entry.folderId << entry.targetFolderId;
+    for (const ActionItem &item : entry.items)
+        report.folders << item.folderId << item.targetFolderId;
+    if (entry.kind == ActionKind::Delete)
+        if (const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems))
+            report.folders << trash->serverId;
+}
+
+ActionReplayer::Report ActionReplayer::replay(const FolderSyncer &syncFolder)
+{
+    Report report;
+    const QList<ActionEntry> journal = m_journal.unfinished();
+    for (qsizetype start = 0; start < journal.size() && report.error == ErrorKind::None;) {
+        const ActionChannel channel = channelOf(journal.at(start).kind);
+        qsizetype end = start;
+        while (end < journal.size() && channelOf(journal.at(end).kind) == channel)
+            ++end;
+        const Entries segment = journal.mid(start, end - start);
+        for (const ActionEntry &e : segment)
+            noteFolders(e, report);
+        if (channel == ActionChannel::ItemOperations)
+            sendConversationMoves(segment, report);
+        else if (channel == ActionChannel::MoveItems)
+            sendMoveItems(segment, report);
+        else
+            syncSegment(segment, syncFolder, report);
+        start = end;
+    }
+    report.folders.remove(QString());
+    for (const ActionEntry &e : journal) {
+        const std::optional<ActionEntry> now = m_journal.entry(e.id);
+        const ActionState state = now ? now->state : ActionState::Pending;
+        report.done += state == ActionState::Done;
+        report.failed += state == ActionState::Failed;
+        report.pending += !now || !now->isFinished();
+    }
+    return report;
+}
+
+bool ActionReplayer::sendConversationMoves(const Entries &entries, Report &report)
+{
+    QList<ConversationMovesCommand::Move> moves;
+    for (const ActionEntry &e : entries)
+        moves.append({e.conversationId, e.targetFolderId});
+    m_journal.markSending(idsOf(entries));
+    EasReply reply;
+    const ConversationMovesCommand::Result result = m_session.run(ConversationMovesCommand(moves), &reply);
+    if (!delivered(reply, result.error, entries, report))
+        return false;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const ActionEntry &e = entries.at(i);
+        const auto *move = ConversationMovesCommand::resultFor(result, i, e.conversationId);
+        if (result.status != 1)
+            failed(e, statusText("ItemOperations", result.status));
+        else if (!move)
+            failed(e, QStringLiteral("The server did not answer the move of this conversation."));
+        else if (move->status != 1)
+            failed(e, statusText("ItemOperations.Move", move->status));
+        else
+            done(e); // the placeholders get their new ids from the target's next Sync
+    }
+    return true;
+}
+
+bool ActionReplayer::applyMoveResult(ActionEntry &entry, ActionItem &item, int status, const QString &newId)
+{
+    if (status == kMovedStatus && !newId.isEmpty()) {
+        item.newServerId = newId;
+        // The target's Sync may already have brought the message under its new id.
+        const std::optional<Message> there = m_store.message(newId);
+        if (there && there->folderId == item.targetFolderId && there->id != item.messageId)
+            m_store.removeMessage(item.messageId);
+        else
+            m_store.relocateMessage(item.messageId, item.targetFolderId, newId, false);
+    }
+    // Source gone on a re-send: the earlier attempt moved it; the target's
+    // next Sync replaces the placeholder.
+    const bool resentAndGone = status == kSourceGoneStatus && entry.attempts > 1;
+    item.confirmed = status == kMovedStatus || status == kAlreadyThereStatus || resentAndGone;
+    if (status == kAlreadyThereStatus)
+        m_store.relocateMessage(item.messageId, item.targetFolderId, item.serverId, false);
+    return item.confirmed;
+}
+
+bool ActionReplayer::sendMoveItems(Entries entries, Report &report)
+{
+    QList<MoveItemsCommand::Move> moves;
+    for (const ActionEntry &e : entries)
+        for (const ActionItem &item : e.items)
+            if (!item.confirmed)
+                moves.append({item.serverId, item.folderId, item.targetFolderId});
+    m_journal.markSending(idsOf(entries));
+    for (ActionEntry &e : entries)
+        e.attempts += 1; // as markSending recorded
+    EasReply reply;
+    const MoveItemsCommand::Result result = moves.isEmpty() ? MoveItemsCommand::Result{}
+                                                            : m_session.run(MoveItemsCommand(moves), &reply);
+    if (!moves.isEmpty() && !delivered(reply, result.error, entries, report))
+        return false;
+    qsizetype index = 0;
+    for (ActionEntry &e : entries) {
+        QList<int> refused;
+        QString reason;
+        bool locked = false;
+        for (qsizetype i = 0; i < e.items.size(); ++i) {
+            ActionItem &item = e.items[i];
+            if (item.confirmed)
+                continue;
+            const auto *r = MoveItemsCommand::resultFor(result, index++, item.serverId);
+            const int status = result.status != 1 ? result.status : (r ? r->status : 0);
+            if (applyMoveResult(e, item, status, r ? r->destinationServerId : QString()))
+                continue;
+            locked |= status == kLockedStatus;
+            if (status != kLockedStatus) {
+                refused.append(int(i));
+                reason = status ? statusText("MoveItems", status)
+                                : QStringLiteral("The server did not answer the move of this message.");
+            }
+        }
+        m_journal.saveProgress(e);
+        if (!refused.isEmpty())
+            failed(e, reason, refused);
+        else if (locked)
+            m_journal.markPending({e.id}); // status 7: transient, try again next run
+        else
+            done(e);
+    }
+    return true;
+}
+
+qint64 ActionReplayer::firstBlockingEntry() const
+{
+    for (const ActionEntry &e : m_journal.unfinished())
+        if (channelOf(e.kind) != ActionChannel::Sync)
+            return e.id;
+    return std::numeric_limits<qint64>::max();
+}
+
+ActionReplayer::SyncClaim ActionReplayer::claimSyncCommands(const QString &folderId)
+{
+    SyncClaim claim;
+    claim.folderId = folderId;
+    // Inside replay(): the current segment. Otherwise: everything before the
+    // first unsent move, which must reach the server first.
+    const qint64 limit = m_claimLimit != std::numeric_limits<qint64>::max() ? m_claimLimit
+                                                                             : firstBlockingEntry() - 1;
+    for (const ActionEntry &e : m_journal.unfinished()) {
+        if (e.id > limit)
+            break;
+        if (channelOf(e.kind) != ActionChannel::Sync || e.folderId != folderId)
+            continue;
+        claim.entries.append(e.id);
+        for (const ActionItem &item : e.items) {
+            if (e.kind == ActionKind::Delete)
+                claim.deletes.append(item.serverId);
+            else
+                claim.changes.append(changeFor(item));
+        }
+    }
+    if (!claim.isEmpty())
+        m_journal.markSending(claim.entries);
+    return claim;
+}
+
+void ActionReplayer::syncAnswered(const SyncClaim &claim, const QList<ItemStatus> &failures)
+{
+    for (const qint64 id : claim.entries) {
+        const std::optional<ActionEntry> e = m_journal.entry(id);
+        if (!e)
+            continue;
+        QList<int> refused;
+        int status = 1;
+        for (qsizetype i = 0; i < e->items.size(); ++i) {
+            for (const ItemStatus &f : failures) {
+                if (f.serverId != e->items.at(i).serverId)
+                    continue;
+                // Deleting what is already gone is what the user wanted.
+                if (e->kind == ActionKind::Delete && f.status == kSyncNotFound)
+                    continue;
+                refused.append(int(i));
+                status = f.status;
+            }
+        }
+        if (refused.isEmpty())
+            done(*e);
+        else
+            failed(*e, statusText("Sync", status), refused);
+    }
+}
+
+void ActionReplayer::syncNotDelivered(const SyncClaim &claim)
+{
+    if (!claim.isEmpty())
+        m_journal.markPending(claim.entries);
+}
+
+void ActionReplayer::syncRefused(const SyncClaim &claim, const QString &reason)
+{
+    for (const qint64 id : claim.entries)
+        if (const std::optional<ActionEntry> e = m_journal.entry(id))
+            failed(*e, reason);
+}
+
+bool ActionReplayer::syncSegment(const Entries &entries, const FolderSyncer &syncFolder, Report &report)
+{
+    QStringList folders;
+    for (const ActionEntry &e : entries)
+        if (!folders.contains(e.folderId))
+            folders.append(e.folderId);
+    m_claimLimit = entries.last().id;
+    for (const QString &folderId : folders) {
+        const std::optional<Folder> folder = m_store.folder(folderId);
+        if (!folder) {
+            for (const ActionEntry &e : entries)
+                if (e.folderId == folderId)
+                    failed(e, QStringLiteral("The folder no longer exists on the server."));
+            continue;
+        }
+        const FolderReport folderReport = syncFolder(*folder);
+        report.syncedFolders.insert(folderId);
+        for (const ActionEntry &e : entries) {
+            const std::optional<ActionEntry> now = m_journal.entry(e.id);
+            if (e.folderId == folderId && now && !now->isFinished()) {
+                // Still pending: the Sync got no answer. Keep the order: stop here.
+                report.error = ErrorKind::Network;
+                report.message = folderReport.error;
+            }
+        }
+        if (report.error != ErrorKind::None)
+            break;
+    }
+    m_claimLimit = std::numeric_limits<qint64>::max();
+    return report.error == ErrorKind::None;
+}
+
+} // namespace skein::eas

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "ActionJournal.h"
+#include "EasSession.h"
+#include "SyncCommand.h"
+
+#include <QSet>
+
+#include <functional>
+#include <limits>
+
+namespace skein::eas {
+
+struct FolderReport;
+
+// Drains the action journal to the server, in journal order, batching as the
+// protocol allows ([MS-ASCON] 3.1.4, design.md "Sync out"):
+//   - consecutive ignore / always-move entries: one ItemOperations with one
+//     Move per conversation (processed in order by the server);
+//   - consecutive move entries: one MoveItems with one Move per message;
+//   - consecutive Sync entries (delete, flag, read ...): the Change/Delete
+//     elements ride in the first Sync request of their folder
+//     (SyncRunner::syncFolder claims them through claimSyncCommands).
+// A run of entries of one kind ends where an entry of another kind starts,
+// so e.g. "mark read, then move" never sends the move first.
+//
+// Each entry is marked 'sending' before its request and done or failed after
+// the answer; a refused entry is rolled back (ActionJournal::markFailed) with
+// the server's reason in words. When the request never got an answer
+// (network, throttling, 5xx) the entries go back to 'pending' and the replay
+// stops, keeping the order for the next run. Replays are idempotent: a
+// re-sent Change sets the same value, a re-sent Delete of a gone item (8) and
+// a re-sent MoveItems whose source is gone (1) count as done.
+class ActionReplayer
+{
+public:
+    ActionReplayer(EasSession &session, Store &store);
+
+    using OutcomeHandler = std::function<void(qint64 entryId, ActionState state, const QString &message)>;
+    void setOutcomeHandler(OutcomeHandler handler) { m_outcome = std::move(handler); }
+
+    struct Report {
+        ErrorKind error = ErrorKind::None; // why the replay stopped early
+        QString message;
+        int done = 0;
+        int failed = 0;
+        int pending = 0;                   // left for the next run
+        QSet<QString> folders;             // sources and targets: sync these to see the result
+        QSet<QString> syncedFolders;       // already synced during the replay
+    };
+
+    using FolderSyncer = std::function<FolderReport(const Folder &folder)>;
+    // The whole journal, oldest first; Sync entries go through syncFolder.
+    Report replay(const FolderSyncer &syncFolder);
+
+    // ---- SyncRunner::syncFolder's side ----
+    struct SyncClaim {
+        QString folderId;
+        QList<qint64> entries;
+        QList<ClientChange> changes;
+        QStringList deletes;
+        bool isEmpty() const { return entries.isEmpty(); }
+    };
+    // The pending Sync entries of folderId that may go now (none that a
+    // not-yet-sent move precedes), marked 'sending'.
+    SyncClaim claimSyncCommands(const QString &folderId);
+    // Status 1 for the collection: per-item failures from Responses.
+    void syncAnswered(const SyncClaim &claim, const QList<ItemStatus> &failures);
+    // No answer, or an answer that did not process the commands (3, 12 ...).
+    void syncNotDelivered(const SyncClaim &claim);
+    // The server refused the whole request (e.g. Sync status 4).
+    void syncRefused(const SyncClaim &claim, const QString &reason);
+
+private:
+    using Entries = QList<ActionEntry>;
+    bool sendConversationMoves(const Entries &entries, Report &report);
+    bool sendMoveItems(Entries entries, Report &report);
+    bool syncSegment(const Entries &entries, const FolderSyncer &syncFolder, Report &report);
+    // false (and the entries back to pending) when the request got no answer.
+    bool delivered(const EasReply &reply, const QString &parseError, const Entries &entries,
+                   Report &report);
+    bool applyMoveResult(ActionEntry &entry, ActionItem &item, int status, const QString &newId);
+    qint64 firstBlockingEntry() const;
+    void noteFolders(const ActionEntry &entry, Report &report) const;
+
+    void done(const ActionEntry &entry);
+    void failed(const ActionEntry &entry, const QString &reason, const QList<int> &items = {});
+
+    EasSession &m_session;
+    Store &m_store;
+    ActionJournal m_journal;
+    OutcomeHandler m_outcome;
+    // During a Sync segment of replay(): claim only entries up to this id.
+    qint64 m_claimLimit = std::numeric_limits<qint64>::max();
+};
+
+} // namespace skein::eas

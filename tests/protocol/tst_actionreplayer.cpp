@@ -1,0 +1,451 @@
+// ActionReplayer through SyncRunner against a scripted server: batching
+// (one Sync per folder with all its commands, one ItemOperations with several
+// Moves in order, one MoveItems), statuses mapped back to entries with the
+// right words and rollback, network failures keeping entries pending, and a
+// crash between 'sending' and 'done' replaying exactly once.
+#include "ConversationActions.h"
+#include "EasTags.h"
+#include "FakeTransport.h"
+#include "StatusText.h"
+#include "SyncRunner.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace skein;
+using namespace skein::eas;
+namespace tag = skein::wbxml::tag;
+using wbxml::Element;
+
+namespace {
+
+const QString inbox = QStringLiteral("1"), projects = QStringLiteral("2"), trash = QStringLiteral("3"),
+              sent = QStringLiteral("4"), outbox = QStringLiteral("5");
+const QByteArray convA = QByteArray::fromHex("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+const QByteArray convB = QByteArray::fromHex("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+
+QList<Folder> folders()
+{
+    const QString root = QStringLiteral("0");
+    return {{inbox, root, QStringLiteral("Inbox"), FolderType::Inbox},
+            {projects, root, QStringLiteral("Projects"), FolderType::UserMail},
+            {trash, root, QStringLiteral("Deleted Items"), FolderType::DeletedItems},
+            {sent, root, QStringLiteral("Sent Items"), FolderType::SentItems},
+            {outbox, root, QStringLiteral("Outbox"), FolderType::Outbox}};
+}
+
+Element folderSyncResponse()
+{
+    Element root(tag::FolderHierarchy::FolderSync);
+    root.add(tag::FolderHierarchy::Status, "1");
+    root.add(tag::FolderHierarchy::SyncKey, "h1"); // no changes: the store already has them
+    return root;
+}
+
+Message mail(const QString &serverId, const QByteArray &conversation, int minute)
+{
+    Message m;
+    m.serverId = serverId;
+    m.subject = serverId;
+    m.from = QStringLiteral("ann@example.com");
+    m.dateReceived = QDateTime(QDate(2026, 1, 1), QTime(8, minute), Qt::UTC);
+    m.conversationId = conversation;
+    m.conversationIndex = QByteArray(5, char(minute));
+    return m;
+}
+
+} // namespace
+
+class TestActionReplayer : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    FakeTransport m_fake;
+    std::unique_ptr<EasSession> m_session;
+    // Scripted answers.
+    QHash<QString, int> m_syncItemStatus;     // ServerId -> Responses status
+    QHash<QByteArray, int> m_moveStatus;      // ConversationId -> ItemOperations Move status
+    QHash<QString, int> m_moveItemsStatus;    // SrcMsgId -> MoveItems status
+    bool m_offline = false;
+
+    Element answerSync(const Element &request)
+    {
+        Element root(tag::AirSync::Sync);
+        Element &collections = root.add(tag::AirSync::Collections);
+        for (const Element *c : request.child(tag::AirSync::Collections)->all(tag::AirSync::Collection)) {
+            Element &out = collections.add(tag::AirSync::Collection);
+            out.add(tag::AirSync::SyncKey, c->childText(tag::AirSync::SyncKey) + QStringLiteral("+"));
+            out.add(tag::AirSync::CollectionId, c->childText(tag::AirSync::CollectionId));
+            out.add(tag::AirSync::Status, "1");
+            const Element *commands = c->child(tag::AirSync::Commands);
+            if (!commands)
+                continue;
+            Element responses(tag::AirSync::Responses);
+            for (const Element &command : commands->children()) {
+                const QString id = command.childText(tag::AirSync::ServerId);
+                if (const int status = m_syncItemStatus.value(id, 1); status != 1) {
+                    Element &r = responses.add(command.tag());
+                    r.add(tag::AirSync::ServerId, id);
+                    r.add(tag::AirSync::Status, qint64(status));
+                }
+            }
+            if (!responses.children().empty())
+                out.children().push_back(responses);
+        }
+        return root;
+    }
+
+    Element answerItemOperations(const Element &request)
+    {
+        Element root(tag::ItemOperations::ItemOperations);
+        root.add(tag::ItemOperations::Status, "1");
+        Element &response = root.add(tag::ItemOperations::Response);
+        for (const Element *move : request.all(tag::ItemOperations::Move)) {
+            const QByteArray id = move->childData(tag::ItemOperations::ConversationId);
+            Element &out = response.add(tag::ItemOperations::Move);
+            out.add(tag::ItemOperations::Status, qint64(m_moveStatus.value(id, 1)));
+            out.addOpaque(tag::ItemOperations::ConversationId, id);
+        }
+        return root;
+    }
+
+    Element answerMoveItems(const Element &request)
+    {
+        Element root(tag::Move::MoveItems);
+        for (const Element *move : request.all(tag::Move::Move)) {
+            const QString src = move->childText(tag::Move::SrcMsgId);
+            const int status = m_moveItemsStatus.value(src, 3);
+            Element &r = root.add(tag::Move::Response);
+            r.add(tag::Move::SrcMsgId, src);
+            r.add(tag::Move::Status, qint64(status));
+            if (status == 3)
+                r.add(tag::Move::DstMsgId, move->childText(tag::Move::DstFldId) + QStringLiteral(":") + src);
+        }
+        return root;
+    }
+
+    HttpResponse answer(const HttpRequest &request)
+    {
+        if (m_offline) {
+            HttpResponse r;
+            r.networkError = QStringLiteral("Connection refused");
+            return r;
+        }
+        const QByteArray command = m_fake.command(int(m_fake.requests.size() - 1));
+        const Element body = wbxml::decode(request.body).root.value_or(Element{});
+        if (command == "FolderSync")
+            return FakeTransport::wbxml(folderSyncResponse());
+        if (command == "Sync")
+            return FakeTransport::wbxml(answerSync(body));
+        if (command == "ItemOperations")
+            return FakeTransport::wbxml(answerItemOperations(body));
+        if (command == "MoveItems")
+            return FakeTransport::wbxml(answerMoveItems(body));
+        return FakeTransport::status(501);
+    }
+
+    QList<int> requestsFor(const QByteArray &command) const
+    {
+        QList<int> indexes;
+        for (int i = 0; i < m_fake.requests.size(); ++i)
+            if (m_fake.command(i) == command)
+                indexes.append(i);
+        return indexes;
+    }
+
+    SyncReport syncAll() { return SyncRunner(*m_session, *m_store).syncAll(); }
+    ActionEntry entry(qint64 id) const { return m_store->action(id).value_or(ActionEntry{}); }
+    QString folderOf(const QString &serverId) const { return m_store->message(serverId).value_or(Message{}).folderId; }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<Store>();
+        // One database per test and data row: rows must not see each other's journal.
+        QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("%1-%2.db").arg(QLatin1String(QTest::currentTestFunction()),
+                                                                           QLatin1String(QTest::currentDataTag())))));
+        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), folders(), {}));
+        for (const QString &f : {inbox, projects, trash, sent})
+            QVERIFY(m_store->setSyncKey(f, QStringLiteral("k") + f));
+        SyncBatch batch;
+        batch.folderId = inbox;
+        batch.newSyncKey = QStringLiteral("k1");
+        batch.adds = {mail(QStringLiteral("1:1"), convA, 1), mail(QStringLiteral("1:2"), convA, 2),
+                      mail(QStringLiteral("1:3"), convB, 3)};
+        QVERIFY(m_store->applySyncBatch(batch));
+        batch.folderId = projects;
+        batch.newSyncKey = QStringLiteral("k2");
+        batch.adds = {mail(QStringLiteral("2:4"), convB, 4)};
+        QVERIFY(m_store->applySyncBatch(batch));
+        batch.folderId = sent;
+        batch.newSyncKey = QStringLiteral("k4");
+        batch.adds = {mail(QStringLiteral("4:5"), convA, 5)};
+        QVERIFY(m_store->applySyncBatch(batch));
+
+        m_fake = FakeTransport();
+        m_fake.handler = [this](const HttpRequest &r) { return answer(r); };
+        m_syncItemStatus.clear();
+        m_moveStatus.clear();
+        m_moveItemsStatus.clear();
+        m_offline = false;
+        AccountSettings account;
+        account.url = QStringLiteral("http://127.0.0.1:9");
+        account.user = QStringLiteral("demo");
+        account.deviceId = QStringLiteral("DEV1");
+        account.protocolVersion = QStringLiteral("16.1");
+        QVERIFY(m_store->saveAccount(account));
+        m_session = std::make_unique<EasSession>(m_fake, account, QStringLiteral("demo"));
+        m_session->setSleeper([](int) {});
+    }
+
+    void oneSyncCarriesAllCommandsOfAFolder()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 read = actions.markRead(convA, inbox).entryId;
+        const qint64 flag = actions.flag(convA, inbox).entryId;
+        const qint64 del = actions.deleteConversation(convB, inbox).entryId;
+        QVERIFY(read && flag && del);
+        QVERIFY(syncAll().ok());
+
+
+        int inboxSyncs = 0;
+        for (int i : requestsFor("Sync")) {
+            const Element body = m_fake.body(i); // keep it alive: find() points into it
+            const Element *c = body.find({tag::AirSync::Collections, tag::AirSync::Collection});
+            if (c->childText(tag::AirSync::CollectionId) != inbox)
+                continue;
+            if (++inboxSyncs > 1) {
+                QVERIFY(!c->has(tag::AirSync::Commands));
+                continue;
+            }
+            const Element *commands = c->child(tag::AirSync::Commands);
+            QVERIFY(commands);
+
+            QCOMPARE(commands->all(tag::AirSync::Change).size(), 3); // 2 read + 1 flag
+            QCOMPARE(commands->all(tag::AirSync::Delete).size(), 1);
+            QCOMPARE(commands->child(tag::AirSync::Delete)->childText(tag::AirSync::ServerId), QStringLiteral("1:3"));
+        }
+        QCOMPARE(inboxSyncs, 1); // synced during the replay, not again afterwards
+        for (qint64 id : {read, flag, del})
+            QCOMPARE(entry(id).state, ActionState::Done);
+    }
+
+    void oneItemOperationsWithSeveralMovesInOrder()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convA, inbox).entryId;
+        const qint64 always = actions.alwaysMove(convB, inbox, projects).entryId;
+        QVERIFY(ignore && always);
+        QCOMPARE(folderOf(QStringLiteral("1:1")), trash); // shown at once
+        QCOMPARE(folderOf(QStringLiteral("4:5")), sent);  // Sent Items stays
+        QVERIFY(syncAll().ok());
+        const QList<int> ops = requestsFor("ItemOperations");
+        QCOMPARE(ops.size(), 1);
+        const Element body = m_fake.body(ops.first());
+        const QList<const Element *> moves = body.all(tag::ItemOperations::Move);
+        QCOMPARE(moves.size(), 2);
+        QCOMPARE(moves[0]->childData(tag::ItemOperations::ConversationId), convA);
+        QCOMPARE(moves[0]->childText(tag::ItemOperations::DstFldId), trash);
+        QVERIFY(moves[0]->find({tag::ItemOperations::Options, tag::ItemOperations::MoveAlways}));
+        QCOMPARE(moves[1]->childData(tag::ItemOperations::ConversationId), convB);
+        QCOMPARE(moves[1]->childText(tag::ItemOperations::DstFldId), projects);
+        QCOMPARE(entry(ignore).state, ActionState::Done);
+        QCOMPARE(entry(always).state, ActionState::Done);
+        QCOMPARE(m_store->conversationRule(convA)->state, RuleState::Active);
+    }
+
+    void refusedMoveRollsBackWithTheServersReason_data()
+    {
+        QTest::addColumn<int>("status");
+        for (int s : {2, 3, 6, 105, 155, 156})
+            QTest::newRow(qPrintable(QString::number(s))) << s;
+    }
+
+    void refusedMoveRollsBackWithTheServersReason()
+    {
+        QFETCH(int, status);
+        m_moveStatus.insert(convB, status);
+        ConversationActions actions(*m_store);
+        const qint64 ok = actions.ignore(convA, inbox).entryId;
+        const qint64 refused = actions.alwaysMove(convB, inbox, projects).entryId;
+        QList<qint64> failedIds;
+        SyncRunner runner(*m_session, *m_store);
+        runner.actionReplayer().setOutcomeHandler([&](qint64 id, ActionState state, const QString &) {
+            if (state == ActionState::Failed)
+                failedIds.append(id);
+        });
+        QVERIFY(runner.syncAll().ok());
+        QCOMPARE(entry(ok).state, ActionState::Done);
+        QCOMPARE(entry(refused).state, ActionState::Failed);
+        QCOMPARE(entry(refused).error, statusText("ItemOperations.Move", status));
+        QCOMPARE(failedIds, QList<qint64>{refused});
+        QCOMPARE(folderOf(QStringLiteral("1:3")), inbox); // rolled back
+        QVERIFY(!m_store->isMoving(m_store->message(QStringLiteral("1:3"))->id));
+        QCOMPARE(m_store->conversationRule(convB)->state, RuleState::Failed);
+    }
+
+    void moveItemsBatchesAndTakesTheNewIds()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 a = actions.move(convA, inbox, projects).entryId;
+        const qint64 b = actions.move(convB, projects, inbox).entryId;
+        const qint64 rowId = m_store->message(QStringLiteral("1:1"))->id;
+        QVERIFY(syncAll().ok());
+        const QList<int> moves = requestsFor("MoveItems");
+        QCOMPARE(moves.size(), 1);
+        const Element body = m_fake.body(moves.first());
+        QCOMPARE(body.all(tag::Move::Move).size(), 3);
+        QCOMPARE(entry(a).state, ActionState::Done);
+        QCOMPARE(entry(b).state, ActionState::Done);
+        const std::optional<Message> moved = m_store->message(QStringLiteral("2:1:1"));
+        QVERIFY(moved);
+        QCOMPARE(moved->id, rowId);
+        QCOMPARE(moved->folderId, projects);
+        QVERIFY(!m_store->isMoving(rowId));
+    }
+
+    void refusedMoveItemsRollsBackOnlyThatMessage()
+    {
+        m_moveItemsStatus.insert(QStringLiteral("1:2"), 2);
+        ConversationActions actions(*m_store);
+        const qint64 id = actions.move(convA, inbox, projects).entryId;
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(id).state, ActionState::Failed);
+        QCOMPARE(entry(id).error, statusText("MoveItems", 2));
+        QCOMPARE(folderOf(QStringLiteral("1:2")), inbox);
+        QCOMPARE(folderOf(QStringLiteral("2:1:1")), projects); // the server moved this one
+    }
+
+    void syncItemStatusesRollBackTheItem_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("6") << 6;
+        QTest::newRow("7") << 7;
+        QTest::newRow("8") << 8;
+    }
+
+    void syncItemStatusesRollBackTheItem()
+    {
+        QFETCH(int, status);
+        m_syncItemStatus.insert(QStringLiteral("1:2"), status);
+        ConversationActions actions(*m_store);
+        const qint64 id = actions.markRead(convA, inbox).entryId;
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(id).state, ActionState::Failed);
+        QCOMPARE(entry(id).error, statusText("Sync", status));
+        QVERIFY(m_store->message(QStringLiteral("1:1"))->read);  // accepted
+        QVERIFY(!m_store->message(QStringLiteral("1:2"))->read); // refused: rolled back
+    }
+
+    void deletingAGoneMessageIsDone()
+    {
+        m_syncItemStatus.insert(QStringLiteral("1:3"), 8);
+        ConversationActions actions(*m_store);
+        const qint64 id = actions.deleteConversation(convB, inbox).entryId;
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(id).state, ActionState::Done);
+        QVERIFY(!m_store->message(QStringLiteral("1:3")));
+    }
+
+    void networkFailureKeepsEntriesPending()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convA, inbox).entryId;
+        const qint64 read = actions.markRead(convB, inbox).entryId;
+        m_offline = true;
+        QVERIFY(!syncAll().ok());
+        QCOMPARE(entry(ignore).state, ActionState::Pending);
+        QCOMPARE(entry(read).state, ActionState::Pending);
+        QCOMPARE(folderOf(QStringLiteral("1:1")), trash); // the local change stays
+        QVERIFY(m_store->message(QStringLiteral("1:3"))->read);
+
+        // FolderSync answers, ItemOperations does not: still pending, and the
+        // later Sync entry is not sent ahead of it.
+        m_offline = false;
+        m_fake.handler = [this](const HttpRequest &r) {
+            return m_fake.command(int(m_fake.requests.size() - 1)) == "ItemOperations" ? FakeTransport::status(503)
+                                                                                        : answer(r);
+        };
+        syncAll();
+        QCOMPARE(entry(ignore).state, ActionState::Pending);
+        QCOMPARE(entry(read).state, ActionState::Pending);
+        for (int i : requestsFor("Sync"))
+            QVERIFY(!m_fake.body(i).find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands}));
+
+        m_fake.handler = [this](const HttpRequest &r) { return answer(r); };
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(ignore).state, ActionState::Done);
+        QCOMPARE(entry(read).state, ActionState::Done);
+    }
+
+    void crashBetweenSendingAndDoneReplaysExactlyOnce()
+    {
+        qint64 move = 0, read = 0;
+        {
+            ConversationActions actions(*m_store);
+            move = actions.move(convA, inbox, projects).entryId;
+            read = actions.markRead(convB, projects).entryId;
+            ActionJournal journal(*m_store);
+            QVERIFY(journal.markSending({move, read})); // the process dies with both on the wire
+        }
+        // The server had applied the MoveItems: the sources are gone now.
+        m_moveItemsStatus.insert(QStringLiteral("1:1"), 1);
+        m_moveItemsStatus.insert(QStringLiteral("1:2"), 1);
+        const QString path = m_store->path();
+        m_store = std::make_unique<Store>();
+        QVERIFY(m_store->open(path));
+
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(move).state, ActionState::Done); // source gone on a re-send = done
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QCOMPARE(entry(move).attempts, 2);
+        QCOMPARE(folderOf(QStringLiteral("1:1")), projects); // placeholder, adopted by the next Sync
+        const int requests = int(m_fake.requests.size());
+        QVERIFY(syncAll().ok());
+        QCOMPARE(requestsFor("MoveItems").size(), 1); // nothing sent twice
+        for (int i = requests; i < m_fake.requests.size(); ++i)
+            QVERIFY(!m_fake.body(i).find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands}));
+    }
+
+    void aSoftDeleteLosesNoPendingChange()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 read = actions.markRead(convB, inbox).entryId;
+        // The message ages out of the filter window before the change is sent.
+        SyncBatch aged;
+        aged.folderId = inbox;
+        aged.newSyncKey = QStringLiteral("k1b");
+        aged.softDeletes = {QStringLiteral("1:3")};
+        QVERIFY(m_store->applySyncBatch(aged));
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(read).state, ActionState::Done);
+        bool sent = false;
+        for (int i : requestsFor("Sync")) {
+            const Element body = m_fake.body(i);
+            const Element *change = body.find({tag::AirSync::Collections, tag::AirSync::Collection,
+                                               tag::AirSync::Commands, tag::AirSync::Change});
+            sent |= change && change->childText(tag::AirSync::ServerId) == QStringLiteral("1:3");
+        }
+        QVERIFY(sent); // the server gets the user's change and sends it back when the window widens
+    }
+
+    void aMoveIsSentBeforeALaterChange()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 move = actions.move(convB, inbox, projects).entryId;
+        const qint64 read = actions.markRead(convA, inbox).entryId;
+        QVERIFY(syncAll().ok());
+        const QList<int> moves = requestsFor("MoveItems");
+        QCOMPARE(moves.size(), 1);
+        for (int i : requestsFor("Sync"))
+            if (m_fake.body(i).find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands}))
+                QVERIFY(i > moves.first());
+        QCOMPARE(entry(move).state, ActionState::Done);
+        QCOMPARE(entry(read).state, ActionState::Done);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActionReplayer)
+#include "tst_actionreplayer.moc"

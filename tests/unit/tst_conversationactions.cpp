@@ -1,0 +1,317 @@
+// ConversationActions: each action's local effect, its journal entry (made
+// in the same transaction) and its exact undo; conversation rules; moved
+// messages adopted by the target's Sync instead of duplicated.
+#include "ConversationRules.h"
+#include "ModelTestData.h"
+
+#include <QSignalSpy>
+
+using namespace skein;
+using namespace skein::testdata;
+
+namespace {
+
+const QString trash = QStringLiteral("del");
+
+QStringList idsIn(const Store &store, const QString &folder)
+{
+    QStringList ids;
+    for (const Message &m : store.messagesInFolder(folder))
+        ids.append(m.serverId);
+    ids.sort();
+    return ids;
+}
+
+// read + flag + folder + id of every message: what an undo must restore.
+QStringList snapshot(const Store &store)
+{
+    QStringList rows;
+    for (const Folder &f : store.folders())
+        for (const Message &m : store.messagesInFolder(f.serverId))
+            rows.append(QStringLiteral("%1/%2 r%3 f%4 %5 %6").arg(m.folderId, m.serverId).arg(int(m.read))
+                            .arg(int(m.flag.status)).arg(m.flag.flagType, m.subject));
+    rows.sort();
+    return rows;
+}
+
+} // namespace
+
+class TestConversationActions : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<ConversationActions> m_actions;
+
+    Message byId(const QString &serverId) const { return m_store->message(serverId).value_or(Message{}); }
+
+    void setFlag(const QString &serverId, FlagStatus status)
+    {
+        MessageChange c;
+        c.serverId = serverId;
+        FlagState flag;
+        flag.status = status;
+        flag.flagType = QStringLiteral("Follow up");
+        flag.due = at(100);
+        flag.start = at(90);
+        c.flag = flag;
+        QVERIFY(change(*m_store, inbox, c));
+    }
+
+    // Rolls the whole entry back as a refusal would, and checks the store is as before.
+    void checkExactUndo(qint64 entryId, const QStringList &before)
+    {
+        ActionJournal journal(*m_store);
+        const std::optional<ActionEntry> entry = journal.entry(entryId);
+        QVERIFY(entry);
+        QVERIFY2(journal.markFailed(*entry, QStringLiteral("refused")), qPrintable(journal.lastError()));
+        QCOMPARE(snapshot(*m_store), before);
+        QCOMPARE(journal.entry(entryId)->state, ActionState::Failed);
+        QCOMPARE(journal.entry(entryId)->error, QStringLiteral("refused"));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<Store>();
+        // One database per test and data row: rows must not see each other's journal.
+        QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("%1-%2.db").arg(QLatin1String(QTest::currentTestFunction()),
+                                                                           QLatin1String(QTest::currentDataTag())))));
+        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(fillSmallAccount(*m_store));
+        m_actions = std::make_unique<ConversationActions>(*m_store);
+    }
+
+    void markReadChangesEveryMessageInTheFolderAndUndoes()
+    {
+        const QStringList before = snapshot(*m_store);
+        QSignalSpy applied(m_actions.get(), &ConversationActions::actionApplied);
+        const auto r = m_actions->markRead(threadId, inbox);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        for (const char *id : {"t1", "t2", "t4"})
+            QVERIFY(byId(QString::fromLatin1(id)).read);
+        QCOMPARE(applied.size(), 1);
+        const ActionEntry entry = *m_store->action(r.entryId);
+        QCOMPARE(entry.kind, ActionKind::MarkRead);
+        QCOMPARE(entry.items.size(), 3); // not t3: it is in Sent Items
+        for (const ActionItem &item : entry.items)
+            QCOMPARE(item.newRead, std::optional<bool>(true));
+        checkExactUndo(r.entryId, before);
+    }
+
+    void markUnreadAndUndo()
+    {
+        QVERIFY(m_actions->markRead(threadId, inbox).ok());
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->markUnread(threadId, inbox);
+        QVERIFY(r.ok());
+        QVERIFY(!byId(QStringLiteral("t1")).read);
+        checkExactUndo(r.entryId, before);
+    }
+
+    void flagMarksOnlyTheNewestMessageOfTheFolder()
+    {
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->flag(threadId, inbox);
+        QVERIFY(r.ok());
+        QCOMPARE(byId(QStringLiteral("t4")).flag.status, FlagStatus::Active); // newest in Inbox
+        QCOMPARE(byId(QStringLiteral("t2")).flag.status, FlagStatus::None);
+        QCOMPARE(byId(QStringLiteral("t3")).flag.status, FlagStatus::None); // Sent Items: other folder
+        QCOMPARE(m_store->action(r.entryId)->items.size(), 1);
+        checkExactUndo(r.entryId, before);
+    }
+
+    void clearFlagClearsAllAndUndoRestoresTheExactFlags()
+    {
+        setFlag(QStringLiteral("t1"), FlagStatus::Active);
+        setFlag(QStringLiteral("t2"), FlagStatus::Complete);
+        const QStringList before = snapshot(*m_store);
+        const FlagState t1Before = byId(QStringLiteral("t1")).flag;
+        const auto r = m_actions->clearFlag(threadId, inbox);
+        QVERIFY(r.ok());
+        for (const char *id : {"t1", "t2", "t4"})
+            QCOMPARE(byId(QString::fromLatin1(id)).flag.status, FlagStatus::None);
+        checkExactUndo(r.entryId, before);
+        QCOMPARE(byId(QStringLiteral("t1")).flag, t1Before); // type and dates too
+    }
+
+    void completeMarksOnlyFlaggedMessages()
+    {
+        setFlag(QStringLiteral("t1"), FlagStatus::Active);
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->markComplete(threadId, inbox);
+        QVERIFY(r.ok());
+        QCOMPARE(byId(QStringLiteral("t1")).flag.status, FlagStatus::Complete);
+        QVERIFY(byId(QStringLiteral("t1")).flag.completed.isValid());
+        QCOMPARE(byId(QStringLiteral("t2")).flag.status, FlagStatus::None);
+        QCOMPARE(m_store->action(r.entryId)->items.size(), 1);
+        checkExactUndo(r.entryId, before);
+    }
+
+    void completeWithoutFlagIsRefused()
+    {
+        const auto r = m_actions->markComplete(threadId, inbox);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.error.isEmpty());
+        QVERIFY(m_store->actions(false).isEmpty());
+    }
+
+    void deleteRemovesTheFolderCopiesAndUndoPutsThemBack()
+    {
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->deleteConversation(threadId, inbox);
+        QVERIFY(r.ok());
+        QCOMPARE(idsIn(*m_store, inbox), QStringList({QStringLiteral("s1"), QStringLiteral("s2")}));
+        QVERIFY(m_store->message(QStringLiteral("t3"))); // Sent Items untouched
+        checkExactUndo(r.entryId, before);
+    }
+
+    void moveRelocatesAsPlaceholdersAndUndoes()
+    {
+        const QStringList before = snapshot(*m_store);
+        const qint64 rowId = byId(QStringLiteral("t1")).id;
+        const auto r = m_actions->move(threadId, inbox, projects);
+        QVERIFY(r.ok());
+        const QStringList expected{QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t4")};
+        QCOMPARE(idsIn(*m_store, projects), expected);
+        QVERIFY(m_store->isMoving(rowId));
+        QCOMPARE(byId(QStringLiteral("t1")).id, rowId); // the same row: body and state kept
+        checkExactUndo(r.entryId, before);
+        QVERIFY(!m_store->isMoving(rowId));
+    }
+
+    void targetSyncAdoptsThePlaceholderInsteadOfDuplicating()
+    {
+        const Message t1 = byId(QStringLiteral("t1"));
+        QVERIFY(m_actions->move(threadId, inbox, projects).ok());
+        Message arrived = t1;
+        arrived.serverId = QStringLiteral("p:77"); // the new ServerId the server chose
+        QCOMPARE(m_store->adoptMovedMessages(projects, {arrived}), 1);
+        QVERIFY(add(*m_store, projects, {arrived}));
+        QCOMPARE(m_store->messageCount(projects), 3);
+        QCOMPARE(byId(QStringLiteral("p:77")).id, t1.id);
+        QVERIFY(!m_store->isMoving(t1.id));
+        // The source folder's Delete of the old id is harmless now.
+        SyncBatch batch;
+        batch.folderId = inbox;
+        batch.newSyncKey = QStringLiteral("k2");
+        batch.deletes = {QStringLiteral("t1")};
+        QVERIFY(m_store->applySyncBatch(batch));
+        QVERIFY(m_store->message(QStringLiteral("p:77")));
+    }
+
+    void ignoreMovesAllFoldersButSentItemsAndKeepsARule()
+    {
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->ignore(threadId, inbox);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const QStringList expected{QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t4")};
+        QCOMPARE(idsIn(*m_store, trash), expected);
+        QCOMPARE(byId(QStringLiteral("t3")).folderId, sent);
+        ConversationRules rules(*m_store);
+        QCOMPARE(rules.list().size(), 1);
+        QCOMPARE(rules.rule(threadId)->state, RuleState::Pending);
+        QCOMPARE(rules.rule(threadId)->targetFolderId, trash);
+        QCOMPARE(rules.rule(threadId)->scope, RuleScope::Server);
+        QVERIFY(rules.isIgnored(threadId));
+        checkExactUndo(r.entryId, before);
+        QCOMPARE(rules.rule(threadId)->state, RuleState::Failed);
+    }
+
+    void doneActivatesTheRule()
+    {
+        const auto r = m_actions->alwaysMove(threadId, inbox, projects);
+        QVERIFY(r.ok());
+        ActionJournal journal(*m_store);
+        QVERIFY(journal.markDone(*journal.entry(r.entryId)));
+        QCOMPARE(ConversationRules(*m_store).rule(threadId)->state, RuleState::Active);
+        QCOMPARE(ConversationRules(*m_store).rule(threadId)->kind, ActionKind::AlwaysMove);
+    }
+
+    void alwaysMoveRefusesOutboxAndDrafts_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("outbox") << QStringLiteral("out");
+        QTest::newRow("drafts") << QStringLiteral("drafts");
+    }
+
+    void alwaysMoveRefusesOutboxAndDrafts()
+    {
+        QFETCH(QString, target);
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->alwaysMove(threadId, inbox, target);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error, QStringLiteral("Outbox and Drafts cannot receive an always-move rule."));
+        QCOMPARE(snapshot(*m_store), before);
+        QVERIFY(m_store->actions(false).isEmpty());
+        QVERIFY(m_store->conversationRules().isEmpty());
+    }
+
+    void stopIgnoringForgetsTheRule()
+    {
+        QVERIFY(m_actions->ignore(threadId, inbox).ok());
+        ConversationRules rules(*m_store);
+        const auto r = rules.stopIgnoring(threadId, false);
+        QVERIFY(r.error.isEmpty());
+        QVERIFY(rules.list().isEmpty());
+        QCOMPARE(m_store->actions(false).size(), 1); // nothing more to send: EAS has no "unignore"
+    }
+
+    void stopIgnoringCanBringMessagesBackWhereTheyCameFrom()
+    {
+        const auto ignored = m_actions->ignore(threadId, inbox);
+        QVERIFY(ignored.ok());
+        // The server confirmed, and Deleted Items' Sync gave the messages new ids.
+        QList<Message> arrived;
+        for (const char *id : {"t1", "t2", "t4"}) {
+            Message m = byId(QString::fromLatin1(id));
+            m.serverId = QStringLiteral("del:") + m.serverId;
+            arrived.append(m);
+        }
+        QCOMPARE(m_store->adoptMovedMessages(trash, arrived), 3);
+        const auto back = ConversationRules(*m_store).stopIgnoring(threadId, true, m_actions.get());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        const ActionEntry entry = *m_store->action(back.entryId);
+        QCOMPARE(entry.kind, ActionKind::Move);
+        QCOMPARE(entry.items.size(), 3);
+        for (const ActionItem &item : entry.items) {
+            QCOMPARE(item.targetFolderId, inbox);
+            QVERIFY(item.serverId.startsWith(QStringLiteral("del:")));
+        }
+        QCOMPARE(idsIn(*m_store, inbox).size(), 5);
+        QVERIFY(ConversationRules(*m_store).list().isEmpty());
+    }
+
+    void journalKeepsOrderAndSurvivesReopening()
+    {
+        const qint64 a = m_actions->markRead(threadId, inbox).entryId;
+        const qint64 b = m_actions->flag(threadId, inbox).entryId;
+        const qint64 c = m_actions->ignore(threadId, inbox).entryId;
+        QVERIFY(a && b && c);
+        QVERIFY(a < b && b < c);
+        const QString path = m_store->path();
+        m_actions.reset();
+        m_store.reset(); // as if the process died here
+        Store reopened;
+        QVERIFY(reopened.open(path));
+        const QList<ActionEntry> journal = ActionJournal(reopened).unfinished();
+        QCOMPARE(journal.size(), 3);
+        QCOMPARE(journal[0].id, a);
+        QCOMPARE(journal[1].kind, ActionKind::Flag);
+        QCOMPARE(journal[2].kind, ActionKind::Ignore);
+        QVERIFY(reopened.message(QStringLiteral("t1"))->read);
+        QCOMPARE(reopened.message(QStringLiteral("t1"))->folderId, trash);
+    }
+
+    void aFailingStoreLeavesNeitherChangeNorEntry()
+    {
+        // Unknown conversation: nothing to do, nothing journaled.
+        const auto r = m_actions->markRead(QByteArray("nope"), inbox);
+        QVERIFY(!r.ok());
+        QVERIFY(m_store->actions(false).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConversationActions)
+#include "tst_conversationactions.moc"
