@@ -3,6 +3,7 @@ skein_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     libwbxml2-dev libsqlite3-dev qtkeychain-qt6-dev libgmime-3.0-dev
+    libqt6svg6
     dbus gnome-keyring libsecret-1-0
     xvfb xauth
 )

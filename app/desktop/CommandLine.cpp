@@ -1,0 +1,61 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace skein::desktop {
+
+namespace {
+
+// Before QApplication exists Qt cannot name the program in the usage line.
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    text.replace(QLatin1String("<executable_name>"), QLatin1String("skein"));
+    return text;
+}
+
+} // namespace
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Skein: Exchange ActiveSync mail, read as conversations."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Profile folder (default: the one skein-cli uses)."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Start a built-in demo server with a sample mailbox and show it."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("After the first sync, save the window as a PNG and quit."),
+                                        QStringLiteral("FILE"));
+    parser.addOptions({profile, demo, screenshot});
+
+    ParsedCommandLine result;
+    if (!parser.parse(arguments)) {
+        result.text = parser.errorText() + QStringLiteral("\n\n") + helpText(parser);
+        result.exitCode = 2;
+        return result;
+    }
+    if (parser.isSet(help)) {
+        result.text = helpText(parser);
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.text = QCoreApplication::applicationName() + QLatin1Char(' ')
+                      + QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.text = QStringLiteral("Unexpected argument: %1\n\n%2")
+                          .arg(parser.positionalArguments().constFirst(), helpText(parser));
+        result.exitCode = 2;
+        return result;
+    }
+    result.options = DesktopOptions{parser.value(profile), parser.isSet(demo), parser.value(screenshot)};
+    return result;
+}
+
+} // namespace skein::desktop

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace skein::desktop {
+
+// What `skein [--profile DIR] [--demo] [--screenshot FILE]` asked for.
+struct DesktopOptions {
+    QString profileDir;     // empty: the default profile (shared with skein-cli)
+    bool demo = false;      // in-process reference server with the demo mailbox
+    QString screenshotPath; // save the window after the first sync, then quit
+};
+
+struct ParsedCommandLine {
+    std::optional<DesktopOptions> options; // empty: exit with `exitCode` after printing `text`
+    QString text;
+    int exitCode = 0;
+};
+
+// Parses arguments (argv[0] included). --help and --version come back as
+// text to print with exit code 0; mistakes as text with exit code 2.
+ParsedCommandLine parseCommandLine(const QStringList &arguments);
+
+} // namespace skein::desktop

@@ -1,0 +1,71 @@
+#include "DemoServer.h"
+
+#include "ReferenceServer.h"
+
+#include <QHostAddress>
+
+namespace skein::desktop {
+
+DemoServer::DemoServer(QObject *parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("skein-demo-server"));
+    connect(this, &DemoServer::ready, this, &DemoServer::onReady);
+}
+
+DemoServer::~DemoServer()
+{
+    if (m_server) {
+        // Sockets and the store belong to the server thread: close them there.
+        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_server = nullptr;
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void DemoServer::start()
+{
+    if (m_server)
+        return;
+    if (!m_dir.isValid()) {
+        Q_EMIT failed(QStringLiteral("Cannot create a temporary folder for the demo server: %1").arg(m_dir.errorString()));
+        return;
+    }
+    m_server = new server::ReferenceServer;
+    m_server->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_server, [this] { startOnServerThread(); }, Qt::QueuedConnection);
+}
+
+// Signals emitted here are queued to receivers on the GUI thread.
+void DemoServer::startOnServerThread()
+{
+    QString error;
+    if (!m_server->open(m_dir.path(), &error)) {
+        Q_EMIT failed(QStringLiteral("The demo server cannot open its store: %1").arg(error));
+        return;
+    }
+    if (m_server->seedDemo() <= 0) {
+        Q_EMIT failed(QStringLiteral("The demo server could not create the demo mailbox."));
+        return;
+    }
+    if (m_server->start(QHostAddress::LocalHost, 0) == 0) {
+        Q_EMIT failed(QStringLiteral("The demo server found no free port on 127.0.0.1."));
+        return;
+    }
+    Q_EMIT ready(m_server->url());
+}
+
+void DemoServer::onReady(const QUrl &url)
+{
+    m_url = url;
+}
+
+void DemoServer::runOnServerThread(const std::function<void(server::ReferenceServer &)> &job)
+{
+    if (m_server)
+        QMetaObject::invokeMethod(m_server, [this, &job] { job(*m_server); }, Qt::BlockingQueuedConnection);
+}
+
+} // namespace skein::desktop

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "AccountDialog.h"
+#include "CommandLine.h"
+#include "Profile.h"
+#include "Store.h"
+#include "SyncRunner.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTemporaryDir;
+
+namespace skein::eas {
+class SyncEngine;
+}
+namespace skein::ui {
+class MainWindow;
+}
+
+namespace skein::desktop {
+
+class AccountFlow;
+class DemoServer;
+class ScreenshotTaker;
+
+// The desktop application without main(): opens the profile, runs the sync
+// engine on its own thread, and wires it to the main window and the account
+// dialog. The GUI thread only reads the store; the network runs elsewhere.
+class DesktopApp : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kSyncIntervalMs = 5 * 60 * 1000;
+
+    explicit DesktopApp(DesktopOptions options, QObject *parent = nullptr);
+    ~DesktopApp() override;
+
+    // Returns at once; what follows (dialog, demo server, first sync) is driven by events.
+    void start();
+
+    ui::MainWindow *mainWindow() const { return m_window.get(); }
+    ui::AccountDialog *accountDialog() const; // nullptr while none was shown
+    eas::SyncEngine *engine() const { return m_engine.get(); }
+    DemoServer *demoServer() const { return m_demo.get(); }
+    Store &store() { return m_store; }
+    const cli::Profile &profile() const { return *m_profile; }
+    bool isSyncing() const { return m_syncing; }
+
+public Q_SLOTS:
+    void requestSync();
+
+Q_SIGNALS:
+    // The process should end: the user cancelled the first set-up, the demo
+    // server failed, or the screenshot is done.
+    void exitRequested(int exitCode, const QString &message);
+    void mailboxOpened();
+    void syncCompleted(bool ok);
+
+private:
+    bool openProfile();
+    void createWindow();
+    void bindRefreshKey();
+    void startWithStoredAccount();
+    void startDemo();
+    void onDemoReady(const QUrl &url);
+    void showAccountSetup(std::optional<ui::AccountDialog::DialogError> failure = {}, const QString &message = {});
+    void onAccountReady();
+
+    void startEngine(const QString &password);
+    void wireEngine();
+    void connectAccount(const QString &password, std::function<void(const eas::SyncReport &)> done);
+    void openMailbox();
+    void selectInbox();
+    void refreshFoldersIfChanged();
+    void onSyncFinished(const eas::SyncReport &report);
+    void onBodyFetched(const QString &serverId, const QString &error);
+    void fail(const QString &message);
+
+    DesktopOptions m_options;
+    std::unique_ptr<QTemporaryDir> m_demoProfileDir; // --demo without --profile
+    std::optional<cli::Profile> m_profile;
+    Store m_store; // the GUI thread's read connection
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<DemoServer> m_demo;
+    std::unique_ptr<eas::SyncEngine> m_engine;
+    AccountFlow *m_accountFlow = nullptr;
+    ScreenshotTaker *m_screenshot = nullptr;
+    QTimer m_syncTimer;
+    QStringList m_folderIds; // to tell the window only when the hierarchy changed
+    bool m_syncing = false;
+};
+
+} // namespace skein::desktop

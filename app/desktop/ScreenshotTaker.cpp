@@ -1,0 +1,132 @@
+#include "ScreenshotTaker.h"
+
+#include "MainWindow.h"
+
+#include <QAbstractItemModel>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QPixmap>
+#include <QTreeView>
+
+namespace skein::desktop {
+
+namespace {
+
+// Long enough for the first sync of the demo mailbox on a slow CI machine.
+constexpr int kDeadlineMs = 120000;
+// Lets views lay out, delegates size their rows and the reading pane render.
+constexpr int kSettleMs = 600;
+// A body the reading pane asked for should arrive from the loopback demo server quickly.
+constexpr int kBodyWaitMs = 8000;
+
+} // namespace
+
+ScreenshotTaker::ScreenshotTaker(ui::MainWindow &window, QString path, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_path(std::move(path))
+{
+    m_deadline.setSingleShot(true);
+    m_deadline.setInterval(kDeadlineMs);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        finish(3, QStringLiteral("no sync finished within %1 s; no screenshot taken").arg(kDeadlineMs / 1000));
+    });
+    m_deadline.start();
+    m_bodyWait.setSingleShot(true);
+    m_bodyWait.setInterval(kBodyWaitMs);
+    connect(&m_bodyWait, &QTimer::timeout, this, &ScreenshotTaker::capture);
+    // The reading pane asks for a truncated body; wait for it so the shot shows the full text.
+    connect(&m_window, &ui::MainWindow::bodyRequested, this, [this] { m_waitingForBody = true; });
+}
+
+void ScreenshotTaker::syncFinished(bool ok, const QString &message)
+{
+    if (m_started || m_finished)
+        return;
+    m_started = true;
+    if (!ok) {
+        finish(1, QStringLiteral("the first sync failed: %1").arg(message));
+        return;
+    }
+    m_window.resize(kWidth, kHeight);
+    m_window.show();
+    QCoreApplication::processEvents();
+    prepareView();
+}
+
+void ScreenshotTaker::prepareView()
+{
+    if (!m_window.expandFirstMultiMessageConversation())
+        qWarning("skein: no conversation with several messages to expand; taking the screenshot as it is");
+    QCoreApplication::processEvents();
+    selectFirstMessage();
+    QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
+}
+
+// The expanded conversation is selected; its first child is its first message.
+void ScreenshotTaker::selectFirstMessage()
+{
+    QTreeView *view = m_window.conversationView();
+    const QModelIndex conversation = view->currentIndex();
+    if (!conversation.isValid() || !view->model())
+        return;
+    view->expandRecursively(conversation); // the whole reply tree, not just its starter
+    const QModelIndex first = view->model()->index(0, 0, conversation);
+    if (first.isValid())
+        view->setCurrentIndex(first);
+}
+
+void ScreenshotTaker::settleThenCapture()
+{
+    if (m_captureScheduled || m_finished)
+        return;
+    if (m_waitingForBody) {
+        m_bodyWait.start(); // bodyFetched or this timer, whichever comes first, captures
+        return;
+    }
+    m_captureScheduled = true;
+    QTimer::singleShot(kSettleMs / 2, this, &ScreenshotTaker::capture);
+}
+
+void ScreenshotTaker::bodyFetched()
+{
+    if (!m_waitingForBody)
+        return;
+    m_waitingForBody = false;
+    if (m_bodyWait.isActive()) {
+        m_bodyWait.stop();
+        QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
+    }
+}
+
+void ScreenshotTaker::capture()
+{
+    if (m_finished)
+        return;
+    m_deadline.stop();
+    m_bodyWait.stop();
+    QCoreApplication::processEvents();
+    const QPixmap shot = m_window.grab();
+    const QString dir = QFileInfo(m_path).absolutePath();
+    if (shot.isNull()) {
+        finish(1, QStringLiteral("grabbing the window gave an empty image"));
+        return;
+    }
+    if (!QDir().mkpath(dir) || !shot.save(m_path, "PNG")) {
+        finish(1, QStringLiteral("cannot write %1").arg(m_path));
+        return;
+    }
+    finish(0, QStringLiteral("saved %1 (%2x%3)").arg(m_path).arg(shot.width()).arg(shot.height()));
+}
+
+void ScreenshotTaker::finish(int exitCode, const QString &message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_deadline.stop();
+    Q_EMIT done(exitCode, message);
+}
+
+} // namespace skein::desktop

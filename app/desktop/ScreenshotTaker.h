@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+namespace skein::ui {
+class MainWindow;
+}
+
+namespace skein::desktop {
+
+// --screenshot: once the first sync is in, shows the conversation view the
+// way a reader would see it (a multi-message conversation expanded, its first
+// message in the reading pane) and saves the window as a PNG.
+class ScreenshotTaker : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kWidth = 1400;
+    static constexpr int kHeight = 900;
+
+    ScreenshotTaker(ui::MainWindow &window, QString path, QObject *parent = nullptr);
+
+    void syncFinished(bool ok, const QString &message);
+    void bodyFetched();
+
+Q_SIGNALS:
+    void done(int exitCode, const QString &message);
+
+private:
+    void prepareView();
+    void selectFirstMessage();
+    void settleThenCapture();
+    void capture();
+    void finish(int exitCode, const QString &message);
+
+    ui::MainWindow &m_window;
+    QString m_path;
+    QTimer m_deadline;
+    QTimer m_bodyWait;
+    bool m_started = false;
+    bool m_finished = false;
+    bool m_waitingForBody = false;
+    bool m_captureScheduled = false;
+};
+
+} // namespace skein::desktop

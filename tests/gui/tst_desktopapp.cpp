@@ -1,0 +1,161 @@
+// DesktopApp in demo mode: the in-process demo server, the first sync into
+// the window, expanding a conversation, and a truncated body fetched in full.
+#include "DesktopApp.h"
+#include "MainWindow.h"
+#include "ModelRoles.h"
+#include "ReadingPane.h"
+
+#include <QAction>
+#include <QShortcut>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using skein::desktop::DesktopApp;
+using skein::desktop::DesktopOptions;
+
+namespace {
+
+const QString kLongSubject = QStringLiteral("Annual infrastructure report");
+const QString kLongBodyEnd = QStringLiteral("End of report.");
+
+// Top-level row of the conversation list whose conversation holds `message`,
+// loading further pages if needed.
+QModelIndex rowOf(QAbstractItemModel *model, const skein::Message &message)
+{
+    for (int row = 0;; ++row) {
+        if (row >= model->rowCount()) {
+            if (!model->canFetchMore({}))
+                return {};
+            model->fetchMore({});
+            if (row >= model->rowCount())
+                return {};
+        }
+        const QModelIndex index = model->index(row, 0);
+        const QByteArray conversationId = index.data(skein::ConversationIdRole).toByteArray();
+        if (conversationId.isEmpty() ? index.data(skein::ServerIdRole).toString() == message.serverId
+                                     : conversationId == message.conversationId)
+            return index;
+    }
+}
+
+} // namespace
+
+class TestDesktopApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void listsInboxConversations();
+    void expandsAMultiMessageConversation();
+    void fetchesATruncatedBodyInFull();
+    void f5SyncsAgain();
+
+private:
+    std::optional<skein::Message> longMessage() const;
+
+    QTemporaryDir m_profile;
+    std::unique_ptr<DesktopApp> m_app;
+};
+
+void TestDesktopApp::initTestCase()
+{
+    m_app = std::make_unique<DesktopApp>(DesktopOptions{m_profile.path(), true, {}});
+    QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
+    m_app->start();
+    QVERIFY(synced.wait(90000));
+    QVERIFY2(synced.first().first().toBool(), "the first sync of the demo mailbox failed");
+}
+
+void TestDesktopApp::cleanupTestCase()
+{
+    m_app.reset(); // engine, then server thread, then window
+}
+
+void TestDesktopApp::listsInboxConversations()
+{
+    skein::ui::MainWindow *window = m_app->mainWindow();
+    QVERIFY(window->isVisible());
+    const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
+    QVERIFY(inbox);
+    QCOMPARE(window->currentFolderId(), inbox->serverId);
+    QAbstractItemModel *model = window->conversationView()->model();
+    QVERIFY(model);
+    QTRY_VERIFY(model->rowCount() > 5);
+    QStringList subjects;
+    for (int row = 0; row < model->rowCount(); ++row)
+        subjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
+    QVERIFY2(subjects.contains(kLongSubject), qPrintable(subjects.join(QLatin1String(" | "))));
+    QVERIFY(window->folderView()->model()->rowCount() > 0);
+}
+
+void TestDesktopApp::expandsAMultiMessageConversation()
+{
+    skein::ui::MainWindow *window = m_app->mainWindow();
+    QVERIFY(window->expandFirstMultiMessageConversation());
+    QTreeView *view = window->conversationView();
+    const QModelIndex current = view->currentIndex();
+    QVERIFY(current.isValid());
+    const QModelIndex conversation = current.parent().isValid() ? current.parent() : current;
+    QVERIFY(view->isExpanded(conversation));
+    QVERIFY(conversation.data(skein::MessageCountRole).toInt() > 1);
+    QVERIFY(view->model()->rowCount(conversation) > 0); // the reply tree, its starter first
+    QTRY_VERIFY(!window->readingPane()->isEmpty());
+}
+
+std::optional<skein::Message> TestDesktopApp::longMessage() const
+{
+    const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
+    for (const skein::Message &m : m_app->store().messagesInFolder(inbox ? inbox->serverId : QString()))
+        if (m.subject == kLongSubject)
+            return m_app->store().message(m.serverId); // with its body
+    return std::nullopt;
+}
+
+void TestDesktopApp::fetchesATruncatedBodyInFull()
+{
+    const std::optional<skein::Message> before = longMessage();
+    QVERIFY(before);
+    QVERIFY2(before->bodyTruncated, "the demo's long body should arrive as a truncated preview");
+    QVERIFY(before->body.size() < 60 * 1024);
+
+    skein::ui::MainWindow *window = m_app->mainWindow();
+    QSignalSpy requested(window, &skein::ui::MainWindow::bodyRequested);
+    const QModelIndex row = rowOf(window->conversationView()->model(), *before);
+    QVERIFY(row.isValid());
+    window->conversationView()->setCurrentIndex(row);
+    QTRY_VERIFY_WITH_TIMEOUT(requested.count() > 0, 10000);
+    QCOMPARE(requested.first().first().toString(), before->serverId);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!longMessage()->bodyTruncated, 30000);
+    const skein::Message after = *longMessage();
+    QVERIFY(after.body.size() > 60 * 1024);
+    QVERIFY(QString::fromUtf8(after.body).contains(kLongBodyEnd));
+    QTRY_VERIFY_WITH_TIMEOUT(window->readingPane()->text().contains(kLongBodyEnd), 10000);
+}
+
+void TestDesktopApp::f5SyncsAgain()
+{
+    skein::ui::MainWindow *window = m_app->mainWindow();
+    // Exactly one binding: two would make the key ambiguous, and Qt then fires neither.
+    int bindings = 0;
+    for (const QAction *action : window->findChildren<QAction *>())
+        bindings += action->shortcuts().contains(QKeySequence(Qt::Key_F5));
+    for (const QShortcut *shortcut : window->findChildren<QShortcut *>())
+        bindings += shortcut->key() == QKeySequence(Qt::Key_F5);
+    QCOMPARE(bindings, 1);
+
+    QTRY_VERIFY(!m_app->isSyncing());
+    QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keyClick(window, Qt::Key_F5);
+    QVERIFY(synced.wait(30000));
+    QVERIFY(synced.first().first().toBool());
+}
+
+QTEST_MAIN(TestDesktopApp)
+#include "tst_desktopapp.moc"
