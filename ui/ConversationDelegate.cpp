@@ -150,8 +150,12 @@ void ConversationDelegate::paintConversation(Context &c) const
     int right = c.rect.right();
     if (unread > 0) {
         const QString text = tr("%1 unread").arg(unread);
-        right = paintPill(c, right, c.line2, text, c.opt.palette.color(QPalette::Highlight),
-                          c.opt.palette.color(QPalette::HighlightedText), true) - 4;
+        // Inverted on a selected row: a highlight-coloured pill on the
+        // highlight would vanish and leave white text floating.
+        const QColor accent = c.opt.palette.color(QPalette::Highlight);
+        const QColor onAccent = c.opt.palette.color(QPalette::HighlightedText);
+        right = paintPill(c, right, c.line2, text, c.selected ? onAccent : accent,
+                          c.selected ? accent : onAccent, true) - 4;
     }
     if (count > 1) {
         QColor bg = c.muted;

@@ -37,50 +37,141 @@ QString longDate(const QDateTime &utc)
         + shortTime(local.time());
 }
 
+namespace {
+
+// What one mailbox was made of while scanning: the phrase (words and quoted
+// strings outside brackets), the <angle address> and any (comment).
+struct MailboxParts {
+    QString phrase;
+    QString angle;
+    QString comment;
+    bool hasAngle = false;
+
+    Mailbox take()
+    {
+        Mailbox m;
+        QString name = phrase.simplified();
+        if (hasAngle) {
+            m.address = angle.trimmed();
+        } else {
+            // No brackets: "j@x", "j@x (Jane)" or, rarely, "Jane j@x".
+            QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (qsizetype i = words.size() - 1; i >= 0; --i) {
+                if (words.at(i).contains(QLatin1Char('@'))) {
+                    m.address = words.takeAt(i);
+                    break;
+                }
+            }
+            name = words.join(QLatin1Char(' '));
+        }
+        if (name.isEmpty())
+            name = comment.simplified();
+        // Outlook sometimes sends 'Jane Doe' in single quotes.
+        if (name.size() >= 2 && name.startsWith(QLatin1Char('\'')) && name.endsWith(QLatin1Char('\'')))
+            name = name.mid(1, name.size() - 2).trimmed();
+        // "j@x" <j@x> says nothing a bare address does not.
+        if (name.compare(m.address, Qt::CaseInsensitive) == 0)
+            name.clear();
+        m.name = name;
+        *this = {};
+        return m;
+    }
+};
+
+} // namespace
+
+QList<Mailbox> parseAddressList(const QString &addressList)
+{
+    QList<Mailbox> result;
+    MailboxParts parts;
+    auto flush = [&] {
+        const Mailbox m = parts.take();
+        if (!m.name.isEmpty() || !m.address.isEmpty())
+            result.append(m);
+    };
+    const QString &s = addressList;
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = s.at(i);
+        if (c == QLatin1Char('"')) {
+            // A quoted string: separators inside are text, \x is x.
+            for (++i; i < n && s.at(i) != QLatin1Char('"'); ++i) {
+                if (s.at(i) == QLatin1Char('\\') && i + 1 < n)
+                    ++i;
+                parts.phrase += s.at(i);
+            }
+        } else if (c == QLatin1Char('(')) {
+            // A comment, which may nest.
+            int depth = 1;
+            for (++i; i < n; ++i) {
+                const QChar d = s.at(i);
+                if (d == QLatin1Char('\\') && i + 1 < n) {
+                    parts.comment += s.at(++i);
+                    continue;
+                }
+                depth += d == QLatin1Char('(') ? 1 : d == QLatin1Char(')') ? -1 : 0;
+                if (depth == 0)
+                    break;
+                parts.comment += d;
+            }
+        } else if (c == QLatin1Char('<')) {
+            parts.hasAngle = true;
+            for (++i; i < n && s.at(i) != QLatin1Char('>'); ++i)
+                parts.angle += s.at(i);
+        } else if (c == QLatin1Char(',') || c == QLatin1Char(';')) {
+            flush();
+        } else if (c == QLatin1Char(':') && !parts.hasAngle) {
+            parts = {}; // "Team: a@x, b@y;" names a group, not a person
+        } else {
+            parts.phrase += c;
+        }
+    }
+    flush();
+    return result;
+}
+
+Mailbox parseMailbox(const QString &mailbox)
+{
+    return parseAddressList(mailbox).value(0);
+}
+
 QString displayName(const QString &mailbox)
 {
-    const QString trimmed = mailbox.trimmed();
-    const qsizetype lt = trimmed.indexOf(QLatin1Char('<'));
-    if (lt > 0) {
-        QString name = trimmed.left(lt).trimmed();
-        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
-            name = name.mid(1, name.size() - 2);
-        if (!name.isEmpty())
-            return name;
-    }
-    return emailAddress(trimmed).isEmpty() ? trimmed : emailAddress(trimmed);
+    const Mailbox m = parseMailbox(mailbox);
+    if (!m.name.isEmpty())
+        return m.name;
+    return m.address.isEmpty() ? mailbox.trimmed() : m.address;
 }
 
 QString emailAddress(const QString &mailbox)
 {
-    static const QRegularExpression angle(QStringLiteral("<([^<>\\s]+@[^<>\\s]+)>"));
-    static const QRegularExpression bare(QStringLiteral("([^<>\\s\",;]+@[^<>\\s\",;]+)"));
-    QRegularExpressionMatch match = angle.match(mailbox);
-    if (!match.hasMatch())
-        match = bare.match(mailbox);
-    return match.hasMatch() ? match.captured(1).toLower() : QString();
+    const QString address = parseMailbox(mailbox).address;
+    return address.contains(QLatin1Char('@')) ? address.toLower() : QString();
 }
 
 QString displayNames(const QString &addressList)
 {
-    // Split on commas outside quotes: "Doe, Jane" <j@x> is one mailbox.
     QStringList names;
-    QString current;
-    bool quoted = false;
-    for (const QChar c : addressList) {
-        if (c == QLatin1Char('"'))
-            quoted = !quoted;
-        if ((c == QLatin1Char(',') || c == QLatin1Char(';')) && !quoted) {
-            if (!current.trimmed().isEmpty())
-                names.append(displayName(current));
-            current.clear();
-        } else {
-            current.append(c);
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        names.append(displayName(current));
+    for (const Mailbox &m : parseAddressList(addressList))
+        names.append(m.name.isEmpty() ? m.address : m.name);
     return names.join(QStringLiteral(", "));
+}
+
+QString mailboxText(const Mailbox &mailbox)
+{
+    if (mailbox.name.isEmpty())
+        return mailbox.address;
+    if (mailbox.address.isEmpty())
+        return mailbox.name;
+    return mailbox.name + QStringLiteral(" <") + mailbox.address + QLatin1Char('>');
+}
+
+QString addressListText(const QString &addressList)
+{
+    QStringList parts;
+    for (const Mailbox &m : parseAddressList(addressList))
+        parts.append(mailboxText(m));
+    return parts.join(QStringLiteral(", "));
 }
 
 QString firstLine(const QString &text)

@@ -45,6 +45,9 @@ MessageCard::MessageCard(const Message &message, const QString &folderName, QWid
     m_remoteBar = new RemoteContentBar(this);
     m_remoteBar->setSender(format::emailAddress(message.from));
     m_remoteBar->hide();
+    // Its buttons must not widen the card past the pane; at a very narrow
+    // width they are clipped instead (the text in it wraps).
+    m_remoteBar->setSizePolicy(QSizePolicy::Ignored, m_remoteBar->sizePolicy().verticalPolicy());
     connect(m_remoteBar, &RemoteContentBar::showForMessage, this,
             [this] { setRemoteContentAllowed(true); });
     connect(m_remoteBar, &RemoteContentBar::alwaysForSender, this, &MessageCard::alwaysAllowSender);
@@ -76,6 +79,16 @@ MessageCard::MessageCard(const Message &message, const QString &folderName, QWid
     layout->addWidget(m_stack);
 }
 
+// Narrow: the reading pane's layout computes a card's height for the
+// card's minimum width when the pane is narrower than that, so a wide
+// minimum (the hidden loading page's label, a long word) left wrapped
+// headers too short and cut off. Everything in a card elides or wraps.
+QSize MessageCard::minimumSizeHint() const
+{
+    const QSize hint = QFrame::minimumSizeHint();
+    return {qMin(hint.width(), 120), hint.height()};
+}
+
 QWidget *MessageCard::createLoadingPage()
 {
     auto *page = new QWidget(this);
@@ -86,6 +99,7 @@ QWidget *MessageCard::createLoadingPage()
     busy->setAccessibleName(tr("Loading"));
     auto *label = new QLabel(tr("Loading the full message\u2026"), page);
     label->setObjectName(QStringLiteral("loadingLabel"));
+    label->setWordWrap(true);
     auto *layout = new QHBoxLayout(page);
     layout->setContentsMargins(8, 12, 8, 12);
     layout->addWidget(busy);

@@ -42,11 +42,13 @@ public:
 
     void setRemoteContentAllowed(bool allowed);
     void addRemoteImage(const QUrl &url, const QImage &image);
+    MessageHeader *header() const { return m_header; }
     BodyView *bodyView() const { return m_body; }
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
     QPushButton *retryButton() const { return m_retry; }
     // Header and, when expanded, body as plain text (accessibility, tests).
     QString text() const;
+    QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
     void expandedChanged(bool expanded);

@@ -7,6 +7,7 @@
 #include "RemoteImageLoader.h"
 #include "Store.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -47,6 +48,21 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
     m_cardsLayout = new QVBoxLayout(m_content);
     m_cardsLayout->setContentsMargins(10, 10, 10, 10);
     m_cardsLayout->setSpacing(8);
+    m_title = new QLabel(m_content);
+    m_title->setObjectName(QStringLiteral("conversationTitle"));
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+    QSizePolicy titlePolicy = m_title->sizePolicy();
+    titlePolicy.setHorizontalPolicy(QSizePolicy::Ignored); // a long subject wraps
+    m_title->setSizePolicy(titlePolicy);
+    m_title->setContentsMargins(2, 0, 2, 2);
+    m_title->hide();
+    m_cardsLayout->addWidget(m_title);
     m_cardsLayout->addStretch(1);
     m_scroll = new QScrollArea(this);
     m_scroll->setWidget(m_content);
@@ -54,6 +70,10 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setAccessibleName(tr("Messages"));
+    // A scroll area widens its widget to the widget's minimum width; with no
+    // horizontal scroll bar that would cut the cards' right edges off. The
+    // cards elide and wrap, and this keeps anything else from widening them.
+    m_scroll->viewport()->installEventFilter(this);
     m_scroll->setFocusPolicy(Qt::StrongFocus);
 
     m_stack = new QStackedWidget(this);
@@ -66,10 +86,18 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
 
 ReadingPane::~ReadingPane() = default;
 
+bool ReadingPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        m_content->setMaximumWidth(m_scroll->viewport()->width());
+    return QWidget::eventFilter(watched, event);
+}
+
 void ReadingPane::showConversation(const QByteArray &conversationId, const QString &serverId,
                                    const QString &listedFolderId)
 {
     m_singleMessageId = 0;
+    m_listedFolderId = listedFolderId;
     m_model->setListedFolder(listedFolderId);
     if (conversationId.isEmpty())
         m_model->setSingleMessage(serverId);
@@ -125,8 +153,14 @@ void ReadingPane::rebuild(const QList<Message> &messages, bool conversation)
 {
     qDeleteAll(m_cards);
     m_cards.clear();
+    const bool stacked = conversation && messages.size() > 1;
     for (const Message &message : messages)
-        addCard(message, conversation && messages.size() > 1);
+        addCard(message, stacked);
+    // A stack of cards gets the subject once, as its title (the oldest
+    // message's, which has no "RE:"); each card then leads with its sender.
+    m_title->setVisible(stacked);
+    const QString subject = stacked ? messages.constFirst().subject : QString();
+    m_title->setText(subject.isEmpty() && stacked ? tr("(no subject)") : subject);
     m_stack->setCurrentWidget(m_cards.isEmpty() ? static_cast<QWidget *>(m_placeholder) : m_scroll);
     m_scroll->verticalScrollBar()->setValue(0);
     if (!m_cards.isEmpty())
@@ -135,7 +169,10 @@ void ReadingPane::rebuild(const QList<Message> &messages, bool conversation)
 
 MessageCard *ReadingPane::addCard(const Message &message, bool collapsible)
 {
-    auto *card = new MessageCard(message, folderName(message.folderId), m_content);
+    // Stacked cards name their folder only when it is not the listed one
+    // ("Sent Items" for my replies); a single message always does.
+    const bool otherFolder = !collapsible || message.folderId != m_listedFolderId;
+    auto *card = new MessageCard(message, otherFolder ? folderName(message.folderId) : QString(), m_content);
     card->setCollapsible(collapsible);
     card->setRemoteContentAllowed(allowedSenders().contains(format::emailAddress(message.from)));
     m_cardsLayout->insertWidget(m_cardsLayout->count() - 1, card);

@@ -68,6 +68,9 @@ Q_SIGNALS:
     // An image the user allowed is being fetched (by the pane's loader).
     void remoteContentRequested(const QUrl &url);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void rebuild(const QList<Message> &messages, bool conversation);
     MessageCard *addCard(const Message &message, bool collapsible);
@@ -83,6 +86,8 @@ private:
     RemoteImageLoader *m_loader = nullptr; // created on first allowed image
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
+    QLabel *m_title = nullptr; // a conversation's subject, once above its cards
+    QString m_listedFolderId;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_content = nullptr;
     QVBoxLayout *m_cardsLayout = nullptr;

@@ -3,7 +3,9 @@
 // A small mailbox for the GUI tests, written straight into a Store: Inbox,
 // Sent Items and Archive, a reply tree across Inbox and Sent Items with a gap,
 // an HTML mail with a remote image and a link, a truncated mail, a plain
-// text thread and a message without ConversationId.
+// text thread and a message without ConversationId. Archive holds one
+// conversation of long names, long previews and quoted display names, for
+// the reading pane's layout at narrow widths (and leaves Inbox as it is).
 
 #include "ConversationIndex.h"
 #include "Store.h"
@@ -19,6 +21,7 @@ inline const QByteArray treeConversation("conv-tree");
 inline const QByteArray htmlConversation("conv-html");
 inline const QByteArray truncatedConversation("conv-trunc");
 inline const QByteArray plainConversation("conv-plain");
+inline const QByteArray longConversation("conv-long");
 inline const QString truncatedBodyFull = QStringLiteral(
     "Here is the whole quarterly report.\nSecond paragraph with all the numbers.");
 
@@ -115,8 +118,30 @@ inline bool fillStore(skein::Store &store)
     Message lone = mail(QStringLiteral("lone"), {}, QStringLiteral("Grace Green <grace@example.com>"),
                         QStringLiteral("No conversation id"), 80, QStringLiteral("Just one message."), true);
 
+    const QString longSubject = QStringLiteral("Supplier contract renewal for the northern distribution centres");
+    const QString longText = QStringLiteral(
+        "Following up on yesterday's call with procurement, legal and the regional warehouse managers about "
+        "the renewal terms, the penalties for late deliveries and the new quarterly volume commitments.\n\n"
+        "The draft is at https://contracts.northwind.example/drafts/2024/supplier-renewal-northern-centres-v7.pdf");
+    Message l1 = mail(QStringLiteral("l1"), longConversation,
+                      QStringLiteral("\"Fischer, Lena (Northwind Procurement)\" <lena.fischer@northwind.example>"),
+                      longSubject, 100, longText, true);
+    Message l2 = mail(QStringLiteral("l2"), longConversation,
+                      QStringLiteral("\"Maximilian Alexander von Humboldt-Oberhausen\" "
+                                     "<maximilian.humboldt-oberhausen@logistics.northwind.example>"),
+                      QStringLiteral("RE: ") + longSubject, 95, longText, true);
+    Message l3 = mail(QStringLiteral("l3"), longConversation,
+                      QStringLiteral("'Priya Raman' <priya.raman@northwind.example>"),
+                      QStringLiteral("RE: ") + longSubject, 90, longText);
+    l3.cc = QStringLiteral("\"Fischer, Lena (Northwind Procurement)\" <lena.fischer@northwind.example>, "
+                           "\"Maximilian Alexander von Humboldt-Oberhausen\" "
+                           "<maximilian.humboldt-oberhausen@logistics.northwind.example>");
+    l1.conversationIndex = ConversationIndex::makeHeader(ago(100));
+    l2.conversationIndex = ConversationIndex::appendReply(l1.conversationIndex, ago(95), 5);
+    l3.conversationIndex = ConversationIndex::appendReply(l2.conversationIndex, ago(90), 6);
+
     return store.applySyncBatch(batch(inbox, {t1, t3, t5, html, truncated, p1, p2, lone}))
-        && store.applySyncBatch(batch(sent, {t2}));
+        && store.applySyncBatch(batch(sent, {t2})) && store.applySyncBatch(batch(archive, {l1, l2, l3}));
 }
 
 } // namespace guitest

@@ -1,0 +1,197 @@
+// The window's layout, offscreen: message cards always fit the reading
+// pane (long names and previews elide, bodies wrap, the date stays whole)
+// at any splitter position, headers show names without wire quoting, no
+// painter warnings. Also leaves screenshots in /tmp to look at.
+
+#include "GuiTestStore.h"
+
+#include "BodyView.h"
+#include "MainWindow.h"
+#include "MessageCard.h"
+#include "MessageHeader.h"
+#include "ModelRoles.h"
+#include "ReadingPane.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace skein;
+using namespace skein::ui;
+
+class TestReadingLayout : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Store m_store;
+
+    std::unique_ptr<MainWindow> makeWindow(const QSize &size)
+    {
+        auto window = std::make_unique<MainWindow>(m_store);
+        window->resize(size);
+        window->show();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qWarning("window not exposed");
+        return window;
+    }
+
+    static QModelIndex conversationRow(QTreeView *view, const QByteArray &conversationId)
+    {
+        QAbstractItemModel *model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(ConversationIdRole).toByteArray() == conversationId)
+                return index;
+        }
+        return {};
+    }
+
+    static void select(MainWindow &window, const QString &folder, const QByteArray &conversationId)
+    {
+        window.selectFolder(folder);
+        QTreeView *view = window.conversationView();
+        const QModelIndex row = conversationRow(view, conversationId);
+        QVERIFY(row.isValid());
+        view->setCurrentIndex(row);
+        QTest::qWait(50); // layouts settle, bodies fit their height
+    }
+
+    static void save(QWidget &window, const QString &path)
+    {
+        QVERIFY2(window.grab().toImage().save(path), qPrintable(path));
+    }
+
+    // Every card lies inside the viewport horizontally and shows its whole date.
+    static void verifyCardsFit(ReadingPane *pane, const QString &where)
+    {
+        auto *scroll = pane->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QWidget *viewport = scroll->viewport();
+        const int width = viewport->width();
+        QVERIFY2(scroll->widget()->width() <= width, qPrintable(where));
+        QVERIFY(!pane->cards().isEmpty());
+        for (MessageCard *card : pane->cards()) {
+            const QString what = where + QLatin1Char(' ') + card->message().serverId;
+            const QRect cardRect(card->mapTo(viewport, QPoint(0, 0)), card->size());
+            QVERIFY2(cardRect.left() >= 0 && cardRect.right() < width,
+                     qPrintable(QStringLiteral("%1: card %2..%3, viewport %4")
+                                    .arg(what).arg(cardRect.left()).arg(cardRect.right()).arg(width)));
+            QLabel *date = card->header()->dateLabel();
+            QVERIFY2(date->isVisible(), qPrintable(what));
+            const QRect dateRect(date->mapTo(card, QPoint(0, 0)), date->size());
+            QVERIFY2(dateRect.left() >= 0 && dateRect.right() < card->width(), qPrintable(what));
+            QVERIFY2(date->width() >= date->sizeHint().width(), qPrintable(what + QStringLiteral(": date clipped")));
+            // Wrapped address rows get the height they need (not cut off at the bottom).
+            MessageHeader *header = card->header();
+            QVERIFY2(header->height() >= header->heightForWidth(header->width()),
+                     qPrintable(QStringLiteral("%1: header %2 high, needs %3")
+                                    .arg(what).arg(header->height()).arg(header->heightForWidth(header->width()))));
+            if (card->isExpanded()) // normal mail wraps: no sideways scrolling
+                QVERIFY2(!card->bodyView()->horizontalScrollBar()->isVisible(), qPrintable(what));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Q_INIT_RESOURCE(resources); // the app's bundled fallback icons (skein::app)
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SkeinTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_readinglayout"));
+        QVERIFY(m_dir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), qPrintable(m_store.lastError()));
+        QVERIFY2(guitest::fillStore(m_store), qPrintable(m_store.lastError()));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        // MessageHeader painted into a 0-wide pixmap for a message without
+        // flag or attachment: "QPainter::begin: Paint device returned engine == 0".
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("QPainter|[Pp]aint device")));
+    }
+
+    void conversationCardsFitThePane_data()
+    {
+        QTest::addColumn<QList<int>>("sizes");
+        QTest::newRow("narrow pane") << QList<int>{150, 520, 330};
+        QTest::newRow("default") << QList<int>{180, 330, 490};
+        QTest::newRow("very narrow pane") << QList<int>{150, 600, 250};
+    }
+
+    void conversationCardsFitThePane()
+    {
+        QFETCH(QList<int>, sizes);
+        auto window = makeWindow({1000, 700});
+        window->splitter()->setSizes(sizes);
+        select(*window, guitest::archive, guitest::longConversation);
+        ReadingPane *pane = window->readingPane();
+        QCOMPARE(pane->cards().size(), 3);
+        QVERIFY(!pane->cards().at(0)->isExpanded()); // read: one collapsed line
+        QVERIFY(pane->cards().at(2)->isExpanded());
+        verifyCardsFit(pane, QTest::currentDataTag());
+        // Open every card and drag the splitter: still fits.
+        for (MessageCard *card : pane->cards())
+            card->setExpanded(true);
+        QTest::qWait(100);
+        verifyCardsFit(pane, QTest::currentDataTag() + QStringLiteral(" expanded"));
+        window->splitter()->setSizes({150, sizes.at(1) + 60, sizes.at(2) - 60});
+        QTest::qWait(100);
+        verifyCardsFit(pane, QTest::currentDataTag() + QStringLiteral(" dragged"));
+        if (QTest::currentDataTag() == QLatin1String("narrow pane")) {
+            for (MessageCard *card : pane->cards().first(2))
+                card->setExpanded(false);
+            QTest::qWait(100);
+            save(*window, QStringLiteral("/tmp/skein-narrow-pane.png"));
+        }
+    }
+
+    void headersShowNamesWithoutQuotes()
+    {
+        auto window = makeWindow({1000, 700});
+        select(*window, guitest::archive, guitest::longConversation);
+        const QList<MessageCard *> cards = window->readingPane()->cards();
+        QCOMPARE(cards.size(), 3);
+        // Collapsed: the name alone, as the list shows it.
+        QVERIFY2(cards.at(0)->text().startsWith(QStringLiteral("Fischer, Lena (Northwind Procurement) Following up")),
+                 qPrintable(cards.at(0)->text()));
+        const QString open = cards.at(2)->text();
+        QVERIFY2(open.contains(QStringLiteral("From: Priya Raman <priya.raman@northwind.example>\n")), qPrintable(open));
+        QVERIFY2(open.contains(QStringLiteral("Cc: Fischer, Lena (Northwind Procurement) <lena.fischer@northwind.example>, "
+                                              "Maximilian Alexander von Humboldt-Oberhausen <")),
+                 qPrintable(open));
+        for (const MessageCard *card : cards) {
+            card->header()->setCollapsed(false);
+            QVERIFY2(!card->header()->text().contains(QLatin1Char('"')), qPrintable(card->header()->text()));
+            QVERIFY(!card->header()->text().contains(QLatin1Char('\'')));
+        }
+    }
+
+    void screenshots()
+    {
+        // For a person to look at: a conversation selected at 1000x700, and
+        // the list at a narrow width.
+        auto window = makeWindow({1000, 700});
+        select(*window, guitest::inbox, guitest::treeConversation);
+        verifyCardsFit(window->readingPane(), QStringLiteral("1000x700"));
+        save(*window, QStringLiteral("/tmp/skein-conversation.png"));
+        window->splitter()->setSizes({150, 250, 600});
+        QTest::qWait(100);
+        save(*window, QStringLiteral("/tmp/skein-narrow-list.png"));
+    }
+};
+
+QTEST_MAIN(TestReadingLayout)
+#include "tst_readinglayout.moc"
