@@ -55,7 +55,8 @@ void FolderDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QPalette::ColorRole role = selected ? QPalette::HighlightedText : QPalette::Text;
     painter->save();
     painter->setFont(opt.font);
-    painter->setPen(opt.palette.color(QPalette::Normal, role));
+    const QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    painter->setPen(opt.palette.color(group, role));
     const QRect nameRect = textRect.adjusted(2, 0, -countWidth, 0);
     const QString elided = fm.elidedText(name, Qt::ElideRight, nameRect.width());
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter, elided);

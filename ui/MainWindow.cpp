@@ -63,7 +63,7 @@ MainWindow::MainWindow(skein::Store &store, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(createFolderPane());
     m_splitter->addWidget(createListPane());
-    m_splitter->addWidget(m_readingPane);
+    m_splitter->addWidget(createReadingColumn());
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 2);
@@ -78,6 +78,7 @@ MainWindow::MainWindow(skein::Store &store, QWidget *parent)
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     createStatusBar();
+    createConversationActions();
     resize(1280, 800);
     restoreSettings();
     selectInitialFolder();
@@ -100,7 +101,8 @@ void MainWindow::createActions()
     connect(m_accountAction, &QAction::triggered, this, &MainWindow::accountSetupRequested);
 
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    // Not Ctrl+Q: that marks a conversation read, as in Outlook.
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
@@ -133,17 +135,16 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_findAction);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QMenu *sort = view->addMenu(tr("&Sort Conversations"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *sort = m_viewMenu->addMenu(tr("&Sort Conversations"));
     sort->addActions(m_sortActions);
 
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setAccessibleName(tr("Main toolbar"));
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->setMovable(false);
-    toolBar->addAction(m_syncAction);
-    toolBar->addAction(m_accountAction);
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setAccessibleName(tr("Main toolbar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    m_toolBar->addAction(m_syncAction);
     addAction(m_findAction); // window-wide shortcut even with the menu bar hidden
 }
 

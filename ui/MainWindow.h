@@ -1,14 +1,19 @@
 #pragma once
 
+#include "MailTypes.h"
+
 #include <QMainWindow>
 #include <QStringList>
 
 class QAction;
 class QActionGroup;
+class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QTimer;
+class QToolBar;
 class QTreeView;
 
 namespace skein {
@@ -20,6 +25,8 @@ class Store;
 namespace skein::ui {
 
 class Banner;
+class ConversationActionsController;
+class ConversationNotice;
 class ConversationView;
 class ReadingPane;
 class SortHeader;
@@ -54,6 +61,20 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     SortHeader *sortHeader() const { return m_sortHeader; }
     QAction *syncAction() const { return m_syncAction; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    // The conversation actions (MainWindowActions.cpp): menus, shortcuts, dialogs.
+    ConversationActionsController *actionsController() const { return m_actions; }
+    ConversationNotice *conversationNotice() const { return m_notice; }
+    QLabel *pendingLabel() const { return m_pendingLabel; }
+
+    // "Show mail from": 0 all, 1 one day, 2 three days, 3 a week, 4 two
+    // weeks, 5 a month (EAS FilterType). Saved in QSettings; setting it does
+    // not emit syncFilterChanged.
+    int syncFilter() const;
+    void setSyncFilter(int filterType);
+    QComboBox *syncFilterCombo() const { return m_filterCombo; }
+    // What the last GetItemEstimate said ("~120 messages to download").
+    QString estimateText() const { return m_estimateText; }
 
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
@@ -63,11 +84,24 @@ public Q_SLOTS:
     void syncProgress(const QString &folderName, int itemsSoFar);
     void syncFinished(bool ok, const QString &message, const QStringList &folderProblems);
     void showBanner(const QString &message, const QString &whatToDo = {});
+    // The engine's verdicts on the action journal (app wiring).
+    void actionFailed(qint64 entryId, const QString &message);
+    void actionsChanged();
+    void replayFinished(bool ok, const QString &message);
+    void showFindResult(const QByteArray &conversationId, bool fromServer, const QString &note,
+                        const QList<skein::Message> &messages);
+    // GetItemEstimate before a sync with a new date filter: count < 0 unknown.
+    void estimateStarted();
+    void showEstimate(int count, const QString &error);
 
 Q_SIGNALS:
     void syncRequested();
     void bodyRequested(const QString &serverId);
     void accountSetupRequested();
+    // A conversation action was journaled: send it (SyncEngine::replayNow).
+    void actionsQueued();
+    void findRequested(const QByteArray &conversationId);
+    void syncFilterChanged(int filterType);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,6 +122,12 @@ private:
     void sortBy(int key, Qt::SortOrder order);
     void applyFilter();
     void spacePressed();
+    // MainWindowActions.cpp: conversation actions and the date filter.
+    void createConversationActions();
+    QWidget *createReadingColumn();
+    void refreshAfterAction(const QStringList &folderIds);
+    void chooseSyncFilter(int filterType);
+    void updateFilterLabel();
 
     skein::Store &m_store;
     skein::FolderModel *m_folderModel = nullptr;
@@ -108,6 +148,15 @@ private:
     QAction *m_findAction = nullptr;
     QActionGroup *m_sortGroup = nullptr;
     QList<QAction *> m_sortActions; // date, sender, subject
+    QToolBar *m_toolBar = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    ConversationActionsController *m_actions = nullptr;
+    ConversationNotice *m_notice = nullptr;
+    QLabel *m_pendingLabel = nullptr;
+    QLabel *m_filterLabel = nullptr;
+    QComboBox *m_filterCombo = nullptr;
+    QActionGroup *m_filterGroup = nullptr;
+    QString m_estimateText;
 };
 
 } // namespace skein::ui

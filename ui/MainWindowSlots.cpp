@@ -111,6 +111,7 @@ void MainWindow::syncFinished(bool ok, const QString &message, const QStringList
 {
     m_syncAction->setEnabled(true);
     m_syncStatus->finished(ok, message, folderProblems);
+    updateFilterLabel(); // the estimate has served its purpose
     if (!ok) {
         showBanner(message.isEmpty() ? tr("Sync failed.") : message,
                    tr("Your mail on this computer is unchanged. Check the network and the account "

@@ -107,6 +107,7 @@ void DesktopApp::createWindow()
             m_engine->fetchBody(serverId);
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
+    wireWindowActions();
     bindRefreshKey();
 }
 
@@ -192,9 +193,11 @@ void DesktopApp::startEngine(const QString &password)
 {
     m_engine.reset(); // waits for a running job; queued reports still arrive
     m_syncing = false;
+    m_password = password;
     eas::SyncEngine::Config config;
     config.databasePath = m_profile->databasePath();
     config.password = password;
+    config.options.filterType = m_window->syncFilter();
     m_engine = std::make_unique<eas::SyncEngine>(config);
     wireEngine();
 }
@@ -207,6 +210,7 @@ void DesktopApp::wireEngine()
     connect(engine, &eas::SyncEngine::folderChanged, window, &ui::MainWindow::folderContentChanged);
     connect(engine, &eas::SyncEngine::syncFinished, this, &DesktopApp::onSyncFinished);
     connect(engine, &eas::SyncEngine::bodyFetched, this, &DesktopApp::onBodyFetched);
+    wireEngineActions();
 }
 
 void DesktopApp::connectAccount(const QString &password, std::function<void(const eas::SyncReport &)> done)

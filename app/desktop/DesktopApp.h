@@ -7,6 +7,7 @@
 #include "SyncRunner.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -60,6 +61,8 @@ Q_SIGNALS:
     void exitRequested(int exitCode, const QString &message);
     void mailboxOpened();
     void syncCompleted(bool ok);
+    // The engine sent the action journal (SyncEngine::replayFinished).
+    void actionsReplayed(bool ok);
 
 private:
     bool openProfile();
@@ -79,6 +82,11 @@ private:
     void refreshFoldersIfChanged();
     void onSyncFinished(const eas::SyncReport &report);
     void onBodyFetched(const QString &serverId, const QString &error);
+    // DesktopAppActions.cpp: conversation actions, find, the date filter.
+    void wireWindowActions();
+    void wireEngineActions();
+    void changeSyncFilter(int filterType);
+    void onEstimated(const QString &folderId, int status, int count, const QString &error);
     void fail(const QString &message);
 
     DesktopOptions m_options;
@@ -93,6 +101,10 @@ private:
     QTimer m_syncTimer;
     QStringList m_folderIds; // to tell the window only when the hierarchy changed
     bool m_syncing = false;
+    QString m_password; // the engine is recreated with it when the date filter changes
+    QSet<QString> m_estimating; // folders whose GetItemEstimate has not answered yet
+    int m_estimateTotal = -1;
+    QString m_estimateError;
 };
 
 } // namespace skein::desktop

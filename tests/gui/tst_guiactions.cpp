@@ -1,0 +1,691 @@
+// Conversation actions from the real window: DesktopApp in demo mode (the
+// reference server in-process, on its own thread), each action triggered the
+// way a user would (shortcut on the conversation list, context menu, menu
+// bar, folder chooser), the window checked at once (local first), then the
+// server's dump after the engine replayed the journal. Ignore and always-move
+// rules catch a reply delivered afterwards; a refused Move is rolled back
+// with the server's reason in the banner; the rules dialog brings an ignored
+// conversation back; the date filter estimates, then syncs.
+//
+// Screenshots for review: /tmp/skein-actions-*.png.
+#include "Banner.h"
+#include "ConversationActionsController.h"
+#include "ConversationNotice.h"
+#include "ConversationRulesDialog.h"
+#include "DemoServer.h"
+#include "DesktopApp.h"
+#include "FindResultsDialog.h"
+#include "FolderChooserDialog.h"
+#include "MainWindow.h"
+#include "ModelRoles.h"
+#include "ReferenceServer.h"
+#include "StatusText.h"
+#include "SyncStatus.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QJsonArray>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace skein;
+using skein::desktop::DesktopApp;
+using skein::desktop::DesktopOptions;
+using skein::ui::ConversationActionsController;
+using C = ConversationActionsController;
+
+namespace {
+
+struct ServerMessage {
+    QString serverId, folder;
+    bool read = false;
+    int flagStatus = 0;
+    QDateTime received;
+};
+
+const QString kInbox = QStringLiteral("Inbox");
+const QString kTrash = QStringLiteral("Deleted Items");
+const QString kSent = QStringLiteral("Sent Items");
+
+} // namespace
+
+class TestGuiActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void markReadAndUnreadByKeyboard();
+    void changesWaitWhileTheServerIsUnreachable();
+    void flagByInsertThenCompleteAndClearFromTheContextMenu();
+    void deleteByKey();
+    void moveByShortcutThroughTheFolderChooser();
+    void ignoreByKCatchesANewReply();
+    void ignoreByCtrlDelete();
+    void alwaysMoveFromTheMenuCatchesANewReply();
+    void alwaysMoveRefusesOutboxWithTheModelsMessage();
+    void findInAllFolders();
+    void refusedIgnoreRollsBackWithTheReason();
+    void rulesDialogStopsIgnoringAndBringsMessagesBack();
+    void dateFilterEstimatesThenSyncs();
+
+private:
+    ui::MainWindow *window() const { return m_app->mainWindow(); }
+    QTreeView *view() const { return window()->conversationView(); }
+    ConversationActionsController *controller() const { return window()->actionsController(); }
+    QAction *command(C::Command c) const { return controller()->action(c); }
+
+    QJsonObject dump() const;
+    QList<ServerMessage> onServer(const QByteArray &conversationId) const;
+    QList<ServerMessage> onServerIn(const QByteArray &conversationId, const QString &folder) const;
+    QString folderId(FolderType type) const;
+    QString folderId(const QString &name) const;
+
+    // A conversation of the Inbox not used by an earlier test: it has a
+    // ConversationId, `minInInbox` messages there, and every message of it
+    // lives in the Inbox or Sent Items (so its row's counts are the Inbox's).
+    QByteArray takeConversation(int minInInbox = 1, bool needUnread = false, bool needUnflagged = false);
+    QModelIndex rowOf(const QByteArray &conversationId) const;
+    bool isListed(const QByteArray &conversationId) const { return rowOf(conversationId).isValid(); }
+    // Selects the conversation's row in the real list and gives it the focus.
+    void select(const QByteArray &conversationId);
+    void openContextMenu(const QByteArray &conversationId);
+    bool waitForReplay(QSignalSpy &spy);
+    bool syncNow();
+    QString deliverReplyTo(const QByteArray &conversationId, const QString &folder, QString *landedIn);
+    QList<server::ConversationRuleInfo> serverRules() const;
+    void screenshot(QWidget *widget, const QString &name);
+
+    QTemporaryDir m_profile;
+    std::unique_ptr<DesktopApp> m_app;
+    QSet<QByteArray> m_used;
+    QByteArray m_ignored; // by ignoreByK, for the rules dialog
+};
+
+void TestGuiActions::initTestCase()
+{
+    m_app = std::make_unique<DesktopApp>(DesktopOptions{m_profile.path(), true, {}});
+    QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
+    m_app->start();
+    QVERIFY(synced.wait(90000));
+    QVERIFY2(synced.first().first().toBool(), "the first sync of the demo mailbox failed");
+    window()->resize(1280, 800);
+    window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+    QCOMPARE(window()->currentFolderId(), folderId(FolderType::Inbox));
+}
+
+void TestGuiActions::cleanupTestCase()
+{
+    m_app.reset();
+}
+
+QJsonObject TestGuiActions::dump() const
+{
+    QJsonObject result;
+    m_app->demoServer()->runOnServerThread([&result](server::ReferenceServer &s) { result = s.dump(); });
+    return result;
+}
+
+QList<ServerMessage> TestGuiActions::onServer(const QByteArray &conversationId) const
+{
+    QList<ServerMessage> list;
+    for (const QJsonValue &u : dump().value(QStringLiteral("users")).toArray()) {
+        for (const QJsonValue &m : u[QStringLiteral("messages")].toArray()) {
+            if (QByteArray::fromHex(m[QStringLiteral("conversationId")].toString().toLatin1()) != conversationId)
+                continue;
+            list.append({m[QStringLiteral("serverId")].toString(), m[QStringLiteral("folder")].toString(),
+                         m[QStringLiteral("read")].toBool(), m[QStringLiteral("flagStatus")].toInt(),
+                         QDateTime::fromString(m[QStringLiteral("received")].toString(), Qt::ISODateWithMs)});
+        }
+    }
+    return list;
+}
+
+QList<ServerMessage> TestGuiActions::onServerIn(const QByteArray &conversationId, const QString &folder) const
+{
+    QList<ServerMessage> list;
+    for (const ServerMessage &m : onServer(conversationId))
+        if (m.folder == folder)
+            list.append(m);
+    return list;
+}
+
+QString TestGuiActions::folderId(FolderType type) const
+{
+    return m_app->store().folderOfType(type).value_or(Folder{}).serverId;
+}
+
+QString TestGuiActions::folderId(const QString &name) const
+{
+    return m_app->store().folderByName(name).value_or(Folder{}).serverId;
+}
+
+QByteArray TestGuiActions::takeConversation(int minInInbox, bool needUnread, bool needUnflagged)
+{
+    const Store &store = m_app->store();
+    const QString inbox = folderId(FolderType::Inbox), sent = folderId(FolderType::SentItems);
+    for (const ConversationSummary &c : store.conversations(inbox)) {
+        if (c.conversationId.isEmpty() || m_used.contains(c.conversationId))
+            continue;
+        int inInbox = 0, unread = 0;
+        bool elsewhere = false, flagged = false;
+        for (const Message &m : store.conversationMessages(c.conversationId)) {
+            inInbox += m.folderId == inbox;
+            unread += m.folderId == inbox && !m.read;
+            elsewhere |= m.folderId != inbox && m.folderId != sent;
+            flagged |= m.flag.status != FlagStatus::None;
+        }
+        if (elsewhere || inInbox < minInInbox || (needUnread && unread == 0) || (needUnflagged && flagged))
+            continue;
+        m_used.insert(c.conversationId);
+        return c.conversationId;
+    }
+    return {};
+}
+
+QModelIndex TestGuiActions::rowOf(const QByteArray &conversationId) const
+{
+    QAbstractItemModel *model = view()->model();
+    for (int row = 0;; ++row) {
+        if (row >= model->rowCount()) {
+            if (!model->canFetchMore({}))
+                return {};
+            model->fetchMore({});
+            if (row >= model->rowCount())
+                return {};
+        }
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(ConversationIdRole).toByteArray() == conversationId)
+            return index;
+    }
+}
+
+void TestGuiActions::select(const QByteArray &conversationId)
+{
+    const QModelIndex row = rowOf(conversationId);
+    QVERIFY2(row.isValid(), conversationId.toHex().constData());
+    window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+    view()->setCurrentIndex(row);
+    view()->scrollTo(row);
+    view()->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(view()->hasFocus());
+    QVERIFY(controller()->currentTarget());
+    QCOMPARE(controller()->currentTarget()->conversationId, conversationId);
+}
+
+// A right-click as the viewport sees it: the row under the pointer is
+// selected and the menu pops up there.
+void TestGuiActions::openContextMenu(const QByteArray &conversationId)
+{
+    const QModelIndex row = rowOf(conversationId);
+    QVERIFY(row.isValid());
+    view()->scrollTo(row);
+    const QPoint pos = view()->visualRect(row).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view()->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(view()->viewport(), &event);
+    QTRY_VERIFY(controller()->contextMenu()->isVisible());
+    QCOMPARE(controller()->currentTarget()->conversationId, conversationId);
+}
+
+bool TestGuiActions::waitForReplay(QSignalSpy &spy)
+{
+    if (spy.isEmpty() && !spy.wait(120000))
+        return false;
+    return spy.first().first().toBool();
+}
+
+bool TestGuiActions::syncNow()
+{
+    if (!QTest::qWaitFor([this] { return !m_app->isSyncing(); }, 60000))
+        return false;
+    QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
+    m_app->requestSync();
+    if (!synced.wait(120000))
+        return false;
+    return synced.first().first().toBool();
+}
+
+QString TestGuiActions::deliverReplyTo(const QByteArray &conversationId, const QString &folder, QString *landedIn)
+{
+    const QList<ServerMessage> there = onServerIn(conversationId, folder);
+    if (there.isEmpty())
+        return {};
+    server::IncomingMail reply;
+    reply.to = QStringLiteral("demo");
+    reply.replyToServerId = there.first().serverId;
+    reply.from = QStringLiteral("Zed Nobody <zed@example.com>");
+    reply.subject = QStringLiteral("Re: one more thing");
+    reply.body = QStringLiteral("Sorry, one more thing.");
+    server::DeliveryResult result;
+    m_app->demoServer()->runOnServerThread([&](server::ReferenceServer &s) { result = s.deliver(reply); });
+    if (!result.ok)
+        qWarning() << "delivery failed:" << result.error;
+    *landedIn = result.folder;
+    return result.serverId;
+}
+
+QList<server::ConversationRuleInfo> TestGuiActions::serverRules() const
+{
+    QList<server::ConversationRuleInfo> rules;
+    m_app->demoServer()->runOnServerThread(
+        [&rules](server::ReferenceServer &s) { rules = s.conversationRules(QStringLiteral("demo")); });
+    return rules;
+}
+
+void TestGuiActions::screenshot(QWidget *widget, const QString &name)
+{
+    const QString path = QStringLiteral("/tmp/skein-actions-%1.png").arg(name);
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+void TestGuiActions::markReadAndUnreadByKeyboard()
+{
+    const QByteArray id = takeConversation(2, true);
+    QVERIFY(!id.isEmpty());
+    select(id);
+    QVERIFY(rowOf(id).data(UnreadCountRole).toInt() > 0);
+    QVERIFY(command(C::MarkRead)->isEnabled());
+
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_Q, Qt::ControlModifier);
+    QCOMPARE(rowOf(id).data(UnreadCountRole).toInt(), 0); // at once, before the server knows
+    QVERIFY(rowOf(id).data(ReadRole).toBool());
+    QCOMPARE(window()->pendingLabel()->text(), QStringLiteral("1 change waiting to be sent"));
+    QVERIFY(waitForReplay(replayed));
+    for (const ServerMessage &m : onServerIn(id, kInbox))
+        QVERIFY2(m.read, qPrintable(m.serverId));
+    QTRY_VERIFY(window()->pendingLabel()->isHidden());
+
+    replayed.clear();
+    const int inInbox = int(onServerIn(id, kInbox).size());
+    QTest::keyClick(view(), Qt::Key_U, Qt::ControlModifier);
+    QCOMPARE(rowOf(id).data(UnreadCountRole).toInt(), inInbox);
+    QVERIFY(waitForReplay(replayed));
+    for (const ServerMessage &m : onServerIn(id, kInbox))
+        QVERIFY2(!m.read, qPrintable(m.serverId));
+}
+
+// The server answers 503 until the session gives up: the change stays local
+// and the status bar says it waits; the next sync sends it.
+void TestGuiActions::changesWaitWhileTheServerIsUnreachable()
+{
+    const QByteArray id = takeConversation(1, true);
+    QVERIFY(!id.isEmpty());
+    select(id);
+    QStringList unreadOnServer;
+    for (const ServerMessage &m : onServerIn(id, kInbox))
+        if (!m.read)
+            unreadOnServer << m.serverId;
+    QVERIFY(!unreadOnServer.isEmpty());
+    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(503, 5); });
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_Q, Qt::ControlModifier);
+    QCOMPARE(rowOf(id).data(UnreadCountRole).toInt(), 0);
+    QVERIFY(!waitForReplay(replayed)); // not sent
+    QVERIFY(window()->pendingLabel()->isVisible());
+    QCOMPARE(window()->pendingLabel()->text(), QStringLiteral("1 change waiting to be sent"));
+    QVERIFY(!window()->pendingLabel()->toolTip().isEmpty());
+    QVERIFY(!window()->syncStatus()->isSyncing());
+    QTest::qWait(50);
+    screenshot(window(), QStringLiteral("pending"));
+    for (const ServerMessage &m : onServerIn(id, kInbox))
+        QVERIFY(!unreadOnServer.contains(m.serverId) || !m.read); // the server has not heard of it
+    QVERIFY(rowOf(id).data(ReadRole).toBool()); // still read here
+
+    QVERIFY(syncNow()); // the journal rides with the next sync
+    QTRY_VERIFY(window()->pendingLabel()->isHidden());
+    for (const ServerMessage &m : onServerIn(id, kInbox))
+        QVERIFY2(m.read, qPrintable(m.serverId));
+}
+
+void TestGuiActions::flagByInsertThenCompleteAndClearFromTheContextMenu()
+{
+    const QByteArray id = takeConversation(2, false, true);
+    QVERIFY(!id.isEmpty());
+    select(id);
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_Insert);
+    QVERIFY(rowOf(id).data(FlaggedRole).toBool());
+    QVERIFY(waitForReplay(replayed));
+    QList<ServerMessage> inInbox = onServerIn(id, kInbox);
+    const auto newest = std::max_element(inInbox.cbegin(), inInbox.cend(),
+                                         [](const auto &a, const auto &b) { return a.received < b.received; });
+    for (const ServerMessage &m : inInbox)
+        QCOMPARE(m.flagStatus, m.serverId == newest->serverId ? 2 : 0);
+
+    // Mark Complete from the context menu of a message row (acts on its conversation).
+    view()->expand(rowOf(id));
+    QTRY_VERIFY(view()->model()->rowCount(rowOf(id)) > 0);
+    const QModelIndex messageRow = view()->model()->index(0, 0, rowOf(id));
+    view()->scrollTo(messageRow);
+    const QPoint pos = view()->visualRect(messageRow).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view()->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(view()->viewport(), &event);
+    QMenu *menu = controller()->contextMenu();
+    QTRY_VERIFY(menu->isVisible());
+    QCOMPARE(controller()->currentTarget()->conversationId, id);
+    QVERIFY(menu->actions().contains(command(C::Complete)));
+    QVERIFY(command(C::Complete)->isEnabled());
+    QVERIFY(command(C::ClearFlag)->isEnabled());
+    screenshot(menu, QStringLiteral("context-menu"));
+    replayed.clear();
+    command(C::Complete)->trigger();
+    menu->close();
+    QVERIFY(!rowOf(id).data(FlaggedRole).toBool()); // complete is not an active flag
+    QVERIFY(!command(C::Complete)->isEnabled());
+    QVERIFY(waitForReplay(replayed));
+    for (const ServerMessage &m : onServerIn(id, kInbox))
+        QCOMPARE(m.flagStatus, m.serverId == newest->serverId ? 1 : 0);
+
+    // Clear Flag from the menu bar's Conversation menu.
+    QMenu *conversationMenu = window()->findChild<QMenu *>(QStringLiteral("conversationMenu"));
+    QVERIFY(conversationMenu);
+    QVERIFY(conversationMenu->actions().contains(command(C::ClearFlag)));
+    replayed.clear();
+    command(C::ClearFlag)->trigger();
+    QVERIFY(!command(C::ClearFlag)->isEnabled());
+    QVERIFY(waitForReplay(replayed));
+    for (const ServerMessage &m : onServerIn(id, kInbox))
+        QCOMPARE(m.flagStatus, 0);
+}
+
+void TestGuiActions::deleteByKey()
+{
+    const QByteArray id = takeConversation(1);
+    const int inInbox = int(onServerIn(id, kInbox).size());
+    const int inTrash = int(onServerIn(id, kTrash).size());
+    select(id);
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_Delete);
+    QVERIFY(!isListed(id));
+    QVERIFY(waitForReplay(replayed));
+    QVERIFY(onServerIn(id, kInbox).isEmpty());
+    QCOMPARE(onServerIn(id, kTrash).size(), inInbox + inTrash);
+}
+
+void TestGuiActions::moveByShortcutThroughTheFolderChooser()
+{
+    const QByteArray id = takeConversation(1);
+    const int inInbox = int(onServerIn(id, kInbox).size());
+    select(id);
+    QTest::keyClick(view(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(controller()->folderChooser() && controller()->folderChooser()->isVisible());
+    ui::FolderChooserDialog *chooser = controller()->folderChooser();
+    QCOMPARE(chooser->purpose(), ui::FolderChooserDialog::Purpose::Move);
+    const QStringList offered = chooser->offeredFolderIds();
+    QVERIFY(!offered.contains(folderId(FolderType::Outbox)));
+    QVERIFY(!offered.contains(folderId(FolderType::Drafts)));
+    QVERIFY(!chooser->selectFolder(folderId(FolderType::Inbox))); // where it already is
+    QVERIFY(chooser->selectFolder(folderId(QStringLiteral("Projects"))));
+    screenshot(chooser, QStringLiteral("folder-chooser"));
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    chooser->accept();
+    QVERIFY(!isListed(id));
+    QVERIFY(waitForReplay(replayed));
+    QVERIFY(onServerIn(id, kInbox).isEmpty());
+    QVERIFY(onServerIn(id, QStringLiteral("Projects")).size() >= inInbox);
+}
+
+void TestGuiActions::ignoreByKCatchesANewReply()
+{
+    const QByteArray id = takeConversation(1);
+    const int sentCount = int(onServerIn(id, kSent).size());
+    select(id);
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_K);
+    QVERIFY(!isListed(id));
+    QVERIFY(m_app->store().conversationRule(id));
+    QTest::qWait(50); // let the window repaint before the picture
+    screenshot(window(), QStringLiteral("after-ignore"));
+    QVERIFY(waitForReplay(replayed));
+    for (const ServerMessage &m : onServer(id))
+        QVERIFY2(m.folder == kTrash || m.folder == kSent, qPrintable(m.folder));
+    QCOMPARE(onServerIn(id, kSent).size(), sentCount);
+    const QList<server::ConversationRuleInfo> rules = serverRules();
+    QVERIFY(std::any_of(rules.cbegin(), rules.cend(), [&](const auto &r) {
+        return r.conversationId == id && r.folder == kTrash;
+    }));
+    m_ignored = id;
+
+    // The server keeps the rule: a new reply lands in Deleted Items, and the
+    // window shows it there after a sync.
+    QString landedIn;
+    const QString newId = deliverReplyTo(id, kTrash, &landedIn);
+    QVERIFY(!newId.isEmpty());
+    QCOMPARE(landedIn, kTrash);
+    QVERIFY(syncNow());
+    window()->selectFolder(folderId(FolderType::DeletedItems));
+    QTRY_VERIFY(isListed(id));
+    QCOMPARE(m_app->store().message(newId)->folderId, folderId(FolderType::DeletedItems));
+    QCOMPARE(rowOf(id).data(MessageCountRole).toInt(), int(onServer(id).size()));
+    // Seen in Deleted Items, the conversation says it is ignored.
+    select(id);
+    QVERIFY(window()->conversationNotice()->isVisible());
+    QVERIFY(window()->conversationNotice()->text().contains(QStringLiteral("ignoring")));
+    QVERIFY(command(C::StopRule)->isVisible() && command(C::StopRule)->isEnabled());
+    QVERIFY(!command(C::Ignore)->isEnabled());
+    QTest::qWait(50);
+    screenshot(window(), QStringLiteral("ignored-notice"));
+    window()->selectFolder(folderId(FolderType::Inbox));
+}
+
+void TestGuiActions::ignoreByCtrlDelete()
+{
+    const QByteArray id = takeConversation(1);
+    select(id);
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_Delete, Qt::ControlModifier);
+    QVERIFY(!isListed(id));
+    QVERIFY(waitForReplay(replayed));
+    for (const ServerMessage &m : onServer(id))
+        QVERIFY2(m.folder == kTrash || m.folder == kSent, qPrintable(m.folder));
+    QCOMPARE(m_app->store().conversationRule(id)->state, RuleState::Active);
+}
+
+void TestGuiActions::alwaysMoveFromTheMenuCatchesANewReply()
+{
+    const QByteArray id = takeConversation(1);
+    const QString receipts = folderId(QStringLiteral("Receipts"));
+    QVERIFY(!receipts.isEmpty());
+    select(id);
+    command(C::AlwaysMove)->trigger();
+    QTRY_VERIFY(controller()->folderChooser() && controller()->folderChooser()->isVisible());
+    ui::FolderChooserDialog *chooser = controller()->folderChooser();
+    QCOMPARE(chooser->purpose(), ui::FolderChooserDialog::Purpose::AlwaysMove);
+    QVERIFY(!chooser->offeredFolderIds().contains(folderId(FolderType::Outbox)));
+    QVERIFY(!chooser->offeredFolderIds().contains(folderId(FolderType::Drafts)));
+    QVERIFY(!chooser->selectFolder(folderId(FolderType::Outbox)));
+    QVERIFY(chooser->selectFolder(receipts));
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    chooser->accept();
+    QVERIFY(!isListed(id));
+    QVERIFY(waitForReplay(replayed));
+    for (const ServerMessage &m : onServer(id))
+        QVERIFY2(m.folder == QLatin1String("Receipts") || m.folder == kSent, qPrintable(m.folder));
+    const QList<server::ConversationRuleInfo> rules = serverRules();
+    QVERIFY(std::any_of(rules.cbegin(), rules.cend(), [&](const auto &r) {
+        return r.conversationId == id && r.folder == QLatin1String("Receipts");
+    }));
+
+    QString landedIn;
+    const QString newId = deliverReplyTo(id, QStringLiteral("Receipts"), &landedIn);
+    QVERIFY(!newId.isEmpty());
+    QCOMPARE(landedIn, QStringLiteral("Receipts"));
+    QVERIFY(syncNow());
+    window()->selectFolder(receipts);
+    QTRY_VERIFY(isListed(id));
+    QCOMPARE(m_app->store().message(newId)->folderId, receipts);
+    select(id);
+    QVERIFY(window()->conversationNotice()->isVisible());
+    QVERIFY(window()->conversationNotice()->text().contains(QStringLiteral("always moved")));
+    window()->selectFolder(folderId(FolderType::Inbox));
+}
+
+void TestGuiActions::alwaysMoveRefusesOutboxWithTheModelsMessage()
+{
+    const QByteArray id = takeConversation(1);
+    select(id);
+    window()->banner()->hide();
+    QVERIFY(!controller()->run(ActionKind::AlwaysMove, folderId(FolderType::Outbox)));
+    QVERIFY(window()->banner()->isVisible());
+    QVERIFY2(window()->banner()->whatToDo().contains(
+                 QStringLiteral("Outbox and Drafts cannot receive an always-move rule.")),
+             qPrintable(window()->banner()->whatToDo()));
+    QVERIFY(isListed(id));
+    QVERIFY(!m_app->store().conversationRule(id));
+    m_used.remove(id); // untouched: free for a later test
+    window()->banner()->hide();
+}
+
+void TestGuiActions::findInAllFolders()
+{
+    const QByteArray id = takeConversation(1);
+    select(id);
+    command(C::Find)->trigger();
+    QTRY_VERIFY(controller()->findResults() && controller()->findResults()->isVisible());
+    ui::FindResultsDialog *dialog = controller()->findResults();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
+    QCOMPARE(dialog->conversationId(), id);
+    QCOMPARE(dialog->list()->topLevelItemCount(), int(onServer(id).size()));
+    QVERIFY2(dialog->noteText().isEmpty(), qPrintable(dialog->noteText()));
+    QStringList folders;
+    for (int i = 0; i < dialog->list()->topLevelItemCount(); ++i)
+        folders << dialog->list()->topLevelItem(i)->text(ui::FindResultsDialog::FolderColumn);
+    QVERIFY2(folders.contains(kInbox), qPrintable(folders.join(QLatin1Char(','))));
+
+    // The server cannot search (HTTP 501 for the FolderSync and the Search):
+    // the local store answers, and the dialog says so.
+    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(501, 2); });
+    command(C::Find)->trigger();
+    QVERIFY(dialog->isSearching());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
+    QVERIFY2(dialog->noteText().contains(QStringLiteral("could not search")), qPrintable(dialog->noteText()));
+    QVERIFY(dialog->list()->topLevelItemCount() > 0);
+    screenshot(dialog, QStringLiteral("find-local"));
+    dialog->close();
+}
+
+void TestGuiActions::refusedIgnoreRollsBackWithTheReason()
+{
+    const QByteArray id = takeConversation(1);
+    const int inInbox = int(onServerIn(id, kInbox).size());
+    select(id);
+    window()->banner()->hide();
+    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.forceMoveStatus(6); });
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_K);
+    QVERIFY(!isListed(id)); // local first
+    QVERIFY(waitForReplay(replayed));
+    const QString reason = eas::statusText("ItemOperations.Move", 6);
+    QTRY_VERIFY(window()->banner()->isVisible());
+    QVERIFY2(window()->banner()->message().contains(reason), qPrintable(window()->banner()->message()));
+    QTRY_VERIFY(isListed(id)); // rolled back: the row is back in the Inbox
+    QCOMPARE(onServerIn(id, kInbox).size(), inInbox);
+    QCOMPARE(m_app->store().conversationRule(id)->state, RuleState::Failed);
+    QTest::qWait(50);
+    screenshot(window(), QStringLiteral("failure-banner"));
+}
+
+void TestGuiActions::rulesDialogStopsIgnoringAndBringsMessagesBack()
+{
+    QVERIFY(!m_ignored.isEmpty());
+    QVERIFY(!isListed(m_ignored));
+    command(C::Rules)->trigger();
+    QTRY_VERIFY(controller()->rulesDialog() && controller()->rulesDialog()->isVisible());
+    ui::ConversationRulesDialog *dialog = controller()->rulesDialog();
+    QVERIFY(dialog->list()->topLevelItemCount() >= 3); // two ignored, one always moved, one failed
+    QVERIFY(dialog->selectConversation(m_ignored));
+    QTreeWidgetItem *item = dialog->list()->currentItem();
+    QCOMPARE(item->text(ui::ConversationRulesDialog::SubjectColumn),
+             ui::ConversationRulesDialog::subjectOf(m_app->store(), m_ignored));
+    QCOMPARE(item->text(ui::ConversationRulesDialog::RuleColumn), QStringLiteral("Ignored"));
+    QCOMPARE(item->text(ui::ConversationRulesDialog::FolderColumn), kTrash);
+    QCOMPARE(item->text(ui::ConversationRulesDialog::StateColumn), QStringLiteral("Active"));
+    QCOMPARE(item->text(ui::ConversationRulesDialog::KeptColumn), QStringLiteral("Server"));
+    QVERIFY(!item->text(ui::ConversationRulesDialog::CreatedColumn).isEmpty());
+    QCOMPARE(dialog->stopButton()->text(), QStringLiteral("Stop Ignoring\u2026"));
+    screenshot(dialog, QStringLiteral("rules-dialog"));
+
+    QTest::mouseClick(dialog->stopButton(), Qt::LeftButton);
+    QTRY_VERIFY(controller()->stopQuestion() && controller()->stopQuestion()->isVisible());
+    QMessageBox *question = controller()->stopQuestion();
+    screenshot(question, QStringLiteral("stop-question"));
+    auto *bringBack = question->findChild<QPushButton *>(QStringLiteral("bringBackButton"));
+    QVERIFY(bringBack);
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::mouseClick(bringBack, Qt::LeftButton);
+    QVERIFY(!m_app->store().conversationRule(m_ignored));
+    QVERIFY(!dialog->selectConversation(m_ignored));
+    QVERIFY(isListed(m_ignored)); // back in the Inbox at once
+    QVERIFY(waitForReplay(replayed));
+    QVERIFY(!onServerIn(m_ignored, kInbox).isEmpty());
+    QTRY_VERIFY(isListed(m_ignored));
+    dialog->close();
+}
+
+void TestGuiActions::dateFilterEstimatesThenSyncs()
+{
+    // With ConversationMode the server keeps an old message whose
+    // conversation has a recent one in the folder; the rest leave.
+    const QDateTime weekAgo = QDateTime::currentDateTimeUtc().addDays(-7).addSecs(-3600);
+    const QString inbox = folderId(FolderType::Inbox);
+    const auto recentConversations = [&] {
+        QSet<QByteArray> recent;
+        for (const Message &m : m_app->store().messagesInFolder(inbox))
+            if (m.dateReceived >= weekAgo)
+                recent.insert(m.conversationId);
+        return recent;
+    };
+    QSet<QByteArray> recent = recentConversations();
+    QStringList leaving;
+    for (const Message &m : m_app->store().messagesInFolder(inbox))
+        if (m.dateReceived < weekAgo && !recent.contains(m.conversationId))
+            leaving.append(m.serverId);
+    QVERIFY2(!leaving.isEmpty(), "the demo Inbox should have conversations older than a week");
+
+    QMenu *viewMenu = nullptr;
+    for (QAction *a : window()->menuBar()->actions())
+        if (a->menu() && a->text() == QStringLiteral("&View"))
+            viewMenu = a->menu();
+    QVERIFY(viewMenu);
+    QAction *week = nullptr;
+    for (QAction *a : viewMenu->actions())
+        if (a->menu() && a->text() == QStringLiteral("Show &Mail From"))
+            for (QAction *choice : a->menu()->actions())
+                if (choice->text() == QStringLiteral("1 week"))
+                    week = choice;
+    QVERIFY(week);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->isSyncing(), 60000);
+    QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
+    week->trigger();
+    QCOMPARE(window()->syncFilter(), 3);
+    QCOMPARE(window()->syncFilterCombo()->currentText(), QStringLiteral("1 week"));
+    QTRY_VERIFY_WITH_TIMEOUT(window()->estimateText().contains(QStringLiteral("to download")), 60000);
+    QVERIFY2(window()->estimateText().startsWith(QLatin1Char('~')), qPrintable(window()->estimateText()));
+    QVERIFY(!synced.isEmpty() || synced.wait(120000));
+    QVERIFY(synced.first().first().toBool());
+    for (const QString &serverId : std::as_const(leaving))
+        QVERIFY2(!m_app->store().message(serverId), qPrintable(serverId));
+    recent = recentConversations();
+    for (const Message &m : m_app->store().messagesInFolder(inbox))
+        QVERIFY2(m.dateReceived >= weekAgo || recent.contains(m.conversationId), qPrintable(m.subject));
+    QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("syncFilterState"))->text().contains(QStringLiteral("week")));
+    QTest::qWait(50);
+    screenshot(window(), QStringLiteral("date-filter"));
+}
+
+QTEST_MAIN(TestGuiActions)
+#include "tst_guiactions.moc"
