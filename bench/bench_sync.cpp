@@ -53,8 +53,12 @@ QTextStream &out()
 
 QString startServer(QProcess &server, const QString &dataDir, int count)
 {
-    server.setProgram(QStringLiteral(SKEIN_SERVER_BIN));
-    server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dataDir,
+    // SKEIN_BENCH_SERVER_PREFIX="valgrind --tool=callgrind" profiles the server.
+    QStringList command = QString::fromLocal8Bit(qgetenv("SKEIN_BENCH_SERVER_PREFIX"))
+                              .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    command.append(QStringLiteral(SKEIN_SERVER_BIN));
+    server.setProgram(command.takeFirst());
+    server.setArguments(command + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dataDir,
                          QStringLiteral("--users"), QStringLiteral("bench:bench"), QStringLiteral("--generate"),
                          QString::number(count), QStringLiteral("--user"), QStringLiteral("bench"),
                          QStringLiteral("--folder"), QStringLiteral("Inbox")});

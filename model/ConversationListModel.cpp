@@ -87,18 +87,29 @@ void ConversationListModel::reload()
     endResetModel();
 }
 
-QList<ConversationSummary> ConversationListModel::query(int offset, int limit) const
+QList<ConversationSummary> ConversationListModel::query(int offset, int limit,
+                                                        const ConversationSummary *after) const
 {
     ConversationQuery q = m_query;
     q.offset = offset;
     q.limit = limit;
+    if (after) {
+        q.afterHeadId = after->headId;
+        q.afterLatest = after->latest;
+    }
     return m_store->conversations(m_context.listedFolder, q);
 }
 
 void ConversationListModel::appendPage()
 {
     const ChangeScope scope(this);
-    const QList<ConversationSummary> page = query(int(m_root->children.size()), pageSize);
+    // By date the next page continues after the last row (a keyset): the
+    // store starts there instead of skipping every loaded row again, so deep
+    // pages cost what the first one does. Other orders page by offset.
+    const MailNode *last = m_root->children.empty() ? nullptr : m_root->children.back().get();
+    const bool keyset = m_query.sortKey == ConversationSort::Date && last;
+    const QList<ConversationSummary> page = query(int(m_root->children.size()), pageSize,
+                                                  keyset ? &last->data.conversation : nullptr);
     m_exhausted = page.size() < pageSize;
     // The list may have shifted since the last page: skip rows already shown.
     QSet<QByteArray> shown;

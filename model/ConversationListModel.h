@@ -71,7 +71,9 @@ public:
 
 private:
     void reload();
-    QList<ConversationSummary> query(int offset, int limit) const;
+    // `after`: continue after this row (date order only, see ConversationQuery).
+    QList<ConversationSummary> query(int offset, int limit,
+                                     const ConversationSummary *after = nullptr) const;
     void appendPage();
     void fetchThread(MailNode *conversation);
     std::vector<std::unique_ptr<MailNode>> threadNodes(const ConversationSummary &summary) const;

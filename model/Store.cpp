@@ -51,6 +51,8 @@ void Store::Private::close()
         sqlite3_close_v2(db);
     db = nullptr;
     path.clear();
+    smallFolders.clear(); // the next connection counts afresh
+    smallFoldersChanges = smallFoldersVersion = -1;
 }
 
 sql::Statement Store::Private::prepare(const char *text) const

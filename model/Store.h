@@ -46,6 +46,7 @@ struct ConversationSummary {
     bool hasAttachments = false;
     QDateTime latest;
     QStringList unreadSenders;  // senders of unread messages, newest first, unique
+    qint64 headId = 0;          // row id of the newest message: with latest, the paging keyset
 
     friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
 };
@@ -57,6 +58,12 @@ enum class ConversationSort { Date, Sender, Subject };
 
 struct ConversationQuery {
     int offset = 0;
+    // Keyset paging, date order only: the rows after the conversation with
+    // this head (ConversationSummary::headId and latest; latest may be
+    // invalid). Unlike an offset it costs the same on every page; offset is
+    // then ignored. 0: no keyset.
+    qint64 afterHeadId = 0;
+    QDateTime afterLatest;
     int limit = -1;  // -1: all
     ConversationSort sortKey = ConversationSort::Date;
     Qt::SortOrder order = Qt::DescendingOrder;  // Date descending: newest first

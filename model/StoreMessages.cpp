@@ -110,23 +110,78 @@ bool Store::Private::upsertMessage(const QString &folderId, const Message &messa
         "flag_type = iif(:keep, flag_type, excluded.flag_type), "
         "flag_start = iif(:keep, flag_start, excluded.flag_start), "
         "flag_due = iif(:keep, flag_due, excluded.flag_due), "
-        "flag_completed = iif(:keep, flag_completed, excluded.flag_completed) "
-        "RETURNING id");
+        "flag_completed = iif(:keep, flag_completed, excluded.flag_completed)");
     if (!q.isValid())
         return false;
     q.bind(":folder_id", folderId);
     bindMessage(q, message);
     q.bind(":generation", generation);
     q.bind(":keep", keepLocalState);
-    const QString what = QStringLiteral("storing message %1").arg(message.serverId);
-    if (q.step() != SQLITE_ROW)
-        return fail(what);
-    const qint64 id = q.int64(0);
-    if (!check(q.step(), what))
+    // No RETURNING id: SQLite runs RETURNING like a trigger, a sub-program
+    // with its own frame and statement journal per row, which made up a fifth
+    // of an insert. A new rowid tells an insert; an update looks its id up.
+    const qint64 lastRowid = sqlite3_last_insert_rowid(db);
+    const int rc = q.step();
+    if (rc != SQLITE_DONE)
+        return check(rc, QStringLiteral("storing message %1").arg(message.serverId));
+    qint64 id = sqlite3_last_insert_rowid(db);
+    if (batchStart == 0 && !message.conversationId.isEmpty() && !fixHead(message.conversationId))
         return false;
-    return !hasBody(message)
-        || writeBody(id, message.bodyType, message.body, message.bodyTruncated,
+    if (!hasBody(message))
+        return true;
+    return (id != lastRowid || findMessageId(folderId, message.serverId, &id))
+        && writeBody(id, message.bodyType, message.body, message.bodyTruncated,
                      message.bodyEstimatedSize, false);
+}
+
+// Only a new row can take over as head (updates of the date or conversation
+// run the messages_head_update trigger), so the rows to fix are the current
+// heads of the touched conversations and the new rows.
+#define SKEIN_HEAD_OF(cid)                                                                     \
+    "(SELECT n.id FROM messages n WHERE n.conversation_id = " cid                              \
+    " ORDER BY n.date_received DESC, n.id DESC LIMIT 1)"
+
+bool Store::Private::fixHeads(qint64 after)
+{
+    auto clear = prepare("UPDATE messages SET is_head = 0 WHERE is_head AND conversation_id IN "
+                         "(SELECT conversation_id FROM messages WHERE id > :after) "
+                         "AND id <> " SKEIN_HEAD_OF("messages.conversation_id"));
+    if (!clear.isValid())
+        return false;
+    clear.bind(":after", after);
+    if (!check(clear.step(), QStringLiteral("updating conversation heads")))
+        return false;
+    auto set = prepare("UPDATE messages SET is_head = 1 WHERE id > :after "
+                       "AND conversation_id IS NOT NULL "
+                       "AND id = " SKEIN_HEAD_OF("messages.conversation_id"));
+    if (!set.isValid())
+        return false;
+    set.bind(":after", after);
+    return check(set.step(), QStringLiteral("updating conversation heads"));
+}
+
+bool Store::Private::fixHead(const QByteArray &conversationId)
+{
+    auto q = prepare("UPDATE messages SET is_head = (id = " SKEIN_HEAD_OF(":cid") ") "
+                     "WHERE conversation_id = :cid AND (is_head OR id = " SKEIN_HEAD_OF(":cid") ")");
+    if (!q.isValid())
+        return false;
+    q.bindBlob(":cid", conversationId);
+    return check(q.step(), QStringLiteral("updating a conversation head"));
+}
+
+bool Store::Private::findMessageId(const QString &folderId, const QString &serverId,
+                                   qint64 *id) const
+{
+    auto q = prepare("SELECT id FROM messages WHERE folder_id = :folder_id AND server_id = :server_id");
+    if (!q.isValid())
+        return false;
+    q.bind(":folder_id", folderId);
+    q.bind(":server_id", serverId);
+    if (q.step() != SQLITE_ROW)
+        return fail(QStringLiteral("finding message %1").arg(serverId));
+    *id = q.int64(0);
+    return true;
 }
 
 bool Store::Private::writeBody(qint64 messageId, BodyType type, const QByteArray &data,
@@ -222,10 +277,18 @@ bool Store::applySyncBatch(const SyncBatch &batch)
         return d->fail(what);
     Private::FolderState folder;
     bool ok = d->folderState(batch.folderId, &folder);
+    if (ok) {
+        // Adds and full changes insert; their heads are fixed together below.
+        auto last = d->prepare("SELECT coalesce(max(id), 0) + 1 FROM messages");
+        ok = last.isValid() && (last.step() == SQLITE_ROW || d->fail(what));
+        d->batchStart = ok ? last.int64(0) : 0;
+    }
     for (qsizetype i = 0; ok && i < batch.adds.size(); ++i)
         ok = d->upsertMessage(batch.folderId, batch.adds[i], folder.generation, folder.resyncing);
     for (qsizetype i = 0; ok && i < batch.changes.size(); ++i)
         ok = d->applyChange(batch.folderId, batch.changes[i], folder);
+    const qint64 start = std::exchange(d->batchStart, 0);
+    ok = ok && d->fixHeads(start - 1);
     // A soft delete (item left the sync window) removes the local copy just
     // like a delete; only the server-side meaning differs.
     for (const QStringList *list : {&batch.deletes, &batch.softDeletes}) {

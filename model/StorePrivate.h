@@ -41,16 +41,38 @@ struct Store::Private
 
     // Inserts or updates by (folderId, message.serverId), keeping the row id.
     // keepLocalState keeps the stored read and flag values (during a resync).
+    // Outside a batch (batchStart == 0) it also fixes the conversation's head.
     bool upsertMessage(const QString &folderId, const Message &message, qint64 generation,
                        bool keepLocalState);
+    // Heads (is_head, migration 3) after inserts: of the conversations that
+    // rows with an id above `after` belong to (all rows a batch inserted, as
+    // SQLite gives a new row max(id) + 1), or of one conversation.
+    bool fixHeads(qint64 after);
+    // The row id of (folderId, serverId); false (with error set) if none.
+    bool findMessageId(const QString &folderId, const QString &serverId, qint64 *id) const;
+    bool fixHead(const QByteArray &conversationId);
+    // Inside applySyncBatch: the first row id it can insert, so the batch
+    // fixes heads once at the end instead of once per insert; 0 outside.
+    qint64 batchStart = 0;
     bool applyChange(const QString &folderId, const MessageChange &change,
                      const FolderState &folder);
     bool deleteMessage(const QString &folderId, const QString &serverId);
     // replace=false keeps a stored complete body when data is truncated.
     bool writeBody(qint64 messageId, BodyType type, const QByteArray &data, bool truncated,
                    qint64 estimatedSize, bool replace);
+    // One query of conversations(): `zone` is the keyset zone
+    // (StoreConversations.cpp); *ok is false (and error set) on failure.
+    QList<ConversationSummary> conversationPage(const QString &folderId,
+                                                const ConversationQuery &query, int zone,
+                                                int limit, bool *ok) const;
     // Whether conversations() should collect rather than walk the folder.
     bool isSmallFolder(const QString &folderId) const;
+    // isSmallFolder's answers while the database is unchanged: this
+    // connection's change count and PRAGMA data_version (other connections'
+    // commits) when they were cached. Counting costs a fifth of a page.
+    mutable QHash<QString, bool> smallFolders;
+    mutable qint64 smallFoldersChanges = -1;
+    mutable qint64 smallFoldersVersion = -1;
     // Steps a bound SELECT of messageColumns until done; sets error on failure.
     QList<Message> readMessages(sql::Statement &statement, const QString &what) const;
 };

@@ -7,12 +7,36 @@ namespace skein::server {
 
 namespace {
 
-void write(QDataStream &out, const wbxml::Element &e)
+// The bytes QDataStream (Qt_6_0) writes for the same fields, appended
+// directly: through QDataStream and QBuffer each field cost a virtual write
+// and a resize, which made saving a Sync response for replay (prevResponse)
+// cost as much as building it. read() still uses QDataStream.
+void appendU32(QByteArray &out, quint32 v)
 {
-    out << e.tag().page << e.tag().token << quint8(e.isOpaque() ? 1 : 0) << e.data()
-        << quint32(e.children().size());
+    const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+    out.append(bytes, 4);
+}
+
+void write(QByteArray &out, const wbxml::Element &e)
+{
+    out.append(char(e.tag().page)).append(char(e.tag().token)).append(char(e.isOpaque() ? 1 : 0));
+    if (e.data().isNull()) {
+        appendU32(out, 0xFFFFFFFF); // QDataStream's null QByteArray
+    } else {
+        appendU32(out, quint32(e.data().size()));
+        out.append(e.data());
+    }
+    appendU32(out, quint32(e.children().size()));
     for (const auto &c : e.children())
         write(out, c);
+}
+
+qsizetype sizeHint(const wbxml::Element &e)
+{
+    qsizetype n = 11 + e.data().size();
+    for (const auto &c : e.children())
+        n += sizeHint(c);
+    return n;
 }
 
 bool read(QDataStream &in, wbxml::Element &e, int depth)
@@ -44,9 +68,8 @@ bool read(QDataStream &in, wbxml::Element &e, int depth)
 QByteArray elementToBlob(const wbxml::Element &element)
 {
     QByteArray blob;
-    QDataStream out(&blob, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_0);
-    write(out, element);
+    blob.reserve(sizeHint(element));
+    write(blob, element);
     return blob;
 }
 

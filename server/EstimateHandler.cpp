@@ -53,8 +53,9 @@ HandlerResult EstimateHandler::handle(const EasRequest &request)
         else if (c->has(tag::AirSync::FilterType))
             filterType = c->childText(tag::AirSync::FilterType).trimmed().toInt();
         const bool convMode = mode ? conversationMode && request.hasConversations() : state->conversationMode;
-        const auto pending = pendingChanges(m_ctx.store.folderStates(folder->id), m_ctx.store.snapshot(state->id),
-                                            ResultSetOptions{filterType, convMode, m_ctx.nowMs()});
+        const ResultSetOptions options{filterType, convMode, m_ctx.nowMs()};
+        const auto pending = pendingChanges(m_ctx.store.folderStates(folder->id, needsConversations(options)),
+                                            m_ctx.store.snapshot(state->id), options);
         response.add(tag::GetItemEstimate::Status, "1");
         auto &out = response.add(tag::GetItemEstimate::Collection);
         out.add(tag::GetItemEstimate::CollectionId, collectionId);

@@ -73,8 +73,9 @@ QStringList PingHandler::changedFolders(const Watch &watch)
         const auto state = m_ctx.store.syncState(watch.userId, watch.deviceId, id);
         if (!state)
             continue;
-        const auto pending = pendingChanges(m_ctx.store.folderStates(id), m_ctx.store.snapshot(state->id),
-                                            ResultSetOptions{state->filterType, state->conversationMode, m_ctx.nowMs()});
+        const ResultSetOptions options{state->filterType, state->conversationMode, m_ctx.nowMs()};
+        const auto pending = pendingChanges(m_ctx.store.folderStates(id, needsConversations(options)),
+                                            m_ctx.store.snapshot(state->id), options);
         if (!pending.isEmpty())
             out << QString::number(id);
     }

@@ -137,6 +137,7 @@ bool ServerStore::open(const QString &dataDir, QString *error)
 void ServerStore::close()
 {
     if (m_db) {
+        statement_cache::clear(m_db); // cached statements would keep the connection open
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }
@@ -164,8 +165,13 @@ bool ServerStore::migrate()
     }
     if (!hasMessageId && !exec("ALTER TABLE messages ADD COLUMN message_id TEXT NOT NULL DEFAULT ''"))
         return false;
+    // messages_folder_state covers folderStates(), which every Sync request
+    // reads for a whole folder: from the table, each row's conversation_id
+    // (stored after the body) cost a walk through the body's overflow pages.
     return exec("CREATE INDEX IF NOT EXISTS messages_internet_id ON messages(user_id, message_id);"
-                "CREATE INDEX IF NOT EXISTS messages_conversation ON messages(user_id, conversation_id)");
+                "CREATE INDEX IF NOT EXISTS messages_conversation ON messages(user_id, conversation_id);"
+                "CREATE INDEX IF NOT EXISTS messages_folder_state ON messages("
+                "folder_id, id, received, conversation_id, read, flag_rev)");
 }
 
 bool ServerStore::begin() { return exec("BEGIN IMMEDIATE"); }
@@ -322,10 +328,12 @@ QList<MessageRow> ServerStore::messages(qint64 userId)
     return out;
 }
 
-QList<MessageState> ServerStore::folderStates(qint64 folderId)
+QList<MessageState> ServerStore::folderStates(qint64 folderId, bool withConversations)
 {
     QList<MessageState> out;
-    SqlStatement q(m_db, "SELECT id, received, conversation_id, read, flag_rev FROM messages WHERE folder_id=?");
+    SqlStatement q(m_db, withConversations
+                             ? "SELECT id, received, conversation_id, read, flag_rev FROM messages WHERE folder_id=?"
+                             : "SELECT id, received, NULL, read, flag_rev FROM messages WHERE folder_id=?");
     q.bind(1, folderId);
     while (q.next())
         out.append(MessageState{q.integer(0), q.integer(1), q.blob(2), q.integer(3) != 0, int(q.integer(4))});

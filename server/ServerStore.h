@@ -157,7 +157,10 @@ public:
     qint64 insertMessage(MessageRow &row);
     std::optional<MessageRow> message(qint64 userId, qint64 messageId, bool withAttachments = true);
     QList<MessageRow> messages(qint64 userId); // without attachments, by id
-    QList<MessageState> folderStates(qint64 folderId);
+    // withConversations = false leaves conversationId empty (see
+    // needsConversations()): a blob per row is most of the cost of a read
+    // that every Sync, Ping and GetItemEstimate makes of a whole folder.
+    QList<MessageState> folderStates(qint64 folderId, bool withConversations = true);
     QList<AttachmentRow> attachments(qint64 messageId);
     std::optional<AttachmentRow> attachment(qint64 userId, qint64 attachmentId);
     bool setRead(qint64 messageId, bool read);

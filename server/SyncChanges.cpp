@@ -21,19 +21,26 @@ qint64 filterCutoffMs(int filterType, qint64 nowMs)
     }
 }
 
+bool needsConversations(const ResultSetOptions &options)
+{
+    return options.conversationMode && filterCutoffMs(options.filterType, options.nowMs) != 0;
+}
+
 QHash<qint64, bool> resultSet(const QList<MessageState> &folder, const ResultSetOptions &options)
 {
     const qint64 cutoff = filterCutoffMs(options.filterType, options.nowMs);
     QHash<qint64, bool> out;
+    out.reserve(folder.size()); // one rehash-free build: this runs per Sync request
+    const bool needed = needsConversations(options);
     QSet<QByteArray> conversations;
     for (const MessageState &m : folder) {
         if (cutoff == 0 || m.receivedMs >= cutoff) {
             out.insert(m.id, true);
-            if (!m.conversationId.isEmpty())
+            if (needed && !m.conversationId.isEmpty())
                 conversations.insert(m.conversationId);
         }
     }
-    if (options.conversationMode && cutoff != 0) {
+    if (needed) {
         for (const MessageState &m : folder)
             if (!out.contains(m.id) && !m.conversationId.isEmpty() && conversations.contains(m.conversationId))
                 out.insert(m.id, false);
@@ -47,6 +54,7 @@ QList<PendingChange> pendingChanges(const QList<MessageState> &folder,
 {
     const QHash<qint64, bool> wanted = resultSet(folder, options);
     QHash<qint64, const MessageState *> byId;
+    byId.reserve(folder.size());
     for (const MessageState &m : folder)
         byId.insert(m.id, &m);
 

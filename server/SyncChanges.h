@@ -30,6 +30,9 @@ struct PendingChange {
 qint64 filterCutoffMs(int filterType, qint64 nowMs);
 
 // message id -> inside the date window (false: conversation member only).
+// Whether resultSet() reads MessageState::conversationId: only conversation
+// mode with a date filter does; folderStates() can skip loading it otherwise.
+bool needsConversations(const ResultSetOptions &options);
 QHash<qint64, bool> resultSet(const QList<MessageState> &folder, const ResultSetOptions &options);
 
 // Deletes and soft deletes first, then changes, then adds newest first.

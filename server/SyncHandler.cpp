@@ -155,9 +155,10 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
         bool more = false;
         if (!getChanges || flagValue(*getChanges)) {
             const int window = windowSize(in.child(tag::AirSync::WindowSize), globalWindow);
+            const ResultSetOptions options{state->filterType, state->conversationMode, m_ctx.nowMs()};
             const QList<PendingChange> pending =
-                pendingChanges(store.folderStates(folder->id), store.snapshot(state->id),
-                               ResultSetOptions{state->filterType, state->conversationMode, m_ctx.nowMs()});
+                pendingChanges(store.folderStates(folder->id, needsConversations(options)),
+                               store.snapshot(state->id), options);
             more = pending.size() > window;
             wbxml::Element commandsOut(tag::AirSync::Commands);
             for (int i = 0; i < pending.size() && i < window; ++i) {

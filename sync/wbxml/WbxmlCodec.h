@@ -26,6 +26,12 @@ struct EncodeResult {
 DecodeResult decode(const QByteArray &body);
 EncodeResult encode(const Element &root);
 
+namespace detail {
+// encode() through libwbxml's tree and encoder, which encode() replaced for
+// speed; the tests check both write the same bytes.
+EncodeResult encodeWithLibwbxml(const Element &root);
+} // namespace detail
+
 // Human-readable XML-like dump for logs and test failure messages.
 QString dump(const Element &root, int indent = 0);
 

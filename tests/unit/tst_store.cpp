@@ -413,6 +413,68 @@ private Q_SLOTS:
         qInfo() << "reader ran" << reads << "conversation queries while the writer wrote";
     }
 
+    // Migration 3 keeps is_head on each conversation's newest message through
+    // inserts, re-dated upserts, moves between conversations and deletes, and
+    // keyset pages (ConversationQuery::afterHeadId) list exactly what one
+    // unpaged query lists, undated messages included, in both orders.
+    void keysetPagesMatchOneQuery()
+    {
+        Store store;
+        openWithFolders(store);
+        QList<Message> inboxAdds, sentAdds;
+        for (int i = 0; i < 3000; ++i) {
+            // every 7th without ConversationId, every 50th without a date
+            Message m = mail(QString::number(i), i % 7 ? QByteArray::number(i % 900) : QByteArray(),
+                             (i * 7919) % 5000);
+            if (i % 50 == 0)
+                m.dateReceived = {};
+            m.read = i % 3;
+            (i % 5 == 0 ? sentAdds : inboxAdds).append(m);
+        }
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), inboxAdds)));
+        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), sentAdds)));
+        const char *wrongHeads =
+            "SELECT count(*) FROM messages m WHERE m.conversation_id IS NOT NULL AND m.is_head != "
+            "(m.id = (SELECT n.id FROM messages n WHERE n.conversation_id = m.conversation_id "
+            "ORDER BY n.date_received DESC, n.id DESC LIMIT 1))";
+        QCOMPARE(pragma(store.handle(), wrongHeads).toInt(), 0);
+
+        auto checkPages = [&store](Qt::SortOrder order) {
+            ConversationQuery query;
+            query.order = order;
+            const QList<ConversationSummary> all = store.conversations(inbox, query);
+            QList<ConversationSummary> paged;
+            query.limit = 37;
+            for (QList<ConversationSummary> page = store.conversations(inbox, query); !page.isEmpty();
+                 page = store.conversations(inbox, query)) {
+                paged += page;
+                query.afterHeadId = page.last().headId;
+                query.afterLatest = page.last().latest;
+            }
+            return paged == all && all.size() > 500;
+        };
+        QVERIFY(checkPages(Qt::DescendingOrder));
+        QVERIFY(checkPages(Qt::AscendingOrder));
+
+        // Re-date, move to another conversation, lose the date, delete heads.
+        QList<Message> edits;
+        for (int i = 1; i < 3000; i += 97) {
+            if (i % 5 == 0)
+                continue;
+            Message m = mail(QString::number(i), QByteArray::number((i * 3) % 900), 6000 + i);
+            if (i % 2)
+                m.dateReceived = {};
+            edits.append(m);
+        }
+        SyncBatch changes = batch(inbox, QStringLiteral("2"), edits);
+        for (int i = 1; i < 3000; i += 31)
+            changes.deletes.append(QString::number(i));
+        QVERIFY(store.applySyncBatch(changes));
+        QCOMPARE(pragma(store.handle(), wrongHeads).toInt(), 0);
+        QVERIFY(checkPages(Qt::DescendingOrder));
+        QVERIFY(checkPages(Qt::AscendingOrder));
+    }
+
     void bulkInsertAndConversationPage()
     {
         Store store;

@@ -316,6 +316,31 @@ private Q_SLOTS:
         }
     }
 
+    // encode() writes the bytes itself; libwbxml's encoder is the reference,
+    // here for page switches, empty elements and OPAQUE lengths of one to
+    // three mb_u_int32 bytes.
+    void matchesLibwbxmlEncoder()
+    {
+        Element sync(T::AirSync::Sync);
+        Element &collection = sync.add(T::AirSync::Collections).add(T::AirSync::Collection);
+        collection.add(T::AirSync::SyncKey, "1");
+        Element &commands = collection.add(T::AirSync::Commands);
+        for (const int size : {0, 1, 127, 128, 300, 16383, 16384, 70000}) {
+            Element &add = commands.add(T::AirSync::Add);
+            add.add(T::AirSync::ServerId, QByteArray::number(size));
+            Element &data = add.add(T::AirSync::ApplicationData);
+            data.add(T::Email::Subject, QByteArray(size, 'x'));
+            data.add(T::Email::Read, "1");
+            data.add(T::AirSyncBase::Body).add(T::AirSyncBase::Data, QByteArray(size % 500, 'y'));
+            data.addOpaque(T::Email2::ConversationId, QByteArray(size, '\0'));
+            data.add(T::Email::Flag);
+        }
+        collection.add(T::AirSync::MoreAvailable);
+        const EncodeResult e = encode(sync);
+        QVERIFY2(e.ok(), qPrintable(e.error));
+        QCOMPARE(e.bytes, detail::encodeWithLibwbxml(sync).bytes);
+    }
+
     // None of these may crash or abort; whatever decodes must re-encode or say why not.
     void survivesRandomMutations()
     {
@@ -343,6 +368,10 @@ private Q_SLOTS:
                 ++decoded;
                 const EncodeResult e = encode(*r.root);
                 QVERIFY(e.ok() || !e.error.isEmpty());
+                // The own writer and libwbxml agree on bytes and on refusals.
+                const EncodeResult reference = detail::encodeWithLibwbxml(*r.root);
+                QCOMPARE(e.bytes.toHex(' '), reference.bytes.toHex(' '));
+                QCOMPARE(e.error, reference.error);
             }
         }
         QVERIFY(decoded > 0); // some mutations only change text, so some must decode
