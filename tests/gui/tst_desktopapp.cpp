@@ -1,11 +1,16 @@
 // DesktopApp in demo mode: the in-process demo server, the first sync into
 // the window, expanding a conversation, and a truncated body fetched in full.
+#include "DemoServer.h"
 #include "DesktopApp.h"
+#include "ReferenceServer.h"
 #include "MainWindow.h"
 #include "ModelRoles.h"
 #include "ReadingPane.h"
 
 #include <QAction>
+#include <functional>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QShortcut>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -51,6 +56,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void listsInboxConversations();
     void expandsAMultiMessageConversation();
+    void replyTreesMatchTheServersThreading();
     void fetchesATruncatedBodyInFull();
     void f5SyncsAgain();
 
@@ -104,6 +110,45 @@ void TestDesktopApp::expandsAMultiMessageConversation()
     QVERIFY(conversation.data(skein::MessageCountRole).toInt() > 1);
     QVERIFY(view->model()->rowCount(conversation) > 0); // the reply tree, its starter first
     QTRY_VERIFY(!window->readingPane()->isEmpty());
+}
+
+// Every reply row of the Inbox list sits under the row of the message it
+// answers, as the server threaded it (dump: parentServerId), unless the row
+// says earlier messages are missing.
+void TestDesktopApp::replyTreesMatchTheServersThreading()
+{
+    QHash<QString, QString> parentOnServer;
+    QJsonObject dump;
+    m_app->demoServer()->runOnServerThread([&dump](skein::server::ReferenceServer &s) { dump = s.dump(); });
+    for (const QJsonValue &user : dump.value(QStringLiteral("users")).toArray())
+        for (const QJsonValue &m : user[QStringLiteral("messages")].toArray())
+            parentOnServer.insert(m[QStringLiteral("serverId")].toString(), m[QStringLiteral("parentServerId")].toString());
+    QVERIFY(!parentOnServer.isEmpty());
+
+    QAbstractItemModel *model = m_app->mainWindow()->conversationView()->model();
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    int links = 0;
+    std::function<void(const QModelIndex &)> checkChildren = [&](const QModelIndex &parent) {
+        if (model->canFetchMore(parent))
+            model->fetchMore(parent);
+        const QString parentId = parent.parent().isValid() ? parent.data(skein::ServerIdRole).toString() : QString();
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex child = model->index(row, 0, parent);
+            const QString id = child.data(skein::ServerIdRole).toString();
+            if (!parentId.isEmpty() && !child.data(skein::GapAboveRole).toBool()) {
+                QCOMPARE(parentOnServer.value(id), parentId);
+                ++links;
+            }
+            checkChildren(child);
+        }
+    };
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex conversation = model->index(row, 0);
+        if (conversation.data(skein::MessageCountRole).toInt() > 1)
+            checkChildren(conversation);
+    }
+    QVERIFY2(links >= 30, qPrintable(QString::number(links)));
 }
 
 std::optional<skein::Message> TestDesktopApp::longMessage() const
