@@ -1,54 +1,37 @@
 #include "ItemOperationsMoveCommand.h"
 
-#include "EasTags.h"
+#include "ConversationMovesCommand.h"
 
 namespace skein::eas {
 
-namespace tag = wbxml::tag;
-using wbxml::Element;
+// The single-Move form of ConversationMovesCommand: one request shape, one parser.
 
-ItemOperationsMoveCommand::ItemOperationsMoveCommand(QByteArray conversationId,
-                                                     QString destinationFolderId)
-    : m_conversationId(std::move(conversationId)),
-      m_destinationFolderId(std::move(destinationFolderId))
+ItemOperationsMoveCommand::ItemOperationsMoveCommand(QByteArray conversationId, QString destinationFolderId)
+    : m_conversationId(std::move(conversationId))
+    , m_destinationFolderId(std::move(destinationFolderId))
 {
 }
 
-Element ItemOperationsMoveCommand::request() const
+wbxml::Element ItemOperationsMoveCommand::request() const
 {
-    Element root(tag::ItemOperations::ItemOperations);
-    Element &move = root.add(tag::ItemOperations::Move);
-    // OPAQUE: a byte array per MS-ASCON, and SOGo's ids are not even 16 bytes.
-    move.addOpaque(tag::ItemOperations::ConversationId, m_conversationId);
-    move.add(tag::ItemOperations::DstFldId, m_destinationFolderId);
-    // Without MoveAlways the server answers 155: this Move is always persistent.
-    move.add(tag::ItemOperations::Options).add(tag::ItemOperations::MoveAlways);
-    return root;
+    return ConversationMovesCommand({{m_conversationId, m_destinationFolderId}}).request();
 }
 
-ItemOperationsMoveCommand::Result ItemOperationsMoveCommand::parse(const Element *root)
+ItemOperationsMoveCommand::Result ItemOperationsMoveCommand::parse(const wbxml::Element *root)
 {
+    const ConversationMovesCommand::Result moves = ConversationMovesCommand::parse(root);
     Result result;
-    if (!root || !root->is(tag::ItemOperations::ItemOperations)) {
-        result.status = 0;
-        result.error = root ? QStringLiteral("response root is not ItemOperations")
-                            : QStringLiteral("empty ItemOperations response");
+    result.status = moves.status;
+    result.error = moves.error;
+    if (!result.error.isEmpty() || result.status != 1)
         return result;
-    }
-    const Element *response = root->child(tag::ItemOperations::Response);
-    // MS-ASCMD puts Status at top level; MS-ASCON's example 4.2 inside Response.
-    result.status = root->childInt(tag::ItemOperations::Status, 1);
-    if (result.status == 1 && response)
-        result.status = response->childInt(tag::ItemOperations::Status, 1);
-    if (result.status != 1)
-        return result;
-    const Element *move = response ? response->child(tag::ItemOperations::Move) : nullptr;
-    if (!move || !move->has(tag::ItemOperations::Status)) {
+    // Move/Status is required; 0 means the server left it out.
+    if (moves.moves.isEmpty() || moves.moves.first().status == 0) {
         result.error = QStringLiteral("ItemOperations response without Move/Status");
         return result;
     }
-    result.moveStatus = move->childInt(tag::ItemOperations::Status, 0);
-    result.conversationId = move->childData(tag::ItemOperations::ConversationId);
+    result.moveStatus = moves.moves.first().status;
+    result.conversationId = moves.moves.first().conversationId;
     return result;
 }
 
