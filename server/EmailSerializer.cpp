@@ -2,6 +2,8 @@
 
 #include "EasRequest.h"
 #include "ElementBlob.h"
+#include "MimeWriter.h"
+#include "ServerContext.h"
 
 #include <EasTags.h>
 
@@ -42,6 +44,12 @@ BodyOptions parseBodyOptions(const wbxml::Element *options)
                 p.preview = n;
         }
         out.preferences.append(p);
+    }
+    if (const auto *mime = options->child(tag::AirSync::MIMESupport)) {
+        bool ok = false;
+        out.mimeSupport = mime->text().trimmed().toInt(&ok);
+        if (!ok || out.mimeSupport < 0 || out.mimeSupport > 2)
+            out.valid = false;
     }
     return out;
 }
@@ -102,12 +110,19 @@ QString preview(const MessageRow &m, int chars)
     return text.left(chars);
 }
 
-// The preference the server honours: the native type if requested, else
-// HTML, else plain text (RTF/MIME are not produced; they fall back to text).
-BodyPreference choose(const MessageRow &m, const BodyOptions &opts)
+// The preference the server honours: MIME (Type 4) when requested and
+// MIMESupport allows it, else the native type if requested, else HTML, else
+// plain text (RTF is not produced; it falls back to text). MIMESupport 1
+// means MIME for S/MIME messages only, and the server stores none.
+BodyPreference choose(const MessageRow &m, const BodyOptions &opts, bool mimeAvailable)
 {
     if (opts.preferences.isEmpty())
         return BodyPreference{};
+    if (mimeAvailable && opts.mimeSupport == 2) {
+        for (const auto &p : opts.preferences)
+            if (p.type == 4)
+                return p;
+    }
     for (const auto &p : opts.preferences)
         if (p.type == m.bodyType)
             return p;
@@ -122,13 +137,22 @@ BodyPreference choose(const MessageRow &m, const BodyOptions &opts)
     return fallback;
 }
 
+// The bytes of the body in the chosen type, before truncation.
+QByteArray bodyBytes(const MessageRow &m, int type, const SerializeOptions &o)
+{
+    if (type == 4)
+        return o.mime(m); // MIME is ASCII-safe: truncation may cut anywhere
+    return (type == 2 ? asHtml(m) : plainText(m)).toUtf8();
+}
+
 } // namespace
 
-void appendBody(wbxml::Element &target, const MessageRow &m, const BodyOptions &opts, int version,
-                bool includeData)
+void appendBody(wbxml::Element &target, const MessageRow &m, const BodyOptions &opts, const SerializeOptions &o)
 {
-    const BodyPreference pref = choose(m, opts);
-    const QByteArray full = (pref.type == 2 ? asHtml(m) : plainText(m)).toUtf8();
+    const int version = o.version;
+    const bool includeData = o.includeBody;
+    const BodyPreference pref = choose(m, opts, bool(o.mime));
+    const QByteArray full = bodyBytes(m, pref.type, o);
     auto &body = target.add(tag::AirSyncBase::Body);
     body.add(tag::AirSyncBase::Type, qint64(pref.type));
     body.add(tag::AirSyncBase::EstimatedDataSize, qint64(full.size()));
@@ -146,6 +170,17 @@ void appendBody(wbxml::Element &target, const MessageRow &m, const BodyOptions &
     }
     if (version >= 140 && pref.preview && *pref.preview > 0)
         body.add(tag::AirSyncBase::Preview, preview(m, *pref.preview));
+}
+
+SerializeOptions serializeOptions(ServerContext &ctx, const EasRequest &request, bool includeBody)
+{
+    SerializeOptions o;
+    o.version = request.version;
+    o.includeBody = includeBody;
+    o.conversationIndex = ctx.quirks.sendConversationIndex;
+    ServerStore *store = &ctx.store;
+    o.mime = [store](const MessageRow &m) { return messageMime(*store, m); };
+    return o;
 }
 
 void appendFlag(wbxml::Element &target, const MessageRow &m)
@@ -180,7 +215,7 @@ void appendEmail(wbxml::Element &t, const MessageRow &m, const BodyOptions &body
             att.add(tag::AirSyncBase::EstimatedDataSize, qint64(a.data.size()));
         }
     }
-    appendBody(t, m, body, o.version, o.includeBody);
+    appendBody(t, m, body, o);
     t.add(tag::Email::MessageClass, "IPM.Note");
     t.add(tag::Email::InternetCPID, "65001");
     appendFlag(t, m);
@@ -189,7 +224,7 @@ void appendEmail(wbxml::Element &t, const MessageRow &m, const BodyOptions &body
     if (o.version >= 140) {
         if (!m.conversationId.isEmpty())
             t.addOpaque(tag::Email2::ConversationId, m.conversationId);
-        if (!m.conversationIndex.isEmpty())
+        if (o.conversationIndex && !m.conversationIndex.isEmpty())
             t.addOpaque(tag::Email2::ConversationIndex, m.conversationIndex);
     }
 }

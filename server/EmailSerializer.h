@@ -4,6 +4,7 @@
 
 #include <WbxmlElement.h>
 
+#include <functional>
 #include <optional>
 
 namespace skein::server {
@@ -19,17 +20,27 @@ struct BodyPreference {
 
 struct BodyOptions {
     QList<BodyPreference> preferences;
+    int mimeSupport = 0; // airsync:MIMESupport: 0 never MIME, 1 S/MIME only, 2 always
     bool valid = true; // false: duplicate Type or bad values (protocol error)
 };
 
-// Reads every airsyncbase:BodyPreference child of an airsync:Options or
-// itemoperations:Options element (nullptr: no preferences).
+// Reads every airsyncbase:BodyPreference child and airsync:MIMESupport of an
+// airsync:Options or itemoperations:Options element (nullptr: no preferences).
 BodyOptions parseBodyOptions(const wbxml::Element *options);
 
 struct SerializeOptions {
     int version = 141;
     bool includeBody = true; // false for ConversationMode members outside the window
+    bool conversationIndex = true; // false: PeerQuirks "conversation-index" (SOGo sends none)
+    // The whole RFC 5322 message for Body Type 4; unset: Type 4 is never produced.
+    std::function<QByteArray(const MessageRow &)> mime;
 };
+
+struct EasRequest;
+struct ServerContext;
+// What every handler serializes with: the request's version, the peer
+// quirks (ConversationIndex or not) and Type 4 MIME built from the store.
+SerializeOptions serializeOptions(ServerContext &ctx, const EasRequest &request, bool includeBody = true);
 
 // Appends the email properties in Exchange's order to `target`
 // (airsync:ApplicationData or itemoperations:Properties).
@@ -38,7 +49,7 @@ void appendEmail(wbxml::Element &target, const MessageRow &message, const BodyOp
 
 // Just the airsyncbase:Body (and 14.0+ Preview inside it) for one preference set.
 void appendBody(wbxml::Element &target, const MessageRow &message, const BodyOptions &body,
-                int version, bool includeData);
+                const SerializeOptions &options);
 
 // email:Flag as stored (an empty <Flag/> when not flagged).
 void appendFlag(wbxml::Element &target, const MessageRow &message);

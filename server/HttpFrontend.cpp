@@ -283,11 +283,39 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
     return dispatch(eas);
 }
 
+namespace {
+
+bool containsTag(const wbxml::Element &e, wbxml::Tag wanted)
+{
+    if (e.is(wanted))
+        return true;
+    for (const wbxml::Element &child : e.children())
+        if (containsTag(child, wanted))
+            return true;
+    return false;
+}
+
+// PeerQuirks: what SOGo 5.8 answers with a bare HTTP 500 before doing anything.
+bool refusedByPeerQuirks(const PeerQuirks &quirks, const EasRequest &request)
+{
+    if (!request.body)
+        return false;
+    if (quirks.refuseConversationMove && request.command == QLatin1String("ItemOperations"))
+        return request.body->has(tag::ItemOperations::Move);
+    if (quirks.refuseConversationSearch && request.command == QLatin1String("Search"))
+        return containsTag(*request.body, tag::Search::ConversationId);
+    return false;
+}
+
+} // namespace
+
 HttpFrontend::Reply HttpFrontend::dispatch(EasRequest &request)
 {
     HandlerResult result = HandlerResult::http(501);
     const QString &cmd = request.command;
-    if (cmd == QLatin1String("Provision"))
+    if (refusedByPeerQuirks(m_ctx.quirks, request))
+        result = HandlerResult::http(500);
+    else if (cmd == QLatin1String("Provision"))
         result = m_provision->handle(request);
     else if (cmd == QLatin1String("Settings"))
         result = ProvisionHandler::settings(request);

@@ -70,7 +70,7 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
     out.add(tag::AirSync::CollectionId, collectionId);
     out.add(tag::AirSync::ServerId, serverId);
     out.add(tag::AirSync::Class, "Email");
-    appendEmail(out.add(tag::ItemOperations::Properties), *m, body, SerializeOptions{request.version, true});
+    appendEmail(out.add(tag::ItemOperations::Properties), *m, body, serializeOptions(m_ctx, request));
 }
 
 void ItemOperationsHandler::fetchLongId(const EasRequest &request, const QString &longId, const wbxml::Element &in,
@@ -87,7 +87,7 @@ void ItemOperationsHandler::fetchLongId(const EasRequest &request, const QString
     out.add(tag::ItemOperations::Status, "1");
     out.add(tag::Search::LongId, longId);
     out.add(tag::AirSync::Class, "Email");
-    appendEmail(out.add(tag::ItemOperations::Properties), *m, body, SerializeOptions{request.version, true});
+    appendEmail(out.add(tag::ItemOperations::Properties), *m, body, serializeOptions(m_ctx, request));
 }
 
 HandlerResult ItemOperationsHandler::moveItems(const EasRequest &request)

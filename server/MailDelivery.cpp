@@ -135,6 +135,13 @@ std::optional<Delivered> MailDelivery::deliverToInbox(qint64 userId, MessageRow 
     return insertInto(userId, target, std::move(row));
 }
 
+std::optional<Delivered> MailDelivery::deliverToFolder(qint64 userId, qint64 folderId, MessageRow row,
+                                                      const ParsedMail &mail)
+{
+    row.parentId = parentInMailbox(userId, row.conversationId, row.conversationIndex, mail);
+    return insertInto(userId, folderId, std::move(row));
+}
+
 std::optional<Delivered> MailDelivery::saveInSent(qint64 userId, MessageRow row)
 {
     const auto sent = m_store.folderByType(userId, FolderType::SentItems);

@@ -53,6 +53,9 @@ public:
     // looked up in this mailbox: by the In-Reply-To/References of `mail`,
     // else by the index minus its last block.
     std::optional<Delivered> deliverToInbox(qint64 userId, MessageRow row, const ParsedMail &mail);
+    // Into `folderId` as it is (no rules; read state as in `row`); parentId
+    // looked up as deliverToInbox does. For seeding a mailbox from files.
+    std::optional<Delivered> deliverToFolder(qint64 userId, qint64 folderId, MessageRow row, const ParsedMail &mail);
     // Into the sender's Sent Items (no rules: what was sent stays there).
     std::optional<Delivered> saveInSent(qint64 userId, MessageRow row);
 

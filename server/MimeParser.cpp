@@ -210,6 +210,8 @@ std::optional<ParsedMail> parseMime(const QByteArray &mime, QString *error)
     mail.messageId = bracketed(g_mime_message_get_message_id(message.get()));
     mail.inReplyTo = messageIds(g_mime_object_get_header(object, "In-Reply-To"));
     mail.references = messageIds(g_mime_object_get_header(object, "References"));
+    if (GDateTime *date = g_mime_message_get_date(message.get())) // owned by the message
+        mail.date = QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date), Qt::UTC);
     if (const char *index = g_mime_object_get_header(object, "Thread-Index"))
         mail.threadIndex = QByteArray::fromBase64(QByteArray(index).trimmed());
     if (const char *topic = g_mime_object_get_header(object, "Thread-Topic"))

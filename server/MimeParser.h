@@ -2,6 +2,7 @@
 
 #include "ServerStore.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,7 @@ struct ParsedMail {
     QStringList references;  // oldest first
     QByteArray threadIndex;  // Thread-Index, base64-decoded (MAPI PidTagConversationIndex)
     QString threadTopic;     // Thread-Topic, decoded
+    QDateTime date;          // Date header in UTC; invalid when absent or unparsable
     int importance = 1;      // 0 low, 1 normal, 2 high
     int bodyType = 1;        // 1 plain text, 2 HTML (HTML wins in multipart/alternative)
     QString body;

@@ -129,6 +129,22 @@ bool ReferenceServer::applyFaultSpec(const QString &spec, QString *error)
     return m_ctx->faults.apply(spec, error);
 }
 
+void ReferenceServer::setRefusals(bool conversationMove, bool conversationSearch)
+{
+    m_ctx->quirks.refuseConversationMove = conversationMove;
+    m_ctx->quirks.refuseConversationSearch = conversationSearch;
+}
+
+void ReferenceServer::setConversationIndexEnabled(bool enabled)
+{
+    m_ctx->quirks.sendConversationIndex = enabled;
+}
+
+bool ReferenceServer::applyRefusalSpec(const QString &spec, QString *error)
+{
+    return m_ctx->quirks.apply(spec, error);
+}
+
 void ReferenceServer::setNow(const QDateTime &now)
 {
     m_ctx->fixedNowMs = now.isValid() ? now.toMSecsSinceEpoch() : 0;

@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -104,6 +105,25 @@ public:
     void forceSendStatus(int status);
     // "503:2", "500:3", "sync3:Inbox", "move:6", "send:110", comma separated (see FaultInjector).
     bool applyFaultSpec(const QString &spec, QString *error = nullptr);
+
+    // --- peer quirks: behave like a server without MS-ASCON features ---
+    // Held for the life of this object (see PeerQuirks.h, server/README.md).
+    // refuseConversationMove: ItemOperations with a conversation Move -> bare
+    // HTTP 500, nothing moved; refuseConversationSearch: Search naming a
+    // ConversationId -> bare HTTP 500. Both like SOGo 5.8.
+    void setRefusals(bool conversationMove, bool conversationSearch);
+    // false: never send email2:ConversationIndex (ConversationId still sent), like SOGo.
+    void setConversationIndexEnabled(bool enabled);
+    // "conversation-move,conversation-search[,conversation-index]" (--refuse,
+    // SKEIN_SERVER_REFUSE); adds to what is set. False + *error for an unknown word.
+    bool applyRefusalSpec(const QString &spec, QString *error = nullptr);
+
+    // Imports dir/manifest.json and the .eml files it names into `user`'s
+    // mailbox (created, password = name, if missing): folders by IMAP path,
+    // Date order, threaded like deliver --mime. One transaction. Returns the
+    // number imported, -1 (and *error naming the file) on any failure.
+    // Format: server/README.md "Seeding from MIME files".
+    int seedMime(const QString &dir, const QString &user, QString *error = nullptr);
 
     // Pins "now" for FilterType windows (invalid QDateTime: the real clock).
     void setNow(const QDateTime &now);

@@ -68,7 +68,7 @@ wbxml::Element SearchHandler::searchStore(const EasRequest &request, const wbxml
         result.add(tag::AirSync::Class, "Email");
         result.add(tag::Search::LongId, longIdFor(m.folderId, m.id));
         result.add(tag::AirSync::CollectionId, QString::number(m.folderId));
-        appendEmail(result.add(tag::Search::Properties), m, body, SerializeOptions{request.version, true});
+        appendEmail(result.add(tag::Search::Properties), m, body, serializeOptions(m_ctx, request));
     }
     if (first <= end)
         out.add(tag::Search::Range, QStringLiteral("%1-%2").arg(first).arg(end));

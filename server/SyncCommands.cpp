@@ -181,7 +181,7 @@ void SyncCommands::run(const wbxml::Element &commands, bool deletesAsMoves, cons
             m->attachments = m_ctx.store.attachments(m->id);
             r.add(tag::AirSync::Status, "1");
             appendEmail(r.add(tag::AirSync::ApplicationData), *m, body,
-                        SerializeOptions{m_request.version, true});
+                        serializeOptions(m_ctx, m_request));
         } else if (item.is(tag::AirSync::Add)) {
             // Mail items cannot be created through Sync (SendMail does that).
             auto &r = responses.add(tag::AirSync::Add);

@@ -180,7 +180,7 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
                     item.add(tag::AirSync::ServerId, serverId);
                     auto &data = item.add(tag::AirSync::ApplicationData);
                     if (c.kind == ChangeKind::Add) {
-                        appendEmail(data, *m, body, SerializeOptions{request.version, c.inWindow});
+                        appendEmail(data, *m, body, serializeOptions(m_ctx, request, c.inWindow));
                     } else {
                         if (c.readChanged)
                             data.add(tag::Email::Read, m->read ? "1" : "0");

@@ -2,7 +2,8 @@
 //
 //   skein-server --listen 127.0.0.1:0 --data DIR [--seed demo] [--users demo:demo,alice:alice]
 //                [--generate N --user U --folder Inbox] [--fault 503:2,500:3,sync3:Inbox]
-//                [--now 2026-01-01T12:00:00Z]
+//                [--refuse conversation-move,conversation-search] [--no-conversation-index]
+//                [--seed-mime DIR --user U] [--now 2026-01-01T12:00:00Z]
 //   skein-server --data DIR [--seed demo] dump --json
 //   skein-server --data DIR deliver --to USER (--mime FILE | --reply-to SERVERID --from ADDR --subject S --body B
 //                                              | --new --from ADDR --subject S --body B)
@@ -118,16 +119,26 @@ int main(int argc, char *argv[])
                                   QStringLiteral("name"));
     const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("Users to create, name:password,..."), QStringLiteral("list"));
     const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Insert N synthetic messages."), QStringLiteral("N"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User for --generate."), QStringLiteral("name"),
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User for --generate and --seed-mime."), QStringLiteral("name"),
                                   QStringLiteral("demo"));
     const QCommandLineOption folder(QStringLiteral("folder"), QStringLiteral("Folder for --generate."), QStringLiteral("name"),
                                     QStringLiteral("Inbox"));
     const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Fault injection: 503:N, 500:N, sync3:FOLDER (comma separated)."),
                                    QStringLiteral("spec"));
+    const QCommandLineOption refuse(QStringLiteral("refuse"),
+                                    QStringLiteral("Behave like SOGo: conversation-move,conversation-search answer a bare "
+                                                   "HTTP 500 (also env SKEIN_SERVER_REFUSE)."),
+                                    QStringLiteral("list"));
+    const QCommandLineOption noConversationIndex(QStringLiteral("no-conversation-index"),
+                                                 QStringLiteral("Never send Email2:ConversationIndex (like SOGo)."));
+    const QCommandLineOption seedMime(QStringLiteral("seed-mime"),
+                                      QStringLiteral("Import DIR/manifest.json and its .eml files into --user's mailbox."),
+                                      QStringLiteral("dir"));
     const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Pin the server clock (ISO 8601 UTC)."), QStringLiteral("time"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("With 'dump': print JSON (the only format)."));
     const DeliverOptions deliverOptions;
-    parser.addOptions({listen, data, seed, users, generate, user, folder, fault, now, json, deliverOptions.to,
+    parser.addOptions({listen, data, seed, users, generate, user, folder, fault, refuse, noConversationIndex, seedMime,
+                       now, json, deliverOptions.to,
                        deliverOptions.mime, deliverOptions.replyTo, deliverOptions.fresh, deliverOptions.from,
                        deliverOptions.subject, deliverOptions.body});
     parser.addPositionalArgument(QStringLiteral("dump|deliver"),
@@ -175,6 +186,13 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("bad --generate value %1").arg(parser.value(generate)), 2);
         server.generate(parser.value(user), parser.value(folder), n, 1, clock);
     }
+    if (parser.isSet(seedMime) && server.seedMime(parser.value(seedMime), parser.value(user), &error) < 0)
+        return fail(error);
+    const QString refuseSpec = parser.isSet(refuse) ? parser.value(refuse) : qEnvironmentVariable("SKEIN_SERVER_REFUSE");
+    if (!refuseSpec.isEmpty() && !server.applyRefusalSpec(refuseSpec, &error))
+        return fail(error, 2);
+    if (parser.isSet(noConversationIndex))
+        server.setConversationIndexEnabled(false);
     const QString faultSpec = parser.isSet(fault) ? parser.value(fault) : qEnvironmentVariable("SKEIN_SERVER_FAULT");
     if (!faultSpec.isEmpty() && !server.applyFaultSpec(faultSpec, &error))
         return fail(error, 2);

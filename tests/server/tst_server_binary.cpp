@@ -91,6 +91,36 @@ private Q_SLOTS:
         QVERIFY(bad.waitForFinished(15000));
         QVERIFY(bad.exitCode() != 0);
     }
+
+    void seedMimeAndRefuseOptions()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(SKEIN_SERVER_BIN),
+                {QStringLiteral("--data"), dir.path(), QStringLiteral("--seed-mime"), QStringLiteral(SKEIN_TEST_DATA "/mime-fixture"),
+                 QStringLiteral("--user"), QStringLiteral("carol"), QStringLiteral("--refuse"),
+                 QStringLiteral("conversation-move,conversation-search"), QStringLiteral("--no-conversation-index"),
+                 QStringLiteral("dump"), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject user = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("users")).toArray().first().toObject();
+        QCOMPARE(user.value(QStringLiteral("name")).toString(), QStringLiteral("carol"));
+        QCOMPARE(user.value(QStringLiteral("messages")).toArray().size(), 4);
+
+        QProcess badRefusal;
+        badRefusal.start(QStringLiteral(SKEIN_SERVER_BIN), {QStringLiteral("--data"), dir.path(), QStringLiteral("--refuse"),
+                                                            QStringLiteral("everything"), QStringLiteral("dump")});
+        QVERIFY(badRefusal.waitForFinished(15000));
+        QCOMPARE(badRefusal.exitCode(), 2);
+
+        QProcess missing;
+        missing.start(QStringLiteral(SKEIN_SERVER_BIN), {QStringLiteral("--data"), dir.path(), QStringLiteral("--seed-mime"),
+                                                         dir.filePath(QStringLiteral("nowhere")), QStringLiteral("--user"),
+                                                         QStringLiteral("carol"), QStringLiteral("dump")});
+        QVERIFY(missing.waitForFinished(15000));
+        QCOMPARE(missing.exitCode(), 1);
+        QVERIFY(missing.readAllStandardError().contains("manifest.json"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerBinary)
