@@ -147,6 +147,11 @@ ActionChannel channelOf(ActionKind kind)
     }
 }
 
+QString movingPlaceholderServerId(qint64 messageId)
+{
+    return QStringLiteral("skein-moving:%1").arg(messageId);
+}
+
 QString actionKindName(ActionKind kind)
 {
     for (const auto &[k, name] : kindNames)

@@ -30,6 +30,9 @@ enum class ActionChannel {
 };
 
 ActionChannel channelOf(ActionKind kind);
+// The ServerId a locally moved row carries until the server names its new
+// one: unique per row and never a server's id (those are never sent back).
+QString movingPlaceholderServerId(qint64 messageId);
 QString actionKindName(ActionKind kind);  // "delete", "flag", "clear-flag", ... as skein-cli spells them
 std::optional<ActionKind> actionKindFromName(const QString &name);
 QString actionStateName(ActionState state);
@@ -69,8 +72,10 @@ struct ActionEntry {
 // no operation to remove it ("unignore"), so stopping a rule here only
 // forgets it locally — the server may keep moving new messages.
 enum class RuleState { Pending, Active, Failed };
-// Server: set with ItemOperations Move/MoveAlways. Local: applied by this
-// computer only, for servers that refuse that Move (not implemented yet).
+// Server: set with ItemOperations Move/MoveAlways. Local: kept by Skein on
+// this computer, for servers that refuse that Move (Capability::ConversationMove
+// refused): Skein moves the messages with MoveItems when the rule is set and
+// after every Sync batch that brings new ones, only while it runs.
 enum class RuleScope { Server, Local };
 
 struct ConversationRule {

@@ -1,8 +1,10 @@
 #include "ConversationActions.h"
 
 #include "JoinedTransaction.h"
+#include "ThreadInference.h"
 
 #include <QSet>
+#include <QVersionNumber>
 
 namespace skein {
 
@@ -98,6 +100,17 @@ ConversationActions::ConversationActions(Store &store, QObject *parent)
 {
 }
 
+bool ConversationActions::ruleMustStayLocal(const QByteArray &conversationId) const
+{
+    if (isInferredConversationId(conversationId)
+        || m_store.capability(Capability::ConversationMove) == CapabilityState::Refused)
+        return true;
+    const std::optional<AccountSettings> account = m_store.account();
+    const QString version = account ? account->protocolVersion : QString();
+    // Conversation Move and Email2:ConversationId arrived with 14.0.
+    return !version.isEmpty() && QVersionNumber::fromString(version) < QVersionNumber(14, 0);
+}
+
 QList<Message> ConversationActions::messagesIn(const QByteArray &conversationId,
                                                const QString &folderId) const
 {
@@ -119,7 +132,10 @@ bool ConversationActions::applyItem(ActionKind kind, const ActionItem &item)
     case ActionChannel::MoveItems:
     case ActionChannel::ItemOperations:
         // A placeholder until the server tells (or a Sync shows) the new ServerId.
-        return m_store.relocateMessage(item.messageId, item.targetFolderId, item.serverId, true);
+        // Not the old ServerId: on servers whose ids are unique per folder only
+        // (SOGo: IMAP UIDs) the target may already hold a message with it.
+        return m_store.relocateMessage(item.messageId, item.targetFolderId,
+                                       movingPlaceholderServerId(item.messageId), true);
     }
     return false;
 }
@@ -191,6 +207,22 @@ Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &
     }
     if (kind == ActionKind::Move && targetFolderId == folderId)
         return refused(QStringLiteral("The conversation is already in that folder."));
+
+    if (kind != ActionKind::Move && ruleMustStayLocal(conversationId)) {
+        // The server cannot keep this rule: Skein keeps it itself and moves the
+        // messages with MoveItems.
+        if (conversationId.isEmpty())
+            return refused(QStringLiteral("This message has no conversation id, so Skein cannot keep a rule for it."));
+        ConversationRule rule;
+        rule.conversationId = conversationId;
+        rule.kind = kind;
+        rule.targetFolderId = targetFolderId;
+        rule.created = QDateTime::currentDateTimeUtc();
+        rule.scope = RuleScope::Local;
+        ActionEntry entry = localRuleEntry(rule);
+        entry.folderId = folderId;
+        return commit(entry, &rule);
+    }
 
     const std::optional<Folder> sent = m_store.folderOfType(FolderType::SentItems);
     ActionEntry entry;

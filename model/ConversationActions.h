@@ -56,6 +56,33 @@ public:
     // transaction (used by ConversationRules to bring messages back).
     Result commit(ActionEntry entry, const ConversationRule *rule = nullptr);
 
+    // ---- Rules kept by Skein (RuleScope::Local; ConversationLocalRules.cpp) ----
+    // For servers that refuse [MS-ASCON]'s ItemOperations Move (SOGo answers
+    // HTTP 500): Skein moves the conversation's messages itself with
+    // MoveItems, now and whenever a sync brings a new one, while it runs.
+    //
+    // The messages a local rule moves: those of the conversation in every
+    // mail folder except Sent Items, Drafts, Outbox and the target, that are
+    // not already on their way somewhere. onlyFolderId / onlyServerIds narrow
+    // it to one folder's new arrivals.
+    ActionEntry localRuleEntry(const ConversationRule &rule, const QString &onlyFolderId = {},
+                               const QStringList &onlyServerIds = {}) const;
+    // The server refused the ignore / always-move entry serverEntry: undo its
+    // placeholders, record it done ("kept on this computer"), turn its rule
+    // into a local one and journal one MoveItems entry for the messages (one
+    // transaction). Returns that entry (which also sets up the rule; with no
+    // message to move now it has no items).
+    Result keepRuleLocally(const ActionEntry &serverEntry);
+    // After a Sync batch of folderId: one MoveItems entry per conversation
+    // with a local rule that got new messages (serverIds from the batch's Adds).
+    // Returns the new entries' ids.
+    QList<qint64> applyLocalRules(const QString &folderId, const QList<Message> &arrived);
+    // Whether only Skein can keep an ignore / always-move rule for this
+    // conversation: the server refused conversation Moves before, the account
+    // speaks a protocol before 14.0 (no conversation Move, no ConversationId),
+    // or the id is Skein's own inference (never sent to the server).
+    bool ruleMustStayLocal(const QByteArray &conversationId) const;
+
 Q_SIGNALS:
     // A local change was made and journaled: refresh these folders' views and
     // ask the engine to replay (SyncEngine::replayNow).

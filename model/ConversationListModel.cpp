@@ -196,11 +196,11 @@ void ConversationListModel::refreshThreads()
 }
 
 QModelIndex ConversationListModel::indexForConversation(const QByteArray &conversationId,
-                                                        const QString &serverId) const
+                                                        qint64 messageId) const
 {
     ConversationSummary probe;
     probe.conversationId = conversationId;
-    probe.serverId = serverId;
+    probe.headId = messageId;
     const QByteArray key = conversationKey(probe);
     for (const auto &node : m_root->children) {
         if (node->key == key)

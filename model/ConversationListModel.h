@@ -48,10 +48,11 @@ public:
     void refreshFolder(const QString &folderId);
     void refresh();
 
-    // The top-level row of a conversation (by ConversationId, or ServerId for
-    // a message without one), if loaded.
+    // The top-level row of a conversation (by ConversationId, or for a
+    // message without one by its local row id, ConversationSummary::headId),
+    // if loaded.
     QModelIndex indexForConversation(const QByteArray &conversationId,
-                                     const QString &serverId = {}) const;
+                                     qint64 messageId = 0) const;
     // Summary of a conversation row (default-constructed for message rows).
     ConversationSummary summary(const QModelIndex &index) const;
     // The message of a message row (no body); nullptr for conversation rows.

@@ -37,18 +37,18 @@ void ConversationModel::setConversation(const QByteArray &conversationId)
 {
     beginResetModel();
     m_conversationId = conversationId;
-    m_singleServerId.clear();
+    m_singleMessageId = 0;
     m_root = std::make_unique<MailNode>();
     for (auto &node : buildTarget())
         m_root->adopt(std::move(node));
     endResetModel();
 }
 
-void ConversationModel::setSingleMessage(const QString &serverId)
+void ConversationModel::setSingleMessage(qint64 messageId)
 {
     beginResetModel();
     m_conversationId.clear();
-    m_singleServerId = serverId;
+    m_singleMessageId = messageId;
     m_root = std::make_unique<MailNode>();
     for (auto &node : buildTarget())
         m_root->adopt(std::move(node));
@@ -59,7 +59,7 @@ void ConversationModel::clear()
 {
     beginResetModel();
     m_conversationId.clear();
-    m_singleServerId.clear();
+    m_singleMessageId = 0;
     m_hasIndex = false;
     m_root = std::make_unique<MailNode>();
     endResetModel();
@@ -77,9 +77,9 @@ QList<Message> ConversationModel::readMessages() const
 {
     if (!m_conversationId.isEmpty())
         return m_store->conversationMessages(m_conversationId);
-    if (m_singleServerId.isEmpty())
+    if (m_singleMessageId == 0)
         return {};
-    const auto single = m_store->message(m_singleServerId);
+    const auto single = m_store->messageById(m_singleMessageId);
     return single ? QList<Message>{*single} : QList<Message>();
 }
 
@@ -91,6 +91,10 @@ std::vector<std::unique_ptr<MailNode>> ConversationModel::buildTarget()
     m_hasIndex = false;
     for (const auto &root : roots)
         m_hasIndex = m_hasIndex || !root->data.message->inferred;
+    m_basis = roots.empty() ? TreeBasis::ConversationIndex : roots.front()->data.message->basis;
+    m_conversationInferred = false;
+    for (const Message &m : messages)
+        m_conversationInferred = m_conversationInferred || m.conversationInferred;
     return roots;
 }
 
@@ -130,10 +134,10 @@ QModelIndex ConversationModel::firstUnreadIndex() const
     return row < 0 ? QModelIndex() : indexOf(const_cast<MailNode *>(preOrder().at(row)));
 }
 
-QModelIndex ConversationModel::indexForMessage(const QString &serverId) const
+QModelIndex ConversationModel::indexForMessage(qint64 messageId) const
 {
     for (const MailNode *node : preOrder()) {
-        if (node->data.message->message.serverId == serverId)
+        if (node->data.message->message.id == messageId)
             return indexOf(const_cast<MailNode *>(node));
     }
     return {};

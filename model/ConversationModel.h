@@ -23,9 +23,10 @@ public:
     explicit ConversationModel(const Store *store, QObject *parent = nullptr);
     ~ConversationModel() override;
 
-    // Shows a conversation / a message without ConversationId (resets).
+    // Shows a conversation / a message without ConversationId, by local row
+    // id (a ServerId is unique only within its folder) (resets).
     void setConversation(const QByteArray &conversationId);
-    void setSingleMessage(const QString &serverId);
+    void setSingleMessage(qint64 messageId);
     void clear();
     // Folder the user is looking at, for IsOtherFolderRole and for which copy
     // of a message a row shows; empty: none is "other".
@@ -37,13 +38,19 @@ public:
     QByteArray conversationId() const { return m_conversationId; }
     // False when no message carried a usable ConversationIndex.
     bool hasIndex() const { return m_hasIndex; }
+    // What the reply tree rests on (index, reply headers or date), and
+    // whether Skein grouped the conversation itself (ThreadInference.h).
+    TreeBasis treeBasis() const { return m_basis; }
+    bool conversationInferred() const { return m_conversationInferred; }
 
     // Pre-order: each message followed by its replies, oldest first.
     QList<Message> messagesInDisplayOrder() const;
     // Position in messagesInDisplayOrder() of the first unread message, or -1.
     int firstUnreadRow() const;
     QModelIndex firstUnreadIndex() const;
-    QModelIndex indexForMessage(const QString &serverId) const;
+    // The row showing the message with local row id messageId (any copy of
+    // its node), or invalid.
+    QModelIndex indexForMessage(qint64 messageId) const;
     // The message of a row, body included; nullptr for an invalid index.
     const Message *message(const QModelIndex &index) const;
 
@@ -64,8 +71,10 @@ private:
     const Store *m_store;
     FolderContext m_context;
     QByteArray m_conversationId;
-    QString m_singleServerId;
+    qint64 m_singleMessageId = 0;
     bool m_hasIndex = false;
+    TreeBasis m_basis = TreeBasis::ConversationIndex;
+    bool m_conversationInferred = false;
     std::unique_ptr<MailNode> m_root;
 };
 

@@ -40,8 +40,14 @@ public:
     QList<int> order;
     QList<int> nodeOfMessage;
     bool hasIndex = false;
+    bool hasHeaders = false;
 
 private:
+    int nodeForHeaders(int message);
+    void linkByHeaders();
+    int headerParent(int node, bool *gap) const;
+    bool isAncestor(int ancestor, int node) const;
+    void hangOrphans();
     int nodeFor(const ConversationIndex &index);
     int appendNode(const ConversationIndex &index);
     void addCopy(int node, int message, const ConversationIndex &index);
@@ -54,11 +60,18 @@ private:
     const QList<Message> &m_messages;
     const QSet<QString> &m_sentFolderIds;
     QHash<QByteArray, int> m_byKey;
+    QHash<QString, int> m_byMessageId; // header path only
+    QList<int> m_headerSource;         // per node: the copy whose reply headers count
     QList<ConversationIndex> m_indexes; // per node: its first copy's index
     QList<quint64> m_indexTicks;        // per node: decoded time of the last level
     QList<qint64> m_sortMs;      // per node, filled by sortSiblings()
     QList<qint64> m_receivedMs;
 };
+
+bool hasReplyHeaders(const Message &m)
+{
+    return !m.inReplyTo.isEmpty() || !m.references.isEmpty();
+}
 
 void Builder::collect()
 {
@@ -66,13 +79,37 @@ void Builder::collect()
     nodes.reserve(m_messages.size());
     m_indexes.reserve(m_messages.size());
     m_byKey.reserve(m_messages.size());
+    // Reply headers count only when no message has an index: Exchange data
+    // keeps exactly the index tree.
+    for (const Message &m : m_messages) {
+        hasIndex = hasIndex || ConversationIndex(m.conversationIndex).isValid();
+        hasHeaders = hasHeaders || !m.internetMessageId.isEmpty() || hasReplyHeaders(m);
+    }
+    hasHeaders = hasHeaders && !hasIndex;
     for (int i = 0; i < m_messages.size(); ++i) {
         const ConversationIndex index(m_messages[i].conversationIndex);
-        hasIndex = hasIndex || index.isValid();
-        const int node = nodeFor(index);
+        const int node = hasHeaders ? nodeForHeaders(i) : nodeFor(index);
         addCopy(node, i, index);
         nodeOfMessage[i] = node;
     }
+}
+
+// Copies (Inbox + moved copy, Sent Items copy) share a Message-ID.
+int Builder::nodeForHeaders(int message)
+{
+    const Message &m = m_messages[message];
+    int node = -1;
+    if (!m.internetMessageId.isEmpty())
+        node = m_byMessageId.value(m.internetMessageId, -1);
+    if (node < 0) {
+        node = appendNode(ConversationIndex());
+        m_headerSource.append(message);
+        if (!m.internetMessageId.isEmpty())
+            m_byMessageId.insert(m.internetMessageId, node);
+    } else if (!hasReplyHeaders(m_messages[m_headerSource[node]]) && hasReplyHeaders(m)) {
+        m_headerSource[node] = message; // a copy fetched before the other knows more
+    }
+    return node;
 }
 
 // Equal keys are one logical message; messages without an index never merge.
@@ -117,6 +154,8 @@ bool Builder::isSent(int message) const
 
 void Builder::link()
 {
+    if (hasHeaders)
+        linkByHeaders();
     for (int node = 0; node < nodes.size(); ++node) {
         if (nodes[node].hasIndex)
             findParent(node);
@@ -144,6 +183,66 @@ void Builder::findParent(int node)
         }
     }
     n.gapAbove = n.key.size() > kHeaderSize; // a reply whose whole ancestry is missing
+}
+
+void Builder::linkByHeaders()
+{
+    for (int node = 0; node < nodes.size(); ++node) {
+        bool gap = false;
+        nodes[node].parent = headerParent(node, &gap);
+        nodes[node].gapAbove = gap;
+    }
+    hangOrphans();
+}
+
+// In-Reply-To, else the newest References entry present locally; a parent
+// that would close a cycle (broken or hostile References) is skipped.
+int Builder::headerParent(int node, bool *gap) const
+{
+    const Message &m = m_messages[m_headerSource[node]];
+    QStringList candidates;
+    if (!m.inReplyTo.isEmpty())
+        candidates.append(m.inReplyTo);
+    for (auto it = m.references.crbegin(); it != m.references.crend(); ++it)
+        candidates.append(*it);
+    for (const QString &messageId : std::as_const(candidates)) {
+        const int parent = m_byMessageId.value(messageId, -1);
+        if (parent < 0 || parent == node || isAncestor(node, parent))
+            continue;
+        *gap = messageId != candidates.first(); // the direct parent is missing
+        return parent;
+    }
+    *gap = !candidates.isEmpty(); // a reply whose whole ancestry is missing
+    return -1;
+}
+
+bool Builder::isAncestor(int ancestor, int node) const
+{
+    // Each link is checked before it is added, so the walk always ends.
+    for (int n = nodes[node].parent; n >= 0; n = nodes[n].parent) {
+        if (n == ancestor)
+            return true;
+    }
+    return false;
+}
+
+// Messages whose parent is not here hang under the earliest root, so the
+// conversation still reads as one thread; siblings are ordered by date.
+void Builder::hangOrphans()
+{
+    int first = -1;
+    for (int node = 0; node < nodes.size(); ++node) {
+        if (nodes[node].parent >= 0)
+            continue;
+        const QDateTime &date = m_messages[nodes[node].primary].dateReceived;
+        const QDateTime &best = first < 0 ? date : m_messages[nodes[first].primary].dateReceived;
+        if (first < 0 || (date.isValid() && (!best.isValid() || date < best)))
+            first = node;
+    }
+    for (int node = 0; node < nodes.size(); ++node) {
+        if (nodes[node].parent < 0 && node != first)
+            nodes[node].parent = first;
+    }
 }
 
 // Parents before children, so each block is decoded once: decoding every
@@ -242,6 +341,9 @@ ConversationTree ConversationTree::build(const QList<Message> &messages,
     tree.m_order = std::move(builder.order);
     tree.m_nodeOfMessage = std::move(builder.nodeOfMessage);
     tree.m_hasIndex = builder.hasIndex;
+    tree.m_basis = builder.hasIndex ? TreeBasis::ConversationIndex
+        : builder.hasHeaders        ? TreeBasis::ReplyHeaders
+                                    : TreeBasis::Date;
     return tree;
 }
 

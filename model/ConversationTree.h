@@ -26,6 +26,13 @@ struct ConversationNode {
     QByteArray key;           // ConversationIndex::key(); empty without index
 };
 
+// What a tree's shape rests on, from best to worst.
+enum class TreeBasis {
+    ConversationIndex, // the server's Email2:ConversationIndex (Exchange)
+    ReplyHeaders,      // no index: Message-ID / In-Reply-To / References (inferred)
+    Date,              // neither: a flat list by DateReceived (inferred)
+};
+
 // Reply tree of one conversation (spec §5/§6). The input must be the messages
 // of a single email2:ConversationId, from any folder; nodes are never
 // invented, so a conversation with missing messages has gaps or several roots.
@@ -44,6 +51,11 @@ public:
     // False when no message carried a usable index: the tree is then an
     // inferred, flat list of roots ordered by DateReceived.
     bool hasIndex() const { return m_hasIndex; }
+    // Without any index, reply headers (when some message has them) place
+    // each message under the one its In-Reply-To, else its newest present
+    // References entry, names; cycles are ignored, and a message whose parent
+    // is not present hangs under the earliest root, by date.
+    TreeBasis basis() const { return m_basis; }
 
 private:
     QList<ConversationNode> m_nodes;
@@ -51,6 +63,7 @@ private:
     QList<int> m_order;
     QList<int> m_nodeOfMessage;
     bool m_hasIndex = false;
+    TreeBasis m_basis = TreeBasis::Date;
 };
 
 } // namespace skein

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -67,6 +68,25 @@ struct Message {
     QByteArray body;
     bool bodyTruncated = false;
     qint64 bodyEstimatedSize = 0;
+    // RFC 5322 reply headers, without angle brackets, fetched by Skein for
+    // servers that send no ConversationIndex (see ThreadInference.h); empty
+    // when unknown. Never sent by the server in a Sync.
+    QString internetMessageId;
+    QString inReplyTo;
+    QStringList references;     // oldest first, as in the header
+    // conversationId was computed by Skein (ThreadInference), not sent by the
+    // server: it starts with kInferredConversationPrefix and must never be
+    // sent back.
+    bool conversationInferred = false;
+};
+
+// The reply headers of one message as fetched (ItemOperations, MIME).
+struct ReplyHeaders {
+    QString messageId;
+    QString inReplyTo;
+    QStringList references;
+
+    bool isEmpty() const { return messageId.isEmpty() && inReplyTo.isEmpty() && references.isEmpty(); }
 };
 
 // A partial update the server sent in a Sync Change: only the fields present

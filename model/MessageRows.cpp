@@ -2,6 +2,7 @@
 
 #include "ConversationTree.h"
 #include "ModelRoles.h"
+#include "ThreadInference.h"
 
 namespace skein {
 
@@ -23,7 +24,7 @@ bool sameMessage(const Message &a, const Message &b)
 bool sameItem(const MessageItem &a, const MessageItem &b)
 {
     return a.folderIds == b.folderIds && a.depth == b.depth && a.gapAbove == b.gapAbove
-        && a.inferred == b.inferred && a.hasSentCopy == b.hasSentCopy && a.hasBody == b.hasBody
+        && a.inferred == b.inferred && a.basis == b.basis && a.hasSentCopy == b.hasSentCopy && a.hasBody == b.hasBody
         && sameMessage(a.message, b.message);
 }
 
@@ -53,6 +54,7 @@ MessageItem makeItem(const ConversationTree &tree, const ConversationNode &node,
     item.depth = node.depth;
     item.gapAbove = node.gapAbove;
     item.inferred = !tree.hasIndex() || !node.hasIndex;
+    item.basis = tree.basis();
     item.hasSentCopy = node.hasSentCopy;
     return item;
 }
@@ -62,7 +64,7 @@ QByteArray nodeKey(const ConversationNode &node, const Message &shown)
     // Copies share an index key; a message without one is known by its copy.
     if (!node.key.isEmpty())
         return "i:" + node.key;
-    return "m:" + shown.folderId.toUtf8() + '/' + shown.serverId.toUtf8();
+    return "m:" + QByteArray::number(shown.id);
 }
 
 QString joined(const QStringList &list)
@@ -71,6 +73,38 @@ QString joined(const QStringList &list)
 }
 
 } // namespace
+
+QString inferredConversationText()
+{
+    return QStringLiteral("Conversation grouped by Skein (inferred) from reply headers and "
+                          "subjects: the server sent no conversation id.");
+}
+
+QString treeBasisText(TreeBasis basis)
+{
+    switch (basis) {
+    case TreeBasis::ConversationIndex: return {};
+    case TreeBasis::ReplyHeaders: return QStringLiteral("Reply tree inferred from reply headers");
+    case TreeBasis::Date: return QStringLiteral("Ordered by date: the server sent no reply tree");
+    }
+    return {};
+}
+
+QString threadingNote(const QList<Message> &messages)
+{
+    bool inferred = false;
+    for (const Message &m : messages)
+        inferred = inferred || m.conversationInferred || isInferredConversationId(m.conversationId);
+    QStringList parts;
+    if (messages.size() > 1) {
+        const QString basis = treeBasisText(ConversationTree::build(messages).basis());
+        if (!basis.isEmpty())
+            parts.append(basis + QLatin1Char('.'));
+    }
+    if (inferred)
+        parts.append(inferredConversationText());
+    return parts.join(QLatin1Char(' '));
+}
 
 void FolderContext::load(const Store &store)
 {
@@ -87,7 +121,7 @@ QByteArray conversationKey(const ConversationSummary &summary)
 {
     if (!summary.conversationId.isEmpty())
         return "c:" + summary.conversationId;
-    return "s:" + summary.serverId.toUtf8();
+    return "r:" + QByteArray::number(summary.headId);
 }
 
 bool sameRow(const MailRow &a, const MailRow &b)
@@ -141,7 +175,12 @@ QVariant messageData(const MessageItem &item, RowField field, int role,
         case RowField::None: return {};
         }
         return {};
-    case Qt::ToolTipRole: return field == RowField::From ? QVariant(m.from) : QVariant();
+    case Qt::ToolTipRole:
+        if (field == RowField::From)
+            return m.from;
+        if (field == RowField::Subject && item.inferred)
+            return treeBasisText(item.basis); // how this row got its place
+        return {};
     case ServerIdRole: return m.serverId;
     case FolderIdRole: return m.folderId;
     case ConversationIdRole: return m.conversationId;
@@ -161,6 +200,9 @@ QVariant messageData(const MessageItem &item, RowField field, int role,
     case IsOtherFolderRole:
         return !context.listedFolder.isEmpty() && !item.folderIds.contains(context.listedFolder);
     case TreeInferredRole: return item.inferred;
+    case TreeBasisRole: return int(item.basis);
+    case ConversationInferredRole:
+        return m.conversationInferred || isInferredConversationId(m.conversationId);
     case IsConversationRole: return false;
     case SubjectRole: return m.subject;
     case SenderRole: return m.from;
@@ -185,7 +227,12 @@ QVariant conversationData(const ConversationSummary &s, RowField field, int role
         case RowField::None: return {};
         }
         return {};
-    case Qt::ToolTipRole: return field == RowField::From ? QVariant(joined(s.participants)) : QVariant();
+    case Qt::ToolTipRole:
+        if (field == RowField::From)
+            return joined(s.participants);
+        if (field == RowField::Subject && s.inferred)
+            return inferredConversationText();
+        return {};
     case ServerIdRole: return s.serverId;
     case ConversationIdRole: return s.conversationId;
     case MessageCountRole: return s.messageCount;
@@ -202,6 +249,7 @@ QVariant conversationData(const ConversationSummary &s, RowField field, int role
     case GapAboveRole:
     case IsOtherFolderRole:
     case TreeInferredRole: return false;
+    case ConversationInferredRole: return s.inferred;
     case IsConversationRole: return true;
     case SubjectRole: return s.subject;
     case SenderRole: return s.participants.value(0);

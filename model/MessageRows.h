@@ -3,6 +3,7 @@
 // Rows shared by ConversationListModel and ConversationModel: a conversation
 // summary row and the message rows of a reply tree. Internal to the models.
 
+#include "ConversationTree.h"
 #include "Store.h"
 #include "TreeModelBase.h"
 
@@ -21,7 +22,8 @@ struct MessageItem {
     QStringList folderIds;  // every copy's folder
     int depth = 0;
     bool gapAbove = false;
-    bool inferred = false;  // no usable ConversationIndex: placed by date
+    bool inferred = false;  // no usable ConversationIndex: placed by reply headers or date
+    TreeBasis basis = TreeBasis::ConversationIndex; // of the whole tree
     bool hasSentCopy = false;
     bool hasBody = false;   // some body text is stored (kept even when the text is dropped)
 };
@@ -46,11 +48,20 @@ struct FolderContext {
 // Columns a message or conversation row can show.
 enum class RowField { Subject, From, Count, Date, None };
 
-// Key of a conversation row: its ConversationId, or its ServerId for a
-// message without one (prefixed so the two never collide).
+// Key of a conversation row: its ConversationId, or its local row id
+// (headId) for a message without one (prefixed so the two never collide).
+// Not the ServerId: that is unique only within a folder.
 QByteArray conversationKey(const ConversationSummary &summary);
 
 bool sameRow(const MailRow &a, const MailRow &b);
+
+// Words for the user: a conversation Skein grouped itself, and what a reply
+// tree rests on (empty for the server's ConversationIndex).
+QString inferredConversationText();
+QString treeBasisText(TreeBasis basis);
+// The line shown above a conversation of several messages that the server
+// did not thread (no index, or grouped by Skein); empty otherwise.
+QString threadingNote(const QList<Message> &messages);
 
 // Nodes of the reply tree of `messages` (one conversation, any folders), in
 // display shape. The displayed copy of a node prefers the listed folder.

@@ -201,8 +201,47 @@ BEGIN
 END;
 )sql";
 
+// Migration 4: what this account's server turned out to support (see
+// Capabilities.h). One row per capability that is known; a missing row means
+// "unknown". Kept in the store so that a request the server refused (SOGo
+// answers ItemOperations Move with a bare HTTP 500) is never sent again, not
+// even after a restart, and so that the UI can read it.
+const char *const migration4 = R"sql(
+CREATE TABLE capabilities (
+    name TEXT PRIMARY KEY NOT NULL,
+    state TEXT NOT NULL,
+    updated INTEGER NOT NULL
+);
+)sql";
+
+// Migration 5: reply headers and inferred conversations, for servers that
+// send no MS-ASCON data (SOGo sends no ConversationIndex; protocol 12.1 and
+// some servers send no ConversationId either). See ThreadInference.h.
+// - message_id / in_reply_to / reply_references: RFC 5322 headers without
+//   angle brackets (references space-separated, oldest first), fetched by
+//   ItemOperations for messages without a ConversationIndex.
+// - headers_fetched: asked once, even if the server had none, so a message is
+//   never asked again; header_fetch_failures bounds the retries of failures.
+// - conversation_inferred: conversation_id was computed by Skein (it then
+//   starts with "skein-inferred:" or copies a server id the headers lead to)
+//   and must never be sent to the server; a server-sent id clears it.
+const char *const migration5 = R"sql(
+ALTER TABLE messages ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN reply_references TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN headers_fetched INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN header_fetch_failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN conversation_inferred INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX messages_headers_pending ON messages(folder_id)
+    WHERE NOT headers_fetched AND conversation_index IS NULL;
+-- Lets Store::inferConversations see at once that an Exchange account (every
+-- message has a server ConversationId) has nothing to group.
+CREATE INDEX messages_ungrouped ON messages(id)
+    WHERE conversation_id IS NULL OR conversation_inferred;
+)sql";
+
 // Index i holds migration i + 1. Append only: never edit a shipped migration.
-const char *const migrations[] = {migration1, migration2, migration3};
+const char *const migrations[] = {migration1, migration2, migration3, migration4, migration5};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {

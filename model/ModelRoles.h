@@ -37,6 +37,8 @@ enum ModelRole : int {
     BodyTruncatedRole,               // bool: the stored body is incomplete
     HasSentCopyRole,                 // bool: a copy lives in Sent Items ("you replied")
     ImportanceRole,                  // int: 0 low, 1 normal, 2 high
+    TreeBasisRole,                   // int, a TreeBasis: what the reply tree rests on
+    ConversationInferredRole,        // bool: Skein grouped this conversation (no server id)
 };
 
 } // namespace skein

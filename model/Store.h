@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Capabilities.h"
 #include "MailTypes.h"
 
 #include <QHash>
@@ -36,8 +37,8 @@ struct SyncBatch {
 };
 
 struct ConversationSummary {
-    QByteArray conversationId;  // empty for a message without one (then serverId identifies it)
-    QString serverId;           // the message's id when conversationId is empty
+    QByteArray conversationId;  // empty for a message without one (then headId identifies it)
+    QString serverId;           // shown for a message without conversationId; not unique across folders
     QString subject;            // of the newest message
     QStringList participants;   // senders, newest first, unique
     int messageCount = 0;       // across all synced folders
@@ -46,7 +47,11 @@ struct ConversationSummary {
     bool hasAttachments = false;
     QDateTime latest;
     QStringList unreadSenders;  // senders of unread messages, newest first, unique
-    qint64 headId = 0;          // row id of the newest message: with latest, the paging keyset
+    // conversationId was made up by Skein (ThreadInference.h): never send it
+    // to the server; actions on it use the local rule path and the local store.
+    bool inferred = false;
+    qint64 headId = 0;          // row id of the newest message: with latest, the paging keyset;
+                                // for a message without conversationId, its identity
 
     friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
 };
@@ -112,7 +117,10 @@ public:
     bool finishResync(const QString &folderId);
     bool isResyncing(const QString &folderId) const;
 
-    std::optional<Message> message(const QString &serverId) const;
+    // A ServerId is unique only within its folder (SOGo: IMAP UIDs, so Inbox
+    // and Sent Items both have a "5"): a message is found by its folder and
+    // ServerId, or by its local row id.
+    std::optional<Message> message(const QString &folderId, const QString &serverId) const;
     std::optional<Message> messageById(qint64 id) const;
     int messageCount(const QString &folderId) const;
     QList<Message> messagesInFolder(const QString &folderId) const;
@@ -129,7 +137,8 @@ public:
     int unreadCount(const QString &folderId) const;
     QHash<QString, int> unreadCounts() const;
 
-    bool setBody(const QString &serverId, BodyType type, const QByteArray &body, bool truncated,
+    // Replaces the stored body of the message with local row id messageId.
+    bool setBody(qint64 messageId, BodyType type, const QByteArray &body, bool truncated,
                  qint64 estimatedSize);
 
     sqlite3 *handle() const;
@@ -146,6 +155,11 @@ public:
     bool removeConversationRule(const QByteArray &conversationId);
     std::optional<ConversationRule> conversationRule(const QByteArray &conversationId) const;
     QList<ConversationRule> conversationRules() const;
+    // ---- What the server turned out to support (StoreCapabilities.cpp) ----
+    // Unknown when never learned. setCapability(c, Unknown) forgets it.
+    CapabilityState capability(Capability capability) const;
+    Capabilities capabilities() const; // only the known ones
+    bool setCapability(Capability capability, CapabilityState state);
     // Local effects and their undo, by local row id.
     bool setMessageState(qint64 messageId, bool read, const FlagState &flag);
     // Moves a row to folderId under serverId. moving: the server has not
@@ -161,6 +175,23 @@ public:
     // (same ConversationId, ConversationIndex and date) instead of adding a
     // duplicate. Returns how many placeholders were adopted, -1 on error.
     int adoptMovedMessages(const QString &folderId, const QList<Message> &adds);
+
+    // ---- Reply headers and inferred conversations (StoreThreads.cpp) ----
+    // Messages of folderId without a ConversationIndex whose reply headers
+    // were never fetched (and whose fetch failed fewer than maxFailures
+    // times), oldest row first; only id, folderId and serverId are set.
+    QList<Message> messagesNeedingReplyHeaders(const QString &folderId, int limit,
+                                               int maxFailures = 3) const;
+    // Stores what the server sent (possibly nothing) and marks the message
+    // fetched, so it is never asked again.
+    bool setReplyHeaders(qint64 messageId, const ReplyHeaders &headers);
+    // A fetch that failed: asked again on a later sync, maxFailures times.
+    bool noteReplyHeadersFailed(const QList<qint64> &messageIds);
+    // Regroups the messages without a server ConversationId (ThreadInference);
+    // *changed (if given) counts the rows whose conversation changed, and
+    // *joined lists those that now have one (for local conversation rules).
+    // Cheap when every message has a server ConversationId.
+    bool inferConversations(int *changed = nullptr, QList<qint64> *joined = nullptr);
 
 private:
     struct Private;

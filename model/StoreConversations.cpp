@@ -1,6 +1,7 @@
 // The conversation list of skein::Store.
 
 #include "StorePrivate.h"
+#include "ThreadInference.h"
 
 #include <QSet>
 
@@ -160,6 +161,7 @@ ConversationSummary startSummary(const sql::Statement &q)
     ConversationSummary summary;
     summary.headId = q.int64(ColHead);
     summary.conversationId = q.blob(ColCid);
+    summary.inferred = isInferredConversationId(summary.conversationId);
     if (summary.conversationId.isEmpty())
         summary.serverId = q.text(ColSid);
     summary.latest = q.time(ColLatest);

@@ -12,7 +12,8 @@ namespace {
     "m.reply_to, m.thread_topic, m.date_received, m.read, m.flag_status, m.flag_type, "       \
     "m.flag_start, m.flag_due, m.flag_completed, m.importance, m.message_class, m.preview, "  \
     "m.has_attachments, m.conversation_id, m.conversation_index, b.type, b.data, "            \
-    "b.truncated, b.estimated_size FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
+    "b.truncated, b.estimated_size, m.message_id, m.in_reply_to, m.reply_references, "          \
+    "m.conversation_inferred FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
 
 Message readMessage(const sql::Statement &q)
 {
@@ -43,6 +44,10 @@ Message readMessage(const sql::Statement &q)
     m.body = q.blob(23);
     m.bodyTruncated = q.boolean(24);
     m.bodyEstimatedSize = q.int64(25);
+    m.internetMessageId = q.text(26);
+    m.inReplyTo = q.text(27);
+    m.references = q.text(28).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m.conversationInferred = q.boolean(29);
     return m;
 }
 
@@ -100,7 +105,12 @@ bool Store::Private::upsertMessage(const QString &folderId, const Message &messa
         "reply_to = excluded.reply_to, thread_topic = excluded.thread_topic, "
         "date_received = excluded.date_received, importance = excluded.importance, "
         "message_class = excluded.message_class, preview = excluded.preview, "
-        "has_attachments = excluded.has_attachments, conversation_id = excluded.conversation_id, "
+        "has_attachments = excluded.has_attachments, "
+        // A server-sent ConversationId wins and clears an inferred one; a
+        // server that sends none keeps what ThreadInference found.
+        "conversation_id = iif(excluded.conversation_id IS NULL AND conversation_inferred, "
+        "conversation_id, excluded.conversation_id), "
+        "conversation_inferred = iif(excluded.conversation_id IS NULL, conversation_inferred, 0), "
         "conversation_index = excluded.conversation_index, "
         "seen_generation = excluded.seen_generation, "
         // During a resync the user's local read/flag state wins; the journal
@@ -302,39 +312,33 @@ bool Store::applySyncBatch(const SyncBatch &batch)
     return ok; // on failure the transaction rolls back: nothing of the batch stays
 }
 
-bool Store::setBody(const QString &serverId, BodyType type, const QByteArray &body, bool truncated,
+bool Store::setBody(qint64 messageId, BodyType type, const QByteArray &body, bool truncated,
                     qint64 estimatedSize)
 {
-    const QString what = QStringLiteral("storing the body of message %1").arg(serverId);
-    sql::Transaction transaction(d->db);
-    if (!transaction.isActive())
-        return d->fail(what);
-    auto q = d->prepare("SELECT id FROM messages WHERE server_id = :server_id");
+    const QString what = QStringLiteral("storing the body of message %1").arg(messageId);
+    auto q = d->prepare("SELECT 1 FROM messages WHERE id = :id");
     if (!q.isValid())
         return false;
-    q.bind(":server_id", serverId);
-    QList<qint64> ids;
-    int rc;
-    while ((rc = q.step()) == SQLITE_ROW)
-        ids.append(q.int64(0));
-    if (rc != SQLITE_DONE)
+    q.bind(":id", messageId);
+    const int rc = q.step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return d->fail(what);
-    if (ids.isEmpty())
-        return d->failWith(QStringLiteral("%1: no such message").arg(what));
-    for (const qint64 id : ids) {
-        if (!d->writeBody(id, type, body, truncated, estimatedSize, true))
-            return false;
-    }
-    return transaction.commit() || d->fail(what);
+    if (rc == SQLITE_DONE) // deleted or moved away by a sync while the body was fetched
+        return d->failWith(QStringLiteral("%1: the message is no longer stored").arg(what));
+    q = sql::Statement();
+    return d->writeBody(messageId, type, body, truncated, estimatedSize, true);
 }
 
-std::optional<Message> Store::message(const QString &serverId) const
+std::optional<Message> Store::message(const QString &folderId, const QString &serverId) const
 {
-    auto q = d->prepare(SKEIN_MESSAGE_SELECT "WHERE m.server_id = :server_id ORDER BY m.id LIMIT 1");
+    auto q = d->prepare(SKEIN_MESSAGE_SELECT
+                        "WHERE m.folder_id = :folder_id AND m.server_id = :server_id");
     if (!q.isValid())
         return std::nullopt;
+    q.bind(":folder_id", folderId);
     q.bind(":server_id", serverId);
-    const QList<Message> found = d->readMessages(q, QStringLiteral("reading message %1").arg(serverId));
+    const QList<Message> found = d->readMessages(
+        q, QStringLiteral("reading message %1 of folder %2").arg(serverId, folderId));
     return found.isEmpty() ? std::nullopt : std::optional(found.first());
 }
 

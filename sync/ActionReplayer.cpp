@@ -1,5 +1,6 @@
 #include "ActionReplayer.h"
 
+#include "ConversationActions.h"
 #include "ConversationMovesCommand.h"
 #include "MoveItemsCommand.h"
 #include "StatusText.h"
@@ -40,6 +41,46 @@ constexpr int kLockedStatus = 7;
 // Sync item status 8: object not found.
 constexpr int kSyncNotFound = 8;
 
+// An HTTP error that says "this failed on the server", as opposed to 503
+// (throttling: the server asks to come back later, with Retry-After).
+bool isServerError(int httpStatus)
+{
+    return httpStatus >= 500 && httpStatus != 503;
+}
+
+QString gaveUpText(int httpStatus)
+{
+    return QStringLiteral("The server kept answering with an error (HTTP %1) %2 times in a row, so Skein "
+                          "stopped trying and undid this change on this computer.")
+        .arg(httpStatus)
+        .arg(ActionReplayer::kMaxServerErrorAttempts);
+}
+
+// How servers without [MS-ASCON] conversation Moves answer one: SOGo 5.8
+// sends a bare HTTP 500; others 501 or an empty 200.
+bool refusesConversationMoves(const EasReply &reply)
+{
+    return reply.httpStatus == 500 || reply.httpStatus == 501 || (reply.ok() && !reply.root());
+}
+
+// The conversation's topic for a sentence: the server's thread topic, else
+// the subject of its oldest message.
+QString topicOf(const Store &store, const QByteArray &conversationId)
+{
+    QString topic;
+    const Message *oldest = nullptr;
+    const QList<Message> messages = store.conversationMessages(conversationId);
+    for (const Message &m : messages) {
+        if (topic.isEmpty())
+            topic = m.threadTopic.trimmed();
+        if (!oldest || m.dateReceived < oldest->dateReceived)
+            oldest = &m;
+    }
+    if (topic.isEmpty() && oldest)
+        topic = oldest->subject;
+    return topic.isEmpty() ? QStringLiteral("this conversation") : topic;
+}
+
 } // namespace
 
 ActionReplayer::ActionReplayer(EasSession &session, Store &store)
@@ -68,9 +109,12 @@ bool ActionReplayer::delivered(const EasReply &reply, const QString &parseError,
                                Report &report)
 {
     if (!reply.ok() && isTransient(reply.error)) {
-        m_journal.markPending(idsOf(entries));
-        report.error = reply.error;
-        report.message = reply.message;
+        const QList<qint64> retry = giveUpOnServerErrors(idsOf(entries), reply.httpStatus);
+        if (!retry.isEmpty()) {
+            m_journal.markPending(retry);
+            report.error = reply.error;
+            report.message = reply.message;
+        }
         return false;
     }
     const QString reason = !reply.ok() ? reply.message
@@ -95,9 +139,25 @@ void ActionReplayer::noteFolders(const ActionEntry &entry, Report &report) const
             report.folders << trash->serverId;
 }
 
+QList<qint64> ActionReplayer::giveUpOnServerErrors(const QList<qint64> &ids, int httpStatus)
+{
+    if (!isServerError(httpStatus))
+        return ids;
+    QList<qint64> retry;
+    for (const qint64 id : ids) {
+        const std::optional<ActionEntry> e = m_journal.entry(id);
+        if (e && !e->isFinished() && e->attempts >= kMaxServerErrorAttempts)
+            failed(*e, gaveUpText(httpStatus));
+        else
+            retry.append(id);
+    }
+    return retry;
+}
+
 ActionReplayer::Report ActionReplayer::replay(const FolderSyncer &syncFolder)
 {
     Report report;
+    m_localRuleMoves = false; // this replay sends every unfinished entry
     const QList<ActionEntry> journal = m_journal.unfinished();
     for (qsizetype start = 0; start < journal.size() && report.error == ErrorKind::None;) {
         const ActionChannel channel = channelOf(journal.at(start).kind);
@@ -126,14 +186,31 @@ ActionReplayer::Report ActionReplayer::replay(const FolderSyncer &syncFolder)
     return report;
 }
 
-bool ActionReplayer::sendConversationMoves(const Entries &entries, Report &report)
+bool ActionReplayer::sendConversationMoves(const Entries &requested, Report &report)
 {
+    // Rules the server cannot keep (refused before, kept in the store across
+    // restarts; protocol before 14.0; Skein's own inferred ids) never reach it.
+    const ConversationActions actions(m_store);
+    Entries local, entries;
+    for (const ActionEntry &e : requested)
+        (actions.ruleMustStayLocal(e.conversationId) ? local : entries).append(e);
+    if (!local.isEmpty())
+        keepRulesLocally(local, report);
+    if (entries.isEmpty())
+        return true;
     QList<ConversationMovesCommand::Move> moves;
     for (const ActionEntry &e : entries)
         moves.append({e.conversationId, e.targetFolderId});
     m_journal.markSending(idsOf(entries));
     EasReply reply;
     const ConversationMovesCommand::Result result = m_session.run(ConversationMovesCommand(moves), &reply);
+    if (refusesConversationMoves(reply)) {
+        qCInfo(lcSync) << "The server refuses conversation Moves (HTTP" << reply.httpStatus
+                       << "); Skein keeps ignore / always-move rules itself from now on";
+        m_store.setCapability(Capability::ConversationMove, CapabilityState::Refused);
+        keepRulesLocally(entries, report);
+        return true;
+    }
     if (!delivered(reply, result.error, entries, report))
         return false;
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -145,10 +222,56 @@ bool ActionReplayer::sendConversationMoves(const Entries &entries, Report &repor
             failed(e, QStringLiteral("The server did not answer the move of this conversation."));
         else if (move->status != 1)
             failed(e, statusText("ItemOperations.Move", move->status));
-        else
+        else {
+            if (m_store.capability(Capability::ConversationMove) != CapabilityState::Supported)
+                m_store.setCapability(Capability::ConversationMove, CapabilityState::Supported);
             done(e); // the placeholders get their new ids from the target's next Sync
+        }
     }
     return true;
+}
+
+void ActionReplayer::keepRulesLocally(const Entries &entries, Report &report)
+{
+    ConversationActions actions(m_store);
+    Entries moves;
+    for (const ActionEntry &stale : entries) {
+        // Re-read: markSending changed it since the replay listed it.
+        const ActionEntry e = m_journal.entry(stale.id).value_or(stale);
+        const ConversationActions::Result kept = actions.keepRuleLocally(e);
+        if (!kept.ok()) {
+            if (const std::optional<ActionEntry> now = m_journal.entry(e.id); now && !now->isFinished())
+                failed(*now, kept.error);
+            else if (m_outcome)
+                m_outcome(e.id, ActionState::Failed, kept.error);
+            continue;
+        }
+        if (m_outcome)
+            m_outcome(e.id, ActionState::Done, {});
+        if (m_notice) {
+            const QString topic = topicOf(m_store, e.conversationId);
+            const std::optional<Folder> target = m_store.folder(e.targetFolderId);
+            m_notice(e.kind == ActionKind::Ignore
+                         ? QStringLiteral("This server cannot keep conversation rules; Skein keeps \u201c%1\u201d "
+                                          "ignored on this computer.").arg(topic)
+                         : QStringLiteral("This server cannot keep conversation rules; Skein keeps moving "
+                                          "\u201c%1\u201d to %2 on this computer.")
+                               .arg(topic, target ? target->name : e.targetFolderId));
+        }
+        if (const std::optional<ActionEntry> move = m_journal.entry(kept.entryId)) {
+            noteFolders(*move, report);
+            moves.append(*move);
+        }
+    }
+    if (!moves.isEmpty())
+        sendMoveItems(moves, report);
+}
+
+void ActionReplayer::applyLocalRules(const QString &folderId, const QList<Message> &arrived)
+{
+    ConversationActions actions(m_store);
+    if (!actions.applyLocalRules(folderId, arrived).isEmpty())
+        m_localRuleMoves = true;
 }
 
 bool ActionReplayer::applyMoveResult(ActionEntry &entry, ActionItem &item, int status, const QString &newId)
@@ -156,8 +279,8 @@ bool ActionReplayer::applyMoveResult(ActionEntry &entry, ActionItem &item, int s
     if (status == kMovedStatus && !newId.isEmpty()) {
         item.newServerId = newId;
         // The target's Sync may already have brought the message under its new id.
-        const std::optional<Message> there = m_store.message(newId);
-        if (there && there->folderId == item.targetFolderId && there->id != item.messageId)
+        const std::optional<Message> there = m_store.message(item.targetFolderId, newId);
+        if (there && there->id != item.messageId)
             m_store.removeMessage(item.messageId);
         else
             m_store.relocateMessage(item.messageId, item.targetFolderId, newId, false);
@@ -277,10 +400,13 @@ void ActionReplayer::syncAnswered(const SyncClaim &claim, const QList<ItemStatus
     }
 }
 
-void ActionReplayer::syncNotDelivered(const SyncClaim &claim)
+void ActionReplayer::syncNotDelivered(const SyncClaim &claim, int httpStatus)
 {
-    if (!claim.isEmpty())
-        m_journal.markPending(claim.entries);
+    if (claim.isEmpty())
+        return;
+    const QList<qint64> retry = giveUpOnServerErrors(claim.entries, httpStatus);
+    if (!retry.isEmpty())
+        m_journal.markPending(retry);
 }
 
 void ActionReplayer::syncRefused(const SyncClaim &claim, const QString &reason)

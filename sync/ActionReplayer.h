@@ -49,6 +49,15 @@ public:
         QSet<QString> syncedFolders;       // already synced during the replay
     };
 
+    // Something the user should read once, e.g. that a rule is now kept on
+    // this computer because the server refused it.
+    using NoticeHandler = std::function<void(const QString &message)>;
+    void setNoticeHandler(NoticeHandler handler) { m_notice = std::move(handler); }
+
+    // How often a request carrying an entry may get HTTP 5xx (except 503,
+    // the server's "later") before the entry fails and is rolled back.
+    static constexpr int kMaxServerErrorAttempts = 5;
+
     using FolderSyncer = std::function<FolderReport(const Folder &folder)>;
     // The whole journal, oldest first; Sync entries go through syncFolder.
     Report replay(const FolderSyncer &syncFolder);
@@ -67,13 +76,29 @@ public:
     // Status 1 for the collection: per-item failures from Responses.
     void syncAnswered(const SyncClaim &claim, const QList<ItemStatus> &failures);
     // No answer, or an answer that did not process the commands (3, 12 ...).
-    void syncNotDelivered(const SyncClaim &claim);
+    // httpStatus: of the failed request (0 when none); after
+    // kMaxServerErrorAttempts answers with HTTP 5xx an entry fails.
+    void syncNotDelivered(const SyncClaim &claim, int httpStatus = 0);
+
+    // ---- Rules kept by Skein (RuleScope::Local) ----
+    // After a Sync batch of folderId was stored: journals MoveItems entries
+    // for arrivals of conversations with a local rule (sent by the next
+    // replay; see hasLocalRuleMoves()).
+    void applyLocalRules(const QString &folderId, const QList<Message> &arrived);
+    // Entries applyLocalRules journaled that no replay has sent yet.
+    bool hasLocalRuleMoves() const { return m_localRuleMoves; }
     // The server refused the whole request (e.g. Sync status 4).
     void syncRefused(const SyncClaim &claim, const QString &reason);
 
 private:
     using Entries = QList<ActionEntry>;
     bool sendConversationMoves(const Entries &entries, Report &report);
+    // The server refused conversation Moves: each entry becomes a local rule
+    // and its messages go in one MoveItems request.
+    void keepRulesLocally(const Entries &entries, Report &report);
+    // Entries whose request got HTTP 5xx kMaxServerErrorAttempts times fail;
+    // returns the others (to stay pending).
+    QList<qint64> giveUpOnServerErrors(const QList<qint64> &ids, int httpStatus);
     bool sendMoveItems(Entries entries, Report &report);
     bool syncSegment(const Entries &entries, const FolderSyncer &syncFolder, Report &report);
     // false (and the entries back to pending) when the request got no answer.
@@ -90,6 +115,8 @@ private:
     Store &m_store;
     ActionJournal m_journal;
     OutcomeHandler m_outcome;
+    NoticeHandler m_notice;
+    bool m_localRuleMoves = false;
     // During a Sync segment of replay(): claim only entries up to this id.
     qint64 m_claimLimit = std::numeric_limits<qint64>::max();
 };

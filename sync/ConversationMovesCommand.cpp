@@ -1,6 +1,7 @@
 #include "ConversationMovesCommand.h"
 
 #include "EasTags.h"
+#include "ThreadInference.h"
 
 namespace skein::eas {
 
@@ -9,8 +10,20 @@ using wbxml::Element;
 
 ConversationMovesCommand::ConversationMovesCommand(QList<Move> moves) : m_moves(std::move(moves)) {}
 
+QString ConversationMovesCommand::refusal() const
+{
+    for (const Move &m : m_moves) {
+        if (isInferredConversationId(m.conversationId))
+            return QStringLiteral("This conversation was grouped by Skein, not by the server, so the "
+                                  "server cannot keep a rule for it.");
+    }
+    return {};
+}
+
 Element ConversationMovesCommand::request() const
 {
+    if (!refusal().isEmpty())
+        return Element(); // encodes to nothing: never sent
     Element root(tag::ItemOperations::ItemOperations);
     for (const Move &m : m_moves) {
         Element &move = root.add(tag::ItemOperations::Move);

@@ -25,6 +25,12 @@ public:
 
     explicit ConversationMovesCommand(QList<Move> moves);
 
+    // Why this request must not be sent, empty when it may: a ConversationId
+    // Skein inferred (ThreadInference.h) means nothing to the server. A
+    // refused command's request() is an empty element that never encodes,
+    // so EasSession::run fails without sending anything; callers check
+    // refusal() first and keep such rules locally.
+    QString refusal() const;
     wbxml::Element request() const;
 
     struct MoveResult {

@@ -1,5 +1,7 @@
 #include "SearchCommand.h"
 
+#include "ThreadInference.h"
+
 #include "EasTags.h"
 #include "EmailParser.h"
 
@@ -37,8 +39,18 @@ SearchCommand::SearchCommand(QByteArray conversationId, QString range)
 {
 }
 
+QString SearchCommand::refusal() const
+{
+    if (isInferredConversationId(m_conversationId))
+        return QStringLiteral("This conversation was grouped by Skein, not by the server, so the "
+                              "server cannot search for it.");
+    return {};
+}
+
 Element SearchCommand::request() const
 {
+    if (!refusal().isEmpty())
+        return Element(); // encodes to nothing: never sent
     Element root(tag::Search::Search);
     Element &store = root.add(tag::Search::Store);
     store.add(tag::Search::Name, "Mailbox");

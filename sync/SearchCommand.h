@@ -21,6 +21,12 @@ public:
 
     explicit SearchCommand(QByteArray conversationId, QString range = QStringLiteral("0-99"));
 
+    // Non-empty when the id was inferred by Skein (ThreadInference.h): the
+    // server does not know it. request() is then an empty element that never
+    // encodes, so EasSession::run fails without sending; callers search the
+    // local store instead.
+    QString refusal() const;
+
     wbxml::Element request() const;
 
     struct Found {

@@ -45,6 +45,7 @@ struct SyncEngine::Worker {
                 Q_EMIT engine->actionFailed(id, message);
             Q_EMIT engine->actionsChanged();
         });
+        runner->actionReplayer().setNoticeHandler([engine](const QString &message) { Q_EMIT engine->notice(message); });
         return true;
     }
 
@@ -117,10 +118,10 @@ void SyncEngine::syncFolder(const QString &folderId)
     });
 }
 
-void SyncEngine::fetchBody(const QString &serverId)
+void SyncEngine::fetchBody(qint64 messageId)
 {
-    post([this, serverId](Worker &w) {
-        Q_EMIT bodyFetched(serverId, w.ensureReady(this) ? w.runner->fetchBody(serverId) : w.openError);
+    post([this, messageId](Worker &w) {
+        Q_EMIT bodyFetched(messageId, w.ensureReady(this) ? w.runner->fetchBody(messageId) : w.openError);
     });
 }
 

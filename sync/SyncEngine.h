@@ -33,7 +33,8 @@ public Q_SLOTS:
     void connectAccount();
     void syncAll();
     void syncFolder(const QString &folderId);
-    void fetchBody(const QString &serverId);
+    // The body of the message with local row id messageId; answers with bodyFetched().
+    void fetchBody(qint64 messageId);
     void estimate(const QString &folderId, int filterType);
     // Search for a conversation across all folders (falls back to the local
     // store when the server refuses); answers with found().
@@ -49,7 +50,7 @@ Q_SIGNALS:
     void folderChanged(const QString &folderId);
     void connected(const skein::eas::SyncReport &report);
     void syncFinished(const skein::eas::SyncReport &report);
-    void bodyFetched(const QString &serverId, const QString &error);
+    void bodyFetched(qint64 messageId, const QString &error);
     void estimated(const QString &folderId, int status, int count, const QString &error);
     void found(const skein::eas::FindResult &result);
     // A journal entry became done or failed (its local change may have been
@@ -57,6 +58,9 @@ Q_SIGNALS:
     void actionsChanged();
     // The server refused entry entryId; message says why, in words.
     void actionFailed(qint64 entryId, const QString &message);
+    // A sentence to show once in the status bar, e.g. that Skein now keeps a
+    // conversation rule on this computer because the server refused it.
+    void notice(const QString &message);
     void replayFinished(const skein::eas::SyncReport &report);
 
 private:

@@ -2,11 +2,14 @@
 
 #include "FolderSyncCommand.h"
 #include "GetItemEstimateCommand.h"
+#include "ReplyHeadersFetchCommand.h"
 #include "ItemOperationsFetchCommand.h"
 #include "StatusText.h"
 #include "SyncCommand.h"
 
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSync, "skein.sync")
 
@@ -114,6 +117,7 @@ SyncReport SyncRunner::syncAll()
             qCWarning(lcSync) << "Folder" << folder.name << "failed:" << folderReport.error;
         report.folders.append(std::move(folderReport));
     }
+    sendLocalRuleMoves(replayed);
     return report;
 }
 
@@ -186,7 +190,8 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         EasReply reply;
         SyncCommand::Result result = m_session.run(SyncCommand({request}, version), &reply);
         if (!reply.ok()) {
-            m_replayer->syncNotDelivered(claim); // stays pending, nothing rolled back
+            // Stays pending, nothing rolled back (unless the server kept failing).
+            m_replayer->syncNotDelivered(claim, reply.httpStatus);
             report.error = reply.message;
             return report;
         }
@@ -258,6 +263,9 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             return report;
         }
         countBatch(batch, report);
+        noteConversationIndex(batch);
+        // New messages of conversations whose rule Skein keeps itself.
+        m_replayer->applyLocalRules(folder.serverId, batch.adds);
         for (const auto &skipped : collection.skipped)
             report.skipped.append({skipped.serverId, skipped.reason});
         key = batch.newSyncKey;
@@ -270,7 +278,94 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     }
     if (m_store.isResyncing(folder.serverId) && !m_store.finishResync(folder.serverId))
         report.error = m_store.lastError();
+    if (report.error.isEmpty())
+        fetchReplyHeaders(folder, report);
     return report;
+}
+
+void SyncRunner::noteConversationIndex(const SyncBatch &batch)
+{
+    if (batch.adds.isEmpty())
+        return;
+    const CapabilityState known = m_store.capability(Capability::ConversationIndex);
+    if (known == CapabilityState::Seen)
+        return;
+    const bool seen = std::any_of(batch.adds.cbegin(), batch.adds.cend(), [](const Message &m) {
+        return !m.conversationIndex.isEmpty();
+    });
+    if (seen || known == CapabilityState::Unknown)
+        m_store.setCapability(Capability::ConversationIndex,
+                              seen ? CapabilityState::Seen : CapabilityState::NeverSeen);
+}
+
+void SyncRunner::fetchReplyHeaders(const Folder &folder, FolderReport &report)
+{
+    // ItemOperations exists from 12.0 on.
+    const QString version = m_session.account().protocolVersion;
+    if (version.section(QLatin1Char('.'), 0, 0).toInt() < 12)
+        return;
+    // A large first sync spreads its header fetches over several syncs.
+    constexpr int kMaxBatchesPerSync = 20;
+    for (int round = 0; round < kMaxBatchesPerSync; ++round) {
+        const QList<Message> pending =
+            m_store.messagesNeedingReplyHeaders(folder.serverId, ReplyHeadersFetchCommand::kBatchSize);
+        if (pending.isEmpty())
+            break;
+        QList<ReplyHeadersFetchCommand::Item> items;
+        QHash<QString, qint64> rowOfServerId;
+        for (const Message &m : pending) {
+            items.append({folder.serverId, m.serverId});
+            rowOfServerId.insert(m.serverId, m.id);
+        }
+        const ReplyHeadersFetchCommand command(std::move(items));
+        if (command.isEmpty())
+            break; // never an ItemOperations without Fetch
+        EasReply reply;
+        const ReplyHeadersFetchCommand::Result result = m_session.run(command, &reply);
+        if (!reply.ok() || !result.error.isEmpty() || result.status != 1) {
+            // Not fatal: the conversations stay as they are and the next
+            // sync asks again (a bounded number of times).
+            qCInfo(lcSync) << "Reply headers of folder" << folder.name << "not fetched:"
+                           << (reply.ok() ? result.error : reply.message) << result.status;
+            m_store.noteReplyHeadersFailed(rowOfServerId.values());
+            break;
+        }
+        for (const ReplyHeadersFetchCommand::Fetched &fetched : result.fetched) {
+            const qint64 row = rowOfServerId.value(fetched.serverId);
+            if (row == 0 || fetched.status != 1)
+                continue; // left in rowOfServerId: counted as failed below
+            if (!m_store.setReplyHeaders(row, fetched.headers)) {
+                qCWarning(lcSync) << "Could not store reply headers:" << m_store.lastError();
+                continue;
+            }
+            rowOfServerId.remove(fetched.serverId);
+            ++report.replyHeadersFetched;
+        }
+        if (!rowOfServerId.isEmpty())
+            m_store.noteReplyHeadersFailed(rowOfServerId.values());
+    }
+    // Grouping reads the whole account: only when something changed.
+    if (report.added + report.changed + report.deleted + report.softDeleted
+            + report.replyHeadersFetched == 0)
+        return;
+    int regrouped = 0;
+    QList<qint64> joined;
+    if (!m_store.inferConversations(&regrouped, &joined)) {
+        qCWarning(lcSync) << "Could not group conversations:" << m_store.lastError();
+        return;
+    }
+    report.regrouped = regrouped;
+    // A message that just joined a conversation meets that conversation's
+    // local rule (ignore / always-move kept by Skein) like a new arrival.
+    QHash<QString, QList<Message>> joinedByFolder;
+    for (const qint64 id : std::as_const(joined)) {
+        if (const std::optional<Message> m = m_store.messageById(id))
+            joinedByFolder[m->folderId].append(*m);
+    }
+    for (auto it = joinedByFolder.cbegin(); it != joinedByFolder.cend(); ++it)
+        m_replayer->applyLocalRules(it.key(), it.value());
+    if ((regrouped > 0 || report.replyHeadersFetched > 0) && m_folderChanged)
+        m_folderChanged(folder.serverId);
 }
 
 SyncRunner::Estimate SyncRunner::estimate(const Folder &folder, int filterType)
@@ -295,13 +390,14 @@ SyncRunner::Estimate SyncRunner::estimate(const Folder &folder, int filterType)
     return estimate;
 }
 
-QString SyncRunner::fetchBody(const QString &serverId)
+QString SyncRunner::fetchBody(qint64 messageId)
 {
-    const std::optional<Message> message = m_store.message(serverId);
+    const std::optional<Message> message = m_store.messageById(messageId);
     if (!message)
-        return QStringLiteral("No message %1 in the local store.").arg(serverId);
+        return QStringLiteral("The message is no longer stored on this computer (it was deleted or "
+                              "moved by a sync).");
     EasReply reply;
-    const ItemOperationsFetchCommand command(message->folderId, serverId, m_options.bodyType);
+    const ItemOperationsFetchCommand command(message->folderId, message->serverId, m_options.bodyType);
     const ItemOperationsFetchCommand::Result result = m_session.run(command, &reply);
     if (!reply.ok())
         return reply.message;
@@ -309,7 +405,10 @@ QString SyncRunner::fetchBody(const QString &serverId)
         return result.error;
     if (result.status != 1)
         return statusText("ItemOperations", result.status);
-    if (!m_store.setBody(serverId, result.bodyType, result.body, result.truncated, result.estimatedSize))
+    // A refused Fetch carries no body: storing it would wipe the preview.
+    if (result.fetchStatus != 1)
+        return statusText("ItemOperations", result.fetchStatus);
+    if (!m_store.setBody(messageId, result.bodyType, result.body, result.truncated, result.estimatedSize))
         return m_store.lastError();
     if (m_folderChanged)
         m_folderChanged(message->folderId);

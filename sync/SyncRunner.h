@@ -31,6 +31,8 @@ struct FolderReport {
     int softDeleted = 0;
     bool resynced = false;
     QList<ItemProblem> skipped; // items the server sent that could not be read
+    int replyHeadersFetched = 0; // messages whose reply headers were asked for and stored
+    int regrouped = 0;           // messages whose inferred conversation changed
     QString error;              // empty when the folder synced
 };
 
@@ -91,8 +93,10 @@ public:
     };
     Estimate estimate(const Folder &folder, int filterType);
 
-    // Fetches a body that the sync brought only as a truncated preview.
-    QString fetchBody(const QString &serverId);
+    // Fetches a body that the sync brought only as a truncated preview, of
+    // the message with local row id messageId (the request names its folder
+    // and ServerId). Returns an error in words, empty when stored.
+    QString fetchBody(qint64 messageId);
 
     static bool shouldSync(const Folder &folder, const QString &protocolVersion);
 
@@ -101,6 +105,18 @@ private:
     bool primeFolder(const Folder &folder, FolderReport &report);
     void countBatch(const SyncBatch &batch, FolderReport &report);
     FindResult findLocally(const QByteArray &conversationId, const QString &why);
+    // For servers that send no ConversationIndex (SOGo) or no MS-ASCON data
+    // at all (12.1): after a folder's Sync, fetch the reply headers of its
+    // messages that lack an index (ItemOperations, batched), then regroup
+    // conversations (Store::inferConversations). Failures are retried on
+    // later syncs, a bounded number of times.
+    void fetchReplyHeaders(const Folder &folder, FolderReport &report);
+    // Capability ConversationIndex: Seen once any item carried one.
+    void noteConversationIndex(const SyncBatch &batch);
+    // The MoveItems that local rules journaled during the folders' Syncs
+    // (ActionReplayer::applyLocalRules), sent at the end of the sync when the
+    // earlier replay got through.
+    void sendLocalRuleMoves(const ActionReplayer::Report &earlier);
 
     EasSession &m_session;
     Store &m_store;

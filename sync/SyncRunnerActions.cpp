@@ -22,6 +22,9 @@ bool newestFirst(const Message &a, const Message &b)
     return a.dateReceived > b.dateReceived;
 }
 
+// findLocally's reason when the server cannot search by conversation at all.
+const QString kCannotSearch = QStringLiteral("cannot-search-by-conversation");
+
 } // namespace
 
 ActionReplayer::Report SyncRunner::replayActions()
@@ -50,14 +53,28 @@ SyncReport SyncRunner::replayAndSync()
             continue;
         report.folders.append(syncFolder(*folder));
     }
+    sendLocalRuleMoves(replayed);
     return report;
+}
+
+void SyncRunner::sendLocalRuleMoves(const ActionReplayer::Report &earlier)
+{
+    if (earlier.error != ErrorKind::None || !m_replayer->hasLocalRuleMoves())
+        return;
+    // MoveItems answers with the new ServerIds, so no target Sync is needed;
+    // the source's next Sync sends a Delete for the old id, which no longer
+    // names a row there.
+    replayActions();
 }
 
 FindResult SyncRunner::findLocally(const QByteArray &conversationId, const QString &why)
 {
     FindResult result;
     result.conversationId = conversationId;
-    result.note = QStringLiteral("%1 Showing what this computer has synced instead (all synced folders).").arg(why);
+    result.note = why == kCannotSearch
+        ? QStringLiteral("Searched this computer: the server cannot search by conversation. These are "
+                         "the messages of all synced folders.")
+        : QStringLiteral("%1 Showing what this computer has synced instead (all synced folders).").arg(why);
     result.messages = m_store.conversationMessages(conversationId);
     std::sort(result.messages.begin(), result.messages.end(), newestFirst);
     return result;
@@ -65,8 +82,20 @@ FindResult SyncRunner::findLocally(const QByteArray &conversationId, const QStri
 
 FindResult SyncRunner::find(const QByteArray &conversationId)
 {
+    // An id Skein inferred is never sent: the local store is the answer.
+    const QString refusal = SearchCommand(conversationId).refusal();
+    if (!refusal.isEmpty())
+        return findLocally(conversationId, refusal);
+    // Learned earlier (kept in the store): do not ask again.
+    if (m_store.capability(Capability::SearchByConversation) == CapabilityState::Refused)
+        return findLocally(conversationId, kCannotSearch);
     EasReply reply;
     const SearchCommand::Result found = m_session.run(SearchCommand(conversationId), &reply);
+    // SOGo 5.8 answers a Search by ConversationId with a bare HTTP 500.
+    if (reply.httpStatus == 500 || reply.httpStatus == 501 || (reply.ok() && !reply.root())) {
+        m_store.setCapability(Capability::SearchByConversation, CapabilityState::Refused);
+        return findLocally(conversationId, kCannotSearch);
+    }
     if (!reply.ok())
         return findLocally(conversationId, QStringLiteral("The server could not search: %1").arg(reply.message));
     if (!found.error.isEmpty())
@@ -75,6 +104,8 @@ FindResult SyncRunner::find(const QByteArray &conversationId)
         const int status = found.status != 1 ? found.status : found.storeStatus;
         return findLocally(conversationId, statusText("Search", status));
     }
+    if (m_store.capability(Capability::SearchByConversation) != CapabilityState::Supported)
+        m_store.setCapability(Capability::SearchByConversation, CapabilityState::Supported);
     FindResult result;
     result.conversationId = conversationId;
     result.fromServer = true;

@@ -269,7 +269,19 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
     }
     updatePending();
     updateActions();
-    if (kind == ActionKind::Ignore) {
+    const std::optional<ConversationRule> rule =
+        kind == ActionKind::Ignore || kind == ActionKind::AlwaysMove ? m_store.conversationRule(target.conversationId)
+                                                                      : std::nullopt;
+    if (rule && rule->scope == RuleScope::Local) {
+        // The server refused such rules before (Capability::ConversationMove):
+        // this one works only while Skein runs, so say so as the engine did
+        // when it learned it (ActionReplayer's notice).
+        Q_EMIT status(kind == ActionKind::Ignore
+                          ? tr("This server cannot keep conversation rules; Skein keeps \u201c%1\u201d ignored on "
+                               "this computer.").arg(target.subject)
+                          : tr("This server cannot keep conversation rules; Skein keeps moving \u201c%1\u201d to "
+                               "%2 on this computer.").arg(target.subject, folderName(targetFolderId)));
+    } else if (kind == ActionKind::Ignore) {
         const QString trash = m_store.folderOfType(FolderType::DeletedItems).value_or(Folder{}).serverId;
         Q_EMIT status(tr("Ignoring \u201c%1\u201d: its messages and any new ones go to %2.")
                           .arg(target.subject, folderName(trash)));

@@ -75,6 +75,12 @@ ConversationRulesDialog::ConversationRulesDialog(const Store &store, QWidget *pa
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
 
+    // This server refused conversation rules (SOGo): Skein keeps them itself.
+    m_localNote = new QLabel(QStringLiteral("* ") + localRuleFootnote(), this);
+    m_localNote->setObjectName(QStringLiteral("localRuleNote"));
+    m_localNote->setWordWrap(true);
+    m_localNote->hide();
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_stop = buttons->addButton(tr("Stop Ignoring\u2026"), QDialogButtonBox::ActionRole);
     m_stop->setObjectName(QStringLiteral("stopRuleButton"));
@@ -90,6 +96,7 @@ ConversationRulesDialog::ConversationRulesDialog(const Store &store, QWidget *pa
     layout->addWidget(m_list, 1);
     layout->addWidget(m_empty);
     layout->addWidget(m_details);
+    layout->addWidget(m_localNote);
     layout->addWidget(note);
     layout->addWidget(buttons);
     resize(860, 360);
@@ -114,6 +121,12 @@ QString ConversationRulesDialog::subjectOf(const Store &store, const QByteArray 
     return oldest ? oldest->subject : QString();
 }
 
+QString ConversationRulesDialog::localRuleFootnote()
+{
+    return tr("This computer: the server cannot keep conversation rules, so Skein moves new messages "
+              "of that conversation when it syncs, only while Skein runs.");
+}
+
 QString ConversationRulesDialog::stopLabel(const ConversationRule &rule)
 {
     if (rule.state == RuleState::Failed)
@@ -125,6 +138,7 @@ void ConversationRulesDialog::reload()
 {
     const QByteArray selected = selectedConversation();
     m_list->clear();
+    bool hasLocal = false;
     for (const ConversationRule &rule : m_store.conversationRules()) {
         auto *item = new QTreeWidgetItem(m_list);
         QString subject = subjectOf(m_store, rule.conversationId);
@@ -139,12 +153,14 @@ void ConversationRulesDialog::reload()
         item->setToolTip(StateColumn, rule.error.isEmpty() ? stateText(rule) : rule.error);
         if (rule.state == RuleState::Failed)
             item->setForeground(StateColumn, QColor(0xb0, 0x20, 0x20));
-        item->setText(KeptColumn, rule.scope == RuleScope::Server ? tr("Server") : tr("This computer only"));
+        item->setText(KeptColumn, rule.scope == RuleScope::Server ? tr("Server") : tr("This computer") + QStringLiteral("*"));
         item->setToolTip(KeptColumn, rule.scope == RuleScope::Server
                                          ? tr("The server moves new messages, even while Skein is closed.")
-                                         : tr("Only Skein on this computer moves new messages."));
+                                         : localRuleFootnote());
+        hasLocal |= rule.scope == RuleScope::Local;
         item->setData(SubjectColumn, kConversationIdRole, rule.conversationId);
     }
+    m_localNote->setVisible(hasLocal);
     m_list->setVisible(m_list->topLevelItemCount() > 0);
     m_empty->setVisible(m_list->topLevelItemCount() == 0);
     if (!selected.isEmpty())

@@ -43,6 +43,8 @@ public:
                                   std::function<void(bool bringBack)> answer);
     // The subject of a conversation as the store has it ("" when gone).
     static QString subjectOf(const Store &store, const QByteArray &conversationId);
+    // What "This computer" in the Kept On column means (RuleScope::Local).
+    static QString localRuleFootnote();
     static QString stopLabel(const ConversationRule &rule);
 
 Q_SIGNALS:
@@ -55,6 +57,7 @@ private:
     QTreeWidget *m_list = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_details = nullptr; // why the selected rule failed
+    QLabel *m_localNote = nullptr; // footnote for rules kept on this computer
     QPushButton *m_stop = nullptr;
 };
 

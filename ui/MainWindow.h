@@ -79,13 +79,15 @@ public:
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
     void foldersChanged();
-    void bodyFetched(const QString &serverId, const QString &error);
+    void bodyFetched(qint64 messageId, const QString &error); // by local row id
     void syncStarted();
     void syncProgress(const QString &folderName, int itemsSoFar);
     void syncFinished(bool ok, const QString &message, const QStringList &folderProblems);
     void showBanner(const QString &message, const QString &whatToDo = {});
     // The engine's verdicts on the action journal (app wiring).
     void actionFailed(qint64 entryId, const QString &message);
+    // Something the sync engine says once (SyncEngine::notice): the status bar.
+    void showNotice(const QString &message);
     void actionsChanged();
     void replayFinished(bool ok, const QString &message);
     void showFindResult(const QByteArray &conversationId, bool fromServer, const QString &note,
@@ -96,7 +98,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void syncRequested();
-    void bodyRequested(const QString &serverId);
+    void bodyRequested(qint64 messageId); // local row id: ServerIds repeat across folders
     void accountSetupRequested();
     // A conversation action was journaled: send it (SyncEngine::replayNow).
     void actionsQueued();

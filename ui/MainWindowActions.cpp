@@ -7,6 +7,7 @@
 #include "ConversationActionsController.h"
 #include "ConversationListModel.h"
 #include "ConversationNotice.h"
+#include "ThreadingNote.h"
 #include "ConversationView.h"
 #include "FolderModel.h"
 #include "ReadingPane.h"
@@ -58,6 +59,15 @@ QWidget *MainWindow::createReadingColumn()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_notice);
+    // How the shown conversation was threaded when the server did not do it.
+    auto *threading = new ThreadingNote(m_store, column);
+    layout->addWidget(threading);
+    connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentChanged, threading,
+            [this, threading](const QModelIndex &current) {
+                threading->showConversation(current.isValid()
+                                                ? current.data(ConversationIdRole).toByteArray()
+                                                : QByteArray());
+            });
     layout->addWidget(m_readingPane, 1);
     return column;
 }
@@ -158,6 +168,11 @@ void MainWindow::refreshAfterAction(const QStringList &folderIds)
 void MainWindow::actionFailed(qint64 entryId, const QString &message)
 {
     m_actions->actionFailed(entryId, message);
+}
+
+void MainWindow::showNotice(const QString &message)
+{
+    statusBar()->showMessage(message, 20000);
 }
 
 void MainWindow::actionsChanged()

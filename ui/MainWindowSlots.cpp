@@ -91,9 +91,9 @@ void MainWindow::foldersChanged()
         selectInitialFolder();
 }
 
-void MainWindow::bodyFetched(const QString &serverId, const QString &error)
+void MainWindow::bodyFetched(qint64 messageId, const QString &error)
 {
-    m_readingPane->bodyFetched(serverId, error);
+    m_readingPane->bodyFetched(messageId, error);
 }
 
 void MainWindow::syncStarted()
@@ -149,7 +149,7 @@ void MainWindow::conversationSelected(const QModelIndex &current)
         return;
     }
     const ConversationSummary summary = m_listModel->summary(current);
-    m_readingPane->showConversation(summary.conversationId, summary.serverId, currentFolderId());
+    m_readingPane->showConversation(summary.conversationId, summary.headId, currentFolderId());
 }
 
 void MainWindow::sortBy(int key, Qt::SortOrder order)

@@ -115,7 +115,7 @@ QWidget *MessageCard::createErrorPage()
     m_error->setTextFormat(Qt::PlainText);
     m_retry = new QPushButton(tr("Retry"), page);
     m_retry->setAccessibleName(tr("Retry loading the message"));
-    connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_message.serverId); });
+    connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_message.id); });
     auto *layout = new QHBoxLayout(page);
     layout->setContentsMargins(8, 12, 8, 12);
     layout->addWidget(m_error, 1);

@@ -52,7 +52,7 @@ public:
 
 Q_SIGNALS:
     void expandedChanged(bool expanded);
-    void retryRequested(const QString &serverId);
+    void retryRequested(qint64 messageId); // local row id
     void alwaysAllowSender(const QString &address);
     void remoteImageNeeded(const QUrl &url);
 

@@ -93,14 +93,14 @@ bool ReadingPane::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void ReadingPane::showConversation(const QByteArray &conversationId, const QString &serverId,
+void ReadingPane::showConversation(const QByteArray &conversationId, qint64 messageId,
                                    const QString &listedFolderId)
 {
     m_singleMessageId = 0;
     m_listedFolderId = listedFolderId;
     m_model->setListedFolder(listedFolderId);
     if (conversationId.isEmpty())
-        m_model->setSingleMessage(serverId);
+        m_model->setSingleMessage(messageId);
     else
         m_model->setConversation(conversationId);
     rebuild(m_model->messagesInDisplayOrder(), true);
@@ -182,8 +182,8 @@ MessageCard *ReadingPane::addCard(const Message &message, bool collapsible)
         if (expanded)
             prepareBody(card);
     });
-    connect(card, &MessageCard::retryRequested, this, [this, card](const QString &serverId) {
-        m_fetchErrors.remove(serverId);
+    connect(card, &MessageCard::retryRequested, this, [this, card](qint64 messageId) {
+        m_fetchErrors.remove(messageId);
         prepareBody(card);
     });
     connect(card, &MessageCard::alwaysAllowSender, this, &ReadingPane::allowSender);
@@ -201,7 +201,7 @@ MessageCard *ReadingPane::addCard(const Message &message, bool collapsible)
 void ReadingPane::prepareBody(MessageCard *card)
 {
     const Message &message = card->message();
-    const QString &id = message.serverId;
+    const qint64 id = message.id;
     if (!message.bodyTruncated || m_fetched.contains(id)) {
         card->showBody();
         return;
@@ -217,17 +217,17 @@ void ReadingPane::prepareBody(MessageCard *card)
     }
 }
 
-void ReadingPane::bodyFetched(const QString &serverId, const QString &error)
+void ReadingPane::bodyFetched(qint64 messageId, const QString &error)
 {
-    m_inFlight.remove(serverId);
+    m_inFlight.remove(messageId);
     if (error.isEmpty()) {
-        m_fetched.insert(serverId);
-        m_fetchErrors.remove(serverId);
+        m_fetched.insert(messageId);
+        m_fetchErrors.remove(messageId);
     } else {
-        m_fetchErrors.insert(serverId, error);
+        m_fetchErrors.insert(messageId, error);
     }
     for (MessageCard *card : std::as_const(m_cards)) {
-        if (card->message().serverId != serverId)
+        if (card->message().id != messageId)
             continue;
         if (const auto fresh = m_store.messageById(card->message().id))
             card->setMessage(*fresh);

@@ -40,9 +40,9 @@ public:
     explicit ReadingPane(Store &store, QWidget *parent = nullptr);
     ~ReadingPane() override;
 
-    // A conversation (by ConversationId, or by serverId for a message
-    // without one) as seen from the listed folder.
-    void showConversation(const QByteArray &conversationId, const QString &serverId,
+    // A conversation (by ConversationId, or for a message without one by its
+    // local row id, ConversationSummary::headId) as seen from the listed folder.
+    void showConversation(const QByteArray &conversationId, qint64 messageId,
                           const QString &listedFolderId);
     // One message (a row of the reply tree), by local row id.
     void showMessage(qint64 messageId);
@@ -51,7 +51,7 @@ public:
     void refresh();
 
     // The app delivers the outcome of a bodyRequested(); error empty = stored.
-    void bodyFetched(const QString &serverId, const QString &error);
+    void bodyFetched(qint64 messageId, const QString &error);
 
     // Scrolls one page down; false when the end was already visible.
     bool pageDown();
@@ -64,7 +64,9 @@ public:
     static QStringList allowedSenders();
 
 Q_SIGNALS:
-    void bodyRequested(const QString &serverId);
+    // The full body of the message with this local row id is wanted (not
+    // its ServerId: that is unique only within a folder).
+    void bodyRequested(qint64 messageId);
     // An image the user allowed is being fetched (by the pane's loader).
     void remoteContentRequested(const QUrl &url);
 
@@ -93,9 +95,10 @@ private:
     QVBoxLayout *m_cardsLayout = nullptr;
     QList<MessageCard *> m_cards;
     qint64 m_singleMessageId = 0;
-    QSet<QString> m_inFlight;              // bodyRequested, no answer yet
-    QSet<QString> m_fetched;               // answered without error: show what is stored
-    QHash<QString, QString> m_fetchErrors; // answered with an error, until Retry
+    // By local row id.
+    QSet<qint64> m_inFlight;              // bodyRequested, no answer yet
+    QSet<qint64> m_fetched;               // answered without error: show what is stored
+    QHash<qint64, QString> m_fetchErrors; // answered with an error, until Retry
 };
 
 } // namespace skein::ui

@@ -135,15 +135,70 @@ int conversations(const Invocation &in)
     return Ok;
 }
 
+namespace {
+
+// The message `show` names: --id ROWID, FOLDER SERVERID, or a bare SERVERID
+// when exactly one folder has it (ServerIds are unique per folder only: on
+// SOGo they are IMAP UIDs, so Inbox and Sent Items both have a "5").
+std::optional<Message> messageToShow(const Store &store, const Invocation &in, int *code)
+{
+    if (in.options.isSet(QStringLiteral("id"))) {
+        bool ok = false;
+        const QString text = in.options.value(QStringLiteral("id"));
+        const qint64 id = text.toLongLong(&ok);
+        std::optional<Message> m = ok ? store.messageById(id) : std::nullopt;
+        if (!ok)
+            *code = fail(Usage, QStringLiteral("--id needs a number, not '%1'").arg(text));
+        else if (!m)
+            *code = fail(NotFound, QStringLiteral("no message with id %1").arg(id));
+        return m;
+    }
+    if (in.words.size() == 3) {
+        const std::optional<Folder> folder = resolveFolder(store, in.words.at(1), code);
+        if (!folder)
+            return std::nullopt;
+        std::optional<Message> m = store.message(folder->serverId, in.words.at(2));
+        if (!m)
+            *code = fail(NotFound, QStringLiteral("no message '%1' in folder '%2'").arg(in.words.at(2), folder->name));
+        return m;
+    }
+    if (in.words.size() != 2) {
+        *code = fail(Usage, QStringLiteral("show needs FOLDER SERVERID, --id ROWID or SERVERID"));
+        return std::nullopt;
+    }
+    const QString &serverId = in.words.at(1);
+    QList<Message> found;
+    QStringList where;
+    for (const Folder &folder : store.folders()) {
+        if (std::optional<Message> m = store.message(folder.serverId, serverId)) {
+            found.append(*m);
+            where.append(QStringLiteral("'%1' (show --id %2)").arg(folder.name).arg(m->id));
+        }
+    }
+    if (found.isEmpty()) {
+        *code = fail(NotFound, QStringLiteral("no message '%1'").arg(serverId));
+        return std::nullopt;
+    }
+    if (found.size() > 1) {
+        *code = fail(Usage, QStringLiteral("several folders have a message '%1': %2; name the folder "
+                                           "(show FOLDER %1) or the message (show --id ROWID)")
+                                .arg(serverId, where.join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    return found.first();
+}
+
+} // namespace
+
 int show(const Invocation &in)
 {
     int code = Ok;
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened)
         return code;
-    const std::optional<Message> m = opened->store.message(in.words.value(1));
+    const std::optional<Message> m = messageToShow(opened->store, in, &code);
     if (!m)
-        return fail(NotFound, QStringLiteral("no message '%1'").arg(in.words.value(1)));
+        return code;
     const std::optional<Folder> folder = opened->store.folder(m->folderId);
     out() << "Folder: " << (folder ? folder->name : m->folderId) << "\nFrom: " << m->from << "\nTo: " << m->to << "\n";
     if (!m->cc.isEmpty())

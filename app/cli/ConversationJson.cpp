@@ -44,6 +44,7 @@ private:
         const ConversationNode &n = m_tree.nodes().at(index);
         const Message &m = m_messages.at(n.primary >= 0 ? n.primary : n.messages.first());
         QJsonObject object{
+            {QStringLiteral("id"), double(m.id)}, // local: ServerIds repeat across folders
             {QStringLiteral("serverId"), m.serverId},
             {QStringLiteral("folder"), m_folderNames.value(m.folderId, m.folderId)},
             {QStringLiteral("subject"), m.subject},
@@ -56,7 +57,8 @@ private:
         if (n.messages.size() > 1) {
             QJsonArray copies;
             for (int i : n.messages)
-                copies.append(QJsonObject{{QStringLiteral("serverId"), m_messages.at(i).serverId},
+                copies.append(QJsonObject{{QStringLiteral("id"), double(m_messages.at(i).id)},
+                                          {QStringLiteral("serverId"), m_messages.at(i).serverId},
                                           {QStringLiteral("folder"), m_folderNames.value(m_messages.at(i).folderId)}});
             object.insert(QStringLiteral("copies"), copies);
         }
@@ -97,7 +99,7 @@ QJsonObject conversationObject(const Store &store, const ConversationSummary &su
     QList<Message> messages;
     if (!summary.conversationId.isEmpty())
         messages = store.conversationMessages(summary.conversationId);
-    else if (const std::optional<Message> single = store.message(summary.serverId))
+    else if (const std::optional<Message> single = store.messageById(summary.headId))
         messages.append(*single);
     const ConversationTree tree = ConversationTree::build(messages, sent);
     QJsonObject object{

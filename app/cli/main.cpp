@@ -16,7 +16,9 @@ void addOptions(QCommandLineParser &parser)
         "  sync                       sync every mail folder\n"
         "  folders [--json]           list folders\n"
         "  conversations FOLDER [--json]   conversations with a message in FOLDER\n"
-        "  show SERVERID              one message\n"
+        "  show FOLDER SERVERID       one message (a ServerId is unique only within its folder)\n"
+        "  show --id ROWID            one message by its local id (\"id\" in 'conversations --json')\n"
+        "  show SERVERID              one message, when only one folder has this ServerId\n"
         "  estimate FOLDER [--filter DAYS] GetItemEstimate with ConversationMode; DAYS 0 = all,\n"
         "                             else 1, 3, 7, 14 days or one month (the most EAS allows for mail)\n"
         "  act ACTION CONVERSATION_ID --folder FOLDER [--to FOLDER]\n"
@@ -36,6 +38,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("filter"), QStringLiteral("Date filter in days (0 all; at most one month for mail)."), QStringLiteral("DAYS")},
         {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},
         {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move)."), QStringLiteral("FOLDER")},
+        {QStringLiteral("id"), QStringLiteral("Local message id (show)."), QStringLiteral("ROWID")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
 }

@@ -102,9 +102,9 @@ void DesktopApp::createWindow()
 {
     m_window = std::make_unique<ui::MainWindow>(m_store);
     connect(m_window.get(), &ui::MainWindow::syncRequested, this, &DesktopApp::requestSync);
-    connect(m_window.get(), &ui::MainWindow::bodyRequested, this, [this](const QString &serverId) {
+    connect(m_window.get(), &ui::MainWindow::bodyRequested, this, [this](qint64 messageId) {
         if (m_engine)
-            m_engine->fetchBody(serverId);
+            m_engine->fetchBody(messageId);
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
     wireWindowActions();
@@ -273,9 +273,9 @@ void DesktopApp::onSyncFinished(const eas::SyncReport &report)
     Q_EMIT syncCompleted(summary.ok);
 }
 
-void DesktopApp::onBodyFetched(const QString &serverId, const QString &error)
+void DesktopApp::onBodyFetched(qint64 messageId, const QString &error)
 {
-    m_window->bodyFetched(serverId, error);
+    m_window->bodyFetched(messageId, error);
     if (m_screenshot)
         m_screenshot->bodyFetched();
 }

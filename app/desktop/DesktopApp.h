@@ -81,7 +81,7 @@ private:
     void selectInbox();
     void refreshFoldersIfChanged();
     void onSyncFinished(const eas::SyncReport &report);
-    void onBodyFetched(const QString &serverId, const QString &error);
+    void onBodyFetched(qint64 messageId, const QString &error);
     // DesktopAppActions.cpp: conversation actions, find, the date filter.
     void wireWindowActions();
     void wireEngineActions();

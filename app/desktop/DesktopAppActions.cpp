@@ -37,6 +37,7 @@ void DesktopApp::wireEngineActions()
     eas::SyncEngine *engine = m_engine.get();
     connect(engine, &eas::SyncEngine::actionsChanged, window, &ui::MainWindow::actionsChanged);
     connect(engine, &eas::SyncEngine::actionFailed, window, &ui::MainWindow::actionFailed);
+    connect(engine, &eas::SyncEngine::notice, window, &ui::MainWindow::showNotice);
     connect(engine, &eas::SyncEngine::replayFinished, this, [this](const eas::SyncReport &report) {
         m_window->replayFinished(report.ok(), report.message);
         Q_EMIT actionsReplayed(report.ok());

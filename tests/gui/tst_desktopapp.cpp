@@ -156,7 +156,7 @@ std::optional<skein::Message> TestDesktopApp::longMessage() const
     const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
     for (const skein::Message &m : m_app->store().messagesInFolder(inbox ? inbox->serverId : QString()))
         if (m.subject == kLongSubject)
-            return m_app->store().message(m.serverId); // with its body
+            return m_app->store().messageById(m.id); // with its body
     return std::nullopt;
 }
 
@@ -173,7 +173,7 @@ void TestDesktopApp::fetchesATruncatedBodyInFull()
     QVERIFY(row.isValid());
     window->conversationView()->setCurrentIndex(row);
     QTRY_VERIFY_WITH_TIMEOUT(requested.count() > 0, 10000);
-    QCOMPARE(requested.first().first().toString(), before->serverId);
+    QCOMPARE(requested.first().first().toLongLong(), before->id);
 
     QTRY_VERIFY_WITH_TIMEOUT(!longMessage()->bodyTruncated, 30000);
     const skein::Message after = *longMessage();

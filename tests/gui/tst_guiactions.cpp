@@ -5,9 +5,12 @@
 // server's dump after the engine replayed the journal. Ignore and always-move
 // rules catch a reply delivered afterwards; a refused Move is rolled back
 // with the server's reason in the banner; the rules dialog brings an ignored
-// conversation back; the date filter estimates, then syncs.
+// conversation back; the date filter estimates, then syncs. Near the end
+// the server behaves like SOGo 5.8 (HTTP 500 for conversation Moves and
+// Searches): Skein keeps the rules on this computer and Find searches the
+// local store.
 //
-// Screenshots for review: /tmp/skein-actions-*.png.
+// Screenshots for review: /tmp/skein-actions-*.png, /tmp/skein-local-*.png.
 #include "Banner.h"
 #include "ConversationActionsController.h"
 #include "ConversationNotice.h"
@@ -32,6 +35,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QTreeView>
@@ -78,6 +82,10 @@ private Q_SLOTS:
     void findInAllFolders();
     void refusedIgnoreRollsBackWithTheReason();
     void rulesDialogStopsIgnoringAndBringsMessagesBack();
+    // The server behaves like SOGo 5.8 from here on (ReferenceServer::setRefusals).
+    void ignoreWhenTheServerRefusesConversationMoves();
+    void alwaysMoveWhenTheServerRefusesConversationMoves();
+    void findWhenTheServerRefusesSearch();
     void dateFilterEstimatesThenSyncs();
 
 private:
@@ -95,7 +103,9 @@ private:
     // A conversation of the Inbox not used by an earlier test: it has a
     // ConversationId, `minInInbox` messages there, and every message of it
     // lives in the Inbox or Sent Items (so its row's counts are the Inbox's).
-    QByteArray takeConversation(int minInInbox = 1, bool needUnread = false, bool needUnflagged = false);
+    // needSent: it also has a message in Sent Items.
+    QByteArray takeConversation(int minInInbox = 1, bool needUnread = false, bool needUnflagged = false,
+                                bool needSent = false);
     QModelIndex rowOf(const QByteArray &conversationId) const;
     bool isListed(const QByteArray &conversationId) const { return rowOf(conversationId).isValid(); }
     // Selects the conversation's row in the real list and gives it the focus.
@@ -106,6 +116,22 @@ private:
     QString deliverReplyTo(const QByteArray &conversationId, const QString &folder, QString *landedIn);
     QList<server::ConversationRuleInfo> serverRules() const;
     void screenshot(QWidget *widget, const QString &name);
+    void saveGrab(QWidget *widget, const QString &path);
+    // Conversation > Conversation Rules… from the menu bar, as the user opens it.
+    ui::ConversationRulesDialog *openRulesFromTheMenuBar();
+    // The server refused the conversation Move of `id` (ignore or always-move
+    // to `target`): the rule is kept here, the Inbox messages moved there
+    // with MoveItems, Sent Items left alone, the notice in the status bar,
+    // and a new reply follows them after a sync. noticeEnd: how the status
+    // bar's notice ends, once the engine learned the refusal ("" = checked
+    // by the caller). pictures: save
+    // /tmp/skein-local-rule-{window,dialog}.png on the way.
+    void checkRuleKeptOnThisComputer(const QByteArray &id, const QString &target, const QStringList &wasInInbox,
+                                     const QStringList &wasInSent, const QString &noticeEnd, bool pictures);
+    QStringList serverIdsIn(const QByteArray &conversationId, const QString &folder) const;
+    // From now on the server answers conversation Moves and Searches by
+    // ConversationId with a bare HTTP 500, like SOGo 5.8.
+    void refuseLikeSogo() const;
 
     QTemporaryDir m_profile;
     std::unique_ptr<DesktopApp> m_app;
@@ -172,22 +198,24 @@ QString TestGuiActions::folderId(const QString &name) const
     return m_app->store().folderByName(name).value_or(Folder{}).serverId;
 }
 
-QByteArray TestGuiActions::takeConversation(int minInInbox, bool needUnread, bool needUnflagged)
+QByteArray TestGuiActions::takeConversation(int minInInbox, bool needUnread, bool needUnflagged, bool needSent)
 {
     const Store &store = m_app->store();
     const QString inbox = folderId(FolderType::Inbox), sent = folderId(FolderType::SentItems);
     for (const ConversationSummary &c : store.conversations(inbox)) {
         if (c.conversationId.isEmpty() || m_used.contains(c.conversationId))
             continue;
-        int inInbox = 0, unread = 0;
+        int inInbox = 0, unread = 0, inSent = 0;
         bool elsewhere = false, flagged = false;
         for (const Message &m : store.conversationMessages(c.conversationId)) {
             inInbox += m.folderId == inbox;
+            inSent += m.folderId == sent;
             unread += m.folderId == inbox && !m.read;
             elsewhere |= m.folderId != inbox && m.folderId != sent;
             flagged |= m.flag.status != FlagStatus::None;
         }
-        if (elsewhere || inInbox < minInInbox || (needUnread && unread == 0) || (needUnflagged && flagged))
+        if (elsewhere || inInbox < minInInbox || (needUnread && unread == 0) || (needUnflagged && flagged)
+            || (needSent && inSent == 0))
             continue;
         m_used.insert(c.conversationId);
         return c.conversationId;
@@ -289,6 +317,110 @@ void TestGuiActions::screenshot(QWidget *widget, const QString &name)
 {
     const QString path = QStringLiteral("/tmp/skein-actions-%1.png").arg(name);
     QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+void TestGuiActions::saveGrab(QWidget *widget, const QString &path)
+{
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+ui::ConversationRulesDialog *TestGuiActions::openRulesFromTheMenuBar()
+{
+    auto *menu = window()->findChild<QMenu *>(QStringLiteral("conversationMenu"));
+    if (!menu || !window()->menuBar()->actions().contains(menu->menuAction()))
+        return nullptr;
+    QAction *rules = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == QStringLiteral("Conversation R&ules\u2026"))
+            rules = a;
+    if (!rules || !rules->isEnabled())
+        return nullptr;
+    rules->trigger();
+    if (!QTest::qWaitFor([this] { return controller()->rulesDialog() && controller()->rulesDialog()->isVisible(); }))
+        return nullptr;
+    return controller()->rulesDialog();
+}
+
+void TestGuiActions::refuseLikeSogo() const
+{
+    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.setRefusals(true, true); });
+}
+
+QStringList TestGuiActions::serverIdsIn(const QByteArray &conversationId, const QString &folder) const
+{
+    QStringList ids;
+    for (const ServerMessage &m : onServerIn(conversationId, folder))
+        ids << m.serverId;
+    ids.sort();
+    return ids;
+}
+
+void TestGuiActions::checkRuleKeptOnThisComputer(const QByteArray &id, const QString &target,
+                                                 const QStringList &wasInInbox, const QStringList &wasInSent,
+                                                 const QString &noticeEnd, bool pictures)
+{
+    const Store &store = m_app->store();
+    const QString targetId = folderId(target);
+    QCOMPARE(store.capability(Capability::ConversationMove), CapabilityState::Refused);
+    if (!noticeEnd.isEmpty()) {
+        QTRY_VERIFY2(window()->statusBar()->currentMessage().endsWith(noticeEnd),
+                     qPrintable(window()->statusBar()->currentMessage() + QStringLiteral(" | banner: ")
+                                + window()->banner()->message()));
+        QVERIFY(window()->statusBar()->currentMessage().startsWith(
+            QStringLiteral("This server cannot keep conversation rules; Skein keeps ")));
+    }
+    QVERIFY2(!window()->banner()->isVisible(), qPrintable(window()->banner()->message()));
+    QVERIFY(!isListed(id));
+    QTRY_COMPARE(store.conversationRule(id)->state, RuleState::Active);
+    QCOMPARE(store.conversationRule(id)->scope, RuleScope::Local);
+    QTRY_VERIFY(window()->pendingLabel()->isHidden());
+    if (pictures) {
+        QTest::qWait(50); // let the window repaint before the picture
+        saveGrab(window(), QStringLiteral("/tmp/skein-local-rule-window.png"));
+    }
+
+    // On the server: the Inbox messages moved (MoveItems), Sent Items untouched, no rule.
+    QVERIFY(onServerIn(id, kInbox).isEmpty());
+    QCOMPARE(onServerIn(id, target).size(), wasInInbox.size());
+    QCOMPARE(serverIdsIn(id, kSent), wasInSent);
+    QCOMPARE(onServer(id).size(), wasInInbox.size() + wasInSent.size());
+    const QList<server::ConversationRuleInfo> rules = serverRules();
+    QVERIFY(std::none_of(rules.cbegin(), rules.cend(), [&](const auto &r) { return r.conversationId == id; }));
+    // Here: the same.
+    for (const Message &m : store.conversationMessages(id))
+        QVERIFY2(m.folderId == targetId || m.folderId == folderId(FolderType::SentItems), qPrintable(m.serverId));
+
+    // The rules dialog says who keeps the rule, with the footnote.
+    ui::ConversationRulesDialog *dialog = openRulesFromTheMenuBar();
+    QVERIFY(dialog);
+    QVERIFY(dialog->selectConversation(id));
+    QTreeWidgetItem *item = dialog->list()->currentItem();
+    QCOMPARE(item->text(ui::ConversationRulesDialog::FolderColumn), target);
+    QCOMPARE(item->text(ui::ConversationRulesDialog::StateColumn), QStringLiteral("Active"));
+    QCOMPARE(item->text(ui::ConversationRulesDialog::KeptColumn), QStringLiteral("This computer*"));
+    auto *footnote = dialog->findChild<QLabel *>(QStringLiteral("localRuleNote"));
+    QVERIFY(footnote && footnote->isVisible());
+    QVERIFY2(footnote->text().startsWith(QStringLiteral("* This computer: ")), qPrintable(footnote->text()));
+    QTest::qWait(50);
+    if (pictures)
+        saveGrab(dialog, QStringLiteral("/tmp/skein-local-rule-dialog.png"));
+    dialog->close();
+
+    // A new reply: the server puts it in the Inbox (it keeps no rule); the
+    // sync brings it and Skein moves it on.
+    QString landedIn;
+    const QString newId = deliverReplyTo(id, target, &landedIn);
+    QVERIFY(!newId.isEmpty());
+    QCOMPARE(landedIn, kInbox);
+    QVERIFY(syncNow());
+    QCOMPARE(serverIdsIn(id, kInbox), QStringList());
+    QCOMPARE(onServerIn(id, target).size(), wasInInbox.size() + 1);
+    QCOMPARE(serverIdsIn(id, kSent), wasInSent);
+    for (const Message &m : store.conversationMessages(id))
+        QVERIFY2(m.folderId == targetId || m.folderId == folderId(FolderType::SentItems), qPrintable(m.serverId));
+    QVERIFY(!isListed(id));
+    QTRY_VERIFY(window()->pendingLabel()->isHidden());
+    QVERIFY(!window()->banner()->isVisible());
 }
 
 void TestGuiActions::markReadAndUnreadByKeyboard()
@@ -469,7 +601,7 @@ void TestGuiActions::ignoreByKCatchesANewReply()
     QVERIFY(syncNow());
     window()->selectFolder(folderId(FolderType::DeletedItems));
     QTRY_VERIFY(isListed(id));
-    QCOMPARE(m_app->store().message(newId)->folderId, folderId(FolderType::DeletedItems));
+    QVERIFY(m_app->store().message(folderId(FolderType::DeletedItems), newId)); // the server put it there
     QCOMPARE(rowOf(id).data(MessageCountRole).toInt(), int(onServer(id).size()));
     // Seen in Deleted Items, the conversation says it is ignored.
     select(id);
@@ -527,7 +659,7 @@ void TestGuiActions::alwaysMoveFromTheMenuCatchesANewReply()
     QVERIFY(syncNow());
     window()->selectFolder(receipts);
     QTRY_VERIFY(isListed(id));
-    QCOMPARE(m_app->store().message(newId)->folderId, receipts);
+    QVERIFY(m_app->store().message(receipts, newId));
     select(id);
     QVERIFY(window()->conversationNotice()->isVisible());
     QVERIFY(window()->conversationNotice()->text().contains(QStringLiteral("always moved")));
@@ -566,14 +698,17 @@ void TestGuiActions::findInAllFolders()
         folders << dialog->list()->topLevelItem(i)->text(ui::FindResultsDialog::FolderColumn);
     QVERIFY2(folders.contains(kInbox), qPrintable(folders.join(QLatin1Char(','))));
 
-    // The server cannot search (HTTP 501 for the FolderSync and the Search):
-    // the local store answers, and the dialog says so.
-    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(501, 2); });
+    // The search fails this time (HTTP 504 from a proxy for the FolderSync
+    // and the Search): the local store answers, and the dialog says so. Not
+    // a refusal (500/501, see findWhenTheServerRefusesSearch): Skein asks
+    // the server again next time.
+    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(504, 2); });
     command(C::Find)->trigger();
     QVERIFY(dialog->isSearching());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
     QVERIFY2(dialog->noteText().contains(QStringLiteral("could not search")), qPrintable(dialog->noteText()));
     QVERIFY(dialog->list()->topLevelItemCount() > 0);
+    QCOMPARE(m_app->store().capability(Capability::SearchByConversation), CapabilityState::Supported);
     screenshot(dialog, QStringLiteral("find-local"));
     dialog->close();
 }
@@ -636,6 +771,76 @@ void TestGuiActions::rulesDialogStopsIgnoringAndBringsMessagesBack()
     dialog->close();
 }
 
+void TestGuiActions::ignoreWhenTheServerRefusesConversationMoves()
+{
+    refuseLikeSogo();
+    const QByteArray id = takeConversation(2, false, false, true);
+    QVERIFY(!id.isEmpty());
+    const QStringList inInbox = serverIdsIn(id, kInbox), inSent = serverIdsIn(id, kSent);
+    QVERIFY(inInbox.size() >= 2 && !inSent.isEmpty());
+    QVERIFY(onServerIn(id, kTrash).isEmpty());
+    select(id);
+    window()->banner()->hide();
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_K);
+    QVERIFY(!isListed(id)); // local first, as with any server
+    QVERIFY(waitForReplay(replayed));
+    checkRuleKeptOnThisComputer(id, kTrash, inInbox, inSent, QStringLiteral(" ignored on this computer."), true);
+}
+
+void TestGuiActions::alwaysMoveWhenTheServerRefusesConversationMoves()
+{
+    refuseLikeSogo(); // already, when the tests run in order: Skein then does not ask again
+    const QByteArray id = takeConversation(2, false, false, true);
+    QVERIFY(!id.isEmpty());
+    const QStringList inInbox = serverIdsIn(id, kInbox), inSent = serverIdsIn(id, kSent);
+    const QString projects = QStringLiteral("Projects");
+    const int alreadyThere = int(onServerIn(id, projects).size());
+    QCOMPARE(alreadyThere, 0);
+    select(id);
+    window()->banner()->hide();
+    window()->statusBar()->clearMessage();
+    command(C::AlwaysMove)->trigger();
+    QTRY_VERIFY(controller()->folderChooser() && controller()->folderChooser()->isVisible());
+    ui::FolderChooserDialog *chooser = controller()->folderChooser();
+    QCOMPARE(chooser->purpose(), ui::FolderChooserDialog::Purpose::AlwaysMove);
+    QVERIFY(chooser->selectFolder(folderId(projects)));
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    chooser->accept();
+    QVERIFY(!isListed(id));
+    // Skein knows the server refuses such rules: it says at once who keeps this one.
+    const QString said = window()->statusBar()->currentMessage();
+    QVERIFY2(said.startsWith(QStringLiteral("This server cannot keep conversation rules; Skein keeps moving \u201c"))
+                 && said.endsWith(QStringLiteral(" to %1 on this computer.").arg(projects)),
+             qPrintable(said));
+    QVERIFY(waitForReplay(replayed));
+    checkRuleKeptOnThisComputer(id, projects, inInbox, inSent, QString(), false);
+}
+
+void TestGuiActions::findWhenTheServerRefusesSearch()
+{
+    refuseLikeSogo();
+    const QByteArray id = takeConversation(2, false, false, true);
+    QVERIFY(!id.isEmpty());
+    select(id);
+    command(C::Find)->trigger();
+    QTRY_VERIFY(controller()->findResults() && controller()->findResults()->isVisible());
+    ui::FindResultsDialog *dialog = controller()->findResults();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
+    QCOMPARE(dialog->conversationId(), id);
+    QCOMPARE(m_app->store().capability(Capability::SearchByConversation), CapabilityState::Refused);
+    QVERIFY2(dialog->noteText().startsWith(QStringLiteral("Searched this computer")), qPrintable(dialog->noteText()));
+    QCOMPARE(dialog->list()->topLevelItemCount(), int(m_app->store().conversationMessages(id).size()));
+    QCOMPARE(dialog->list()->topLevelItemCount(), int(onServer(id).size()));
+    QStringList folders;
+    for (int i = 0; i < dialog->list()->topLevelItemCount(); ++i)
+        folders << dialog->list()->topLevelItem(i)->text(ui::FindResultsDialog::FolderColumn);
+    QVERIFY2(folders.contains(kInbox) && folders.contains(kSent), qPrintable(folders.join(QLatin1Char(','))));
+    QTest::qWait(50);
+    saveGrab(dialog, QStringLiteral("/tmp/skein-local-find.png"));
+    dialog->close();
+}
+
 void TestGuiActions::dateFilterEstimatesThenSyncs()
 {
     // With ConversationMode the server keeps an old message whose
@@ -678,7 +883,7 @@ void TestGuiActions::dateFilterEstimatesThenSyncs()
     QVERIFY(!synced.isEmpty() || synced.wait(120000));
     QVERIFY(synced.first().first().toBool());
     for (const QString &serverId : std::as_const(leaving))
-        QVERIFY2(!m_app->store().message(serverId), qPrintable(serverId));
+        QVERIFY2(!m_app->store().message(inbox, serverId), qPrintable(serverId));
     recent = recentConversations();
     for (const Message &m : m_app->store().messagesInFolder(inbox))
         QVERIFY2(m.dateReceived >= weekAgo || recent.contains(m.conversationId), qPrintable(m.subject));

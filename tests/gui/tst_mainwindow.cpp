@@ -193,7 +193,8 @@ private Q_SLOTS:
         const QModelIndex row = conversationRow(view, guitest::truncatedConversation);
         click(view, row);
         QCOMPARE(requested.count(), 1);
-        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("big1"));
+        const qint64 big1 = m_store.message(guitest::inbox, QStringLiteral("big1"))->id;
+        QCOMPARE(requested.at(0).at(0).toLongLong(), big1);
         ReadingPane *pane = window->readingPane();
         QCOMPARE(pane->cards().size(), 1);
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Loading);
@@ -205,16 +206,16 @@ private Q_SLOTS:
         QCOMPARE(requested.count(), 1);
 
         // A failure shows in place; Retry asks again.
-        window->bodyFetched(QStringLiteral("big1"), QStringLiteral("Server unavailable (503)"));
+        window->bodyFetched(big1, QStringLiteral("Server unavailable (503)"));
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Failed);
         QVERIFY(pane->text().contains(QStringLiteral("Server unavailable (503)")));
         QTest::mouseClick(pane->cards().at(0)->retryButton(), Qt::LeftButton);
         QCOMPARE(requested.count(), 2);
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Loading);
 
-        QVERIFY(m_store.setBody(QStringLiteral("big1"), BodyType::PlainText, guitest::truncatedBodyFull.toUtf8(),
+        QVERIFY(m_store.setBody(big1, BodyType::PlainText, guitest::truncatedBodyFull.toUtf8(),
                                 false, guitest::truncatedBodyFull.size()));
-        window->bodyFetched(QStringLiteral("big1"), {});
+        window->bodyFetched(big1, {});
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Shown);
         QVERIFY2(pane->text().contains(QStringLiteral("Second paragraph with all the numbers.")),
                  qPrintable(pane->text()));

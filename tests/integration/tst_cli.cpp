@@ -1,5 +1,7 @@
 // skein-cli and skein-server as a user runs them: separate processes over
 // loopback, exit codes and one-line reasons, and the JSON a script reads.
+#include "Store.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -161,6 +163,67 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Subject: "));
         QVERIFY(r.out.contains("ConversationIndex: "));
+    }
+
+    // ServerIds are unique per folder only (SOGo: IMAP UIDs). With the same
+    // ServerId in Inbox and Sent Items, a bare `show ID` names both folders
+    // and fails; the folder or the local id picks one.
+    void showWithARepeatedServerIdNeedsTheFolder()
+    {
+        const Run list = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
+        const QJsonObject first = QJsonDocument::fromJson(list.out).array().first()[QStringLiteral("messages")][0].toObject();
+        const QString serverId = first[QStringLiteral("serverId")].toString();
+        const QString inboxRowId = QString::number(first[QStringLiteral("id")].toInteger());
+        QVERIFY(!serverId.isEmpty());
+        QVERIFY(inboxRowId != QLatin1String("0"));
+        {
+            // The same ServerId arrives in Sent Items, as a Sync from SOGo could bring it.
+            skein::Store store;
+            QVERIFY(store.open(m_dir.filePath(QStringLiteral("profile/skein.db"))));
+            const std::optional<skein::Folder> sent = store.folderOfType(skein::FolderType::SentItems);
+            QVERIFY(sent);
+            QVERIFY(!store.message(sent->serverId, serverId));
+            skein::Message copy;
+            copy.serverId = serverId;
+            copy.subject = QStringLiteral("The Sent Items namesake");
+            copy.from = QStringLiteral("demo@example.com");
+            copy.dateReceived = QDateTime::currentDateTimeUtc();
+            skein::SyncBatch batch;
+            batch.folderId = sent->serverId;
+            batch.newSyncKey = store.syncKey(sent->serverId);
+            batch.adds = {copy};
+            QVERIFY2(store.applySyncBatch(batch), qPrintable(store.lastError()));
+        }
+
+        Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), serverId}));
+        QCOMPARE(r.exitCode, 64);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("'Inbox'") && r.err.contains("'Sent Items'"), r.err.constData());
+        QVERIFY2(r.err.contains("show --id " + inboxRowId.toUtf8()), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Sent Items"), serverId}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("Folder: Sent Items\n"), r.out.constData());
+        QVERIFY(r.out.contains("Subject: The Sent Items namesake\n"));
+
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Inbox"), serverId}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("Folder: Inbox\n"));
+        QVERIFY(!r.out.contains("namesake"));
+
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), inboxRowId}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("Folder: Inbox\n"));
+
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("x")}));
+        QCOMPARE(r.exitCode, 64);
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("99999999")}));
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(r.err.contains("99999999"));
+        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Inbox"), QStringLiteral("no-such-id")}));
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(r.err.contains("no-such-id"));
     }
 
     void passwordIsKeptInTheKeychainOnly()

@@ -39,6 +39,13 @@ QList<ServerMessage> serverMessages(const QJsonObject &dump, const QString &user
     return list;
 }
 
+// The client's copy of a server message: ServerIds are unique per folder only.
+std::optional<Message> localCopy(const Store &store, const ServerMessage &s)
+{
+    const std::optional<Folder> folder = store.folderByName(s.folder);
+    return folder ? store.message(folder->serverId, s.serverId) : std::nullopt;
+}
+
 } // namespace
 
 class TestClientServer : public QObject
@@ -103,6 +110,44 @@ class TestClientServer : public QObject
         return errors.join(QStringLiteral("; "));
     }
 
+    // Every reply-tree link of the Inbox's conversations names the server's
+    // parent (or admits a gap), and the trees rest on headers, not dates.
+    void checkTreesAgainstServer(const Store &store, int minLinks)
+    {
+        QHash<QString, QString> parentOnServer;
+        for (const ServerMessage &s : serverMessages(m_server->dump(), QStringLiteral("demo")))
+            parentOnServer.insert(s.serverId, s.parentServerId);
+        int links = 0, wrong = 0, gaps = 0, deepest = 0;
+        const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+        QVERIFY(inbox);
+        for (const ConversationSummary &c : store.conversations(inbox->serverId)) {
+            if (c.conversationId.isEmpty())
+                continue;
+            const QList<Message> messages = store.conversationMessages(c.conversationId);
+            const ConversationTree tree = ConversationTree::build(messages);
+            if (messages.size() > 1)
+                QCOMPARE(tree.basis(), TreeBasis::ReplyHeaders);
+            for (const ConversationNode &node : tree.nodes()) {
+                deepest = std::max(deepest, node.depth);
+                if (node.parent < 0)
+                    continue;
+                QStringList parentIds;
+                for (int i : tree.nodes().at(node.parent).messages)
+                    parentIds.append(messages.at(i).serverId);
+                for (int i : node.messages) {
+                    ++links;
+                    if (parentIds.contains(parentOnServer.value(messages.at(i).serverId)))
+                        continue;
+                    ++(node.gapAbove ? gaps : wrong);
+                }
+            }
+        }
+        qInfo("trees: %d links checked, %d under a gap, %d wrong, deepest %d", links, gaps, wrong, deepest);
+        QCOMPARE(wrong, 0);
+        QVERIFY(links >= minLinks);
+        QVERIFY(deepest >= 5);
+    }
+
 private Q_SLOTS:
     void init() { startServer(); }
     void cleanup()
@@ -124,7 +169,7 @@ private Q_SLOTS:
         QCOMPARE(store.account()->protocolVersion, QStringLiteral("16.1"));
         int compared = 0;
         for (const ServerMessage &s : serverMessages(m_server->dump(), QStringLiteral("demo"))) {
-            const std::optional<Message> local = store.message(s.serverId);
+            const std::optional<Message> local = localCopy(store, s);
             if (!local)
                 continue; // e.g. a folder the client does not sync
             QCOMPARE(local->conversationId, s.conversationId);
@@ -200,8 +245,91 @@ private Q_SLOTS:
         const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
         const QList<Message> messages = store.messagesInFolder(inbox->serverId);
         QVERIFY(messages.size() >= 20);
-        const bool hasConversationData = !messages.first().conversationId.isEmpty();
+        // Server-sent ids only: at 12.1 Skein infers its own (conversationInferred).
+        const bool hasConversationData = std::any_of(messages.cbegin(), messages.cend(), [](const Message &m) {
+            return !m.conversationId.isEmpty() && !m.conversationInferred;
+        });
         QCOMPARE(hasConversationData, version != QLatin1String("12.1")); // 12.1 has no Email2 elements
+    }
+
+    // Protocol 12.1 has no Email2: no ConversationId, no index. Skein fetches
+    // the reply headers (MIME, ItemOperations) and infers conversations and
+    // trees; they must match the server's own threading.
+    void protocol121InfersTheServersConversations()
+    {
+        addAccount(QStringLiteral("12.1"));
+        const auto e = engine();
+        const SyncReport report = syncAll(*e);
+        QVERIFY2(report.ok(), qPrintable(report.message));
+        QVERIFY2(folderErrors(report).isEmpty(), qPrintable(folderErrors(report)));
+        int fetched = 0;
+        for (const FolderReport &f : report.folders)
+            fetched += f.replyHeadersFetched;
+        Store store;
+        QVERIFY(store.open(m_db));
+        QCOMPARE(store.capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
+
+        // Server conversation -> the local conversation ids of its messages.
+        const QList<ServerMessage> onServer = serverMessages(m_server->dump(), QStringLiteral("demo"));
+        QHash<QByteArray, QSet<QByteArray>> localIdsOf;
+        QHash<QByteArray, QSet<QByteArray>> serverIdsOf;
+        QHash<QByteArray, int> sizeOf;
+        int local = 0;
+        for (const ServerMessage &s : onServer) {
+            const std::optional<Message> copy = localCopy(store, s);
+            if (!copy)
+                continue;
+            ++local;
+            QVERIFY(copy->conversationId.isEmpty() || copy->conversationInferred);
+            ++sizeOf[s.conversationId];
+            localIdsOf[s.conversationId].insert(copy->conversationId);
+            if (!copy->conversationId.isEmpty())
+                serverIdsOf[copy->conversationId].insert(s.conversationId);
+        }
+        int multi = 0, matched = 0;
+        for (auto it = sizeOf.cbegin(); it != sizeOf.cend(); ++it) {
+            if (it.value() < 2)
+                continue;
+            ++multi;
+            const QSet<QByteArray> ids = localIdsOf.value(it.key());
+            if (ids.size() == 1 && !ids.begin()->isEmpty()
+                && serverIdsOf.value(*ids.begin()).size() == 1)
+                ++matched;
+            else
+                qWarning() << "server conversation" << it.key().toHex() << "became" << ids;
+        }
+        int merged = 0;
+        for (auto it = serverIdsOf.cbegin(); it != serverIdsOf.cend(); ++it)
+            merged += it.value().size() > 1 ? 1 : 0;
+        qInfo("12.1: %d local messages, %d reply headers fetched; %d of %d multi-message server "
+              "conversations inferred exactly; %d inferred conversations merge server ones",
+              local, fetched, matched, multi, merged);
+        QVERIFY(fetched >= local);
+        QVERIFY(multi >= 10);
+        QCOMPARE(matched, multi);
+        QCOMPARE(merged, 0);
+        checkTreesAgainstServer(store, /*minLinks*/ 50);
+    }
+
+    // SOGo 5.8: ConversationId but never a ConversationIndex. Trees come from
+    // the reply headers and match the server's parents.
+    void withoutConversationIndexTreesComeFromReplyHeaders()
+    {
+        m_server->setConversationIndexEnabled(false);
+        addAccount();
+        const auto e = engine();
+        const SyncReport report = syncAll(*e);
+        QVERIFY2(report.ok(), qPrintable(report.message));
+        Store store;
+        QVERIFY(store.open(m_db));
+        QCOMPARE(store.capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
+        for (const ServerMessage &s : serverMessages(m_server->dump(), QStringLiteral("demo"))) {
+            if (const std::optional<Message> copy = localCopy(store, s)) {
+                QCOMPARE(copy->conversationId, s.conversationId); // the server's ids stay
+                QVERIFY(!copy->conversationInferred);
+            }
+        }
+        checkTreesAgainstServer(store, 50);
     }
 
     void dateFilterBringsWholeConversations()
@@ -226,7 +354,7 @@ private Q_SLOTS:
             const bool recent = std::any_of(conversation.begin(), conversation.end(),
                                             [&](const ServerMessage &s) { return s.received >= cutoff; });
             for (const ServerMessage &s : conversation) {
-                const bool present = store.message(s.serverId).has_value();
+                const bool present = localCopy(store, s).has_value();
                 QCOMPARE(present, recent);
                 olderBroughtAlong += present && s.received < cutoff;
             }

@@ -62,6 +62,7 @@ class TestActionReplayer : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<Store> m_store;
+    QHash<QString, qint64> m_initialRows; // ServerId at the start of the test → row id
     FakeTransport m_fake;
     std::unique_ptr<EasSession> m_session;
     // Scripted answers.
@@ -69,6 +70,10 @@ class TestActionReplayer : public QObject
     QHash<QByteArray, int> m_moveStatus;      // ConversationId -> ItemOperations Move status
     QHash<QString, int> m_moveItemsStatus;    // SrcMsgId -> MoveItems status
     bool m_offline = false;
+    bool m_refuseConversationMoves = false;  // like SOGo 5.8: bare HTTP 500
+    bool m_refuseConversationSearch = false; // the same for Search by ConversationId
+    int m_syncHttpError = 0;                 // every Sync answers this HTTP status
+    QHash<QString, QList<Message>> m_arrivals; // folder -> Adds for its next Sync
 
     Element answerSync(const Element &request)
     {
@@ -79,6 +84,19 @@ class TestActionReplayer : public QObject
             out.add(tag::AirSync::SyncKey, c->childText(tag::AirSync::SyncKey) + QStringLiteral("+"));
             out.add(tag::AirSync::CollectionId, c->childText(tag::AirSync::CollectionId));
             out.add(tag::AirSync::Status, "1");
+            const QList<Message> arrivals = m_arrivals.take(c->childText(tag::AirSync::CollectionId));
+            if (!arrivals.isEmpty()) {
+                Element &adds = out.add(tag::AirSync::Commands);
+                for (const Message &m : arrivals) {
+                    Element &add = adds.add(tag::AirSync::Add);
+                    add.add(tag::AirSync::ServerId, m.serverId);
+                    Element &data = add.add(tag::AirSync::ApplicationData);
+                    data.add(tag::Email::Subject, m.subject);
+                    data.add(tag::Email::From, m.from);
+                    data.add(tag::Email::DateReceived, m.dateReceived.toString(Qt::ISODateWithMs));
+                    data.addOpaque(tag::Email2::ConversationId, m.conversationId);
+                }
+            }
             const Element *commands = c->child(tag::AirSync::Commands);
             if (!commands)
                 continue;
@@ -138,7 +156,11 @@ class TestActionReplayer : public QObject
         if (command == "FolderSync")
             return FakeTransport::wbxml(folderSyncResponse());
         if (command == "Sync")
-            return FakeTransport::wbxml(answerSync(body));
+            return m_syncHttpError ? FakeTransport::status(m_syncHttpError) : FakeTransport::wbxml(answerSync(body));
+        if (command == "ItemOperations" && m_refuseConversationMoves)
+            return FakeTransport::status(500);
+        if (command == "Search" && m_refuseConversationSearch)
+            return FakeTransport::status(500);
         if (command == "ItemOperations")
             return FakeTransport::wbxml(answerItemOperations(body));
         if (command == "MoveItems")
@@ -157,7 +179,39 @@ class TestActionReplayer : public QObject
 
     SyncReport syncAll() { return SyncRunner(*m_session, *m_store).syncAll(); }
     ActionEntry entry(qint64 id) const { return m_store->action(id).value_or(ActionEntry{}); }
-    QString folderOf(const QString &serverId) const { return m_store->message(serverId).value_or(Message{}).folderId; }
+    // Where the message that had this ServerId when the test began is now; a
+    // locally moved row carries a placeholder id until the server names one.
+    QString folderOf(const QString &serverId) const { return messageWithServerId(serverId).value_or(Message{}).folderId; }
+    // The row that had this ServerId when the test began (the tests' ids are
+    // unique across folders), else any folder's message with it now.
+    std::optional<Message> messageWithServerId(const QString &serverId) const
+    {
+        if (const qint64 initial = m_initialRows.value(serverId))
+            return m_store->messageById(initial);
+        for (const Folder &f : m_store->folders())
+            for (const Message &m : m_store->messagesInFolder(f.serverId))
+                if (m.serverId == serverId)
+                    return m;
+        return std::nullopt;
+    }
+    // Where the row that had serverId when the test began is now (rows keep their id through moves).
+    Message row(qint64 id) const { return m_store->messageById(id).value_or(Message{}); }
+    qint64 rowOf(const QString &folderId, const QString &serverId) const
+    {
+        for (const Message &m : m_store->messagesInFolder(folderId))
+            if (m.serverId == serverId)
+                return m.id;
+        return 0;
+    }
+    QStringList moveItemsSources(int request) const
+    {
+        QStringList sources;
+        const Element body = m_fake.body(request);
+        for (const Element *move : body.all(tag::Move::Move))
+            sources.append(move->childText(tag::Move::SrcFldId) + QLatin1Char('/') + move->childText(tag::Move::SrcMsgId));
+        sources.sort();
+        return sources;
+    }
 
 private Q_SLOTS:
     void init()
@@ -183,6 +237,10 @@ private Q_SLOTS:
         batch.newSyncKey = QStringLiteral("k4");
         batch.adds = {mail(QStringLiteral("4:5"), convA, 5)};
         QVERIFY(m_store->applySyncBatch(batch));
+        m_initialRows.clear();
+        for (const Folder &f : m_store->folders())
+            for (const Message &m : m_store->messagesInFolder(f.serverId))
+                m_initialRows.insert(m.serverId, m.id);
 
         m_fake = FakeTransport();
         m_fake.handler = [this](const HttpRequest &r) { return answer(r); };
@@ -190,6 +248,10 @@ private Q_SLOTS:
         m_moveStatus.clear();
         m_moveItemsStatus.clear();
         m_offline = false;
+        m_refuseConversationMoves = false;
+        m_refuseConversationSearch = false;
+        m_syncHttpError = 0;
+        m_arrivals.clear();
         AccountSettings account;
         account.url = QStringLiteral("http://127.0.0.1:9");
         account.user = QStringLiteral("demo");
@@ -282,7 +344,7 @@ private Q_SLOTS:
         QCOMPARE(entry(refused).error, statusText("ItemOperations.Move", status));
         QCOMPARE(failedIds, QList<qint64>{refused});
         QCOMPARE(folderOf(QStringLiteral("1:3")), inbox); // rolled back
-        QVERIFY(!m_store->isMoving(m_store->message(QStringLiteral("1:3"))->id));
+        QVERIFY(!m_store->isMoving(messageWithServerId(QStringLiteral("1:3"))->id));
         QCOMPARE(m_store->conversationRule(convB)->state, RuleState::Failed);
     }
 
@@ -291,7 +353,7 @@ private Q_SLOTS:
         ConversationActions actions(*m_store);
         const qint64 a = actions.move(convA, inbox, projects).entryId;
         const qint64 b = actions.move(convB, projects, inbox).entryId;
-        const qint64 rowId = m_store->message(QStringLiteral("1:1"))->id;
+        const qint64 rowId = messageWithServerId(QStringLiteral("1:1"))->id;
         QVERIFY(syncAll().ok());
         const QList<int> moves = requestsFor("MoveItems");
         QCOMPARE(moves.size(), 1);
@@ -299,7 +361,7 @@ private Q_SLOTS:
         QCOMPARE(body.all(tag::Move::Move).size(), 3);
         QCOMPARE(entry(a).state, ActionState::Done);
         QCOMPARE(entry(b).state, ActionState::Done);
-        const std::optional<Message> moved = m_store->message(QStringLiteral("2:1:1"));
+        const std::optional<Message> moved = messageWithServerId(QStringLiteral("2:1:1"));
         QVERIFY(moved);
         QCOMPARE(moved->id, rowId);
         QCOMPARE(moved->folderId, projects);
@@ -335,8 +397,8 @@ private Q_SLOTS:
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(id).state, ActionState::Failed);
         QCOMPARE(entry(id).error, statusText("Sync", status));
-        QVERIFY(m_store->message(QStringLiteral("1:1"))->read);  // accepted
-        QVERIFY(!m_store->message(QStringLiteral("1:2"))->read); // refused: rolled back
+        QVERIFY(messageWithServerId(QStringLiteral("1:1"))->read);  // accepted
+        QVERIFY(!messageWithServerId(QStringLiteral("1:2"))->read); // refused: rolled back
     }
 
     void deletingAGoneMessageIsDone()
@@ -346,7 +408,7 @@ private Q_SLOTS:
         const qint64 id = actions.deleteConversation(convB, inbox).entryId;
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(id).state, ActionState::Done);
-        QVERIFY(!m_store->message(QStringLiteral("1:3")));
+        QVERIFY(!messageWithServerId(QStringLiteral("1:3")));
     }
 
     void networkFailureKeepsEntriesPending()
@@ -359,7 +421,7 @@ private Q_SLOTS:
         QCOMPARE(entry(ignore).state, ActionState::Pending);
         QCOMPARE(entry(read).state, ActionState::Pending);
         QCOMPARE(folderOf(QStringLiteral("1:1")), trash); // the local change stays
-        QVERIFY(m_store->message(QStringLiteral("1:3"))->read);
+        QVERIFY(messageWithServerId(QStringLiteral("1:3"))->read);
 
         // FolderSync answers, ItemOperations does not: still pending, and the
         // later Sync entry is not sent ahead of it.
@@ -429,6 +491,162 @@ private Q_SLOTS:
             sent |= change && change->childText(tag::AirSync::ServerId) == QStringLiteral("1:3");
         }
         QVERIFY(sent); // the server gets the user's change and sends it back when the window widens
+    }
+
+    // SOGo 5.8 answers ItemOperations Move with a bare HTTP 500: Skein learns
+    // it, keeps the rule itself and moves the messages with MoveItems.
+    void refusedConversationMoveBecomesALocalRule()
+    {
+        SyncBatch more;
+        more.folderId = projects;
+        more.newSyncKey = QStringLiteral("k2b");
+        more.adds = {mail(QStringLiteral("2:6"), convA, 6)};
+        QVERIFY(m_store->applySyncBatch(more));
+        const qint64 first = rowOf(inbox, QStringLiteral("1:1")), second = rowOf(inbox, QStringLiteral("1:2")),
+                     inProjects = rowOf(projects, QStringLiteral("2:6")), inSent = rowOf(sent, QStringLiteral("4:5"));
+        m_refuseConversationMoves = true;
+        QStringList notices;
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convA, inbox).entryId;
+        QVERIFY(ignore);
+        SyncRunner runner(*m_session, *m_store);
+        runner.actionReplayer().setNoticeHandler([&](const QString &n) { notices.append(n); });
+        QVERIFY(runner.syncAll().ok());
+
+        QCOMPARE(m_store->capability(Capability::ConversationMove), CapabilityState::Refused);
+        QVERIFY(!requestsFor("ItemOperations").isEmpty());
+        const QList<int> moves = requestsFor("MoveItems");
+        QCOMPARE(moves.size(), 1); // one batch: every message outside Sent Items
+        QCOMPARE(moveItemsSources(moves.first()),
+                 (QStringList{inbox + QStringLiteral("/1:1"), inbox + QStringLiteral("/1:2"),
+                              projects + QStringLiteral("/2:6")}));
+        QCOMPARE(entry(ignore).state, ActionState::Done);
+        const ConversationRule rule = m_store->conversationRule(convA).value();
+        QCOMPARE(rule.scope, RuleScope::Local);
+        QCOMPARE(rule.state, RuleState::Active);
+        for (qint64 id : {first, second, inProjects}) {
+            QCOMPARE(row(id).folderId, trash);
+            QVERIFY(!m_store->isMoving(id));
+        }
+        QCOMPARE(row(first).serverId, QStringLiteral("3:1:1")); // the DstMsgId
+        QCOMPARE(row(inSent).folderId, sent);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY(notices.first().contains(QStringLiteral("Skein keeps \u201c1:1\u201d ignored on this computer")));
+        QCOMPARE(m_store->messageCount(trash), 3); // no lingering duplicates
+
+        // SOGo then sends a Delete for each moved item in its source folder: harmless.
+        SyncBatch gone;
+        gone.folderId = inbox;
+        gone.newSyncKey = QStringLiteral("k1z");
+        gone.deletes = {QStringLiteral("1:1"), QStringLiteral("1:2")};
+        QVERIFY(m_store->applySyncBatch(gone));
+        QCOMPARE(row(first).folderId, trash);
+        QCOMPARE(m_store->messageCount(trash), 3);
+
+        // Known now: the next ignore goes straight to MoveItems.
+        const int itemOperations = int(requestsFor("ItemOperations").size());
+        const qint64 second2 = actions.ignore(convB, inbox).entryId;
+        QVERIFY(second2);
+        QCOMPARE(entry(second2).kind, ActionKind::Move);
+        QCOMPARE(m_store->conversationRule(convB)->scope, RuleScope::Local);
+        QVERIFY(runner.syncAll().ok());
+        QCOMPARE(requestsFor("ItemOperations").size(), itemOperations);
+        QCOMPARE(requestsFor("MoveItems").size(), 2);
+        QCOMPARE(moveItemsSources(requestsFor("MoveItems").last()),
+                 (QStringList{inbox + QStringLiteral("/1:3"), projects + QStringLiteral("/2:4")}));
+        QCOMPARE(entry(second2).state, ActionState::Done);
+        QCOMPARE(m_store->conversationRule(convB)->state, RuleState::Active);
+    }
+
+    void refusedConversationMoveIsRememberedAcrossRestarts()
+    {
+        m_refuseConversationMoves = true;
+        ConversationActions(*m_store).ignore(convA, inbox);
+        QVERIFY(syncAll().ok());
+        const QString path = m_store->path();
+        m_store = std::make_unique<Store>();
+        QVERIFY(m_store->open(path));
+        QCOMPARE(m_store->capability(Capability::ConversationMove), CapabilityState::Refused);
+        const int itemOperations = int(requestsFor("ItemOperations").size());
+        // Even an entry journaled as a server rule (e.g. by an older Skein) is not sent.
+        ActionEntry stale;
+        stale.kind = ActionKind::AlwaysMove;
+        stale.conversationId = convB;
+        stale.folderId = inbox;
+        stale.targetFolderId = projects;
+        ConversationRule rule;
+        rule.conversationId = convB;
+        rule.kind = ActionKind::AlwaysMove;
+        rule.targetFolderId = projects;
+        ConversationActions actions(*m_store);
+        QVERIFY(actions.commit(stale, &rule).ok());
+        QVERIFY(syncAll().ok());
+        QCOMPARE(requestsFor("ItemOperations").size(), itemOperations);
+        QCOMPARE(m_store->conversationRule(convB)->scope, RuleScope::Local);
+        QCOMPARE(row(rowOf(projects, QStringLiteral("2:1:3"))).subject, QStringLiteral("1:3"));
+    }
+
+    void newArrivalOfALocallyRuledConversationIsMoved()
+    {
+        QVERIFY(m_store->setCapability(Capability::ConversationMove, CapabilityState::Refused));
+        ConversationActions actions(*m_store);
+        QVERIFY(actions.ignore(convA, inbox).ok());
+        QVERIFY(syncAll().ok());
+        const int movesBefore = int(requestsFor("MoveItems").size());
+        m_arrivals.insert(inbox, {mail(QStringLiteral("1:9"), convA, 9), mail(QStringLiteral("1:10"), convB, 10)});
+        QVERIFY(syncAll().ok());
+        const QList<int> moves = requestsFor("MoveItems");
+        QCOMPARE(moves.size(), movesBefore + 1);
+        QCOMPARE(moveItemsSources(moves.last()), QStringList{inbox + QStringLiteral("/1:9")});
+        QVERIFY(rowOf(trash, QStringLiteral("3:1:9")));
+        QVERIFY(!rowOf(inbox, QStringLiteral("1:9")));
+        QVERIFY(rowOf(inbox, QStringLiteral("1:10"))); // no rule for convB
+        const QList<ActionEntry> journal = m_store->actions(false);
+        QCOMPARE(journal.last().kind, ActionKind::Move);
+        QCOMPARE(journal.last().state, ActionState::Done);
+        // The next sync sends nothing more.
+        QVERIFY(syncAll().ok());
+        QCOMPARE(requestsFor("MoveItems").size(), movesBefore + 1);
+    }
+
+    void serverErrorsFailAnEntryAfterBoundedAttempts()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 read = actions.markRead(convA, inbox).entryId;
+        const qint64 first = rowOf(inbox, QStringLiteral("1:1"));
+        m_syncHttpError = 500;
+        QList<QString> reasons;
+        for (int attempt = 1; attempt <= ActionReplayer::kMaxServerErrorAttempts; ++attempt) {
+            SyncRunner runner(*m_session, *m_store);
+            runner.actionReplayer().setOutcomeHandler([&](qint64, ActionState state, const QString &why) {
+                if (state == ActionState::Failed)
+                    reasons.append(why);
+            });
+            runner.syncAll();
+            if (attempt < ActionReplayer::kMaxServerErrorAttempts) {
+                QCOMPARE(entry(read).state, ActionState::Pending);
+                QVERIFY(row(first).read);
+            }
+        }
+        QCOMPARE(entry(read).state, ActionState::Failed);
+        QCOMPARE(entry(read).attempts, ActionReplayer::kMaxServerErrorAttempts);
+        QVERIFY(!row(first).read); // rolled back
+        QCOMPARE(reasons.size(), 1);
+        QVERIFY(reasons.first().contains(QStringLiteral("kept answering with an error (HTTP 500)")));
+    }
+
+    void refusedSearchFindsTheConversationOnThisComputer()
+    {
+        m_refuseConversationSearch = true;
+        SyncRunner runner(*m_session, *m_store);
+        const FindResult found = runner.find(convA);
+        QVERIFY(!found.fromServer);
+        QVERIFY(found.note.startsWith(QStringLiteral("Searched this computer: the server cannot search by conversation")));
+        QCOMPARE(found.messages.size(), 3); // Inbox x2 + Sent Items
+        QCOMPARE(m_store->capability(Capability::SearchByConversation), CapabilityState::Refused);
+        const int searches = int(requestsFor("Search").size());
+        QCOMPARE(runner.find(convA).messages.size(), 3);
+        QCOMPARE(requestsFor("Search").size(), searches); // not asked again
     }
 
     void aMoveIsSentBeforeALaterChange()

@@ -145,7 +145,7 @@ private Q_SLOTS:
         QVERIFY(collection->has(tag::AirSync::ConversationMode));
         QCOMPARE(m_fake.body(3).find({tag::AirSync::Collections, tag::AirSync::Collection})->childText(tag::AirSync::SyncKey),
                  QStringLiteral("k2"));
-        const std::optional<Message> stored = m_store->message(QStringLiteral("1:2"));
+        const std::optional<Message> stored = m_store->message(QStringLiteral("1"), QStringLiteral("1:2"));
         QVERIFY(stored);
         QCOMPARE(stored->conversationId, QByteArray::fromHex("00112233445566778899aabbccddeeff"));
     }
@@ -215,8 +215,8 @@ private Q_SLOTS:
         QVERIFY(report.resynced);
         QCOMPARE(m_fake.body(1).find({tag::AirSync::Collections, tag::AirSync::Collection})->childText(tag::AirSync::SyncKey),
                  QStringLiteral("0"));
-        QVERIFY(m_store->message(QStringLiteral("1:1"))->read); // the local read flag survived
-        QVERIFY(!m_store->message(QStringLiteral("1:gone")));   // the server no longer has it
+        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:1"))->read); // the local read flag survived
+        QVERIFY(!m_store->message(QStringLiteral("1"), QStringLiteral("1:gone")));   // the server no longer has it
         QVERIFY(!m_store->isResyncing(QStringLiteral("1")));
         QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("n2"));
     }
@@ -270,6 +270,66 @@ private Q_SLOTS:
         QVERIFY(!report.folders.at(0).error.isEmpty());
         QVERIFY(report.folders.at(1).error.isEmpty());
         QCOMPARE(m_store->messageCount(QStringLiteral("4")), 1);
+    }
+
+    // SOGo ServerIds are per-folder IMAP UIDs: Inbox and Sent Items both
+    // have a "5". A body fetch names the row's own folder and fills that row only.
+    void fetchBodyOfARepeatedServerIdUsesItsFolder()
+    {
+        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"),
+                                         {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
+                                          {QStringLiteral("4"), QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems}},
+                                         {}));
+        for (const QString &folder : {QStringLiteral("1"), QStringLiteral("4")}) {
+            SyncBatch batch;
+            batch.folderId = folder;
+            batch.newSyncKey = QStringLiteral("k");
+            Message five;
+            five.serverId = QStringLiteral("5");
+            five.subject = QStringLiteral("five in ") + folder;
+            five.bodyType = BodyType::PlainText;
+            five.body = "preview";
+            five.bodyTruncated = true;
+            batch.adds = {five};
+            QVERIFY(m_store->applySyncBatch(batch));
+        }
+        const qint64 inboxFive = m_store->message(QStringLiteral("1"), QStringLiteral("5"))->id;
+        const qint64 sentFive = m_store->message(QStringLiteral("4"), QStringLiteral("5"))->id;
+
+        wbxml::Element answer(tag::ItemOperations::ItemOperations);
+        answer.add(tag::ItemOperations::Status, "1");
+        wbxml::Element &fetch = answer.add(tag::ItemOperations::Response).add(tag::ItemOperations::Fetch);
+        fetch.add(tag::ItemOperations::Status, "1");
+        fetch.add(tag::AirSync::CollectionId, "4");
+        fetch.add(tag::AirSync::ServerId, "5");
+        wbxml::Element &body = fetch.add(tag::ItemOperations::Properties).add(tag::AirSyncBase::Body);
+        body.add(tag::AirSyncBase::Type, "1");
+        body.add(tag::AirSyncBase::Data, "the whole sent five");
+        m_fake.queue = {FakeTransport::wbxml(answer)};
+
+        const QString error = runner().fetchBody(sentFive);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const wbxml::Element *sent = m_fake.body(0).find({tag::ItemOperations::Fetch});
+        QVERIFY(sent);
+        QCOMPARE(sent->childText(tag::AirSync::CollectionId), QStringLiteral("4"));
+        QCOMPARE(sent->childText(tag::AirSync::ServerId), QStringLiteral("5"));
+        QCOMPARE(m_store->messageById(sentFive)->body, QByteArray("the whole sent five"));
+        QVERIFY(!m_store->messageById(sentFive)->bodyTruncated);
+        QCOMPARE(m_store->messageById(inboxFive)->body, QByteArray("preview"));
+        QVERIFY(m_store->messageById(inboxFive)->bodyTruncated);
+
+        // A refused Fetch keeps the preview and says why.
+        wbxml::Element refused(tag::ItemOperations::ItemOperations);
+        refused.add(tag::ItemOperations::Status, "1");
+        refused.add(tag::ItemOperations::Response).add(tag::ItemOperations::Fetch).add(tag::ItemOperations::Status, "6");
+        m_fake.queue = {FakeTransport::wbxml(refused)};
+        QVERIFY(!runner().fetchBody(inboxFive).isEmpty());
+        QCOMPARE(m_store->messageById(inboxFive)->body, QByteArray("preview"));
+
+        // A row a sync removed meanwhile: no request, a reason in words.
+        const int requests = int(m_fake.requests.size());
+        QVERIFY(runner().fetchBody(987654).contains(QLatin1String("no longer stored")));
+        QCOMPARE(int(m_fake.requests.size()), requests);
     }
 
     void wrongPasswordStopsWithAuthError()

@@ -3,6 +3,7 @@
 // messages adopted by the target's Sync instead of duplicated.
 #include "ConversationRules.h"
 #include "ModelTestData.h"
+#include "ThreadInference.h"
 
 #include <QSignalSpy>
 
@@ -13,11 +14,13 @@ namespace {
 
 const QString trash = QStringLiteral("del");
 
+// The test data's original ServerIds ("Subject t1" → t1): a locally moved
+// row carries a placeholder id until the server names the new one.
 QStringList idsIn(const Store &store, const QString &folder)
 {
     QStringList ids;
     for (const Message &m : store.messagesInFolder(folder))
-        ids.append(m.serverId);
+        ids.append(m.subject.section(QLatin1Char(' '), -1));
     ids.sort();
     return ids;
 }
@@ -44,7 +47,17 @@ class TestConversationActions : public QObject
     std::unique_ptr<Store> m_store;
     std::unique_ptr<ConversationActions> m_actions;
 
-    Message byId(const QString &serverId) const { return m_store->message(serverId).value_or(Message{}); }
+    // The message with this ServerId in whichever folder holds it now (the
+    // test data's ServerIds are unique across folders; real ones are not).
+    static std::optional<Message> find(const Store &store, const QString &serverId)
+    {
+        for (const Folder &folder : store.folders()) {
+            if (std::optional<Message> m = store.message(folder.serverId, serverId))
+                return m;
+        }
+        return std::nullopt;
+    }
+    Message byId(const QString &serverId) const { return find(*m_store, serverId).value_or(Message{}); }
 
     void setFlag(const QString &serverId, FlagStatus status)
     {
@@ -163,7 +176,7 @@ private Q_SLOTS:
         const auto r = m_actions->deleteConversation(threadId, inbox);
         QVERIFY(r.ok());
         QCOMPARE(idsIn(*m_store, inbox), QStringList({QStringLiteral("s1"), QStringLiteral("s2")}));
-        QVERIFY(m_store->message(QStringLiteral("t3"))); // Sent Items untouched
+        QVERIFY(find(*m_store, QStringLiteral("t3"))); // Sent Items untouched
         checkExactUndo(r.entryId, before);
     }
 
@@ -173,12 +186,31 @@ private Q_SLOTS:
         const qint64 rowId = byId(QStringLiteral("t1")).id;
         const auto r = m_actions->move(threadId, inbox, projects);
         QVERIFY(r.ok());
-        const QStringList expected{QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t4")};
-        QCOMPARE(idsIn(*m_store, projects), expected);
+        QCOMPARE(m_store->messageCount(projects), 3);
         QVERIFY(m_store->isMoving(rowId));
-        QCOMPARE(byId(QStringLiteral("t1")).id, rowId); // the same row: body and state kept
+        // The same row (body and state kept), under a placeholder id until the server names it.
+        const std::optional<Message> moved = m_store->messageById(rowId);
+        QCOMPARE(moved->folderId, projects);
+        QCOMPARE(moved->serverId, movingPlaceholderServerId(rowId));
         checkExactUndo(r.entryId, before);
+        QCOMPARE(byId(QStringLiteral("t1")).id, rowId);
         QVERIFY(!m_store->isMoving(rowId));
+    }
+
+    // SOGo's ServerIds are IMAP UIDs, unique per folder only: the target
+    // folder may already hold a message with the moved message's ServerId.
+    void moveToAFolderHoldingTheSameServerIdSucceeds()
+    {
+        Message other = mail(QStringLiteral("t1"), 5, QStringLiteral("x@example.test"));
+        other.subject = QStringLiteral("Another message with UID t1");
+        other.conversationId = QByteArray("other");
+        QVERIFY(add(*m_store, projects, {other}));
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->move(threadId, inbox, projects);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(m_store->messageCount(projects), 4);
+        QCOMPARE(m_store->message(projects, QStringLiteral("t1"))->subject, other.subject);
+        checkExactUndo(r.entryId, before);
     }
 
     void targetSyncAdoptsThePlaceholderInsteadOfDuplicating()
@@ -198,7 +230,7 @@ private Q_SLOTS:
         batch.newSyncKey = QStringLiteral("k2");
         batch.deletes = {QStringLiteral("t1")};
         QVERIFY(m_store->applySyncBatch(batch));
-        QVERIFY(m_store->message(QStringLiteral("p:77")));
+        QVERIFY(find(*m_store, QStringLiteral("p:77")));
     }
 
     void ignoreMovesAllFoldersButSentItemsAndKeepsARule()
@@ -217,6 +249,32 @@ private Q_SLOTS:
         QVERIFY(rules.isIgnored(threadId));
         checkExactUndo(r.entryId, before);
         QCOMPARE(rules.rule(threadId)->state, RuleState::Failed);
+    }
+
+    // Rules only Skein can keep go straight to MoveItems, never to ItemOperations.
+    void ignoreAtProtocol121IsKeptOnThisComputer()
+    {
+        AccountSettings account{QStringLiteral("http://h:1")};
+        account.protocolVersion = QStringLiteral("12.1");
+        QVERIFY(m_store->saveAccount(account));
+        const auto r = m_actions->ignore(threadId, inbox);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(m_store->action(r.entryId)->kind, ActionKind::Move);
+        QCOMPARE(ConversationRules(*m_store).rule(threadId)->scope, RuleScope::Local);
+        QCOMPARE(idsIn(*m_store, trash), QStringList({QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t4")}));
+    }
+
+    void ignoreOfAnInferredConversationIsKeptOnThisComputer()
+    {
+        const QByteArray inferred("skein-inferred:<root@example.test>");
+        QVERIFY(isInferredConversationId(inferred));
+        QVERIFY(add(*m_store, inbox, {mail(QStringLiteral("i1"), 60, QStringLiteral("x"), inferred)}));
+        QVERIFY(m_actions->ruleMustStayLocal(inferred));
+        QVERIFY(!m_actions->ruleMustStayLocal(threadId));
+        const auto r = m_actions->ignore(inferred, inbox);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(m_store->action(r.entryId)->kind, ActionKind::Move);
+        QCOMPARE(ConversationRules(*m_store).rule(inferred)->scope, RuleScope::Local);
     }
 
     void doneActivatesTheRule()
@@ -260,13 +318,16 @@ private Q_SLOTS:
 
     void stopIgnoringCanBringMessagesBackWhereTheyCameFrom()
     {
+        QList<qint64> rows;
+        for (const char *id : {"t1", "t2", "t4"})
+            rows.append(byId(QString::fromLatin1(id)).id);
         const auto ignored = m_actions->ignore(threadId, inbox);
         QVERIFY(ignored.ok());
         // The server confirmed, and Deleted Items' Sync gave the messages new ids.
         QList<Message> arrived;
-        for (const char *id : {"t1", "t2", "t4"}) {
-            Message m = byId(QString::fromLatin1(id));
-            m.serverId = QStringLiteral("del:") + m.serverId;
+        for (qint64 row : rows) {
+            Message m = *m_store->messageById(row);
+            m.serverId = QStringLiteral("del:") + m.subject.section(QLatin1Char(' '), -1);
             arrived.append(m);
         }
         QCOMPARE(m_store->adoptMovedMessages(trash, arrived), 3);
@@ -285,6 +346,7 @@ private Q_SLOTS:
 
     void journalKeepsOrderAndSurvivesReopening()
     {
+        const qint64 t1Row = byId(QStringLiteral("t1")).id;
         const qint64 a = m_actions->markRead(threadId, inbox).entryId;
         const qint64 b = m_actions->flag(threadId, inbox).entryId;
         const qint64 c = m_actions->ignore(threadId, inbox).entryId;
@@ -300,8 +362,8 @@ private Q_SLOTS:
         QCOMPARE(journal[0].id, a);
         QCOMPARE(journal[1].kind, ActionKind::Flag);
         QCOMPARE(journal[2].kind, ActionKind::Ignore);
-        QVERIFY(reopened.message(QStringLiteral("t1"))->read);
-        QCOMPARE(reopened.message(QStringLiteral("t1"))->folderId, trash);
+        QVERIFY(reopened.messageById(t1Row)->read);
+        QCOMPARE(reopened.messageById(t1Row)->folderId, trash);
     }
 
     void aFailingStoreLeavesNeitherChangeNorEntry()

@@ -103,6 +103,34 @@ private Q_SLOTS:
         QCOMPARE(model.message(t3)->from, QStringLiteral("me"));
     }
 
+    // A message without ConversationId is keyed by its row id, not its
+    // ServerId: on SOGo Inbox and Sent Items both have a "5".
+    void singletonRowsAreKeyedByRowId()
+    {
+        Store store;
+        openAccount(store);
+        Message received = mail(QStringLiteral("5"), 60, QStringLiteral("zoe"));
+        received.subject = QStringLiteral("Inbox five");
+        Message mine = mail(QStringLiteral("5"), 70, QStringLiteral("me"));
+        mine.subject = QStringLiteral("Sent five");
+        QVERIFY(add(store, inbox, {received}));
+        QVERIFY(add(store, sent, {mine}));
+        const qint64 inboxId = store.message(inbox, QStringLiteral("5"))->id;
+        const qint64 sentId = store.message(sent, QStringLiteral("5"))->id;
+
+        ConversationListModel model(&store);
+        Tester tester(&model, fatal);
+        model.setFolder(sent);
+        const QModelIndex five = model.indexForConversation({}, sentId);
+        QVERIFY(five.isValid());
+        QCOMPARE(five.data(SubjectRole).toString(), QStringLiteral("Sent five"));
+        QCOMPARE(model.summary(five).headId, sentId);
+        QVERIFY(!model.indexForConversation({}, inboxId).isValid()); // Inbox's "5" is not listed here
+        model.setFolder(inbox);
+        QCOMPARE(model.summary(model.indexForConversation({}, inboxId)).subject, QStringLiteral("Inbox five"));
+        QVERIFY(!model.indexForConversation({}, sentId).isValid());
+    }
+
     void sortsAndFiltersInSql()
     {
         Store store;

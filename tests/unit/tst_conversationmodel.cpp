@@ -1,5 +1,6 @@
 #include "ConversationModel.h"
 #include "ModelTestData.h"
+#include "ThreadInference.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -62,11 +63,11 @@ private Q_SLOTS:
         QCOMPARE(t1.siblingAtColumn(ConversationModel::FromColumn).data().toString(), QStringLiteral("alice"));
         QCOMPARE(serverIds(model.messagesInDisplayOrder()), (QStringList{"t1", "t2", "t3", "t4"}));
         QCOMPARE(model.firstUnreadRow(), 0);
-        QCOMPARE(model.indexForMessage(QStringLiteral("t4")).parent(), t1);
+        QCOMPARE(model.indexForMessage(store.message(inbox, QStringLiteral("t4"))->id).parent(), t1);
 
         model.setListedFolder(sent);
         QCOMPARE(model.index(0, 0).data(IsOtherFolderRole).toBool(), true);
-        QCOMPARE(model.indexForMessage(QStringLiteral("t3")).data(IsOtherFolderRole).toBool(), false);
+        QCOMPARE(model.indexForMessage(store.message(sent, QStringLiteral("t3"))->id).data(IsOtherFolderRole).toBool(), false);
     }
 
     void firstUnreadFollowsDisplayOrder()
@@ -98,25 +99,25 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
-        const QPersistentModelIndex t2 = model.indexForMessage(QStringLiteral("t2"));
+        const QPersistentModelIndex t2 = model.indexForMessage(store.message(inbox, QStringLiteral("t2"))->id);
         QVERIFY(!t2.data(HasBodyRole).toBool());
-        QVERIFY(store.setBody(QStringLiteral("t2"), BodyType::PlainText, "Hello", true, 900));
+        QVERIFY(store.setBody(store.message(inbox, QStringLiteral("t2"))->id, BodyType::PlainText, "Hello", true, 900));
         model.refresh();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed[0][0].value<QModelIndex>(), QModelIndex(t2));
         QVERIFY(t2.data(HasBodyRole).toBool());
         QVERIFY(t2.data(BodyTruncatedRole).toBool());
-        QVERIFY(store.setBody(QStringLiteral("t2"), BodyType::PlainText, "Hello, all of it", false, 16));
+        QVERIFY(store.setBody(store.message(inbox, QStringLiteral("t2"))->id, BodyType::PlainText, "Hello, all of it", false, 16));
         model.refresh();
         QCOMPARE(changed.size(), 2);
         QVERIFY(!t2.data(BodyTruncatedRole).toBool());
         QCOMPARE(model.message(t2)->body, QByteArray("Hello, all of it"));
 
-        const QByteArray t3Index = model.message(model.indexForMessage(QStringLiteral("t3")))->conversationIndex;
+        const QByteArray t3Index = model.message(model.indexForMessage(store.message(sent, QStringLiteral("t3"))->id))->conversationIndex;
         QVERIFY(add(store, inbox, {mail(QStringLiteral("t5"), 80, QStringLiteral("bob"), threadId, reply(t3Index, 80))}));
         model.refresh();
         QCOMPARE(inserted.size(), 1);
-        QCOMPARE(model.indexForMessage(QStringLiteral("t5")).data(DepthRole).toInt(), 3);
+        QCOMPARE(model.indexForMessage(store.message(inbox, QStringLiteral("t5"))->id).data(DepthRole).toInt(), 3);
 
         SyncBatch gone;
         gone.folderId = inbox;
@@ -146,13 +147,48 @@ private Q_SLOTS:
         QCOMPARE(t1.data(IsOtherFolderRole).toBool(), false);
     }
 
+    // No ConversationId, no index (protocol 12.1): Skein groups by the reply
+    // headers and the rows say so; Exchange data keeps TreeBasis::ConversationIndex.
+    void inferredConversationSaysHowItWasBuilt()
+    {
+        Store store;
+        openAccount(store);
+        Message root = mail(QStringLiteral("p1"), 200, QStringLiteral("ann"));
+        Message answer = mail(QStringLiteral("p2"), 210, QStringLiteral("bob"));
+        QVERIFY(add(store, inbox, {root, answer}));
+        const qint64 rootId = store.message(inbox, QStringLiteral("p1"))->id;
+        const qint64 answerId = store.message(inbox, QStringLiteral("p2"))->id;
+        QVERIFY(store.setReplyHeaders(rootId, {QStringLiteral("p1@x"), {}, {}}));
+        QVERIFY(store.setReplyHeaders(answerId, {QStringLiteral("p2@x"), QStringLiteral("p1@x"), {}}));
+        QVERIFY2(store.inferConversations(), qPrintable(store.lastError()));
+
+        ConversationModel model(&store);
+        QAbstractItemModelTester tester(&model, fatal);
+        model.setConversation(QByteArray(kInferredConversationPrefix) + "p1@x");
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex top = model.index(0, 0);
+        QCOMPARE(model.rowCount(top), 1); // the answer hangs under its parent
+        QCOMPARE(model.treeBasis(), TreeBasis::ReplyHeaders);
+        QVERIFY(model.conversationInferred());
+        QCOMPARE(top.data(TreeBasisRole).toInt(), int(TreeBasis::ReplyHeaders));
+        QCOMPARE(top.data(TreeInferredRole).toBool(), true);
+        QCOMPARE(model.index(0, 0, top).data(ConversationInferredRole).toBool(), true);
+        QCOMPARE(model.index(0, ConversationModel::SubjectColumn, top).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Reply tree inferred from reply headers"));
+
+        model.setConversation(threadId); // Exchange-style: index present
+        QCOMPARE(model.treeBasis(), TreeBasis::ConversationIndex);
+        QVERIFY(!model.conversationInferred());
+        QCOMPARE(model.index(0, 0).data(ConversationInferredRole).toBool(), false);
+    }
+
     void singleMessageWithoutIndexIsInferred()
     {
         Store store;
         openAccount(store);
         ConversationModel model(&store);
         QAbstractItemModelTester tester(&model, fatal);
-        model.setSingleMessage(QStringLiteral("s1"));
+        model.setSingleMessage(store.message(inbox, QStringLiteral("s1"))->id);
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(!model.hasIndex());
         QCOMPARE(model.index(0, 0).data(TreeInferredRole).toBool(), true);
@@ -160,6 +196,33 @@ private Q_SLOTS:
         model.clear();
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.firstUnreadRow(), -1);
+    }
+
+    // SOGo ServerIds are per-folder IMAP UIDs: Inbox and Sent Items both
+    // have a "5". The model shows the one asked for, by row id.
+    void singleMessageByRowIdAmongEqualServerIds()
+    {
+        Store store;
+        openAccount(store);
+        Message received = mail(QStringLiteral("5"), 60, QStringLiteral("zoe"));
+        received.subject = QStringLiteral("Inbox five");
+        Message mine = mail(QStringLiteral("5"), 70, QStringLiteral("me"));
+        mine.subject = QStringLiteral("Sent five");
+        QVERIFY(add(store, inbox, {received}));
+        QVERIFY(add(store, sent, {mine}));
+        const qint64 inboxId = store.message(inbox, QStringLiteral("5"))->id;
+        const qint64 sentId = store.message(sent, QStringLiteral("5"))->id;
+
+        ConversationModel model(&store);
+        QAbstractItemModelTester tester(&model, fatal);
+        model.setListedFolder(sent);
+        model.setSingleMessage(sentId);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, ConversationModel::SubjectColumn).data().toString(), QStringLiteral("Sent five"));
+        QCOMPARE(model.message(model.indexForMessage(sentId))->folderId, sent);
+        QVERIFY(!model.indexForMessage(inboxId).isValid());
+        model.setSingleMessage(inboxId);
+        QCOMPARE(model.messagesInDisplayOrder().value(0).subject, QStringLiteral("Inbox five"));
     }
 
     void longThreadPreOrder()

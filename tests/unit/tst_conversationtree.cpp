@@ -1,6 +1,7 @@
 // ConversationTree: reply tree of one conversation (spec §5, §6).
 #include "ConversationIndex.h"
 #include "ConversationTree.h"
+#include "MessageRows.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -90,6 +91,19 @@ QList<Message> spineWithLeaves(int spine, int leaves)
     return messages;
 }
 
+// A message as a server without ConversationIndex (SOGo, 12.1) leaves it,
+// with the reply headers Skein fetched.
+Message headed(const QString &id, const QString &messageId, const QString &inReplyTo,
+               const QStringList &references, const QDateTime &received,
+               const QString &folder = QStringLiteral("inbox"))
+{
+    Message m = mail(id, {}, received, folder);
+    m.internetMessageId = messageId;
+    m.inReplyTo = inReplyTo;
+    m.references = references;
+    return m;
+}
+
 } // namespace
 
 class TestConversationTree : public QObject
@@ -104,7 +118,106 @@ private Q_SLOTS:
     void flags();
     void large_data();
     void large();
+    void headerTrees_data();
+    void headerTrees();
+    void headerCyclesAreIgnored();
+    void exchangeIgnoresHeaders();
+    void threadingNoteWords();
 };
+
+void TestConversationTree::headerTrees_data()
+{
+    QTest::addColumn<QList<Message>>("messages");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("basis");
+    const auto t = [](int hour) { return utc(2024, 5, 6, hour, 0); };
+    const int headers = int(skein::TreeBasis::ReplyHeaders);
+
+    QTest::newRow("In-Reply-To chain")
+        << QList<Message>{headed("b", "b@x", "a@x", {"r@x", "a@x"}, t(11)),
+                          headed("r", "r@x", {}, {}, t(9)), headed("a", "a@x", "r@x", {"r@x"}, t(10))}
+        << "r;-a;--b" << headers;
+    QTest::newRow("T3: In-Reply-To without References")
+        << QList<Message>{headed("r", "t3-1@ci", {}, {}, t(9)), headed("a", "t3-2@x", "t3-1@ci", {}, t(10))}
+        << "r;-a" << headers;
+    QTest::newRow("References only: the newest present entry")
+        << QList<Message>{headed("r", "r@x", {}, {}, t(9)), headed("a", "a@x", {}, {"r@x"}, t(10)),
+                          headed("b", "b@x", {}, {"r@x", "a@x"}, t(11))}
+        << "r;-a;--b" << headers;
+    QTest::newRow("missing parent: the newest present reference, with a gap")
+        << QList<Message>{headed("r", "r@x", {}, {}, t(9)), headed("a", "a@x", "r@x", {"r@x"}, t(10)),
+                          headed("c", "c@x", "gone@x", {"r@x", "gone@x"}, t(12))}
+        << "r;-a;-~c" << headers;
+    QTest::newRow("no known parent: under the root, by date")
+        << QList<Message>{headed("late", "l@x", "elsewhere@x", {}, t(13)), headed("r", "r@x", {}, {}, t(9)),
+                          headed("plain", "p@x", {}, {}, t(11)), headed("a", "a@x", "r@x", {}, t(10))}
+        << "r;-a;-plain;-~late" << headers;
+    QTest::newRow("copies share their Message-ID")
+        << QList<Message>{headed("r", "r@x", {}, {}, t(9)),
+                          headed("a-sent", "a@x", "r@x", {"r@x"}, t(10), "sent"),
+                          headed("a-moved", "a@x", {}, {}, t(10), "archive")}
+        << "r;-a-sent+a-moved" << headers;
+    QTest::newRow("no headers at all: by date, as before")
+        << QList<Message>{headed("y", {}, {}, {}, t(10)), headed("x", {}, {}, {}, t(9))}
+        << "x;y" << int(skein::TreeBasis::Date);
+}
+
+void TestConversationTree::headerTrees()
+{
+    QFETCH(QList<Message>, messages);
+    QFETCH(QString, expected);
+    QFETCH(int, basis);
+    const ConversationTree tree = ConversationTree::build(messages);
+    QCOMPARE(shape(tree, messages), expected);
+    QCOMPARE(int(tree.basis()), basis);
+    QVERIFY(!tree.hasIndex());
+}
+
+void TestConversationTree::headerCyclesAreIgnored()
+{
+    const QDateTime t = utc(2024, 5, 6, 9, 0);
+    // a and b name each other; c names itself first, then a.
+    const QList<Message> messages{headed("a", "a@x", "b@x", {"b@x"}, t),
+                                  headed("b", "b@x", "a@x", {"c@x", "a@x"}, t.addSecs(60)),
+                                  headed("c", "c@x", "c@x", {"a@x", "c@x"}, t.addSecs(120))};
+    const ConversationTree tree = ConversationTree::build(messages);
+    QCOMPARE(tree.depthFirst().size(), 3); // every message once, the walk ends
+    QCOMPARE(tree.roots().size(), 1);
+    for (const auto &node : tree.nodes())
+        QVERIFY(node.parent != tree.nodeForMessage(node.messages.first()));
+    // Links are taken in input order and a link closing a loop is skipped.
+    QCOMPARE(shape(tree, messages), QStringLiteral("~c;-~b;--a"));
+}
+
+void TestConversationTree::exchangeIgnoresHeaders()
+{
+    // Headers (even contradicting ones) change nothing when an index exists.
+    const QList<Message> plain{replyB(), root(), replyC(), replyA()};
+    QList<Message> withHeaders = plain;
+    withHeaders[0].internetMessageId = QStringLiteral("b@x");
+    withHeaders[0].inReplyTo = QStringLiteral("c@x");
+    withHeaders[2].internetMessageId = QStringLiteral("c@x");
+    withHeaders[3].references = {QStringLiteral("b@x")};
+    const ConversationTree before = ConversationTree::build(plain);
+    const ConversationTree after = ConversationTree::build(withHeaders);
+    QCOMPARE(shape(after, withHeaders), shape(before, plain));
+    QCOMPARE(shape(after, withHeaders), QStringLiteral("root;-A;--B;-C"));
+    QCOMPARE(after.basis(), skein::TreeBasis::ConversationIndex);
+}
+
+void TestConversationTree::threadingNoteWords()
+{
+    const QDateTime t = utc(2024, 5, 6, 9, 0);
+    QCOMPARE(skein::threadingNote({root(), replyA()}), QString());
+    QCOMPARE(skein::threadingNote({headed("r", {}, {}, {}, t)}), QString()); // a single message
+    QCOMPARE(skein::threadingNote({headed("r", "r@x", {}, {}, t), headed("a", "a@x", "r@x", {}, t)}),
+             QStringLiteral("Reply tree inferred from reply headers."));
+    Message x = headed("x", {}, {}, {}, t);
+    Message y = headed("y", {}, {}, {}, t.addSecs(60));
+    QCOMPARE(skein::threadingNote({x, y}), QStringLiteral("Ordered by date: the server sent no reply tree."));
+    y.conversationInferred = true;
+    QVERIFY(skein::threadingNote({x, y}).endsWith(skein::inferredConversationText()));
+}
 
 void TestConversationTree::shapes_data()
 {

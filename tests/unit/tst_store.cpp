@@ -178,7 +178,7 @@ private Q_SLOTS:
         QCOMPARE(store.syncKey(QStringLiteral("3")), QStringLiteral("k"));
         QVERIFY(store.applyFolderSync(QStringLiteral("h3"), {}, {inbox}));
         QCOMPARE(store.folders().size(), 1);
-        QVERIFY(!store.message(QStringLiteral("p1")));
+        QVERIFY(!store.message(QStringLiteral("3"), QStringLiteral("p1")));
         QCOMPARE(store.account()->folderSyncKey, QStringLiteral("h3"));
     }
 
@@ -195,7 +195,7 @@ private Q_SLOTS:
         QVERIFY(!store.applySyncBatch(b));
         QVERIFY2(store.lastError().contains(QLatin1String("no key")), qPrintable(store.lastError()));
         QCOMPARE(store.messageCount(inbox), 1);
-        QVERIFY(store.message(QStringLiteral("a")));
+        QVERIFY(store.message(inbox, QStringLiteral("a")));
         QCOMPARE(store.syncKey(inbox), QStringLiteral("1"));
 
         // A constraint violation (empty server id) in the middle undoes the adds before it.
@@ -234,11 +234,11 @@ private Q_SLOTS:
         Store store;
         openWithFolders(store);
         QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a"), mail("b"), mail("c"), mail("d")})));
-        const qint64 id = store.message(QStringLiteral("a"))->id;
+        const qint64 id = store.message(inbox, QStringLiteral("a"))->id;
         Message again = mail("a");
         again.subject = QStringLiteral("New subject");
         QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {again})));
-        QCOMPARE(store.message(QStringLiteral("a"))->id, id);
+        QCOMPARE(store.message(inbox, QStringLiteral("a"))->id, id);
         QCOMPARE(store.messageById(id)->subject, QStringLiteral("New subject"));
         QCOMPARE(store.syncKey(inbox), QStringLiteral("2"));
 
@@ -251,13 +251,13 @@ private Q_SLOTS:
                      {QStringLiteral("c"), std::nullopt, std::nullopt, full}};
         b.softDeletes = {QStringLiteral("d")};
         QVERIFY2(store.applySyncBatch(b), qPrintable(store.lastError()));
-        const Message a = *store.message(QStringLiteral("a"));
+        const Message a = *store.message(inbox, QStringLiteral("a"));
         QVERIFY(a.read);
         QCOMPARE(a.subject, QStringLiteral("New subject")); // partial change touched only Read
-        QCOMPARE(store.message(QStringLiteral("b"))->flag, flag);
-        QVERIFY(!store.message(QStringLiteral("b"))->read);
-        QCOMPARE(store.message(QStringLiteral("c"))->subject, QStringLiteral("Replaced"));
-        QVERIFY(!store.message(QStringLiteral("d")));
+        QCOMPARE(store.message(inbox, QStringLiteral("b"))->flag, flag);
+        QVERIFY(!store.message(inbox, QStringLiteral("b"))->read);
+        QCOMPARE(store.message(inbox, QStringLiteral("c"))->subject, QStringLiteral("Replaced"));
+        QVERIFY(!store.message(inbox, QStringLiteral("d")));
 
         SyncBatch del = batch(inbox, QStringLiteral("4"));
         del.deletes = {QStringLiteral("a")};
@@ -280,7 +280,7 @@ private Q_SLOTS:
         m.dateReceived = QDateTime();
         m.flag.completed = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
         QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {m})));
-        const Message back = *store.message(QStringLiteral("a"));
+        const Message back = *store.message(inbox, QStringLiteral("a"));
         QCOMPARE(back.conversationId, cid);
         QCOMPARE(back.conversationIndex, m.conversationIndex);
         QCOMPARE(back.body, m.body);
@@ -293,10 +293,10 @@ private Q_SLOTS:
         QVERIFY(store.conversationMessages(QByteArray("\x00\x01", 2)).isEmpty()); // prefix is not equal
 
         // A fetched complete body is not replaced by a truncated one from a later sync.
-        QVERIFY(store.setBody(QStringLiteral("a"), BodyType::Html, "<p>all</p>", false, 10));
+        QVERIFY(store.setBody(store.message(inbox, QStringLiteral("a"))->id, BodyType::Html, "<p>all</p>", false, 10));
         QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {m})));
-        QCOMPARE(store.message(QStringLiteral("a"))->body, QByteArray("<p>all</p>"));
-        QVERIFY(!store.setBody(QStringLiteral("zz"), BodyType::Html, "x", false, 1));
+        QCOMPARE(store.message(inbox, QStringLiteral("a"))->body, QByteArray("<p>all</p>"));
+        QVERIFY(!store.setBody(999999, BodyType::Html, "x", false, 1)); // no such row
     }
 
     void resyncKeepsLocalStateAndRemovesOnlyUnsent()
@@ -304,7 +304,7 @@ private Q_SLOTS:
         Store store;
         openWithFolders(store);
         QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("5"), {mail("a"), mail("b"), mail("c")})));
-        const qint64 idA = store.message(QStringLiteral("a"))->id;
+        const qint64 idA = store.message(inbox, QStringLiteral("a"))->id;
         QVERIFY(exec(store.handle(), "UPDATE messages SET read = 1, flag_status = 2 WHERE server_id = 'a'"));
 
         QVERIFY(store.beginResync(inbox));
@@ -318,20 +318,77 @@ private Q_SLOTS:
         QVERIFY(store.finishResync(inbox));
         QVERIFY(!store.isResyncing(inbox));
 
-        const Message back = *store.message(QStringLiteral("a"));
+        const Message back = *store.message(inbox, QStringLiteral("a"));
         QCOMPARE(back.id, idA);
         QVERIFY(back.read);                              // local state won
         QCOMPARE(back.flag.status, FlagStatus::Active);
         QCOMPARE(back.subject, QStringLiteral("From server"));
-        QVERIFY(!store.message(QStringLiteral("c")));    // not re-sent: gone
+        QVERIFY(!store.message(inbox, QStringLiteral("c")));    // not re-sent: gone
         QCOMPARE(store.messageCount(inbox), 3);          // a, b, n
         QCOMPARE(store.syncKey(inbox), QStringLiteral("2"));
 
         // Outside a resync the server's values win.
         QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("3"), {mail("a")})));
-        QVERIFY(!store.message(QStringLiteral("a"))->read);
+        QVERIFY(!store.message(inbox, QStringLiteral("a"))->read);
         QVERIFY(store.finishResync(inbox)); // not resyncing: deletes nothing
         QCOMPARE(store.messageCount(inbox), 3);
+    }
+
+    // SOGo's ServerIds are IMAP UIDs, unique per folder only: Inbox and Sent
+    // Items both hold a "5". Every lookup must tell them apart.
+    void sameServerIdInTwoFoldersStaysApart()
+    {
+        Store store;
+        openWithFolders(store);
+        Message received = mail("5");
+        received.subject = QStringLiteral("Inbox five");
+        received.bodyType = BodyType::PlainText;
+        received.body = "inbox preview";
+        received.bodyTruncated = true;
+        Message mine = mail("5", {}, 10);
+        mine.subject = QStringLiteral("Sent five");
+        mine.bodyType = BodyType::PlainText;
+        mine.body = "sent preview";
+        mine.bodyTruncated = true;
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {received})));
+        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), {mine})));
+
+        const std::optional<Message> inInbox = store.message(inbox, QStringLiteral("5"));
+        const std::optional<Message> inSent = store.message(sent, QStringLiteral("5"));
+        QVERIFY(inInbox && inSent);
+        QVERIFY(inInbox->id != inSent->id);
+        QCOMPARE(inInbox->subject, QStringLiteral("Inbox five"));
+        QCOMPARE(inSent->subject, QStringLiteral("Sent five"));
+        QCOMPARE(store.messageById(inSent->id)->subject, QStringLiteral("Sent five"));
+
+        // A fetched body lands on the one message asked for.
+        QVERIFY2(store.setBody(inSent->id, BodyType::PlainText, "all of sent", false, 11),
+                 qPrintable(store.lastError()));
+        QCOMPARE(store.messageById(inSent->id)->body, QByteArray("all of sent"));
+        QCOMPARE(store.messageById(inInbox->id)->body, QByteArray("inbox preview"));
+        QVERIFY(store.messageById(inInbox->id)->bodyTruncated);
+
+        // A message without ConversationId is its own conversation, known by row id.
+        const QList<ConversationSummary> sentList = store.conversations(sent);
+        QCOMPARE(sentList.size(), 1);
+        QCOMPARE(sentList.first().headId, inSent->id);
+
+        // Sync Change and Delete of "5" in Inbox leave Sent Items' "5" alone.
+        SyncBatch change = batch(inbox, QStringLiteral("2"));
+        change.changes = {{QStringLiteral("5"), true, std::nullopt, std::nullopt}};
+        QVERIFY(store.applySyncBatch(change));
+        QVERIFY(store.messageById(inInbox->id)->read);
+        QVERIFY(!store.messageById(inSent->id)->read);
+        SyncBatch del = batch(inbox, QStringLiteral("3"));
+        del.deletes = {QStringLiteral("5")};
+        QVERIFY(store.applySyncBatch(del));
+        QVERIFY(!store.message(inbox, QStringLiteral("5")));
+        QCOMPARE(store.message(sent, QStringLiteral("5"))->subject, QStringLiteral("Sent five"));
+        QCOMPARE(store.message(sent, QStringLiteral("5"))->body, QByteArray("all of sent"));
+
+        // The body of a message a sync removed meanwhile is refused in words.
+        QVERIFY(!store.setBody(inInbox->id, BodyType::PlainText, "late", false, 4));
+        QVERIFY2(store.lastError().contains(QLatin1String("no longer stored")), qPrintable(store.lastError()));
     }
 
     void conversationsGroupAcrossFolders()

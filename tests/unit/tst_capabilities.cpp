@@ -1,0 +1,46 @@
+// What the server turned out to support, per account (Capabilities.h,
+// migration 4): kept in the store across restarts.
+#include "Store.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace skein;
+
+class TestCapabilities : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void capabilitiesPersistAcrossReopening()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("capabilities.sqlite"));
+        {
+            Store store;
+            QVERIFY2(store.open(path), qPrintable(store.lastError()));
+            QCOMPARE(store.capability(Capability::ConversationMove), CapabilityState::Unknown);
+            QVERIFY(store.capabilities().isEmpty());
+            QVERIFY(store.setCapability(Capability::ConversationMove, CapabilityState::Refused));
+            QVERIFY(store.setCapability(Capability::SearchByConversation, CapabilityState::Supported));
+            QVERIFY(store.setCapability(Capability::ConversationIndex, CapabilityState::Seen));
+            QVERIFY(store.setCapability(Capability::ConversationIndex, CapabilityState::NeverSeen));
+        }
+        Store reopened;
+        QVERIFY2(reopened.open(path), qPrintable(reopened.lastError()));
+        QCOMPARE(reopened.capability(Capability::ConversationMove), CapabilityState::Refused);
+        QCOMPARE(reopened.capability(Capability::SearchByConversation), CapabilityState::Supported);
+        QCOMPARE(reopened.capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
+        QCOMPARE(reopened.capabilities().size(), 3);
+        QVERIFY(reopened.setCapability(Capability::SearchByConversation, CapabilityState::Unknown));
+        QCOMPARE(reopened.capability(Capability::SearchByConversation), CapabilityState::Unknown);
+        QCOMPARE(capabilityName(Capability::ConversationMove), QStringLiteral("conversation-move"));
+        QCOMPARE(capabilityFromName(QStringLiteral("search-by-conversation")), Capability::SearchByConversation);
+        QCOMPARE(capabilityStateFromName(QStringLiteral("never-seen")), CapabilityState::NeverSeen);
+    }
+
+};
+
+QTEST_GUILESS_MAIN(TestCapabilities)
+#include "tst_capabilities.moc"
