@@ -9,15 +9,26 @@ SOGo derive exactly the ConversationId the JSON promises, so the two files
 cannot drift apart.
 
 usage: seed.py EXPECTED_JSON IMAP_PORT USER PASSWORD
+       seed.py --export DIR EXPECTED_JSON
+
+--export writes the same messages as DIR/NN-name.eml plus DIR/manifest.json
+({"messages": [{"file", "folder" (IMAP path), "read", "flagged"}]}), dated
+relative to a fixed moment so the files never change: the shared seed of the
+acceptance test (tests/data/sogo-seed), which skein-server --seed-mime imports.
 """
-import base64, imaplib, json, re, sys
+import base64, imaplib, json, os, re, sys
 from datetime import datetime, timedelta, timezone
 from email.header import Header
 from email.utils import format_datetime
 
-expected_path, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+export_dir = None
+if sys.argv[1] == '--export':
+    export_dir, expected_path = sys.argv[2], sys.argv[3]
+    NOW = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
+else:
+    expected_path, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    NOW = datetime.now(timezone.utc).replace(microsecond=0)
 expected = json.load(open(expected_path, encoding='utf-8'))
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
 
 NAMES = {'alice@example.test': 'Alice Example', 'bob@example.test': 'Bob Builder',
          'carol@example.test': 'Carol Chen', 'dave@example.test': 'Dave Davis',
@@ -133,9 +144,31 @@ def build(m, conversation_id):
     return m['folder'], '(' + ' '.join(flags) + ')' if flags else None, date, ('\r\n'.join(h) + '\r\n\r\n' + raw).encode()
 
 
-messages = ([build(m, t['conversationId']) for t in expected['threads'] for m in t['messages']]
-            + [build(m, m['conversationId']) for m in expected['standalone']])
+listed = ([(m, t['conversationId']) for t in expected['threads'] for m in t['messages']]
+          + [(m, m['conversationId']) for m in expected['standalone']])
+messages = [build(m, conversation_id) for m, conversation_id in listed]
 assert not SPEC, f'seed.py has messages expected-threads.json does not list: {sorted(SPEC)}'
+
+
+def export(directory):
+    """One .eml per message (named after its Message-ID) and manifest.json."""
+    os.makedirs(directory, exist_ok=True)
+    manifest = []
+    for i, ((m, _), (folder, _, _, data)) in enumerate(zip(listed, messages), 1):
+        stem = re.sub(r'[^A-Za-z0-9]+', '-', (m['messageId'] or m['subject']).strip('<>')).strip('-').lower()
+        name = f'{i:02d}-{stem}.eml'
+        with open(os.path.join(directory, name), 'wb') as f:
+            f.write(data)
+        manifest.append({'file': name, 'folder': folder, 'read': m['read'], 'flagged': m['flagged']})
+    with open(os.path.join(directory, 'manifest.json'), 'w', encoding='utf-8') as f:
+        json.dump({'messages': manifest}, f, indent=1)
+        f.write('\n')
+    print('[seed] exported %d messages to %s' % (len(manifest), directory))
+
+
+if export_dir:
+    export(export_dir)
+    sys.exit(0)
 
 imap = imaplib.IMAP4('127.0.0.1', port)
 imap.login(user, password)
