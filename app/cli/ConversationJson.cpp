@@ -93,6 +93,16 @@ QSet<QString> sentFolderIds(const Store &store)
     return ids;
 }
 
+QString treeBasisName(TreeBasis basis)
+{
+    switch (basis) {
+    case TreeBasis::ConversationIndex: return QStringLiteral("conversation-index");
+    case TreeBasis::ReplyHeaders: return QStringLiteral("reply-headers");
+    case TreeBasis::Date: return QStringLiteral("date");
+    }
+    return {};
+}
+
 QJsonObject conversationObject(const Store &store, const ConversationSummary &summary,
                                const QHash<QString, QString> &names, const QSet<QString> &sent)
 {
@@ -110,6 +120,9 @@ QJsonObject conversationObject(const Store &store, const ConversationSummary &su
         {QStringLiteral("flagged"), summary.flagged},
         {QStringLiteral("latest"), isoDate(summary.latest)},
         {QStringLiteral("treeInferred"), !tree.hasIndex()},
+        {QStringLiteral("treeBasis"), treeBasisName(tree.basis())},
+        // Grouped by Skein from reply headers and topic: the server sent no id.
+        {QStringLiteral("conversationInferred"), summary.inferred},
         {QStringLiteral("messages"), TreeWriter(messages, tree, names).roots()},
     };
     return object;

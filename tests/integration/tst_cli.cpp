@@ -137,6 +137,8 @@ private Q_SLOTS:
         for (const QJsonValue &c : conversations) {
             const QJsonObject o = c.toObject();
             QCOMPARE(o[QStringLiteral("conversationId")].toString().size(), 32); // 16 bytes in hex
+            QCOMPARE(o[QStringLiteral("conversationInferred")].toBool(true), false); // the server's id
+            QCOMPARE(o[QStringLiteral("treeBasis")].toString(), QStringLiteral("conversation-index"));
             const QJsonArray roots = o[QStringLiteral("messages")].toArray();
             QCOMPARE(countNodes(roots), o[QStringLiteral("messageCount")].toInt());
             deepest = std::max(deepest, maxDepth(roots));
