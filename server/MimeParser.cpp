@@ -1,32 +1,16 @@
 // GMime 3 behind a Qt-only interface: nothing outside this file sees GLib.
 #include "MimeParser.h"
 
-#include <gmime/gmime.h>
+#include "GMimeSupport.h"
 
 #include <QRegularExpression>
 
-#include <memory>
-#include <mutex>
 
 namespace skein::server {
 
 namespace {
 
-void ensureGMime()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { g_mime_init(); });
-}
-
-struct GObjectDeleter {
-    void operator()(gpointer p) const
-    {
-        if (p)
-            g_object_unref(p);
-    }
-};
-template<typename T>
-using GPtr = std::unique_ptr<T, GObjectDeleter>;
+using gmime::GPtr;
 
 // GLib strings the caller owns.
 QString takeString(char *s)
@@ -176,7 +160,7 @@ QString displayNames(const QList<MailAddress> &list)
 
 QList<MailAddress> parseAddressList(const QString &text)
 {
-    ensureGMime();
+    gmime::ensureInitialized();
     QList<MailAddress> out;
     const QByteArray utf8 = text.toUtf8();
     GPtr<InternetAddressList> list(internet_address_list_parse(nullptr, utf8.constData()));
@@ -186,7 +170,7 @@ QList<MailAddress> parseAddressList(const QString &text)
 
 std::optional<ParsedMail> parseMime(const QByteArray &mime, QString *error)
 {
-    ensureGMime();
+    gmime::ensureInitialized();
     auto fail = [&](const QString &why) -> std::optional<ParsedMail> {
         if (error)
             *error = why;

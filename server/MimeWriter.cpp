@@ -1,32 +1,16 @@
 // GMime 3 behind a Qt-only interface, the writing side (see MimeParser.cpp).
 #include "MimeWriter.h"
 
-#include <gmime/gmime.h>
+#include "GMimeSupport.h"
 
 #include <QSet>
 
-#include <memory>
-#include <mutex>
 
 namespace skein::server {
 
 namespace {
 
-void ensureGMime()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { g_mime_init(); });
-}
-
-struct GObjectDeleter {
-    void operator()(gpointer p) const
-    {
-        if (p)
-            g_object_unref(p);
-    }
-};
-template<typename T>
-using GPtr = std::unique_ptr<T, GObjectDeleter>;
+using gmime::GPtr;
 
 QByteArray bare(const QString &messageId)
 {
@@ -74,7 +58,7 @@ GMimeObject *attachmentPart(const AttachmentRow &a)
 
 QByteArray buildMime(const MessageRow &m, const QString &inReplyTo, const QStringList &references)
 {
-    ensureGMime();
+    gmime::ensureInitialized();
     GPtr<GMimeMessage> message(g_mime_message_new(TRUE));
     GMimeObject *object = GMIME_OBJECT(message.get());
     addAddresses(g_mime_message_get_from(message.get()), m.from);
