@@ -47,8 +47,9 @@ public:
     void selectFolder(const QString &folderId);
     QString currentFolderId() const;
     // Expands and selects the first loaded conversation with several
-    // messages (for --screenshot); false if there is none.
-    bool expandFirstMultiMessageConversation();
+    // messages (for --screenshot) whose subject contains subjectPart
+    // (ignoring case; empty matches any); false if there is none.
+    bool expandFirstMultiMessageConversation(const QString &subjectPart = {});
     QTreeView *folderView() const;
     QTreeView *conversationView() const;
     ReadingPane *readingPane() const;

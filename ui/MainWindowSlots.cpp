@@ -30,7 +30,7 @@ QString MainWindow::currentFolderId() const
     return m_listModel->folder();
 }
 
-bool MainWindow::expandFirstMultiMessageConversation()
+bool MainWindow::expandFirstMultiMessageConversation(const QString &subjectPart)
 {
     for (int row = 0;; ++row) {
         if (row >= m_listModel->rowCount()) {
@@ -41,7 +41,8 @@ bool MainWindow::expandFirstMultiMessageConversation()
                 return false;
         }
         const QModelIndex index = m_listModel->index(row, 0);
-        if (index.data(MessageCountRole).toInt() > 1) {
+        if (index.data(MessageCountRole).toInt() > 1
+            && index.data(SubjectRole).toString().contains(subjectPart, Qt::CaseInsensitive)) {
             m_conversationView->expand(index);
             m_conversationView->setCurrentIndex(index);
             m_conversationView->scrollTo(index);

@@ -31,7 +31,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("After the first sync, save the window as a PNG and quit."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({profile, demo, screenshot});
+    const QCommandLineOption selectSubject(
+        QStringLiteral("select-subject"),
+        QStringLiteral("With --screenshot: show the first conversation of several messages whose subject "
+                       "contains TEXT (ignoring case) instead of the first one."),
+        QStringLiteral("TEXT"));
+    parser.addOptions({profile, demo, screenshot, selectSubject});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -54,7 +59,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         result.exitCode = 2;
         return result;
     }
-    result.options = DesktopOptions{parser.value(profile), parser.isSet(demo), parser.value(screenshot)};
+    if (parser.isSet(selectSubject) && !parser.isSet(screenshot)) {
+        result.text = QStringLiteral("--select-subject only works with --screenshot\n\n%1").arg(helpText(parser));
+        result.exitCode = 2;
+        return result;
+    }
+    result.options = DesktopOptions{parser.value(profile), parser.isSet(demo), parser.value(screenshot),
+                                    parser.value(selectSubject)};
     return result;
 }
 

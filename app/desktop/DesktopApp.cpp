@@ -73,7 +73,7 @@ void DesktopApp::start()
         return;
     createWindow();
     if (!m_options.screenshotPath.isEmpty()) {
-        m_screenshot = new ScreenshotTaker(*m_window, m_options.screenshotPath);
+        m_screenshot = new ScreenshotTaker(*m_window, m_options.screenshotPath, m_options.selectSubject);
         connect(m_screenshot, &ScreenshotTaker::done, this, &DesktopApp::exitRequested);
     }
     if (m_options.demo)

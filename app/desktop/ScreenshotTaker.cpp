@@ -22,10 +22,11 @@ constexpr int kBodyWaitMs = 8000;
 
 } // namespace
 
-ScreenshotTaker::ScreenshotTaker(ui::MainWindow &window, QString path, QObject *parent)
+ScreenshotTaker::ScreenshotTaker(ui::MainWindow &window, QString path, QString subject, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_path(std::move(path))
+    , m_subject(std::move(subject))
 {
     m_deadline.setSingleShot(true);
     m_deadline.setInterval(kDeadlineMs);
@@ -57,8 +58,13 @@ void ScreenshotTaker::syncFinished(bool ok, const QString &message)
 
 void ScreenshotTaker::prepareView()
 {
-    if (!m_window.expandFirstMultiMessageConversation())
-        qWarning("skein: no conversation with several messages to expand; taking the screenshot as it is");
+    if (!m_window.expandFirstMultiMessageConversation(m_subject)) {
+        if (m_subject.isEmpty())
+            qWarning("skein: no conversation with several messages to expand; taking the screenshot as it is");
+        else
+            qWarning("skein: no conversation with several messages whose subject contains \"%s\"; "
+                     "taking the screenshot as it is", qPrintable(m_subject));
+    }
     QCoreApplication::processEvents();
     selectFirstMessage();
     QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);

@@ -19,7 +19,8 @@ public:
     static constexpr int kWidth = 1400;
     static constexpr int kHeight = 900;
 
-    ScreenshotTaker(ui::MainWindow &window, QString path, QObject *parent = nullptr);
+    // subject: expand the first multi-message conversation whose subject contains it; empty: the first.
+    ScreenshotTaker(ui::MainWindow &window, QString path, QString subject = {}, QObject *parent = nullptr);
 
     void syncFinished(bool ok, const QString &message);
     void bodyFetched();
@@ -36,6 +37,7 @@ private:
 
     ui::MainWindow &m_window;
     QString m_path;
+    QString m_subject;
     QTimer m_deadline;
     QTimer m_bodyWait;
     bool m_started = false;

@@ -1,5 +1,6 @@
 // DesktopApp in demo mode: the in-process demo server, the first sync into
 // the window, expanding a conversation, and a truncated body fetched in full.
+#include "CommandLine.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
 #include "ReferenceServer.h"
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void listsInboxConversations();
     void expandsAMultiMessageConversation();
+    void expandsTheConversationWithTheGivenSubject();
+    void selectSubjectNeedsScreenshot();
     void replyTreesMatchTheServersThreading();
     void fetchesATruncatedBodyInFull();
     void f5SyncsAgain();
@@ -110,6 +113,48 @@ void TestDesktopApp::expandsAMultiMessageConversation()
     QVERIFY(conversation.data(skein::MessageCountRole).toInt() > 1);
     QVERIFY(view->model()->rowCount(conversation) > 0); // the reply tree, its starter first
     QTRY_VERIFY(!window->readingPane()->isEmpty());
+}
+
+// --select-subject: not the first multi-message conversation but the first
+// whose subject contains the text, ignoring case; none matching gives false.
+void TestDesktopApp::expandsTheConversationWithTheGivenSubject()
+{
+    skein::ui::MainWindow *window = m_app->mainWindow();
+    QAbstractItemModel *model = window->conversationView()->model();
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    QStringList multiMessageSubjects;
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, 0).data(skein::MessageCountRole).toInt() > 1)
+            multiMessageSubjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
+    QVERIFY2(multiMessageSubjects.size() > 1, qPrintable(multiMessageSubjects.join(QLatin1String(" | "))));
+    const QString wanted = multiMessageSubjects.constLast();
+    QVERIFY(wanted != multiMessageSubjects.constFirst());
+
+    QVERIFY(window->expandFirstMultiMessageConversation(wanted.toUpper()));
+    QTreeView *view = window->conversationView();
+    const QModelIndex current = view->currentIndex();
+    QVERIFY(current.isValid());
+    QVERIFY(!current.parent().isValid());
+    QCOMPARE(current.data(skein::SubjectRole).toString(), wanted);
+    QVERIFY(view->isExpanded(current));
+
+    QVERIFY(!window->expandFirstMultiMessageConversation(QStringLiteral("no subject has this text 7f3a")));
+}
+
+void TestDesktopApp::selectSubjectNeedsScreenshot()
+{
+    using skein::desktop::parseCommandLine;
+    const auto withShot = parseCommandLine({QStringLiteral("skein"), QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png"),
+                                            QStringLiteral("--select-subject"), QStringLiteral("Lunch")});
+    QVERIFY(withShot.options);
+    QCOMPARE(withShot.options->selectSubject, QStringLiteral("Lunch"));
+    QCOMPARE(withShot.options->screenshotPath, QStringLiteral("/tmp/x.png"));
+
+    const auto alone = parseCommandLine({QStringLiteral("skein"), QStringLiteral("--select-subject"), QStringLiteral("Lunch")});
+    QVERIFY(!alone.options);
+    QCOMPARE(alone.exitCode, 2);
+    QVERIFY2(alone.text.contains(QLatin1String("--select-subject only works with --screenshot")), qPrintable(alone.text));
 }
 
 // Every reply row of the Inbox list sits under the row of the message it
