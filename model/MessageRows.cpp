@@ -95,15 +95,19 @@ QString threadingNote(const QList<Message> &messages)
     bool inferred = false;
     for (const Message &m : messages)
         inferred = inferred || m.conversationInferred || isInferredConversationId(m.conversationId);
-    QStringList parts;
-    if (messages.size() > 1) {
-        const QString basis = treeBasisText(ConversationTree::build(messages).basis());
-        if (!basis.isEmpty())
-            parts.append(basis + QLatin1Char('.'));
-    }
+    const TreeBasis basis = messages.size() > 1 ? ConversationTree::build(messages).basis()
+                                                : TreeBasis::ConversationIndex;
+    // One sentence when Skein made up both the grouping and the tree.
+    if (inferred && basis == TreeBasis::ReplyHeaders)
+        return QStringLiteral("Conversation and reply tree inferred by Skein from reply headers and "
+                              "subjects: the server sent no conversation data.");
+    if (inferred && basis == TreeBasis::Date)
+        return QStringLiteral("Conversation inferred by Skein from subjects and ordered by date: "
+                              "the server sent no conversation data.");
     if (inferred)
-        parts.append(inferredConversationText());
-    return parts.join(QLatin1Char(' '));
+        return inferredConversationText();
+    const QString text = treeBasisText(basis);
+    return text.isEmpty() ? text : text + QLatin1Char('.');
 }
 
 void FolderContext::load(const Store &store)

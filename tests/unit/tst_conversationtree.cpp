@@ -216,7 +216,14 @@ void TestConversationTree::threadingNoteWords()
     Message y = headed("y", {}, {}, {}, t.addSecs(60));
     QCOMPARE(skein::threadingNote({x, y}), QStringLiteral("Ordered by date: the server sent no reply tree."));
     y.conversationInferred = true;
-    QVERIFY(skein::threadingNote({x, y}).endsWith(skein::inferredConversationText()));
+    QCOMPARE(skein::threadingNote({x, y}),
+             QStringLiteral("Conversation inferred by Skein from subjects and ordered by date: "
+                            "the server sent no conversation data."));
+    Message r = headed("r", "r@x", {}, {}, t), a = headed("a", "a@x", "r@x", {}, t);
+    a.conversationInferred = true;
+    QCOMPARE(skein::threadingNote({r, a}),
+             QStringLiteral("Conversation and reply tree inferred by Skein from reply headers and "
+                            "subjects: the server sent no conversation data."));
 }
 
 void TestConversationTree::shapes_data()
