@@ -93,6 +93,8 @@ public:
 private:
     using Entries = QList<ActionEntry>;
     bool sendConversationMoves(const Entries &entries, Report &report);
+    // The answer of a server without conversation Moves (ActionReplayerLocalRules.cpp).
+    static bool refusesConversationMoves(const EasReply &reply);
     // The server refused conversation Moves: each entry becomes a local rule
     // and its messages go in one MoveItems request.
     void keepRulesLocally(const Entries &entries, Report &report);

@@ -17,6 +17,9 @@
 // and after itself, so the mailbox is as seeded for the other interop tests.
 #include "ConversationActions.h"
 #include "ConversationRules.h"
+#include "Mailbox.h"
+#include "ProcessRun.h"
+#include "ServerState.h"
 #include "SyncEngine.h"
 
 #include <QElapsedTimer>
@@ -33,6 +36,7 @@
 
 using namespace skein;
 using namespace skein::eas;
+using namespace acceptance;
 
 // Runs a helper that may fail (QVERIFY inside it returns from the helper
 // only) and ends the row when it did.
@@ -45,231 +49,11 @@ using namespace skein::eas;
 
 namespace {
 
-const QString kSogoDir = QStringLiteral(SKEIN_TEST_DATA "/../interop/sogo");
-const QString kSeedDir = QStringLiteral(SKEIN_TEST_DATA "/sogo-seed");
-const QString kUser = QStringLiteral("alice");
-
 QString env(const char *name, const QString &fallback = {})
 {
     const QString value = qEnvironmentVariable(name);
     return value.isEmpty() ? fallback : value;
 }
-
-QString address(const QString &from)
-{
-    const auto m = QRegularExpression(QStringLiteral("<([^>]+)>")).match(from);
-    return (m.hasMatch() ? m.captured(1) : from).trimmed().toLower();
-}
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run runProcess(const QString &program, const QStringList &args, int timeoutMs = 60000)
-{
-    QProcess p;
-    p.start(program, args);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-// Where a message is and what state it is in, folder as an IMAP path
-// (INBOX, Sent, Trash, Junk, Drafts, Projects/Offsite), flag as [MS-ASEMAIL]
-// FlagStatus (IMAP knows only \Flagged: 2 or 0).
-struct State {
-    QString folder;
-    bool read = false;
-    int flag = 0;
-    friend bool operator==(const State &, const State &) = default;
-};
-using Mailbox = QMap<QString, State>; // message key (Message-ID, or "subject:..." without one) -> state
-
-QString describe(const State &s)
-{
-    return QStringLiteral("%1 read=%2 flag=%3").arg(s.folder).arg(s.read).arg(s.flag);
-}
-
-// Lines naming every message whose state differs; empty when equal.
-QString difference(const Mailbox &got, const Mailbox &want)
-{
-    QStringList lines;
-    for (auto it = want.cbegin(); it != want.cend(); ++it) {
-        if (!got.contains(it.key()))
-            lines << QStringLiteral("%1: missing, want %2").arg(it.key(), describe(*it));
-        else if (got[it.key()] != *it)
-            lines << QStringLiteral("%1: %2, want %3").arg(it.key(), describe(got[it.key()]), describe(*it));
-    }
-    for (auto it = got.cbegin(); it != got.cend(); ++it)
-        if (!want.contains(it.key()))
-            lines << QStringLiteral("%1: unexpected, %2").arg(it.key(), describe(*it));
-    return lines.join(QLatin1Char('\n'));
-}
-
-// The seeded mailbox's identities: Message-ID, subject and sender of each.
-struct Identities {
-    QSet<QString> messageIds;
-    QHash<QString, QString> bySubjectAndSender; // subject + '\n' + address -> key
-
-    QString key(const QString &messageId, const QString &subject, const QString &from) const
-    {
-        if (messageIds.contains(messageId.trimmed()))
-            return messageId.trimmed();
-        return bySubjectAndSender.value(subject + QLatin1Char('\n') + address(from),
-                                        QStringLiteral("unknown:%1 | %2").arg(subject, address(from)));
-    }
-    void add(const QString &messageId, const QString &subject, const QString &from)
-    {
-        const QString k = messageId.isEmpty() ? QStringLiteral("subject:") + subject : messageId;
-        if (!messageId.isEmpty())
-            messageIds.insert(messageId);
-        bySubjectAndSender.insert(subject + QLatin1Char('\n') + address(from), k);
-    }
-};
-
-// The server's own view of the mailbox, independent of the client.
-class ServerState
-{
-public:
-    virtual ~ServerState() = default;
-    virtual Mailbox mailbox(const Identities &ids, QString *error) const = 0;
-    virtual QStringList mailFolders(QString *error) const = 0;
-    // Mail from outside arriving in the Inbox (the server's rules apply).
-    virtual QString deliver(const QString &emlPath) const = 0; // error, empty on success
-};
-
-// skein-server --data DIR dump --json, while another process serves DIR.
-class ReferenceState : public ServerState
-{
-public:
-    explicit ReferenceState(QString dataDir) : m_data(std::move(dataDir)) {}
-
-    QJsonObject user(QString *error) const
-    {
-        const Run r = runProcess(QStringLiteral(SKEIN_SERVER_BIN), {QStringLiteral("--data"), m_data, QStringLiteral("dump"), QStringLiteral("--json")});
-        if (r.exitCode != 0) {
-            *error = QStringLiteral("dump: exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
-            return {};
-        }
-        for (const QJsonValue &u : QJsonDocument::fromJson(r.out).object()[QStringLiteral("users")].toArray())
-            if (u[QStringLiteral("name")].toString() == kUser)
-                return u.toObject();
-        *error = QStringLiteral("dump has no user %1").arg(kUser);
-        return {};
-    }
-
-    // Reference folder names as the seed's IMAP paths.
-    static QHash<QString, QString> paths(const QJsonObject &user)
-    {
-        static const QHash<QString, QString> special{
-            {QStringLiteral("Inbox"), QStringLiteral("INBOX")}, {QStringLiteral("Sent Items"), QStringLiteral("Sent")},
-            {QStringLiteral("Deleted Items"), QStringLiteral("Trash")}, {QStringLiteral("Junk E-mail"), QStringLiteral("Junk")}};
-        QHash<QString, QJsonObject> byId;
-        for (const QJsonValue &f : user[QStringLiteral("folders")].toArray())
-            byId.insert(f[QStringLiteral("id")].toString(), f.toObject());
-        QHash<QString, QString> out; // folder id -> path
-        for (const QJsonObject &f : byId) {
-            QString path = f[QStringLiteral("name")].toString();
-            if (special.contains(path)) {
-                out.insert(f[QStringLiteral("id")].toString(), special[path]);
-                continue;
-            }
-            for (QJsonObject p = byId.value(f[QStringLiteral("parentId")].toString()); !p.isEmpty();
-                 p = byId.value(p[QStringLiteral("parentId")].toString()))
-                path = special.value(p[QStringLiteral("name")].toString(), p[QStringLiteral("name")].toString()) + QLatin1Char('/') + path;
-            out.insert(f[QStringLiteral("id")].toString(), path);
-        }
-        return out;
-    }
-
-    Mailbox mailbox(const Identities &ids, QString *error) const override
-    {
-        const QJsonObject u = user(error);
-        const QHash<QString, QString> path = paths(u);
-        Mailbox box;
-        for (const QJsonValue &m : u[QStringLiteral("messages")].toArray()) {
-            const QString folder = path.value(m[QStringLiteral("folderId")].toString());
-            if (folder == QLatin1String("Outbox"))
-                continue;
-            box.insert(ids.key(m[QStringLiteral("messageId")].toString(), m[QStringLiteral("subject")].toString(), m[QStringLiteral("from")].toString()),
-                       {folder, m[QStringLiteral("read")].toBool(), m[QStringLiteral("flagStatus")].toInt()});
-        }
-        return box;
-    }
-
-    QStringList mailFolders(QString *error) const override
-    {
-        const QJsonObject u = user(error);
-        const QHash<QString, QString> path = paths(u);
-        QStringList out;
-        for (const QJsonValue &f : u[QStringLiteral("folders")].toArray())
-            if (isMailFolder(FolderType(f[QStringLiteral("type")].toInt())))
-                out << path.value(f[QStringLiteral("id")].toString());
-        out.sort();
-        return out;
-    }
-
-    // The server's grouping: Message-ID sets of each ConversationId.
-    QSet<QSet<QString>> conversations(const Identities &ids, QString *error) const
-    {
-        QHash<QString, QSet<QString>> byId;
-        for (const QJsonValue &m : user(error)[QStringLiteral("messages")].toArray())
-            byId[m[QStringLiteral("conversationId")].toString()].insert(
-                ids.key(m[QStringLiteral("messageId")].toString(), m[QStringLiteral("subject")].toString(), m[QStringLiteral("from")].toString()));
-        return {byId.cbegin(), byId.cend()};
-    }
-
-    QJsonArray rules(QString *error) const { return user(error)[QStringLiteral("conversationRules")].toArray(); }
-
-    QString deliver(const QString &emlPath) const override
-    {
-        const Run r = runProcess(QStringLiteral(SKEIN_SERVER_BIN), {QStringLiteral("--data"), m_data, QStringLiteral("deliver"),
-                                                                    QStringLiteral("--to"), kUser, QStringLiteral("--mime"), emlPath});
-        return r.exitCode == 0 ? QString() : QStringLiteral("deliver: exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
-    }
-
-private:
-    QString m_data;
-};
-
-// Dovecot behind SOGo, over IMAP (tests/interop/sogo/imap-state.py).
-class ImapState : public ServerState
-{
-public:
-    QJsonObject folders(QString *error) const
-    {
-        const Run r = runProcess(QStringLiteral("python3"), {kSogoDir + QStringLiteral("/imap-state.py"), QStringLiteral("state")});
-        if (r.exitCode != 0)
-            *error = QStringLiteral("imap-state.py: exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
-        return QJsonDocument::fromJson(r.out).object();
-    }
-
-    Mailbox mailbox(const Identities &ids, QString *error) const override
-    {
-        const QJsonObject all = folders(error);
-        Mailbox box;
-        for (auto f = all.begin(); f != all.end(); ++f)
-            for (const QJsonValue &m : f.value().toArray())
-                box.insert(ids.key(m[QStringLiteral("messageId")].toString(), m[QStringLiteral("subject")].toString(), m[QStringLiteral("from")].toString()),
-                           {f.key(), m[QStringLiteral("seen")].toBool(), m[QStringLiteral("flagged")].toBool() ? 2 : 0});
-        return box;
-    }
-
-    QStringList mailFolders(QString *error) const override
-    {
-        QStringList out = folders(error).keys();
-        out.sort();
-        return out;
-    }
-
-    QString deliver(const QString &emlPath) const override
-    {
-        const Run r = runProcess(QStringLiteral("python3"), {kSogoDir + QStringLiteral("/imap-state.py"), QStringLiteral("append"), QStringLiteral("INBOX"), emlPath});
-        return r.exitCode == 0 ? QString() : QStringLiteral("imap-state.py append: exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
-    }
-};
 
 // A later reply in T5 ("Server migration plan"), for the always-move rule.
 const QString kLateReplyId = QStringLiteral("<t5-4.migration@example.test>");
