@@ -52,7 +52,7 @@ void SyncStatus::finished(bool ok, const QString &message, const QStringList &fo
     m_busy->hide();
     if (ok && folderProblems.isEmpty()) {
         m_lastSyncTime = QDateTime::currentDateTime();
-        m_state->setText(message.isEmpty() ? tr("Up to date") : message);
+        m_state->setText(message.isEmpty() ? tr("Synced") : message);
     } else if (ok) {
         m_lastSyncTime = QDateTime::currentDateTime();
         m_state->setText(folderProblems.size() == 1

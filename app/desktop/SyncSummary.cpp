@@ -32,7 +32,7 @@ QString changesText(const eas::SyncReport &report)
         deleted += folder.deleted + folder.softDeleted;
     }
     if (added + changed + deleted == 0)
-        return tr("Up to date.");
+        return tr("Synced: no new mail.");
     return tr("Synced: %1 new, %2 changed, %3 removed.").arg(added).arg(changed).arg(deleted);
 }
 
