@@ -180,8 +180,8 @@ bool ActionReplayer::sendConversationMoves(const Entries &requested, Report &rep
     EasReply reply;
     const ConversationMovesCommand::Result result = m_session.run(ConversationMovesCommand(moves), &reply);
     if (refusesConversationMoves(reply)) {
-        qCInfo(lcSync) << "The server refuses conversation Moves (HTTP" << reply.httpStatus
-                       << "); Skein keeps ignore / always-move rules itself from now on";
+        qCInfo(lcSync).nospace() << "The server refuses conversation Moves (HTTP " << reply.httpStatus
+                                 << "); Skein keeps ignore / always-move rules itself from now on";
         m_store.setCapability(Capability::ConversationMove, CapabilityState::Refused);
         keepRulesLocally(entries, report);
         return true;
