@@ -1,6 +1,7 @@
 #include "ItemOperationsFetchCommand.h"
 
 #include "EasTags.h"
+#include "ItemOperationsStatus.h"
 #include "EmailParser.h"
 
 namespace skein::eas {
@@ -34,14 +35,7 @@ Element ItemOperationsFetchCommand::request() const
 ItemOperationsFetchCommand::Result ItemOperationsFetchCommand::parse(const Element *root)
 {
     Result result;
-    if (!root || !root->is(tag::ItemOperations::ItemOperations)) {
-        result.status = 0;
-        result.error = root ? QStringLiteral("response root is not ItemOperations")
-                            : QStringLiteral("empty ItemOperations response");
-        return result;
-    }
-    result.status = root->childInt(tag::ItemOperations::Status, 1);
-    if (result.status != 1)
+    if (!readItemOperationsStatus(root, result))
         return result;
     const Element *fetch = root->find({tag::ItemOperations::Response, tag::ItemOperations::Fetch});
     if (!fetch) {

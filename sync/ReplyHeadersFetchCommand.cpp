@@ -1,6 +1,7 @@
 #include "ReplyHeadersFetchCommand.h"
 
 #include "EasTags.h"
+#include "ItemOperationsStatus.h"
 #include "EmailParser.h"
 #include "ReplyHeaderParser.h"
 
@@ -35,14 +36,7 @@ Element ReplyHeadersFetchCommand::request() const
 ReplyHeadersFetchCommand::Result ReplyHeadersFetchCommand::parse(const Element *root)
 {
     Result result;
-    if (!root || !root->is(tag::ItemOperations::ItemOperations)) {
-        result.status = 0;
-        result.error = root ? QStringLiteral("response root is not ItemOperations")
-                            : QStringLiteral("empty ItemOperations response");
-        return result;
-    }
-    result.status = root->childInt(tag::ItemOperations::Status, 1);
-    if (result.status != 1)
+    if (!readItemOperationsStatus(root, result))
         return result;
     const Element *response = root->child(tag::ItemOperations::Response);
     if (!response) {
