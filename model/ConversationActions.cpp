@@ -281,6 +281,21 @@ Result ConversationActions::markRead(const QByteArray &id, const QString &folder
     return changeState(ActionKind::MarkRead, id, folderId);
 }
 
+Result ConversationActions::markMessageRead(qint64 messageId)
+{
+    const std::optional<Message> message = m_store.messageById(messageId);
+    if (!message)
+        return refused(QStringLiteral("The message is no longer on this computer."));
+    if (message->read)
+        return refused(QStringLiteral("The message is already read."));
+    ActionEntry entry;
+    entry.kind = ActionKind::MarkRead;
+    entry.conversationId = message->conversationId;
+    entry.folderId = message->folderId;
+    entry.items = stateItems(ActionKind::MarkRead, {*message});
+    return commit(entry);
+}
+
 Result ConversationActions::markUnread(const QByteArray &id, const QString &folderId)
 {
     return changeState(ActionKind::MarkUnread, id, folderId);

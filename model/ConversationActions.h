@@ -42,6 +42,11 @@ public:
     Result markComplete(const QByteArray &conversationId, const QString &folderId);
     Result markRead(const QByteArray &conversationId, const QString &folderId);
     Result markUnread(const QByteArray &conversationId, const QString &folderId);
+    // One message (local row id), as the reading pane marks a reply it
+    // opened: a MarkRead entry with that single item, replayed as a Sync
+    // Change of that message only. Refused when it is already read, so
+    // opening a read message journals nothing.
+    Result markMessageRead(qint64 messageId);
     Result ignore(const QByteArray &conversationId, const QString &folderId);
     Result alwaysMove(const QByteArray &conversationId, const QString &folderId,
                       const QString &targetFolderId);

@@ -113,6 +113,38 @@ private Q_SLOTS:
         checkExactUndo(r.entryId, before);
     }
 
+    void markMessageReadChangesOnlyThatMessageAndUndoes()
+    {
+        const QStringList before = snapshot(*m_store);
+        QSignalSpy applied(m_actions.get(), &ConversationActions::actionApplied);
+        const auto r = m_actions->markMessageRead(byId(QStringLiteral("t2")).id);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QVERIFY(byId(QStringLiteral("t2")).read);
+        QVERIFY(!byId(QStringLiteral("t1")).read);
+        QVERIFY(!byId(QStringLiteral("t4")).read);
+        QCOMPARE(applied.size(), 1);
+        const ActionEntry entry = *m_store->action(r.entryId);
+        QCOMPARE(entry.kind, ActionKind::MarkRead);
+        QCOMPARE(entry.conversationId, threadId);
+        QCOMPARE(entry.folderId, inbox);
+        QCOMPARE(entry.items.size(), 1);
+        QCOMPARE(entry.items.at(0).serverId, QStringLiteral("t2"));
+        QCOMPARE(entry.items.at(0).newRead, std::optional<bool>(true));
+        checkExactUndo(r.entryId, before);
+    }
+
+    void markMessageReadOfAReadMessageJournalsNothing()
+    {
+        const qint64 id = byId(QStringLiteral("t2")).id;
+        QVERIFY(m_actions->markMessageRead(id).ok());
+        const qsizetype entries = m_store->actions(false).size();
+        const auto again = m_actions->markMessageRead(id);
+        QVERIFY(!again.ok());
+        QVERIFY(!again.error.isEmpty());
+        QCOMPARE(m_store->actions(false).size(), entries);
+        QVERIFY(!m_actions->markMessageRead(987654).ok()); // gone
+    }
+
     void markUnreadAndUndo()
     {
         QVERIFY(m_actions->markRead(threadId, inbox).ok());
