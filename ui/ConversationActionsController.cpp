@@ -16,6 +16,8 @@
 #include <QMenu>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace skein::ui {
 
 QString describeAction(ActionKind kind, const QString &subject, const QString &folderName)
@@ -255,6 +257,50 @@ bool ConversationActionsController::run(ActionKind kind, const QString &targetFo
 {
     const std::optional<Target> target = currentTarget();
     return target && runOn(*target, kind, targetFolderId);
+}
+
+bool ConversationActionsController::markOpenedRead(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return false;
+    const QString folderId = m_model->folder();
+    const QString subject = index.data(SubjectRole).toString();
+    qint64 messageId = 0; // one message: a reply-tree row, or a row without ConversationId
+    QByteArray conversationId;
+    if (const Message *message = m_model->message(index)) {
+        if (message->read)
+            return false;
+        messageId = message->id;
+    } else {
+        const ConversationSummary summary = m_model->summary(index);
+        if (summary.conversationId.isEmpty()) {
+            const std::optional<Message> head = m_store.messageById(summary.headId);
+            if (!head || head->read)
+                return false;
+            messageId = head->id;
+        } else {
+            conversationId = summary.conversationId;
+        }
+    }
+    if (!conversationId.isEmpty()) {
+        const QList<Message> messages = m_store.conversationMessages(conversationId);
+        const bool anyUnread = std::any_of(messages.cbegin(), messages.cend(), [&](const Message &m) {
+            return m.folderId == folderId && !m.read;
+        });
+        if (!anyUnread || folderId.isEmpty())
+            return false;
+    }
+    const ConversationActions::Result result = messageId ? m_conversationActions->markMessageRead(messageId)
+                                                         : m_conversationActions->markRead(conversationId, folderId);
+    if (!result.ok()) {
+        Q_EMIT problem(tr("Skein could not %1.").arg(describeAction(ActionKind::MarkRead, subject)), result.error);
+        updateActions();
+        return false;
+    }
+    updatePending();
+    updateActions();
+    Q_EMIT actionsQueued();
+    return true;
 }
 
 bool ConversationActionsController::runOn(const Target &target, ActionKind kind, const QString &targetFolderId)

@@ -12,6 +12,7 @@ class QAbstractItemView;
 class QAction;
 class QMenu;
 class QMessageBox;
+class QModelIndex;
 class QTimer;
 
 namespace skein {
@@ -70,6 +71,13 @@ public:
     // Runs a command on the selected conversation without UI (targetFolderId
     // for the moves); a refusal shows like one from a menu. False if refused.
     bool run(ActionKind kind, const QString &targetFolderId = {});
+
+    // The reading pane showed this row long enough (MainWindow's mark-read
+    // delay), so its unread messages become read, as in Outlook: a
+    // conversation row marks what Mark as Read marks (its messages in the
+    // listed folder), a message row of the reply tree only that message.
+    // Journals nothing when all are read already. False if nothing changed.
+    bool markOpenedRead(const QModelIndex &index);
 
     // The dialogs while they are open (nullptr otherwise).
     FolderChooserDialog *folderChooser() const;

@@ -39,6 +39,7 @@ const QString listHeaderKey = QStringLiteral("mainWindow/conversationColumns");
 const QString sortKey = QStringLiteral("mainWindow/sortKey");
 const QString sortOrderKey = QStringLiteral("mainWindow/sortOrder");
 const QString folderKey = QStringLiteral("mainWindow/folder");
+const QString markReadDelayKey = QStringLiteral("reading/markReadDelayMs");
 
 } // namespace
 
@@ -190,6 +191,11 @@ QWidget *MainWindow::createListPane()
         m_conversationView->setColumnHidden(column, true); // one card per row
     connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::conversationSelected);
+    // Marking read waits for the user to stay on a row; any other
+    // selection, even one a refresh makes, starts the wait over.
+    m_markReadTimer = new QTimer(this);
+    m_markReadTimer->setSingleShot(true);
+    connect(m_markReadTimer, &QTimer::timeout, this, &MainWindow::markOpenedRead);
     connect(m_conversationView, &ConversationView::openRequested, this,
             [this] { m_readingPane->focusContent(); });
     connect(m_conversationView, &ConversationView::spacePressed, this, &MainWindow::spacePressed);
@@ -222,6 +228,9 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings.value(splitterKey).toByteArray());
     m_folderView->header()->restoreState(settings.value(folderHeaderKey).toByteArray());
     m_conversationView->header()->restoreState(settings.value(listHeaderKey).toByteArray());
+    bool delayOk = false;
+    const int delay = settings.value(markReadDelayKey, 1500).toInt(&delayOk);
+    setMarkReadDelay(delayOk ? delay : 1500);
     const int key = settings.value(sortKey, int(SortHeader::Date)).toInt();
     const int order = settings.value(sortOrderKey, int(Qt::DescendingOrder)).toInt();
     if (key >= SortHeader::Date && key <= SortHeader::Subject)

@@ -3,6 +3,7 @@
 #include "MailTypes.h"
 
 #include <QMainWindow>
+#include <QPersistentModelIndex>
 #include <QStringList>
 
 class QAction;
@@ -74,6 +75,12 @@ public:
     int syncFilter() const;
     void setSyncFilter(int filterType);
     QComboBox *syncFilterCombo() const { return m_filterCombo; }
+    // Opening a conversation or message marks its unread messages read once
+    // the selection has stayed on it this long (ms): 0 at once, -1 never.
+    // Read from QSettings "reading/markReadDelayMs" (default 1500) when the
+    // window is made; setting it here is not saved. A running wait restarts.
+    int markReadDelay() const { return m_markReadDelay; }
+    void setMarkReadDelay(int ms);
     // What the last GetItemEstimate said ("~120 messages to download").
     QString estimateText() const { return m_estimateText; }
 
@@ -125,6 +132,8 @@ private:
     void sortBy(int key, Qt::SortOrder order);
     void applyFilter();
     void spacePressed();
+    void startMarkReadWait(const QModelIndex &current);
+    void markOpenedRead();
     // MainWindowActions.cpp: conversation actions and the date filter.
     void createConversationActions();
     QWidget *createReadingColumn();
@@ -160,6 +169,9 @@ private:
     QComboBox *m_filterCombo = nullptr;
     QActionGroup *m_filterGroup = nullptr;
     QString m_estimateText;
+    int m_markReadDelay = 1500;
+    QTimer *m_markReadTimer = nullptr;
+    QPersistentModelIndex m_markReadIndex; // what the pane opened when the wait began
 };
 
 } // namespace skein::ui

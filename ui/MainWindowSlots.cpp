@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 
 #include "Banner.h"
+#include "ConversationActionsController.h"
 #include "ConversationListModel.h"
 #include "ConversationView.h"
 #include "FolderModel.h"
@@ -134,6 +135,7 @@ void MainWindow::folderSelected(const QModelIndex &current)
     if (id.isEmpty() || id == m_listModel->folder())
         return;
     m_readingPane->clear();
+    startMarkReadWait({});
     // Nothing is selected until the user picks a conversation (Down selects
     // the first): opening a folder must not start fetching bodies.
     m_listModel->setFolder(id);
@@ -141,6 +143,7 @@ void MainWindow::folderSelected(const QModelIndex &current)
 
 void MainWindow::conversationSelected(const QModelIndex &current)
 {
+    startMarkReadWait(current);
     if (!current.isValid()) {
         m_readingPane->clear();
         return;
@@ -151,6 +154,29 @@ void MainWindow::conversationSelected(const QModelIndex &current)
     }
     const ConversationSummary summary = m_listModel->summary(current);
     m_readingPane->showConversation(summary.conversationId, summary.headId, currentFolderId());
+}
+
+void MainWindow::setMarkReadDelay(int ms)
+{
+    m_markReadDelay = ms < 0 ? -1 : ms;
+    startMarkReadWait(m_markReadIndex);
+}
+
+void MainWindow::startMarkReadWait(const QModelIndex &current)
+{
+    m_markReadTimer->stop();
+    m_markReadIndex = current;
+    if (current.isValid() && m_markReadDelay >= 0)
+        m_markReadTimer->start(m_markReadDelay);
+}
+
+void MainWindow::markOpenedRead()
+{
+    // Only what the user is still looking at: a row that went away, or a
+    // selection that moved without telling (a model reset), marks nothing.
+    if (!m_markReadIndex.isValid() || m_markReadIndex != m_conversationView->currentIndex())
+        return;
+    m_actions->markOpenedRead(m_markReadIndex);
 }
 
 void MainWindow::sortBy(int key, Qt::SortOrder order)

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QShortcut>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -74,6 +75,9 @@ private:
 void TestDesktopApp::initTestCase()
 {
     m_app = std::make_unique<DesktopApp>(DesktopOptions{m_profile.path(), true, {}});
+    // Selecting must not mark anything read here: these tests check read
+    // states. The app has pointed QSettings at the test profile by now.
+    QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
     QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
     m_app->start();
     QVERIFY(synced.wait(90000));

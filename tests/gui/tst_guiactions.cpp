@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -142,6 +143,9 @@ private:
 void TestGuiActions::initTestCase()
 {
     m_app = std::make_unique<DesktopApp>(DesktopOptions{m_profile.path(), true, {}});
+    // Selecting must not mark anything read here: these tests check read
+    // states. The app has pointed QSettings at the test profile by now.
+    QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
     QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
     m_app->start();
     QVERIFY(synced.wait(90000));

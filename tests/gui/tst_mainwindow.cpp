@@ -82,6 +82,8 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
+        // Selecting must not mark anything read here (tst_markreadonopen does).
+        QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
         // A header without flag or attachment once painted into a 0-wide
         // pixmap ("QPainter::begin: Paint device returned engine == 0").
         QTest::failOnWarning(QRegularExpression(QStringLiteral("QPainter|[Pp]aint device")));

@@ -118,6 +118,8 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
+        // Selecting must not mark anything read here (tst_markreadonopen does).
+        QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
         // MessageHeader painted into a 0-wide pixmap for a message without
         // flag or attachment: "QPainter::begin: Paint device returned engine == 0".
         QTest::failOnWarning(QRegularExpression(QStringLiteral("QPainter|[Pp]aint device")));

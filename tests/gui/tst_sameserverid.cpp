@@ -71,6 +71,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        // Selecting must not mark anything read here (tst_markreadonopen does).
+        QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
         QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), qPrintable(m_store.lastError()));
         const QList<Folder> folders{{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                     {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems}};
