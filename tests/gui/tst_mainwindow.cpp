@@ -3,6 +3,7 @@
 // truncated bodies, blocked remote content, keyboard, filter, persistence.
 
 #include "GuiTestStore.h"
+#include "GuiTestWindow.h"
 
 #include "Banner.h"
 #include "BodyView.h"
@@ -37,27 +38,7 @@ class TestMainWindow : public QObject
     QTemporaryDir m_dir;
     Store m_store;
 
-    std::unique_ptr<MainWindow> makeWindow()
-    {
-        auto window = std::make_unique<MainWindow>(m_store);
-        window->resize(1280, 800);
-        window->show();
-        window->activateWindow();
-        if (!QTest::qWaitForWindowActive(window.get()))
-            qWarning("window not active");
-        return window;
-    }
-
-    static QModelIndex conversationRow(QTreeView *view, const QByteArray &conversationId)
-    {
-        QAbstractItemModel *model = view->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(ConversationIdRole).toByteArray() == conversationId)
-                return index;
-        }
-        return {};
-    }
+    std::unique_ptr<MainWindow> makeWindow() { return guitest::showMainWindow(m_store); }
 
     static void click(QTreeView *view, const QModelIndex &index)
     {
@@ -114,7 +95,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow();
         QTreeView *view = window->conversationView();
-        const QModelIndex conversation = conversationRow(view, guitest::treeConversation);
+        const QModelIndex conversation = guitest::conversationRow(view, guitest::treeConversation);
         QVERIFY(conversation.isValid());
         QCOMPARE(conversation.data(MessageCountRole).toInt(), 4);
         QCOMPARE(conversation.data(UnreadCountRole).toInt(), 2);
@@ -150,7 +131,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow();
         QTreeView *view = window->conversationView();
-        const QModelIndex conversation = conversationRow(view, guitest::treeConversation);
+        const QModelIndex conversation = guitest::conversationRow(view, guitest::treeConversation);
         click(view, conversation);
         ReadingPane *pane = window->readingPane();
         QCOMPARE(pane->cards().size(), 4);
@@ -178,7 +159,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow();
         QTreeView *view = window->conversationView();
-        click(view, conversationRow(view, guitest::plainConversation));
+        click(view, guitest::conversationRow(view, guitest::plainConversation));
         ReadingPane *pane = window->readingPane();
         QCOMPARE(pane->cards().size(), 2);
         MessageCard *first = pane->cards().at(0);
@@ -192,7 +173,7 @@ private Q_SLOTS:
         auto window = makeWindow();
         QSignalSpy requested(window.get(), &MainWindow::bodyRequested);
         QTreeView *view = window->conversationView();
-        const QModelIndex row = conversationRow(view, guitest::truncatedConversation);
+        const QModelIndex row = guitest::conversationRow(view, guitest::truncatedConversation);
         click(view, row);
         QCOMPARE(requested.count(), 1);
         const qint64 big1 = m_store.message(guitest::inbox, QStringLiteral("big1"))->id;
@@ -203,8 +184,8 @@ private Q_SLOTS:
         QVERIFY(pane->text().contains(QStringLiteral("Loading the full message")));
 
         // Away and back while the fetch runs: no second request.
-        click(view, conversationRow(view, guitest::plainConversation));
-        click(view, conversationRow(view, guitest::truncatedConversation));
+        click(view, guitest::conversationRow(view, guitest::plainConversation));
+        click(view, guitest::conversationRow(view, guitest::truncatedConversation));
         QCOMPARE(requested.count(), 1);
 
         // A failure shows in place; Retry asks again.
@@ -228,7 +209,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow();
         QTreeView *view = window->conversationView();
-        click(view, conversationRow(view, guitest::htmlConversation));
+        click(view, guitest::conversationRow(view, guitest::htmlConversation));
         ReadingPane *pane = window->readingPane();
         QSignalSpy remote(pane, &ReadingPane::remoteContentRequested);
         QCOMPARE(pane->cards().size(), 1);
@@ -248,15 +229,15 @@ private Q_SLOTS:
         QVERIFY(ReadingPane::allowedSenders().isEmpty()); // only this message
 
         // Showing it again blocks again; "Always for" remembers the sender.
-        click(view, conversationRow(view, guitest::plainConversation));
-        click(view, conversationRow(view, guitest::htmlConversation));
+        click(view, guitest::conversationRow(view, guitest::plainConversation));
+        click(view, guitest::conversationRow(view, guitest::htmlConversation));
         card = pane->cards().at(0);
         QVERIFY(card->remoteContentBar()->isVisible());
         QVERIFY(card->remoteContentBar()->alwaysButton()->text().contains(QStringLiteral("news@shop.example")));
         QTest::mouseClick(card->remoteContentBar()->alwaysButton(), Qt::LeftButton);
         QCOMPARE(ReadingPane::allowedSenders(), QStringList{QStringLiteral("news@shop.example")});
-        click(view, conversationRow(view, guitest::plainConversation));
-        click(view, conversationRow(view, guitest::htmlConversation));
+        click(view, guitest::conversationRow(view, guitest::plainConversation));
+        click(view, guitest::conversationRow(view, guitest::htmlConversation));
         QVERIFY(!pane->cards().at(0)->remoteContentBar()->isVisible());
         QVERIFY(pane->cards().at(0)->bodyView()->blockedUrls().isEmpty());
     }
@@ -269,7 +250,7 @@ private Q_SLOTS:
         view->setCurrentIndex(view->model()->index(0, 0));
         QTest::keyClick(view, Qt::Key_Down);
         QCOMPARE(view->currentIndex().row(), 1);
-        const QModelIndex tree = conversationRow(view, guitest::treeConversation);
+        const QModelIndex tree = guitest::conversationRow(view, guitest::treeConversation);
         view->setCurrentIndex(tree);
         QTest::keyClick(view, Qt::Key_Right);
         QVERIFY(view->isExpanded(tree));

@@ -5,6 +5,7 @@
 // message; leaving a row before the delay, or a delay of -1, marks nothing.
 
 #include "GuiTestStore.h"
+#include "GuiTestWindow.h"
 
 #include "ActionTypes.h"
 #include "MainWindow.h"
@@ -38,24 +39,7 @@ class TestMarkReadOnOpen : public QObject
     std::unique_ptr<MainWindow> makeWindow(int delayMs)
     {
         QSettings().setValue(delayKey, delayMs);
-        auto window = std::make_unique<MainWindow>(*m_store);
-        window->resize(1280, 800);
-        window->show();
-        window->activateWindow();
-        if (!QTest::qWaitForWindowActive(window.get()))
-            qWarning("window not active");
-        return window;
-    }
-
-    static QModelIndex conversationRow(QTreeView *view, const QByteArray &conversationId)
-    {
-        QAbstractItemModel *model = view->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(ConversationIdRole).toByteArray() == conversationId)
-                return index;
-        }
-        return {};
+        return guitest::showMainWindow(*m_store);
     }
 
     static QModelIndex childRow(QTreeView *view, const QModelIndex &parent, const QString &serverId)
@@ -127,10 +111,10 @@ private Q_SLOTS:
         QTreeView *view = window->conversationView();
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t5")));
-        click(view, conversationRow(view, guitest::treeConversation));
+        click(view, guitest::conversationRow(view, guitest::treeConversation));
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("t3")));
         QVERIFY(isRead(guitest::inbox, QStringLiteral("t5")));
-        QTRY_COMPARE(conversationRow(view, guitest::treeConversation).data(UnreadCountRole).toInt(), 0);
+        QTRY_COMPARE(guitest::conversationRow(view, guitest::treeConversation).data(UnreadCountRole).toInt(), 0);
         QCOMPARE(queued.size(), 1); // the engine is asked to send it
 
         // Journaled exactly as Mark as Read on the conversation: its Inbox messages.
@@ -156,8 +140,8 @@ private Q_SLOTS:
     {
         auto window = makeWindow(400);
         QTreeView *view = window->conversationView();
-        click(view, conversationRow(view, guitest::treeConversation));
-        click(view, conversationRow(view, guitest::htmlConversation));
+        click(view, guitest::conversationRow(view, guitest::treeConversation));
+        click(view, guitest::conversationRow(view, guitest::htmlConversation));
         // The tree's wait began first: had it not been cancelled, it would
         // have marked the tree before the newsletter.
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("h1")));
@@ -172,7 +156,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow(-1);
         QTreeView *view = window->conversationView();
-        click(view, conversationRow(view, guitest::treeConversation));
+        click(view, guitest::conversationRow(view, guitest::treeConversation));
         QCOMPARE(window->readingPane()->cards().size(), 4); // it is open
         QTest::qWait(300);
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
@@ -184,8 +168,8 @@ private Q_SLOTS:
     {
         auto window = makeWindow(0);
         QTreeView *view = window->conversationView();
-        click(view, conversationRow(view, guitest::plainConversation)); // all read
-        click(view, conversationRow(view, guitest::htmlConversation));
+        click(view, guitest::conversationRow(view, guitest::plainConversation)); // all read
+        click(view, guitest::conversationRow(view, guitest::htmlConversation));
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("h1")));
         QCOMPARE(m_store->actions(false).size(), 1); // the newsletter only
     }
@@ -194,7 +178,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow(50);
         QTreeView *view = window->conversationView();
-        const QPersistentModelIndex conversation = conversationRow(view, guitest::treeConversation);
+        const QPersistentModelIndex conversation = guitest::conversationRow(view, guitest::treeConversation);
         view->expand(conversation);
         const QModelIndex t5 = childRow(view, conversation, QStringLiteral("t5"));
         QVERIFY(t5.isValid());

@@ -4,6 +4,7 @@
 // painter warnings. Also leaves screenshots in /tmp to look at.
 
 #include "GuiTestStore.h"
+#include "GuiTestWindow.h"
 
 #include "BodyView.h"
 #include "MainWindow.h"
@@ -45,22 +46,11 @@ class TestReadingLayout : public QObject
         return window;
     }
 
-    static QModelIndex conversationRow(QTreeView *view, const QByteArray &conversationId)
-    {
-        QAbstractItemModel *model = view->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(ConversationIdRole).toByteArray() == conversationId)
-                return index;
-        }
-        return {};
-    }
-
     static void select(MainWindow &window, const QString &folder, const QByteArray &conversationId)
     {
         window.selectFolder(folder);
         QTreeView *view = window.conversationView();
-        const QModelIndex row = conversationRow(view, conversationId);
+        const QModelIndex row = guitest::conversationRow(view, conversationId);
         QVERIFY(row.isValid());
         view->setCurrentIndex(row);
         QTest::qWait(50); // layouts settle, bodies fit their height
