@@ -5,12 +5,35 @@
 #include "MainWindow.h"
 #include "ModelRoles.h"
 
+#include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
 #include <memory>
 
 namespace guitest {
+
+// Settings and standard paths of this test binary only, under dir, so a
+// test never reads or writes the user's own.
+inline void isolateSettings(const QTemporaryDir &dir, const QString &applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("SkeinTest"));
+    QCoreApplication::setApplicationName(applicationName);
+    const QString path = dir.filePath(QStringLiteral("settings"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, path);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, path);
+}
+
+// Selecting a conversation must not mark it read in tests of other things
+// (tst_markreadonopen tests that).
+inline void neverMarkReadOnOpen()
+{
+    QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
+}
 
 // Shown, active (keyboard tests need focus), at size.
 inline std::unique_ptr<skein::ui::MainWindow> showMainWindow(skein::Store &store, const QSize &size = {1280, 800})

@@ -50,12 +50,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         Q_INIT_RESOURCE(resources); // the app's bundled fallback icons (skein::app)
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SkeinTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QVERIFY(m_dir.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        guitest::isolateSettings(m_dir, QStringLiteral("tst_mainwindow"));
         QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), qPrintable(m_store.lastError()));
         QVERIFY2(guitest::fillStore(m_store), qPrintable(m_store.lastError()));
     }
@@ -63,8 +59,7 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
-        // Selecting must not mark anything read here (tst_markreadonopen does).
-        QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
+        guitest::neverMarkReadOnOpen();
         // A header without flag or attachment once painted into a 0-wide
         // pixmap ("QPainter::begin: Paint device returned engine == 0").
         QTest::failOnWarning(QRegularExpression(QStringLiteral("QPainter|[Pp]aint device")));

@@ -71,12 +71,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         Q_INIT_RESOURCE(resources); // the app's bundled fallback icons (skein::app)
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SkeinTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_markreadonopen"));
         QVERIFY(m_dir.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        guitest::isolateSettings(m_dir, QStringLiteral("tst_markreadonopen"));
     }
 
     void init()

@@ -3,6 +3,7 @@
 // unique per folder only). Clicking the Sent one must show it, and its body
 // request must name its local row id, never the bare ServerId.
 
+#include "GuiTestWindow.h"
 #include "MainWindow.h"
 #include "MessageCard.h"
 #include "ReadingPane.h"
@@ -65,14 +66,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         Q_INIT_RESOURCE(resources); // the app's bundled fallback icons (skein::app)
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SkeinTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_sameserverid"));
         QVERIFY(m_dir.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-        // Selecting must not mark anything read here (tst_markreadonopen does).
-        QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
+        guitest::isolateSettings(m_dir, QStringLiteral("tst_sameserverid"));
+        guitest::neverMarkReadOnOpen();
         QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), qPrintable(m_store.lastError()));
         const QList<Folder> folders{{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                     {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems}};
