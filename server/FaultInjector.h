@@ -2,6 +2,7 @@
 
 #include "ServerStore.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -18,7 +19,8 @@ namespace skein::server {
 // it answers Status 3 and drops its state), "move:S" (the next ItemOperations
 // conversation Move answers Status S and changes nothing; repeat for more),
 // "send:S" (the next SendMail/SmartReply/SmartForward answers Status S and
-// sends nothing).
+// sends nothing), "hold:COMMAND:MS" (the next request of COMMAND, e.g. Sync,
+// is processed at once but answered MS milliseconds later).
 class FaultInjector
 {
 public:
@@ -49,6 +51,13 @@ public:
     void forceSendStatus(int status) { m_sendStatuses.append(status); }
     std::optional<int> takeSendStatus() { return take(m_sendStatuses); }
 
+    void holdNext(const QString &command, int ms) { m_holds[command.toCaseFolded()].append(ms); }
+    std::optional<int> takeHold(const QString &command)
+    {
+        const auto it = m_holds.find(command.toCaseFolded());
+        return it == m_holds.end() ? std::nullopt : take(*it);
+    }
+
     // Applies a spec string; false (and *error) when it is malformed.
     bool apply(const QString &spec, QString *error)
     {
@@ -62,6 +71,14 @@ public:
                 forceSyncStatus3(arg);
                 continue;
             }
+            if (kind == QLatin1String("hold")) {
+                const int ms = arg.section(QLatin1Char(':'), 1).toInt(&ok);
+                const QString command = arg.section(QLatin1Char(':'), 0, 0);
+                if (ok && ms >= 0 && !command.isEmpty()) {
+                    holdNext(command, ms);
+                    continue;
+                }
+            }
             if (kind == QLatin1String("move") || kind == QLatin1String("send")) {
                 const int forced = arg.toInt(&ok);
                 if (ok && forced > 0) {
@@ -73,7 +90,7 @@ public:
             const int count = arg.isEmpty() ? 1 : arg.toInt(&ok);
             if (!ok || status < 400 || status > 599 || count < 0) {
                 if (error)
-                    *error = QStringLiteral("bad fault spec '%1' (use 503:N, 500:N, sync3:FOLDER, move:STATUS or send:STATUS)").arg(item);
+                    *error = QStringLiteral("bad fault spec '%1' (use 503:N, 500:N, sync3:FOLDER, move:STATUS, send:STATUS or hold:COMMAND:MS)").arg(item);
                 return false;
             }
             failNext(status, count);
@@ -94,6 +111,7 @@ private:
     QSet<QString> m_forced;
     QList<int> m_moveStatuses;
     QList<int> m_sendStatuses;
+    QHash<QString, QList<int>> m_holds; // by case-folded command name
 };
 
 } // namespace skein::server

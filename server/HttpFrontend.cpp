@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QThread>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -340,6 +341,10 @@ HttpFrontend::Reply HttpFrontend::dispatch(EasRequest &request)
             return Reply{200, {}, {}, watch};
     }
 
+    // A fault for client tests: the request is done, its answer comes late
+    // (like a slow link or a proxy holding it); the server waits meanwhile.
+    if (const std::optional<int> holdMs = m_ctx.faults.takeHold(cmd))
+        QThread::msleep(ulong(*holdMs));
     if (!result.document)
         return Reply{result.httpStatus, {}, {}, std::nullopt};
     return documentReply(*result.document);

@@ -123,7 +123,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("demo"));
     const QCommandLineOption folder(QStringLiteral("folder"), QStringLiteral("Folder for --generate."), QStringLiteral("name"),
                                     QStringLiteral("Inbox"));
-    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Fault injection: 503:N, 500:N, sync3:FOLDER (comma separated)."),
+    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Fault injection: 503:N, 500:N, sync3:FOLDER, move:S, send:S, hold:COMMAND:MS (comma separated)."),
                                    QStringLiteral("spec"));
     const QCommandLineOption refuse(QStringLiteral("refuse"),
                                     QStringLiteral("Behave like SOGo: conversation-move,conversation-search answer a bare "
