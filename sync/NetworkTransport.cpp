@@ -1,45 +1,112 @@
 #include "NetworkTransport.h"
 
-#include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTimer>
+
+#include <condition_variable>
+#include <mutex>
 
 namespace skein::eas {
 
+// One request's hand-over between the engine's thread and the network thread.
+struct NetworkTransport::Exchange {
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false;
+    int timeoutMs = 0;
+    HttpResponse response;
+};
+
 NetworkTransport::NetworkTransport()
 {
-    // EAS servers answer 451 with X-MS-Location themselves; automatic
-    // redirects would hide that from the session.
-    m_manager.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_thread.setObjectName(QStringLiteral("skein-network"));
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_context, [this] {
+        m_manager = new QNetworkAccessManager(m_context);
+        // EAS servers answer 451 with X-MS-Location themselves; automatic
+        // redirects would hide that from the session.
+        m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }, Qt::BlockingQueuedConnection);
+}
+
+NetworkTransport::~NetworkTransport()
+{
+    // The manager and any reply must die on the thread they live on.
+    QMetaObject::invokeMethod(m_context, [this] {
+        if (m_inFlight)
+            m_inFlight->abort();
+        delete m_context;
+    }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
 }
 
 HttpResponse NetworkTransport::send(const HttpRequest &request)
 {
+    Q_ASSERT(QThread::currentThread() != &m_thread);
+    auto exchange = std::make_shared<Exchange>();
+    exchange->timeoutMs = request.timeoutMs;
+    QMetaObject::invokeMethod(m_context, [this, request, exchange] { start(request, exchange); }, Qt::QueuedConnection);
+    std::unique_lock lock(exchange->mutex);
+    exchange->finished.wait(lock, [&] { return exchange->done; });
+    return std::move(exchange->response);
+}
+
+void NetworkTransport::abort()
+{
+    QMetaObject::invokeMethod(m_context, [this] {
+        if (m_inFlight) {
+            m_inFlight->setProperty("skeinAborted", true);
+            m_inFlight->abort();
+        }
+    }, Qt::QueuedConnection);
+}
+
+void NetworkTransport::start(const HttpRequest &request, const std::shared_ptr<Exchange> &exchange)
+{
     QNetworkRequest netRequest(request.url);
     for (const auto &[name, value] : request.headers)
         netRequest.setRawHeader(name, value);
+    // Counts from the last byte that moved, so a large answer still arriving
+    // is not cut off; a server that accepts and never answers is.
     netRequest.setTransferTimeout(request.timeoutMs);
 
-    QNetworkReply *reply = m_manager.sendCustomRequest(netRequest, request.method, request.body);
-    HttpResponse response;
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&response](const QList<QSslError> &) {
+    QNetworkReply *reply = m_manager->sendCustomRequest(netRequest, request.method, request.body);
+    m_inFlight = reply;
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [exchange](const QList<QSslError> &) {
         // Never accept a certificate error silently: the reply fails and the
         // user is told (see docs/architecture.md).
-        response.tlsError = true;
+        exchange->response.tlsError = true;
     });
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
+    QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, exchange] { finish(reply, exchange); });
+}
 
+void NetworkTransport::finish(QNetworkReply *reply, const std::shared_ptr<Exchange> &exchange)
+{
+    if (m_inFlight == reply)
+        m_inFlight = nullptr;
+    HttpResponse &response = exchange->response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     for (const auto &pair : reply->rawHeaderPairs())
         response.headers.append(pair);
-    response.body = reply->readAll();
-    if (response.status == 0)
-        response.networkError = reply->errorString();
+    // An aborted or timed-out reply is closed; reading it only logs a warning.
+    if (reply->isOpen())
+        response.body = reply->readAll();
+    if (response.status == 0) {
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
+            && !reply->property("skeinAborted").toBool();
+        response.networkError = timedOut
+            ? QStringLiteral("the server did not answer within %1 seconds").arg((exchange->timeoutMs + 999) / 1000)
+            : reply->errorString();
+    }
     reply->deleteLater();
-    return response;
+    {
+        std::lock_guard lock(exchange->mutex);
+        exchange->done = true;
+    }
+    exchange->finished.notify_one();
 }
 
 } // namespace skein::eas

@@ -2,7 +2,6 @@
 
 #include "NetworkTransport.h"
 
-#include <QMetaObject>
 
 namespace skein::eas {
 
@@ -46,6 +45,7 @@ struct SyncEngine::Worker {
             Q_EMIT engine->actionsChanged();
         });
         runner->actionReplayer().setNoticeHandler([engine](const QString &message) { Q_EMIT engine->notice(message); });
+        runner->setYieldHandler([engine] { engine->runUserWork(); });
         return true;
     }
 
@@ -58,53 +58,94 @@ struct SyncEngine::Worker {
     }
 };
 
+namespace {
+
+// Reply-header requests per background job: small enough that a sync or
+// the user's work asked for meanwhile waits for a few requests at most.
+constexpr int kBackgroundBatchesPerJob = 4;
+
+} // namespace
+
 SyncEngine::SyncEngine(Config config, QObject *parent)
     : QObject(parent)
-    , m_worker(std::make_shared<Worker>())
+    , m_config(std::move(config))
 {
     qRegisterMetaType<skein::eas::SyncReport>();
     qRegisterMetaType<skein::eas::FindResult>();
-    m_worker->config = std::move(config);
-    m_thread.setObjectName(QStringLiteral("skein-sync"));
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
-    m_thread.start();
+    // No event loop on this thread: a job runs to its end, and a request's
+    // wait (NetworkTransport) cannot start another job meanwhile.
+    m_thread.reset(QThread::create([this] { runJobs(); }));
+    m_thread->setObjectName(QStringLiteral("skein-sync"));
+    m_thread->start();
 }
 
 SyncEngine::~SyncEngine()
 {
-    // The worker's objects must die on the thread they were made on.
-    // Blocking: jobs queued before this one finish first, so a running sync
-    // completes its transaction instead of being cut off.
-    QMetaObject::invokeMethod(m_context, [this] { m_worker.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    // Jobs queued before this finish first (a running sync completes its
+    // transaction instead of being cut off); background work waits for the
+    // next start. The worker's objects die on the thread they were made on.
+    m_scheduler.finish();
+    m_thread->wait();
 }
 
-void SyncEngine::post(std::function<void(Worker &)> job)
+void SyncEngine::runJobs()
 {
-    std::shared_ptr<Worker> worker = m_worker;
-    QMetaObject::invokeMethod(m_context, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+    Worker worker;
+    worker.config = m_config;
+    m_worker = &worker;
+    while (std::optional<AccountScheduler::Job> job = m_scheduler.next())
+        (*job)();
+    m_worker = nullptr;
+}
+
+void SyncEngine::post(Lane lane, const QString &key, std::function<void(Worker &)> job)
+{
+    m_scheduler.post(lane, key, [this, lane, job = std::move(job)] {
+        const Lane outer = m_runningLane;
+        m_runningLane = lane;
+        job(*m_worker);
+        m_runningLane = outer;
+    });
+}
+
+void SyncEngine::runUserWork()
+{
+    if (m_yielding || m_runningLane == Lane::User)
+        return;
+    m_yielding = true;
+    while (std::optional<AccountScheduler::Job> job = m_scheduler.take(Lane::User))
+        (*job)();
+    m_yielding = false;
+}
+
+void SyncEngine::scheduleBackgroundWork(Worker &w)
+{
+    if (!w.runner || !w.runner->replyHeadersPending())
+        return;
+    post(Lane::Background, QStringLiteral("reply-headers"), [this](Worker &w) {
+        if (w.runner->fetchMoreReplyHeaders(kBackgroundBatchesPerJob))
+            scheduleBackgroundWork(w);
+    });
 }
 
 void SyncEngine::connectAccount()
 {
-    post([this](Worker &w) {
+    post(Lane::User, QStringLiteral("connect"), [this](Worker &w) {
         Q_EMIT connected(w.ensureReady(this) ? w.runner->connect() : w.notReady());
     });
 }
 
 void SyncEngine::syncAll()
 {
-    post([this](Worker &w) {
+    post(Lane::Sync, QStringLiteral("sync"), [this](Worker &w) {
         Q_EMIT syncFinished(w.ensureReady(this) ? w.runner->syncAll() : w.notReady());
+        scheduleBackgroundWork(w);
     });
 }
 
 void SyncEngine::syncFolder(const QString &folderId)
 {
-    post([this, folderId](Worker &w) {
+    post(Lane::Sync, QStringLiteral("sync:") + folderId, [this, folderId](Worker &w) {
         if (!w.ensureReady(this)) {
             Q_EMIT syncFinished(w.notReady());
             return;
@@ -115,19 +156,21 @@ void SyncEngine::syncFolder(const QString &folderId)
         else
             report.message = QStringLiteral("There is no folder %1.").arg(folderId);
         Q_EMIT syncFinished(report);
+        scheduleBackgroundWork(w);
     });
 }
 
 void SyncEngine::fetchBody(qint64 messageId)
 {
-    post([this, messageId](Worker &w) {
+    post(Lane::User, QStringLiteral("body:%1").arg(messageId), [this, messageId](Worker &w) {
         Q_EMIT bodyFetched(messageId, w.ensureReady(this) ? w.runner->fetchBody(messageId) : w.openError);
     });
 }
 
 void SyncEngine::estimate(const QString &folderId, int filterType)
 {
-    post([this, folderId, filterType](Worker &w) {
+    post(Lane::User, QStringLiteral("estimate:%1:%2").arg(folderId).arg(filterType),
+         [this, folderId, filterType](Worker &w) {
         if (!w.ensureReady(this)) {
             Q_EMIT estimated(folderId, 0, -1, w.openError);
             return;
@@ -144,7 +187,8 @@ void SyncEngine::estimate(const QString &folderId, int filterType)
 
 void SyncEngine::find(const QByteArray &conversationId)
 {
-    post([this, conversationId](Worker &w) {
+    post(Lane::User, QStringLiteral("find:") + QString::fromLatin1(conversationId.toHex()),
+         [this, conversationId](Worker &w) {
         if (!w.ensureReady(this)) {
             FindResult result;
             result.conversationId = conversationId;
@@ -160,7 +204,7 @@ void SyncEngine::find(const QByteArray &conversationId)
 
 void SyncEngine::replayNow()
 {
-    post([this](Worker &w) {
+    post(Lane::User, QStringLiteral("replay"), [this](Worker &w) {
         Q_EMIT replayFinished(w.ensureReady(this) ? w.runner->replayAndSync() : w.notReady());
     });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AccountScheduler.h"
 #include "SyncRunner.h"
 
 #include <QObject>
@@ -10,9 +11,13 @@
 
 namespace skein::eas {
 
-// The background face of the sync: owns a thread on which its own store
-// connection, transport and session live. Every public slot returns at once;
-// results arrive as signals (queued to the caller's thread).
+// The background face of one account's sync: owns a thread on which its own
+// store connection, transport and session live. Every public slot only
+// queues a job on the account's scheduler and returns; the thread runs one
+// job at a time, what the user waits for first (fetchBody, replayNow, find,
+// estimate, connectAccount), then syncs, then background work. A job asked
+// for again while it still waits runs once. Results arrive as signals
+// (queued to the caller's thread).
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -65,11 +70,20 @@ Q_SIGNALS:
 
 private:
     struct Worker;
-    void post(std::function<void(Worker &)> job);
+    void post(Lane lane, const QString &key, std::function<void(Worker &)> job);
+    void runJobs(); // the engine thread's whole life
+    // A long sync's safe point: the user's waiting jobs run now.
+    void runUserWork();
+    // Reply headers a sync left for later, a few requests per job.
+    void scheduleBackgroundWork(Worker &w);
 
-    QThread m_thread;
-    QObject *m_context = nullptr; // lives on m_thread; jobs run in its thread
-    std::shared_ptr<Worker> m_worker;
+    Config m_config;
+    AccountScheduler m_scheduler;
+    std::unique_ptr<QThread> m_thread;
+    // Only touched on m_thread:
+    Worker *m_worker = nullptr;
+    Lane m_runningLane = Lane::Background;
+    bool m_yielding = false;
 };
 
 } // namespace skein::eas

@@ -112,6 +112,7 @@ SyncReport SyncRunner::syncAll()
     for (const Folder &folder : m_store.folders()) {
         if (!shouldSync(folder, version) || replayed.syncedFolders.contains(folder.serverId))
             continue;
+        yieldToUserWork();
         FolderReport folderReport = syncFolder(folder);
         if (!folderReport.error.isEmpty())
             qCWarning(lcSync) << "Folder" << folder.name << "failed:" << folderReport.error;
@@ -298,15 +299,30 @@ void SyncRunner::noteConversationIndex(const SyncBatch &batch)
                               seen ? CapabilityState::Seen : CapabilityState::NeverSeen);
 }
 
+void SyncRunner::yieldToUserWork()
+{
+    if (m_yield && m_replayDepth == 0)
+        m_yield();
+}
+
 void SyncRunner::fetchReplyHeaders(const Folder &folder, FolderReport &report)
 {
     // ItemOperations exists from 12.0 on.
     const QString version = m_session.account().protocolVersion;
     if (version.section(QLatin1Char('.'), 0, 0).toInt() < 12)
         return;
-    // A large first sync spreads its header fetches over several syncs.
+    // A large first sync leaves the rest to the background lane
+    // (fetchMoreReplyHeaders), so one sync stays bounded.
     constexpr int kMaxBatchesPerSync = 20;
-    for (int round = 0; round < kMaxBatchesPerSync; ++round) {
+    fetchReplyHeaderBatches(folder, kMaxBatchesPerSync, report);
+    regroupConversations(folder, report);
+}
+
+bool SyncRunner::fetchReplyHeaderBatches(const Folder &folder, int maxBatches, FolderReport &report)
+{
+    for (int round = 0; round < maxBatches; ++round) {
+        if (round > 0)
+            yieldToUserWork();
         const QList<Message> pending =
             m_store.messagesNeedingReplyHeaders(folder.serverId, ReplyHeadersFetchCommand::kBatchSize);
         if (pending.isEmpty())
@@ -328,7 +344,7 @@ void SyncRunner::fetchReplyHeaders(const Folder &folder, FolderReport &report)
             qCInfo(lcSync) << "Reply headers of folder" << folder.name << "not fetched:"
                            << (reply.ok() ? result.error : reply.message) << result.status;
             m_store.noteReplyHeadersFailed(rowOfServerId.values());
-            break;
+            return false;
         }
         for (const ReplyHeadersFetchCommand::Fetched &fetched : result.fetched) {
             const qint64 row = rowOfServerId.value(fetched.serverId);
@@ -344,6 +360,11 @@ void SyncRunner::fetchReplyHeaders(const Folder &folder, FolderReport &report)
         if (!rowOfServerId.isEmpty())
             m_store.noteReplyHeadersFailed(rowOfServerId.values());
     }
+    return true;
+}
+
+void SyncRunner::regroupConversations(const Folder &folder, FolderReport &report)
+{
     // Grouping reads the whole account: only when something changed.
     if (report.added + report.changed + report.deleted + report.softDeleted
             + report.replyHeadersFetched == 0)
@@ -366,6 +387,35 @@ void SyncRunner::fetchReplyHeaders(const Folder &folder, FolderReport &report)
         m_replayer->applyLocalRules(it.key(), it.value());
     if ((regrouped > 0 || report.replyHeadersFetched > 0) && m_folderChanged)
         m_folderChanged(folder.serverId);
+}
+
+bool SyncRunner::fetchMoreReplyHeaders(int maxBatches)
+{
+    const QString version = m_session.account().protocolVersion;
+    if (version.section(QLatin1Char('.'), 0, 0).toInt() < 12)
+        return false;
+    for (const Folder &folder : m_store.folders()) {
+        if (!shouldSync(folder, version)
+            || m_store.messagesNeedingReplyHeaders(folder.serverId, 1).isEmpty())
+            continue;
+        FolderReport report;
+        report.folderId = folder.serverId;
+        report.folderName = folder.name;
+        const bool delivered = fetchReplyHeaderBatches(folder, maxBatches, report);
+        regroupConversations(folder, report);
+        // One folder per call: the scheduler decides when the next goes.
+        return delivered && replyHeadersPending();
+    }
+    return false;
+}
+
+bool SyncRunner::replyHeadersPending() const
+{
+    const QString version = m_session.account().protocolVersion;
+    for (const Folder &folder : m_store.folders())
+        if (shouldSync(folder, version) && !m_store.messagesNeedingReplyHeaders(folder.serverId, 1).isEmpty())
+            return true;
+    return false;
 }
 
 SyncRunner::Estimate SyncRunner::estimate(const Folder &folder, int filterType)

@@ -67,6 +67,10 @@ public:
     using FolderChangedHandler = std::function<void(const QString &folderId)>;
     void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
     void setFolderChangedHandler(FolderChangedHandler handler) { m_folderChanged = std::move(handler); }
+    // Called at the points of a long sync where other work may safely run
+    // first (between folders, between reply-header batches; never inside a
+    // replay): the engine runs the user's waiting jobs there.
+    void setYieldHandler(std::function<void()> handler) { m_yield = std::move(handler); }
 
     // OPTIONS (when no version is known yet) and FolderSync: proves the account works.
     SyncReport connect();
@@ -100,6 +104,12 @@ public:
 
     static bool shouldSync(const Folder &folder, const QString &protocolVersion);
 
+    // Background work: reply headers a sync left for later (it fetches a
+    // bounded number per folder), at most maxBatches requests, then the
+    // regrouping. True when more are left and the last request got through.
+    bool fetchMoreReplyHeaders(int maxBatches);
+    bool replyHeadersPending() const;
+
 private:
     bool syncHierarchy(SyncReport &report);
     bool primeFolder(const Folder &folder, FolderReport &report);
@@ -111,6 +121,13 @@ private:
     // conversations (Store::inferConversations). Failures are retried on
     // later syncs, a bounded number of times.
     void fetchReplyHeaders(const Folder &folder, FolderReport &report);
+    // Up to maxBatches ItemOperations of reply headers for folder; false when
+    // a request failed (the rest waits for a later sync).
+    bool fetchReplyHeaderBatches(const Folder &folder, int maxBatches, FolderReport &report);
+    // Regroups inferred conversations after a change and applies local
+    // rules to the messages that joined one.
+    void regroupConversations(const Folder &folder, FolderReport &report);
+    void yieldToUserWork();
     // Capability ConversationIndex: Seen once any item carried one.
     void noteConversationIndex(const SyncBatch &batch);
     // The MoveItems that local rules journaled during the folders' Syncs
@@ -124,6 +141,8 @@ private:
     ProgressHandler m_progress;
     FolderChangedHandler m_folderChanged;
     std::unique_ptr<ActionReplayer> m_replayer;
+    std::function<void()> m_yield;
+    int m_replayDepth = 0; // a replay in progress: no yield, its claims are open
 };
 
 } // namespace skein::eas

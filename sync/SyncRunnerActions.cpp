@@ -7,6 +7,7 @@
 #include "StatusText.h"
 
 #include <QLoggingCategory>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -29,6 +30,8 @@ const QString kCannotSearch = QStringLiteral("cannot-search-by-conversation");
 
 ActionReplayer::Report SyncRunner::replayActions()
 {
+    ++m_replayDepth;
+    const auto replayed = qScopeGuard([this] { --m_replayDepth; });
     ActionReplayer::Report report = m_replayer->replay([this](const Folder &folder) { return syncFolder(folder); });
     if (report.error != ErrorKind::None)
         qCInfo(lcSync) << "Action replay stopped; entries stay pending:" << report.message;

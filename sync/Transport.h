@@ -26,13 +26,19 @@ struct HttpResponse {
     QByteArray header(const QByteArray &name) const;
 };
 
-// Carries one HTTP exchange. Implementations block the calling thread, which
-// is always the sync thread, never the GUI thread; tests substitute a fake.
+// Carries one HTTP exchange. send() blocks the calling thread, which is
+// always an engine's thread, never the GUI thread, and runs nothing else
+// meanwhile (no event loop): the engine's next job waits for this answer.
+// Tests substitute a fake.
 class Transport
 {
 public:
     virtual ~Transport() = default;
     virtual HttpResponse send(const HttpRequest &request) = 0;
+    // From any thread: ends the exchange in flight, if any, as if the
+    // network had failed (send() returns status 0). For long waits such as
+    // Ping that must make way for the user's work.
+    virtual void abort() {}
 };
 
 } // namespace skein::eas
