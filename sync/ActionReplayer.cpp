@@ -2,6 +2,7 @@
 
 #include "ConversationActions.h"
 #include "ConversationMovesCommand.h"
+#include "ItemStateFetchCommand.h"
 #include "MoveItemsCommand.h"
 #include "StatusText.h"
 #include "SyncRunner.h"
@@ -129,10 +130,78 @@ QList<qint64> ActionReplayer::giveUpOnServerErrors(const QList<qint64> &ids, int
     return retry;
 }
 
+bool ActionReplayer::settleInterruptedEntries(Report &report)
+{
+    Entries interrupted;
+    QList<ItemStateFetchCommand::Item> items;
+    for (const ActionEntry &e : m_journal.unfinished()) {
+        if (e.state != ActionState::Sending || channelOf(e.kind) != ActionChannel::Sync)
+            continue;
+        interrupted.append(e);
+        for (const ActionItem &item : e.items)
+            items.append({item.folderId, item.serverId});
+    }
+    if (interrupted.isEmpty())
+        return true;
+
+    ItemStateFetchCommand::Result onServer;
+    bool compared = true;
+    for (qsizetype from = 0; from < items.size() && compared; from += ItemStateFetchCommand::kBatchSize) {
+        EasReply reply;
+        const ItemStateFetchCommand::Result batch =
+            m_session.run(ItemStateFetchCommand(items.mid(from, ItemStateFetchCommand::kBatchSize)), &reply);
+        if (!reply.ok() && isTransient(reply.error) && !isServerError(reply.httpStatus)) {
+            // Offline, throttled, or not allowed now: ask again next time.
+            report.error = reply.error;
+            report.message = reply.message;
+            return false;
+        }
+        // A server that cannot answer (5xx, an error status) gets the
+        // entries again, as before: a re-sent change sets the same value.
+        compared = reply.ok() && batch.error.isEmpty() && batch.status == 1;
+        onServer.fetched += batch.fetched;
+    }
+
+    auto alreadyApplied = [&](const ActionEntry &e) {
+        if (!compared)
+            return false;
+        for (const ActionItem &item : e.items) {
+            const ItemStateFetchCommand::Fetched *now = onServer.find(item.folderId, item.serverId);
+            if (!now)
+                return false;
+            if (e.kind == ActionKind::Delete) {
+                if (now->status == 1)
+                    return false; // still there: the delete never arrived
+                continue;
+            }
+            if (now->status != 1)
+                return false;
+            if (item.newRead && now->read != item.newRead)
+                return false;
+            if (item.newFlag && (!now->flag || now->flag->status != item.newFlag->status))
+                return false;
+        }
+        return true;
+    };
+    for (const ActionEntry &e : interrupted) {
+        if (alreadyApplied(e)) {
+            qCInfo(lcSync) << "Action" << e.id << "reached the server before Skein stopped; not sent again";
+            done(e);
+        } else {
+            m_journal.markPending({e.id});
+        }
+    }
+    return true;
+}
+
 ActionReplayer::Report ActionReplayer::replay(const FolderSyncer &syncFolder)
 {
     Report report;
     m_localRuleMoves = false; // this replay sends every unfinished entry
+    if (!settleInterruptedEntries(report)) {
+        report.pending = int(m_journal.unfinished().size());
+        return report;
+    }
     const QList<ActionEntry> journal = m_journal.unfinished();
     for (qsizetype start = 0; start < journal.size() && report.error == ErrorKind::None;) {
         const ActionChannel channel = channelOf(journal.at(start).kind);
@@ -293,6 +362,11 @@ ActionReplayer::SyncClaim ActionReplayer::claimSyncCommands(const QString &folde
             break;
         if (channelOf(e.kind) != ActionChannel::Sync || e.folderId != folderId)
             continue;
+        // 'sending' here means a request carried it before the process
+        // died: the next replay compares it with the server first, and
+        // what came after it waits so the order holds.
+        if (e.state == ActionState::Sending)
+            break;
         claim.entries.append(e.id);
         for (const ActionItem &item : e.items) {
             if (e.kind == ActionKind::Delete)

@@ -28,9 +28,12 @@ struct FolderReport;
 // the answer; a refused entry is rolled back (ActionJournal::markFailed) with
 // the server's reason in words. When the request never got an answer
 // (network, throttling, 5xx) the entries go back to 'pending' and the replay
-// stops, keeping the order for the next run. Replays are idempotent: a
-// re-sent Change sets the same value, a re-sent Delete of a gone item (8) and
-// a re-sent MoveItems whose source is gone (1) count as done.
+// stops, keeping the order for the next run. An entry still 'sending' when a
+// replay starts was on its way when the process died: a read, flag or delete
+// is first compared with the server's state (ItemStateFetchCommand) and sent
+// again only if the server does not have it; a re-sent MoveItems whose
+// source is gone (1) and a re-sent Delete of a gone item (8) count as done.
+// docs/architecture.md lists what is at-least-once and why.
 class ActionReplayer
 {
 public:
@@ -92,6 +95,11 @@ public:
 
 private:
     using Entries = QList<ActionEntry>;
+    // Sync entries that a request carried when the process died ('sending'
+    // at the start of a replay) are compared with the server's state: done
+    // when it already has them, else back to 'pending' to be sent again.
+    // False (and report.error) when the server could not be asked now.
+    bool settleInterruptedEntries(Report &report);
     bool sendConversationMoves(const Entries &entries, Report &report);
     // The answer of a server without conversation Moves (ActionReplayerLocalRules.cpp).
     static bool refusesConversationMoves(const EasReply &reply);

@@ -74,6 +74,7 @@ class TestActionReplayer : public QObject
     bool m_refuseConversationSearch = false; // the same for Search by ConversationId
     int m_syncHttpError = 0;                 // every Sync answers this HTTP status
     QHash<QString, QList<Message>> m_arrivals; // folder -> Adds for its next Sync
+    QHash<QString, bool> m_readOnServer;       // ServerId -> Read, for ItemOperations Fetch
 
     Element answerSync(const Element &request)
     {
@@ -126,7 +127,44 @@ class TestActionReplayer : public QObject
             out.add(tag::ItemOperations::Status, qint64(m_moveStatus.value(id, 1)));
             out.addOpaque(tag::ItemOperations::ConversationId, id);
         }
+        for (const Element *fetch : request.all(tag::ItemOperations::Fetch)) {
+            const QString id = fetch->childText(tag::AirSync::ServerId);
+            Element &out = response.add(tag::ItemOperations::Fetch);
+            const bool found = m_readOnServer.contains(id);
+            out.add(tag::ItemOperations::Status, found ? "1" : "6"); // 6: not found
+            out.add(tag::AirSync::CollectionId, fetch->childText(tag::AirSync::CollectionId));
+            out.add(tag::AirSync::ServerId, id);
+            if (found) {
+                Element &properties = out.add(tag::ItemOperations::Properties);
+                properties.add(tag::Email::Read, m_readOnServer.value(id) ? "1" : "0");
+                properties.add(tag::Email::Flag);
+            }
+        }
         return root;
+    }
+
+    // The Sync requests' Change and Delete elements, as "Change 1:1".
+    QStringList syncCommandsSent() const
+    {
+        QStringList sent;
+        for (const int i : requestsFor("Sync")) {
+            const Element body = m_fake.body(i);
+            const Element *commands =
+                body.find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands});
+            for (const Element &c : commands ? commands->children() : std::vector<Element>{})
+                sent.append((c.is(tag::AirSync::Delete) ? QStringLiteral("Delete ") : QStringLiteral("Change "))
+                            + c.childText(tag::AirSync::ServerId));
+        }
+        return sent;
+    }
+
+    // The process died while a request carried the entry.
+    void interrupt(qint64 entryId)
+    {
+        QVERIFY(ActionJournal(*m_store).markSending({entryId}));
+        const QString path = m_store->path();
+        m_store = std::make_unique<Store>();
+        QVERIFY(m_store->open(path));
     }
 
     Element answerMoveItems(const Element &request)
@@ -252,6 +290,7 @@ private Q_SLOTS:
         m_refuseConversationSearch = false;
         m_syncHttpError = 0;
         m_arrivals.clear();
+        m_readOnServer.clear();
         AccountSettings account;
         account.url = QStringLiteral("http://127.0.0.1:9");
         account.user = QStringLiteral("demo");
@@ -469,6 +508,81 @@ private Q_SLOTS:
         QCOMPARE(requestsFor("MoveItems").size(), 1); // nothing sent twice
         for (int i = requests; i < m_fake.requests.size(); ++i)
             QVERIFY(!m_fake.body(i).find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands}));
+    }
+
+    // Compare before apply: the answer to the request was lost, but the
+    // server has the change. Sending it again could undo what another
+    // device did meanwhile; it is done without a second Change.
+    void anInterruptedChangeTheServerHasIsNotSentAgain()
+    {
+        const qint64 read = ConversationActions(*m_store).markRead(convA, inbox).entryId;
+        QVERIFY(read);
+        interrupt(read);
+        m_readOnServer = {{QStringLiteral("1:1"), true}, {QStringLiteral("1:2"), true}};
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), QStringList());
+        QCOMPARE(requestsFor("ItemOperations").size(), 1);
+        QVERIFY(messageWithServerId(QStringLiteral("1:1"))->read);
+    }
+
+    void anInterruptedChangeTheServerLacksIsSentAgain()
+    {
+        const qint64 read = ConversationActions(*m_store).markRead(convA, inbox).entryId;
+        interrupt(read);
+        m_readOnServer = {{QStringLiteral("1:1"), true}, {QStringLiteral("1:2"), false}};
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), (QStringList{"Change 1:1", "Change 1:2"}));
+    }
+
+    void anInterruptedDeleteOfAGoneMessageIsNotSentAgain()
+    {
+        const qint64 del = ConversationActions(*m_store).deleteConversation(convB, inbox).entryId;
+        interrupt(del);
+        QVERIFY(syncAll().ok()); // 1:3 is not on the server any more
+        QCOMPARE(entry(del).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), QStringList());
+    }
+
+    // What came after an interrupted entry in the same folder waits for it:
+    // a later "unread" must not reach the server before an earlier "read".
+    void laterChangesWaitForAnInterruptedOne()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 read = actions.markRead(convA, inbox).entryId;
+        const qint64 unread = actions.markUnread(convA, inbox).entryId;
+        interrupt(read);
+        m_readOnServer = {{QStringLiteral("1:1"), false}, {QStringLiteral("1:2"), false}};
+        SyncRunner runner(*m_session, *m_store);
+        const FolderReport alone = runner.syncFolder(*m_store->folder(inbox)); // no replay: nothing claimed
+        QVERIFY(alone.error.isEmpty());
+        QCOMPARE(syncCommandsSent(), QStringList());
+        QVERIFY(runner.syncAll().ok());
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QCOMPARE(entry(unread).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), (QStringList{"Change 1:1", "Change 1:2", "Change 1:1", "Change 1:2"}));
+        const Element body = m_fake.body(requestsFor("Sync").at(1));
+        const Element *commands =
+            body.find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands});
+        QCOMPARE(commands->children().front().find({tag::AirSync::ApplicationData, tag::Email::Read})->text(),
+                 QStringLiteral("1"));
+        QCOMPARE(commands->children().back().find({tag::AirSync::ApplicationData, tag::Email::Read})->text(),
+                 QStringLiteral("0"));
+    }
+
+    void anInterruptedEntryWaitsWhileTheServerCannotBeAsked()
+    {
+        const qint64 read = ConversationActions(*m_store).markRead(convA, inbox).entryId;
+        interrupt(read);
+        m_offline = true;
+        QVERIFY(!syncAll().ok());
+        QCOMPARE(entry(read).state, ActionState::Sending);
+        m_offline = false;
+        m_readOnServer = {{QStringLiteral("1:1"), true}, {QStringLiteral("1:2"), true}};
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), QStringList());
     }
 
     void aSoftDeleteLosesNoPendingChange()
