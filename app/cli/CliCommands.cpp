@@ -21,7 +21,7 @@ int accountAdd(const Invocation &in)
     if (url.isEmpty() || user.isEmpty())
         return fail(Usage, QStringLiteral("account add needs --url and --user"));
     QString error;
-    if (!in.profile.ensureDirectory(&error))
+    if (!in.profile.ensurePrivate(&error))
         return fail(Failed, error);
     const QString password = obtainPassword(in.profile, url, user, &error);
     if (password.isEmpty())

@@ -36,6 +36,11 @@ std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
         *code = fail(NotFound, QStringLiteral("no account in %1; run 'skein-cli account add' first").arg(profile.directory()));
         return nullptr;
     }
+    QString error;
+    if (!profile.ensurePrivate(&error)) {
+        *code = fail(Failed, error);
+        return nullptr;
+    }
     auto opened = std::make_unique<OpenedStore>();
     if (!opened->store.open(profile.databasePath())) {
         *code = fail(Failed, opened->store.lastError());
