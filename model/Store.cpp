@@ -4,6 +4,7 @@
 #include "StorePrivate.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace skein {
 
@@ -40,6 +41,18 @@ bool configure(sqlite3 *db)
     return sql::execute(db, "PRAGMA foreign_keys = ON") && setJournalModeWal(db)
         && sql::execute(db, "PRAGMA synchronous = NORMAL")
         && sql::execute(db, "PRAGMA cache_size = -16384");
+}
+
+// A new database is readable by its user only, whatever the umask; SQLite
+// gives the -wal and -shm files it creates the database file's permissions.
+void createPrivately(const QString &path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')) || QFileInfo::exists(path))
+        return; // temporary or in-memory, or already there
+    QFile file(path);
+    // An empty file is an empty database to SQLite. If this fails, the open
+    // below fails with SQLite's own reason.
+    file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 } // namespace
@@ -96,6 +109,7 @@ bool Store::open(const QString &path)
 {
     d->close();
     d->error.clear();
+    createPrivately(path);
     // No SQLITE_OPEN_URI: a path is a path. NOMUTEX: a Store is used by one
     // thread at a time (see Store.h), so SQLite's per-call locking is waste.
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db,

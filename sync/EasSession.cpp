@@ -123,6 +123,7 @@ HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body)
     request.method = command ? "POST" : "OPTIONS";
     request.url = url;
     request.body = body;
+    request.timeoutMs = m_requestTimeoutMs;
     const QByteArray credentials = (m_account.user + QLatin1Char(':') + m_password).toUtf8();
     request.headers = {
         {"Authorization", "Basic " + credentials.toBase64()},

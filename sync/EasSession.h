@@ -50,6 +50,8 @@ public:
     // Back-off waits go through this; tests replace it to stay fast.
     void setSleeper(std::function<void(int ms)> sleeper);
     void setMaxRetryAfterMs(int ms) { m_maxRetryAfterMs = ms; }
+    // How long a request may go without an answer (HttpRequest::timeoutMs).
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
 
     // OPTIONS: reads the server's versions and picks the best we speak.
     EasReply negotiate();
@@ -91,6 +93,7 @@ private:
     std::function<void(const AccountSettings &)> m_accountChanged;
     std::function<void(int)> m_sleep;
     int m_maxRetryAfterMs = 300000;
+    int m_requestTimeoutMs = 120000;
     bool m_provisioning = false;
 };
 

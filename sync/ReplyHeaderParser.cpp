@@ -26,35 +26,37 @@ struct GObjectDeleter {
 template<typename T>
 using GPtr = std::unique_ptr<T, GObjectDeleter>;
 
-qsizetype headerBlockEnd(const QByteArray &mime)
+bool startsFolded(QByteArrayView line)
 {
-    const qsizetype crlf = mime.indexOf("\r\n\r\n");
-    const qsizetype lf = mime.indexOf("\n\n");
-    if (crlf < 0)
-        return lf < 0 ? -1 : lf + 1;
-    return lf < 0 || crlf < lf ? crlf + 2 : lf + 1;
+    return !line.isEmpty() && (line.front() == ' ' || line.front() == '\t');
 }
 
-// The headers that are surely complete: whole lines only, and not the last
-// logical header, which may have lost a folded continuation line.
+// The headers that are surely complete, line by line up to the empty line
+// that ends the header block. Without that empty line the text was cut: the
+// last logical header may have lost a folded continuation line, so it is
+// dropped unless the cut line after it starts a new header. Continuation
+// lines before the first header belong to nothing and are dropped too.
 QByteArray completeHeaders(const QByteArray &mime)
 {
-    const qsizetype end = headerBlockEnd(mime);
-    if (end >= 0)
-        return mime.left(end);
-    qsizetype cut = mime.lastIndexOf('\n');
-    if (cut < 0)
-        return {};
-    // Back to the start of the last logical header (a line not starting with
-    // white space).
+    const QByteArrayView text(mime);
+    qsizetype firstHeader = -1; // start of the first line that is not a continuation
+    qsizetype lastHeader = -1;  // start of the last one
+    qsizetype lineStart = 0;
     for (;;) {
-        const qsizetype lineStart = mime.lastIndexOf('\n', cut - 1) + 1;
-        if (lineStart <= 0)
-            return {};
-        const char first = mime.at(lineStart);
-        cut = lineStart - 1;
-        if (first != ' ' && first != '\t')
-            return mime.left(lineStart);
+        const qsizetype newline = text.indexOf('\n', lineStart);
+        QByteArrayView line = newline < 0 ? text.sliced(lineStart) : text.sliced(lineStart, newline - lineStart);
+        if (newline >= 0 && line.endsWith('\r'))
+            line.chop(1);
+        if (newline >= 0 && line.isEmpty()) // the empty line: every header is complete
+            return firstHeader < 0 ? QByteArray() : mime.sliced(firstHeader, lineStart - firstHeader);
+        if (!line.isEmpty() && !startsFolded(line)) {
+            if (firstHeader < 0)
+                firstHeader = lineStart;
+            lastHeader = lineStart;
+        }
+        if (newline < 0) // cut here: keep what comes before the last header
+            return firstHeader < 0 ? QByteArray() : mime.sliced(firstHeader, lastHeader - firstHeader);
+        lineStart = newline + 1;
     }
 }
 

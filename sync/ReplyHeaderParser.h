@@ -11,7 +11,8 @@ namespace skein::eas {
 // (SOGo ignores TruncationSize) or a truncated start of it: only the header
 // block counts, and when it was cut before its end only the headers known
 // to be complete (not the last one, whose folded continuation may be
-// missing). Empty when the text has no such headers.
+// missing, unless the cut line after it starts another header). Empty when
+// the text has no such headers; any text, however short or odd, is safe.
 ReplyHeaders parseReplyHeaders(const QByteArray &mime);
 
 } // namespace skein::eas

@@ -31,6 +31,7 @@ struct SyncEngine::Worker {
         transport = config.transportFactory ? config.transportFactory() : std::make_unique<NetworkTransport>();
         session = std::make_unique<EasSession>(*transport, *account, config.password);
         session->setMaxRetryAfterMs(config.maxRetryAfterMs);
+        session->setRequestTimeoutMs(config.requestTimeoutMs);
         session->setAccountChangedHandler([this](const AccountSettings &changed) {
             AccountSettings merged = changed;
             merged.folderSyncKey = store.account().value_or(changed).folderSyncKey;

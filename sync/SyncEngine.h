@@ -29,6 +29,7 @@ public:
         // Made on the sync thread; NetworkTransport when empty.
         std::function<std::unique_ptr<Transport>()> transportFactory;
         int maxRetryAfterMs = 300000;
+        int requestTimeoutMs = 120000; // no answer for this long fails the request
     };
 
     explicit SyncEngine(Config config, QObject *parent = nullptr);

@@ -31,10 +31,10 @@ QByteArray conversationIdFromHex(const QString &hex)
 }
 
 // Sends the journal and waits until the server has answered (or could not be reached).
-SyncReport replay(const Profile &profile, const QString &password)
+SyncReport replay(const Invocation &in, const QString &password)
 {
     SyncReport report;
-    const auto engine = makeEngine(profile, password);
+    const auto engine = makeEngine(in, password);
     QObject::connect(engine.get(), &SyncEngine::replayFinished, engine.get(), [&](const SyncReport &r) { report = r; });
     runEngine(*engine, &SyncEngine::replayFinished, [&] { engine->replayNow(); });
     return report;
@@ -52,7 +52,8 @@ int printOutcome(const Store &store, qint64 entryId, const SyncReport &report)
         out() << "refused: " << entry->error << "\n";
         return Failed;
     }
-    out() << "pending: " << (report.message.isEmpty() ? QStringLiteral("the server has not answered yet") : report.message)
+    out() << "pending: "
+          << (report.message.isEmpty() ? QStringLiteral("the server has not answered yet") : failureReason(report.message))
           << " (the action is kept and sent on the next sync)\n";
     return report.ok() ? Failed : exitCodeFor(report.error);
 }
@@ -81,6 +82,8 @@ void printFound(const FindResult &result, const QHash<QString, QString> &folderN
     }
     if (!result.fromServer)
         out() << "Searched the local store: " << result.note << "\n";
+    if (result.messages.isEmpty())
+        out() << "no messages\n";
     for (const Message &m : result.messages)
         out() << folderNames.value(m.folderId, m.folderId) << "\t" << m.serverId << "\t"
               << m.dateReceived.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) << "\t" << m.from << "\t"
@@ -120,7 +123,7 @@ int act(const Invocation &in)
         out() << "refused: " << applied.error << "\n";
         return Failed;
     }
-    const SyncReport report = replay(in.profile, password);
+    const SyncReport report = replay(in, password);
     const int result = printOutcome(opened->store, applied.entryId, report);
     out().flush();
     return result;
@@ -140,7 +143,7 @@ int find(const Invocation &in)
         return code;
     FindResult result;
     {
-        const auto engine = makeEngine(in.profile, password);
+        const auto engine = makeEngine(in, password);
         QObject::connect(engine.get(), &SyncEngine::found, engine.get(), [&](const FindResult &r) { result = r; });
         runEngine(*engine, &SyncEngine::found, [&] { engine->find(conversationId); });
     }
@@ -149,7 +152,7 @@ int find(const Invocation &in)
         folderNames.insert(f.serverId, f.name);
     printFound(result, folderNames, in.options.isSet(QStringLiteral("json")));
     out().flush();
-    return result.messages.isEmpty() ? NotFound : Ok;
+    return Ok; // finding nothing is an answer, not an error
 }
 
 int filterTypeForDays(int days)

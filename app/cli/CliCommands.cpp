@@ -21,7 +21,7 @@ int accountAdd(const Invocation &in)
     if (url.isEmpty() || user.isEmpty())
         return fail(Usage, QStringLiteral("account add needs --url and --user"));
     QString error;
-    if (!in.profile.ensureDirectory(&error))
+    if (!in.profile.ensurePrivate(&error))
         return fail(Failed, error);
     const QString password = obtainPassword(in.profile, url, user, &error);
     if (password.isEmpty())
@@ -50,14 +50,14 @@ int accountAdd(const Invocation &in)
 
     SyncReport report;
     {
-        const auto engine = makeEngine(in.profile, password);
+        const auto engine = makeEngine(in, password);
         QObject::connect(engine.get(), &SyncEngine::connected, engine.get(), [&](const SyncReport &r) { report = r; });
         runEngine(*engine, &SyncEngine::connected, [&] { engine->connectAccount(); });
     }
     if (!report.ok()) {
         if (!existed)
             in.profile.removeDatabase(); // leave no half-made account behind
-        return fail(exitCodeFor(report.error), report.message);
+        return failRequest(exitCodeFor(report.error), report.message);
     }
     if (!in.options.isSet(QStringLiteral("no-save")) && !savePassword(in.profile, url, user, password, &error))
         QTextStream(stderr) << "skein-cli: warning: " << error << "\n";
@@ -82,11 +82,11 @@ int sync(const Invocation &in)
         return fail(AuthFailed, error);
 
     SyncReport report;
-    const auto engine = makeEngine(in.profile, password);
+    const auto engine = makeEngine(in, password);
     QObject::connect(engine.get(), &SyncEngine::syncFinished, engine.get(), [&](const SyncReport &r) { report = r; });
     runEngine(*engine, &SyncEngine::syncFinished, [&] { engine->syncAll(); });
     if (!report.ok())
-        return fail(exitCodeFor(report.error), report.message);
+        return failRequest(exitCodeFor(report.error), report.message);
     bool folderFailed = false;
     for (const eas::FolderReport &folder : report.folders) {
         printFolderReport(folder);
@@ -113,12 +113,12 @@ int folders(const Invocation &in)
 
 int conversations(const Invocation &in)
 {
+    if (in.words.size() < 2)
+        return fail(Usage, QStringLiteral("conversations needs a FOLDER"));
     int code = Ok;
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened)
         return code;
-    if (in.words.size() < 2)
-        return fail(Usage, QStringLiteral("conversations needs a FOLDER"));
     const std::optional<Folder> folder = resolveFolder(opened->store, in.words.at(1), &code);
     if (!folder)
         return code;
@@ -140,17 +140,13 @@ namespace {
 // The message `show` names: --id ROWID, FOLDER SERVERID, or a bare SERVERID
 // when exactly one folder has it (ServerIds are unique per folder only: on
 // SOGo they are IMAP UIDs, so Inbox and Sent Items both have a "5").
-std::optional<Message> messageToShow(const Store &store, const Invocation &in, int *code)
+std::optional<Message> messageToShow(const Store &store, const Invocation &in, std::optional<qint64> rowId,
+                                     int *code)
 {
-    if (in.options.isSet(QStringLiteral("id"))) {
-        bool ok = false;
-        const QString text = in.options.value(QStringLiteral("id"));
-        const qint64 id = text.toLongLong(&ok);
-        std::optional<Message> m = ok ? store.messageById(id) : std::nullopt;
-        if (!ok)
-            *code = fail(Usage, QStringLiteral("--id needs a number, not '%1'").arg(text));
-        else if (!m)
-            *code = fail(NotFound, QStringLiteral("no message with id %1").arg(id));
+    if (rowId) {
+        std::optional<Message> m = store.messageById(*rowId);
+        if (!m)
+            *code = fail(NotFound, QStringLiteral("no message with id %1").arg(*rowId));
         return m;
     }
     if (in.words.size() == 3) {
@@ -161,10 +157,6 @@ std::optional<Message> messageToShow(const Store &store, const Invocation &in, i
         if (!m)
             *code = fail(NotFound, QStringLiteral("no message '%1' in folder '%2'").arg(in.words.at(2), folder->name));
         return m;
-    }
-    if (in.words.size() != 2) {
-        *code = fail(Usage, QStringLiteral("show needs FOLDER SERVERID, --id ROWID or SERVERID"));
-        return std::nullopt;
     }
     const QString &serverId = in.words.at(1);
     QList<Message> found;
@@ -188,15 +180,42 @@ std::optional<Message> messageToShow(const Store &store, const Invocation &in, i
     return found.first();
 }
 
+// --filter DAYS of estimate: a whole number of days, 0 for all; nullopt
+// with the reason printed.
+std::optional<int> filterDays(const Invocation &in, int *code)
+{
+    if (!in.options.isSet(QStringLiteral("filter")))
+        return 0;
+    const QString text = in.options.value(QStringLiteral("filter"));
+    bool ok = false;
+    const int days = text.toInt(&ok);
+    if (ok && days >= 0)
+        return days;
+    *code = fail(Usage, QStringLiteral("--filter needs a number of days, not '%1': 0 (all), 1, 3, 7, 14 or 31 "
+                                       "(one month); other numbers round up to the next of these")
+                            .arg(text));
+    return std::nullopt;
+}
+
 } // namespace
 
 int show(const Invocation &in)
 {
+    std::optional<qint64> rowId;
+    if (in.options.isSet(QStringLiteral("id"))) {
+        bool ok = false;
+        const QString text = in.options.value(QStringLiteral("id"));
+        rowId = text.toLongLong(&ok);
+        if (!ok)
+            return fail(Usage, QStringLiteral("--id needs a number, not '%1'").arg(text));
+    } else if (in.words.size() < 2) {
+        return fail(Usage, QStringLiteral("show needs FOLDER SERVERID, --id ROWID or SERVERID"));
+    }
     int code = Ok;
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened)
         return code;
-    const std::optional<Message> m = messageToShow(opened->store, in, &code);
+    const std::optional<Message> m = messageToShow(opened->store, in, rowId, &code);
     if (!m)
         return code;
     const std::optional<Folder> folder = opened->store.folder(m->folderId);
@@ -213,29 +232,33 @@ int show(const Invocation &in)
 
 int estimate(const Invocation &in)
 {
+    if (in.words.size() < 2)
+        return fail(Usage, QStringLiteral("estimate needs a FOLDER"));
     int code = Ok;
+    const std::optional<int> days = filterDays(in, &code);
+    if (!days)
+        return code;
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened)
         return code;
-    const std::optional<Folder> folder = resolveFolder(opened->store, in.words.value(1), &code);
+    const std::optional<Folder> folder = resolveFolder(opened->store, in.words.at(1), &code);
     if (!folder)
         return code;
     QString error;
     const QString password = obtainPassword(in.profile, opened->account.url, opened->account.user, &error);
     if (password.isEmpty())
         return fail(AuthFailed, error);
-    const auto engine = makeEngine(in.profile, password);
+    const auto engine = makeEngine(in, password);
     int count = -1;
     QString estimateError;
     QObject::connect(engine.get(), &SyncEngine::estimated, engine.get(),
                      [&](const QString &, int, int c, const QString &e) { count = c; estimateError = e; });
-    const int days = in.options.value(QStringLiteral("filter")).toInt();
-    if (days > 31)
+    if (*days > 31)
         QTextStream(stderr) << "skein-cli: mail can be filtered by at most one month; estimating one month\n";
     runEngine(*engine, &SyncEngine::estimated,
-              [&] { engine->estimate(folder->serverId, filterTypeForDays(days)); });
+              [&] { engine->estimate(folder->serverId, filterTypeForDays(*days)); });
     if (!estimateError.isEmpty())
-        return fail(Failed, estimateError);
+        return failRequest(Failed, estimateError);
     out() << count << "\n";
     return Ok;
 }

@@ -7,13 +7,17 @@
 
 namespace skein::cli {
 
-// Exit codes: the one-line reason on stderr says more.
+// Exit codes (the README's table): the one-line reason on stderr says more.
 enum Exit : int { Ok = 0, Usage = 64, Failed = 1, AuthFailed = 2, Unreachable = 3, NotFound = 4 };
+
+constexpr int kDefaultTimeoutSeconds = 120;
+constexpr int kMaxTimeoutSeconds = 86400;
 
 struct Invocation {
     Profile profile;
     QStringList words;          // positional words after the options, e.g. {"account","add"}
     const QCommandLineParser &options;
+    int timeoutSeconds = kDefaultTimeoutSeconds; // --timeout: how long one request may go unanswered
 };
 
 int accountAdd(const Invocation &in);

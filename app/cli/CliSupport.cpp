@@ -1,9 +1,44 @@
 #include "CliSupport.h"
 
+#include "NetworkTransport.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+
 namespace skein::cli {
 
 using eas::ErrorKind;
 using eas::SyncEngine;
+
+namespace {
+
+// The timeout of a request that went unanswered for all of it, 0 if none
+// did. skein-cli runs one command per process, so one value serves it.
+std::atomic<int> unansweredAfterMs{0};
+
+// NetworkTransport, noting a request that got no answer within its timeout,
+// so that skein-cli can say so in its own words.
+class WatchedTransport final : public eas::Transport
+{
+public:
+    eas::HttpResponse send(const eas::HttpRequest &request) override
+    {
+        QElapsedTimer waited;
+        waited.start();
+        eas::HttpResponse response = m_network.send(request);
+        // Qt's transfer timeout runs on a coarse timer, which may fire up to
+        // 5 % early.
+        if (response.status == 0 && !response.tlsError && waited.elapsed() >= qint64(request.timeoutMs) * 95 / 100)
+            unansweredAfterMs = request.timeoutMs;
+        return response;
+    }
+
+private:
+    eas::NetworkTransport m_network;
+};
+
+} // namespace
 
 QTextStream &out()
 {
@@ -15,6 +50,19 @@ int fail(int code, const QString &reason)
 {
     QTextStream(stderr) << "skein-cli: " << reason << "\n";
     return code;
+}
+
+QString failureReason(const QString &message)
+{
+    const int ms = unansweredAfterMs;
+    if (!ms)
+        return message;
+    return QStringLiteral("the server did not answer within %1 seconds (--timeout)").arg(ms / 1000);
+}
+
+int failRequest(int code, const QString &message)
+{
+    return fail(unansweredAfterMs ? int(Unreachable) : code, failureReason(message));
 }
 
 int exitCodeFor(ErrorKind kind)
@@ -36,6 +84,11 @@ std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
         *code = fail(NotFound, QStringLiteral("no account in %1; run 'skein-cli account add' first").arg(profile.directory()));
         return nullptr;
     }
+    QString error;
+    if (!profile.ensurePrivate(&error)) {
+        *code = fail(Failed, error);
+        return nullptr;
+    }
     auto opened = std::make_unique<OpenedStore>();
     if (!opened->store.open(profile.databasePath())) {
         *code = fail(Failed, opened->store.lastError());
@@ -50,11 +103,13 @@ std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
     return opened;
 }
 
-std::unique_ptr<eas::SyncEngine> makeEngine(const Profile &profile, const QString &password)
+std::unique_ptr<eas::SyncEngine> makeEngine(const Invocation &in, const QString &password)
 {
     SyncEngine::Config config;
-    config.databasePath = profile.databasePath();
+    config.databasePath = in.profile.databasePath();
     config.password = password;
+    config.requestTimeoutMs = in.timeoutSeconds * 1000;
+    config.transportFactory = [] { return std::make_unique<WatchedTransport>(); };
     return std::make_unique<SyncEngine>(config);
 }
 

@@ -18,6 +18,12 @@ QTextStream &out();
 // Prints "skein-cli: reason" on stderr and returns code.
 int fail(int code, const QString &reason);
 int exitCodeFor(eas::ErrorKind kind);
+// Why an engine request failed: when a request went unanswered for the
+// whole --timeout, that one sentence; else `message`.
+QString failureReason(const QString &message);
+// fail() for an engine request: the report's reason and exit code, or
+// Unreachable with the --timeout sentence.
+int failRequest(int code, const QString &message);
 
 // Runs one engine request on the sync thread and waits here for its signal.
 // Connect any result-capturing slot before calling this: queued slots run in
@@ -38,7 +44,8 @@ struct OpenedStore {
 
 // Opens the profile's store for reading; nullptr with the reason printed.
 std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code);
-std::unique_ptr<eas::SyncEngine> makeEngine(const Profile &profile, const QString &password);
+// An engine for the profile whose requests wait at most --timeout for an answer.
+std::unique_ptr<eas::SyncEngine> makeEngine(const Invocation &in, const QString &password);
 void printFolderReport(const eas::FolderReport &folder);
 std::optional<Folder> resolveFolder(const Store &store, const QString &name, int *code);
 // The account's password (environment, keychain or prompt); empty with the reason printed.

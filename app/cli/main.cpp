@@ -1,8 +1,9 @@
 // skein-cli: the scripting face of Skein's sync engine.
 #include "CliCommands.h"
+#include "CliSupport.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
+#include <QHash>
 
 using namespace skein::cli;
 
@@ -20,13 +21,16 @@ void addOptions(QCommandLineParser &parser)
         "  show --id ROWID            one message by its local id (\"id\" in 'conversations --json')\n"
         "  show SERVERID              one message, when only one folder has this ServerId\n"
         "  estimate FOLDER [--filter DAYS] GetItemEstimate with ConversationMode; DAYS 0 = all,\n"
-        "                             else 1, 3, 7, 14 days or one month (the most EAS allows for mail)\n"
+        "                             else 1, 3, 7, 14 or 31 days (one month, the most EAS allows for\n"
+        "                             mail); other numbers round up to the next of these\n"
         "  act ACTION CONVERSATION_ID --folder FOLDER [--to FOLDER]\n"
         "                             ACTION: ignore, always-move (--to), move (--to), delete, flag,\n"
         "                             clear-flag, complete, read, unread; applies locally, sends it and\n"
         "                             prints 'done' or 'refused: REASON' (exit 1)\n"
         "  find CONVERSATION_ID [--json]   every message of the conversation, all folders (Search)\n\n"
-        "CONVERSATION_ID is the hex conversationId printed by 'conversations --json'."));
+        "CONVERSATION_ID is the hex conversationId printed by 'conversations --json'.\n"
+        "Exit codes: 0 done, 1 failed, 2 password refused, 3 server not reached or not answering,\n"
+        "4 no such account, folder or message, 64 usage error (see the README)."));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("profile"), QStringLiteral("Profile folder (default: the XDG data location)."), QStringLiteral("DIR")},
@@ -39,8 +43,51 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},
         {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move)."), QStringLiteral("FOLDER")},
         {QStringLiteral("id"), QStringLiteral("Local message id (show)."), QStringLiteral("ROWID")},
+        {QStringLiteral("timeout"),
+         QStringLiteral("Seconds to wait for each answer of the server (default %1).").arg(kDefaultTimeoutSeconds),
+         QStringLiteral("SECONDS"), QString::number(kDefaultTimeoutSeconds)},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+}
+
+struct Command {
+    qsizetype maxWords; // positional words, the command's name included: more is a usage error
+    int (*run)(const Invocation &);
+};
+
+const QHash<QString, Command> kCommands{
+    {QStringLiteral("account"), {2, accountAdd}}, // account add
+    {QStringLiteral("sync"), {1, sync}},
+    {QStringLiteral("folders"), {1, folders}},
+    {QStringLiteral("conversations"), {2, conversations}},
+    {QStringLiteral("show"), {3, show}},
+    {QStringLiteral("estimate"), {2, estimate}},
+    {QStringLiteral("act"), {3, act}},
+    {QStringLiteral("find"), {2, find}},
+};
+
+// "Unknown option 'x'." -> "unknown option 'x'", in the style of skein-cli's other reasons.
+QString asReason(QString text)
+{
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    if (!text.isEmpty())
+        text[0] = text.at(0).toLower();
+    return text;
+}
+
+// --timeout SECONDS: a whole number from 1 to a day; 0 with the reason printed.
+int timeoutSeconds(const QCommandLineParser &parser)
+{
+    const QString text = parser.value(QStringLiteral("timeout"));
+    bool ok = false;
+    const int seconds = text.toInt(&ok);
+    if (ok && seconds >= 1 && seconds <= kMaxTimeoutSeconds)
+        return seconds;
+    fail(Usage, QStringLiteral("--timeout needs a whole number of seconds from 1 to %1, not '%2'")
+                    .arg(kMaxTimeoutSeconds)
+                    .arg(text));
+    return 0;
 }
 
 } // namespace
@@ -51,28 +98,25 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("skein"));
     QCommandLineParser parser;
     addOptions(parser);
-    parser.process(app);
+    // parse(), not process(): process() would exit 1 and name the application
+    // "skein"; every usage error of skein-cli exits 64 with its own prefix.
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(Usage, asReason(parser.errorText()) + QStringLiteral("; see skein-cli --help"));
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
+        parser.showHelp(Ok);
 
-    const Invocation in{Profile(parser.value(QStringLiteral("profile"))), parser.positionalArguments(), parser};
-    const QString command = in.words.value(0);
-    if (command == QLatin1String("account") && in.words.value(1) == QLatin1String("add"))
-        return accountAdd(in);
-    if (command == QLatin1String("sync"))
-        return sync(in);
-    if (command == QLatin1String("folders"))
-        return folders(in);
-    if (command == QLatin1String("conversations"))
-        return conversations(in);
-    if (command == QLatin1String("show"))
-        return show(in);
-    if (command == QLatin1String("estimate"))
-        return estimate(in);
-    if (command == QLatin1String("act"))
-        return act(in);
-    if (command == QLatin1String("find"))
-        return find(in);
-
-    QTextStream(stderr) << "skein-cli: unknown command '" << in.words.join(QLatin1Char(' '))
-                        << "'; see skein-cli --help\n";
-    return Usage;
+    const int timeout = timeoutSeconds(parser);
+    if (!timeout)
+        return Usage;
+    const Invocation in{Profile(parser.value(QStringLiteral("profile"))), parser.positionalArguments(), parser, timeout};
+    const QString name = in.words.value(0);
+    if (name.isEmpty())
+        return fail(Usage, QStringLiteral("no command; see skein-cli --help"));
+    const auto command = kCommands.constFind(name);
+    if (command == kCommands.cend() || (name == QLatin1String("account") && in.words.value(1) != QLatin1String("add")))
+        return fail(Usage, QStringLiteral("unknown command '%1'; see skein-cli --help").arg(in.words.join(QLatin1Char(' '))));
+    if (in.words.size() > command->maxWords)
+        return fail(Usage, QStringLiteral("%1 does not take '%2'; see skein-cli --help")
+                               .arg(name, in.words.mid(command->maxWords).join(QLatin1Char(' '))));
+    return command->run(in);
 }

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -44,6 +45,24 @@ QString promptWithoutEcho(const QString &prompt)
     return line;
 }
 
+constexpr QFile::Permissions kPrivateFolder = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+constexpr QFile::Permissions kPrivateFile = QFile::ReadOwner | QFile::WriteOwner;
+
+// A folder that did not exist is created 0700; one that did is left as it is.
+bool makePrivateFolder(const QString &path)
+{
+    return QDir().mkdir(path, kPrivateFolder) || QFileInfo(path).isDir();
+}
+
+// Sets an existing file's or folder's permissions; a missing one is no error.
+bool keepPrivate(const QString &path, QFile::Permissions permissions, QString *error)
+{
+    if (!QFileInfo::exists(path) || QFile::setPermissions(path, permissions))
+        return true;
+    *error = QStringLiteral("Cannot make %1 private to you (only you may read it).").arg(path);
+    return false;
+}
+
 } // namespace
 
 Profile::Profile(QString directory)
@@ -66,12 +85,41 @@ bool Profile::exists() const
     return QFile::exists(databasePath());
 }
 
-bool Profile::ensureDirectory(QString *error) const
+QString Profile::settingsPath() const
 {
-    if (QDir().mkpath(m_directory))
-        return true;
-    *error = QStringLiteral("Cannot create the profile folder %1.").arg(m_directory);
-    return false;
+    return m_directory + QStringLiteral("/Skein/skein.ini");
+}
+
+bool Profile::ensurePrivate(QString *error) const
+{
+    // Made 0700 from the start; the folders above it are ordinary ones.
+    if (!QDir().mkpath(QFileInfo(m_directory).absolutePath()) || !makePrivateFolder(m_directory)) {
+        *error = QStringLiteral("Cannot create the profile folder %1.").arg(m_directory);
+        return false;
+    }
+    const QString db = databasePath();
+    return keepPrivate(m_directory, kPrivateFolder, error)
+        && keepPrivate(QFileInfo(settingsPath()).absolutePath(), kPrivateFolder, error)
+        && keepPrivate(settingsPath(), kPrivateFile, error)
+        && keepPrivate(db, kPrivateFile, error)
+        && keepPrivate(db + QStringLiteral("-wal"), kPrivateFile, error)
+        && keepPrivate(db + QStringLiteral("-shm"), kPrivateFile, error)
+        && keepPrivate(db + QStringLiteral("-journal"), kPrivateFile, error);
+}
+
+bool Profile::ensureSettingsFile(QString *error) const
+{
+    const QString folder = QFileInfo(settingsPath()).absolutePath();
+    if (!makePrivateFolder(folder)) {
+        *error = QStringLiteral("Cannot create the settings folder %1.").arg(folder);
+        return false;
+    }
+    QFile file(settingsPath());
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kPrivateFile) && !file.exists()) {
+        *error = QStringLiteral("Cannot create the settings file %1: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    return keepPrivate(folder, kPrivateFolder, error) && keepPrivate(file.fileName(), kPrivateFile, error);
 }
 
 void Profile::removeDatabase() const

@@ -14,8 +14,17 @@ public:
     static QString defaultDirectory();
     QString directory() const { return m_directory; }
     QString databasePath() const;
+    // Where the desktop app's QSettings keep the settings: PROFILE/Skein/skein.ini
+    // (organisation "Skein", application "skein", see desktop::configureApplication).
+    QString settingsPath() const;
     bool exists() const;
-    bool ensureDirectory(QString *error) const;
+    // Creates the folder when needed and keeps the profile private to the
+    // user: the folder 0700, the database, its -wal and -shm and the settings
+    // 0600. A profile made earlier under a looser umask is tightened.
+    bool ensurePrivate(QString *error) const;
+    // An empty settings file, 0600, when there is none yet: QSettings keeps
+    // an existing file's permissions but creates a new one by the umask.
+    bool ensureSettingsFile(QString *error) const;
     void removeDatabase() const;
 
     QString keychainKey(const QString &url, const QString &user) const;

@@ -89,7 +89,7 @@ void DesktopApp::start()
 bool DesktopApp::openProfile()
 {
     QString error;
-    if (!m_profile->ensureDirectory(&error)) {
+    if (!m_profile->ensurePrivate(&error) || !m_profile->ensureSettingsFile(&error)) {
         fail(error);
         return false;
     }

@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "SyncStatus.h"
 #include "ModelRoles.h"
+#include "PrivateFiles.h"
 #include "ReadingPane.h"
 
 #include <QAction>
@@ -64,17 +65,22 @@ private Q_SLOTS:
     void replyTreesMatchTheServersThreading();
     void fetchesATruncatedBodyInFull();
     void f5SyncsAgain();
+    void profileIsPrivate();
 
 private:
     std::optional<skein::Message> longMessage() const;
 
-    QTemporaryDir m_profile;
+    QTemporaryDir m_dir;
+    mode_t m_umask = 0;
     std::unique_ptr<DesktopApp> m_app;
 };
 
 void TestDesktopApp::initTestCase()
 {
-    m_app = std::make_unique<DesktopApp>(DesktopOptions{m_profile.path(), true, {}});
+    // The usual desktop umask, under which files are readable by everyone;
+    // the profile folder does not exist yet.
+    m_umask = ::umask(022);
+    m_app = std::make_unique<DesktopApp>(DesktopOptions{m_dir.filePath(QStringLiteral("profile")), true, {}});
     // Selecting must not mark anything read here: these tests check read
     // states. The app has pointed QSettings at the test profile by now.
     QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
@@ -87,6 +93,7 @@ void TestDesktopApp::initTestCase()
 void TestDesktopApp::cleanupTestCase()
 {
     m_app.reset(); // engine, then server thread, then window
+    ::umask(m_umask);
 }
 
 void TestDesktopApp::listsInboxConversations()
@@ -253,6 +260,16 @@ void TestDesktopApp::f5SyncsAgain()
     // Nothing new: said so without claiming "up to date", which would be
     // wrong beside "1 change waiting to be sent" while the server refuses one.
     QCOMPARE(window->syncStatus()->stateText(), QStringLiteral("Synced: no new mail."));
+}
+
+// Mail, account and settings are the user's alone: the folder 0700, every
+// file 0600, including the settings this test wrote before start().
+void TestDesktopApp::profileIsPrivate()
+{
+    QCOMPARE(QSettings().fileName(), m_app->profile().settingsPath());
+    QSettings().setValue(QStringLiteral("test/saved"), true);
+    QVERIFY(QFile::exists(m_app->profile().databasePath() + QStringLiteral("-wal")));
+    SKEIN_VERIFY_PRIVATE(m_app->profile().directory());
 }
 
 QTEST_MAIN(TestDesktopApp)

@@ -1,5 +1,6 @@
 // skein-cli and skein-server as a user runs them: separate processes over
 // loopback, exit codes and one-line reasons, and the JSON a script reads.
+#include "PrivateFiles.h"
 #include "Store.h"
 
 #include <QJsonArray>
@@ -59,6 +60,7 @@ class TestCli : public QObject
     QTemporaryDir m_dir;
     QProcess m_server;
     QString m_url;
+    mode_t m_umask = 0;
 
     QStringList cli(const QStringList &args) const
     {
@@ -68,6 +70,9 @@ class TestCli : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // The usual desktop umask (skein-cli inherits it), under which files
+        // are readable by everyone.
+        m_umask = ::umask(022);
         m_server.setProgram(QStringLiteral(SKEIN_SERVER_BIN));
         m_server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
                                m_dir.filePath(QStringLiteral("server")), QStringLiteral("--seed"), QStringLiteral("demo")});
@@ -85,6 +90,7 @@ private Q_SLOTS:
         m_server.terminate();
         QVERIFY(m_server.waitForFinished(10000));
         QCOMPARE(m_server.exitCode(), 0);
+        ::umask(m_umask);
     }
 
     void wrongPasswordFailsWithReason()
@@ -147,6 +153,25 @@ private Q_SLOTS:
         }
         QVERIFY(spansFolders); // your replies from Sent Items sit in the Inbox conversations
         QVERIFY(deepest >= 5);
+    }
+
+    // Mail and account are the user's alone: the profile folder 0700 and
+    // every file 0600; an older profile is tightened when skein-cli opens it.
+    void profileIsPrivate()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("profile"));
+        QVERIFY(QFile::exists(profile + QStringLiteral("/skein.db")));
+        SKEIN_VERIFY_PRIVATE(profile);
+
+        for (const QString &file : QDir(profile).entryList(QDir::Files))
+            QVERIFY(QFile::setPermissions(profile + QLatin1Char('/') + file, QFile::ReadOwner | QFile::WriteOwner
+                                              | QFile::ReadGroup | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(profile, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                          | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QCOMPARE(skein::test::fileMode(profile), 0755);
+        const Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("folders")}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        SKEIN_VERIFY_PRIVATE(profile);
     }
 
     void badFolderNameFailsWithReason()

@@ -128,6 +128,23 @@ private Q_SLOTS:
         QVERIFY(r.out.trimmed().toInt(&ok) >= 0 && ok);
     }
 
+    // A search without a result is an answer, not an error.
+    void findWithoutAMatchSaysSo()
+    {
+        const QString unknown = QStringLiteral("00112233445566778899aabbccddeeff");
+        Run r = run(cli({QStringLiteral("find"), unknown}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("no messages\n"));
+        QVERIFY(r.err.isEmpty());
+
+        r = run(cli({QStringLiteral("find"), unknown, QStringLiteral("--json")}));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject found = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(found[QStringLiteral("source")].toString(), QStringLiteral("server"));
+        QVERIFY(found[QStringLiteral("messages")].isArray());
+        QVERIFY(found[QStringLiteral("messages")].toArray().isEmpty());
+    }
+
     void ignoreThenFindShowsDeletedItems()
     {
         Run r = run(cli({QStringLiteral("act"), QStringLiteral("ignore"), m_conversation, QStringLiteral("--folder"),

@@ -75,6 +75,19 @@ private Q_SLOTS:
         QCOMPARE(fake.header(0, "X-MS-PolicyKey"), QByteArray("0"));
     }
 
+    // Each request carries the session's timeout to the transport.
+    void requestTimeoutIsTheSessions()
+    {
+        FakeTransport fake;
+        fake.queue = {FakeTransport::wbxml(folderSyncStatus(1)), FakeTransport::wbxml(folderSyncStatus(1))};
+        EasSession session(fake, account(), QStringLiteral("secret"));
+        QVERIFY(session.execute("FolderSync", folderSyncRequest()).ok());
+        QCOMPARE(fake.requests.at(0).timeoutMs, 120000);
+        session.setRequestTimeoutMs(5000);
+        QVERIFY(session.execute("FolderSync", folderSyncRequest()).ok());
+        QCOMPARE(fake.requests.at(1).timeoutMs, 5000);
+    }
+
     void customEndpointPath()
     {
         FakeTransport fake;

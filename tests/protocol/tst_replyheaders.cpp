@@ -15,6 +15,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
+#include <future>
+#include <thread>
+
 using namespace skein;
 using namespace skein::eas;
 namespace tag = skein::wbxml::tag;
@@ -109,6 +113,20 @@ Element syncResponse(const QString &key, const QList<SeedMail> &adds)
         }
     }
     return root;
+}
+
+// parseReplyHeaders on a thread of its own; nullopt when it has not returned
+// after 10 s (it used to loop forever on some inputs). A hang guard, not a
+// speed test: a thread that never returns is left behind, and the failed test
+// ends with the process.
+std::optional<ReplyHeaders> parseWithHangGuard(const QByteArray &mime)
+{
+    auto promise = std::make_shared<std::promise<ReplyHeaders>>();
+    std::future<ReplyHeaders> parsed = promise->get_future();
+    std::thread([promise, mime] { promise->set_value(parseReplyHeaders(mime)); }).detach();
+    if (parsed.wait_for(std::chrono::seconds(10)) != std::future_status::ready)
+        return std::nullopt;
+    return parsed.get();
 }
 
 } // namespace
@@ -250,6 +268,59 @@ private Q_SLOTS:
         QCOMPARE(all.references, (QStringList{"r@x", "m@x", "a@x"}));
         QVERIFY(parseReplyHeaders({}).isEmpty());
         QVERIFY(parseReplyHeaders("garbage without newline").isEmpty());
+    }
+
+    // Short and odd header blocks, as a server may send them: each ends, with
+    // only the headers known to be complete.
+    void parserEndsOnOddInput_data()
+    {
+        QTest::addColumn<QByteArray>("mime");
+        QTest::addColumn<QString>("messageId");
+        QTest::addColumn<QString>("inReplyTo");
+        const QString none;
+        const QString a = QStringLiteral("a@x");
+        const QString b = QStringLiteral("b@x");
+        QTest::newRow("empty") << QByteArray() << none << none;
+        QTest::newRow("LF") << QByteArray("\n") << none << none;
+        QTest::newRow("CRLF") << QByteArray("\r\n") << none << none;
+        QTest::newRow("CR") << QByteArray("\r") << none << none;
+        QTest::newRow("space") << QByteArray(" ") << none << none;
+        QTest::newRow("LF space") << QByteArray("\n ") << none << none;
+        QTest::newRow("CRLF tab") << QByteArray("\r\n\t") << none << none;
+        QTest::newRow("LF LF") << QByteArray("\n\n") << none << none;
+        QTest::newRow("CRLF CRLF") << QByteArray("\r\n\r\n") << none << none;
+        QTest::newRow("LF space LF") << QByteArray("\n \n") << none << none;
+        // An empty first line ends an empty header block: the rest is body.
+        QTest::newRow("empty line first") << QByteArray("\nMessage-ID: <a@x>\n\n") << none << none;
+        QTest::newRow("empty CRLF line first") << QByteArray("\r\nMessage-ID: <a@x>\r\n\r\n") << none << none;
+        QTest::newRow("only folded lines") << QByteArray(" <a@x>\r\n\t<b@x>\r\n") << none << none;
+        QTest::newRow("only folded lines, ended") << QByteArray(" <a@x>\r\n\t<b@x>\r\n\r\n") << none << none;
+        QTest::newRow("folded lines before a header")
+            << QByteArray(" <b@x>\r\nMessage-ID: <a@x>\r\n\r\n") << a << none;
+        // No final newline: the last line may have been cut.
+        QTest::newRow("one line, no newline") << QByteArray("Message-ID: <a@x>") << none << none;
+        QTest::newRow("two lines, no newline")
+            << QByteArray("Message-ID: <a@x>\r\nIn-Reply-To: <b@x>") << a << none;
+        QTest::newRow("folded last header, no newline")
+            << QByteArray("Message-ID: <a@x>\r\nIn-Reply-To:\r\n <b@x>") << a << none;
+        QTest::newRow("LF header block") << QByteArray("Message-ID: <a@x>\nIn-Reply-To: <b@x>\n\nbody\n") << a << b;
+        QTest::newRow("CRLF header block, LF empty line")
+            << QByteArray("Message-ID: <a@x>\r\nIn-Reply-To: <b@x>\r\n\nbody") << a << b;
+        QTest::newRow("header block, only the empty line") << QByteArray("Message-ID: <a@x>\r\n\r\n") << a << none;
+        QTest::newRow("folded header, ended")
+            << QByteArray("Message-ID:\r\n <a@x>\r\nIn-Reply-To:\r\n\t<b@x>\r\n\r\n") << a << b;
+    }
+
+    void parserEndsOnOddInput()
+    {
+        QFETCH(QByteArray, mime);
+        QFETCH(QString, messageId);
+        QFETCH(QString, inReplyTo);
+        const std::optional<ReplyHeaders> parsed = parseWithHangGuard(mime);
+        QVERIFY2(parsed, "parseReplyHeaders did not return within 10 s");
+        QCOMPARE(parsed->messageId, messageId);
+        QCOMPARE(parsed->inReplyTo, inReplyTo);
+        QVERIFY(parsed->references.isEmpty());
     }
 
     void syncFetchesHeadersAndGroupsAt121()

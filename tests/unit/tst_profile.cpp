@@ -1,0 +1,115 @@
+// Profile: a folder only its user can read (mail, account, settings), both
+// for a new profile and for one made earlier under a looser umask.
+#include "PrivateFiles.h"
+#include "Profile.h"
+#include "Store.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace skein;
+using skein::cli::Profile;
+
+namespace {
+
+void loosen(const QString &path, int bits)
+{
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), mode_t(bits)) == 0);
+}
+
+void saveAccount(Store &store, const QString &url)
+{
+    AccountSettings account;
+    account.url = url;
+    account.user = QStringLiteral("demo");
+    account.deviceId = QStringLiteral("DEV1");
+    QVERIFY2(store.saveAccount(account), qPrintable(store.lastError()));
+}
+
+} // namespace
+
+class TestProfile : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    mode_t m_umask = 0;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The usual desktop umask, under which files are readable by everyone.
+        m_umask = ::umask(022);
+    }
+
+    void cleanupTestCase() { ::umask(m_umask); }
+
+    void newProfileIsPrivate()
+    {
+        const Profile profile(m_dir.filePath(QStringLiteral("new/profile")));
+        QString error;
+        QVERIFY2(profile.ensurePrivate(&error), qPrintable(error));
+        QVERIFY2(profile.ensureSettingsFile(&error), qPrintable(error));
+        Store store;
+        QVERIFY2(store.open(profile.databasePath()), qPrintable(store.lastError()));
+        saveAccount(store, QStringLiteral("https://mail.example.com"));
+        QVERIFY(QFile::exists(profile.databasePath() + QStringLiteral("-wal")));
+        QVERIFY(QFile::exists(profile.databasePath() + QStringLiteral("-shm")));
+        {
+            QSettings settings(profile.settingsPath(), QSettings::IniFormat);
+            settings.setValue(QStringLiteral("reading/markReadDelayMs"), 1500);
+            settings.sync();
+            QCOMPARE(settings.status(), QSettings::NoError);
+        }
+        QVERIFY(QFileInfo(profile.settingsPath()).size() > 0);
+        SKEIN_VERIFY_PRIVATE(profile.directory());
+    }
+
+    void olderProfileIsTightened()
+    {
+        const Profile profile(m_dir.filePath(QStringLiteral("older")));
+        QVERIFY(QDir().mkpath(profile.directory() + QStringLiteral("/Skein")));
+        Store store;
+        QVERIFY2(store.open(profile.databasePath()), qPrintable(store.lastError()));
+        saveAccount(store, QStringLiteral("https://mail.example.com"));
+        {
+            QSettings settings(profile.settingsPath(), QSettings::IniFormat);
+            settings.setValue(QStringLiteral("reading/markReadDelayMs"), 1500);
+        }
+        // As an earlier Skein left it under umask 022.
+        loosen(profile.directory(), 0755);
+        loosen(profile.directory() + QStringLiteral("/Skein"), 0755);
+        for (const QString &file : {profile.databasePath(), profile.databasePath() + QStringLiteral("-wal"),
+                                    profile.databasePath() + QStringLiteral("-shm"), profile.settingsPath()})
+            loosen(file, 0644);
+        QVERIFY(!skein::test::notPrivate(profile.directory()).isEmpty());
+
+        QString error;
+        QVERIFY2(profile.ensurePrivate(&error), qPrintable(error));
+        QVERIFY2(profile.ensureSettingsFile(&error), qPrintable(error));
+        SKEIN_VERIFY_PRIVATE(profile.directory());
+        // Nothing lost: the account and the setting are still there.
+        QCOMPARE(store.account().value_or(AccountSettings{}).url, QStringLiteral("https://mail.example.com"));
+        QCOMPARE(QSettings(profile.settingsPath(), QSettings::IniFormat).value(QStringLiteral("reading/markReadDelayMs")).toInt(),
+                 1500);
+        saveAccount(store, QStringLiteral("https://other.example.com"));
+        SKEIN_VERIFY_PRIVATE(profile.directory());
+    }
+
+    void unusableFolderIsAClearError()
+    {
+        QFile file(m_dir.filePath(QStringLiteral("a-file")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const Profile profile(file.fileName());
+        QString error;
+        QVERIFY(!profile.ensurePrivate(&error));
+        QVERIFY2(error.contains(file.fileName()), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfile)
+#include "tst_profile.moc"
