@@ -95,9 +95,9 @@ void NetworkTransport::finish(QNetworkReply *reply, const std::shared_ptr<Exchan
     if (reply->isOpen())
         response.body = reply->readAll();
     if (response.status == 0) {
-        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
+        response.timedOut = reply->error() == QNetworkReply::OperationCanceledError
             && !reply->property("skeinAborted").toBool();
-        response.networkError = timedOut
+        response.networkError = response.timedOut
             ? QStringLiteral("the server did not answer within %1 seconds").arg((exchange->timeoutMs + 999) / 1000)
             : reply->errorString();
     }

@@ -22,6 +22,7 @@ struct HttpResponse {
     QByteArray body;
     QString networkError;            // set when the request never got an answer
     bool tlsError = false;
+    bool timedOut = false;           // no answer within HttpRequest::timeoutMs
 
     QByteArray header(const QByteArray &name) const;
 };

@@ -2,8 +2,6 @@
 
 #include "NetworkTransport.h"
 
-#include <QElapsedTimer>
-
 #include <atomic>
 
 namespace skein::cli {
@@ -24,12 +22,8 @@ class WatchedTransport final : public eas::Transport
 public:
     eas::HttpResponse send(const eas::HttpRequest &request) override
     {
-        QElapsedTimer waited;
-        waited.start();
         eas::HttpResponse response = m_network.send(request);
-        // Qt's transfer timeout runs on a coarse timer, which may fire up to
-        // 5 % early.
-        if (response.status == 0 && !response.tlsError && waited.elapsed() >= qint64(request.timeoutMs) * 95 / 100)
+        if (response.timedOut)
             unansweredAfterMs = request.timeoutMs;
         return response;
     }
