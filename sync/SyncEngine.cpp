@@ -2,7 +2,6 @@
 
 #include "NetworkTransport.h"
 
-
 namespace skein::eas {
 
 // Everything that touches the network or writes the store; built lazily on
