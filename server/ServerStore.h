@@ -199,6 +199,8 @@ public:
     void saveSyncState(const SyncState &state);
     void deleteSyncStates(qint64 folderId); // every device's state of a folder
     QHash<qint64, SnapshotEntry> snapshot(qint64 stateId);
+    // What the device was last told about one message; none if never told.
+    std::optional<SnapshotEntry> snapshotEntry(qint64 stateId, qint64 messageId);
     void snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &entry);
     void snapshotRemove(qint64 stateId, qint64 messageId);
 

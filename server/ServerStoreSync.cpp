@@ -123,6 +123,15 @@ QHash<qint64, SnapshotEntry> ServerStore::snapshot(qint64 stateId)
     return out;
 }
 
+std::optional<SnapshotEntry> ServerStore::snapshotEntry(qint64 stateId, qint64 messageId)
+{
+    SqlStatement q(m_db, "SELECT read, flag_rev FROM sync_state_items WHERE state_id=? AND message_id=?");
+    q.bind(1, stateId).bind(2, messageId);
+    if (!q.next())
+        return std::nullopt;
+    return SnapshotEntry{q.integer(0) != 0, int(q.integer(1))};
+}
+
 void ServerStore::snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &e)
 {
     SqlStatement q(m_db, "INSERT OR REPLACE INTO sync_state_items(state_id, message_id, read, flag_rev) VALUES(?,?,?,?)");
