@@ -5,6 +5,7 @@
 #include "FolderSyncHandler.h"
 #include "ItemOperationsHandler.h"
 #include "ProvisionHandler.h"
+#include "RequestSizeGuard.h"
 #include "SearchHandler.h"
 #include "SyncHandler.h"
 
@@ -40,6 +41,7 @@ QByteArray reasonPhrase(int status)
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
     case 449: return "Retry After Sending Provision Command";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
@@ -80,6 +82,34 @@ bool isComposeCommand(const QString &command)
 {
     return command == QLatin1String("SendMail") || command == QLatin1String("SmartReply")
         || command == QLatin1String("SmartForward");
+}
+
+// A 0x00 byte only arrives in OPAQUE data. The elements the tag table lets
+// carry OPAQUE (ConversationId, Mime, ...) are bytes and may hold it; every
+// other value is text, which cannot: U+0000 is no XML character and STR_I
+// ends at it, so an answer echoing the value (a ServerId, a SyncKey, ...)
+// could not be encoded. The encoder is the judge of which is which. Unknown
+// elements are never read, so never echoed.
+const wbxml::Element *nulInText(const wbxml::Element &e)
+{
+    if (e.isKnown() && e.data().contains('\0')) {
+        wbxml::Element alone(e.tag());
+        alone.setOpaque(e.data());
+        if (!wbxml::encode(alone).ok())
+            return &e;
+    }
+    for (const wbxml::Element &child : e.children())
+        if (const wbxml::Element *found = nulInText(child))
+            return found;
+    return nullptr;
+}
+
+bool nulInQuery(const QHash<QString, QString> &query)
+{
+    for (const QString &value : query)
+        if (value.contains(QChar(0)))
+            return true;
+    return false;
 }
 
 } // namespace
@@ -172,9 +202,14 @@ quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
     m_http->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         send(responder, Reply{404, {}, {}});
     });
-    const quint16 bound = m_http->listen(address, port);
-    if (bound == 0)
+    auto guard = std::make_unique<RequestSizeGuard>([this] { return m_ctx.maxRequestBytes; });
+    if (!guard->listen(address, port)) {
         m_http.reset();
+        return 0;
+    }
+    const quint16 bound = guard->serverPort();
+    guard->setHttpServer(m_http.get());
+    m_http->bind(guard.release()); // parented to m_http
     return bound;
 }
 
@@ -257,6 +292,10 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
     eas.version = qRound(version.toDouble() * 10);
 
     const QByteArray body = request.body();
+    // RequestSizeGuard refuses larger bodies before QHttpServer reads them;
+    // this only catches a head the two read differently.
+    if (body.size() > m_ctx.maxRequestBytes)
+        return Reply{413, {}, "request body over the limit\n"};
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
         eas.query.insert(key, value);
     // 12.x SendMail & co. post the message itself, not WBXML.
@@ -270,6 +309,17 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
             return Reply{400, {}, "malformed WBXML: " + decodedBody.error.toUtf8() + '\n'};
         eas.body = std::move(decodedBody.root);
     }
+    // Refused before any command runs, so no command applies part of the
+    // request and then fails to encode its answer (a bare 500). HTTP 400 at
+    // every version, like undecodable WBXML, rather than 14.0+'s common
+    // status 103 InvalidXML: docs/protocol.md.
+    if (nulInQuery(eas.query))
+        return Reply{400, {}, "a query value holds a 0x00 byte\n"};
+    if (const wbxml::Element *bad = eas.body ? nulInText(*eas.body) : nullptr)
+        return Reply{400, {}, QStringLiteral("the text of element page %1 token 0x%2 holds a 0x00 byte\n")
+                                   .arg(bad->tag().page)
+                                   .arg(bad->tag().token, 2, 16, QLatin1Char('0'))
+                                   .toUtf8()};
 
     if (eas.command != QLatin1String("Provision") && eas.command != QLatin1String("Ping")
         && !m_provision->isProvisioned(eas, QString::fromLatin1(request.value("X-MS-PolicyKey")))) {
