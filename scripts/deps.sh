@@ -6,6 +6,7 @@ skein_packages=(
     libqt6svg6
     dbus gnome-keyring libsecret-1-0
     xvfb xauth
+    clang libclang-rt-14-dev
 )
 
 # Installs only what is missing, so a machine that has everything needs no network.

@@ -14,7 +14,9 @@ HandlerResult EstimateHandler::handle(const EasRequest &request)
     const wbxml::Element *collections =
         request.body && request.body->is(tag::GetItemEstimate::GetItemEstimate)
         ? request.body->child(tag::GetItemEstimate::Collections) : nullptr;
-    if (!collections) {
+    // Without a Collection there is nothing to answer per collection, and an
+    // answer without any Status would leave the client guessing.
+    if (!collections || !collections->has(tag::GetItemEstimate::Collection)) {
         root.add(tag::GetItemEstimate::Status, "2");
         return HandlerResult::doc(root);
     }

@@ -255,17 +255,19 @@ HttpFrontend::Reply HttpFrontend::handle(const QHttpServerRequest &request)
                       {"MS-ASProtocolCommands", supportedCommands()}},
                      {}};
     case QHttpServerRequest::Method::Post:
-        return handlePost(request);
+        return handlePost(Post{request.value("Authorization"), QUrlQuery(request.url()),
+                               request.value("MS-ASProtocolVersion"), request.value("Content-Type"),
+                               request.value("X-MS-PolicyKey"), request.body()});
     default:
         return Reply{405, {{"Allow", "OPTIONS,POST"}}, {}};
     }
 }
 
-HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
+HttpFrontend::Reply HttpFrontend::handlePost(const Post &post)
 {
     // Basic authentication.
     const Reply unauthorized{401, {{"WWW-Authenticate", "Basic realm=\"Skein\""}}, {}};
-    const QByteArray auth = request.value("Authorization").trimmed();
+    const QByteArray auth = post.authorization.trimmed();
     if (!auth.startsWith("Basic "))
         return unauthorized;
     const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
@@ -276,7 +278,7 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
     if (!user || user->password != QString::fromUtf8(decoded.mid(colon + 1)))
         return unauthorized;
 
-    const QUrlQuery query(request.url());
+    const QUrlQuery &query = post.query;
     EasRequest eas;
     eas.user = *user;
     eas.command = query.queryItemValue(QStringLiteral("Cmd"));
@@ -286,12 +288,12 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
     if (eas.command.isEmpty() || !deviceIdRule.match(eas.deviceId).hasMatch() || eas.deviceType.isEmpty())
         return Reply{400, {}, "missing or invalid Cmd, DeviceId or DeviceType\n"};
 
-    const QByteArray version = request.value("MS-ASProtocolVersion").trimmed();
+    const QByteArray version = post.protocolVersion.trimmed();
     if (!supportedVersions().contains(version))
         return Reply{400, {{"MS-ASProtocolVersions", supportedVersions().join(',')}}, "unsupported MS-ASProtocolVersion\n"};
     eas.version = qRound(version.toDouble() * 10);
 
-    const QByteArray body = request.body();
+    const QByteArray &body = post.body;
     // RequestSizeGuard refuses larger bodies before QHttpServer reads them;
     // this only catches a head the two read differently.
     if (body.size() > m_ctx.maxRequestBytes)
@@ -300,7 +302,7 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
         eas.query.insert(key, value);
     // 12.x SendMail & co. post the message itself, not WBXML.
     eas.isRawMime = isComposeCommand(eas.command)
-        && (request.value("Content-Type").trimmed().toLower().startsWith("message/rfc822") || eas.version < 140);
+        && (post.contentType.trimmed().toLower().startsWith("message/rfc822") || eas.version < 140);
     if (eas.isRawMime) {
         eas.rawMime = body;
     } else if (!body.isEmpty()) {
@@ -322,7 +324,7 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
                                    .toUtf8()};
 
     if (eas.command != QLatin1String("Provision") && eas.command != QLatin1String("Ping")
-        && !m_provision->isProvisioned(eas, QString::fromLatin1(request.value("X-MS-PolicyKey")))) {
+        && !m_provision->isProvisioned(eas, QString::fromLatin1(post.policyKey))) {
         if (eas.version < 140)
             return Reply{449, {}, {}};
         if (const auto tags = statusTags(eas.command)) {

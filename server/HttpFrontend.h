@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <list>
 #include <memory>
@@ -37,17 +38,31 @@ public:
     static const QList<QByteArray> &supportedVersions();
     static QByteArray supportedCommands();
 
-private:
     struct Reply {
         int status = 200;
         QList<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
         std::optional<PingHandler::Watch> wait; // a Ping that waits for changes
     };
+
+    // What handlePost reads of a POST, apart from HTTP itself.
+    struct Post {
+        QByteArray authorization;   // Authorization header
+        QUrlQuery query;            // Cmd, DeviceId, DeviceType, ...
+        QByteArray protocolVersion; // MS-ASProtocolVersion header
+        QByteArray contentType;
+        QByteArray policyKey;       // X-MS-PolicyKey header
+        QByteArray body;
+    };
+    // Everything a POST goes through after HTTP: authentication, checks,
+    // decoding, the provisioning gate and the command. Public so the fuzz
+    // target (tests/fuzz) drives this path without a socket.
+    Reply handlePost(const Post &post);
+
+private:
     struct PendingPing;
 
     Reply handle(const QHttpServerRequest &request);
-    Reply handlePost(const QHttpServerRequest &request);
     Reply dispatch(EasRequest &request);
     static void send(QHttpServerResponder &responder, const Reply &reply);
     static Reply documentReply(const wbxml::Element &document);
