@@ -82,6 +82,34 @@ bool isComposeCommand(const QString &command)
         || command == QLatin1String("SmartForward");
 }
 
+// A 0x00 byte only arrives in OPAQUE data. The elements the tag table lets
+// carry OPAQUE (ConversationId, Mime, ...) are bytes and may hold it; every
+// other value is text, which cannot: U+0000 is no XML character and STR_I
+// ends at it, so an answer echoing the value (a ServerId, a SyncKey, ...)
+// could not be encoded. The encoder is the judge of which is which. Unknown
+// elements are never read, so never echoed.
+const wbxml::Element *nulInText(const wbxml::Element &e)
+{
+    if (e.isKnown() && e.data().contains('\0')) {
+        wbxml::Element alone(e.tag());
+        alone.setOpaque(e.data());
+        if (!wbxml::encode(alone).ok())
+            return &e;
+    }
+    for (const wbxml::Element &child : e.children())
+        if (const wbxml::Element *found = nulInText(child))
+            return found;
+    return nullptr;
+}
+
+bool nulInQuery(const QHash<QString, QString> &query)
+{
+    for (const QString &value : query)
+        if (value.contains(QChar(0)))
+            return true;
+    return false;
+}
+
 } // namespace
 
 struct HttpFrontend::PendingPing {
@@ -270,6 +298,17 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
             return Reply{400, {}, "malformed WBXML: " + decodedBody.error.toUtf8() + '\n'};
         eas.body = std::move(decodedBody.root);
     }
+    // Refused before any command runs, so no command applies part of the
+    // request and then fails to encode its answer (a bare 500). HTTP 400 at
+    // every version, like undecodable WBXML, rather than 14.0+'s common
+    // status 103 InvalidXML: docs/protocol.md.
+    if (nulInQuery(eas.query))
+        return Reply{400, {}, "a query value holds a 0x00 byte\n"};
+    if (const wbxml::Element *bad = eas.body ? nulInText(*eas.body) : nullptr)
+        return Reply{400, {}, QStringLiteral("the text of element page %1 token 0x%2 holds a 0x00 byte\n")
+                                   .arg(bad->tag().page)
+                                   .arg(bad->tag().token, 2, 16, QLatin1Char('0'))
+                                   .toUtf8()};
 
     if (eas.command != QLatin1String("Provision") && eas.command != QLatin1String("Ping")
         && !m_provision->isProvisioned(eas, QString::fromLatin1(request.value("X-MS-PolicyKey")))) {

@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS folder_state_items(
 CREATE TABLE IF NOT EXISTS sync_states(
     id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, device_id TEXT NOT NULL,
     folder_id INTEGER NOT NULL, sync_key TEXT NOT NULL, prev_key TEXT NOT NULL DEFAULT '',
-    prev_response BLOB, filter_type INTEGER NOT NULL DEFAULT 0,
+    prev_response BLOB, prev_commands BLOB, filter_type INTEGER NOT NULL DEFAULT 0,
     conversation_mode INTEGER NOT NULL DEFAULT 0, options BLOB,
     UNIQUE(user_id, device_id, folder_id));
 CREATE TABLE IF NOT EXISTS sync_state_items(
@@ -154,16 +154,15 @@ bool ServerStore::exec(const char *sql)
     return true;
 }
 
-// Stores created before Message-IDs were kept lack the column (CREATE TABLE
-// IF NOT EXISTS does not add it), and the Message-ID indexes need it.
+// CREATE TABLE IF NOT EXISTS adds no column to an existing table: columns
+// added since the first release come here. Stores created before Message-IDs
+// were kept lack messages.message_id (the Message-ID indexes need it); before
+// retries were told from new requests, sync_states.prev_commands (NULL: such
+// a state's retry is replayed only without Commands, see SyncHandler).
 bool ServerStore::migrate()
 {
-    bool hasMessageId = false;
-    {
-        SqlStatement q(m_db, "SELECT 1 FROM pragma_table_info('messages') WHERE name='message_id'");
-        hasMessageId = q.next();
-    }
-    if (!hasMessageId && !exec("ALTER TABLE messages ADD COLUMN message_id TEXT NOT NULL DEFAULT ''"))
+    if (!addColumnIfMissing("messages", "message_id", "TEXT NOT NULL DEFAULT ''")
+        || !addColumnIfMissing("sync_states", "prev_commands", "BLOB"))
         return false;
     // messages_folder_state covers folderStates(), which every Sync request
     // reads for a whole folder: from the table, each row's conversation_id
@@ -172,6 +171,18 @@ bool ServerStore::migrate()
                 "CREATE INDEX IF NOT EXISTS messages_conversation ON messages(user_id, conversation_id);"
                 "CREATE INDEX IF NOT EXISTS messages_folder_state ON messages("
                 "folder_id, id, received, conversation_id, read, flag_rev)");
+}
+
+bool ServerStore::addColumnIfMissing(const char *table, const char *column, const char *definition)
+{
+    {
+        SqlStatement q(m_db, "SELECT 1 FROM pragma_table_info(?) WHERE name=?");
+        q.bind(1, QString::fromLatin1(table)).bind(2, QString::fromLatin1(column));
+        if (q.next())
+            return true;
+    }
+    const QByteArray sql = QByteArray("ALTER TABLE ") + table + " ADD COLUMN " + column + ' ' + definition;
+    return exec(sql.constData());
 }
 
 bool ServerStore::begin() { return exec("BEGIN IMMEDIATE"); }

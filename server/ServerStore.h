@@ -101,6 +101,9 @@ struct SyncState {
     QString syncKey;
     QString prevKey;
     QByteArray prevResponse; // elementToBlob of the last Collection response
+    // Digest of the Commands of the request that got prevResponse (see
+    // SyncHandler); empty when unknown (a state older than the column).
+    QByteArray prevCommands;
     int filterType = 0;
     bool conversationMode = false;
     QByteArray options; // elementToBlob of the last airsync:Options
@@ -199,6 +202,8 @@ public:
     void saveSyncState(const SyncState &state);
     void deleteSyncStates(qint64 folderId); // every device's state of a folder
     QHash<qint64, SnapshotEntry> snapshot(qint64 stateId);
+    // What the device was last told about one message; none if never told.
+    std::optional<SnapshotEntry> snapshotEntry(qint64 stateId, qint64 messageId);
     void snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &entry);
     void snapshotRemove(qint64 stateId, qint64 messageId);
 
@@ -208,6 +213,7 @@ public:
 private:
     bool exec(const char *sql);
     bool migrate();
+    bool addColumnIfMissing(const char *table, const char *column, const char *definition);
 
     sqlite3 *m_db = nullptr;
     QString m_lastError;

@@ -72,12 +72,13 @@ void ServerStore::replaceFolderSnapshot(qint64 userId, const QString &deviceId,
 
 std::optional<SyncState> ServerStore::syncState(qint64 userId, const QString &deviceId, qint64 folderId)
 {
-    SqlStatement q(m_db, "SELECT id, sync_key, prev_key, prev_response, filter_type, conversation_mode, options "
-                         "FROM sync_states WHERE user_id=? AND device_id=? AND folder_id=?");
+    SqlStatement q(m_db, "SELECT id, sync_key, prev_key, prev_response, prev_commands, filter_type, "
+                         "conversation_mode, options FROM sync_states WHERE user_id=? AND device_id=? AND folder_id=?");
     q.bind(1, userId).bind(2, deviceId).bind(3, folderId);
     if (!q.next())
         return std::nullopt;
-    return SyncState{q.integer(0), q.text(1), q.text(2), q.blob(3), int(q.integer(4)), q.integer(5) != 0, q.blob(6)};
+    return SyncState{q.integer(0), q.text(1), q.text(2), q.blob(3), q.blob(4), int(q.integer(5)),
+                     q.integer(6) != 0, q.blob(7)};
 }
 
 SyncState ServerStore::resetSyncState(qint64 userId, const QString &deviceId, qint64 folderId,
@@ -99,10 +100,10 @@ SyncState ServerStore::resetSyncState(qint64 userId, const QString &deviceId, qi
 
 void ServerStore::saveSyncState(const SyncState &s)
 {
-    SqlStatement q(m_db, "UPDATE sync_states SET sync_key=?, prev_key=?, prev_response=?, filter_type=?, "
-                         "conversation_mode=?, options=? WHERE id=?");
-    q.bind(1, s.syncKey).bind(2, s.prevKey).bindBlob(3, s.prevResponse).bind(4, s.filterType);
-    q.bind(5, s.conversationMode).bindBlob(6, s.options).bind(7, s.id).run();
+    SqlStatement q(m_db, "UPDATE sync_states SET sync_key=?, prev_key=?, prev_response=?, prev_commands=?, "
+                         "filter_type=?, conversation_mode=?, options=? WHERE id=?");
+    q.bind(1, s.syncKey).bind(2, s.prevKey).bindBlob(3, s.prevResponse).bindBlob(4, s.prevCommands);
+    q.bind(5, s.filterType).bind(6, s.conversationMode).bindBlob(7, s.options).bind(8, s.id).run();
 }
 
 void ServerStore::deleteSyncStates(qint64 folderId)
@@ -121,6 +122,15 @@ QHash<qint64, SnapshotEntry> ServerStore::snapshot(qint64 stateId)
     while (q.next())
         out.insert(q.integer(0), SnapshotEntry{q.integer(1) != 0, int(q.integer(2))});
     return out;
+}
+
+std::optional<SnapshotEntry> ServerStore::snapshotEntry(qint64 stateId, qint64 messageId)
+{
+    SqlStatement q(m_db, "SELECT read, flag_rev FROM sync_state_items WHERE state_id=? AND message_id=?");
+    q.bind(1, stateId).bind(2, messageId);
+    if (!q.next())
+        return std::nullopt;
+    return SnapshotEntry{q.integer(0) != 0, int(q.integer(1))};
 }
 
 void ServerStore::snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &e)

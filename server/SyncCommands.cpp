@@ -131,10 +131,26 @@ int SyncCommands::change(const wbxml::Element &item)
         m_ctx.store.setRead(m->id, *read);
     if (flagBlob)
         m_ctx.store.setFlag(m->id, *flagBlob);
-    // The device already has its own change: keep the snapshot in step.
-    if (auto now = m_ctx.store.message(m_request.user.id, m->id, false))
-        m_ctx.store.snapshotPut(m_stateId, m->id, SnapshotEntry{now->read, now->flagRev});
+    recordOwnChange(m->id, read.has_value(), flagBlob.has_value());
     return 1;
+}
+
+// The device already has what it changed itself, and only that: whatever
+// another device changed meanwhile (a flag set while this one marked the
+// message read) stays as this device was last told, so the next Sync still
+// sends it. A message the device was never told about gets no entry: it
+// still comes as an Add, in its current state.
+void SyncCommands::recordOwnChange(qint64 messageId, bool readSent, bool flagSent)
+{
+    auto told = m_ctx.store.snapshotEntry(m_stateId, messageId);
+    const auto now = m_ctx.store.message(m_request.user.id, messageId, false);
+    if (!told || !now)
+        return;
+    if (readSent)
+        told->read = now->read;
+    if (flagSent)
+        told->flagRev = now->flagRev;
+    m_ctx.store.snapshotPut(m_stateId, messageId, *told);
 }
 
 int SyncCommands::remove(const wbxml::Element &item, bool deletesAsMoves)

@@ -27,6 +27,7 @@ public:
 private:
     std::optional<MessageRow> findInFolder(const QString &serverId);
     int change(const wbxml::Element &item);
+    void recordOwnChange(qint64 messageId, bool readSent, bool flagSent);
     int remove(const wbxml::Element &item, bool deletesAsMoves);
 
     ServerContext &m_ctx;

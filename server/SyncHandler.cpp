@@ -7,6 +7,8 @@
 
 #include <EasTags.h>
 
+#include <QCryptographicHash>
+
 namespace skein::server {
 
 namespace tag = wbxml::tag;
@@ -48,6 +50,31 @@ int windowSize(const wbxml::Element *e, int fallback)
     if (!ok)
         return fallback;
     return n <= 0 || n > kMaxWindow ? kMaxWindow : n;
+}
+
+bool hasCommands(const wbxml::Element *commands)
+{
+    return commands && !commands->children().empty();
+}
+
+// Identifies a request's Commands (or their absence) for telling a retry
+// from a new request; the blob is canonical for a decoded tree.
+QByteArray commandsDigest(const wbxml::Element *commands)
+{
+    return QCryptographicHash::hash(hasCommands(commands) ? elementToBlob(*commands) : QByteArray(),
+                                    QCryptographicHash::Sha256);
+}
+
+// A request with the previous key is the retry of a lost response when it
+// carries the same Commands as the one that got the cached answer, or none
+// (the client resends what it still remembers of a lost exchange). With
+// other Commands it is a new request on a stale key: replaying the cached
+// answer would report Status 1 and drop them, so it is refused with Status
+// 3 instead. A state from before digests were kept (empty) matches none.
+bool isRetryOf(const SyncState &state, const wbxml::Element &collection)
+{
+    const wbxml::Element *commands = collection.child(tag::AirSync::Commands);
+    return !hasCommands(commands) || (!state.prevCommands.isEmpty() && commandsDigest(commands) == state.prevCommands);
 }
 
 } // namespace
@@ -108,6 +135,8 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
     } else {
         state = store.syncState(request.user.id, request.deviceId, folder->id);
         if (state && key == state->prevKey && !state->prevResponse.isEmpty()) {
+            if (!isRetryOf(*state, in))
+                return collectionStatus(QStringLiteral("0"), collectionId, 3); // nothing applied
             if (auto replay = elementFromBlob(state->prevResponse))
                 return *replay; // lost response: the same answer again
         }
@@ -201,6 +230,7 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
             out.add(tag::AirSync::MoreAvailable);
         state->prevKey = key;
         state->prevResponse = elementToBlob(out);
+        state->prevCommands = commandsDigest(in.child(tag::AirSync::Commands));
         state->syncKey = newKey;
     }
     store.saveSyncState(*state);

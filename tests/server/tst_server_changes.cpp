@@ -123,6 +123,76 @@ private Q_SLOTS:
         QVERIFY(!data2->has(tag::Email::Subject));
     }
 
+    // What another device changed meanwhile reaches a device that changed the
+    // same message: its snapshot records only its own part of the change.
+    void anotherDevicesFlagReachesADeviceThatChangedRead()
+    {
+        const QString target = messageServerId(QStringLiteral("Dinner on Saturday"), QStringLiteral("Inbox"));
+        QVERIFY(!target.isEmpty());
+        auto a = client(QStringLiteral("TWOA"));
+        auto b = client(QStringLiteral("TWOB"));
+        EasTestClient::SyncOptions o;
+        o.windowSize = 512;
+        QString keyA = primeAndDrain(*a, m_inbox, o);
+        QString keyB = primeAndDrain(*b, m_inbox, o);
+
+        auto changeOn = [&](EasTestClient &c, QString &key, const Element &data) {
+            EasTestClient::SyncOptions with = o;
+            Element commands(tag::AirSync::Commands);
+            auto &ch = commands.add(tag::AirSync::Change);
+            ch.add(tag::AirSync::ServerId, target);
+            ch.children().push_back(data);
+            with.commands = commands;
+            const EasResponse r = c.sync(key, m_inbox, with);
+            if (const Element *col = EasTestClient::collection(r))
+                key = col->childText(tag::AirSync::SyncKey);
+            return r;
+        };
+        // Applied: collection Status 1 and no per-item failure.
+        auto applied = [](const EasResponse &r) {
+            const Element *col = EasTestClient::collection(r);
+            return col && col->childText(tag::AirSync::Status) == QLatin1String("1") && !col->has(tag::AirSync::Responses);
+        };
+        Element unread(tag::AirSync::ApplicationData);
+        unread.add(tag::Email::Read, "0");
+        QVERIFY(applied(changeOn(*a, keyA, unread)));
+
+        keyB = EasTestClient::collection(b->sync(keyB, m_inbox, o))->childText(tag::AirSync::SyncKey);
+        Element flagged(tag::AirSync::ApplicationData);
+        auto &flag = flagged.add(tag::Email::Flag);
+        flag.add(tag::Email::FlagStatus, "2");
+        flag.add(tag::Email::FlagType, "Flag for follow up");
+        QVERIFY(applied(changeOn(*b, keyB, flagged)));
+        QCOMPARE(message(target).value(QStringLiteral("flagStatus")).toInt(), 2);
+
+        Element read(tag::AirSync::ApplicationData);
+        read.add(tag::Email::Read, "1");
+        QList<EasResponse> seenByA{changeOn(*a, keyA, read)};
+        QVERIFY(applied(seenByA.first()));
+        for (int i = 0; i < 2; ++i) {
+            seenByA << a->sync(keyA, m_inbox, o);
+            keyA = EasTestClient::collection(seenByA.last())->childText(tag::AirSync::SyncKey);
+        }
+        int flagsToA = 0;
+        for (const EasResponse &r : seenByA) {
+            for (const Element *change : items(EasTestClient::collection(r), tag::AirSync::Change)) {
+                if (change->childText(tag::AirSync::ServerId) != target)
+                    continue;
+                const Element *data = change->child(tag::AirSync::ApplicationData);
+                QVERIFY(data);
+                QVERIFY2(!data->has(tag::Email::Read), "A's own Read is not echoed back");
+                const Element *status = data->find({tag::Email::Flag, tag::Email::FlagStatus});
+                QVERIFY(status);
+                QCOMPARE(status->text(), QStringLiteral("2"));
+                ++flagsToA;
+            }
+        }
+        QCOMPARE(flagsToA, 1);
+        const QJsonObject m = message(target);
+        QCOMPARE(m.value(QStringLiteral("read")).toBool(), true);
+        QCOMPARE(m.value(QStringLiteral("flagStatus")).toInt(), 2);
+    }
+
     void deleteMovesToDeletedItems()
     {
         const QString target = messageServerId(QStringLiteral("Running shoes"), QStringLiteral("Inbox"));

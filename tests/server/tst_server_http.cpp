@@ -4,12 +4,42 @@
 
 #include <ReferenceServer.h>
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace skein::test;
 using skein::server::ReferenceServer;
+
+namespace {
+
+// Stands for a value sent as OPAQUE 00 (the codec refuses to write that
+// itself: withNulFor() patches the encoded bytes).
+constexpr char kNulMarker[] = "NUL-VALUE-MARKER";
+
+// The document encoded, with every STR_I kNulMarker turned into OPAQUE 00.
+QByteArray withNulFor(const Element &doc)
+{
+    QByteArray wire = skein::wbxml::encode(doc).bytes;
+    const QByteArray inlineString = QByteArray(1, '\x03') + kNulMarker + '\0';
+    if (!wire.contains(inlineString))
+        return {};
+    return wire.replace(inlineString, QByteArray("\xC3\x01\x00", 3));
+}
+
+Element moveRequestTo(const QByteArray &conversationId, const QString &destination)
+{
+    Element io(tag::ItemOperations::ItemOperations);
+    auto &move = io.add(tag::ItemOperations::Move);
+    move.addOpaque(tag::ItemOperations::ConversationId, conversationId);
+    move.add(tag::ItemOperations::DstFldId, destination);
+    move.add(tag::ItemOperations::Options).add(tag::ItemOperations::MoveAlways);
+    return io;
+}
+
+} // namespace
 
 class TestServerHttp : public QObject
 {
@@ -185,6 +215,167 @@ private Q_SLOTS:
             QVERIFY2(http == 200 || http == 400, qPrintable(QString::number(http)));
         }
         QCOMPARE(c.folderSync(QStringLiteral("0")).top(tag::FolderHierarchy::Status), QStringLiteral("1"));
+    }
+
+    // A 0x00 byte can only arrive as OPAQUE data. In a value the server reads
+    // as text (and may echo) the document is malformed: HTTP 400 before any
+    // handler runs, never a bare 500, and nothing is applied.
+    void nulInATextValueGives400()
+    {
+        EasTestClient c(m_server.url(), QStringLiteral("alice"), QStringLiteral("secret"), QStringLiteral("DEVNUL"));
+        QVERIFY(c.provision());
+        const QString inbox = m_server.folderId(QStringLiteral("alice"), QStringLiteral("Inbox"));
+        const QString key = EasTestClient::collection(c.sync(QStringLiteral("0"), inbox))->childText(tag::AirSync::SyncKey);
+        const QString m = QString::fromLatin1(kNulMarker);
+
+        struct Case {
+            const char *what;
+            QString command;
+            Element doc;
+        };
+        QList<Case> cases;
+        EasTestClient::SyncOptions noOptions;
+        cases.append({"Sync CollectionId", QStringLiteral("Sync"), EasTestClient::syncRequest(key, m, noOptions)});
+        cases.append({"Sync SyncKey", QStringLiteral("Sync"), EasTestClient::syncRequest(m, inbox, noOptions)});
+        {
+            EasTestClient::SyncOptions o;
+            Element change(tag::AirSync::Commands);
+            auto &ch = change.add(tag::AirSync::Change);
+            ch.add(tag::AirSync::ServerId, m);
+            ch.add(tag::AirSync::ApplicationData).add(tag::Email::Read, "1");
+            o.commands = change;
+            cases.append({"Sync Change ServerId", QStringLiteral("Sync"), EasTestClient::syncRequest(key, inbox, o)});
+            Element del(tag::AirSync::Commands);
+            del.add(tag::AirSync::Delete).add(tag::AirSync::ServerId, m);
+            o.commands = del;
+            cases.append({"Sync Delete ServerId", QStringLiteral("Sync"), EasTestClient::syncRequest(key, inbox, o)});
+            Element fetch(tag::AirSync::Commands);
+            fetch.add(tag::AirSync::Fetch).add(tag::AirSync::ServerId, m);
+            o.commands = fetch;
+            cases.append({"Sync Fetch ServerId", QStringLiteral("Sync"), EasTestClient::syncRequest(key, inbox, o)});
+        }
+        {
+            Element fs(tag::FolderHierarchy::FolderSync);
+            fs.add(tag::FolderHierarchy::SyncKey, m);
+            cases.append({"FolderSync SyncKey", QStringLiteral("FolderSync"), fs});
+        }
+        {
+            Element est(tag::GetItemEstimate::GetItemEstimate);
+            auto &col = est.add(tag::GetItemEstimate::Collections).add(tag::GetItemEstimate::Collection);
+            col.add(tag::AirSync::SyncKey, key);
+            col.add(tag::GetItemEstimate::CollectionId, m);
+            cases.append({"GetItemEstimate CollectionId", QStringLiteral("GetItemEstimate"), est});
+        }
+        auto fetchOf = [&](auto fill) {
+            Element io(tag::ItemOperations::ItemOperations);
+            auto &f = io.add(tag::ItemOperations::Fetch);
+            f.add(tag::ItemOperations::Store, "Mailbox");
+            fill(f);
+            return io;
+        };
+        cases.append({"ItemOperations Fetch CollectionId", QStringLiteral("ItemOperations"), fetchOf([&](Element &f) {
+                          f.add(tag::AirSync::CollectionId, m);
+                          f.add(tag::AirSync::ServerId, inbox + QStringLiteral(":1"));
+                      })});
+        cases.append({"ItemOperations Fetch ServerId", QStringLiteral("ItemOperations"), fetchOf([&](Element &f) {
+                          f.add(tag::AirSync::CollectionId, inbox);
+                          f.add(tag::AirSync::ServerId, m);
+                      })});
+        cases.append({"ItemOperations Fetch LongId", QStringLiteral("ItemOperations"),
+                      fetchOf([&](Element &f) { f.add(tag::Search::LongId, m); })});
+        cases.append({"ItemOperations Fetch FileReference", QStringLiteral("ItemOperations"),
+                      fetchOf([&](Element &f) { f.add(tag::AirSyncBase::FileReference, m); })});
+        cases.append({"ItemOperations Move DstFldId", QStringLiteral("ItemOperations"),
+                      moveRequestTo(QByteArray(16, '\x01'), m)});
+        {
+            auto moveItems = [&](const QString &srcMsg, const QString &srcFld, const QString &dstFld) {
+                Element mi(tag::Move::MoveItems);
+                auto &mv = mi.add(tag::Move::Move);
+                mv.add(tag::Move::SrcMsgId, srcMsg);
+                mv.add(tag::Move::SrcFldId, srcFld);
+                mv.add(tag::Move::DstFldId, dstFld);
+                return mi;
+            };
+            cases.append({"MoveItems SrcMsgId", QStringLiteral("MoveItems"), moveItems(m, inbox, inbox)});
+            cases.append({"MoveItems SrcFldId", QStringLiteral("MoveItems"), moveItems(inbox + QStringLiteral(":1"), m, inbox)});
+            cases.append({"MoveItems DstFldId", QStringLiteral("MoveItems"), moveItems(inbox + QStringLiteral(":1"), inbox, m)});
+        }
+        {
+            Element search(tag::Search::Search);
+            auto &store = search.add(tag::Search::Store);
+            store.add(tag::Search::Name, "Mailbox");
+            auto &q = store.add(tag::Search::Query).add(tag::Search::And);
+            q.add(tag::AirSync::Class, "Email");
+            q.add(tag::AirSync::CollectionId, m);
+            q.add(tag::Search::FreeText, "lunch");
+            store.add(tag::Search::Options).add(tag::Search::Range, "0-9");
+            cases.append({"Search CollectionId", QStringLiteral("Search"), search});
+        }
+        {
+            Element prov(tag::Provision::Provision);
+            prov.add(tag::Settings::DeviceInformation).add(tag::Settings::Set).add(tag::Settings::Model, "Test");
+            prov.add(tag::Provision::Policies).add(tag::Provision::Policy).add(tag::Provision::PolicyType, m);
+            cases.append({"Provision PolicyType", QStringLiteral("Provision"), prov});
+        }
+        {
+            Element ping(tag::Ping::Ping);
+            ping.add(tag::Ping::HeartbeatInterval, "60");
+            auto &folder = ping.add(tag::Ping::Folders).add(tag::Ping::Folder);
+            folder.add(tag::Ping::Id, m);
+            folder.add(tag::Ping::Class, "Email");
+            cases.append({"Ping Folder Id", QStringLiteral("Ping"), ping});
+        }
+        const QByteArray mime = "From: alice@skein.test\r\nTo: bob@skein.test\r\nSubject: x\r\n\r\nbody\r\n";
+        auto compose = [&](skein::wbxml::Tag root, const QString &clientId, auto fillSource) {
+            Element doc(root);
+            doc.add(tag::ComposeMail::ClientId, clientId);
+            fillSource(doc.add(tag::ComposeMail::Source));
+            doc.add(tag::ComposeMail::SaveInSentItems);
+            doc.addOpaque(tag::ComposeMail::Mime, mime);
+            return doc;
+        };
+        cases.append({"SmartReply Source ItemId", QStringLiteral("SmartReply"),
+                      compose(tag::ComposeMail::SmartReply, QStringLiteral("nul-1"),
+                              [&](Element &src) { src.add(tag::ComposeMail::ItemId, m); })});
+        cases.append({"SmartForward Source LongId", QStringLiteral("SmartForward"),
+                      compose(tag::ComposeMail::SmartForward, QStringLiteral("nul-2"),
+                              [&](Element &src) { src.add(tag::ComposeMail::LongId, m); })});
+        cases.append({"SmartReply Source FolderId", QStringLiteral("SmartReply"),
+                      compose(tag::ComposeMail::SmartReply, QStringLiteral("nul-3"), [&](Element &src) {
+                          src.add(tag::ComposeMail::FolderId, m);
+                          src.add(tag::ComposeMail::ItemId, inbox + QStringLiteral(":1"));
+                      })});
+        cases.append({"SendMail ClientId", QStringLiteral("SendMail"),
+                      compose(tag::ComposeMail::SendMail, m, [](Element &) {})});
+
+        QStringList wrong;
+        for (const Case &t : cases) {
+            const QByteArray body = withNulFor(t.doc);
+            QVERIFY2(!body.isEmpty(), t.what);
+            const EasResponse r = c.postRaw(t.command, body);
+            if (r.http != 400)
+                wrong << QStringLiteral("%1: HTTP %2").arg(QLatin1String(t.what)).arg(r.http);
+        }
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral("; "))));
+
+        // 12.1 SmartReply names its source in the query.
+        EasTestClient old(m_server.url(), QStringLiteral("alice"), QStringLiteral("secret"), QStringLiteral("DEVNUL12"), "12.1");
+        QVERIFY(old.provision());
+        const EasResponse raw = old.postMime(QStringLiteral("SmartReply"), mime,
+                                            {{QStringLiteral("ItemId"), QString(QChar(0))},
+                                             {QStringLiteral("SaveInSent"), QStringLiteral("T")}});
+        QCOMPARE(raw.http, 400);
+
+        // Nothing was applied: the key is still the current one, nothing was sent.
+        const EasResponse after = c.sync(key, inbox);
+        QCOMPARE(EasTestClient::collection(after)->childText(tag::AirSync::Status), QStringLiteral("1"));
+        QVERIFY(m_server.dump().value(QStringLiteral("users")).toArray().first().toObject()
+                    .value(QStringLiteral("messages")).toArray().isEmpty());
+
+        // Binary elements may carry 0x00: a ConversationId is bytes.
+        const EasResponse move = c.post(QStringLiteral("ItemOperations"), moveRequestTo(QByteArray(16, '\0'), inbox));
+        QCOMPARE(move.http, 200);
+        QVERIFY(move.doc);
     }
 
 private:

@@ -3,6 +3,7 @@
 #include "EasTestClient.h"
 
 #include <ReferenceServer.h>
+#include <ServerStore.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,6 +11,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sqlite3.h>
 
 using namespace skein::test;
 using skein::server::ReferenceServer;
@@ -257,6 +260,132 @@ private Q_SLOTS:
         QCOMPARE(r.top(tag::AirSync::Status), QStringLiteral("4"));
     }
 
+    // A lost answer: the same key with the same Commands gets the cached
+    // answer, and the changes are applied once.
+    void repeatedKeyWithTheSameChangesReplaysAndAppliesOnce()
+    {
+        auto c = client(QStringLiteral("RETRYSAME"));
+        EasTestClient::SyncOptions o;
+        o.windowSize = 512;
+        const QString key = primeAndDrain(*c, m_bulk, o);
+        const QStringList ids = serverIdsIn(QStringLiteral("Bulk"));
+        QVERIFY(ids.size() > 20);
+        const QString flagged = ids.at(10), deleted = ids.at(11);
+        const int flagRevBefore = flagRev(flagged);
+
+        EasTestClient::SyncOptions with = o;
+        with.commands = flagAndDelete(flagged, deleted);
+        const EasResponse first = c->sync(key, m_bulk, with);
+        QCOMPARE(EasTestClient::collection(first)->childText(tag::AirSync::Status), QStringLiteral("1"));
+        const EasResponse again = c->sync(key, m_bulk, with);
+        QCOMPARE(again.http, 200);
+        QCOMPARE(again.body, first.body);
+        QCOMPARE(flagRev(flagged), flagRevBefore + 1);
+        QVERIFY(message(deleted).isEmpty());
+        QVERIFY(!message(deletedItemsServerId(deleted)).isEmpty());
+        // Without its Commands it is still the retry of the lost answer.
+        QCOMPARE(c->sync(key, m_bulk, o).body, first.body);
+        QCOMPARE(flagRev(flagged), flagRevBefore + 1);
+
+        const QString next = EasTestClient::collection(first)->childText(tag::AirSync::SyncKey);
+        QCOMPARE(EasTestClient::collection(c->sync(next, m_bulk, o))->childText(tag::AirSync::Status), QStringLiteral("1"));
+    }
+
+    // The same key with other Commands is no retry: answering it from the
+    // cache would report success and drop them. Status 3, nothing applied.
+    void repeatedKeyWithDifferentChangesIsRefused()
+    {
+        auto c = client(QStringLiteral("RETRYDIFF"));
+        EasTestClient::SyncOptions o;
+        o.windowSize = 512;
+        const QString key = primeAndDrain(*c, m_bulk, o);
+        const QStringList ids = serverIdsIn(QStringLiteral("Bulk"));
+        const QString target = ids.at(20), other = ids.at(21);
+
+        EasTestClient::SyncOptions markRead = o;
+        markRead.commands = readChange(target, true);
+        const EasResponse first = c->sync(key, m_bulk, markRead);
+        QCOMPARE(EasTestClient::collection(first)->childText(tag::AirSync::Status), QStringLiteral("1"));
+        QCOMPARE(message(target).value(QStringLiteral("read")).toBool(), true);
+
+        EasTestClient::SyncOptions markUnread = o;
+        markUnread.commands = readChange(target, false);
+        const EasResponse refused = c->sync(key, m_bulk, markUnread);
+        QCOMPARE(refused.http, 200);
+        QCOMPARE(EasTestClient::collection(refused)->childText(tag::AirSync::Status), QStringLiteral("3"));
+        QCOMPARE(message(target).value(QStringLiteral("read")).toBool(), true);
+
+        EasTestClient::SyncOptions flagAndDeleteOther = o;
+        flagAndDeleteOther.commands = flagAndDelete(target, other);
+        const int flagRevBefore = flagRev(target);
+        const EasResponse refused2 = c->sync(key, m_bulk, flagAndDeleteOther);
+        QCOMPARE(EasTestClient::collection(refused2)->childText(tag::AirSync::Status), QStringLiteral("3"));
+        QCOMPARE(flagRev(target), flagRevBefore);
+        QVERIFY(!message(other).isEmpty());
+
+        // The true retry still gets the cached answer.
+        QCOMPARE(c->sync(key, m_bulk, markRead).body, first.body);
+    }
+
+    // An original without Commands, repeated with some: not the same request.
+    void repeatedKeyWithChangesAfterOneWithoutIsRefused()
+    {
+        auto c = client(QStringLiteral("RETRYADD"));
+        EasTestClient::SyncOptions o;
+        o.windowSize = 512;
+        const QString key = primeAndDrain(*c, m_bulk, o);
+        const QString target = serverIdsIn(QStringLiteral("Bulk")).at(30);
+        const bool readBefore = message(target).value(QStringLiteral("read")).toBool();
+        const EasResponse first = c->sync(key, m_bulk, o);
+        EasTestClient::SyncOptions with = o;
+        with.commands = readChange(target, !readBefore);
+        const EasResponse refused = c->sync(key, m_bulk, with);
+        QCOMPARE(EasTestClient::collection(refused)->childText(tag::AirSync::Status), QStringLiteral("3"));
+        QCOMPARE(message(target).value(QStringLiteral("read")).toBool(), readBefore);
+        QCOMPARE(c->sync(key, m_bulk, o).body, first.body);
+    }
+
+    // A data directory from before the Commands were remembered: the column
+    // is added on open; such a state's retry is replayed only without
+    // Commands (what the original carried is unknown).
+    void storeWithoutRememberedCommandsIsUpgraded()
+    {
+        QTemporaryDir dir;
+        ReferenceServer server;
+        QVERIFY(server.open(dir.path()));
+        QCOMPARE(server.generate(QStringLiteral("old"), QStringLiteral("Inbox"), 5, 3, kNow), 5);
+        server.setNow(kNow);
+        QVERIFY(server.start() != 0);
+        const QString inbox = server.folderId(QStringLiteral("old"), QStringLiteral("Inbox"));
+        QString key;
+        QString target;
+        QByteArray firstBody;
+        {
+            EasTestClient c(server.url(), QStringLiteral("old"), QStringLiteral("old"), QStringLiteral("OLDDEV"));
+            QVERIFY(c.provision());
+            EasTestClient::SyncOptions o;
+            key = primeAndDrain(c, inbox, o);
+            target = syncServerIdsOf(server, QStringLiteral("old")).value(0);
+            QVERIFY(!target.isEmpty());
+            EasTestClient::SyncOptions with = o;
+            with.commands = readChange(target, true);
+            firstBody = c.sync(key, inbox, with).body;
+        }
+        QCOMPARE(execSql(server, "ALTER TABLE sync_states DROP COLUMN prev_commands"), SQLITE_OK);
+        server.close();
+
+        QVERIFY(server.open(dir.path()));
+        QVERIFY(server.start() != 0);
+        QCOMPARE(execSql(server, "SELECT prev_commands FROM sync_states"), SQLITE_OK);
+        EasTestClient c(server.url(), QStringLiteral("old"), QStringLiteral("old"), QStringLiteral("OLDDEV"));
+        QVERIFY(c.provision());
+        EasTestClient::SyncOptions o;
+        QCOMPARE(c.sync(key, inbox, o).body, firstBody);
+        EasTestClient::SyncOptions with = o;
+        with.commands = readChange(target, true);
+        QCOMPARE(EasTestClient::collection(c.sync(key, inbox, with))->childText(tag::AirSync::Status), QStringLiteral("3"));
+    }
+
 private:
     std::unique_ptr<EasTestClient> client(const QString &device)
     {
@@ -307,6 +436,65 @@ private:
             }
         }
         return found;
+    }
+
+    // ServerIds of demo's messages in `folder`, in id order.
+    QStringList serverIdsIn(const QString &folder) const
+    {
+        QStringList out;
+        for (const QJsonValue &v : messages())
+            if (v.toObject().value(QStringLiteral("folder")).toString() == folder)
+                out << v.toObject().value(QStringLiteral("serverId")).toString();
+        return out;
+    }
+
+    static QStringList syncServerIdsOf(const ReferenceServer &server, const QString &user)
+    {
+        QStringList out;
+        for (const QJsonValue &u : server.dump().value(QStringLiteral("users")).toArray())
+            if (u.toObject().value(QStringLiteral("name")).toString() == user)
+                for (const QJsonValue &m : u.toObject().value(QStringLiteral("messages")).toArray())
+                    out << m.toObject().value(QStringLiteral("serverId")).toString();
+        return out;
+    }
+
+    static int execSql(const ReferenceServer &server, const char *sql)
+    {
+        return sqlite3_exec(server.store().handle(), sql, nullptr, nullptr, nullptr);
+    }
+
+    QString deletedItemsServerId(const QString &serverId) const
+    {
+        return m_server.folderId(QStringLiteral("demo"), QStringLiteral("Deleted Items")) + QLatin1Char(':')
+            + serverId.section(QLatin1Char(':'), 1);
+    }
+
+    int flagRev(const QString &serverId) const
+    {
+        const auto m = m_server.store().message(m_server.store().user(QStringLiteral("demo"))->id,
+                                                serverId.section(QLatin1Char(':'), 1).toLongLong(), false);
+        return m ? m->flagRev : -1;
+    }
+
+    static Element readChange(const QString &serverId, bool read)
+    {
+        Element commands(tag::AirSync::Commands);
+        auto &change = commands.add(tag::AirSync::Change);
+        change.add(tag::AirSync::ServerId, serverId);
+        change.add(tag::AirSync::ApplicationData).add(tag::Email::Read, read ? "1" : "0");
+        return commands;
+    }
+
+    static Element flagAndDelete(const QString &flagged, const QString &deleted)
+    {
+        Element commands(tag::AirSync::Commands);
+        auto &change = commands.add(tag::AirSync::Change);
+        change.add(tag::AirSync::ServerId, flagged);
+        auto &flag = change.add(tag::AirSync::ApplicationData).add(tag::Email::Flag);
+        flag.add(tag::Email::FlagStatus, "2");
+        flag.add(tag::Email::FlagType, "Flag for follow up");
+        commands.add(tag::AirSync::Delete).add(tag::AirSync::ServerId, deleted);
+        return commands;
     }
 
     QTemporaryDir m_dir;
