@@ -171,6 +171,41 @@ private Q_SLOTS:
         QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
     }
 
+    // Known defect (tst_pendingactions shows it after a killed process):
+    // B's flag waits in the journal behind an unsent move; A flags the same
+    // message and marks it complete; B's Sync of the Inbox brings A's
+    // "complete" and overwrites B's flag; then B's flag reaches the server,
+    // which does not echo it back: the server has B's flag, B shows
+    // "complete" for good. (A Change of Read alone cannot show it: the
+    // server only sends what changed, and Read has two values.)
+    void changeWaitingBehindAMoveSurvivesASyncOfItsFolder()
+    {
+        const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
+        QList<QByteArray> conversations;
+        for (const ConversationSummary &c : m_b.store->conversations(inbox))
+            if (!c.conversationId.isEmpty() && c.unreadCount > 0 && !c.flagged)
+                conversations.append(c.conversationId);
+        QVERIFY(conversations.size() >= 2);
+        const QByteArray moved = conversations.at(0), flagged = conversations.at(1);
+        ConversationActions actions(*m_b.store);
+        QVERIFY(actions.move(moved, inbox, m_b.folderId(QStringLiteral("Projects"))).ok());
+        QVERIFY(actions.flag(flagged, inbox).ok());
+
+        ConversationActions other(*m_a.store);
+        QVERIFY(other.flag(flagged, inbox).ok());
+        QVERIFY(other.markComplete(flagged, inbox).ok());
+        QVERIFY(m_a.replay());
+
+        QVERIFY(m_b.syncFolder(inbox));
+        QVERIFY(m_b.replay());
+        QVERIFY(m_b.syncAll());
+        QVERIFY(m_b.store->actions(true).isEmpty());
+        const QStringList differ = differences(m_b);
+        QEXPECT_FAIL("", "known defect: a Sync overwrites a change still waiting in the journal "
+                         "(docs/robustness.md)", Abort);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
+    }
+
     // What the convergence walk relies on, without the defects: both
     // devices change the same messages, each sees the other's change.
     void changesOfBothDevicesReachBoth()
