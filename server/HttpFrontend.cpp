@@ -5,6 +5,7 @@
 #include "FolderSyncHandler.h"
 #include "ItemOperationsHandler.h"
 #include "ProvisionHandler.h"
+#include "RequestSizeGuard.h"
 #include "SearchHandler.h"
 #include "SyncHandler.h"
 
@@ -40,6 +41,7 @@ QByteArray reasonPhrase(int status)
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
     case 449: return "Retry After Sending Provision Command";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
@@ -200,9 +202,14 @@ quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
     m_http->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         send(responder, Reply{404, {}, {}});
     });
-    const quint16 bound = m_http->listen(address, port);
-    if (bound == 0)
+    auto guard = std::make_unique<RequestSizeGuard>([this] { return m_ctx.maxRequestBytes; });
+    if (!guard->listen(address, port)) {
         m_http.reset();
+        return 0;
+    }
+    const quint16 bound = guard->serverPort();
+    guard->setHttpServer(m_http.get());
+    m_http->bind(guard.release()); // parented to m_http
     return bound;
 }
 
@@ -285,6 +292,10 @@ HttpFrontend::Reply HttpFrontend::handlePost(const QHttpServerRequest &request)
     eas.version = qRound(version.toDouble() * 10);
 
     const QByteArray body = request.body();
+    // RequestSizeGuard refuses larger bodies before QHttpServer reads them;
+    // this only catches a head the two read differently.
+    if (body.size() > m_ctx.maxRequestBytes)
+        return Reply{413, {}, "request body over the limit\n"};
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
         eas.query.insert(key, value);
     // 12.x SendMail & co. post the message itself, not WBXML.

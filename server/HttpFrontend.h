@@ -19,9 +19,10 @@ namespace skein::server {
 
 class ProvisionHandler;
 
-// The HTTP side of [MS-ASHTTP]: OPTIONS, Basic auth, query and version
-// checks, WBXML decoding (malformed -> 400), the provisioning gate (142 /
-// HTTP 449 for 12.1), fault injection, and dispatch to the command handlers.
+// The HTTP side of [MS-ASHTTP]: the body size limit (413, RequestSizeGuard),
+// OPTIONS, Basic auth, query and version checks, WBXML decoding (malformed
+// or a 0x00 in a text value -> 400), the provisioning gate (142 / HTTP 449
+// for 12.1), fault injection, and dispatch to the command handlers.
 class HttpFrontend : public QObject
 {
     Q_OBJECT

@@ -150,6 +150,16 @@ void ReferenceServer::setNow(const QDateTime &now)
     m_ctx->fixedNowMs = now.isValid() ? now.toMSecsSinceEpoch() : 0;
 }
 
+void ReferenceServer::setMaxRequestBytes(qint64 bytes)
+{
+    m_ctx->maxRequestBytes = bytes;
+}
+
+qint64 ReferenceServer::maxRequestBytes() const
+{
+    return m_ctx->maxRequestBytes;
+}
+
 QJsonObject ReferenceServer::dump() const
 {
     return dumpStore(m_ctx->store);

@@ -128,6 +128,12 @@ public:
     // Pins "now" for FilterType windows (invalid QDateTime: the real clock).
     void setNow(const QDateTime &now);
 
+    // Request bodies over `bytes` get HTTP 413 before they are read whole
+    // (default kDefaultMaxRequestBytes, 64 MiB; RequestSizeGuard.h). Applies
+    // to the next request, also while serving.
+    void setMaxRequestBytes(qint64 bytes);
+    qint64 maxRequestBytes() const;
+
     // Delivers internet mail into the user's Inbox, or where the user's
     // conversation rule sends it (ReferenceServerDelivery.cpp).
     DeliveryResult deliver(const IncomingMail &mail);

@@ -3,7 +3,7 @@
 //   skein-server --listen 127.0.0.1:0 --data DIR [--seed demo] [--users demo:demo,alice:alice]
 //                [--generate N --user U --folder Inbox] [--fault 503:2,500:3,sync3:Inbox]
 //                [--refuse conversation-move,conversation-search] [--no-conversation-index]
-//                [--seed-mime DIR --user U] [--now 2026-01-01T12:00:00Z]
+//                [--seed-mime DIR --user U] [--now 2026-01-01T12:00:00Z] [--max-request-bytes N]
 //   skein-server --data DIR [--seed demo] dump --json
 //   skein-server --data DIR deliver --to USER (--mime FILE | --reply-to SERVERID --from ADDR --subject S --body B
 //                                              | --new --from ADDR --subject S --body B)
@@ -11,6 +11,7 @@
 // Prints "listening http://127.0.0.1:PORT/Microsoft-Server-ActiveSync" as the
 // first stdout line and serves until SIGINT/SIGTERM.
 #include "ReferenceServer.h"
+#include "ServerContext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -135,10 +136,14 @@ int main(int argc, char *argv[])
                                       QStringLiteral("Import DIR/manifest.json and its .eml files into --user's mailbox."),
                                       QStringLiteral("dir"));
     const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Pin the server clock (ISO 8601 UTC)."), QStringLiteral("time"));
+    const QCommandLineOption maxRequestBytes(
+        QStringLiteral("max-request-bytes"),
+        QStringLiteral("Refuse request bodies over N bytes with HTTP 413 (default %1).").arg(skein::server::kDefaultMaxRequestBytes),
+        QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("With 'dump': print JSON (the only format)."));
     const DeliverOptions deliverOptions;
     parser.addOptions({listen, data, seed, users, generate, user, folder, fault, refuse, noConversationIndex, seedMime,
-                       now, json, deliverOptions.to,
+                       now, maxRequestBytes, json, deliverOptions.to,
                        deliverOptions.mime, deliverOptions.replyTo, deliverOptions.fresh, deliverOptions.from,
                        deliverOptions.subject, deliverOptions.body});
     parser.addPositionalArgument(QStringLiteral("dump|deliver"),
@@ -161,6 +166,16 @@ int main(int argc, char *argv[])
         if (!clock.isValid())
             return fail(QStringLiteral("bad --now value %1").arg(parser.value(now)), 2);
         server.setNow(clock);
+    }
+
+    if (parser.isSet(maxRequestBytes)) {
+        bool ok = false;
+        const qint64 limit = parser.value(maxRequestBytes).toLongLong(&ok);
+        if (!ok || limit <= 0)
+            return fail(QStringLiteral("bad --max-request-bytes value %1 (use a positive number of bytes)")
+                            .arg(parser.value(maxRequestBytes)),
+                        2);
+        server.setMaxRequestBytes(limit);
     }
 
     QString error;

@@ -4,8 +4,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 class TestServerBinary : public QObject
 {
@@ -120,6 +122,40 @@ private Q_SLOTS:
         QVERIFY(missing.waitForFinished(15000));
         QCOMPARE(missing.exitCode(), 1);
         QVERIFY(missing.readAllStandardError().contains("manifest.json"));
+    }
+
+    void maxRequestBytesOption()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(SKEIN_SERVER_BIN),
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dir.path(),
+                 QStringLiteral("--users"), QStringLiteral("alice:alice"), QStringLiteral("--max-request-bytes"),
+                 QStringLiteral("1000")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 15000);
+        const QUrl url(QString::fromUtf8(p.readLine()).trimmed().section(QLatin1Char(' '), 1));
+        QVERIFY(url.port() > 0);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write("POST /Microsoft-Server-ActiveSync?Cmd=Sync&User=alice&DeviceId=D1&DeviceType=T HTTP/1.1\r\n"
+                     "Host: 127.0.0.1\r\nContent-Length: 1001\r\n\r\n");
+        QByteArray answer;
+        while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(10000))
+            answer += socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.constData());
+        p.terminate();
+        QVERIFY(p.waitForFinished(15000));
+
+        for (const char *bad : {"0", "-5", "lots"}) {
+            QProcess refused;
+            refused.start(QStringLiteral(SKEIN_SERVER_BIN), {QStringLiteral("--data"), dir.path(), QStringLiteral("--max-request-bytes"),
+                                                             QString::fromLatin1(bad), QStringLiteral("dump")});
+            QVERIFY(refused.waitForFinished(15000));
+            QCOMPARE(refused.exitCode(), 2);
+            QVERIFY(refused.readAllStandardError().contains("--max-request-bytes"));
+        }
     }
 };
 

@@ -137,32 +137,14 @@ private Q_SLOTS:
         QString keyB = primeAndDrain(*b, m_inbox, o);
 
         auto changeOn = [&](EasTestClient &c, QString &key, const Element &data) {
-            EasTestClient::SyncOptions with = o;
-            Element commands(tag::AirSync::Commands);
-            auto &ch = commands.add(tag::AirSync::Change);
-            ch.add(tag::AirSync::ServerId, target);
-            ch.children().push_back(data);
-            with.commands = commands;
-            const EasResponse r = c.sync(key, m_inbox, with);
-            if (const Element *col = EasTestClient::collection(r))
-                key = col->childText(tag::AirSync::SyncKey);
-            return r;
-        };
-        // Applied: collection Status 1 and no per-item failure.
-        auto applied = [](const EasResponse &r) {
-            const Element *col = EasTestClient::collection(r);
-            return col && col->childText(tag::AirSync::Status) == QLatin1String("1") && !col->has(tag::AirSync::Responses);
+            return syncChange(c, key, target, data, o);
         };
         Element unread(tag::AirSync::ApplicationData);
         unread.add(tag::Email::Read, "0");
         QVERIFY(applied(changeOn(*a, keyA, unread)));
 
         keyB = EasTestClient::collection(b->sync(keyB, m_inbox, o))->childText(tag::AirSync::SyncKey);
-        Element flagged(tag::AirSync::ApplicationData);
-        auto &flag = flagged.add(tag::Email::Flag);
-        flag.add(tag::Email::FlagStatus, "2");
-        flag.add(tag::Email::FlagType, "Flag for follow up");
-        QVERIFY(applied(changeOn(*b, keyB, flagged)));
+        QVERIFY(applied(changeOn(*b, keyB, flagData())));
         QCOMPARE(message(target).value(QStringLiteral("flagStatus")).toInt(), 2);
 
         Element read(tag::AirSync::ApplicationData);
@@ -191,6 +173,35 @@ private Q_SLOTS:
         const QJsonObject m = message(target);
         QCOMPARE(m.value(QStringLiteral("read")).toBool(), true);
         QCOMPARE(m.value(QStringLiteral("flagStatus")).toInt(), 2);
+    }
+
+    // The other way round: a device that flags still gets the Read another
+    // device set meanwhile.
+    void anotherDevicesReadReachesADeviceThatFlagged()
+    {
+        const QString target = messageServerId(QStringLiteral("Book club"), QStringLiteral("Inbox"));
+        QVERIFY(!target.isEmpty());
+        auto a = client(QStringLiteral("TWOC"));
+        auto b = client(QStringLiteral("TWOD"));
+        EasTestClient::SyncOptions o;
+        o.windowSize = 512;
+        QString keyA = primeAndDrain(*a, m_inbox, o);
+        QString keyB = primeAndDrain(*b, m_inbox, o);
+        Element unread(tag::AirSync::ApplicationData);
+        unread.add(tag::Email::Read, "0");
+        QVERIFY(applied(syncChange(*a, keyA, target, unread, o)));
+        keyB = EasTestClient::collection(b->sync(keyB, m_inbox, o))->childText(tag::AirSync::SyncKey);
+        Element read(tag::AirSync::ApplicationData);
+        read.add(tag::Email::Read, "1");
+        QVERIFY(applied(syncChange(*b, keyB, target, read, o)));
+
+        const EasResponse r = syncChange(*a, keyA, target, flagData(), o);
+        QVERIFY(applied(r));
+        const auto changes = items(EasTestClient::collection(r), tag::AirSync::Change);
+        QCOMPARE(serverIds(changes), QStringList{target});
+        const Element *data = changes.first()->child(tag::AirSync::ApplicationData);
+        QCOMPARE(data->childText(tag::Email::Read), QStringLiteral("1"));
+        QVERIFY2(!data->has(tag::Email::Flag), "A's own Flag is not echoed back");
     }
 
     void deleteMovesToDeletedItems()
@@ -227,6 +238,37 @@ private:
         if (!c->provision())
             qFatal("provisioning failed");
         return c;
+    }
+
+    // One Change of `serverId` with `data` (ApplicationData); moves `key` on.
+    EasResponse syncChange(EasTestClient &c, QString &key, const QString &serverId, const Element &data,
+                           EasTestClient::SyncOptions o)
+    {
+        Element commands(tag::AirSync::Commands);
+        auto &ch = commands.add(tag::AirSync::Change);
+        ch.add(tag::AirSync::ServerId, serverId);
+        ch.children().push_back(data);
+        o.commands = commands;
+        const EasResponse r = c.sync(key, m_inbox, o);
+        if (const Element *col = EasTestClient::collection(r))
+            key = col->childText(tag::AirSync::SyncKey);
+        return r;
+    }
+
+    // Applied: collection Status 1 and no per-item failure.
+    static bool applied(const EasResponse &r)
+    {
+        const Element *col = EasTestClient::collection(r);
+        return col && col->childText(tag::AirSync::Status) == QLatin1String("1") && !col->has(tag::AirSync::Responses);
+    }
+
+    static Element flagData()
+    {
+        Element data(tag::AirSync::ApplicationData);
+        auto &flag = data.add(tag::Email::Flag);
+        flag.add(tag::Email::FlagStatus, "2");
+        flag.add(tag::Email::FlagType, "Flag for follow up");
+        return data;
     }
 
     // Key 0, then sync until nothing is left; returns the current key.

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -378,7 +379,101 @@ private Q_SLOTS:
         QVERIFY(move.doc);
     }
 
+    // A body over the limit (64 MiB by default) is refused from its
+    // Content-Length alone: the body here is never even sent.
+    void declaredBodyOverTheLimitGives413()
+    {
+        const QByteArray head = postHead("DEVBIG", "Content-Length: 209715200\r\n");
+        const QByteArray answer = exchange(head);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+        QVERIFY(answer.contains("\r\nConnection: close\r\n"));
+    }
+
+    // A lower limit: a body over it is refused whether it is announced
+    // (Content-Length, also through a full client) or not (chunked); a body
+    // under it and the requests after it are served as before.
+    void bodyLimitIsConfigurable()
+    {
+        EasTestClient c(m_server.url(), QStringLiteral("alice"), QStringLiteral("secret"), QStringLiteral("DEVLIMIT"));
+        QVERIFY(c.provision());
+        const qint64 before = m_server.maxRequestBytes();
+        QCOMPARE(before, qint64(64) * 1024 * 1024);
+        m_server.setMaxRequestBytes(4096);
+
+        const EasResponse big = c.postRaw(QStringLiteral("Sync"), QByteArray(5000, 'x'));
+        QCOMPARE(big.http, 413);
+        QCOMPARE(c.folderSync(QStringLiteral("0")).top(tag::FolderHierarchy::Status), QStringLiteral("1"));
+        const QString inbox = m_server.folderId(QStringLiteral("alice"), QStringLiteral("Inbox"));
+        EasTestClient::SyncOptions padded;
+        padded.commands = Element(tag::AirSync::Commands);
+        padded.commands->add(tag::AirSync::Fetch).add(tag::AirSync::ServerId, QString(3000, QLatin1Char('1')));
+        const QByteArray underLimit = skein::wbxml::encode(EasTestClient::syncRequest(QStringLiteral("0"), inbox, padded)).bytes;
+        QVERIFY(underLimit.size() > 3000 && underLimit.size() < 4096);
+        const EasResponse under = c.postRaw(QStringLiteral("Sync"), underLimit);
+        QCOMPARE(under.http, 200);
+        QCOMPARE(EasTestClient::collection(under)->childText(tag::AirSync::Status), QStringLiteral("1"));
+
+        const QByteArray exact = postHead("DEVLIMIT", "Content-Length: 4097\r\n");
+        QVERIFY(exchange(exact).startsWith("HTTP/1.1 413 "));
+        const QByteArray chunk(5000, 'x');
+        const QByteArray chunked = QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+        const QByteArray answer = exchange(postHead("DEVLIMIT", "Transfer-Encoding: chunked\r\n"), chunked);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+
+        m_server.setMaxRequestBytes(before);
+        QCOMPARE(c.postRaw(QStringLiteral("Sync"), QByteArray(5000, 'x')).http, 400); // not WBXML, but read
+    }
+
+    // QHttpServer has no limit on the request head either.
+    void oversizedHeadGives431()
+    {
+        const QByteArray answer = exchange(postHead("DEVHEAD", "X-Padding: " + QByteArray(70000, 'a') + "\r\n"));
+        QVERIFY2(answer.startsWith("HTTP/1.1 431 "), answer.left(200).constData());
+    }
+
 private:
+    // Request line and headers of an authenticated 14.1 Sync POST, plus `extra` headers.
+    QByteArray postHead(const char *device, const QByteArray &extra) const
+    {
+        return "POST /Microsoft-Server-ActiveSync?Cmd=Sync&User=alice&DeviceId=" + QByteArray(device)
+            + "&DeviceType=SkeinTest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
+            + QByteArray("alice:secret").toBase64()
+            + "\r\nMS-ASProtocolVersion: 14.1\r\nContent-Type: application/vnd.ms-sync.wbxml\r\n" + extra + "\r\n";
+    }
+
+    // Writes `request` on a fresh connection (the server runs in this thread,
+    // so the event loop turns meanwhile) and returns what came back until the
+    // answer's headers and body are complete or the server closed.
+    QByteArray exchange(const QByteArray &request, const QByteArray &thenSend = {})
+    {
+        QTcpSocket socket;
+        QByteArray answer;
+        bool closed = false;
+        connect(&socket, &QTcpSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
+        connect(&socket, &QTcpSocket::disconnected, &socket, [&] { closed = true; });
+        socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000))
+            return {};
+        socket.write(request);
+        if (!thenSend.isEmpty())
+            socket.write(thenSend);
+        [[maybe_unused]] const bool done = QTest::qWaitFor([&] { return closed || answerComplete(answer); }, 20000);
+        return answer;
+    }
+
+    static bool answerComplete(const QByteArray &answer)
+    {
+        const int end = answer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        const int at = answer.toLower().indexOf("content-length:");
+        if (at < 0 || at > end)
+            return true;
+        const int eol = answer.indexOf("\r\n", at);
+        const qint64 length = answer.mid(at + 15, eol - at - 15).trimmed().toLongLong();
+        return answer.size() - (end + 4) >= length;
+    }
+
     QTemporaryDir m_dir;
     ReferenceServer m_server;
 };
