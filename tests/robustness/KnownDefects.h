@@ -56,6 +56,23 @@ inline bool putBackByARefusedMove(const skein::Store &store, const skein::Messag
     return false;
 }
 
+// The same defect seen from the target: the target's Sync had given the
+// move's placeholder the server's new id before the refusal took the row
+// back, so the message the server holds in folderId under serverId is
+// missing. The reference server keeps a message's number across folders
+// (FOLDER:NUMBER), which tells the refused item.
+inline bool lostByARefusedMove(const skein::Store &store, const QString &folderId, const QString &serverId)
+{
+    const QString sourceGone = skein::eas::statusText("MoveItems", 1);
+    const QString number = serverId.section(QLatin1Char(':'), 1);
+    for (const skein::ActionEntry &e : store.actions(false))
+        if (e.kind == skein::ActionKind::Move && e.state == skein::ActionState::Failed && e.error == sourceGone)
+            for (const skein::ActionItem &item : e.items)
+                if (item.targetFolderId == folderId && item.serverId.section(QLatin1Char(':'), 1) == number)
+                    return true;
+    return false;
+}
+
 // Defect "resync brings back", with a delete: m, in its folder under its
 // ServerId, is a message the user deleted there and the server confirmed.
 inline bool broughtBackAfterADelete(const skein::Store &store, const skein::Message &m)

@@ -19,7 +19,7 @@
 //   sent with the move's placeholder id: the walk does not take one;
 // - a move the server refuses because the other device moved the message
 //   first puts the message back where it was, after that folder's Sync has
-//   already said it is gone;
+//   already said it is gone (or after the target's Sync gave it its new id);
 // - a change waiting in the journal behind an unsent move is overwritten by
 //   the other device's change that a Sync of its folder brings.
 #include "KnownDefects.h"
@@ -345,6 +345,11 @@ class TestConvergence : public QObject
         QStringList differences;
         for (auto it = server.cbegin(); it != server.cend(); ++it) {
             if (!device.contains(it.key())) {
+                const std::optional<Folder> folder = d.store->folderByName(it.key().section(QLatin1Char('/'), 0, 0));
+                if (!strict() && lostByARefusedMove(*d.store, folder->serverId, it.key().section(QLatin1Char('/'), 1))) {
+                    ++m_tally.knownDefects;
+                    continue;
+                }
                 differences.append(QStringLiteral("missing %1 (server: %2)").arg(it.key(), describe(it.value())));
             } else if (device.value(it.key()) != it.value()) {
                 if (!strict() && overwrittenWhileWaiting(*d.store, *messageUnder(d, it.key()), it->read, it->flagStatus)) {
@@ -453,6 +458,8 @@ private Q_SLOTS:
             return;
         for (Device &d : m_devices)
             checkConverged(d);
+        if (QTest::currentTestFailed())
+            return;
         qInfo().noquote() << QStringLiteral(
                                  "seed %1: %2 steps, %3 actions (+%4 refused locally), %5 replays, %6 syncs, %7 "
                                  "syncs with actions meanwhile, %8 new mails; entries %9 done, %10 failed; %11 "
