@@ -73,6 +73,20 @@ inline bool lostByARefusedMove(const skein::Store &store, const QString &folderI
     return false;
 }
 
+// Defect "target synced before the move": m sits where the user's
+// confirmed MoveItems put it, under the id the answer named, though the
+// server no longer has it there (another device moved it on before the
+// target's next Sync, which skipped it).
+inline bool leftWhereAConfirmedMovePutIt(const skein::Store &store, const skein::Message &m)
+{
+    for (const skein::ActionEntry &e : store.actions(false))
+        if (e.kind == skein::ActionKind::Move && e.state == skein::ActionState::Done)
+            for (const skein::ActionItem &item : e.items)
+                if (item.messageId == m.id && item.targetFolderId == m.folderId && item.newServerId == m.serverId)
+                    return true;
+    return false;
+}
+
 // Defect "resync brings back", with a delete: m, in its folder under its
 // ServerId, is a message the user deleted there and the server confirmed.
 inline bool broughtBackAfterADelete(const skein::Store &store, const skein::Message &m)

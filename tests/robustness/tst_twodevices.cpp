@@ -240,6 +240,42 @@ private Q_SLOTS:
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
 
+    // Known defect (convergence seed 1017 at 1000 steps): A's replay syncs
+    // Projects (a change rides in it), then moves a conversation there with
+    // MoveItems, and the sync that follows skips Projects, synced a moment
+    // before the move. A holds the messages under the ids MoveItems
+    // answered, but no Sync of Projects has brought them to A, so the
+    // server does not count them as A's; when B moves them on before A
+    // syncs Projects, nothing tells A they left: A keeps them there for
+    // good, next to the copies the new folder's Sync brings.
+    void messagesMovedInAndOnByTheOtherDeviceLeave()
+    {
+        const QByteArray conversation = inboxConversation(m_a);
+        QVERIFY(!conversation.isEmpty());
+        const QString inbox = m_a.folderId(QStringLiteral("Inbox"));
+        const QString projects = m_a.folderId(QStringLiteral("Projects"));
+        QByteArray inProjects;
+        for (const ConversationSummary &c : m_a.store->conversations(projects))
+            if (!c.conversationId.isEmpty() && c.conversationId != conversation)
+                inProjects = c.conversationId;
+        QVERIFY(!inProjects.isEmpty());
+        ConversationActions actions(*m_a.store);
+        QVERIFY(actions.flag(inProjects, projects).ok());
+        QVERIFY(actions.move(conversation, inbox, projects).ok());
+        QVERIFY(m_a.replay());
+        QVERIFY(m_a.store->actions(true).isEmpty());
+
+        QVERIFY(m_b.syncAll());
+        QVERIFY(ConversationActions(*m_b.store).move(conversation, projects, m_b.folderId(QStringLiteral("Receipts"))).ok());
+        QVERIFY(m_b.replay());
+
+        QVERIFY(m_a.syncAll());
+        const QStringList differ = differences(m_a);
+        QEXPECT_FAIL("", "known defect: a move's target synced before the move counts as synced after it "
+                         "(docs/robustness.md)", Abort);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
+    }
+
     // What the convergence walk relies on, without the defects: both
     // devices change the same messages, each sees the other's change.
     void changesOfBothDevicesReachBoth()
