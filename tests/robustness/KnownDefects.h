@@ -10,6 +10,10 @@
 #include "StatusText.h"
 #include "Store.h"
 
+#include <QMap>
+
+#include <optional>
+
 namespace robustness {
 
 inline bool strict()
@@ -123,6 +127,43 @@ inline bool overwrittenWhileWaiting(const skein::Store &store, const skein::Mess
     const bool flagDiffers = int(m.flag.status) != serverFlagStatus;
     return (readDiffers || flagDiffers) && (!readDiffers || lastRead == serverRead)
         && (!flagDiffers || lastFlag == serverFlagStatus);
+}
+
+struct ServerCopy {
+    bool read = false;
+    int flagStatus = 0;
+};
+
+// The known defect that leaves this difference between the device and the
+// server in the folder with id folderId under serverId (device: the row
+// there, if any; server: the server's message there, if any), by its
+// number in docs/robustness.md; empty when none does.
+inline QString knownDefectBehind(const skein::Store &store, const QString &folderId, const QString &serverId,
+                                 const std::optional<skein::Message> &device, const std::optional<ServerCopy> &server)
+{
+    if (!device)
+        return lostByARefusedMove(store, folderId, serverId) ? QStringLiteral("1 refused move") : QString();
+    if (!server) {
+        if (putBackByARefusedMove(store, *device))
+            return QStringLiteral("1 refused move");
+        if (broughtBackAfterADelete(store, *device))
+            return QStringLiteral("4 resync brings back");
+        if (leftWhereAConfirmedMovePutIt(store, *device))
+            return QStringLiteral("5 target synced before the move");
+        return {};
+    }
+    return overwrittenWhileWaiting(store, *device, server->read, server->flagStatus)
+        ? QStringLiteral("3 Sync overwrites a waiting change")
+        : QString();
+}
+
+// "1 refused move x2, 3 Sync overwrites a waiting change x1", or "none".
+inline QString describeDefects(const QMap<QString, int> &counts)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts.append(QStringLiteral("%1 x%2").arg(it.key()).arg(it.value()));
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
 }
 
 } // namespace robustness
