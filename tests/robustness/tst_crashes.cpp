@@ -98,6 +98,7 @@ class TestCrashes : public QObject
     Tally m_tally;
     QSet<qint64> m_seenEntries;
     QStringList m_log;
+    int m_compared = 0;
 
     QString profile() const { return m_dir.filePath(QStringLiteral("profile")); }
     QString serverData() const { return m_dir.filePath(QStringLiteral("server")); }
@@ -338,7 +339,8 @@ class TestCrashes : public QObject
             if (!server.contains(it.key()) && !known(it->folderId, it->serverId, *it, std::nullopt))
                 differences.append(QStringLiteral("%1: only in the profile").arg(it.key()));
         QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 15).join(QStringLiteral("; ")) + context()));
-        QVERIFY(server.size() >= 100);
+        QVERIFY(!server.isEmpty()); // deletes in Deleted Items shrink the mailbox, but never to nothing
+        m_compared = int(server.size());
     }
 
     // Every action the server confirmed is what it holds now, the last one
@@ -403,7 +405,8 @@ class TestCrashes : public QObject
             ++checked;
         }
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 15).join(QStringLiteral("; ")) + context()));
-        qInfo().noquote() << checked << "messages an action touched hold what the server confirmed";
+        qInfo().noquote() << m_compared << "messages compared with the server;" << checked
+                          << "messages an action touched hold what the server confirmed";
     }
 
 private Q_SLOTS:
