@@ -12,6 +12,7 @@
 
 #include <QMap>
 
+#include <functional>
 #include <optional>
 
 namespace robustness {
@@ -129,6 +130,38 @@ inline bool overwrittenWhileWaiting(const skein::Store &store, const skein::Mess
         && (!flagDiffers || lastFlag == serverFlagStatus);
 }
 
+// Defect "interrupted changes reordered": the server has, for a field
+// that differs, the value of an earlier confirmed change of the message
+// that was sent more than once (a kill interrupted it), not the value of
+// the last confirmed change. isThisMessage picks the message's items.
+inline bool resentAfterALaterChange(const skein::Store &store,
+                                    const std::function<bool(const skein::ActionItem &)> &isThisMessage,
+                                    std::optional<bool> serverRead, std::optional<int> serverFlagStatus)
+{
+    std::optional<bool> lastRead;
+    std::optional<int> lastFlag;
+    bool resentRead = false, resentFlag = false; // an earlier re-sent change set the server's value
+    for (const skein::ActionEntry &e : store.actions(false)) {
+        if (e.state != skein::ActionState::Done || skein::channelOf(e.kind) != skein::ActionChannel::Sync)
+            continue;
+        for (const skein::ActionItem &item : e.items) {
+            if (!isThisMessage(item))
+                continue;
+            if (item.newRead) {
+                resentRead |= e.attempts > 1 && item.newRead == serverRead;
+                lastRead = *item.newRead;
+            }
+            if (item.newFlag) {
+                resentFlag |= e.attempts > 1 && int(item.newFlag->status) == serverFlagStatus;
+                lastFlag = int(item.newFlag->status);
+            }
+        }
+    }
+    const bool readWrong = serverRead && lastRead && lastRead != serverRead;
+    const bool flagWrong = serverFlagStatus && lastFlag && lastFlag != serverFlagStatus;
+    return (readWrong || flagWrong) && (!readWrong || resentRead) && (!flagWrong || resentFlag);
+}
+
 struct ServerCopy {
     bool read = false;
     int flagStatus = 0;
@@ -152,9 +185,13 @@ inline QString knownDefectBehind(const skein::Store &store, const QString &folde
             return QStringLiteral("5 target synced before the move");
         return {};
     }
-    return overwrittenWhileWaiting(store, *device, server->read, server->flagStatus)
-        ? QStringLiteral("3 Sync overwrites a waiting change")
-        : QString();
+    if (overwrittenWhileWaiting(store, *device, server->read, server->flagStatus))
+        return QStringLiteral("3 Sync overwrites a waiting change");
+    const qint64 row = device->id;
+    if (resentAfterALaterChange(store, [row](const skein::ActionItem &item) { return item.messageId == row; },
+                                server->read, server->flagStatus))
+        return QStringLiteral("6 interrupted changes reordered");
+    return {};
 }
 
 // "1 refused move x2, 3 Sync overwrites a waiting change x1", or "none".

@@ -398,10 +398,22 @@ class TestCrashes : public QObject
             }
             if (it->folderId && m[QStringLiteral("folderId")].toString() != *it->folderId)
                 wrong.append(QStringLiteral("message %1 is in folder %2, not %3").arg(it.key(), m[QStringLiteral("folderId")].toString(), *it->folderId));
-            if (it->read && m[QStringLiteral("read")].toBool() != *it->read)
-                wrong.append(QStringLiteral("message %1 read=%2, confirmed %3").arg(it.key()).arg(m[QStringLiteral("read")].toBool()).arg(*it->read));
-            if (it->flagStatus && m[QStringLiteral("flagStatus")].toInt() != *it->flagStatus)
-                wrong.append(QStringLiteral("message %1 flag=%2, confirmed %3").arg(it.key()).arg(m[QStringLiteral("flagStatus")].toInt()).arg(*it->flagStatus));
+            const bool read = m[QStringLiteral("read")].toBool();
+            const int flag = m[QStringLiteral("flagStatus")].toInt();
+            if ((it->read && read != *it->read) || (it->flagStatus && flag != *it->flagStatus)) {
+                const QString key = it.key();
+                if (!strict() && resentAfterALaterChange(
+                                     store, [&](const ActionItem &item) { return messageKey(item.serverId) == key; },
+                                     read, flag))
+                    ++m_tally.knownDefects[QStringLiteral("6 interrupted changes reordered (server)")];
+                else
+                    wrong.append(QStringLiteral("message %1 read=%2 flag=%3, confirmed read=%4 flag=%5")
+                                     .arg(key)
+                                     .arg(read)
+                                     .arg(flag)
+                                     .arg(it->read ? QString::number(*it->read) : QStringLiteral("-"))
+                                     .arg(it->flagStatus ? QString::number(*it->flagStatus) : QStringLiteral("-")));
+            }
             ++checked;
         }
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 15).join(QStringLiteral("; ")) + context()));

@@ -10,6 +10,7 @@
 // the mark goes.
 #include "TwoDevices.h"
 
+#include "ActionJournal.h"
 #include "ConversationActions.h"
 
 #include <QTemporaryDir>
@@ -183,6 +184,44 @@ private Q_SLOTS:
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());
         QVERIFY(m_device.store->actions(true).isEmpty());
+        QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
+    }
+
+    // Known defect (tst_crashes, seed 1 at 100 kills, about one run in
+    // ten): the user marks a conversation unread, then read again; one Sync
+    // carries both changes and the process dies before the answer. The next
+    // replay compares each interrupted entry with the server on its own:
+    // "read" matches (whether the request arrived or not: the server has
+    // read either way) and is done without being sent; "unread" does not
+    // match and is sent again, after the change that came later. The
+    // server ends unread although the user's last word was read.
+    void interruptedChangesOfOneMessageKeepTheirOrder()
+    {
+        m_device.close(); // no engine: the actions are only journaled
+        Store store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("P.db"))));
+        QByteArray conversation;
+        for (const ConversationSummary &c : store.conversations(m_inbox))
+            if (!c.conversationId.isEmpty() && c.unreadCount == 0)
+                conversation = c.conversationId;
+        QVERIFY(!conversation.isEmpty());
+        ConversationActions actions(store);
+        const qint64 unread = actions.markUnread(conversation, m_inbox).entryId;
+        const qint64 read = actions.markRead(conversation, m_inbox).entryId;
+        QVERIFY(unread && read);
+        ActionJournal(store).markSending({unread, read}); // killed with the request on the wire
+
+        QVERIFY(m_device.open(*m_server, m_dir->path(), QStringLiteral("P")));
+        QVERIFY(m_device.replay());
+        QVERIFY(m_device.syncAll());
+        QVERIFY(m_device.store->actions(true).isEmpty());
+        int unreadOnServer = 0;
+        for (const QJsonValue &m : serverUser(*m_server)[QStringLiteral("messages")].toArray())
+            unreadOnServer += m[QStringLiteral("conversationId")].toString() == QString::fromLatin1(conversation.toHex())
+                && m[QStringLiteral("folder")].toString() == QLatin1String("Inbox") && !m[QStringLiteral("read")].toBool();
+        QEXPECT_FAIL("", "known defect: interrupted entries are compared one by one, so an earlier change of "
+                         "the same message is sent again after a later one (docs/robustness.md)", Abort);
+        QCOMPARE(unreadOnServer, 0);
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
     }
 
