@@ -1,10 +1,11 @@
 #pragma once
 
-// The client defects the random proofs found and that are not fixed yet
-// (docs/robustness.md, "Known defects"; each has a test of its own marked
-// QEXPECT_FAIL). tst_convergence and tst_crashes step around the ones they
-// can and count, rather than fail on, the difference each leaves, unless
-// SKEIN_ROBUSTNESS_STRICT=1. When a defect is fixed its helper goes.
+// The client defects the random proofs found and that are not fixed yet,
+// numbered as in docs/robustness.md "Known defects" (each has a test of
+// its own marked QEXPECT_FAIL). tst_convergence and tst_crashes step
+// around the ones they can and count, rather than fail on, the difference
+// each leaves, unless SKEIN_ROBUSTNESS_STRICT=1. When a defect is fixed
+// its helper goes.
 
 #include "ActionTypes.h"
 #include "StatusText.h"
@@ -22,9 +23,9 @@ inline bool strict()
     return qEnvironmentVariableIntValue("SKEIN_ROBUSTNESS_STRICT") != 0;
 }
 
-// Defect "placeholder id": an action on a message whose move the server has
+// Defect 2, "placeholder id": an action on a message whose move the server has
 // not confirmed yet is sent with the move's placeholder ServerId.
-// Defect "resync brings back": a resync re-adds the messages of a move still
+// Defect 4, "resync brings back": a resync re-adds the messages of a move still
 // waiting, next to the move's placeholders; what the user does to the copy
 // goes astray. Whether acting on m's conversation in m's folder would run
 // into either.
@@ -47,7 +48,7 @@ inline bool actingRunsIntoAKnownDefect(const skein::Store &store, const skein::M
     return false;
 }
 
-// Defect "refused move puts back": m was put back by a move the server
+// Defect 1, "refused move puts back": m was put back by a move the server
 // refused because its source was gone (MoveItems status 1), after the
 // source folder's Sync had already said it is gone.
 inline bool putBackByARefusedMove(const skein::Store &store, const skein::Message &m)
@@ -61,7 +62,7 @@ inline bool putBackByARefusedMove(const skein::Store &store, const skein::Messag
     return false;
 }
 
-// The same defect seen from the target: the target's Sync had given the
+// Defect 1 seen from the target: the target's Sync had given the
 // move's placeholder the server's new id before the refusal took the row
 // back, so the message the server holds in folderId under serverId is
 // missing. The reference server keeps a message's number across folders
@@ -78,7 +79,7 @@ inline bool lostByARefusedMove(const skein::Store &store, const QString &folderI
     return false;
 }
 
-// Defect "target synced before the move": m sits where the user's
+// Defect 5, "target synced before the move": m sits where the user's
 // confirmed MoveItems put it, under the id the answer named, though the
 // server no longer has it there (another device moved it on before the
 // target's next Sync, which skipped it).
@@ -92,7 +93,7 @@ inline bool leftWhereAConfirmedMovePutIt(const skein::Store &store, const skein:
     return false;
 }
 
-// Defect "resync brings back", with a delete: m, in its folder under its
+// Defect 4 with a delete: m, in its folder under its
 // ServerId, is a message the user deleted there and the server confirmed.
 inline bool broughtBackAfterADelete(const skein::Store &store, const skein::Message &m)
 {
@@ -104,7 +105,7 @@ inline bool broughtBackAfterADelete(const skein::Store &store, const skein::Mess
     return false;
 }
 
-// Defect "Sync overwrites a change that waits": m shows another read or
+// Defect 3, "Sync overwrites a change that waits": m shows another read or
 // flag state than the server, and the server has exactly what m's last
 // confirmed change of that field sent.
 inline bool overwrittenWhileWaiting(const skein::Store &store, const skein::Message &m, bool serverRead,
@@ -130,7 +131,7 @@ inline bool overwrittenWhileWaiting(const skein::Store &store, const skein::Mess
         && (!flagDiffers || lastFlag == serverFlagStatus);
 }
 
-// Defect "interrupted changes reordered": the server has, for a field
+// Defect 6, "interrupted changes reordered": the server has, for a field
 // that differs, the value of an earlier confirmed change of the message
 // that was sent more than once (a kill interrupted it), not the value of
 // the last confirmed change. isThisMessage picks the message's items.

@@ -1,6 +1,6 @@
-// The defects tst_convergence's random walk found, each as the shortest
-// sequence of steps that shows it: two devices of one user against the
-// in-process reference server. While a defect lasts its check is marked
+// Defects the random proofs found that take two devices of one user, each
+// as the shortest sequence of steps that shows it, against the in-process
+// reference server. While a defect lasts its check is marked
 // QEXPECT_FAIL (docs/robustness.md, "Known defects"); the fix makes it pass,
 // QTest then reports XPASS as a failure, and the mark (and the walk's way
 // around the defect) goes.
