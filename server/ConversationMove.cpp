@@ -124,6 +124,7 @@ bool ConversationMove::moveAll(const QList<MessageRow> &members, const FolderRow
         // see a Delete in the source and an Add in the destination.
         if (!m_ctx.store.moveMessage(m.id, destination.id))
             return false;
+        m_ctx.store.markMovedOut(m_user.id, m_deviceId, m.folderId, m.id);
     }
     return true;
 }

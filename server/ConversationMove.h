@@ -15,7 +15,11 @@ namespace skein::server {
 class ConversationMove
 {
 public:
-    ConversationMove(ServerContext &ctx, const UserRow &user) : m_ctx(ctx), m_user(user) {}
+    // deviceId: the device asking, which moves its own copies as it asks.
+    ConversationMove(ServerContext &ctx, const UserRow &user, QString deviceId = {})
+        : m_ctx(ctx), m_user(user), m_deviceId(std::move(deviceId))
+    {
+    }
 
     // Handles one request Move and appends Response/Move{Status, ConversationId}.
     void run(const wbxml::Element &in, wbxml::Element &response);
@@ -32,6 +36,7 @@ private:
 
     ServerContext &m_ctx;
     const UserRow &m_user;
+    QString m_deviceId;
 };
 
 // ConversationId as sent: the bytes (MS-ASCON), or — since MS-ASCMD calls it

@@ -23,7 +23,7 @@ HandlerResult ItemOperationsHandler::handle(const EasRequest &request)
         if (op.is(tag::ItemOperations::Fetch))
             fetch(request, op, response);
         else if (op.is(tag::ItemOperations::Move))
-            ConversationMove(m_ctx, request.user).run(op, response);
+            ConversationMove(m_ctx, request.user, request.deviceId).run(op, response);
     }
     return HandlerResult::doc(root);
 }
@@ -112,6 +112,7 @@ HandlerResult ItemOperationsHandler::moveItems(const EasRequest &request)
             r.add(tag::Move::Status, "4");
         } else {
             m_ctx.store.moveMessage(m->id, dst->id);
+            m_ctx.store.markMovedOut(request.user.id, request.deviceId, srcFolder, m->id);
             r.add(tag::Move::Status, "3");
             r.add(tag::Move::DstMsgId, serverIdFor(dst->id, m->id));
         }

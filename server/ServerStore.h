@@ -92,8 +92,14 @@ struct MessageState {
 
 // What a device was last told about one message.
 struct SnapshotEntry {
+    // flagRev of a message the device moved out of the folder itself
+    // (MoveItems, a conversation Move): it holds no copy there any more.
+    static constexpr int kMovedOut = -1;
+
     bool read = false;
     int flagRev = 0;
+
+    bool movedOut() const { return flagRev == kMovedOut; }
 };
 
 struct SyncState {
@@ -205,6 +211,11 @@ public:
     // What the device was last told about one message; none if never told.
     std::optional<SnapshotEntry> snapshotEntry(qint64 stateId, qint64 messageId);
     void snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &entry);
+    // The device moved the message out of folderId itself (MoveItems, a
+    // conversation Move): it holds no copy there any more. The folder's next
+    // Sync still sends the Delete, unless the message came back under the
+    // same ServerId meanwhile: then it sends an Add.
+    void markMovedOut(qint64 userId, const QString &deviceId, qint64 folderId, qint64 messageId);
     void snapshotRemove(qint64 stateId, qint64 messageId);
 
     QString lastError() const { return m_lastError; }

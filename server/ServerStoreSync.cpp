@@ -133,6 +133,17 @@ std::optional<SnapshotEntry> ServerStore::snapshotEntry(qint64 stateId, qint64 m
     return SnapshotEntry{q.integer(0) != 0, int(q.integer(1))};
 }
 
+void ServerStore::markMovedOut(qint64 userId, const QString &deviceId, qint64 folderId, qint64 messageId)
+{
+    const auto state = syncState(userId, deviceId, folderId);
+    if (!state)
+        return;
+    if (auto told = snapshotEntry(state->id, messageId)) {
+        told->flagRev = SnapshotEntry::kMovedOut;
+        snapshotPut(state->id, messageId, *told);
+    }
+}
+
 void ServerStore::snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &e)
 {
     SqlStatement q(m_db, "INSERT OR REPLACE INTO sync_state_items(state_id, message_id, read, flag_rev) VALUES(?,?,?,?)");

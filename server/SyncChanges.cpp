@@ -71,6 +71,8 @@ QList<PendingChange> pendingChanges(const QList<MessageState> &folder,
         } else if (!wanted.contains(it.key())) {
             c.kind = ChangeKind::SoftDelete;
             removals.append(c);
+        } else if (it->movedOut()) {
+            continue; // moved out by the device and back again: an Add below
         } else {
             const MessageState &m = **found;
             c.readChanged = m.read != it->read;
@@ -84,7 +86,8 @@ QList<PendingChange> pendingChanges(const QList<MessageState> &folder,
     }
     for (const MessageState &m : folder) {
         const auto w = wanted.constFind(m.id);
-        if (w == wanted.cend() || snapshot.contains(m.id))
+        const auto told = snapshot.constFind(m.id);
+        if (w == wanted.cend() || (told != snapshot.cend() && !told->movedOut()))
             continue;
         PendingChange c;
         c.kind = ChangeKind::Add;

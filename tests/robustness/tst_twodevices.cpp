@@ -1,0 +1,300 @@
+// Defects the random proofs found that take two devices of one user, each
+// as the shortest sequence of steps that shows it, against the in-process
+// reference server. While a defect lasts its check is marked
+// QEXPECT_FAIL (docs/robustness.md, "Known defects"); the fix makes it pass,
+// QTest then reports XPASS as a failure, and the mark (and the walk's way
+// around the defect) goes.
+#include "TwoDevices.h"
+
+#include "ConversationActions.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace robustness;
+
+class TestTwoDevices : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<server::ReferenceServer> m_server;
+    Device m_a, m_b;
+
+    // Where device d differs from the server, one line per message.
+    QStringList differences(const Device &d) const
+    {
+        const MailboxState server = serverState(*m_server, syncedFolderNames(*d.store));
+        const MailboxState device = deviceState(*d.store);
+        QStringList out;
+        for (auto it = server.cbegin(); it != server.cend(); ++it) {
+            if (!device.contains(it.key()))
+                out.append(QStringLiteral("%1: only on the server").arg(it.key()));
+            else if (device.value(it.key()) != it.value())
+                out.append(QStringLiteral("%1: server %2, device %3")
+                               .arg(it.key(), describe(it.value()), describe(device.value(it.key()))));
+        }
+        for (auto it = device.cbegin(); it != device.cend(); ++it)
+            if (!server.contains(it.key()))
+                out.append(QStringLiteral("%1: only on the device").arg(it.key()));
+        return out;
+    }
+
+    // A conversation with several messages in the Inbox.
+    QByteArray inboxConversation(const Device &d) const
+    {
+        const QString inbox = d.folderId(QStringLiteral("Inbox"));
+        for (const ConversationSummary &c : d.store->conversations(inbox)) {
+            if (c.conversationId.isEmpty())
+                continue;
+            const QList<Message> messages = d.store->conversationMessages(c.conversationId);
+            if (std::count_if(messages.cbegin(), messages.cend(), [&](const Message &m) { return m.folderId == inbox; }) >= 2)
+                return c.conversationId;
+        }
+        return {};
+    }
+
+    // The conversation's messages on the server, but those in Sent Items
+    // (a move from the Inbox leaves them where they are).
+    QList<QJsonObject> onServer(const QByteArray &conversationId) const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonValue &m : serverUser(*m_server)[QStringLiteral("messages")].toArray())
+            if (m[QStringLiteral("conversationId")].toString() == QString::fromLatin1(conversationId.toHex())
+                && m[QStringLiteral("folder")].toString() != QLatin1String("Sent Items"))
+                out.append(m.toObject());
+        return out;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<server::ReferenceServer>();
+        QString error;
+        QVERIFY2(m_server->open(m_dir->filePath(QStringLiteral("server")), &error), qPrintable(error));
+        QVERIFY(m_server->seedDemo() >= 100);
+        QVERIFY(m_server->start() != 0);
+        for (Device *d : {&m_a, &m_b}) {
+            QVERIFY(d->open(*m_server, m_dir->path(), d == &m_a ? QStringLiteral("A") : QStringLiteral("B")));
+            SyncReport report;
+            QVERIFY(d->syncAll(&report));
+            QVERIFY2(report.ok(), qPrintable(report.message));
+        }
+    }
+
+    void cleanup()
+    {
+        m_a.close();
+        m_b.close();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    // Known defect (convergence seed 1): B moves a conversation that A has
+    // already moved elsewhere. B's Sync of the Inbox takes in the server's
+    // Delete while B's rows sit in the target as placeholders, so it
+    // matches nothing; then MoveItems answers status 1 (source gone) and
+    // the rollback puts the rows back in the Inbox under ids the server
+    // will never mention again: B shows the conversation twice for good.
+    void moveTheOtherDeviceMadeFirstLeavesNoCopyBehind()
+    {
+        const QByteArray conversation = inboxConversation(m_b);
+        QVERIFY(!conversation.isEmpty());
+        const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
+        QVERIFY(ConversationActions(*m_b.store).move(conversation, inbox, m_b.folderId(QStringLiteral("Projects"))).ok());
+
+        QVERIFY(ConversationActions(*m_a.store).move(conversation, inbox, m_a.folderId(QStringLiteral("Receipts"))).ok());
+        QVERIFY(m_a.replay());
+        for (const QJsonObject &m : onServer(conversation))
+            QCOMPARE(m[QStringLiteral("folder")].toString(), QStringLiteral("Receipts"));
+
+        QVERIFY(m_b.syncFolder(inbox));
+        QVERIFY(m_b.replay());
+        QVERIFY(m_b.syncAll());
+        QVERIFY(m_b.store->actions(true).isEmpty());
+        const QStringList differ = differences(m_b);
+        QEXPECT_FAIL("", "known defect: a move refused with MoveItems status 1 puts its rows back after the "
+                         "source folder's Delete was taken in (docs/robustness.md)", Abort);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
+    }
+
+    // Known defect, the same refusal seen from the target (convergence
+    // seeds 1001, 1004, 1016 at 1000 steps): both devices move a
+    // conversation to the same folder. B's replay first sends a change of
+    // a message in that folder; the Sync that carries it brings the moved
+    // messages as Adds, and B's placeholders take them over. Then B's
+    // MoveItems answers status 1 and the rollback takes those rows back to
+    // the Inbox, where the Inbox's next Sync deletes them: B has lost them.
+    void moveBothDevicesMadeToTheSameFolderKeepsTheMessagesThere()
+    {
+        const QByteArray conversation = inboxConversation(m_b);
+        QVERIFY(!conversation.isEmpty());
+        const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
+        const QString projects = m_b.folderId(QStringLiteral("Projects"));
+        QByteArray inProjects;
+        for (const ConversationSummary &c : m_b.store->conversations(projects))
+            if (!c.conversationId.isEmpty() && c.conversationId != conversation)
+                inProjects = c.conversationId;
+        QVERIFY(!inProjects.isEmpty());
+        ConversationActions actions(*m_b.store);
+        QVERIFY(actions.flag(inProjects, projects).ok());
+        QVERIFY(actions.move(conversation, inbox, projects).ok());
+
+        QVERIFY(ConversationActions(*m_a.store).move(conversation, inbox, projects).ok());
+        QVERIFY(m_a.replay());
+
+        QVERIFY(m_b.replay());
+        QVERIFY(m_b.syncAll());
+        QVERIFY(m_b.store->actions(true).isEmpty());
+        const QStringList differ = differences(m_b);
+        QEXPECT_FAIL("", "known defect: a move refused with MoveItems status 1 takes back rows that the "
+                         "target's Sync gave the server's new ids (docs/robustness.md)", Abort);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
+    }
+
+    // Known defect (convergence seeds 10, 29): an action on a message whose
+    // move the server has not confirmed yet is journaled with the move's
+    // placeholder ServerId and sent with it after the move went through;
+    // the server knows no such item and the user's flag is rolled back as
+    // "no longer exists".
+    void flagWhileTheMoveIsUnconfirmedReachesTheServer()
+    {
+        const QByteArray conversation = inboxConversation(m_b);
+        QVERIFY(!conversation.isEmpty());
+        const QString projects = m_b.folderId(QStringLiteral("Projects"));
+        ConversationActions actions(*m_b.store);
+        QVERIFY(actions.move(conversation, m_b.folderId(QStringLiteral("Inbox")), projects).ok());
+        const ConversationActions::Result flagged = actions.flag(conversation, projects);
+        QVERIFY2(flagged.ok(), qPrintable(flagged.error));
+        QVERIFY(m_b.replay());
+        QVERIFY(m_b.store->actions(true).isEmpty());
+        QEXPECT_FAIL("", "known defect: an action on an unconfirmed move is sent with its placeholder id "
+                         "(docs/robustness.md)", Abort);
+        QCOMPARE(m_b.store->action(flagged.entryId)->state, ActionState::Done);
+        int flaggedOnServer = 0;
+        for (const QJsonObject &m : onServer(conversation))
+            flaggedOnServer += m[QStringLiteral("folder")].toString() == QLatin1String("Projects")
+                && m[QStringLiteral("flagStatus")].toInt() == 2;
+        QCOMPARE(flaggedOnServer, 1);
+        QVERIFY(m_b.syncAll());
+        QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
+    }
+
+    // The same defect with a second move: the conversation must end where
+    // the user put it last, on the server and on the device, with no
+    // placeholder left.
+    void secondMoveWhileTheFirstIsUnconfirmedEndsWhereTheUserPutIt()
+    {
+        const QByteArray conversation = inboxConversation(m_b);
+        QVERIFY(!conversation.isEmpty());
+        const QString projects = m_b.folderId(QStringLiteral("Projects"));
+        ConversationActions actions(*m_b.store);
+        QVERIFY(actions.move(conversation, m_b.folderId(QStringLiteral("Inbox")), projects).ok());
+        QVERIFY(actions.move(conversation, projects, m_b.folderId(QStringLiteral("Receipts"))).ok());
+        QVERIFY(m_b.replay());
+        QVERIFY(m_b.syncAll());
+        QVERIFY(m_b.store->actions(true).isEmpty());
+        QStringList folders;
+        for (const QJsonObject &m : onServer(conversation))
+            folders.append(m[QStringLiteral("folder")].toString());
+        folders.removeDuplicates();
+        QEXPECT_FAIL("", "known defect: an action on an unconfirmed move is sent with its placeholder id "
+                         "(docs/robustness.md)", Abort);
+        QCOMPARE(folders, QStringList{QStringLiteral("Receipts")});
+        QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
+    }
+
+    // Known defect (tst_onedevice shows it after a killed process):
+    // B's flag waits in the journal behind an unsent move; A flags the same
+    // message and marks it complete; B's Sync of the Inbox brings A's
+    // "complete" and overwrites B's flag; then B's flag reaches the server,
+    // which does not echo it back: the server has B's flag, B shows
+    // "complete" for good. (A Change of Read alone cannot show it: the
+    // server only sends what changed, and Read has two values.)
+    void changeWaitingBehindAMoveSurvivesASyncOfItsFolder()
+    {
+        const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
+        QList<QByteArray> conversations;
+        for (const ConversationSummary &c : m_b.store->conversations(inbox))
+            if (!c.conversationId.isEmpty() && c.unreadCount > 0 && !c.flagged)
+                conversations.append(c.conversationId);
+        QVERIFY(conversations.size() >= 2);
+        const QByteArray moved = conversations.at(0), flagged = conversations.at(1);
+        ConversationActions actions(*m_b.store);
+        QVERIFY(actions.move(moved, inbox, m_b.folderId(QStringLiteral("Projects"))).ok());
+        QVERIFY(actions.flag(flagged, inbox).ok());
+
+        ConversationActions other(*m_a.store);
+        QVERIFY(other.flag(flagged, inbox).ok());
+        QVERIFY(other.markComplete(flagged, inbox).ok());
+        QVERIFY(m_a.replay());
+
+        QVERIFY(m_b.syncFolder(inbox));
+        QVERIFY(m_b.replay());
+        QVERIFY(m_b.syncAll());
+        QVERIFY(m_b.store->actions(true).isEmpty());
+        const QStringList differ = differences(m_b);
+        QEXPECT_FAIL("", "known defect: a Sync overwrites a change still waiting in the journal "
+                         "(docs/robustness.md)", Abort);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
+    }
+
+    // Known defect (convergence seed 1017 at 1000 steps): A's replay syncs
+    // Projects (a change rides in it), then moves a conversation there with
+    // MoveItems, and the sync that follows skips Projects, synced a moment
+    // before the move. A holds the messages under the ids MoveItems
+    // answered, but no Sync of Projects has brought them to A, so the
+    // server does not count them as A's; when B moves them on before A
+    // syncs Projects, nothing tells A they left: A keeps them there for
+    // good, next to the copies the new folder's Sync brings.
+    void messagesMovedInAndOnByTheOtherDeviceLeave()
+    {
+        const QByteArray conversation = inboxConversation(m_a);
+        QVERIFY(!conversation.isEmpty());
+        const QString inbox = m_a.folderId(QStringLiteral("Inbox"));
+        const QString projects = m_a.folderId(QStringLiteral("Projects"));
+        QByteArray inProjects;
+        for (const ConversationSummary &c : m_a.store->conversations(projects))
+            if (!c.conversationId.isEmpty() && c.conversationId != conversation)
+                inProjects = c.conversationId;
+        QVERIFY(!inProjects.isEmpty());
+        ConversationActions actions(*m_a.store);
+        QVERIFY(actions.flag(inProjects, projects).ok());
+        QVERIFY(actions.move(conversation, inbox, projects).ok());
+        QVERIFY(m_a.replay());
+        QVERIFY(m_a.store->actions(true).isEmpty());
+
+        QVERIFY(m_b.syncAll());
+        QVERIFY(ConversationActions(*m_b.store).move(conversation, projects, m_b.folderId(QStringLiteral("Receipts"))).ok());
+        QVERIFY(m_b.replay());
+
+        QVERIFY(m_a.syncAll());
+        const QStringList differ = differences(m_a);
+        QEXPECT_FAIL("", "known defect: a move's target synced before the move counts as synced after it "
+                         "(docs/robustness.md)", Abort);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
+    }
+
+    // What the convergence walk relies on, without the defects: both
+    // devices change the same messages, each sees the other's change.
+    void changesOfBothDevicesReachBoth()
+    {
+        const QByteArray conversation = inboxConversation(m_a);
+        QVERIFY(!conversation.isEmpty());
+        const QString inbox = m_a.folderId(QStringLiteral("Inbox"));
+        QVERIFY(ConversationActions(*m_a.store).markRead(conversation, inbox).ok());
+        QVERIFY(ConversationActions(*m_b.store).flag(conversation, inbox).ok());
+        QVERIFY(m_b.replay());
+        QVERIFY(m_a.replay());
+        for (Device *d : {&m_a, &m_b, &m_a}) {
+            QVERIFY(d->syncAll());
+            QVERIFY(d->store->actions(true).isEmpty());
+        }
+        QVERIFY2(differences(m_a).isEmpty(), qPrintable(differences(m_a).join(QStringLiteral("; "))));
+        QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTwoDevices)
+#include "tst_twodevices.moc"
