@@ -4,7 +4,24 @@
 
 namespace skein {
 
+namespace {
+
+// An item journaled while its message's move was unconfirmed.
+bool isPlaceholder(const ActionItem &item)
+{
+    return item.serverId == movingPlaceholderServerId(item.messageId);
+}
+
+} // namespace
+
 ActionJournal::ActionJournal(Store &store) : m_store(store) {}
+
+QString ActionJournal::movedElsewhereText()
+{
+    return QStringLiteral("The message had been moved or deleted elsewhere (on another device, or by an earlier "
+                          "action the server refused) before this action reached the server. The folder that "
+                          "holds it now shows it after its next sync.");
+}
 
 bool ActionJournal::fail(const QString &what)
 {
@@ -91,31 +108,61 @@ bool ActionJournal::markDone(const ActionEntry &entry)
     return transaction.commit() || fail(QStringLiteral("marking action %1 done").arg(entry.id));
 }
 
-bool ActionJournal::rollbackItem(ActionKind kind, const ActionItem &item)
+bool ActionJournal::rollbackItem(const ActionEntry &entry, const ActionItem &item)
 {
-    switch (channelOf(kind)) {
+    switch (channelOf(entry.kind)) {
     case ActionChannel::Sync:
-        if (kind == ActionKind::Delete)
+        if (entry.kind == ActionKind::Delete)
             return !item.removed || m_store.restoreMessage(*item.removed) != 0;
         return m_store.setMessageState(item.messageId, item.read, item.flag);
     case ActionChannel::MoveItems:
-    case ActionChannel::ItemOperations:
+    case ActionChannel::ItemOperations: {
         // Back where it was, under the id the server still uses there.
-        return m_store.relocateMessage(item.messageId, item.folderId, item.serverId, false);
+        if (!isPlaceholder(item)) {
+            if (m_store.messageById(item.messageId))
+                return m_store.relocateMessage(item.messageId, item.folderId, item.serverId, false);
+            // The user deleted it in the target meanwhile; that delete can
+            // never reach it, and the message is still where it was.
+            std::optional<Message> copy = removedLater(entry.id, item.messageId);
+            if (!copy)
+                return true;
+            copy->folderId = item.folderId;
+            copy->serverId = item.serverId;
+            copy->read = item.read;
+            copy->flag = item.flag;
+            return m_store.restoreMessage(*copy) != 0;
+        }
+        const std::optional<MoveInto> origin = moveInto(entry.id, item.messageId, item.folderId);
+        if (!origin || (origin->entry.state == ActionState::Failed && !origin->item.confirmed))
+            return true; // it never got there: the undo of that move put the row back
+        if (origin->item.newServerId.isEmpty()) // the target's Sync will name it
+            return m_store.relocateMessage(item.messageId, item.folderId, item.serverId, true);
+        const std::optional<Message> there = m_store.message(item.folderId, origin->item.newServerId);
+        if (there && there->id != item.messageId)
+            return m_store.removeMessage(item.messageId); // a Sync brought it meanwhile
+        return m_store.relocateMessage(item.messageId, item.folderId, origin->item.newServerId, false);
+    }
     }
     return false;
 }
 
 bool ActionJournal::markFailed(const ActionEntry &entry, const QString &reason,
-                               const QList<int> &failedItems)
+                               const QList<int> &failedItems, const QList<int> &goneItems)
 {
     sql::JoinedTransaction transaction(m_store.handle());
     if (!transaction.isActive())
         return fail(QStringLiteral("marking action %1 failed").arg(entry.id));
+    const bool all = failedItems.isEmpty() && goneItems.isEmpty();
     for (qsizetype i = 0; i < entry.items.size(); ++i) {
-        if (!failedItems.isEmpty() && !failedItems.contains(int(i)))
+        const int index = int(i);
+        if (goneItems.contains(index)) {
+            if (!settleGoneItem(entry, entry.items.at(i)))
+                return fail(QStringLiteral("settling action %1").arg(entry.id));
+            continue;
+        }
+        if (!all && !failedItems.contains(index))
             continue; // the server applied this one
-        if (!rollbackItem(entry.kind, entry.items.at(i)))
+        if (!rollbackItem(entry, entry.items.at(i)))
             return fail(QStringLiteral("rolling back action %1").arg(entry.id));
     }
     ActionEntry failed = entry;
@@ -131,6 +178,152 @@ bool ActionJournal::markFailed(const ActionEntry &entry, const QString &reason,
             return fail(QStringLiteral("recording a refused conversation rule"));
     }
     return transaction.commit() || fail(QStringLiteral("marking action %1 failed").arg(entry.id));
+}
+
+std::optional<ActionJournal::MoveInto> ActionJournal::moveInto(qint64 before, qint64 messageId,
+                                                               const QString &folderId) const
+{
+    std::optional<MoveInto> found;
+    for (const ActionEntry &e : m_store.actions(false)) {
+        if (e.id >= before)
+            break;
+        if (channelOf(e.kind) == ActionChannel::Sync)
+            continue;
+        for (const ActionItem &item : e.items)
+            if (item.messageId == messageId && item.targetFolderId == folderId)
+                found = MoveInto{e, item};
+    }
+    return found;
+}
+
+ActionJournal::ItemId ActionJournal::serverIdNow(const ActionEntry &entry, const ActionItem &item,
+                                                 const QSet<QString> &settledFolders, QString *serverId,
+                                                 qint64 *broughtAs) const
+{
+    *serverId = item.serverId;
+    if (!isPlaceholder(item))
+        return ItemId::Known;
+    const std::optional<MoveInto> origin = moveInto(entry.id, item.messageId, item.folderId);
+    if (!origin)
+        return ItemId::Gone;
+    if (!origin->item.newServerId.isEmpty()) {
+        *serverId = origin->item.newServerId; // the MoveItems answer named it
+        return ItemId::Known;
+    }
+    if (!origin->entry.isFinished())
+        return ItemId::WaitingForAnswer;
+    if (origin->entry.state == ActionState::Failed && !origin->item.confirmed)
+        return ItemId::Gone;
+    // Moved without a new id (a conversation Move; a re-sent MoveItems whose
+    // source was gone): the target's Sync names it when its row takes over
+    // the placeholder (Store::adoptMovedMessages).
+    const std::optional<Message> row = m_store.messageById(item.messageId);
+    if (row && row->folderId == item.folderId) {
+        if (m_store.isMoving(row->id))
+            return settledFolders.contains(item.folderId) ? ItemId::Gone : ItemId::WaitingForSync;
+        *serverId = row->serverId;
+        return ItemId::Known;
+    }
+    // The user moved the row on, or deleted it, before that Sync came: the
+    // Sync found no placeholder to take over and stored the message as a
+    // row of its own.
+    const std::optional<Message> like = row ? row : item.removed;
+    if (like) {
+        if (const std::optional<Message> there = broughtBySync(*like, item.folderId)) {
+            *serverId = there->serverId;
+            if (broughtAs)
+                *broughtAs = there->id;
+            return ItemId::Known;
+        }
+    }
+    return settledFolders.contains(item.folderId) ? ItemId::Gone : ItemId::WaitingForSync;
+}
+
+std::optional<Message> ActionJournal::broughtBySync(const Message &like, const QString &folderId) const
+{
+    if (like.conversationId.isEmpty())
+        return std::nullopt;
+    for (const Message &m : m_store.conversationMessages(like.conversationId))
+        if (m.folderId == folderId && m.id != like.id && m.conversationIndex == like.conversationIndex
+            && m.dateReceived == like.dateReceived && !m_store.isMoving(m.id))
+            return m;
+    return std::nullopt;
+}
+
+ActionJournal::Resolution ActionJournal::resolvePlaceholders(ActionEntry &entry, const QSet<QString> &settledFolders)
+{
+    Resolution resolution;
+    QList<qint64> copies; // rows a Sync made for messages the entry's rows stand for
+    for (qsizetype i = 0; i < entry.items.size(); ++i) {
+        ActionItem &item = entry.items[i];
+        if (item.confirmed || !isPlaceholder(item))
+            continue;
+        QString serverId;
+        qint64 broughtAs = 0;
+        switch (serverIdNow(entry, item, settledFolders, &serverId, &broughtAs)) {
+        case ItemId::Known:
+            item.serverId = serverId;
+            if (item.removed)
+                item.removed->serverId = serverId;
+            if (broughtAs)
+                copies.append(broughtAs);
+            resolution.named = true;
+            break;
+        case ItemId::WaitingForAnswer: resolution.waiting = true; break;
+        case ItemId::WaitingForSync:
+            resolution.waiting = true;
+            resolution.waitsForSync.insert(item.folderId);
+            break;
+        case ItemId::Gone: resolution.gone.append(int(i)); break;
+        }
+    }
+    if (!resolution.named)
+        return resolution;
+    // The entry's row is that message, moved on or deleted by the user: the
+    // copy goes with the id written into the journal, in one transaction.
+    sql::JoinedTransaction transaction(m_store.handle());
+    for (const qint64 copy : std::as_const(copies))
+        m_store.removeMessage(copy);
+    if (!saveProgress(entry) || !transaction.commit())
+        fail(QStringLiteral("naming the messages of action %1").arg(entry.id));
+    return resolution;
+}
+
+bool ActionJournal::settleGoneItem(const ActionEntry &entry, const ActionItem &item)
+{
+    // A change never reached the message: if the refusal of the move before
+    // it put the row back, the row shows the state before the change.
+    if (channelOf(entry.kind) == ActionChannel::Sync && entry.kind != ActionKind::Delete
+        && !m_store.setMessageState(item.messageId, item.read, item.flag))
+        return false;
+    // A change leaves the row where it found it; a move, in its target.
+    const QString leftIn = channelOf(entry.kind) == ActionChannel::Sync ? item.folderId : item.targetFolderId;
+    const std::optional<Message> row = m_store.messageById(item.messageId);
+    if (!row || row->folderId != leftIn || !m_store.isMoving(row->id) || movedOnLater(entry.id, item.messageId))
+        return true;
+    return m_store.removeMessage(row->id);
+}
+
+std::optional<Message> ActionJournal::removedLater(qint64 entryId, qint64 messageId) const
+{
+    for (const ActionEntry &e : unfinished())
+        if (e.id > entryId && e.kind == ActionKind::Delete)
+            for (const ActionItem &item : e.items)
+                if (item.messageId == messageId && item.removed)
+                    return item.removed;
+    return std::nullopt;
+}
+
+bool ActionJournal::movedOnLater(qint64 entryId, qint64 messageId) const
+{
+    for (const ActionEntry &e : unfinished()) {
+        if (e.id <= entryId || (channelOf(e.kind) == ActionChannel::Sync && e.kind != ActionKind::Delete))
+            continue;
+        for (const ActionItem &item : e.items)
+            if (item.messageId == messageId)
+                return true;
+    }
+    return false;
 }
 
 } // namespace skein

@@ -61,7 +61,7 @@ ConversationActions::Result ConversationActions::keepRuleLocally(const ActionEnt
     // Its placeholders go back first: the MoveItems entry moves them again,
     // together with whatever else the rule covers now.
     for (const ActionItem &item : serverEntry.items)
-        if (!m_journal.rollbackItem(serverEntry.kind, item))
+        if (!m_journal.rollbackItem(serverEntry, item))
             return {0, m_journal.lastError().isEmpty() ? m_store.lastError() : m_journal.lastError()};
     std::optional<ConversationRule> rule = m_store.conversationRule(serverEntry.conversationId);
     ActionEntry finished = serverEntry;

@@ -1,6 +1,10 @@
 // ActionJournal: order, states (pending -> sending -> done/failed), attempts,
-// the payload round trip, and that it all survives closing the store.
+// the payload round trip, and that it all survives closing the store; items
+// that name a message by a move's placeholder: named by the move's answer or
+// the target's Sync, gone when the move never got there, and undone or
+// settled without leaving a placeholder nothing takes over.
 #include "ActionJournal.h"
+#include "ConversationActions.h"
 #include "Migrations.h"
 #include "ModelTestData.h"
 
@@ -36,6 +40,18 @@ class TestActionJournal : public QObject
     std::unique_ptr<Store> m_store;
 
     QString path() const { return m_dir.filePath(QStringLiteral("%1.db").arg(QTest::currentTestFunction())); }
+
+    // The small account of ModelTestData: conversation T (t1, t2, t4 in the
+    // Inbox, t3 in Sent Items), singletons s1, s2.
+    void fillAccount()
+    {
+        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(fillSmallAccount(*m_store));
+    }
+    qint64 rowOf(const QString &folderId, const QString &serverId) const
+    {
+        return m_store->message(folderId, serverId).value_or(Message{}).id;
+    }
 
 private Q_SLOTS:
     void init()
@@ -147,6 +163,129 @@ private Q_SLOTS:
         QCOMPARE(entries[0].id, id);
         QCOMPARE(entries[0].state, ActionState::Sending);
         QCOMPARE(encodeActionItems(entries[0].items), encodeActionItems(readEntry("a").items));
+    }
+
+    // The user moved T and, before the server confirmed it, ignored it; the
+    // server refused the ignore. Undone, the rows are again what the move
+    // left: placeholders its target's Sync takes over, not rows that keep a
+    // placeholder id for good.
+    void undoingAnActionOnAPlaceholderLeavesAPlaceholder()
+    {
+        fillAccount();
+        const qint64 t1 = rowOf(inbox, QStringLiteral("t1"));
+        ConversationActions actions(*m_store);
+        QVERIFY(actions.move(threadId, inbox, projects).ok());
+        const ConversationActions::Result ignore = actions.ignore(threadId, projects);
+        QVERIFY(ignore.ok());
+        ActionJournal journal(*m_store);
+        QVERIFY(journal.markFailed(*journal.entry(ignore.entryId), QStringLiteral("refused")));
+        QCOMPARE(m_store->messageById(t1)->folderId, projects);
+        QCOMPARE(m_store->messageById(t1)->serverId, movingPlaceholderServerId(t1));
+        QVERIFY(m_store->isMoving(t1));
+    }
+
+    // An action on a message whose MoveItems is not answered yet names it by
+    // the placeholder: it waits for the answer, then goes under the id the
+    // answer named, and the journal records that id.
+    void aPlaceholderIsNamedByTheMovesAnswer()
+    {
+        fillAccount();
+        ConversationActions actions(*m_store);
+        const qint64 move = actions.move(threadId, inbox, projects).entryId;
+        const qint64 flag = actions.flag(threadId, projects).entryId;
+        QVERIFY(move && flag);
+        ActionJournal journal(*m_store);
+        ActionEntry flagged = *journal.entry(flag);
+        const qint64 t4 = flagged.items.first().messageId;
+        QCOMPARE(flagged.items.first().serverId, movingPlaceholderServerId(t4));
+        QString serverId;
+        QCOMPARE(journal.serverIdNow(flagged, flagged.items.first(), {}, &serverId),
+                 ActionJournal::ItemId::WaitingForAnswer);
+        QVERIFY(journal.resolvePlaceholders(flagged).waiting);
+
+        ActionEntry moved = *journal.entry(move);
+        for (ActionItem &item : moved.items) {
+            item.confirmed = true;
+            item.newServerId = QStringLiteral("p:") + QString::number(item.messageId);
+        }
+        QVERIFY(journal.saveProgress(moved));
+        QVERIFY(journal.markDone(moved));
+        const ActionJournal::Resolution resolution = journal.resolvePlaceholders(flagged);
+        QVERIFY(!resolution.waiting);
+        QVERIFY(resolution.gone.isEmpty());
+        QCOMPARE(flagged.items.first().serverId, QStringLiteral("p:%1").arg(t4));
+        QCOMPARE(journal.entry(flag)->items.first().serverId, QStringLiteral("p:%1").arg(t4));
+    }
+
+    // The move was refused: the message never reached the folder the later
+    // action found it in.
+    void aPlaceholderOfARefusedMoveIsGone()
+    {
+        fillAccount();
+        ConversationActions actions(*m_store);
+        const qint64 move = actions.move(threadId, inbox, projects).entryId;
+        const qint64 del = actions.deleteConversation(threadId, projects).entryId;
+        QVERIFY(move && del);
+        ActionJournal journal(*m_store);
+        QVERIFY(journal.markFailed(*journal.entry(move), QStringLiteral("refused")));
+        ActionEntry deleted = *journal.entry(del);
+        const ActionJournal::Resolution resolution = journal.resolvePlaceholders(deleted);
+        QVERIFY(!resolution.waiting);
+        QCOMPARE(resolution.gone, (QList<int>{0, 1, 2}));
+    }
+
+    // A conversation Move names no ids: the target's Sync does, when the
+    // arriving message takes over the placeholder. A placeholder that Sync
+    // did not take over will never be named.
+    void aPlaceholderOfAConversationMoveIsNamedByTheTargetsSync()
+    {
+        fillAccount();
+        const QString trash = QStringLiteral("del");
+        const Message t1 = *m_store->message(inbox, QStringLiteral("t1"));
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(threadId, inbox).entryId;
+        const qint64 read = actions.markRead(threadId, trash).entryId;
+        QVERIFY(ignore && read);
+        ActionJournal journal(*m_store);
+        QVERIFY(journal.markDone(*journal.entry(ignore)));
+        const ActionEntry entry = *journal.entry(read);
+        const ActionItem item = *std::find_if(entry.items.cbegin(), entry.items.cend(),
+                                              [&](const ActionItem &i) { return i.messageId == t1.id; });
+        QString serverId;
+        QCOMPARE(journal.serverIdNow(entry, item, {}, &serverId), ActionJournal::ItemId::WaitingForSync);
+        ActionEntry waiting = entry;
+        QCOMPARE(journal.resolvePlaceholders(waiting).waitsForSync, QSet<QString>{trash});
+        QCOMPARE(journal.serverIdNow(entry, item, {trash}, &serverId), ActionJournal::ItemId::Gone);
+        Message arrived = t1;
+        arrived.serverId = QStringLiteral("del:1");
+        QCOMPARE(m_store->adoptMovedMessages(trash, {arrived}), 1);
+        QCOMPARE(journal.serverIdNow(entry, item, {trash}, &serverId), ActionJournal::ItemId::Known);
+        QCOMPARE(serverId, QStringLiteral("del:1"));
+    }
+
+    // A move whose messages had left their folder before it arrived (another
+    // device moved them): no undo puts them back, and the placeholders go;
+    // but not while a later move of the user's takes them on: that one
+    // places them.
+    void aGoneMoveDropsItsPlaceholdersUnlessALaterMoveTakesThemOn()
+    {
+        fillAccount();
+        const qint64 t1 = rowOf(inbox, QStringLiteral("t1"));
+        ConversationActions actions(*m_store);
+        const qint64 first = actions.move(threadId, inbox, projects).entryId;
+        const qint64 second = actions.move(threadId, projects, QStringLiteral("arch")).entryId;
+        QVERIFY(first && second);
+        ActionJournal journal(*m_store);
+        const QString reason = ActionJournal::movedElsewhereText();
+        QVERIFY(journal.markFailed(*journal.entry(first), reason, {}, {0, 1, 2}));
+        QCOMPARE(journal.entry(first)->state, ActionState::Failed);
+        QCOMPARE(journal.entry(first)->error, reason);
+        QCOMPARE(m_store->messageById(t1)->folderId, QStringLiteral("arch"));
+        QCOMPARE(m_store->messageCount(inbox), 2); // s1, s2: nothing put back
+        QVERIFY(journal.markFailed(*journal.entry(second), reason, {}, {0, 1, 2}));
+        QVERIFY(!m_store->messageById(t1)); // the folder that holds it brings it with its Sync
+        QCOMPARE(m_store->messageCount(QStringLiteral("arch")), 0);
+        QCOMPARE(m_store->messageCount(inbox), 2);
     }
 
     void migrationTwoReplacesThePlaceholderTable()
