@@ -8,6 +8,7 @@
 #include "SyncRunner.h"
 
 #include <QLoggingCategory>
+#include <QScopeGuard>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
@@ -72,13 +73,23 @@ void ActionReplayer::done(const ActionEntry &entry)
         m_outcome(entry.id, ActionState::Done, {});
 }
 
-void ActionReplayer::failed(const ActionEntry &entry, const QString &reason, const QList<int> &items)
+void ActionReplayer::failed(const ActionEntry &entry, const QString &reason, const QList<int> &items,
+                            const QList<int> &gone)
 {
     qCInfo(lcSync) << "Action" << entry.id << actionKindName(entry.kind) << "refused:" << reason;
-    if (!m_journal.markFailed(entry, reason, items))
+    if (!m_journal.markFailed(entry, reason, items, gone))
         qCWarning(lcSync) << "Could not roll back action" << entry.id << ":" << m_journal.lastError();
     if (m_outcome)
         m_outcome(entry.id, ActionState::Failed, reason);
+}
+
+void ActionReplayer::failedAsGone(const ActionEntry &entry, const QList<int> &gone)
+{
+    QList<int> others;
+    for (qsizetype i = 0; i < entry.items.size(); ++i)
+        if (!gone.contains(int(i)))
+            others.append(int(i));
+    failed(entry, ActionJournal::movedElsewhereText(), others, gone);
 }
 
 bool ActionReplayer::delivered(const EasReply &reply, const QString &parseError, const Entries &entries,
@@ -105,14 +116,20 @@ bool ActionReplayer::delivered(const EasReply &reply, const QString &parseError,
 
 // The folders whose next Sync shows the outcome: where the messages were,
 // where they go (Deleted Items for a delete, as DeletesAsMoves does).
-void ActionReplayer::noteFolders(const ActionEntry &entry, Report &report) const
+void ActionReplayer::noteFolders(const ActionEntry &entry, Report &report)
 {
-    report.folders << entry.folderId << entry.targetFolderId;
+    QSet<QString> touched{entry.folderId, entry.targetFolderId};
     for (const ActionItem &item : entry.items)
-        report.folders << item.folderId << item.targetFolderId;
+        touched << item.folderId << item.targetFolderId;
+    report.folders += touched;
     if (entry.kind == ActionKind::Delete)
         if (const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems))
             report.folders << trash->serverId;
+    // A move into a folder synced earlier in this replay: the device holds
+    // the messages under the ids MoveItems named, but only a Sync makes the
+    // server count them as this device's and tell when they leave.
+    if (channelOf(entry.kind) != ActionChannel::Sync)
+        m_syncedFolders -= touched;
 }
 
 QList<qint64> ActionReplayer::giveUpOnServerErrors(const QList<qint64> &ids, int httpStatus)
@@ -198,6 +215,12 @@ ActionReplayer::Report ActionReplayer::replay(const FolderSyncer &syncFolder)
 {
     Report report;
     m_localRuleMoves = false; // this replay sends every unfinished entry
+    m_syncedFolders.clear();
+    m_syncFolder = &syncFolder;
+    const auto replayed = qScopeGuard([this] {
+        m_syncedFolders.clear();
+        m_syncFolder = nullptr;
+    });
     if (!settleInterruptedEntries(report)) {
         report.pending = int(m_journal.unfinished().size());
         return report;
@@ -220,6 +243,7 @@ ActionReplayer::Report ActionReplayer::replay(const FolderSyncer &syncFolder)
         start = end;
     }
     report.folders.remove(QString());
+    report.syncedFolders = m_syncedFolders;
     for (const ActionEntry &e : journal) {
         const std::optional<ActionEntry> now = m_journal.entry(e.id);
         const ActionState state = now ? now->state : ActionState::Pending;
@@ -275,27 +299,114 @@ bool ActionReplayer::sendConversationMoves(const Entries &requested, Report &rep
     return true;
 }
 
-bool ActionReplayer::applyMoveResult(ActionEntry &entry, ActionItem &item, int status, const QString &newId)
+ActionReplayer::MoveOutcome ActionReplayer::applyMoveResult(ActionEntry &entry, ActionItem &item, int status,
+                                                            const QString &newId)
 {
-    if (status == kMovedStatus && !newId.isEmpty()) {
-        item.newServerId = newId;
-        // The target's Sync may already have brought the message under its new id.
-        const std::optional<Message> there = m_store.message(item.targetFolderId, newId);
-        if (there && there->id != item.messageId)
-            m_store.removeMessage(item.messageId);
-        else
-            m_store.relocateMessage(item.messageId, item.targetFolderId, newId, false);
+    switch (status) {
+    case kMovedStatus:
+        item.confirmed = true;
+        if (!newId.isEmpty()) {
+            item.newServerId = newId;
+            placeMovedRow(entry, item, newId);
+        } // else the target's next Sync replaces the placeholder
+        return MoveOutcome::Confirmed;
+    case kAlreadyThereStatus:
+        item.confirmed = true;
+        item.newServerId = item.serverId;
+        placeMovedRow(entry, item, item.serverId);
+        return MoveOutcome::Confirmed;
+    case kSourceGoneStatus: {
+        // The message is no longer in the source. The other device moved it
+        // to the same folder, and the target's Sync already brought it and
+        // its row took over the placeholder: it is where the user put it.
+        const std::optional<Message> row = m_store.messageById(item.messageId);
+        if (row && row->folderId == item.targetFolderId && !m_store.isMoving(row->id)) {
+            item.confirmed = true;
+            item.newServerId = row->serverId;
+            return MoveOutcome::Confirmed;
+        }
+        // A re-send: the earlier attempt moved it; the target's next Sync
+        // replaces the placeholder.
+        if (entry.attempts > 1) {
+            item.confirmed = true;
+            return MoveOutcome::Confirmed;
+        }
+        // Another device moved or deleted it first. Putting the row back
+        // would show a copy the server never mentions again (the source's
+        // Sync may already have said it left).
+        return MoveOutcome::Gone;
     }
-    // Source gone on a re-send: the earlier attempt moved it; the target's
-    // next Sync replaces the placeholder.
-    const bool resentAndGone = status == kSourceGoneStatus && entry.attempts > 1;
-    item.confirmed = status == kMovedStatus || status == kAlreadyThereStatus || resentAndGone;
-    if (status == kAlreadyThereStatus)
-        m_store.relocateMessage(item.messageId, item.targetFolderId, item.serverId, false);
-    return item.confirmed;
+    case kLockedStatus: return MoveOutcome::Locked;
+    default: return MoveOutcome::Refused;
+    }
 }
 
-bool ActionReplayer::sendMoveItems(Entries entries, Report &report)
+void ActionReplayer::placeMovedRow(const ActionEntry &entry, const ActionItem &item, const QString &serverId)
+{
+    // The user moved it on (or deleted it) since: the later entry places it.
+    if (m_journal.movedOnLater(entry.id, item.messageId))
+        return;
+    // The target's Sync may already have brought the message under its new id.
+    const std::optional<Message> there = m_store.message(item.targetFolderId, serverId);
+    if (there && there->id != item.messageId)
+        m_store.removeMessage(item.messageId);
+    else
+        m_store.relocateMessage(item.messageId, item.targetFolderId, serverId, false);
+}
+
+bool ActionReplayer::sendMoveItems(const Entries &entries, Report &report)
+{
+    for (qsizetype next = 0; next < entries.size();) {
+        // Re-read each entry: an earlier batch may have named the messages
+        // its items knew by a placeholder only.
+        Entries batch;
+        ActionJournal::Resolution waiting;
+        for (; next < entries.size(); ++next) {
+            std::optional<ActionEntry> e = m_journal.entry(entries.at(next).id);
+            if (!e || e->isFinished())
+                continue;
+            const ActionJournal::Resolution resolution = m_journal.resolvePlaceholders(*e, m_syncedFolders);
+            if (resolution.waiting) {
+                waiting = resolution;
+                break;
+            }
+            if (!resolution.gone.isEmpty())
+                failedAsGone(*e, resolution.gone);
+            else
+                batch.append(*e);
+        }
+        if (!batch.isEmpty() && !sendMoveBatch(batch, report))
+            return false;
+        if (!waiting.waiting || !batch.isEmpty())
+            continue;
+        // The first entry left waits: for the target's Sync of an earlier
+        // move, which runs now (after it the message is named or gone), or
+        // for an earlier move's answer (it and the rest wait for the next run).
+        const QSet<QString> unsynced = waiting.waitsForSync - m_syncedFolders;
+        if (unsynced.isEmpty() || !m_syncFolder)
+            break;
+        if (!syncForPlaceholders(unsynced, report))
+            return false;
+    }
+    return true;
+}
+
+bool ActionReplayer::syncForPlaceholders(const QSet<QString> &folderIds, Report &report)
+{
+    for (const QString &folderId : folderIds) {
+        const std::optional<Folder> folder = m_store.folder(folderId);
+        const FolderReport synced = folder ? (*m_syncFolder)(*folder) : FolderReport{};
+        if (folder && !synced.error.isEmpty()) {
+            report.error = ErrorKind::Network;
+            report.message = synced.error;
+            return false;
+        }
+        m_syncedFolders.insert(folderId); // a folder gone from the server names nothing either
+    }
+    return true;
+}
+
+bool ActionReplayer::sendMoveBatch(Entries entries, Report &report)
 {
     QList<MoveItemsCommand::Move> moves;
     for (const ActionEntry &e : entries)
@@ -312,31 +423,34 @@ bool ActionReplayer::sendMoveItems(Entries entries, Report &report)
         return false;
     qsizetype index = 0;
     for (ActionEntry &e : entries) {
-        QList<int> refused;
+        QList<int> refused, locked, gone;
         QString reason;
-        bool locked = false;
         for (qsizetype i = 0; i < e.items.size(); ++i) {
             ActionItem &item = e.items[i];
             if (item.confirmed)
                 continue;
             const auto *r = MoveItemsCommand::resultFor(result, index++, item.serverId);
             const int status = result.status != 1 ? result.status : (r ? r->status : 0);
-            if (applyMoveResult(e, item, status, r ? r->destinationServerId : QString()))
-                continue;
-            locked |= status == kLockedStatus;
-            if (status != kLockedStatus) {
+            switch (applyMoveResult(e, item, status, r ? r->destinationServerId : QString())) {
+            case MoveOutcome::Confirmed: break;
+            case MoveOutcome::Gone: gone.append(int(i)); break;
+            case MoveOutcome::Locked: locked.append(int(i)); break;
+            case MoveOutcome::Refused:
                 refused.append(int(i));
                 reason = status ? statusText("MoveItems", status)
                                 : QStringLiteral("The server did not answer the move of this message.");
+                break;
             }
         }
         m_journal.saveProgress(e);
-        if (!refused.isEmpty())
-            failed(e, reason, refused);
-        else if (locked)
+        if (!refused.isEmpty() || !gone.isEmpty()) {
+            // The entry ends here: what was locked stays in the source too.
+            failed(e, reason.isEmpty() ? ActionJournal::movedElsewhereText() : reason, refused + locked, gone);
+        } else if (!locked.isEmpty()) {
             m_journal.markPending({e.id}); // status 7: transient, try again next run
-        else
+        } else {
             done(e);
+        }
     }
     return true;
 }
@@ -367,8 +481,20 @@ ActionReplayer::SyncClaim ActionReplayer::claimSyncCommands(const QString &folde
         // what came after it waits so the order holds.
         if (e.state == ActionState::Sending)
             break;
+        // Items journaled while their message's move was unconfirmed name it
+        // by the move's placeholder: they go under the server's id.
+        ActionEntry resolved = e;
+        const ActionJournal::Resolution resolution = m_journal.resolvePlaceholders(resolved, m_syncedFolders);
+        if (resolution.waiting) {
+            m_waitingFolders.insert(folderId);
+            break; // it, and what follows it here, wait for the move's answer or the folder's Sync
+        }
+        if (!resolution.gone.isEmpty()) {
+            failedAsGone(resolved, resolution.gone);
+            continue;
+        }
         claim.entries.append(e.id);
-        for (const ActionItem &item : e.items) {
+        for (const ActionItem &item : resolved.items) {
             if (e.kind == ActionKind::Delete)
                 claim.deletes.append(item.serverId);
             else
@@ -437,11 +563,21 @@ bool ActionReplayer::syncSegment(const Entries &entries, const FolderSyncer &syn
                     failed(e, QStringLiteral("The folder no longer exists on the server."));
             continue;
         }
-        const FolderReport folderReport = syncFolder(*folder);
-        report.syncedFolders.insert(folderId);
+        // An entry on a message whose move named no id waits for this
+        // folder's Sync to name it (the row takes over the placeholder); a
+        // second Sync then carries it.
+        FolderReport folderReport;
+        for (int pass = 0; pass < 2; ++pass) {
+            m_waitingFolders.remove(folderId);
+            folderReport = syncFolder(*folder);
+            m_syncedFolders.insert(folderId);
+            if (!folderReport.error.isEmpty() || !m_waitingFolders.contains(folderId))
+                break;
+        }
+        const bool waits = folderReport.error.isEmpty() && m_waitingFolders.contains(folderId);
         for (const ActionEntry &e : entries) {
             const std::optional<ActionEntry> now = m_journal.entry(e.id);
-            if (e.folderId == folderId && now && !now->isFinished()) {
+            if (e.folderId == folderId && now && !now->isFinished() && !waits) {
                 // Still pending: the Sync got no answer. Keep the order: stop here.
                 report.error = ErrorKind::Network;
                 report.message = folderReport.error;

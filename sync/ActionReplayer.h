@@ -34,6 +34,15 @@ struct FolderReport;
 // again only if the server does not have it; a re-sent MoveItems whose
 // source is gone (1) and a re-sent Delete of a gone item (8) count as done.
 // docs/architecture.md lists what is at-least-once and why.
+//
+// A MoveItems answered 1 on its first send found the message gone from the
+// source (another device moved or deleted it): its row is not put back
+// there (ActionJournal::settleGoneItem). An item journaled while its
+// message's move was unconfirmed carries the move's placeholder; it is sent
+// under the id the server gave the message, and waits until that is known
+// (ActionJournal::resolvePlaceholders). A folder a move touches after the
+// replay synced it is left out of Report::syncedFolders, so the sync that
+// follows syncs it again.
 class ActionReplayer
 {
 public:
@@ -49,7 +58,9 @@ public:
         int failed = 0;
         int pending = 0;                   // left for the next run
         QSet<QString> folders;             // sources and targets: sync these to see the result
-        QSet<QString> syncedFolders;       // already synced during the replay
+        // Synced during the replay after every move that touched them; a
+        // folder a move touched after its Sync is not here: it needs another.
+        QSet<QString> syncedFolders;
     };
 
     // Something the user should read once, e.g. that a rule is now kept on
@@ -74,7 +85,10 @@ public:
         bool isEmpty() const { return entries.isEmpty(); }
     };
     // The pending Sync entries of folderId that may go now (none that a
-    // not-yet-sent move precedes), marked 'sending'.
+    // not-yet-sent move precedes), marked 'sending'. An item journaled while
+    // its message's move was unconfirmed goes under the id the server gave
+    // the message; while that is not known it waits, and so does what
+    // follows it in the folder. One whose message never got there fails.
     SyncClaim claimSyncCommands(const QString &folderId);
     // Status 1 for the collection: per-item failures from Responses.
     void syncAnswered(const SyncClaim &claim, const QList<ItemStatus> &failures);
@@ -109,17 +123,36 @@ private:
     // Entries whose request got HTTP 5xx kMaxServerErrorAttempts times fail;
     // returns the others (to stay pending).
     QList<qint64> giveUpOnServerErrors(const QList<qint64> &ids, int httpStatus);
-    bool sendMoveItems(Entries entries, Report &report);
+    // In order, as few MoveItems requests as the order allows: an entry
+    // whose message an earlier entry of the run moves waits for that answer;
+    // one whose message only the target's Sync of an earlier move names
+    // waits for that Sync, which the replay runs first.
+    bool sendMoveItems(const Entries &entries, Report &report);
+    // During replay(): syncs the folders (once each) so that their rows take
+    // over the placeholders an entry waits for. False (and report.error)
+    // when a Sync got no answer.
+    bool syncForPlaceholders(const QSet<QString> &folderIds, Report &report);
+    bool sendMoveBatch(Entries entries, Report &report);
     bool syncSegment(const Entries &entries, const FolderSyncer &syncFolder, Report &report);
     // false (and the entries back to pending) when the request got no answer.
     bool delivered(const EasReply &reply, const QString &parseError, const Entries &entries,
                    Report &report);
-    bool applyMoveResult(ActionEntry &entry, ActionItem &item, int status, const QString &newId);
+    enum class MoveOutcome { Confirmed, Gone, Locked, Refused };
+    MoveOutcome applyMoveResult(ActionEntry &entry, ActionItem &item, int status, const QString &newId);
+    // The moved row takes the id the server gave it in the target.
+    void placeMovedRow(const ActionEntry &entry, const ActionItem &item, const QString &serverId);
     qint64 firstBlockingEntry() const;
-    void noteFolders(const ActionEntry &entry, Report &report) const;
+    void noteFolders(const ActionEntry &entry, Report &report);
 
     void done(const ActionEntry &entry);
-    void failed(const ActionEntry &entry, const QString &reason, const QList<int> &items = {});
+    // items: rolled back (all when both lists are empty); gone: settled
+    // as messages that had left (ActionJournal::markFailed).
+    void failed(const ActionEntry &entry, const QString &reason, const QList<int> &items = {},
+                const QList<int> &gone = {});
+    // Some items' messages never got where the entry found them
+    // (ActionJournal::ItemId::Gone): the entry fails before any request,
+    // those items settled, the others undone.
+    void failedAsGone(const ActionEntry &entry, const QList<int> &gone);
 
     EasSession &m_session;
     Store &m_store;
@@ -129,6 +162,13 @@ private:
     bool m_localRuleMoves = false;
     // During a Sync segment of replay(): claim only entries up to this id.
     qint64 m_claimLimit = std::numeric_limits<qint64>::max();
+    // During replay(): Report::syncedFolders so far. A placeholder in one of
+    // them that no Sync took over will never be named.
+    QSet<QString> m_syncedFolders;
+    // Folders whose claim stopped at an entry that waits for a placeholder.
+    QSet<QString> m_waitingFolders;
+    // During replay(): how it syncs a folder.
+    const FolderSyncer *m_syncFolder = nullptr;
 };
 
 } // namespace skein::eas

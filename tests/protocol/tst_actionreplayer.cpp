@@ -1,8 +1,10 @@
 // ActionReplayer through SyncRunner against a scripted server: batching
 // (one Sync per folder with all its commands, one ItemOperations with several
 // Moves in order, one MoveItems), statuses mapped back to entries with the
-// right words and rollback, network failures keeping entries pending, and a
-// crash between 'sending' and 'done' replaying exactly once.
+// right words and rollback, network failures keeping entries pending, a
+// crash between 'sending' and 'done' replaying exactly once, actions on
+// messages whose move is unconfirmed, moves whose message left first, and
+// the folders a replay's moves touched synced after them.
 #include "ConversationActions.h"
 #include "EasTags.h"
 #include "FakeTransport.h"
@@ -96,6 +98,8 @@ class TestActionReplayer : public QObject
                     data.add(tag::Email::From, m.from);
                     data.add(tag::Email::DateReceived, m.dateReceived.toString(Qt::ISODateWithMs));
                     data.addOpaque(tag::Email2::ConversationId, m.conversationId);
+                    if (!m.conversationIndex.isEmpty())
+                        data.addOpaque(tag::Email2::ConversationIndex, m.conversationIndex);
                 }
             }
             const Element *commands = c->child(tag::AirSync::Commands);
@@ -761,6 +765,231 @@ private Q_SLOTS:
         const int searches = int(requestsFor("Search").size());
         QCOMPARE(runner.find(convA).messages.size(), 3);
         QCOMPARE(requestsFor("Search").size(), searches); // not asked again
+    }
+
+    // MoveItems status 1 on the first send: another device moved or deleted
+    // the message first, and the source's Sync may already have said so
+    // (matching nothing: the row sat in the target as a placeholder). Putting
+    // the row back would leave a copy the server never mentions again; it
+    // goes, and the folder that holds the message brings it with its Sync.
+    void aMoveWhoseSourceIsGoneLeavesNoCopyBehind()
+    {
+        m_moveItemsStatus.insert(QStringLiteral("1:1"), 1);
+        m_moveItemsStatus.insert(QStringLiteral("1:2"), 1);
+        const qint64 first = rowOf(inbox, QStringLiteral("1:1")), second = rowOf(inbox, QStringLiteral("1:2"));
+        QStringList reasons;
+        SyncRunner runner(*m_session, *m_store);
+        runner.actionReplayer().setOutcomeHandler([&](qint64, ActionState state, const QString &why) {
+            if (state == ActionState::Failed)
+                reasons.append(why);
+        });
+        const qint64 move = ConversationActions(*m_store).move(convA, inbox, projects).entryId;
+        QVERIFY(move);
+        QVERIFY(runner.syncAll().ok());
+        QCOMPARE(entry(move).state, ActionState::Failed);
+        QCOMPARE(entry(move).error, ActionJournal::movedElsewhereText());
+        QCOMPARE(reasons, QStringList{ActionJournal::movedElsewhereText()});
+        QVERIFY(!m_store->messageById(first)); // neither back in the Inbox nor left as a placeholder
+        QVERIFY(!m_store->messageById(second));
+        QCOMPARE(m_store->messageCount(inbox), 1);
+        QCOMPARE(m_store->messageCount(projects), 1);
+    }
+
+    // Both devices moved the conversation to the same folder: the Sync that
+    // carried an earlier change brought the moved messages, which took over
+    // the placeholders. MoveItems then answers 1; the rows are where the user
+    // put them, under the server's ids, and stay.
+    void aMoveTheTargetsSyncAlreadyBroughtIsDone()
+    {
+        const qint64 first = rowOf(inbox, QStringLiteral("1:1")), second = rowOf(inbox, QStringLiteral("1:2"));
+        ConversationActions actions(*m_store);
+        const qint64 flag = actions.flag(convB, projects).entryId;
+        const qint64 move = actions.move(convA, inbox, projects).entryId;
+        QVERIFY(flag && move);
+        m_moveItemsStatus.insert(QStringLiteral("1:1"), 1);
+        m_moveItemsStatus.insert(QStringLiteral("1:2"), 1);
+        m_arrivals.insert(projects, {mail(QStringLiteral("2:7"), convA, 1), mail(QStringLiteral("2:8"), convA, 2)});
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(flag).state, ActionState::Done);
+        QCOMPARE(entry(move).state, ActionState::Done);
+        QCOMPARE(row(first).folderId, projects);
+        QCOMPARE(row(first).serverId, QStringLiteral("2:7"));
+        QCOMPARE(row(second).serverId, QStringLiteral("2:8"));
+        QVERIFY(!m_store->isMoving(first));
+        QCOMPARE(m_store->messageCount(inbox), 1);
+        QCOMPARE(m_store->messageCount(projects), 3);
+    }
+
+    // A change of a message whose move the server has not confirmed yet is
+    // journaled with the move's placeholder; it reaches the server under the
+    // id the MoveItems answer named.
+    void aChangeAfterAnUnconfirmedMoveCarriesTheNewId()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 move = actions.move(convB, inbox, projects).entryId;
+        const qint64 read = actions.markRead(convB, projects).entryId;
+        QVERIFY(move && read);
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(move).state, ActionState::Done);
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QStringList sent = syncCommandsSent();
+        sent.sort();
+        QCOMPARE(sent, (QStringList{"Change 2:1:3", "Change 2:4"}));
+        QCOMPARE(entry(read).items.first().serverId, QStringLiteral("2:1:3")); // the journal says what was sent
+    }
+
+    // A second move before the first is confirmed: the second MoveItems
+    // waits for the first's answer and names the message by its new id.
+    void aSecondMoveWaitsForTheFirstsAnswer()
+    {
+        const qint64 moved = rowOf(inbox, QStringLiteral("1:3")), there = rowOf(projects, QStringLiteral("2:4"));
+        ConversationActions actions(*m_store);
+        const qint64 first = actions.move(convB, inbox, projects).entryId;
+        const qint64 second = actions.move(convB, projects, trash).entryId;
+        QVERIFY(first && second);
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(first).state, ActionState::Done);
+        QCOMPARE(entry(second).state, ActionState::Done);
+        const QList<int> moves = requestsFor("MoveItems");
+        QCOMPARE(moves.size(), 2);
+        QCOMPARE(moveItemsSources(moves.at(0)), QStringList{inbox + QStringLiteral("/1:3")});
+        QCOMPARE(moveItemsSources(moves.at(1)),
+                 (QStringList{projects + QStringLiteral("/2:1:3"), projects + QStringLiteral("/2:4")}));
+        QCOMPARE(row(moved).folderId, trash); // where the user put it last, not back in Projects
+        QCOMPARE(row(moved).serverId, QStringLiteral("3:2:1:3"));
+        QCOMPARE(row(there).serverId, QStringLiteral("3:2:4"));
+        QVERIFY(!m_store->isMoving(moved));
+    }
+
+    // A conversation Move names no new ids: the target's Sync does. A change
+    // of a message there waits for that Sync, and goes in the next one of
+    // the same replay.
+    void aChangeAfterAConversationMoveWaitsForTheTargetsSync()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convB, inbox).entryId;
+        const qint64 flag = actions.flag(convB, trash).entryId;
+        QVERIFY(ignore && flag);
+        m_arrivals.insert(trash, {mail(QStringLiteral("3:3"), convB, 3), mail(QStringLiteral("3:4"), convB, 4)});
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(ignore).state, ActionState::Done);
+        QCOMPARE(entry(flag).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), QStringList{"Change 3:4"});
+        QCOMPARE(m_store->messageCount(trash), 2); // adopted, no copies
+    }
+
+    // The same for a move of those messages: the replay syncs the target of
+    // the conversation Move first, then moves them under the ids it brought.
+    void aMoveAfterAConversationMoveWaitsForTheTargetsSync()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convB, inbox).entryId;
+        const qint64 move = actions.move(convB, trash, projects).entryId;
+        QVERIFY(ignore && move);
+        m_arrivals.insert(trash, {mail(QStringLiteral("3:3"), convB, 3), mail(QStringLiteral("3:4"), convB, 4)});
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(ignore).state, ActionState::Done);
+        QCOMPARE(entry(move).state, ActionState::Done);
+        const QList<int> moves = requestsFor("MoveItems");
+        QCOMPARE(moves.size(), 1);
+        QCOMPARE(moveItemsSources(moves.first()),
+                 (QStringList{trash + QStringLiteral("/3:3"), trash + QStringLiteral("/3:4")}));
+        QVERIFY(rowOf(projects, QStringLiteral("2:3:3")));
+        QVERIFY(rowOf(projects, QStringLiteral("2:3:4")));
+        QCOMPARE(m_store->messageCount(trash), 0);
+    }
+
+    // And for a delete there: the target's Sync finds no placeholder to take
+    // over (the user deleted them) and stores the messages as rows of their
+    // own; the delete goes under their ids and takes those rows.
+    void aDeleteAfterAConversationMoveWaitsForTheTargetsSync()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convA, inbox).entryId;
+        const qint64 del = actions.deleteConversation(convA, trash).entryId;
+        QVERIFY(ignore && del);
+        m_arrivals.insert(trash, {mail(QStringLiteral("3:1"), convA, 1), mail(QStringLiteral("3:2"), convA, 2)});
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(del).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), (QStringList{"Delete 3:1", "Delete 3:2"}));
+        QCOMPARE(m_store->messageCount(trash), 0);
+    }
+
+    // The target's Sync did not bring the message (another device moved it
+    // on): the change cannot reach it, and says why.
+    void aChangeOfAMessageTheTargetNeverBroughtFails()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convB, inbox).entryId;
+        const qint64 flag = actions.flag(convB, trash).entryId;
+        QVERIFY(ignore && flag);
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(flag).state, ActionState::Failed);
+        QCOMPARE(entry(flag).error, ActionJournal::movedElsewhereText());
+        QCOMPARE(entry(flag).attempts, 0); // no request carried it, so none can leave it 'sending'
+        QCOMPARE(syncCommandsSent(), QStringList());
+    }
+
+    // The server refused the move; a change the user made in its target
+    // meanwhile cannot reach the message, and is undone where the message
+    // is back.
+    void aChangeAfterARefusedMoveIsUndone()
+    {
+        m_moveItemsStatus.insert(QStringLiteral("1:3"), 2);
+        const qint64 moved = rowOf(inbox, QStringLiteral("1:3"));
+        ConversationActions actions(*m_store);
+        const qint64 move = actions.move(convB, inbox, projects).entryId;
+        const qint64 read = actions.markRead(convB, projects).entryId;
+        QVERIFY(move && read);
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(move).state, ActionState::Failed);
+        QCOMPARE(entry(read).state, ActionState::Failed);
+        QCOMPARE(entry(read).error, ActionJournal::movedElsewhereText());
+        QCOMPARE(row(moved).folderId, inbox);
+        QVERIFY(!row(moved).read);
+        QVERIFY(!row(rowOf(projects, QStringLiteral("2:4"))).read); // the entry fails whole
+    }
+
+    // The server refused a conversation Move; the user had deleted the
+    // messages in its target meanwhile. That delete cannot reach them: they
+    // are back where they were, not lost.
+    void aDeleteAfterARefusedConversationMoveBringsTheMessagesBack()
+    {
+        m_moveStatus.insert(convA, 156);
+        ConversationActions actions(*m_store);
+        const qint64 always = actions.alwaysMove(convA, inbox, projects).entryId;
+        const qint64 del = actions.deleteConversation(convA, projects).entryId;
+        QVERIFY(always && del);
+        QCOMPARE(m_store->messageCount(inbox), 1);
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(always).state, ActionState::Failed);
+        QCOMPARE(entry(del).state, ActionState::Failed);
+        QCOMPARE(entry(del).error, ActionJournal::movedElsewhereText());
+        QVERIFY(rowOf(inbox, QStringLiteral("1:1")));
+        QVERIFY(rowOf(inbox, QStringLiteral("1:2")));
+        QCOMPARE(m_store->messageCount(projects), 1);
+        QCOMPARE(syncCommandsSent(), QStringList());
+    }
+
+    // The replay syncs Projects (a change rides in it), then moves messages
+    // into it: the sync that follows must sync Projects again, or the device
+    // holds them under the MoveItems ids without the server counting them
+    // as this device's, and never hears that they left.
+    void aFolderSyncedBeforeAMoveIntoItIsSyncedAgain()
+    {
+        ConversationActions actions(*m_store);
+        QVERIFY(actions.flag(convB, projects).ok());
+        QVERIFY(actions.move(convA, inbox, projects).ok());
+        QVERIFY(syncAll().ok());
+        const QList<int> moves = requestsFor("MoveItems");
+        QCOMPARE(moves.size(), 1);
+        int projectsSyncsAfter = 0;
+        for (const int i : requestsFor("Sync")) {
+            const Element body = m_fake.body(i);
+            const Element *c = body.find({tag::AirSync::Collections, tag::AirSync::Collection});
+            projectsSyncsAfter += i > moves.first() && c->childText(tag::AirSync::CollectionId) == projects;
+        }
+        QCOMPARE(projectsSyncsAfter, 1);
     }
 
     void aMoveIsSentBeforeALaterChange()
