@@ -118,7 +118,7 @@ SyncReport SyncRunner::syncAll()
             qCWarning(lcSync) << "Folder" << folder.name << "failed:" << folderReport.error;
         report.folders.append(std::move(folderReport));
     }
-    sendLocalRuleMoves(replayed);
+    sendLocalRuleMoves(replayed, report);
     return report;
 }
 

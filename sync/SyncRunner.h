@@ -130,10 +130,14 @@ private:
     void yieldToUserWork();
     // Capability ConversationIndex: Seen once any item carried one.
     void noteConversationIndex(const SyncBatch &batch);
+    // The folders a replay touched (sources and targets) that it did not
+    // sync after the last move that touched them: their Syncs show the
+    // outcome and give moved messages the server's ids.
+    void syncTouchedFolders(const ActionReplayer::Report &replayed, SyncReport &report);
     // The MoveItems that local rules journaled during the folders' Syncs
     // (ActionReplayer::applyLocalRules), sent at the end of the sync when the
-    // earlier replay got through.
-    void sendLocalRuleMoves(const ActionReplayer::Report &earlier);
+    // earlier replay got through, then the folders they touched.
+    void sendLocalRuleMoves(const ActionReplayer::Report &earlier, SyncReport &report);
 
     EasSession &m_session;
     Store &m_store;

@@ -49,6 +49,13 @@ SyncReport SyncRunner::replayAndSync()
         report.message = replayed.message;
         return report;
     }
+    syncTouchedFolders(replayed, report);
+    sendLocalRuleMoves(replayed, report);
+    return report;
+}
+
+void SyncRunner::syncTouchedFolders(const ActionReplayer::Report &replayed, SyncReport &report)
+{
     const QString version = m_session.account().protocolVersion;
     for (const QString &folderId : replayed.folders) {
         const std::optional<Folder> folder = m_store.folder(folderId);
@@ -56,18 +63,19 @@ SyncReport SyncRunner::replayAndSync()
             continue;
         report.folders.append(syncFolder(*folder));
     }
-    sendLocalRuleMoves(replayed);
-    return report;
 }
 
-void SyncRunner::sendLocalRuleMoves(const ActionReplayer::Report &earlier)
+void SyncRunner::sendLocalRuleMoves(const ActionReplayer::Report &earlier, SyncReport &report)
 {
     if (earlier.error != ErrorKind::None || !m_replayer->hasLocalRuleMoves())
         return;
-    // MoveItems answers with the new ServerIds, so no target Sync is needed;
-    // the source's next Sync sends a Delete for the old id, which no longer
-    // names a row there.
-    replayActions();
+    // MoveItems names the new ServerIds, but only the target's Sync makes
+    // the server count the messages as this device's, and tell it when
+    // they leave; the source's next Sync sends a Delete for the old id,
+    // which no longer names a row there.
+    const ActionReplayer::Report moved = replayActions();
+    if (moved.error == ErrorKind::None)
+        syncTouchedFolders(moved, report);
 }
 
 FindResult SyncRunner::findLocally(const QByteArray &conversationId, const QString &why)

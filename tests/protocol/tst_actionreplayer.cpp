@@ -992,6 +992,26 @@ private Q_SLOTS:
         QCOMPARE(projectsSyncsAfter, 1);
     }
 
+    // The same for the moves Skein makes for a rule it keeps itself: they
+    // go after the folders' Syncs, and their target is synced after them.
+    void aLocalRulesTargetIsSyncedAfterItsMoves()
+    {
+        QVERIFY(m_store->setCapability(Capability::ConversationMove, CapabilityState::Refused));
+        QVERIFY(ConversationActions(*m_store).ignore(convA, inbox).ok());
+        QVERIFY(syncAll().ok());
+        m_arrivals.insert(inbox, {mail(QStringLiteral("1:9"), convA, 9)});
+        QVERIFY(syncAll().ok());
+        const int move = requestsFor("MoveItems").last();
+        QCOMPARE(moveItemsSources(move), QStringList{inbox + QStringLiteral("/1:9")});
+        int trashSyncsAfter = 0;
+        for (const int i : requestsFor("Sync")) {
+            const Element body = m_fake.body(i);
+            const Element *c = body.find({tag::AirSync::Collections, tag::AirSync::Collection});
+            trashSyncsAfter += i > move && c->childText(tag::AirSync::CollectionId) == trash;
+        }
+        QCOMPARE(trashSyncsAfter, 1);
+    }
+
     void aMoveIsSentBeforeALaterChange()
     {
         ConversationActions actions(*m_store);
