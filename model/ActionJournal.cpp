@@ -135,8 +135,16 @@ bool ActionJournal::rollbackItem(const ActionEntry &entry, const ActionItem &ite
         const std::optional<MoveInto> origin = moveInto(entry.id, item.messageId, item.folderId);
         if (!origin || (origin->entry.state == ActionState::Failed && !origin->item.confirmed))
             return true; // it never got there: the undo of that move put the row back
-        if (origin->item.newServerId.isEmpty()) // the target's Sync will name it
-            return m_store.relocateMessage(item.messageId, item.folderId, item.serverId, true);
+        if (origin->item.newServerId.isEmpty()) {
+            // The target's Sync names it; if that came while the row was
+            // here, it stored the message as a row of its own: take it over.
+            const std::optional<Message> row = m_store.messageById(item.messageId);
+            const std::optional<Message> copy = row ? broughtBySync(*row, item.folderId) : std::nullopt;
+            if (!copy)
+                return m_store.relocateMessage(item.messageId, item.folderId, item.serverId, true);
+            return m_store.removeMessage(copy->id)
+                && m_store.relocateMessage(item.messageId, item.folderId, copy->serverId, false);
+        }
         const std::optional<Message> there = m_store.message(item.folderId, origin->item.newServerId);
         if (there && there->id != item.messageId)
             return m_store.removeMessage(item.messageId); // a Sync brought it meanwhile
@@ -253,7 +261,10 @@ std::optional<Message> ActionJournal::broughtBySync(const Message &like, const Q
 ActionJournal::Resolution ActionJournal::resolvePlaceholders(ActionEntry &entry, const QSet<QString> &settledFolders)
 {
     Resolution resolution;
-    QList<qint64> copies; // rows a Sync made for messages the entry's rows stand for
+    // Rows a Sync made for messages whose own rows the user moved on or
+    // deleted: a move or delete takes them over; a change leaves them to it.
+    const bool takesOver = channelOf(entry.kind) != ActionChannel::Sync || entry.kind == ActionKind::Delete;
+    QList<qint64> copies;
     for (qsizetype i = 0; i < entry.items.size(); ++i) {
         ActionItem &item = entry.items[i];
         if (item.confirmed || !isPlaceholder(item))
@@ -265,7 +276,7 @@ ActionJournal::Resolution ActionJournal::resolvePlaceholders(ActionEntry &entry,
             item.serverId = serverId;
             if (item.removed)
                 item.removed->serverId = serverId;
-            if (broughtAs)
+            if (broughtAs && takesOver)
                 copies.append(broughtAs);
             resolution.named = true;
             break;

@@ -83,7 +83,8 @@ public:
     // Writes the ids now known into entry's items that carry a placeholder
     // (and a deleted row's copy), saved in the journal, so that what is sent
     // is what the journal says. A row a Sync made for a message whose own row
-    // the user had moved on or deleted goes: the entry's row is the message.
+    // the user had moved on or deleted goes when the entry is a move or a
+    // delete: the entry's row is the message.
     Resolution resolvePlaceholders(ActionEntry &entry, const QSet<QString> &settledFolders = {});
     // An item whose message had left where the action found it before the
     // action reached the server (or never got there): no undo puts it back

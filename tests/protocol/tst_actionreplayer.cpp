@@ -915,6 +915,29 @@ private Q_SLOTS:
         QCOMPARE(m_store->messageCount(trash), 0);
     }
 
+    // A change and then a move of the messages a conversation Move took
+    // there: the target's Sync stores them as rows of their own (the user's
+    // rows moved on). The change goes under their ids and leaves them to the
+    // move, which takes them over.
+    void aChangeAndAMoveAfterAConversationMoveShareTheTargetsIds()
+    {
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convA, inbox).entryId;
+        const qint64 flag = actions.flag(convA, trash).entryId;
+        const qint64 move = actions.move(convA, trash, projects).entryId;
+        QVERIFY(ignore && flag && move);
+        m_arrivals.insert(trash, {mail(QStringLiteral("3:1"), convA, 1), mail(QStringLiteral("3:2"), convA, 2)});
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(flag).state, ActionState::Done);
+        QCOMPARE(entry(move).state, ActionState::Done);
+        QCOMPARE(syncCommandsSent(), QStringList{"Change 3:2"});
+        QCOMPARE(moveItemsSources(requestsFor("MoveItems").first()),
+                 (QStringList{trash + QStringLiteral("/3:1"), trash + QStringLiteral("/3:2")}));
+        QCOMPARE(m_store->messageCount(trash), 0);
+        QVERIFY(rowOf(projects, QStringLiteral("2:3:1")));
+        QVERIFY(rowOf(projects, QStringLiteral("2:3:2")));
+    }
+
     // The target's Sync did not bring the message (another device moved it
     // on): the change cannot reach it, and says why.
     void aChangeOfAMessageTheTargetNeverBroughtFails()
