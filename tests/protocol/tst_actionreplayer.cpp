@@ -1035,6 +1035,35 @@ private Q_SLOTS:
         QCOMPARE(trashSyncsAfter, 1);
     }
 
+    // Known defect 7 (the strict convergence walk, seed 1002 at 1000
+    // steps): the journal names a message by its row id, and SQLite gives
+    // the id of the newest row, once a Sync deleted it, to the next message
+    // stored. The undo of a refused change of the deleted message then
+    // lands on that other message.
+    void aRefusedChangeOfADeletedMessageLeavesTheNextOneAlone()
+    {
+        const qint64 newest = rowOf(sent, QStringLiteral("4:5"));
+        QVERIFY(m_store->setMessageState(newest, true, {}));
+        const qint64 unread = ConversationActions(*m_store).markUnread(convA, sent).entryId;
+        QVERIFY(unread);
+        SyncBatch gone; // another device deleted it; a Sync without the claim took that in
+        gone.folderId = sent;
+        gone.newSyncKey = QStringLiteral("k4b");
+        gone.deletes = {QStringLiteral("4:5")};
+        QVERIFY(m_store->applySyncBatch(gone));
+        SyncBatch arrived;
+        arrived.folderId = inbox;
+        arrived.newSyncKey = QStringLiteral("k1b");
+        arrived.adds = {mail(QStringLiteral("1:9"), convB, 9)};
+        QVERIFY(m_store->applySyncBatch(arrived));
+        m_syncItemStatus.insert(QStringLiteral("4:5"), 8);
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(unread).state, ActionState::Failed);
+        QEXPECT_FAIL("", "known defect 7: the undo of a refused change lands on a row whose id SQLite gave to "
+                         "another message (docs/robustness.md)", Abort);
+        QVERIFY(!m_store->message(inbox, QStringLiteral("1:9"))->read);
+    }
+
     void aMoveIsSentBeforeALaterChange()
     {
         ConversationActions actions(*m_store);

@@ -8,7 +8,6 @@
 // its helper goes.
 
 #include "ActionTypes.h"
-#include "StatusText.h"
 #include "Store.h"
 
 #include <QMap>
@@ -23,73 +22,22 @@ inline bool strict()
     return qEnvironmentVariableIntValue("SKEIN_ROBUSTNESS_STRICT") != 0;
 }
 
-// Defect 2, "placeholder id": an action on a message whose move the server has
-// not confirmed yet is sent with the move's placeholder ServerId.
 // Defect 4, "resync brings back": a resync re-adds the messages of a move still
 // waiting, next to the move's placeholders; what the user does to the copy
 // goes astray. Whether acting on m's conversation in m's folder would run
-// into either.
+// into it.
 inline bool actingRunsIntoAKnownDefect(const skein::Store &store, const skein::Message &m)
 {
-    if (store.isMoving(m.id))
-        return true;
     if (m.conversationId.isEmpty())
         return false;
     QSet<QString> seen;
     for (const skein::Message &other : store.conversationMessages(m.conversationId)) {
-        if (other.folderId == m.folderId && store.isMoving(other.id))
-            return true;
         const QString identity = QString::fromLatin1(other.conversationIndex.toHex()) + QLatin1Char('/')
             + other.dateReceived.toString(Qt::ISODateWithMs) + QLatin1Char('/') + other.subject;
         if (seen.contains(identity))
             return true; // the same message twice
         seen.insert(identity);
     }
-    return false;
-}
-
-// Defect 1, "refused move puts back": m was put back by a move the server
-// refused because its source was gone (MoveItems status 1), after the
-// source folder's Sync had already said it is gone.
-inline bool putBackByARefusedMove(const skein::Store &store, const skein::Message &m)
-{
-    const QString sourceGone = skein::eas::statusText("MoveItems", 1);
-    for (const skein::ActionEntry &e : store.actions(false))
-        if (e.kind == skein::ActionKind::Move && e.state == skein::ActionState::Failed && e.error == sourceGone)
-            for (const skein::ActionItem &item : e.items)
-                if (item.messageId == m.id && item.folderId == m.folderId && item.serverId == m.serverId)
-                    return true;
-    return false;
-}
-
-// Defect 1 seen from the target: the target's Sync had given the
-// move's placeholder the server's new id before the refusal took the row
-// back, so the message the server holds in folderId under serverId is
-// missing. The reference server keeps a message's number across folders
-// (FOLDER:NUMBER), which tells the refused item.
-inline bool lostByARefusedMove(const skein::Store &store, const QString &folderId, const QString &serverId)
-{
-    const QString sourceGone = skein::eas::statusText("MoveItems", 1);
-    const QString number = serverId.section(QLatin1Char(':'), 1);
-    for (const skein::ActionEntry &e : store.actions(false))
-        if (e.kind == skein::ActionKind::Move && e.state == skein::ActionState::Failed && e.error == sourceGone)
-            for (const skein::ActionItem &item : e.items)
-                if (item.targetFolderId == folderId && item.serverId.section(QLatin1Char(':'), 1) == number)
-                    return true;
-    return false;
-}
-
-// Defect 5, "target synced before the move": m sits where the user's
-// confirmed MoveItems put it, under the id the answer named, though the
-// server no longer has it there (another device moved it on before the
-// target's next Sync, which skipped it).
-inline bool leftWhereAConfirmedMovePutIt(const skein::Store &store, const skein::Message &m)
-{
-    for (const skein::ActionEntry &e : store.actions(false))
-        if (e.kind == skein::ActionKind::Move && e.state == skein::ActionState::Done)
-            for (const skein::ActionItem &item : e.items)
-                if (item.messageId == m.id && item.targetFolderId == m.folderId && item.newServerId == m.serverId)
-                    return true;
     return false;
 }
 
@@ -172,20 +120,14 @@ struct ServerCopy {
 // server in the folder with id folderId under serverId (device: the row
 // there, if any; server: the server's message there, if any), by its
 // number in docs/robustness.md; empty when none does.
-inline QString knownDefectBehind(const skein::Store &store, const QString &folderId, const QString &serverId,
+inline QString knownDefectBehind(const skein::Store &store, [[maybe_unused]] const QString &folderId,
+                                 [[maybe_unused]] const QString &serverId,
                                  const std::optional<skein::Message> &device, const std::optional<ServerCopy> &server)
 {
     if (!device)
-        return lostByARefusedMove(store, folderId, serverId) ? QStringLiteral("1 refused move") : QString();
-    if (!server) {
-        if (putBackByARefusedMove(store, *device))
-            return QStringLiteral("1 refused move");
-        if (broughtBackAfterADelete(store, *device))
-            return QStringLiteral("4 resync brings back");
-        if (leftWhereAConfirmedMovePutIt(store, *device))
-            return QStringLiteral("5 target synced before the move");
         return {};
-    }
+    if (!server)
+        return broughtBackAfterADelete(store, *device) ? QStringLiteral("4 resync brings back") : QString();
     if (overwrittenWhileWaiting(store, *device, server->read, server->flagStatus))
         return QStringLiteral("3 Sync overwrites a waiting change");
     const qint64 row = device->id;
@@ -195,7 +137,7 @@ inline QString knownDefectBehind(const skein::Store &store, const QString &folde
     return {};
 }
 
-// "1 refused move x2, 3 Sync overwrites a waiting change x1", or "none".
+// "3 Sync overwrites a waiting change x1", or "none".
 inline QString describeDefects(const QMap<QString, int> &counts)
 {
     QStringList parts;

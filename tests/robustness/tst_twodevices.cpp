@@ -91,12 +91,13 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
-    // Known defect (convergence seed 1): B moves a conversation that A has
-    // already moved elsewhere. B's Sync of the Inbox takes in the server's
-    // Delete while B's rows sit in the target as placeholders, so it
-    // matches nothing; then MoveItems answers status 1 (source gone) and
-    // the rollback puts the rows back in the Inbox under ids the server
-    // will never mention again: B shows the conversation twice for good.
+    // Fixed defect 1 (convergence seed 1): B moves a conversation that A
+    // has already moved elsewhere. B's Sync of the Inbox takes in the
+    // server's Delete while B's rows sit in the target as placeholders, so
+    // it matches nothing; then MoveItems answers status 1 (source gone).
+    // Putting the rows back in the Inbox would show them under ids the
+    // server never mentions again: they go, and the Sync of the folder A
+    // put them in brings them.
     void moveTheOtherDeviceMadeFirstLeavesNoCopyBehind()
     {
         const QByteArray conversation = inboxConversation(m_b);
@@ -114,18 +115,16 @@ private Q_SLOTS:
         QVERIFY(m_b.syncAll());
         QVERIFY(m_b.store->actions(true).isEmpty());
         const QStringList differ = differences(m_b);
-        QEXPECT_FAIL("", "known defect: a move refused with MoveItems status 1 puts its rows back after the "
-                         "source folder's Delete was taken in (docs/robustness.md)", Abort);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
 
-    // Known defect, the same refusal seen from the target (convergence
-    // seeds 1001, 1004, 1016 at 1000 steps): both devices move a
-    // conversation to the same folder. B's replay first sends a change of
-    // a message in that folder; the Sync that carries it brings the moved
-    // messages as Adds, and B's placeholders take them over. Then B's
-    // MoveItems answers status 1 and the rollback takes those rows back to
-    // the Inbox, where the Inbox's next Sync deletes them: B has lost them.
+    // Fixed defect 1 seen from the target (convergence seeds 1001, 1004,
+    // 1016 at 1000 steps): both devices move a conversation to the same
+    // folder. B's replay first sends a change of a message in that folder;
+    // the Sync that carries it brings the moved messages as Adds, and B's
+    // placeholders take them over. Then B's MoveItems answers status 1: the
+    // rows are where B put them, under the server's ids, and stay (rolled
+    // back to the Inbox, the Inbox's next Sync deleted them).
     void moveBothDevicesMadeToTheSameFolderKeepsTheMessagesThere()
     {
         const QByteArray conversation = inboxConversation(m_b);
@@ -148,16 +147,14 @@ private Q_SLOTS:
         QVERIFY(m_b.syncAll());
         QVERIFY(m_b.store->actions(true).isEmpty());
         const QStringList differ = differences(m_b);
-        QEXPECT_FAIL("", "known defect: a move refused with MoveItems status 1 takes back rows that the "
-                         "target's Sync gave the server's new ids (docs/robustness.md)", Abort);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
 
-    // Known defect (convergence seeds 10, 29): an action on a message whose
-    // move the server has not confirmed yet is journaled with the move's
-    // placeholder ServerId and sent with it after the move went through;
-    // the server knows no such item and the user's flag is rolled back as
-    // "no longer exists".
+    // Fixed defect 2 (convergence seeds 10, 29): an action on a message
+    // whose move the server has not confirmed yet is journaled with the
+    // move's placeholder ServerId; it must reach the server under the id
+    // the move's answer named (sent with the placeholder, the server knew
+    // no such item and the flag was rolled back as "no longer exists").
     void flagWhileTheMoveIsUnconfirmedReachesTheServer()
     {
         const QByteArray conversation = inboxConversation(m_b);
@@ -169,8 +166,6 @@ private Q_SLOTS:
         QVERIFY2(flagged.ok(), qPrintable(flagged.error));
         QVERIFY(m_b.replay());
         QVERIFY(m_b.store->actions(true).isEmpty());
-        QEXPECT_FAIL("", "known defect: an action on an unconfirmed move is sent with its placeholder id "
-                         "(docs/robustness.md)", Abort);
         QCOMPARE(m_b.store->action(flagged.entryId)->state, ActionState::Done);
         int flaggedOnServer = 0;
         for (const QJsonObject &m : onServer(conversation))
@@ -181,7 +176,7 @@ private Q_SLOTS:
         QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
     }
 
-    // The same defect with a second move: the conversation must end where
+    // Fixed defect 2 with a second move: the conversation must end where
     // the user put it last, on the server and on the device, with no
     // placeholder left.
     void secondMoveWhileTheFirstIsUnconfirmedEndsWhereTheUserPutIt()
@@ -199,8 +194,6 @@ private Q_SLOTS:
         for (const QJsonObject &m : onServer(conversation))
             folders.append(m[QStringLiteral("folder")].toString());
         folders.removeDuplicates();
-        QEXPECT_FAIL("", "known defect: an action on an unconfirmed move is sent with its placeholder id "
-                         "(docs/robustness.md)", Abort);
         QCOMPARE(folders, QStringList{QStringLiteral("Receipts")});
         QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
     }
@@ -240,14 +233,13 @@ private Q_SLOTS:
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
 
-    // Known defect (convergence seed 1017 at 1000 steps): A's replay syncs
-    // Projects (a change rides in it), then moves a conversation there with
-    // MoveItems, and the sync that follows skips Projects, synced a moment
-    // before the move. A holds the messages under the ids MoveItems
-    // answered, but no Sync of Projects has brought them to A, so the
-    // server does not count them as A's; when B moves them on before A
-    // syncs Projects, nothing tells A they left: A keeps them there for
-    // good, next to the copies the new folder's Sync brings.
+    // Fixed defect 5 (convergence seed 1017 at 1000 steps): A's replay
+    // syncs Projects (a change rides in it), then moves a conversation
+    // there with MoveItems. A holds the messages under the ids MoveItems
+    // answered, but until a Sync of Projects brings them the server does
+    // not count them as A's: if B moves them on first, nothing tells A they
+    // left. So the sync that follows the replay must not skip Projects as
+    // synced a moment before the move.
     void messagesMovedInAndOnByTheOtherDeviceLeave()
     {
         const QByteArray conversation = inboxConversation(m_a);
@@ -271,8 +263,6 @@ private Q_SLOTS:
 
         QVERIFY(m_a.syncAll());
         const QStringList differ = differences(m_a);
-        QEXPECT_FAIL("", "known defect: a move's target synced before the move counts as synced after it "
-                         "(docs/robustness.md)", Abort);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
 
