@@ -24,27 +24,17 @@ inline bool strict()
 }
 
 // Defect 2, "placeholder id": an action on a message whose move the server has
-// not confirmed yet is sent with the move's placeholder ServerId.
-// Defect 4, "resync brings back": a resync re-adds the messages of a move still
-// waiting, next to the move's placeholders; what the user does to the copy
-// goes astray. Whether acting on m's conversation in m's folder would run
-// into either.
+// not confirmed yet is sent with the move's placeholder ServerId. Whether
+// acting on m's conversation in m's folder would run into it.
 inline bool actingRunsIntoAKnownDefect(const skein::Store &store, const skein::Message &m)
 {
     if (store.isMoving(m.id))
         return true;
     if (m.conversationId.isEmpty())
         return false;
-    QSet<QString> seen;
-    for (const skein::Message &other : store.conversationMessages(m.conversationId)) {
+    for (const skein::Message &other : store.conversationMessages(m.conversationId))
         if (other.folderId == m.folderId && store.isMoving(other.id))
             return true;
-        const QString identity = QString::fromLatin1(other.conversationIndex.toHex()) + QLatin1Char('/')
-            + other.dateReceived.toString(Qt::ISODateWithMs) + QLatin1Char('/') + other.subject;
-        if (seen.contains(identity))
-            return true; // the same message twice
-        seen.insert(identity);
-    }
     return false;
 }
 
@@ -93,76 +83,6 @@ inline bool leftWhereAConfirmedMovePutIt(const skein::Store &store, const skein:
     return false;
 }
 
-// Defect 4 with a delete: m, in its folder under its
-// ServerId, is a message the user deleted there and the server confirmed.
-inline bool broughtBackAfterADelete(const skein::Store &store, const skein::Message &m)
-{
-    for (const skein::ActionEntry &e : store.actions(false))
-        if (e.kind == skein::ActionKind::Delete && e.state == skein::ActionState::Done)
-            for (const skein::ActionItem &item : e.items)
-                if (item.folderId == m.folderId && item.serverId == m.serverId && item.messageId != m.id)
-                    return true;
-    return false;
-}
-
-// Defect 3, "Sync overwrites a change that waits": m shows another read or
-// flag state than the server, and the server has exactly what m's last
-// confirmed change of that field sent.
-inline bool overwrittenWhileWaiting(const skein::Store &store, const skein::Message &m, bool serverRead,
-                                    int serverFlagStatus)
-{
-    std::optional<bool> lastRead;
-    std::optional<int> lastFlag;
-    for (const skein::ActionEntry &e : store.actions(false)) {
-        if (e.state != skein::ActionState::Done || skein::channelOf(e.kind) != skein::ActionChannel::Sync)
-            continue;
-        for (const skein::ActionItem &item : e.items) {
-            if (item.messageId != m.id)
-                continue;
-            if (item.newRead)
-                lastRead = *item.newRead;
-            if (item.newFlag)
-                lastFlag = int(item.newFlag->status);
-        }
-    }
-    const bool readDiffers = m.read != serverRead;
-    const bool flagDiffers = int(m.flag.status) != serverFlagStatus;
-    return (readDiffers || flagDiffers) && (!readDiffers || lastRead == serverRead)
-        && (!flagDiffers || lastFlag == serverFlagStatus);
-}
-
-// Defect 6, "interrupted changes reordered": the server has, for a field
-// that differs, the value of an earlier confirmed change of the message
-// that was sent more than once (a kill interrupted it), not the value of
-// the last confirmed change. isThisMessage picks the message's items.
-inline bool resentAfterALaterChange(const skein::Store &store,
-                                    const std::function<bool(const skein::ActionItem &)> &isThisMessage,
-                                    std::optional<bool> serverRead, std::optional<int> serverFlagStatus)
-{
-    std::optional<bool> lastRead;
-    std::optional<int> lastFlag;
-    bool resentRead = false, resentFlag = false; // an earlier re-sent change set the server's value
-    for (const skein::ActionEntry &e : store.actions(false)) {
-        if (e.state != skein::ActionState::Done || skein::channelOf(e.kind) != skein::ActionChannel::Sync)
-            continue;
-        for (const skein::ActionItem &item : e.items) {
-            if (!isThisMessage(item))
-                continue;
-            if (item.newRead) {
-                resentRead |= e.attempts > 1 && item.newRead == serverRead;
-                lastRead = *item.newRead;
-            }
-            if (item.newFlag) {
-                resentFlag |= e.attempts > 1 && int(item.newFlag->status) == serverFlagStatus;
-                lastFlag = int(item.newFlag->status);
-            }
-        }
-    }
-    const bool readWrong = serverRead && lastRead && lastRead != serverRead;
-    const bool flagWrong = serverFlagStatus && lastFlag && lastFlag != serverFlagStatus;
-    return (readWrong || flagWrong) && (!readWrong || resentRead) && (!flagWrong || resentFlag);
-}
-
 struct ServerCopy {
     bool read = false;
     int flagStatus = 0;
@@ -180,18 +100,10 @@ inline QString knownDefectBehind(const skein::Store &store, const QString &folde
     if (!server) {
         if (putBackByARefusedMove(store, *device))
             return QStringLiteral("1 refused move");
-        if (broughtBackAfterADelete(store, *device))
-            return QStringLiteral("4 resync brings back");
         if (leftWhereAConfirmedMovePutIt(store, *device))
             return QStringLiteral("5 target synced before the move");
         return {};
     }
-    if (overwrittenWhileWaiting(store, *device, server->read, server->flagStatus))
-        return QStringLiteral("3 Sync overwrites a waiting change");
-    const qint64 row = device->id;
-    if (resentAfterALaterChange(store, [row](const skein::ActionItem &item) { return item.messageId == row; },
-                                server->read, server->flagStatus))
-        return QStringLiteral("6 interrupted changes reordered");
     return {};
 }
 
