@@ -240,8 +240,19 @@ CREATE INDEX messages_ungrouped ON messages(id)
     WHERE conversation_id IS NULL OR conversation_inferred;
 )sql";
 
+// Migration 6: folders.sync_in_flight is set before a Sync request with a
+// real key and cleared when an answer for the folder is stored. Still set
+// on the next sync means the answer was lost (the process was killed, the
+// network failed after the request left): the server may have applied the
+// request and keep its answer for that key, so the next request must be a
+// plain retry without commands (other commands with that key are refused
+// as an invalid key, which costs a resync). See SyncRunner::syncFolder.
+const char *const migration6 = R"sql(
+ALTER TABLE folders ADD COLUMN sync_in_flight INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Index i holds migration i + 1. Append only: never edit a shipped migration.
-const char *const migrations[] = {migration1, migration2, migration3, migration4, migration5};
+const char *const migrations[] = {migration1, migration2, migration3, migration4, migration5, migration6};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {

@@ -107,7 +107,11 @@ public:
                          const QStringList &deletes);
 
     QString syncKey(const QString &folderId) const; // "0" when never synced
-    bool setSyncKey(const QString &folderId, const QString &key);
+    bool setSyncKey(const QString &folderId, const QString &key); // also clears sync-in-flight
+    // Set before a Sync request of the folder leaves; setSyncKey clears it.
+    // Still set later: the answer to that request was lost (migration 6).
+    bool setSyncInFlight(const QString &folderId, bool inFlight);
+    bool isSyncInFlight(const QString &folderId) const;
     bool applySyncBatch(const SyncBatch &batch);
 
     // Invalid sync key (status 3): the folder starts again at key 0, keeping its

@@ -219,7 +219,7 @@ qint64 Store::restoreMessage(const Message &message)
 {
     Private::FolderState folder;
     if (!d->folderState(message.folderId, &folder)
-        || !d->upsertMessage(message.folderId, message, folder.generation, false))
+        || !d->upsertMessage(message.folderId, message, folder.generation))
         return 0;
     auto q = d->prepare("SELECT id FROM messages WHERE folder_id = :folder AND server_id = :sid");
     if (!q.isValid())

@@ -205,7 +205,8 @@ QString Store::syncKey(const QString &folderId) const
 
 bool Store::setSyncKey(const QString &folderId, const QString &key)
 {
-    auto q = d->prepare("UPDATE folders SET sync_key = :key WHERE server_id = :id");
+    // A stored answer: no request of the folder is in doubt any more.
+    auto q = d->prepare("UPDATE folders SET sync_key = :key, sync_in_flight = 0 WHERE server_id = :id");
     if (!q.isValid())
         return false;
     q.bind(":key", key);
@@ -214,6 +215,25 @@ bool Store::setSyncKey(const QString &folderId, const QString &key)
         return false;
     return sqlite3_changes(d->db) > 0
         || d->failWith(QStringLiteral("unknown folder %1").arg(folderId));
+}
+
+bool Store::setSyncInFlight(const QString &folderId, bool inFlight)
+{
+    auto q = d->prepare("UPDATE folders SET sync_in_flight = :flight WHERE server_id = :id");
+    if (!q.isValid())
+        return false;
+    q.bind(":flight", inFlight);
+    q.bind(":id", folderId);
+    return d->check(q.step(), QStringLiteral("noting a request of folder %1").arg(folderId));
+}
+
+bool Store::isSyncInFlight(const QString &folderId) const
+{
+    auto q = d->prepare("SELECT sync_in_flight FROM folders WHERE server_id = :id");
+    if (!q.isValid())
+        return false;
+    q.bind(":id", folderId);
+    return q.step() == SQLITE_ROW && q.boolean(0);
 }
 
 bool Store::beginResync(const QString &folderId)
@@ -241,8 +261,9 @@ bool Store::finishResync(const QString &folderId)
     if (!state.resyncing)
         return true; // nothing to finish; never delete outside a resync
     // Every message the server sent again carries the current generation.
+    // A local move's placeholder is not the server's yet: its move waits.
     auto purge = d->prepare("DELETE FROM messages WHERE folder_id = :id "
-                            "AND seen_generation <> :generation");
+                            "AND seen_generation <> :generation AND NOT moving");
     auto done = d->prepare("UPDATE folders SET resyncing = 0 WHERE server_id = :id");
     if (!purge.isValid() || !done.isValid())
         return false;

@@ -1,5 +1,6 @@
 // Messages and bodies of skein::Store: the sync batch writer and the readers.
 
+#include "ActionTypes.h"
 #include "StorePrivate.h"
 
 namespace skein {
@@ -85,10 +86,36 @@ bool hasBody(const Message &m)
     return m.bodyType != BodyType::None || !m.body.isEmpty();
 }
 
+// The undo data of the user's waiting changes whose field the server
+// changed meanwhile (serverRead / serverFlag, by row): a refusal rolls back
+// to the server's value.
+bool rebaseUndo(Store &store, const QList<ActionEntry> &unfinished, const QHash<qint64, bool> &serverRead,
+                const QHash<qint64, FlagState> &serverFlag)
+{
+    if (serverRead.isEmpty() && serverFlag.isEmpty())
+        return true;
+    for (ActionEntry e : unfinished) {
+        bool changed = false;
+        for (ActionItem &item : e.items) {
+            if (item.newRead && serverRead.contains(item.messageId)) {
+                item.read = serverRead.value(item.messageId);
+                changed = true;
+            }
+            if (item.newFlag && serverFlag.contains(item.messageId)) {
+                item.flag = serverFlag.value(item.messageId);
+                changed = true;
+            }
+        }
+        if (changed && !store.updateAction(e))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool Store::Private::upsertMessage(const QString &folderId, const Message &message,
-                                   qint64 generation, bool keepLocalState)
+                                   qint64 generation, bool keepRead, bool keepFlag)
 {
     // ON CONFLICT ... DO UPDATE keeps the row id (unlike INSERT OR REPLACE), so
     // a message the server sends again keeps its body and local references.
@@ -113,20 +140,21 @@ bool Store::Private::upsertMessage(const QString &folderId, const Message &messa
         "conversation_inferred = iif(excluded.conversation_id IS NULL, conversation_inferred, 0), "
         "conversation_index = excluded.conversation_index, "
         "seen_generation = excluded.seen_generation, "
-        // During a resync the user's local read/flag state wins; the journal
-        // replays it to the server later.
-        "read = iif(:keep, read, excluded.read), "
-        "flag_status = iif(:keep, flag_status, excluded.flag_status), "
-        "flag_type = iif(:keep, flag_type, excluded.flag_type), "
-        "flag_start = iif(:keep, flag_start, excluded.flag_start), "
-        "flag_due = iif(:keep, flag_due, excluded.flag_due), "
-        "flag_completed = iif(:keep, flag_completed, excluded.flag_completed)");
+        // A read or flag change of the user's that waits in the journal wins;
+        // the server gets it with the next replay and never echoes it back.
+        "read = iif(:keep_read, read, excluded.read), "
+        "flag_status = iif(:keep_flag, flag_status, excluded.flag_status), "
+        "flag_type = iif(:keep_flag, flag_type, excluded.flag_type), "
+        "flag_start = iif(:keep_flag, flag_start, excluded.flag_start), "
+        "flag_due = iif(:keep_flag, flag_due, excluded.flag_due), "
+        "flag_completed = iif(:keep_flag, flag_completed, excluded.flag_completed)");
     if (!q.isValid())
         return false;
     q.bind(":folder_id", folderId);
     bindMessage(q, message);
     q.bind(":generation", generation);
-    q.bind(":keep", keepLocalState);
+    q.bind(":keep_read", keepRead);
+    q.bind(":keep_flag", keepFlag);
     // No RETURNING id: SQLite runs RETURNING like a trigger, a sub-program
     // with its own frame and statement journal per row, which made up a fifth
     // of an insert. A new rowid tells an insert; an update looks its id up.
@@ -217,41 +245,62 @@ bool Store::Private::writeBody(qint64 messageId, BodyType type, const QByteArray
 }
 
 bool Store::Private::applyChange(const QString &folderId, const MessageChange &change,
-                                 const FolderState &folder)
+                                 const FolderState &folder, bool keepRead, bool keepFlag)
 {
-    // A Change is the server reporting a change made there, so it wins even
-    // during a resync; it also proves the item still exists (seen_generation).
+    // A Change is the server reporting a change made there, so it wins
+    // unless the user's own change of that field still waits to be sent; it
+    // also proves the item still exists (seen_generation).
     if (change.full) {
         Message full = *change.full;
         full.serverId = change.serverId;
-        return upsertMessage(folderId, full, folder.generation, false);
+        return upsertMessage(folderId, full, folder.generation, keepRead, keepFlag);
     }
     const QString what = QStringLiteral("changing message %1").arg(change.serverId);
-    if (change.read) {
-        auto q = prepare("UPDATE messages SET read = :read, seen_generation = :generation "
-                         "WHERE folder_id = :folder_id AND server_id = :server_id");
-        if (!q.isValid())
-            return false;
-        q.bind(":read", *change.read);
-        q.bind(":generation", folder.generation);
-        q.bind(":folder_id", folderId);
-        q.bind(":server_id", change.serverId);
-        if (!check(q.step(), what))
-            return false;
-    }
-    if (change.flag) {
-        auto q = prepare("UPDATE messages SET flag_status = :flag_status, flag_type = :flag_type, "
-                         "flag_start = :flag_start, flag_due = :flag_due, "
-                         "flag_completed = :flag_completed, seen_generation = :generation "
-                         "WHERE folder_id = :folder_id AND server_id = :server_id");
-        if (!q.isValid())
-            return false;
-        bindFlag(q, *change.flag);
-        q.bind(":generation", folder.generation);
-        q.bind(":folder_id", folderId);
-        q.bind(":server_id", change.serverId);
-        if (!check(q.step(), what))
-            return false;
+    const bool read = change.read && !keepRead;
+    const bool flag = change.flag && !keepFlag;
+    auto q = prepare("UPDATE messages SET seen_generation = :generation, "
+                     "read = iif(:set_read, :read, read), "
+                     "flag_status = iif(:set_flag, :flag_status, flag_status), "
+                     "flag_type = iif(:set_flag, :flag_type, flag_type), "
+                     "flag_start = iif(:set_flag, :flag_start, flag_start), "
+                     "flag_due = iif(:set_flag, :flag_due, flag_due), "
+                     "flag_completed = iif(:set_flag, :flag_completed, flag_completed) "
+                     "WHERE folder_id = :folder_id AND server_id = :server_id");
+    if (!q.isValid())
+        return false;
+    q.bind(":generation", folder.generation);
+    q.bind(":set_read", read);
+    q.bind(":read", read && *change.read);
+    q.bind(":set_flag", flag);
+    bindFlag(q, flag ? *change.flag : FlagState{});
+    q.bind(":folder_id", folderId);
+    q.bind(":server_id", change.serverId);
+    return check(q.step(), what);
+}
+
+bool Store::Private::waitingIn(const QString &folderId, const QList<ActionEntry> &unfinished,
+                               Waiting *waiting) const
+{
+    for (const ActionEntry &e : unfinished) {
+        for (const ActionItem &item : e.items) {
+            if (e.kind == ActionKind::Delete || channelOf(e.kind) != ActionChannel::Sync) {
+                // The server still has it here until the delete or move is sent.
+                if (item.folderId == folderId && !item.confirmed)
+                    waiting->leaving.insert(item.serverId);
+                continue;
+            }
+            // A change follows its row, which a later move may have taken elsewhere.
+            auto where = prepare("SELECT folder_id, server_id FROM messages WHERE id = :id");
+            if (!where.isValid())
+                return false;
+            where.bind(":id", item.messageId);
+            if (where.step() != SQLITE_ROW || where.text(0) != folderId)
+                continue;
+            if (item.newRead)
+                waiting->ownRead.insert(where.text(1), item.messageId);
+            if (item.newFlag)
+                waiting->ownFlag.insert(where.text(1), item.messageId);
+        }
     }
     return true;
 }
@@ -293,10 +342,38 @@ bool Store::applySyncBatch(const SyncBatch &batch)
         ok = last.isValid() && (last.step() == SQLITE_ROW || d->fail(what));
         d->batchStart = ok ? last.int64(0) : 0;
     }
-    for (qsizetype i = 0; ok && i < batch.adds.size(); ++i)
-        ok = d->upsertMessage(batch.folderId, batch.adds[i], folder.generation, folder.resyncing);
-    for (qsizetype i = 0; ok && i < batch.changes.size(); ++i)
-        ok = d->applyChange(batch.folderId, batch.changes[i], folder);
+    // What the user did and the server has not heard yet: a resync's Adds or
+    // an answer repeated for an old key must not undo it, nor another
+    // device's change. Where the server's value was kept out, a refusal of
+    // the user's change must roll back to it, not to what was there before.
+    const QList<ActionEntry> unfinished = actions(true);
+    Private::Waiting waiting;
+    ok = ok && d->waitingIn(batch.folderId, unfinished, &waiting);
+    QHash<qint64, bool> serverRead;
+    QHash<qint64, FlagState> serverFlag;
+    auto noteKept = [&](const QString &serverId, const std::optional<bool> &read,
+                        const std::optional<FlagState> &flag) {
+        if (read && waiting.ownRead.contains(serverId))
+            serverRead.insert(waiting.ownRead.value(serverId), *read);
+        if (flag && waiting.ownFlag.contains(serverId))
+            serverFlag.insert(waiting.ownFlag.value(serverId), *flag);
+    };
+    for (qsizetype i = 0; ok && i < batch.adds.size(); ++i) {
+        const Message &m = batch.adds[i];
+        if (waiting.leaving.contains(m.serverId))
+            continue;
+        ok = d->upsertMessage(batch.folderId, m, folder.generation, waiting.ownRead.contains(m.serverId),
+                              waiting.ownFlag.contains(m.serverId));
+        noteKept(m.serverId, m.read, m.flag);
+    }
+    for (qsizetype i = 0; ok && i < batch.changes.size(); ++i) {
+        const MessageChange &c = batch.changes[i];
+        ok = d->applyChange(batch.folderId, c, folder, waiting.ownRead.contains(c.serverId),
+                            waiting.ownFlag.contains(c.serverId));
+        noteKept(c.serverId, c.full ? std::optional<bool>(c.full->read) : c.read,
+                 c.full ? std::optional<FlagState>(c.full->flag) : c.flag);
+    }
+    ok = ok && rebaseUndo(*this, unfinished, serverRead, serverFlag);
     const qint64 start = std::exchange(d->batchStart, 0);
     ok = ok && d->fixHeads(start - 1);
     // A soft delete (item left the sync window) removes the local copy just

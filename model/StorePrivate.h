@@ -5,6 +5,9 @@
 #include "Sql.h"
 #include "Store.h"
 
+#include <QHash>
+#include <QSet>
+
 namespace skein {
 
 struct Store::Private
@@ -39,11 +42,22 @@ struct Store::Private
     // False (with error set) for an unknown folder or a failed query.
     bool folderState(const QString &folderId, FolderState *state) const;
 
+    // What the action journal has not sent yet, as it bears on a Sync batch
+    // of one folder: there the server's copy is older than the user's.
+    struct Waiting {
+        QSet<QString> leaving;          // ServerIds a waiting delete or move takes out of the folder
+        QHash<QString, qint64> ownRead; // ServerId -> row whose read state waits to be sent
+        QHash<QString, qint64> ownFlag; // the same for the flag
+    };
+    // Reads the journal's unfinished entries (and where their rows are now).
+    bool waitingIn(const QString &folderId, const QList<ActionEntry> &unfinished, Waiting *waiting) const;
+
     // Inserts or updates by (folderId, message.serverId), keeping the row id.
-    // keepLocalState keeps the stored read and flag values (during a resync).
-    // Outside a batch (batchStart == 0) it also fixes the conversation's head.
+    // keepRead / keepFlag keep the stored values: a change of the user's to
+    // them waits in the journal. Outside a batch (batchStart == 0) it also
+    // fixes the conversation's head.
     bool upsertMessage(const QString &folderId, const Message &message, qint64 generation,
-                       bool keepLocalState);
+                       bool keepRead = false, bool keepFlag = false);
     // Heads (is_head, migration 3) after inserts: of the conversations that
     // rows with an id above `after` belong to (all rows a batch inserted, as
     // SQLite gives a new row max(id) + 1), or of one conversation.
@@ -54,8 +68,9 @@ struct Store::Private
     // Inside applySyncBatch: the first row id it can insert, so the batch
     // fixes heads once at the end instead of once per insert; 0 outside.
     qint64 batchStart = 0;
+    // keepRead / keepFlag as for upsertMessage.
     bool applyChange(const QString &folderId, const MessageChange &change,
-                     const FolderState &folder);
+                     const FolderState &folder, bool keepRead, bool keepFlag);
     bool deleteMessage(const QString &folderId, const QString &serverId);
     // replace=false keeps a stored complete body when data is truncated.
     bool writeBody(qint64 messageId, BodyType type, const QByteArray &data, bool truncated,

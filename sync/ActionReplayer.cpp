@@ -150,20 +150,42 @@ QList<qint64> ActionReplayer::giveUpOnServerErrors(const QList<qint64> &ids, int
 bool ActionReplayer::settleInterruptedEntries(Report &report)
 {
     Entries interrupted;
-    QList<ItemStateFetchCommand::Item> items;
-    for (const ActionEntry &e : m_journal.unfinished()) {
-        if (e.state != ActionState::Sending || channelOf(e.kind) != ActionChannel::Sync)
-            continue;
-        interrupted.append(e);
-        for (const ActionItem &item : e.items)
-            items.append({item.folderId, item.serverId});
-    }
+    for (const ActionEntry &e : m_journal.unfinished())
+        if (e.state == ActionState::Sending && channelOf(e.kind) == ActionChannel::Sync)
+            interrupted.append(e);
     if (interrupted.isEmpty())
         return true;
 
+    // One request is in flight per account, so every interrupted entry rode
+    // in the same Sync, which the server applied whole or not at all. What
+    // it would have left is each message's last value (journal order): if
+    // the server holds exactly that, all of them are done; if not, all are
+    // sent again, in order. Settling them one by one could find an earlier
+    // "unread" missing after a later "read" matched, and send it last.
+    struct Expected {
+        bool gone = false;
+        std::optional<bool> read;
+        std::optional<FlagStatus> flag;
+    };
+    QHash<QPair<QString, QString>, Expected> expected; // by folder and ServerId
+    QList<ItemStateFetchCommand::Item> items;
+    for (const ActionEntry &e : interrupted) {
+        for (const ActionItem &item : e.items) {
+            const QPair<QString, QString> key(item.folderId, item.serverId);
+            if (!expected.contains(key))
+                items.append({item.folderId, item.serverId});
+            Expected &x = expected[key];
+            x.gone |= e.kind == ActionKind::Delete;
+            if (item.newRead)
+                x.read = item.newRead;
+            if (item.newFlag)
+                x.flag = item.newFlag->status;
+        }
+    }
+
     ItemStateFetchCommand::Result onServer;
-    bool compared = true;
-    for (qsizetype from = 0; from < items.size() && compared; from += ItemStateFetchCommand::kBatchSize) {
+    bool applied = true;
+    for (qsizetype from = 0; from < items.size() && applied; from += ItemStateFetchCommand::kBatchSize) {
         EasReply reply;
         const ItemStateFetchCommand::Result batch =
             m_session.run(ItemStateFetchCommand(items.mid(from, ItemStateFetchCommand::kBatchSize)), &reply);
@@ -175,39 +197,27 @@ bool ActionReplayer::settleInterruptedEntries(Report &report)
         }
         // A server that cannot answer (5xx, an error status) gets the
         // entries again, as before: a re-sent change sets the same value.
-        compared = reply.ok() && batch.error.isEmpty() && batch.status == 1;
+        applied = reply.ok() && batch.error.isEmpty() && batch.status == 1;
         onServer.fetched += batch.fetched;
     }
-
-    auto alreadyApplied = [&](const ActionEntry &e) {
-        if (!compared)
-            return false;
-        for (const ActionItem &item : e.items) {
-            const ItemStateFetchCommand::Fetched *now = onServer.find(item.folderId, item.serverId);
-            if (!now)
-                return false;
-            if (e.kind == ActionKind::Delete) {
-                if (now->status == 1)
-                    return false; // still there: the delete never arrived
-                continue;
-            }
-            if (now->status != 1)
-                return false;
-            if (item.newRead && now->read != item.newRead)
-                return false;
-            if (item.newFlag && (!now->flag || now->flag->status != item.newFlag->status))
-                return false;
-        }
-        return true;
-    };
-    for (const ActionEntry &e : interrupted) {
-        if (alreadyApplied(e)) {
-            qCInfo(lcSync) << "Action" << e.id << "reached the server before Skein stopped; not sent again";
-            done(e);
-        } else {
-            m_journal.markPending({e.id});
-        }
+    for (auto it = expected.cbegin(); applied && it != expected.cend(); ++it) {
+        const ItemStateFetchCommand::Fetched *now = onServer.find(it.key().first, it.key().second);
+        if (!now)
+            applied = false;
+        else if (it->gone)
+            applied = now->status != 1; // still there: the delete never arrived
+        else
+            applied = now->status == 1 && (!it->read || now->read == it->read)
+                && (!it->flag || (now->flag && now->flag->status == *it->flag));
     }
+    for (const ActionEntry &e : interrupted) {
+        if (applied)
+            done(e);
+        else
+            m_journal.markPending({e.id});
+    }
+    if (applied)
+        qCInfo(lcSync) << interrupted.size() << "interrupted action(s) had reached the server; not sent again";
     return true;
 }
 

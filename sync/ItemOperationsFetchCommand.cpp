@@ -17,13 +17,8 @@ ItemOperationsFetchCommand::ItemOperationsFetchCommand(QString folderId, QString
 
 Element ItemOperationsFetchCommand::request() const
 {
-    Q_ASSERT(!m_folderId.isEmpty() && !m_serverId.isEmpty());
     Element root(tag::ItemOperations::ItemOperations);
-    Element &fetch = root.add(tag::ItemOperations::Fetch);
-    fetch.add(tag::ItemOperations::Store, "Mailbox");
-    fetch.add(tag::AirSync::CollectionId, m_folderId);
-    fetch.add(tag::AirSync::ServerId, m_serverId);
-    Element &options = fetch.add(tag::ItemOperations::Options);
+    Element &options = addMailboxFetch(root, m_folderId, m_serverId);
     const BodyType type = m_bodyType == BodyType::None ? BodyType::Html : m_bodyType;
     // The full MIME message needs MIMESupport 2 next to BodyPreference Type 4.
     if (type == BodyType::Mime)

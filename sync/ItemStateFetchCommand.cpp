@@ -18,11 +18,7 @@ Element ItemStateFetchCommand::request() const
     Q_ASSERT(!m_items.isEmpty()); // an ItemOperations without Fetch is never sent
     Element root(tag::ItemOperations::ItemOperations);
     for (const Item &item : m_items) {
-        Element &fetch = root.add(tag::ItemOperations::Fetch);
-        fetch.add(tag::ItemOperations::Store, "Mailbox");
-        fetch.add(tag::AirSync::CollectionId, item.folderId);
-        fetch.add(tag::AirSync::ServerId, item.serverId);
-        Element &preference = fetch.add(tag::ItemOperations::Options).add(tag::AirSyncBase::BodyPreference);
+        Element &preference = addMailboxFetch(root, item.folderId, item.serverId).add(tag::AirSyncBase::BodyPreference);
         preference.add(tag::AirSyncBase::Type, qint64(BodyType::PlainText));
         preference.add(tag::AirSyncBase::TruncationSize, qint64(kTruncationSize));
     }
@@ -41,25 +37,18 @@ const ItemStateFetchCommand::Fetched *ItemStateFetchCommand::Result::find(const 
 ItemStateFetchCommand::Result ItemStateFetchCommand::parse(const Element *root)
 {
     Result result;
-    if (!readItemOperationsStatus(root, result))
-        return result;
-    const Element *response = root->child(tag::ItemOperations::Response);
-    if (!response) {
-        result.error = QStringLiteral("ItemOperations response without Response");
-        return result;
-    }
-    for (const Element *fetch : response->all(tag::ItemOperations::Fetch)) {
+    for (const FetchAnswer &answer : readFetchAnswers(root, result)) {
         Fetched item;
-        item.status = fetch->childInt(tag::ItemOperations::Status, 1);
-        item.folderId = fetch->childText(tag::AirSync::CollectionId);
-        item.serverId = fetch->childText(tag::AirSync::ServerId);
-        if (const Element *properties = fetch->child(tag::ItemOperations::Properties)) {
-            if (const Element *read = properties->child(tag::Email::Read)) {
+        item.status = answer.status;
+        item.folderId = answer.folderId;
+        item.serverId = answer.serverId;
+        if (answer.properties) {
+            if (const Element *read = answer.properties->child(tag::Email::Read)) {
                 const QString value = read->text().trimmed();
                 if (value == QLatin1String("0") || value == QLatin1String("1"))
                     item.read = value == QLatin1String("1");
             }
-            if (const Element *flag = properties->child(tag::Email::Flag))
+            if (const Element *flag = answer.properties->child(tag::Email::Flag))
                 item.flag = parseFlag(*flag);
         }
         result.fetched.append(std::move(item));

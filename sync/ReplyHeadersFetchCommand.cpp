@@ -19,12 +19,7 @@ Element ReplyHeadersFetchCommand::request() const
     Q_ASSERT(!m_items.isEmpty()); // an ItemOperations without Fetch is never sent
     Element root(tag::ItemOperations::ItemOperations);
     for (const Item &item : m_items) {
-        Q_ASSERT(!item.folderId.isEmpty() && !item.serverId.isEmpty());
-        Element &fetch = root.add(tag::ItemOperations::Fetch);
-        fetch.add(tag::ItemOperations::Store, "Mailbox");
-        fetch.add(tag::AirSync::CollectionId, item.folderId);
-        fetch.add(tag::AirSync::ServerId, item.serverId);
-        Element &options = fetch.add(tag::ItemOperations::Options);
+        Element &options = addMailboxFetch(root, item.folderId, item.serverId);
         options.add(tag::AirSync::MIMESupport, "2"); // MIME needs MIMESupport next to Type 4
         Element &preference = options.add(tag::AirSyncBase::BodyPreference);
         preference.add(tag::AirSyncBase::Type, qint64(BodyType::Mime));
@@ -36,22 +31,13 @@ Element ReplyHeadersFetchCommand::request() const
 ReplyHeadersFetchCommand::Result ReplyHeadersFetchCommand::parse(const Element *root)
 {
     Result result;
-    if (!readItemOperationsStatus(root, result))
-        return result;
-    const Element *response = root->child(tag::ItemOperations::Response);
-    if (!response) {
-        result.error = QStringLiteral("ItemOperations response without Response");
-        return result;
-    }
-    for (const Element &fetch : response->children()) {
-        if (!fetch.is(tag::ItemOperations::Fetch))
-            continue;
+    for (const FetchAnswer &answer : readFetchAnswers(root, result)) {
         Fetched item;
-        item.status = fetch.childInt(tag::ItemOperations::Status, 1);
-        item.folderId = fetch.childText(tag::AirSync::CollectionId);
-        item.serverId = fetch.childText(tag::AirSync::ServerId);
-        if (const Element *properties = fetch.child(tag::ItemOperations::Properties)) {
-            const Message message = parseEmail(*properties, item.serverId, item.folderId);
+        item.status = answer.status;
+        item.folderId = answer.folderId;
+        item.serverId = answer.serverId;
+        if (answer.properties) {
+            const Message message = parseEmail(*answer.properties, item.serverId, item.folderId);
             item.hasMime = !message.body.isEmpty();
             item.headers = parseReplyHeaders(message.body);
         }

@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "skein.sync")
 
@@ -173,6 +174,11 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     // first request that has a real key; released again if it gets no answer.
     ActionReplayer::SyncClaim claim;
     bool commandsSent = false;
+    // The answer to this folder's last request was lost (a killed process,
+    // a network failure after the request left): the server may have
+    // applied it and keeps its answer for that key. The first request is
+    // then a plain retry that fetches that answer; the commands go after.
+    bool holdCommands = m_store.isSyncInFlight(folder.serverId);
 
     for (int round = 0; round < kMaxRoundsPerFolder; ++round) {
         SyncCollectionRequest request;
@@ -183,14 +189,19 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         request.filterType = m_options.filterType;
         request.bodyType = m_options.bodyType;
         request.truncationSize = m_options.truncationSize;
-        if (!commandsSent && claim.isEmpty())
+        if (!commandsSent && claim.isEmpty() && !holdCommands)
             claim = m_replayer->claimSyncCommands(folder.serverId);
         request.changes = claim.changes;
         request.deletes = claim.deletes;
 
+        m_store.setSyncInFlight(folder.serverId, true);
         EasReply reply;
         SyncCommand::Result result = m_session.run(SyncCommand({request}, version), &reply);
         if (!reply.ok()) {
+            // An HTTP error is an answer: the server did not apply the
+            // request. Without any answer the marker stays: it may have.
+            if (reply.httpStatus != 0)
+                m_store.setSyncInFlight(folder.serverId, false);
             // Stays pending, nothing rolled back (unless the server kept failing).
             m_replayer->syncNotDelivered(claim, reply.httpStatus);
             report.error = reply.message;
@@ -202,6 +213,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             return report;
         }
         if (result.collections.isEmpty() && result.status == 1) {
+            m_store.setSyncInFlight(folder.serverId, false); // answered: the key stays
             m_replayer->syncAnswered(claim, {}); // nothing failed, nothing changed
             break; // empty body or collection absent: nothing changed
         }
@@ -249,15 +261,20 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         batch.folderId = folder.serverId;
         if (batch.newSyncKey.isEmpty())
             batch.newSyncKey = collection.syncKey.isEmpty() ? key : collection.syncKey;
+        // A message the user moved here arrives under its new ServerId: it
+        // takes over the local placeholder instead of showing twice.
+        m_store.adoptMovedMessages(folder.serverId, batch.adds);
+        // Stored while the claimed changes are still unfinished, so that the
+        // batch cannot overwrite them (Store::applySyncBatch keeps a waiting
+        // change's field) and a refusal among them rolls back to the
+        // server's value.
+        const bool stored = m_store.applySyncBatch(batch);
         if (!claim.isEmpty()) {
             m_replayer->syncAnswered(claim, collection.failures);
             claim = {};
             commandsSent = true;
         }
-        // A message the user moved here arrives under its new ServerId: it
-        // takes over the local placeholder instead of showing twice.
-        m_store.adoptMovedMessages(folder.serverId, batch.adds);
-        if (!m_store.applySyncBatch(batch)) {
+        if (!stored) {
             // Nothing of this response was applied; the key stays, so the next
             // sync asks again and nothing is lost.
             report.error = QStringLiteral("Could not save what the server sent: %1").arg(m_store.lastError());
@@ -274,8 +291,16 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             m_folderChanged(folder.serverId);
         if (m_progress)
             m_progress(folder, report.added + report.changed);
-        if (!collection.moreAvailable)
-            break;
+        if (!collection.moreAvailable) {
+            if (!std::exchange(holdCommands, false) || commandsSent)
+                break;
+            // The commands held back from the first request go with the next.
+            claim = m_replayer->claimSyncCommands(folder.serverId);
+            if (claim.isEmpty())
+                break;
+            continue;
+        }
+        holdCommands = false;
     }
     if (m_store.isResyncing(folder.serverId) && !m_store.finishResync(folder.serverId))
         report.error = m_store.lastError();

@@ -1,39 +1,20 @@
 // skein-cli and skein-server as a user runs them: separate processes over
 // loopback, exit codes and one-line reasons, and the JSON a script reads.
+#include "CliRun.h"
 #include "PrivateFiles.h"
 #include "Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace skein::test;
+
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run run(const QString &program, const QStringList &args, const QByteArray &password = "demo", int timeoutMs = 120000)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (password.isNull())
-        env.remove(QStringLiteral("SKEIN_PASSWORD"));
-    else
-        env.insert(QStringLiteral("SKEIN_PASSWORD"), QString::fromUtf8(password));
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 int countNodes(const QJsonArray &nodes)
 {
@@ -95,7 +76,7 @@ private Q_SLOTS:
 
     void wrongPasswordFailsWithReason()
     {
-        const Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+        const Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN),
                           cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--url"), m_url,
                                QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")}), "nope");
         QCOMPARE(r.exitCode, 2);
@@ -110,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(closed.listen(QHostAddress::LocalHost));
         const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
         closed.close();
-        const Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+        const Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN),
                           QStringList{QStringLiteral("--profile"), m_dir.filePath(QStringLiteral("other")),
                                       QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--url"), url,
                                       QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")});
@@ -121,17 +102,17 @@ private Q_SLOTS:
 
     void addSyncAndListConversations()
     {
-        Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+        Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN),
                     cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--url"), m_url,
                          QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")}));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("16.1"), r.out.constData());
 
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("sync")}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("sync")}));
         QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
         QVERIFY(r.out.contains("Inbox: +"));
 
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
         QCOMPARE(r.exitCode, 0);
         QJsonParseError error;
         const QJsonArray conversations = QJsonDocument::fromJson(r.out, &error).array();
@@ -169,14 +150,14 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(profile, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                           | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
         QCOMPARE(skein::test::fileMode(profile), 0755);
-        const Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("folders")}));
+        const Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("folders")}));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         SKEIN_VERIFY_PRIVATE(profile);
     }
 
     void badFolderNameFailsWithReason()
     {
-        const Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Nowhere")}));
+        const Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Nowhere")}));
         QCOMPARE(r.exitCode, 4);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(r.err.contains("Nowhere"));
@@ -184,9 +165,9 @@ private Q_SLOTS:
 
     void showPrintsAMessage()
     {
-        const Run list = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
+        const Run list = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
         const QString serverId = QJsonDocument::fromJson(list.out).array().first()[QStringLiteral("messages")][0][QStringLiteral("serverId")].toString();
-        const Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), serverId}));
+        const Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), serverId}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Subject: "));
         QVERIFY(r.out.contains("ConversationIndex: "));
@@ -197,7 +178,7 @@ private Q_SLOTS:
     // and fails; the folder or the local id picks one.
     void showWithARepeatedServerIdNeedsTheFolder()
     {
-        const Run list = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
+        const Run list = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")}));
         const QJsonObject first = QJsonDocument::fromJson(list.out).array().first()[QStringLiteral("messages")][0].toObject();
         const QString serverId = first[QStringLiteral("serverId")].toString();
         const QString inboxRowId = QString::number(first[QStringLiteral("id")].toInteger());
@@ -222,33 +203,33 @@ private Q_SLOTS:
             QVERIFY2(store.applySyncBatch(batch), qPrintable(store.lastError()));
         }
 
-        Run r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), serverId}));
+        Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), serverId}));
         QCOMPARE(r.exitCode, 64);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.contains("'Inbox'") && r.err.contains("'Sent Items'"), r.err.constData());
         QVERIFY2(r.err.contains("show --id " + inboxRowId.toUtf8()), r.err.constData());
         QVERIFY(r.out.isEmpty());
 
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Sent Items"), serverId}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Sent Items"), serverId}));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("Folder: Sent Items\n"), r.out.constData());
         QVERIFY(r.out.contains("Subject: The Sent Items namesake\n"));
 
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Inbox"), serverId}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Inbox"), serverId}));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("Folder: Inbox\n"));
         QVERIFY(!r.out.contains("namesake"));
 
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), inboxRowId}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), inboxRowId}));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("Folder: Inbox\n"));
 
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("x")}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("x")}));
         QCOMPARE(r.exitCode, 64);
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("99999999")}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("--id"), QStringLiteral("99999999")}));
         QCOMPARE(r.exitCode, 4);
         QVERIFY(r.err.contains("99999999"));
-        r = run(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Inbox"), QStringLiteral("no-such-id")}));
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), QStringLiteral("Inbox"), QStringLiteral("no-such-id")}));
         QCOMPARE(r.exitCode, 4);
         QVERIFY(r.err.contains("no-such-id"));
     }
@@ -258,12 +239,12 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("no D-Bus session with a Secret Service (scripts/test provides one)");
         const QString profile = m_dir.filePath(QStringLiteral("keychain"));
-        Run r = run(QStringLiteral(SKEIN_CLI_BIN),
+        Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN),
                     {QStringLiteral("--profile"), profile, QStringLiteral("account"), QStringLiteral("add"),
                      QStringLiteral("--url"), m_url, QStringLiteral("--user"), QStringLiteral("demo")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(!r.err.contains("warning"), r.err.constData());
-        r = run(QStringLiteral(SKEIN_CLI_BIN), {QStringLiteral("--profile"), profile, QStringLiteral("sync")}, QByteArray());
+        r = runProgram(QStringLiteral(SKEIN_CLI_BIN), {QStringLiteral("--profile"), profile, QStringLiteral("sync")}, QByteArray());
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
         QFile db(profile + QStringLiteral("/skein.db"));

@@ -1,5 +1,7 @@
 // skein-cli act / find / estimate end to end: separate skein-server and
 // skein-cli processes over loopback, as a script would use them.
+#include "CliRun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,24 +10,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+using namespace skein::test;
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+namespace {
 
 Run run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SKEIN_PASSWORD"), QStringLiteral("demo"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SKEIN_CLI_BIN), args);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return runProgram(QStringLiteral(SKEIN_CLI_BIN), args);
 }
 
 } // namespace

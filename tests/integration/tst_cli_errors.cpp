@@ -1,6 +1,7 @@
 // skein-cli's usage errors and a server that never answers, as a script
 // sees them: one line "skein-cli: ..." on stderr and the exit code of the
 // README's table (64 for every usage error, checked before the profile).
+#include "CliRun.h"
 #include "Store.h"
 
 #include <QProcess>
@@ -8,32 +9,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+using namespace skein::test;
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+namespace {
 
 Run run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SKEIN_PASSWORD"), QStringLiteral("demo"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SKEIN_CLI_BIN), args);
-    p.closeWriteChannel();
-    // A hang guard, not a speed test.
-    if (!p.waitForFinished(120000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-QList<QByteArray> lines(const QByteArray &text)
-{
-    QList<QByteArray> out = text.split('\n');
-    out.removeAll(QByteArray());
-    return out;
+    return runProgram(QStringLiteral(SKEIN_CLI_BIN), args);
 }
 
 } // namespace

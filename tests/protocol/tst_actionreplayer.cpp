@@ -162,10 +162,11 @@ class TestActionReplayer : public QObject
         return sent;
     }
 
-    // The process died while a request carried the entry.
+    // The process died while a request carried the entry: its answer was lost.
     void interrupt(qint64 entryId)
     {
         QVERIFY(ActionJournal(*m_store).markSending({entryId}));
+        QVERIFY(m_store->setSyncInFlight(entry(entryId).folderId, true));
         const QString path = m_store->path();
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
@@ -566,13 +567,41 @@ private Q_SLOTS:
         QCOMPARE(entry(read).state, ActionState::Done);
         QCOMPARE(entry(unread).state, ActionState::Done);
         QCOMPARE(syncCommandsSent(), (QStringList{"Change 1:1", "Change 1:2", "Change 1:1", "Change 1:2"}));
+        // Both changes go in one request, in journal order.
         const Element body = m_fake.body(requestsFor("Sync").at(1));
         const Element *commands =
             body.find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands});
+        QVERIFY(commands);
         QCOMPARE(commands->children().front().find({tag::AirSync::ApplicationData, tag::Email::Read})->text(),
                  QStringLiteral("1"));
         QCOMPARE(commands->children().back().find({tag::AirSync::ApplicationData, tag::Email::Read})->text(),
                  QStringLiteral("0"));
+    }
+
+    // The answer to the Inbox's last request was lost, so the server may
+    // keep it for the same sync key: the first Inbox Sync is a plain retry
+    // that fetches it, and the waiting change goes with the next. Sent with
+    // that key instead, a server would refuse it as an invalid key and the
+    // folder would be synced again from scratch.
+    void aLostAnswerIsFetchedBeforeNewCommandsGo()
+    {
+        QVERIFY(m_store->setSyncInFlight(inbox, true));
+        const qint64 read = ConversationActions(*m_store).markRead(convA, inbox).entryId;
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QList<int> inboxSyncs;
+        for (const int i : requestsFor("Sync"))
+            if (m_fake.body(i).find({tag::AirSync::Collections, tag::AirSync::Collection})
+                    ->childText(tag::AirSync::CollectionId) == inbox)
+                inboxSyncs.append(i);
+        QCOMPARE(inboxSyncs.size(), 2);
+        const auto commandsOf = [this](int request) {
+            const Element body = m_fake.body(request);
+            return body.find({tag::AirSync::Collections, tag::AirSync::Collection, tag::AirSync::Commands}) != nullptr;
+        };
+        QVERIFY(!commandsOf(inboxSyncs.at(0)));
+        QVERIFY(commandsOf(inboxSyncs.at(1)));
+        QVERIFY(!m_store->isSyncInFlight(inbox));
     }
 
     void anInterruptedEntryWaitsWhileTheServerCannotBeAsked()

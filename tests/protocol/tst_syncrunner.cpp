@@ -203,6 +203,17 @@ private Q_SLOTS:
             initial.adds.append(m);
         }
         QVERIFY(m_store->applySyncBatch(initial));
+        // 1:1 was read locally (e.g. while offline): the change waits in the journal.
+        ActionItem read;
+        read.messageId = m_store->message(QStringLiteral("1"), QStringLiteral("1:1"))->id;
+        read.serverId = QStringLiteral("1:1");
+        read.folderId = QStringLiteral("1");
+        read.newRead = true;
+        ActionEntry waiting;
+        waiting.kind = ActionKind::MarkRead;
+        waiting.folderId = QStringLiteral("1");
+        waiting.items = {read};
+        QVERIFY(m_store->insertAction(waiting));
 
         m_fake.queue = {
             FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QString(), 3)),
@@ -215,7 +226,8 @@ private Q_SLOTS:
         QVERIFY(report.resynced);
         QCOMPARE(m_fake.body(1).find({tag::AirSync::Collections, tag::AirSync::Collection})->childText(tag::AirSync::SyncKey),
                  QStringLiteral("0"));
-        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:1"))->read); // the local read flag survived
+        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:1"))->read); // the waiting read survived
+        QVERIFY(!m_store->message(QStringLiteral("1"), QStringLiteral("1:2"))->read); // nothing waited: the server's
         QVERIFY(!m_store->message(QStringLiteral("1"), QStringLiteral("1:gone")));   // the server no longer has it
         QVERIFY(!m_store->isResyncing(QStringLiteral("1")));
         QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("n2"));

@@ -198,7 +198,7 @@ private Q_SLOTS:
         QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
     }
 
-    // Known defect (tst_onedevice shows it after a killed process):
+    // Defect 3 (fixed; tst_onedevice shows it after a killed process):
     // B's flag waits in the journal behind an unsent move; A flags the same
     // message and marks it complete; B's Sync of the Inbox brings A's
     // "complete" and overwrites B's flag; then B's flag reaches the server,
@@ -228,8 +228,6 @@ private Q_SLOTS:
         QVERIFY(m_b.syncAll());
         QVERIFY(m_b.store->actions(true).isEmpty());
         const QStringList differ = differences(m_b);
-        QEXPECT_FAIL("", "known defect: a Sync overwrites a change still waiting in the journal "
-                         "(docs/robustness.md)", Abort);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
 

@@ -1,3 +1,4 @@
+#include "ActionTypes.h"
 #include "Migrations.h"
 #include "Store.h"
 
@@ -9,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <functional>
 #include <ctime>
 #include <thread>
 
@@ -74,6 +76,22 @@ class TestStore : public QObject
 
     // A fresh database with an Inbox, Sent Items and a nested folder.
     QString freshPath() { return m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_files)); }
+    // Journals a pending entry of kind for one message, as ConversationActions would.
+    static bool waiting(Store &store, ActionKind kind, qint64 messageId, const QString &serverId,
+                        const std::function<void(ActionItem &)> &set)
+    {
+        ActionItem item;
+        item.messageId = messageId;
+        item.serverId = serverId;
+        item.folderId = inbox;
+        set(item);
+        ActionEntry entry;
+        entry.kind = kind;
+        entry.folderId = inbox;
+        entry.items = {item};
+        return store.insertAction(entry) > 0;
+    }
+
     void openWithFolders(Store &store)
     {
         QVERIFY2(store.open(freshPath()), qPrintable(store.lastError()));
@@ -299,13 +317,24 @@ private Q_SLOTS:
         QVERIFY(!store.setBody(999999, BodyType::Html, "x", false, 1)); // no such row
     }
 
-    void resyncKeepsLocalStateAndRemovesOnlyUnsent()
+    // A resync (and any Sync) keeps what the user did and the server has
+    // not heard yet, and nothing else: a row whose local state differs
+    // without a waiting change takes the server's values.
+    void resyncKeepsWaitingChangesAndRemovesOnlyUnsent()
     {
         Store store;
         openWithFolders(store);
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("5"), {mail("a"), mail("b"), mail("c")})));
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("5"), {mail("a"), mail("b"), mail("c"), mail("d")})));
         const qint64 idA = store.message(inbox, QStringLiteral("a"))->id;
-        QVERIFY(exec(store.handle(), "UPDATE messages SET read = 1, flag_status = 2 WHERE server_id = 'a'"));
+        FlagState active;
+        active.status = FlagStatus::Active;
+        QVERIFY(store.setMessageState(idA, true, active));
+        QVERIFY(waiting(store, ActionKind::MarkRead, idA, QStringLiteral("a"), [](ActionItem &i) { i.newRead = true; }));
+        QVERIFY(waiting(store, ActionKind::Flag, idA, QStringLiteral("a"), [&](ActionItem &i) { i.newFlag = active; }));
+        QVERIFY(exec(store.handle(), "UPDATE messages SET read = 1 WHERE server_id = 'b'")); // stale, nothing waits
+        const qint64 idD = store.message(inbox, QStringLiteral("d"))->id;
+        QVERIFY(waiting(store, ActionKind::Delete, idD, QStringLiteral("d"), [](ActionItem &) {}));
+        QVERIFY(store.removeMessage(idD));
 
         QVERIFY(store.beginResync(inbox));
         QVERIFY(store.isResyncing(inbox));
@@ -313,25 +342,44 @@ private Q_SLOTS:
         QCOMPARE(store.messageCount(inbox), 3); // nothing lost while resyncing
         Message a = mail("a");
         a.subject = QStringLiteral("From server");
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {a})));
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {a, mail("d")})));
         QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {mail("b"), mail("n")})));
         QVERIFY(store.finishResync(inbox));
         QVERIFY(!store.isResyncing(inbox));
 
         const Message back = *store.message(inbox, QStringLiteral("a"));
         QCOMPARE(back.id, idA);
-        QVERIFY(back.read);                              // local state won
+        QVERIFY(back.read);                              // the waiting changes won
         QCOMPARE(back.flag.status, FlagStatus::Active);
         QCOMPARE(back.subject, QStringLiteral("From server"));
+        QVERIFY(!store.message(inbox, QStringLiteral("b"))->read); // the server's value
         QVERIFY(!store.message(inbox, QStringLiteral("c")));    // not re-sent: gone
+        QVERIFY(!store.message(inbox, QStringLiteral("d")));    // its delete waits: not brought back
         QCOMPARE(store.messageCount(inbox), 3);          // a, b, n
         QCOMPARE(store.syncKey(inbox), QStringLiteral("2"));
+        // A refusal of the waiting read rolls back to what the server said.
+        for (const ActionEntry &e : store.actions(true))
+            if (e.kind == ActionKind::MarkRead)
+                QVERIFY(!e.items.first().read);
+    }
 
-        // Outside a resync the server's values win.
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("3"), {mail("a")})));
-        QVERIFY(!store.message(inbox, QStringLiteral("a"))->read);
-        QVERIFY(store.finishResync(inbox)); // not resyncing: deletes nothing
-        QCOMPARE(store.messageCount(inbox), 3);
+    void waitingChangeSurvivesAnotherDevicesChange()
+    {
+        Store store;
+        openWithFolders(store);
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a"), mail("b")})));
+        const qint64 idA = store.message(inbox, QStringLiteral("a"))->id;
+        QVERIFY(store.setMessageState(idA, true, {}));
+        QVERIFY(waiting(store, ActionKind::MarkRead, idA, QStringLiteral("a"), [](ActionItem &i) { i.newRead = true; }));
+        SyncBatch changes = batch(inbox, QStringLiteral("2"));
+        FlagState active;
+        active.status = FlagStatus::Active;
+        changes.changes = {MessageChange{QStringLiteral("a"), false, active, std::nullopt},
+                           MessageChange{QStringLiteral("b"), true, std::nullopt, std::nullopt}};
+        QVERIFY(store.applySyncBatch(changes));
+        QVERIFY(store.message(inbox, QStringLiteral("a"))->read);      // the user's read waits: kept
+        QCOMPARE(store.message(inbox, QStringLiteral("a"))->flag.status, FlagStatus::Active); // nothing waits
+        QVERIFY(store.message(inbox, QStringLiteral("b"))->read);
     }
 
     // SOGo's ServerIds are IMAP UIDs, unique per folder only: Inbox and Sent
