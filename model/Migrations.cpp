@@ -2,6 +2,12 @@
 
 #include "Sql.h"
 
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <iterator>
 
 namespace skein {
@@ -251,8 +257,73 @@ const char *const migration6 = R"sql(
 ALTER TABLE folders ADD COLUMN sync_in_flight INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Migration 7: a message's row id is never given to another message. The
+// action journal, the reading pane and the item models know a message by its
+// row id; without AUTOINCREMENT SQLite gives the id of the newest row, once a
+// Sync deleted it, to the next message stored, and the undo of a refused
+// change of the deleted message landed on that other one. SQLite cannot add
+// AUTOINCREMENT in place: the table is rebuilt from its own CREATE statement
+// (whatever columns earlier migrations added) and its indexes and triggers
+// are made again, with foreign keys off so that dropping the old table does
+// not cascade to bodies (runMigrations turns them off around it).
+bool neverReuseMessageIds(sqlite3 *db)
+{
+    auto text = [db](const char *query, QStringList *out) {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(db, query, -1, &stmt, nullptr) != SQLITE_OK)
+            return false;
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            out->append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
+        sqlite3_finalize(stmt);
+        return rc == SQLITE_DONE;
+    };
+    QStringList table, dependents;
+    if (!text("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'messages'", &table)
+        || table.size() != 1
+        || !text("SELECT sql FROM sqlite_schema WHERE tbl_name = 'messages' AND type IN ('index', 'trigger') "
+                     "AND sql IS NOT NULL ORDER BY type, name", &dependents))
+        return false;
+    QString create = table.first();
+    static const QRegularExpression head(QStringLiteral("^CREATE TABLE \"?messages\"?"));
+    static const QRegularExpression key(QStringLiteral("\\bid INTEGER PRIMARY KEY\\b(?! AUTOINCREMENT)"));
+    if (!create.contains(head) || !create.contains(key))
+        return false;
+    create.replace(head, QStringLiteral("CREATE TABLE messages_rebuilt"));
+    create.replace(key, QStringLiteral("id INTEGER PRIMARY KEY AUTOINCREMENT"));
+    QByteArray script = create.toUtf8() + ";\n"
+        "INSERT INTO messages_rebuilt SELECT * FROM messages;\n"
+        // Ids of messages deleted before this migration that the journal
+        // still names (its JSON items' "message") are not given out either.
+        "DELETE FROM sqlite_sequence WHERE name = 'messages_rebuilt';\n"
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'messages_rebuilt', max("
+        "  coalesce((SELECT max(id) FROM messages), 0),"
+        "  coalesce((SELECT max(json_extract(item.value, '$.message')) FROM actions, json_each(actions.payload) AS item"
+        "            WHERE json_valid(actions.payload)), 0));\n"
+        "DROP TABLE messages;\n"
+        "ALTER TABLE messages_rebuilt RENAME TO messages;\n";
+    for (const QString &sql : std::as_const(dependents))
+        script += sql.toUtf8() + ";\n";
+    if (!sql::execute(db, script.constData()))
+        return false;
+    // Every body still belongs to a message (one left by a connection
+    // without foreign keys belongs to none: it goes).
+    if (!sql::execute(db, "DELETE FROM bodies WHERE message_id NOT IN (SELECT id FROM messages)"))
+        return false;
+    QStringList broken;
+    return text("SELECT \"table\" FROM pragma_foreign_key_check", &broken) && broken.isEmpty();
+}
+
+// A migration is SQL, or code for what SQL alone cannot say.
+struct Migration {
+    const char *sql = nullptr;
+    bool (*code)(sqlite3 *db) = nullptr;
+    bool withoutForeignKeys = false; // it rebuilds a table others refer to
+};
+
 // Index i holds migration i + 1. Append only: never edit a shipped migration.
-const char *const migrations[] = {migration1, migration2, migration3, migration4, migration5, migration6};
+const Migration migrations[] = {{migration1}, {migration2}, {migration3}, {migration4}, {migration5},
+                                {migration6}, {nullptr, neverReuseMessageIds, true}};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {
@@ -287,8 +358,9 @@ bool applyMigration(sqlite3 *db, int number, QString *error)
     if (current >= number)
         return true;
     const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(number);
-    if (!sql::execute(db, migrations[number - 1]) || !sql::execute(db, setVersion.constData())
-        || !transaction.commit()) {
+    const Migration &migration = migrations[number - 1];
+    const bool applied = migration.code ? migration.code(db) : sql::execute(db, migration.sql);
+    if (!applied || !sql::execute(db, setVersion.constData()) || !transaction.commit()) {
         *error = sqliteError(db, QStringLiteral("applying migration %1").arg(number));
         return false;
     }
@@ -302,8 +374,9 @@ int latestSchemaVersion()
     return int(std::size(migrations));
 }
 
-bool runMigrations(sqlite3 *db, QString *error)
+bool runMigrations(sqlite3 *db, QString *error, int upTo)
 {
+    const int target = upTo > 0 ? std::min(upTo, latestSchemaVersion()) : latestSchemaVersion();
     int version = 0;
     if (!readUserVersion(db, &version)) {
         *error = sqliteError(db, QStringLiteral("reading the schema version"));
@@ -315,11 +388,23 @@ bool runMigrations(sqlite3 *db, QString *error)
                      .arg(latestSchemaVersion());
         return false;
     }
-    for (int number = version + 1; number <= latestSchemaVersion(); ++number) {
-        if (!applyMigration(db, number, error))
-            return false;
+    // Foreign keys can only be switched outside a transaction: around the
+    // migrations that rebuild a table others refer to.
+    bool withoutForeignKeys = false;
+    for (int number = version + 1; number <= target; ++number)
+        withoutForeignKeys |= migrations[number - 1].withoutForeignKeys;
+    if (withoutForeignKeys && !sql::execute(db, "PRAGMA foreign_keys = OFF")) {
+        *error = sqliteError(db, QStringLiteral("preparing the migrations"));
+        return false;
     }
-    return true;
+    bool ok = true;
+    for (int number = version + 1; ok && number <= target; ++number)
+        ok = applyMigration(db, number, error);
+    if (withoutForeignKeys && !sql::execute(db, "PRAGMA foreign_keys = ON") && ok) {
+        *error = sqliteError(db, QStringLiteral("finishing the migrations"));
+        return false;
+    }
+    return ok;
 }
 
 } // namespace skein

@@ -1064,11 +1064,11 @@ private Q_SLOTS:
         QCOMPARE(trashSyncsAfter, 1);
     }
 
-    // Known defect 7 (the strict convergence walk, seed 1002 at 1000
-    // steps): the journal names a message by its row id, and SQLite gives
-    // the id of the newest row, once a Sync deleted it, to the next message
-    // stored. The undo of a refused change of the deleted message then
-    // lands on that other message.
+    // Defect 7 (fixed; the convergence walk, seed 1002 at 1000 steps): the
+    // journal names a message by its row id, and SQLite gave the id of the
+    // newest row, once a Sync deleted it, to the next message stored. The
+    // undo of a refused change of the deleted message then landed on that
+    // other message. Row ids are never reused now (migration 7).
     void aRefusedChangeOfADeletedMessageLeavesTheNextOneAlone()
     {
         const qint64 newest = rowOf(sent, QStringLiteral("4:5"));
@@ -1088,8 +1088,6 @@ private Q_SLOTS:
         m_syncItemStatus.insert(QStringLiteral("4:5"), 8);
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(unread).state, ActionState::Failed);
-        QEXPECT_FAIL("", "known defect 7: the undo of a refused change lands on a row whose id SQLite gave to "
-                         "another message (docs/robustness.md)", Abort);
         QVERIFY(!m_store->message(inbox, QStringLiteral("1:9"))->read);
     }
 

@@ -11,12 +11,6 @@
 // SKEIN_CONVERGENCE_SEEDS takes a list ("1,2,3") or a count and a first seed
 // ("20@100": 100..119); the default is three fixed seeds of 300 steps.
 // SKEIN_CONVERGENCE_LOG=FILE appends every step of every run to FILE.
-//
-// The difference a known defect of the client leaves is counted rather
-// than failed, unless SKEIN_ROBUSTNESS_STRICT=1 (KnownDefects.h,
-// docs/robustness.md "Known defects"): the undo of a refused change can
-// land on another message that took the row id of the deleted one.
-#include "KnownDefects.h"
 #include "TwoDevices.h"
 
 #include "ConversationActions.h"
@@ -78,7 +72,6 @@ QHash<QString, QString> folderNames(const Store &store)
 struct Tally {
     int actions = 0, refusedLocally = 0, syncs = 0, replays = 0, overlaps = 0, deliveries = 0;
     int done = 0, failed = 0, confirmedChecked = 0, compared = 0;
-    QMap<QString, int> knownDefects; // differences counted, by defect (docs/robustness.md)
 };
 
 } // namespace
@@ -104,11 +97,10 @@ class TestConvergence : public QObject
     QString failure(const QString &what) const
     {
         qWarning().noquote() << QStringLiteral("seed %1, step %2; reproduce: SKEIN_CONVERGENCE_SEEDS=%1 "
-                                               "SKEIN_CONVERGENCE_STEPS=%3 SKEIN_ROBUSTNESS_STRICT=%4")
+                                               "SKEIN_CONVERGENCE_STEPS=%3")
                                     .arg(QTest::currentDataTag())
                                     .arg(m_step)
-                                    .arg(stepsFromEnvironment())
-                                    .arg(strict() ? 1 : 0);
+                                    .arg(stepsFromEnvironment());
         for (const QString &line : m_log.mid(std::max<qsizetype>(0, m_log.size() - 30)))
             qWarning().noquote() << "  " << line;
         return what + QStringLiteral(" (seed %1)").arg(QTest::currentDataTag());
@@ -338,33 +330,17 @@ class TestConvergence : public QObject
         const MailboxState server = serverState(*m_server, syncedFolderNames(*d.store));
         const MailboxState device = deviceState(*d.store);
         QStringList differences;
-        // A known defect's difference is counted, not failed (KnownDefects.h).
-        auto known = [&](const QString &key, bool onDevice, bool onServer) {
-            if (strict())
-                return false;
-            const std::optional<Folder> folder = d.store->folderByName(key.section(QLatin1Char('/'), 0, 0));
-            const MessageState there = server.value(key);
-            const QString defect = knownDefectBehind(*d.store, folder->serverId, key.section(QLatin1Char('/'), 1),
-                                                     onDevice ? messageUnder(d, key) : std::nullopt,
-                                                     onServer ? std::optional(ServerCopy{there.read, there.flagStatus})
-                                                              : std::nullopt);
-            if (defect.isEmpty())
-                return false;
-            ++m_tally.knownDefects[defect];
-            return true;
-        };
         for (auto it = server.cbegin(); it != server.cend(); ++it) {
             if (!device.contains(it.key())) {
-                if (!known(it.key(), false, true))
-                    differences.append(QStringLiteral("missing %1 (server: %2)").arg(it.key(), describe(it.value())));
-            } else if (device.value(it.key()) != it.value() && !known(it.key(), true, true)) {
+                differences.append(QStringLiteral("missing %1 (server: %2)").arg(it.key(), describe(it.value())));
+            } else if (device.value(it.key()) != it.value()) {
                 differences.append(QStringLiteral("%1: device %2, server %3%4")
                                        .arg(it.key(), describe(device.value(it.key())), describe(it.value()),
                                             history(d, it.key())));
             }
         }
         for (auto it = device.cbegin(); it != device.cend(); ++it)
-            if (!server.contains(it.key()) && !known(it.key(), true, false))
+            if (!server.contains(it.key()))
                 differences.append(QStringLiteral("extra %1 (%2)%3").arg(it.key(), describe(it.value()), history(d, it.key())));
         m_tally.compared += int(server.size());
         if (differences.isEmpty())
@@ -459,7 +435,7 @@ private Q_SLOTS:
         qInfo().noquote() << QStringLiteral(
                                  "seed %1: %2 steps, %3 actions (+%4 refused locally), %5 replays, %6 syncs, %7 "
                                  "syncs with actions meanwhile, %8 new mails; entries %9 done, %10 failed; %11 "
-                                 "confirmed changes checked on the server; %12 messages compared; known defects: %13")
+                                 "confirmed changes checked on the server; %12 messages compared")
                                  .arg(seed)
                                  .arg(steps)
                                  .arg(m_tally.actions)
@@ -471,8 +447,7 @@ private Q_SLOTS:
                                  .arg(m_tally.done)
                                  .arg(m_tally.failed)
                                  .arg(m_tally.confirmedChecked)
-                                 .arg(m_tally.compared)
-                                 .arg(describeDefects(m_tally.knownDefects));
+                                 .arg(m_tally.compared);
     }
 
     void cleanup()

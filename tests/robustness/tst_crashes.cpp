@@ -17,7 +17,6 @@
 // moments also depend on the machine's speed, so a seed repeats the
 // commands, not every kill to the millisecond. SKEIN_CRASH_KEEP=DIR keeps
 // the profile, the server's data and the run's log (run.log) in DIR.
-#include "KnownDefects.h"
 #include "SyncRunner.h"
 
 #include <QDir>
@@ -34,7 +33,6 @@
 #include <sqlite3.h>
 
 using namespace skein;
-using namespace robustness;
 
 namespace {
 
@@ -62,7 +60,6 @@ struct Duration {
 struct Tally {
     int runs = 0, kills = 0, killedActs = 0, killedSyncs = 0, heldRestarts = 0;
     int settledByComparison = 0, resyncs = 0, refused = 0;
-    QMap<QString, int> knownDefects; // differences counted, by defect (docs/robustness.md)
     QSet<qint64> sendingAfterKill, pendingAfterKill; // entries a kill left on the wire / waiting
 };
 
@@ -108,12 +105,10 @@ class TestCrashes : public QObject
 
     QString context() const
     {
-        return QStringLiteral(" (seed %1, after %2 kills; reproduce: SKEIN_CRASH_SEED=%1 SKEIN_CRASH_KILLS=%3 "
-                              "SKEIN_ROBUSTNESS_STRICT=%4)\n  %5")
+        return QStringLiteral(" (seed %1, after %2 kills; reproduce: SKEIN_CRASH_SEED=%1 SKEIN_CRASH_KILLS=%3)\n  %4")
             .arg(m_seed)
             .arg(m_tally.kills)
             .arg(envInt("SKEIN_CRASH_KILLS", 100))
-            .arg(strict() ? 1 : 0)
             .arg(m_log.mid(std::max<qsizetype>(0, m_log.size() - 12)).join(QStringLiteral("\n  ")));
     }
 
@@ -331,34 +326,23 @@ class TestCrashes : public QObject
                 server.insert(m[QStringLiteral("folder")].toString() + QLatin1Char('/') + m[QStringLiteral("serverId")].toString(),
                               m.toObject());
         QStringList differences;
-        // A known defect's difference is counted, not failed (KnownDefects.h).
-        auto known = [&](const QString &folderId, const QString &serverId, const std::optional<Message> &m,
-                         const std::optional<ServerCopy> &there) {
-            const QString defect = strict() ? QString() : knownDefectBehind(store, folderId, serverId, m, there);
-            if (!defect.isEmpty())
-                ++m_tally.knownDefects[defect];
-            return !defect.isEmpty();
-        };
         for (auto it = server.cbegin(); it != server.cend(); ++it) {
-            const ServerCopy there{(*it)[QStringLiteral("read")].toBool(), (*it)[QStringLiteral("flagStatus")].toInt()};
-            const QString folderId = (*it)[QStringLiteral("folderId")].toString();
-            const QString serverId = (*it)[QStringLiteral("serverId")].toString();
+            const bool read = (*it)[QStringLiteral("read")].toBool();
+            const int flagStatus = (*it)[QStringLiteral("flagStatus")].toInt();
             const auto m = device.constFind(it.key());
             if (m == device.cend()) {
-                if (!known(folderId, serverId, std::nullopt, there))
-                    differences.append(QStringLiteral("%1: only on the server").arg(it.key()));
-            } else if ((m->read != there.read || int(m->flag.status) != there.flagStatus)
-                       && !known(folderId, serverId, *m, there)) {
+                differences.append(QStringLiteral("%1: only on the server").arg(it.key()));
+            } else if (m->read != read || int(m->flag.status) != flagStatus) {
                 differences.append(QStringLiteral("%1: server read=%2 flag=%3, profile read=%4 flag=%5")
                                        .arg(it.key())
-                                       .arg(there.read)
-                                       .arg(there.flagStatus)
+                                       .arg(read)
+                                       .arg(flagStatus)
                                        .arg(m->read)
                                        .arg(int(m->flag.status)));
             }
         }
         for (auto it = device.cbegin(); it != device.cend(); ++it)
-            if (!server.contains(it.key()) && !known(it->folderId, it->serverId, *it, std::nullopt))
+            if (!server.contains(it.key()))
                 differences.append(QStringLiteral("%1: only in the profile").arg(it.key()));
         QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 15).join(QStringLiteral("; ")) + context()));
         QVERIFY(!server.isEmpty()); // deletes in Deleted Items shrink the mailbox, but never to nothing
@@ -563,7 +547,7 @@ private Q_SLOTS:
                                  "held answer; kills left %7 entries 'sending' and %8 'pending'; %9 found applied "
                                  "by comparison and not sent again; %10 folders synced again from key 0 (Status 3); "
                                  "journal %11 done, %12 failed; %13 acts answered 'refused' (locally or by the "
-                                 "server); differences counted for known defects: %14")
+                                 "server)")
                                  .arg(m_seed)
                                  .arg(m_tally.runs)
                                  .arg(m_tally.kills)
@@ -576,8 +560,7 @@ private Q_SLOTS:
                                  .arg(m_tally.resyncs)
                                  .arg(done)
                                  .arg(failed)
-                                 .arg(m_tally.refused)
-                                 .arg(describeDefects(m_tally.knownDefects));
+                                 .arg(m_tally.refused);
     }
 };
 

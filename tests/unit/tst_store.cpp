@@ -128,6 +128,60 @@ private Q_SLOTS:
         QVERIFY2(newer.lastError().contains(QLatin1String("newer")), qPrintable(newer.lastError()));
     }
 
+    // Migration 7 rebuilds messages with AUTOINCREMENT: a database of
+    // version 6 keeps every row id, body, index and trigger, and the id of
+    // a deleted newest message is never given to the next one.
+    void messageIdsAreNeverReusedAfterMigrationSeven()
+    {
+        const QString path = freshPath();
+        QStringList schemaBefore;
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+            QString error;
+            QVERIFY2(runMigrations(db, &error, 6), qPrintable(error));
+            QVERIFY(exec(db, "PRAGMA foreign_keys = ON")); // as Store opens it
+            QVERIFY(exec(db, "INSERT INTO folders (server_id, parent_id, name, type) VALUES ('1', '0', 'Inbox', 2)"));
+            QVERIFY(exec(db, "INSERT INTO messages (id, folder_id, server_id, subject) VALUES "
+                             "(1, '1', 'a', 'A'), (2, '1', 'b', 'B'), (3, '1', 'c', 'C')"));
+            QVERIFY(exec(db, "INSERT INTO bodies (message_id, type, data) VALUES (1, 1, 'body a'), (3, 1, 'body c')"));
+            QVERIFY(exec(db, "DELETE FROM messages WHERE id = 3")); // the newest, deleted by a Sync
+            // ... while a change of it waited in the journal.
+            QVERIFY(exec(db, "INSERT INTO actions (created, kind, payload) VALUES (0, 'read', "
+                             "'[{\"message\":3,\"serverId\":\"c\",\"folderId\":\"1\"}]')"));
+            sqlite3_stmt *stmt = nullptr;
+            QCOMPARE(sqlite3_prepare_v2(db, "SELECT type || ' ' || name FROM sqlite_master WHERE tbl_name = "
+                                            "'messages' AND type IN ('index', 'trigger') ORDER BY 1",
+                                        -1, &stmt, nullptr), SQLITE_OK);
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                schemaBefore.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
+            sqlite3_finalize(stmt);
+            sqlite3_close(db);
+        }
+        QVERIFY(schemaBefore.size() >= 5);
+
+        Store store;
+        QVERIFY2(store.open(path), qPrintable(store.lastError()));
+        QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), latestSchemaVersion());
+        QCOMPARE(pragma(store.handle(), "PRAGMA foreign_keys"), QByteArray("1"));
+        QCOMPARE(pragma(store.handle(), "SELECT group_concat(type || ' ' || name, '|') FROM (SELECT type, name "
+                                        "FROM sqlite_master WHERE tbl_name = 'messages' AND type IN ('index', "
+                                        "'trigger') ORDER BY 1, 2)"),
+                 schemaBefore.join(QLatin1Char('|')).toUtf8());
+        QCOMPARE(store.message(inbox, QStringLiteral("a"))->id, 1);
+        QCOMPARE(store.message(inbox, QStringLiteral("b"))->id, 2);
+        QCOMPARE(pragma(store.handle(), "SELECT data FROM bodies WHERE message_id = 1"), QByteArray("body a"));
+        QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM bodies"), QByteArray("1")); // c's went with c
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("k"), {mail("d")})));
+        QCOMPARE(store.message(inbox, QStringLiteral("d"))->id, 4); // 3 is still named by the journal
+        QVERIFY(store.removeMessage(4)); // the newest
+        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("l"), {mail("e")})));
+        QCOMPARE(store.message(inbox, QStringLiteral("e"))->id, 5);
+        // Bodies still go with their message.
+        QVERIFY(store.removeMessage(1));
+        QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM bodies"), QByteArray("0"));
+    }
+
     void openFailsCleanlyInBadDirectories()
     {
         Store store;
