@@ -112,6 +112,8 @@ QJsonObject itemToJson(const ActionItem &item)
         o[QStringLiteral("newServerId")] = item.newServerId;
     if (item.confirmed)
         o[QStringLiteral("confirmed")] = true;
+    if (item.outcomeInferred)
+        o[QStringLiteral("inferred")] = true;
     return o;
 }
 
@@ -132,6 +134,7 @@ ActionItem itemFromJson(const QJsonObject &o)
         item.removed = messageFromJson(o.value(QStringLiteral("removed")).toObject());
     item.newServerId = o.value(QStringLiteral("newServerId")).toString();
     item.confirmed = o.value(QStringLiteral("confirmed")).toBool();
+    item.outcomeInferred = o.value(QStringLiteral("inferred")).toBool();
     return item;
 }
 

@@ -51,6 +51,11 @@ struct ActionItem {
     std::optional<Message> removed;  // delete: the row as it was (without body), to put back
     QString newServerId;             // MoveItems DstMsgId once the server confirmed
     bool confirmed = false;          // the server accepted this item
+    // Done because the message was no longer where the item found it, after
+    // a request whose answer was lost or that went twice: the server may
+    // have done it, or another device or a conversation rule moved the
+    // message first. Nothing may read such an item as the server's word.
+    bool outcomeInferred = false;
 };
 
 struct ActionEntry {

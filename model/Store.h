@@ -179,6 +179,12 @@ public:
     // (same ConversationId, ConversationIndex and date) instead of adding a
     // duplicate. Returns how many placeholders were adopted, -1 on error.
     int adoptMovedMessages(const QString &folderId, const QList<Message> &adds);
+    // After a whole Sync of folderId: a placeholder whose twin (same
+    // ConversationId, ConversationIndex and date) is already the server's
+    // row there will never be taken over: the server counts that message as
+    // this device's and sends no Add for it. It goes, unless an unfinished
+    // action still names it. Returns how many went, -1 on error.
+    int dropPlaceholdersWithTwins(const QString &folderId);
 
     // ---- Reply headers and inferred conversations (StoreThreads.cpp) ----
     // Messages of folderId without a ConversationIndex whose reply headers

@@ -261,4 +261,35 @@ int Store::adoptMovedMessages(const QString &folderId, const QList<Message> &add
     return adopted;
 }
 
+int Store::dropPlaceholdersWithTwins(const QString &folderId)
+{
+    auto q = d->prepare(
+        "SELECT p.id FROM messages p WHERE p.folder_id = :folder AND p.moving AND p.conversation_id IS NOT NULL "
+        "AND EXISTS (SELECT 1 FROM messages t WHERE t.folder_id = p.folder_id AND NOT t.moving "
+        "AND t.conversation_id = p.conversation_id AND t.conversation_index IS p.conversation_index "
+        "AND t.date_received IS p.date_received)");
+    if (!q.isValid())
+        return -1;
+    q.bind(":folder", folderId);
+    QList<qint64> candidates;
+    while (q.step() == SQLITE_ROW)
+        candidates.append(q.int64(0));
+    q = sql::Statement();
+    if (candidates.isEmpty())
+        return 0;
+    QSet<qint64> named;
+    for (const ActionEntry &e : actions(true))
+        for (const ActionItem &item : e.items)
+            named.insert(item.messageId);
+    int dropped = 0;
+    for (const qint64 id : std::as_const(candidates)) {
+        if (named.contains(id))
+            continue;
+        if (!removeMessage(id))
+            return -1;
+        ++dropped;
+    }
+    return dropped;
+}
+
 } // namespace skein

@@ -210,11 +210,16 @@ bool ActionReplayer::settleInterruptedEntries(Report &report)
             applied = now->status == 1 && (!it->read || now->read == it->read)
                 && (!it->flag || (now->flag && now->flag->status == *it->flag));
     }
-    for (const ActionEntry &e : interrupted) {
-        if (applied)
-            done(e);
-        else
+    for (ActionEntry &e : interrupted) {
+        if (!applied) {
             m_journal.markPending({e.id});
+            continue;
+        }
+        // Gone may be this request's doing or another device's: unknown.
+        if (e.kind == ActionKind::Delete)
+            for (ActionItem &item : e.items)
+                item.outcomeInferred = true;
+        done(e);
     }
     if (applied)
         qCInfo(lcSync) << interrupted.size() << "interrupted action(s) had reached the server; not sent again";
@@ -335,10 +340,11 @@ ActionReplayer::MoveOutcome ActionReplayer::applyMoveResult(ActionEntry &entry, 
             item.newServerId = row->serverId;
             return MoveOutcome::Confirmed;
         }
-        // A re-send: the earlier attempt moved it; the target's next Sync
-        // replaces the placeholder.
+        // A re-send: most likely the earlier attempt moved it (or another
+        // device did: unknown); the target's next Sync replaces the placeholder.
         if (entry.attempts > 1) {
             item.confirmed = true;
+            item.outcomeInferred = true;
             return MoveOutcome::Confirmed;
         }
         // Another device moved or deleted it first. Putting the row back
@@ -519,26 +525,36 @@ ActionReplayer::SyncClaim ActionReplayer::claimSyncCommands(const QString &folde
 void ActionReplayer::syncAnswered(const SyncClaim &claim, const QList<ItemStatus> &failures)
 {
     for (const qint64 id : claim.entries) {
-        const std::optional<ActionEntry> e = m_journal.entry(id);
+        std::optional<ActionEntry> e = m_journal.entry(id);
         if (!e)
             continue;
-        QList<int> refused;
+        QList<int> refused, gone;
         int status = 1;
         for (qsizetype i = 0; i < e->items.size(); ++i) {
             for (const ItemStatus &f : failures) {
                 if (f.serverId != e->items.at(i).serverId)
                     continue;
-                // Deleting what is already gone is what the user wanted.
-                if (e->kind == ActionKind::Delete && f.status == kSyncNotFound)
+                if (e->kind == ActionKind::Delete && f.status == kSyncNotFound) {
+                    gone.append(int(i));
                     continue;
+                }
                 refused.append(int(i));
                 status = f.status;
             }
         }
-        if (refused.isEmpty())
+        // A delete sent before found the message gone: most likely that
+        // send deleted it. Sent once, another device or a conversation rule
+        // moved it first, and the journal must not claim it was deleted.
+        if (!gone.isEmpty() && e->attempts > 1) {
+            for (const int i : std::as_const(gone))
+                e->items[i].outcomeInferred = true;
+            gone.clear();
+        }
+        if (refused.isEmpty() && gone.isEmpty())
             done(*e);
         else
-            failed(*e, statusText("Sync", status), refused);
+            failed(*e, refused.isEmpty() ? ActionJournal::movedElsewhereText() : statusText("Sync", status), refused,
+                   gone);
     }
 }
 

@@ -304,6 +304,8 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     }
     if (m_store.isResyncing(folder.serverId) && !m_store.finishResync(folder.serverId))
         report.error = m_store.lastError();
+    if (report.error.isEmpty() && m_store.dropPlaceholdersWithTwins(folder.serverId) < 0)
+        report.error = m_store.lastError();
     if (report.error.isEmpty())
         fetchReplyHeaders(folder, report);
     return report;

@@ -445,13 +445,31 @@ private Q_SLOTS:
         QVERIFY(!messageWithServerId(QStringLiteral("1:2"))->read); // refused: rolled back
     }
 
-    void deletingAGoneMessageIsDone()
+    // Sent once and answered "not found": another device or a conversation
+    // rule moved the message first; the journal does not claim a delete
+    // the server never made, and the row stays out of the folder.
+    void deletingAGoneMessageFailsAsMovedElsewhere()
     {
         m_syncItemStatus.insert(QStringLiteral("1:3"), 8);
         ConversationActions actions(*m_store);
         const qint64 id = actions.deleteConversation(convB, inbox).entryId;
         QVERIFY(syncAll().ok());
+        QCOMPARE(entry(id).state, ActionState::Failed);
+        QCOMPARE(entry(id).error, ActionJournal::movedElsewhereText());
+        QVERIFY(!messageWithServerId(QStringLiteral("1:3")));
+    }
+
+    // Sent before without an answer: most likely that send deleted it.
+    void deletingAGoneMessageAgainIsDoneByInference()
+    {
+        m_syncItemStatus.insert(QStringLiteral("1:3"), 8);
+        ConversationActions actions(*m_store);
+        const qint64 id = actions.deleteConversation(convB, inbox).entryId;
+        ActionJournal journal(*m_store);
+        QVERIFY(journal.markSending({id}) && journal.markPending({id})); // a request that got no answer
+        QVERIFY(syncAll().ok());
         QCOMPARE(entry(id).state, ActionState::Done);
+        QVERIFY(entry(id).items.first().outcomeInferred);
         QVERIFY(!messageWithServerId(QStringLiteral("1:3")));
     }
 

@@ -83,6 +83,25 @@ inline MailboxState deviceState(const Store &store)
     return state;
 }
 
+// Where the device differs from the server, one line per message.
+inline QStringList differences(const server::ReferenceServer &server, const Store &store)
+{
+    const MailboxState onServer = serverState(server, syncedFolderNames(store));
+    const MailboxState onDevice = deviceState(store);
+    QStringList out;
+    for (auto it = onServer.cbegin(); it != onServer.cend(); ++it) {
+        if (!onDevice.contains(it.key()))
+            out.append(QStringLiteral("%1: only on the server").arg(it.key()));
+        else if (onDevice.value(it.key()) != it.value())
+            out.append(QStringLiteral("%1: server %2, device %3")
+                           .arg(it.key(), describe(it.value()), describe(onDevice.value(it.key()))));
+    }
+    for (auto it = onDevice.cbegin(); it != onDevice.cend(); ++it)
+        if (!onServer.contains(it.key()))
+            out.append(QStringLiteral("%1: only on the device").arg(it.key()));
+    return out;
+}
+
 // One profile: its own database and DeviceId, its engine (on its own
 // thread) and the test thread's own connection, on which the user acts.
 struct Device {

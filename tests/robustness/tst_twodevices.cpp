@@ -6,6 +6,7 @@
 // around the defect) goes.
 #include "TwoDevices.h"
 
+#include "ActionJournal.h"
 #include "ConversationActions.h"
 
 #include <QTemporaryDir>
@@ -21,24 +22,7 @@ class TestTwoDevices : public QObject
     std::unique_ptr<server::ReferenceServer> m_server;
     Device m_a, m_b;
 
-    // Where device d differs from the server, one line per message.
-    QStringList differences(const Device &d) const
-    {
-        const MailboxState server = serverState(*m_server, syncedFolderNames(*d.store));
-        const MailboxState device = deviceState(*d.store);
-        QStringList out;
-        for (auto it = server.cbegin(); it != server.cend(); ++it) {
-            if (!device.contains(it.key()))
-                out.append(QStringLiteral("%1: only on the server").arg(it.key()));
-            else if (device.value(it.key()) != it.value())
-                out.append(QStringLiteral("%1: server %2, device %3")
-                               .arg(it.key(), describe(it.value()), describe(device.value(it.key()))));
-        }
-        for (auto it = device.cbegin(); it != device.cend(); ++it)
-            if (!server.contains(it.key()))
-                out.append(QStringLiteral("%1: only on the device").arg(it.key()));
-        return out;
-    }
+    QStringList differences(const Device &d) const { return robustness::differences(*m_server, *d.store); }
 
     // A conversation with several messages in the Inbox.
     QByteArray inboxConversation(const Device &d) const
@@ -262,6 +246,66 @@ private Q_SLOTS:
         QVERIFY(m_a.syncAll());
         const QStringList differ = differences(m_a);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
+    }
+
+    // tst_crashes (seed 3, 1 run in 20): B deletes a conversation that A
+    // has moved to Receipts first. The server answers the Delete "not
+    // found" (8), and B counted that as done, as if the server had put the
+    // messages in Deleted Items; they are in Receipts, where B's next Sync
+    // of it shows them. The journal must not claim a delete that did not
+    // happen: the entry fails with the reason, and the rows are not put
+    // back in the Inbox (the server never mentions them there again).
+    void deleteOfAConversationTheOtherDeviceMovedFailsAsMovedElsewhere()
+    {
+        const QByteArray conversation = inboxConversation(m_b);
+        QVERIFY(!conversation.isEmpty());
+        const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
+        const ConversationActions::Result deleted = ConversationActions(*m_b.store).deleteConversation(conversation, inbox);
+        QVERIFY2(deleted.ok(), qPrintable(deleted.error));
+
+        QVERIFY(ConversationActions(*m_a.store).move(conversation, inbox, m_a.folderId(QStringLiteral("Receipts"))).ok());
+        QVERIFY(m_a.replay());
+
+        QVERIFY(m_b.replay());
+        const std::optional<ActionEntry> entry = m_b.store->action(deleted.entryId);
+        QVERIFY(entry);
+        QCOMPARE(entry->state, ActionState::Failed);
+        QCOMPARE(entry->error, ActionJournal::movedElsewhereText());
+        for (const Message &m : m_b.store->conversationMessages(conversation))
+            QVERIFY2(m.folderId != inbox, qPrintable(m.serverId));
+        QVERIFY(m_b.syncAll());
+        for (const QJsonObject &m : onServer(conversation))
+            QCOMPARE(m[QStringLiteral("folder")].toString(), QStringLiteral("Receipts"));
+        QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
+    }
+
+    // The same delete, interrupted: B was killed with the Sync that carried
+    // it on the wire, so B cannot know whether the server got it. The
+    // messages are gone from the Inbox, which is what the user asked, so
+    // the entry is done; but gone is not proof that the server deleted
+    // them: the items say their outcome was inferred, and nothing (the
+    // proofs included) may read them as messages put in Deleted Items.
+    void interruptedDeleteFoundGoneIsMarkedInferred()
+    {
+        const QByteArray conversation = inboxConversation(m_b);
+        QVERIFY(!conversation.isEmpty());
+        const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
+        const ConversationActions::Result deleted = ConversationActions(*m_b.store).deleteConversation(conversation, inbox);
+        QVERIFY2(deleted.ok(), qPrintable(deleted.error));
+        ActionJournal(*m_b.store).markSending({deleted.entryId}); // killed with the request on the wire
+
+        QVERIFY(ConversationActions(*m_a.store).move(conversation, inbox, m_a.folderId(QStringLiteral("Receipts"))).ok());
+        QVERIFY(m_a.replay());
+
+        QVERIFY(m_b.replay());
+        const std::optional<ActionEntry> entry = m_b.store->action(deleted.entryId);
+        QVERIFY(entry);
+        QCOMPARE(entry->state, ActionState::Done);
+        QVERIFY(!entry->items.isEmpty());
+        for (const ActionItem &item : entry->items)
+            QVERIFY2(item.outcomeInferred, qPrintable(item.serverId));
+        QVERIFY(m_b.syncAll());
+        QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));
     }
 
     // What the convergence walk relies on, without the defects: both
