@@ -10,12 +10,10 @@
 namespace skein::ui {
 
 AccountBrowserPage::AccountBrowserPage(QWidget *parent)
-    : QWidget(parent)
+    : AccountPage(parent)
 {
     setObjectName(QStringLiteral("accountBrowserPage"));
-    auto *heading = new QLabel(tr("<b>Finish signing in in your browser</b>"), this);
-    heading->setObjectName(QStringLiteral("accountBrowserHeading"));
-    heading->setAccessibleName(tr("Finish signing in in your browser"));
+    QLabel *heading = makePageHeading(tr("Finish signing in in your browser"), "accountBrowserHeading", this);
 
     m_explanation = new QLabel(this);
     m_explanation->setObjectName(QStringLiteral("accountSignInLink"));
@@ -40,12 +38,8 @@ AccountBrowserPage::AccountBrowserPage(QWidget *parent)
 
     auto *copyRow = new QHBoxLayout;
     copyRow->addWidget(m_copy);
-    copyRow->addWidget(m_copied, 1);
-
-    auto *waiting = new QLabel(tr("Skein continues by itself once you have signed in."), this);
-    waiting->setObjectName(QStringLiteral("accountBrowserWaiting"));
-    waiting->setWordWrap(true);
-    waiting->setEnabled(false);
+    copyRow->addWidget(m_copied);
+    copyRow->addStretch(1); // the button keeps its natural width
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -53,8 +47,6 @@ AccountBrowserPage::AccountBrowserPage(QWidget *parent)
     layout->addWidget(m_explanation);
     layout->addSpacing(4);
     layout->addLayout(copyRow);
-    layout->addSpacing(4);
-    layout->addWidget(waiting);
     layout->addStretch(1);
 }
 

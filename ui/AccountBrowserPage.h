@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QUrl>
-#include <QWidget>
+#include "AccountPage.h"
 
 class QLabel;
 class QPushButton;
@@ -12,7 +12,7 @@ namespace skein::ui {
 // loopback redirect): Skein waits for the browser to come back. The link is
 // there because a browser that did not open, or opened on another desktop,
 // must not leave the user stuck.
-class AccountBrowserPage : public QWidget
+class AccountBrowserPage : public AccountPage
 {
     Q_OBJECT
 public:

@@ -12,7 +12,7 @@
 namespace skein::ui {
 
 AccountCredentialsPage::AccountCredentialsPage(QWidget *parent)
-    : QWidget(parent)
+    : AccountPage(parent)
 {
     setObjectName(QStringLiteral("accountCredentialsPage"));
     m_reason = new QLabel(this);
@@ -20,6 +20,9 @@ AccountCredentialsPage::AccountCredentialsPage(QWidget *parent)
     m_reason->setAccessibleName(tr("Why Skein asks"));
     m_reason->setWordWrap(true);
     m_reason->hide();
+
+    m_heading = makePageHeading(tr("Sign in"), "accountIdentity", this);
+    m_heading->setAccessibleName(tr("Account"));
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("accountEndpointSummary"));
@@ -65,6 +68,7 @@ AccountCredentialsPage::AccountCredentialsPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_reason);
+    layout->addWidget(m_heading);
     layout->addWidget(m_summary);
     layout->addSpacing(8);
     layout->addWidget(m_microsoft);
@@ -127,6 +131,7 @@ void AccountCredentialsPage::setReason(const QString &reason)
 {
     m_reason->setText(reason);
     m_reason->setVisible(!reason.isEmpty());
+    m_heading->setVisible(reason.isEmpty()); // the reason already names the account
 }
 
 void AccountCredentialsPage::setAdvancedAvailable(bool available)
@@ -138,9 +143,12 @@ void AccountCredentialsPage::setAdvancedAvailable(bool available)
 
 void AccountCredentialsPage::setAdvancedOpen(bool open)
 {
-    m_advanced->setChecked(open); // re-entrant through toggled; harmless
+    if (m_fields->isVisibleTo(this) == open && m_advanced->isChecked() == open)
+        return;
+    m_advanced->setChecked(open); // comes back here through toggled, and returns above
     m_advanced->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     m_fields->setVisible(open);
+    Q_EMIT advancedToggled(open);
 }
 
 bool AccountCredentialsPage::isAdvancedOpen() const
@@ -188,16 +196,17 @@ void AccountCredentialsPage::updateDefaultButton()
 
 void AccountCredentialsPage::updateSummary()
 {
+    const QString user = m_fields->user();
+    m_heading->setText(user.isEmpty() ? tr("Sign in") : tr("Sign in as %1").arg(user));
     const QString endpoint = m_fields->endpoint();
     if (endpoint.isEmpty()) {
-        m_summary->setText(tr("Enter your server's address under Advanced."));
+        m_summary->setText(tr("Exchange ActiveSync server: not set yet"));
         return;
     }
     QString text = tr("Exchange ActiveSync at <b>%1</b>").arg(endpoint.toHtmlEscaped());
+    // On a line of its own: the endpoint is long and would push it into an odd wrap.
     if (!m_serverName.isEmpty())
-        text += QStringLiteral(" (%1)").arg(m_serverName.toHtmlEscaped());
-    if (!m_fields->user().isEmpty())
-        text += QStringLiteral("<br>") + tr("as <b>%1</b>").arg(m_fields->user().toHtmlEscaped());
+        text += QStringLiteral("<br>") + m_serverName.toHtmlEscaped();
     m_summary->setText(text);
 }
 

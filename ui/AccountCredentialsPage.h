@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "AccountPage.h"
 
 class QGridLayout;
 class QLabel;
@@ -15,7 +15,7 @@ class AccountServerFields;
 // The account dialog's second page: where Skein will connect, then the
 // ways the server lets this user sign in (a password, "Sign in with
 // Microsoft", or both), and "Advanced" with the server, path and user name.
-class AccountCredentialsPage : public QWidget
+class AccountCredentialsPage : public AccountPage
 {
     Q_OBJECT
 public:
@@ -47,6 +47,7 @@ public:
 Q_SIGNALS:
     void passwordSignInRequested();
     void microsoftSignInRequested();
+    void advancedToggled(bool open); // the page's height changed
 
 private:
     void buildPasswordRow(QGridLayout *grid);
@@ -54,6 +55,7 @@ private:
     void updateButtons();
 
     QLabel *m_reason = nullptr;
+    QLabel *m_heading = nullptr;
     QLabel *m_summary = nullptr;
     QPushButton *m_microsoft = nullptr;
     QLabel *m_or = nullptr;

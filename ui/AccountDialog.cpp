@@ -59,6 +59,7 @@ AccountDialog::AccountDialog(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages, 1);
+    layout->addSpacing(6);
     layout->addWidget(m_busy);
     layout->addWidget(m_status);
     buildButtons();
@@ -69,6 +70,7 @@ AccountDialog::AccountDialog(QWidget *parent)
             &AccountDialog::requestPasswordSignIn);
     connect(m_credentialsPage, &AccountCredentialsPage::microsoftSignInRequested, this,
             &AccountDialog::requestMicrosoftSignIn);
+    connect(m_credentialsPage, &AccountCredentialsPage::advancedToggled, this, &AccountDialog::fitHeight);
     connect(m_browserPage, &AccountBrowserPage::linkCopied, this, [this] { setStatus(QString(), false); });
     restoreFields();
     setStep(Step::Email);
@@ -115,9 +117,11 @@ void AccountDialog::setStep(Step step)
     m_step = step;
     const bool onEmail = step == Step::Email || step == Step::LookingUp;
     const bool onCredentials = step == Step::Credentials || step == Step::Connecting || step == Step::Connected;
-    m_pages->setCurrentWidget(onEmail ? static_cast<QWidget *>(m_emailPage)
-                              : onCredentials ? static_cast<QWidget *>(m_credentialsPage)
-                                              : static_cast<QWidget *>(m_browserPage));
+    QWidget *page = onEmail ? static_cast<QWidget *>(m_emailPage)
+                    : onCredentials ? static_cast<QWidget *>(m_credentialsPage)
+                                    : static_cast<QWidget *>(m_browserPage);
+    m_pages->setCurrentWidget(page);
+    m_pages->updateGeometry(); // its size is the new page's
     m_emailPage->setInputEnabled(step == Step::Email);
     m_credentialsPage->setInputEnabled(step == Step::Credentials);
     m_busy->setVisible(step == Step::LookingUp || step == Step::Connecting || step == Step::Browser);
@@ -138,6 +142,7 @@ void AccountDialog::setStep(Step step)
         m_credentialsPage->signInButton()->setDefault(false);
         m_credentialsPage->microsoftButton()->setDefault(false);
     }
+    fitHeight();
 }
 
 void AccountDialog::setAccount(const QString &url, const QString &path, const QString &user)
@@ -210,14 +215,26 @@ void AccountDialog::setStatus(const QString &text, bool isError)
     growToFit();
 }
 
+int AccountDialog::neededHeight()
+{
+    layout()->activate();
+    return hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+}
+
 // A long explanation (certificates) must never be cut off: grow the dialog
 // to the height its word-wrapped labels need at the current width.
 void AccountDialog::growToFit()
 {
-    layout()->activate();
-    const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+    const int needed = neededHeight();
     if (needed > height())
         resize(width(), needed);
+}
+
+// A new step fits its page exactly, e.g. shrinks after Advanced was open.
+void AccountDialog::fitHeight()
+{
+    m_pages->updateGeometry();
+    resize(width(), neededHeight());
 }
 
 void AccountDialog::restoreFields()

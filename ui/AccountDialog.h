@@ -82,7 +82,9 @@ private:
     void cancelLookup();
     void cancelSignIn();
     void setStatus(const QString &text, bool isError);
+    int neededHeight();
     void growToFit();
+    void fitHeight();
     void restoreFields();
     void rememberFields() const;
 

@@ -127,7 +127,8 @@ void AccountDialog::showDiscoveryFailed(const QString &message)
     m_credentialsPage->setServerName(QString());
     showCredentials(fields->url(), fields->path(), m_emailPage->email(), true, true);
     m_credentialsPage->setAdvancedOpen(true);
-    setStatus(message + QLatin1Char(' ') + tr("Enter your server's address under Advanced."), true);
+    setStatus(message + QLatin1Char(' ') + tr("Enter the server address your administrator gave you below."),
+              true);
     fields->urlField()->setFocus();
     fields->urlField()->selectAll();
 }
@@ -148,7 +149,7 @@ void AccountDialog::showBrowserHandoff(const QUrl &authorizeUrl)
 {
     m_browserPage->setAuthorizeUrl(authorizeUrl);
     setStep(Step::Browser);
-    setStatus(tr("Waiting for the browser…"), false);
+    setStatus(tr("Skein continues by itself once you have signed in."), false);
     m_browserPage->copyButton()->setFocus();
 }
 

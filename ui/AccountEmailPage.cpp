@@ -9,11 +9,10 @@
 namespace skein::ui {
 
 AccountEmailPage::AccountEmailPage(QWidget *parent)
-    : QWidget(parent)
+    : AccountPage(parent)
 {
     setObjectName(QStringLiteral("accountEmailPage"));
-    auto *heading = new QLabel(tr("<b>Add your mail account</b>"), this);
-    heading->setObjectName(QStringLiteral("accountEmailHeading"));
+    QLabel *heading = makePageHeading(tr("Add your mail account"), "accountEmailHeading", this);
     auto *intro = new QLabel(tr("Enter your email address. Skein finds your server and asks you to sign in "
                                 "with a password or your Microsoft account."),
                              this);

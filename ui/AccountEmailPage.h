@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "AccountPage.h"
 
 class QLabel;
 class QLineEdit;
@@ -10,7 +10,7 @@ namespace skein::ui {
 // The account dialog's first page: the email address, from which the owner
 // finds the server (Autodiscover). Its buttons live in the dialog's button
 // row; the page only holds the field and says what is wrong with it.
-class AccountEmailPage : public QWidget
+class AccountEmailPage : public AccountPage
 {
     Q_OBJECT
 public:
