@@ -57,8 +57,13 @@ AccountCredentialsPage::AccountCredentialsPage(QWidget *parent)
     m_advanced->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_advanced->setArrowType(Qt::RightArrow);
     m_fields = new AccountServerFields(this);
-    m_fields->setAccessibleName(tr("Advanced settings"));
-    m_fields->hide();
+    // One grid for the password and Advanced's fields, so they line up.
+    grid->addItem(new QSpacerItem(0, 8), 1, 0);
+    grid->addWidget(m_advanced, 2, 0, 1, 3, Qt::AlignLeft);
+    m_fields->addRows(grid, 3, 2);
+    m_fields->setVisible(false);
+    // Opening Advanced must not shift the password field sideways.
+    grid->setColumnMinimumWidth(0, qMax(m_fields->labelWidth(), m_passwordLabel->sizeHint().width()));
     connect(m_advanced, &QToolButton::toggled, this, &AccountCredentialsPage::setAdvancedOpen);
     connect(m_fields, &AccountServerFields::changed, this, [this] {
         updateSummary();
@@ -67,16 +72,13 @@ AccountCredentialsPage::AccountCredentialsPage(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_reason);
     layout->addWidget(m_heading);
+    layout->addWidget(m_reason);
     layout->addWidget(m_summary);
     layout->addSpacing(8);
     layout->addWidget(m_microsoft);
     layout->addWidget(m_or);
     layout->addLayout(grid);
-    layout->addSpacing(8);
-    layout->addWidget(m_advanced, 0, Qt::AlignLeft);
-    layout->addWidget(m_fields);
     layout->addStretch(1);
     updateSummary();
     updateButtons();
@@ -131,7 +133,7 @@ void AccountCredentialsPage::setReason(const QString &reason)
 {
     m_reason->setText(reason);
     m_reason->setVisible(!reason.isEmpty());
-    m_heading->setVisible(reason.isEmpty()); // the reason already names the account
+    updateSummary(); // the heading says which of the two this is
 }
 
 void AccountCredentialsPage::setAdvancedAvailable(bool available)
@@ -143,7 +145,7 @@ void AccountCredentialsPage::setAdvancedAvailable(bool available)
 
 void AccountCredentialsPage::setAdvancedOpen(bool open)
 {
-    if (m_fields->isVisibleTo(this) == open && m_advanced->isChecked() == open)
+    if (m_fields->isVisible() == open && m_advanced->isChecked() == open)
         return;
     m_advanced->setChecked(open); // comes back here through toggled, and returns above
     m_advanced->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
@@ -197,7 +199,10 @@ void AccountCredentialsPage::updateDefaultButton()
 void AccountCredentialsPage::updateSummary()
 {
     const QString user = m_fields->user();
-    m_heading->setText(user.isEmpty() ? tr("Sign in") : tr("Sign in as %1").arg(user));
+    if (!m_reason->text().isEmpty())
+        m_heading->setText(tr("Sign in again")); // the reason names the account
+    else
+        m_heading->setText(user.isEmpty() ? tr("Sign in") : tr("Sign in as %1").arg(user));
     const QString endpoint = m_fields->endpoint();
     if (endpoint.isEmpty()) {
         m_summary->setText(tr("Exchange ActiveSync server: not set yet"));

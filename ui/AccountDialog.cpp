@@ -54,7 +54,8 @@ AccountDialog::AccountDialog(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Connection status"));
-    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 2);
+    // A one-line message appears without moving the buttons.
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing());
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto *layout = new QVBoxLayout(this);
@@ -99,6 +100,7 @@ void AccountDialog::buildButtons()
     row->addStretch(1);
     for (QPushButton *button : {m_cancel, m_cancelLookup, m_cancelSignIn, m_next})
         row->addWidget(button);
+    static_cast<QVBoxLayout *>(layout())->addSpacing(4);
     static_cast<QVBoxLayout *>(layout())->addLayout(row);
 }
 

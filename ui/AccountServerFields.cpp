@@ -1,6 +1,7 @@
 #include "AccountServerFields.h"
 
-#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QUrl>
 
@@ -11,31 +12,59 @@ QString AccountServerFields::defaultPath()
     return QStringLiteral("/Microsoft-Server-ActiveSync");
 }
 
-AccountServerFields::AccountServerFields(QWidget *parent)
-    : QWidget(parent)
+AccountServerFields::AccountServerFields(QWidget *page)
+    : QObject(page)
 {
-    setObjectName(QStringLiteral("accountAdvancedPanel"));
-    m_url = addField("accountServerUrl", tr("Server address"), tr("https://mail.example.com"));
-    m_path = addField("accountEndpointPath", tr("Endpoint path"), defaultPath());
+    m_url = addField("accountServerUrl", tr("Server address"), tr("https://mail.example.com"), tr("Ser&ver:"));
+    m_path = addField("accountEndpointPath", tr("Endpoint path"), defaultPath(), tr("P&ath:"));
     m_path->setText(defaultPath());
-    m_user = addField("accountUser", tr("User name"), tr("you@example.com"));
-
-    auto *form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Ser&ver:"), m_url);
-    form->addRow(tr("P&ath:"), m_path);
-    form->addRow(tr("&User name:"), m_user);
+    m_user = addField("accountUser", tr("User name"), tr("you@example.com"), tr("&User name:"));
 }
 
 QLineEdit *AccountServerFields::addField(const char *objectName, const QString &accessibleName,
-                                         const QString &placeholder)
+                                         const QString &placeholder, const QString &label)
 {
-    auto *edit = new QLineEdit(this);
+    auto *page = static_cast<QWidget *>(parent());
+    auto *edit = new QLineEdit(page);
     edit->setObjectName(QString::fromLatin1(objectName));
     edit->setAccessibleName(accessibleName);
     edit->setPlaceholderText(placeholder);
     connect(edit, &QLineEdit::textChanged, this, &AccountServerFields::changed);
+    auto *buddy = new QLabel(label, page);
+    buddy->setBuddy(edit);
+    m_labels.append(buddy);
     return edit;
+}
+
+void AccountServerFields::addRows(QGridLayout *grid, int firstRow, int fieldColumns)
+{
+    const QLineEdit *fields[] = {m_url, m_path, m_user};
+    for (int i = 0; i < 3; ++i) {
+        grid->addWidget(m_labels.at(i), firstRow + i, 0);
+        grid->addWidget(const_cast<QLineEdit *>(fields[i]), firstRow + i, 1, 1, fieldColumns);
+    }
+}
+
+int AccountServerFields::labelWidth() const
+{
+    int widest = 0;
+    for (const QLabel *label : m_labels)
+        widest = qMax(widest, label->sizeHint().width());
+    return widest;
+}
+
+void AccountServerFields::setVisible(bool visible)
+{
+    m_visible = visible;
+    for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_user)})
+        w->setVisible(visible);
+    for (QLabel *label : m_labels)
+        label->setVisible(visible);
+}
+
+bool AccountServerFields::isVisible() const
+{
+    return m_visible;
 }
 
 void AccountServerFields::setFields(const QString &url, const QString &path, const QString &user)

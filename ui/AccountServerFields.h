@@ -1,8 +1,11 @@
 #pragma once
 
-#include <QWidget>
+#include <QObject>
 
+class QGridLayout;
+class QLabel;
 class QLineEdit;
+class QWidget;
 
 namespace skein::ui {
 
@@ -10,13 +13,20 @@ namespace skein::ui {
 // path and user name, as the dialog had them before it became email-first.
 // Discovery prefills them; whatever they hold when the user signs in is
 // what the dialog emits, so an edit here always wins over discovery.
-class AccountServerFields : public QWidget
+// Not a widget of its own: its rows go into the page's grid, so their
+// fields line up with the password field above them.
+class AccountServerFields : public QObject
 {
     Q_OBJECT
 public:
     static QString defaultPath(); // /Microsoft-Server-ActiveSync
 
-    explicit AccountServerFields(QWidget *parent = nullptr);
+    explicit AccountServerFields(QWidget *page);
+    // Three rows (label, field spanning `fieldColumns`) from `firstRow` on.
+    void addRows(QGridLayout *grid, int firstRow, int fieldColumns);
+    int labelWidth() const; // the widest of its labels
+    void setVisible(bool visible);
+    bool isVisible() const;
 
     void setFields(const QString &url, const QString &path, const QString &user);
     QString url() const;
@@ -39,11 +49,14 @@ Q_SIGNALS:
     void changed();
 
 private:
-    QLineEdit *addField(const char *objectName, const QString &accessibleName, const QString &placeholder);
+    QLineEdit *addField(const char *objectName, const QString &accessibleName, const QString &placeholder,
+                        const QString &label);
 
     QLineEdit *m_url = nullptr;
     QLineEdit *m_path = nullptr;
     QLineEdit *m_user = nullptr;
+    QList<QLabel *> m_labels;
+    bool m_visible = true;
 };
 
 } // namespace skein::ui
