@@ -38,10 +38,10 @@ QLineEdit *AccountServerFields::addField(const char *objectName, const QString &
 
 void AccountServerFields::addRows(QGridLayout *grid, int firstRow, int fieldColumns)
 {
-    const QLineEdit *fields[] = {m_url, m_path, m_user};
+    QLineEdit *const fields[] = {m_url, m_path, m_user};
     for (int i = 0; i < 3; ++i) {
         grid->addWidget(m_labels.at(i), firstRow + i, 0);
-        grid->addWidget(const_cast<QLineEdit *>(fields[i]), firstRow + i, 1, 1, fieldColumns);
+        grid->addWidget(fields[i], firstRow + i, 1, 1, fieldColumns);
     }
 }
 

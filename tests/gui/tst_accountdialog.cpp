@@ -156,6 +156,8 @@ private Q_SLOTS:
     void basicFailureAndConnected();
     void signInAgainMode();
     void backReturnsToEmail();
+    void ownerWithoutDiscoveryGetsManualSetup();
+    void setAccountAsksForThePassword();
     void enterTriggersDefaultAction();
     void escapeCancelsWhatIsUnderWay();
     void screenshots();
@@ -599,6 +601,35 @@ void TestAccountDialog::backReturnsToEmail()
     QVERIFY(named(dialog.get(), "accountEmail")->isEnabled());
     QCOMPARE(textOf(dialog.get(), "accountEmail"), QStringLiteral("demo@skein.test"));
     QVERIFY(!shown(dialog.get(), "accountBack"));
+}
+
+// AccountFlow as it is before the rewiring: only connectRequested is handled.
+void TestAccountDialog::ownerWithoutDiscoveryGetsManualSetup()
+{
+    const auto dialog = openDialog();
+    QSignalSpy connectSpy(dialog.get(), &AccountDialog::connectRequested);
+    submitEmail(dialog.get(), QStringLiteral("alice@example.org"));
+    QCOMPARE(dialog->step(), AccountDialog::Step::Credentials);
+    QVERIFY(shown(dialog.get(), "accountServerUrl"));
+    QCOMPARE(textOf(dialog.get(), "accountUser"), QStringLiteral("alice@example.org"));
+    QVERIFY(shown(dialog.get(), "accountPassword"));
+    QVERIFY(!shown(dialog.get(), "accountSignInWithMicrosoft")); // nobody would carry it out
+}
+
+void TestAccountDialog::setAccountAsksForThePassword()
+{
+    const auto dialog = openDialog();
+    DialogSignals spies(dialog.get());
+    dialog->setAccount(QStringLiteral("https://mail.example.org"), QStringLiteral("/eas"), QStringLiteral("alice"));
+    QCOMPARE(dialog->step(), AccountDialog::Step::Credentials);
+    QVERIFY(shown(dialog.get(), "accountPassword"));
+    QVERIFY(!shown(dialog.get(), "accountSignInWithMicrosoft"));
+    QVERIFY(named(dialog.get(), "accountPassword")->hasFocus());
+    typeInto(dialog.get(), "accountPassword", kPassword);
+    QTest::keyClick(named(dialog.get(), "accountPassword"), Qt::Key_Return);
+    QCOMPARE(spies.connect.count(), 1);
+    QCOMPARE(spies.connect.at(0), (QVariantList{QStringLiteral("https://mail.example.org"), QStringLiteral("/eas"),
+                                                QStringLiteral("alice"), kPassword}));
 }
 
 void TestAccountDialog::enterTriggersDefaultAction()
