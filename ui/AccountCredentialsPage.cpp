@@ -100,10 +100,7 @@ void AccountCredentialsPage::buildPasswordRow(QGridLayout *grid)
     m_signIn->setObjectName(QStringLiteral("accountSignIn"));
     m_signIn->setAccessibleName(tr("Sign in"));
     m_signIn->setAccessibleDescription(tr("Signs in with the password"));
-    connect(m_signIn, &QPushButton::clicked, this, [this] {
-        if (m_signIn->isEnabled() && m_basic) // Enter reaches here even when disabled
-            Q_EMIT passwordSignInRequested();
-    });
+    connect(m_signIn, &QPushButton::clicked, this, &AccountCredentialsPage::passwordSignInRequested);
     grid->addWidget(m_passwordLabel, 0, 0);
     grid->addWidget(m_password, 0, 1);
     grid->addWidget(m_signIn, 0, 2);
