@@ -1,62 +1,107 @@
 #pragma once
 
+#include "AccountDiscovery.h"
+
 #include <QDialog>
+#include <QUrl>
 
 class QLabel;
-class QLineEdit;
+class QMetaMethod;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
 
 namespace skein::ui {
 
-// First-start (and "change account") dialog: asks for the server and the
-// credentials and shows how the connection attempt went. It only collects
-// and displays; whoever owns the sync engine connects and reports back
-// through the show* slots, so the dialog never touches the network.
+class AccountBrowserPage;
+class AccountCredentialsPage;
+class AccountEmailPage;
+
+// First-start, "change account" and "sign in again" dialog, email first:
+// the email address, then a password and/or "Sign in with Microsoft", with
+// "Advanced" holding the server, path and user name. It only collects and
+// displays: whoever owns the sync engine runs Autodiscover, connects and
+// signs in, and reports back through the show* slots, so the dialog never
+// touches the network (ui/ does not depend on sync/).
 class AccountDialog : public QDialog
 {
     Q_OBJECT
 public:
     enum class DialogError { WrongPassword, Unreachable, Certificate, Other };
     Q_ENUM(DialogError)
+    // Where the dialog is; each step shows one page and one set of buttons.
+    enum class Step { Email, LookingUp, Credentials, Connecting, Browser, Connected };
+    Q_ENUM(Step)
 
     explicit AccountDialog(QWidget *parent = nullptr);
 
-    // Prefills the fields (e.g. when the keychain had no password).
+    // A known password account (e.g. the keychain had no password): goes
+    // straight to the credentials page with the fields prefilled.
     void setAccount(const QString &url, const QString &path, const QString &user);
     QString statusText() const;
+    Step step() const { return m_step; }
+    bool isSignInAgain() const { return m_signInAgain; }
     // The sentence shown for a failure kind, before the server's own words.
     static QString explanation(DialogError kind);
+    static QString signInAgainReason(const QString &user);
 
 public Q_SLOTS:
+    void showDiscovered(const skein::ui::Discovery &discovery);
+    void showDiscoveryFailed(const QString &message);
+    // The re-sign-in entry point, for an OAuth account whose refresh token
+    // expired or was revoked: only "Sign in with Microsoft", no Advanced.
+    void showSignInAgain(const QString &url, const QString &path, const QString &user, const QString &detail = {});
+    void showBrowserHandoff(const QUrl &authorizeUrl);
+    void showSignInFailed(const QString &message);
     void showConnecting();
     void showConnected(const QString &protocolVersion, int folderCount);
     void showFailed(skein::ui::AccountDialog::DialogError kind, const QString &message);
+    void reject() override; // also cancels a lookup or sign-in under way
 
 Q_SIGNALS:
+    void discoverRequested(const QString &email);
+    void discoveryCancelled();
     void connectRequested(const QString &url, const QString &path, const QString &user, const QString &password);
+    void oauthSignInRequested(const QString &url, const QString &path, const QString &user);
+    void signInCancelled();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    void buildForm();
-    QLineEdit *addField(const QString &accessibleName, const QString &placeholder);
-    void requestConnect();
-    void normalizeAddress();
-    void setEditable(bool editable);
-    void updateConnectButton();
+    void buildButtons();
+    QPushButton *addButton(const char *objectName, const QString &text, const QString &accessibleName);
+    void setStep(Step step);
+    void showCredentials(const QString &url, const QString &path, const QString &user, bool basic, bool oauth);
+    bool ownerHandles(const QMetaMethod &signal) const;
+    void requestDiscovery();
+    void setUpManually();
+    void goBack();
+    void requestPasswordSignIn();
+    void requestMicrosoftSignIn();
+    void cancelLookup();
+    void cancelSignIn();
     void setStatus(const QString &text, bool isError);
+    int neededHeight();
     void growToFit();
+    void fitHeight();
     void restoreFields();
     void rememberFields() const;
 
-    QLineEdit *m_url = nullptr;
-    QLineEdit *m_path = nullptr;
-    QLineEdit *m_user = nullptr;
-    QLineEdit *m_password = nullptr;
-    QPushButton *m_connect = nullptr;
-    QPushButton *m_cancel = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    AccountEmailPage *m_emailPage = nullptr;
+    AccountCredentialsPage *m_credentialsPage = nullptr;
+    AccountBrowserPage *m_browserPage = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_status = nullptr;
-    bool m_connecting = false;
+    QPushButton *m_back = nullptr;
+    QPushButton *m_manual = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_cancelLookup = nullptr;
+    QPushButton *m_cancelSignIn = nullptr;
+    QPushButton *m_next = nullptr;
+    Step m_step = Step::Email;
+    bool m_signInAgain = false;
 };
 
 } // namespace skein::ui
