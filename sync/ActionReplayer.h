@@ -32,7 +32,9 @@ struct FolderReport;
 // replay starts was on its way when the process died: a read, flag or delete
 // is first compared with the server's state (ItemStateFetchCommand) and sent
 // again only if the server does not have it; a re-sent MoveItems whose
-// source is gone (1) and a re-sent Delete of a gone item (8) count as done.
+// source is gone (1), a re-sent Delete of a gone item (8) and an interrupted
+// delete found gone count as done, their items marked outcomeInferred. A
+// Delete answered 8 on its first send fails as moved elsewhere.
 // docs/architecture.md lists what is at-least-once and why.
 //
 // A MoveItems answered 1 on its first send found the message gone from the

@@ -4,10 +4,8 @@
 // the journal: actions wait behind an unsent move (the journal keeps its
 // order), or because the process died; a folder is synced again from key 0
 // when the server answers Status 3, which it does when a killed process
-// repeats a sync key with other commands (tst_crashes). While a client
-// defect lasts its check is marked QEXPECT_FAIL (docs/robustness.md, "Known
-// defects"); the fix makes it XPASS, which QTest reports as a failure, and
-// the mark goes.
+// repeats a sync key with other commands (tst_crashes). docs/robustness.md
+// ("Fixed in the client") tells each story.
 #include "TwoDevices.h"
 
 #include "ActionJournal.h"

@@ -1,9 +1,7 @@
 // Defects the random proofs found that take two devices of one user, each
 // as the shortest sequence of steps that shows it, against the in-process
-// reference server. While a defect lasts its check is marked
-// QEXPECT_FAIL (docs/robustness.md, "Known defects"); the fix makes it pass,
-// QTest then reports XPASS as a failure, and the mark (and the walk's way
-// around the defect) goes.
+// reference server. docs/robustness.md ("Fixed in the client") tells each
+// story; a defect found later starts here as a failing test.
 #include "TwoDevices.h"
 
 #include "ActionJournal.h"
