@@ -244,7 +244,8 @@ void HttpFrontend::send(QHttpServerResponder &responder, const Reply &reply)
     if (!socket)
         return;
     socket->write("HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n");
-    responder.writeHeader("MS-Server-ActiveSync", "15.1 (Skein reference server)");
+    if (reply.activeSync)
+        responder.writeHeader("MS-Server-ActiveSync", "15.1 (Skein reference server)");
     for (const auto &[name, value] : reply.headers)
         responder.writeHeader(name, value);
     responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
@@ -285,7 +286,7 @@ HttpFrontend::Reply HttpFrontend::handleWeb(const QHttpServerRequest &request)
     const QString path = request.url().path();
     const bool identity = IdentityProvider::handles(path);
     if (!identity && !AutodiscoverHandler::handles(path))
-        return Reply{404, {}, {}};
+        return Reply{404, {}, {}, std::nullopt, false};
     QByteArray method;
     switch (request.method()) {
     case QHttpServerRequest::Method::Get: method = "GET"; break;
@@ -295,7 +296,7 @@ HttpFrontend::Reply HttpFrontend::handleWeb(const QHttpServerRequest &request)
     }
     const WebRequest web{method, path, request.query(), request.value("Content-Type"), request.body(), m_base};
     const WebReply reply = identity ? IdentityProvider(m_ctx).handle(web) : AutodiscoverHandler(m_ctx).handle(web);
-    return Reply{reply.status, reply.headers, reply.body, std::nullopt};
+    return Reply{reply.status, reply.headers, reply.body, std::nullopt, false};
 }
 
 HttpFrontend::Reply HttpFrontend::handlePost(const Post &post)

@@ -44,6 +44,7 @@ public:
         QList<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
         std::optional<PingHandler::Watch> wait; // a Ping that waits for changes
+        bool activeSync = true; // false: identity provider or Autodiscover, no MS-Server-ActiveSync header
     };
 
     // What handlePost reads of a POST, apart from HTTP itself.

@@ -35,9 +35,10 @@ QString credentialFields(const QString &username)
         .arg(esc(username));
 }
 
-// Cancel must work with an empty password: the password is not "required".
+// Cancel must work with empty fields: formnovalidate skips the browser's
+// "required" check for that button.
 const QString kButtons = QStringLiteral("<p><button type=\"submit\" name=\"signin\" value=\"1\">Sign in</button>\n"
-                                        "<button type=\"submit\" name=\"cancel\" value=\"1\">Cancel</button></p>\n");
+                                        "<button type=\"submit\" name=\"cancel\" value=\"1\" formnovalidate>Cancel</button></p>\n");
 
 } // namespace
 
