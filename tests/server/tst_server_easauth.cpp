@@ -82,7 +82,7 @@ private Q_SLOTS:
 
     void unauthenticatedRequestsGetBothChallenges()
     {
-        for (const QByteArray verb : {QByteArray("OPTIONS"), QByteArray("POST")}) {
+        for (const QByteArray &verb : {QByteArray("OPTIONS"), QByteArray("POST")}) {
             const QList<QByteArray> lines = challenges(verb, {});
             QCOMPARE(lines, (QList<QByteArray>{"Basic realm=\"Skein\"", bearerChallenge(false)}));
         }

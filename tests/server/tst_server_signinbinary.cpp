@@ -147,6 +147,19 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QStringLiteral("verification_uri")).toString(), server.base.toString() + QStringLiteral("/devicelogin"));
     }
 
+    void autodiscoverRedirectFault()
+    {
+        QTemporaryDir dir;
+        ServerProcess server;
+        const QString target = QStringLiteral("http://example.com/autodiscover/autodiscover.json/v1.0/alice@skein.test?Protocol=ActiveSync");
+        QVERIFY(server.start(dir.path(), {QStringLiteral("--fault"), QStringLiteral("autodiscover-redirect:") + target}));
+        WebTestClient web;
+        const WebResponse r = web.get(endpoint(server.base, QStringLiteral("/autodiscover/autodiscover.json/v1.0/alice@skein.test"),
+                                               {{QStringLiteral("Protocol"), QStringLiteral("ActiveSync")}}));
+        QCOMPARE(r.status, 302);
+        QCOMPARE(QString::fromUtf8(r.header("Location")), target);
+    }
+
     void badArguments_data()
     {
         QTest::addColumn<QStringList>("arguments");
