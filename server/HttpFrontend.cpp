@@ -214,9 +214,11 @@ quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
     }
     const quint16 bound = guard->serverPort();
     // BASE of docs/signin.md: what URLs pointing back at this server start with.
-    const QHostAddress shown = address == QHostAddress::Any || address == QHostAddress::AnyIPv4
-        ? QHostAddress(QHostAddress::LocalHost)
-        : address;
+    QHostAddress shown = address;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        shown = QHostAddress(QHostAddress::LocalHost);
+    else if (address == QHostAddress::AnyIPv6)
+        shown = QHostAddress(QHostAddress::LocalHostIPv6);
     const QString host = shown.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + shown.toString() + QLatin1Char(']')
         : shown.toString();
