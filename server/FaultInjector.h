@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -20,7 +21,9 @@ namespace skein::server {
 // conversation Move answers Status S and changes nothing; repeat for more),
 // "send:S" (the next SendMail/SmartReply/SmartForward answers Status S and
 // sends nothing), "hold:COMMAND:MS" (the next request of COMMAND, e.g. Sync,
-// is processed at once but answered MS milliseconds later).
+// is processed at once but answered MS milliseconds later),
+// "autodiscover-redirect:URL" (every Autodiscover request, JSON or POX, is
+// answered 302 Location: URL for the life of the process; URL holds no comma).
 class FaultInjector
 {
 public:
@@ -58,6 +61,10 @@ public:
         return it == m_holds.end() ? std::nullopt : take(*it);
     }
 
+    // Where every Autodiscover request is sent (302); empty: answered normally.
+    void setAutodiscoverRedirect(const QUrl &target) { m_autodiscoverRedirect = target; }
+    QUrl autodiscoverRedirect() const { return m_autodiscoverRedirect; }
+
     // Applies a spec string; false (and *error) when it is malformed.
     bool apply(const QString &spec, QString *error)
     {
@@ -70,6 +77,13 @@ public:
             if (kind == QLatin1String("sync3") && !arg.isEmpty()) {
                 forceSyncStatus3(arg);
                 continue;
+            }
+            if (kind == QLatin1String("autodiscover-redirect")) {
+                const QUrl target(arg, QUrl::StrictMode);
+                if (target.isValid() && !target.scheme().isEmpty() && !target.host().isEmpty()) {
+                    m_autodiscoverRedirect = target;
+                    continue;
+                }
             }
             if (kind == QLatin1String("hold")) {
                 const int ms = arg.section(QLatin1Char(':'), 1).toInt(&ok);
@@ -90,7 +104,7 @@ public:
             const int count = arg.isEmpty() ? 1 : arg.toInt(&ok);
             if (!ok || status < 400 || status > 599 || count < 0) {
                 if (error)
-                    *error = QStringLiteral("bad fault spec '%1' (use 503:N, 500:N, sync3:FOLDER, move:STATUS, send:STATUS or hold:COMMAND:MS)").arg(item);
+                    *error = QStringLiteral("bad fault spec '%1' (use 503:N, 500:N, sync3:FOLDER, move:STATUS, send:STATUS, hold:COMMAND:MS or autodiscover-redirect:URL)").arg(item);
                 return false;
             }
             failNext(status, count);
@@ -112,6 +126,7 @@ private:
     QList<int> m_moveStatuses;
     QList<int> m_sendStatuses;
     QHash<QString, QList<int>> m_holds; // by case-folded command name
+    QUrl m_autodiscoverRedirect;
 };
 
 } // namespace skein::server

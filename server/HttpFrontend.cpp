@@ -1,6 +1,9 @@
 #include "HttpFrontend.h"
 
+#include "AutodiscoverHandler.h"
 #include "ComposeHandler.h"
+#include "EasAuthenticator.h"
+#include "IdentityProvider.h"
 #include "EstimateHandler.h"
 #include "FolderSyncHandler.h"
 #include "ItemOperationsHandler.h"
@@ -36,6 +39,7 @@ QByteArray reasonPhrase(int status)
 {
     switch (status) {
     case 200: return "OK";
+    case 302: return "Found";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
@@ -199,8 +203,9 @@ quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
         else
             send(responder, reply);
     });
-    m_http->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        send(responder, Reply{404, {}, {}});
+    // Everything else: the identity provider, Autodiscover, or 404.
+    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        send(responder, handleWeb(request));
     });
     auto guard = std::make_unique<RequestSizeGuard>([this] { return m_ctx.maxRequestBytes; });
     if (!guard->listen(address, port)) {
@@ -208,6 +213,16 @@ quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
         return 0;
     }
     const quint16 bound = guard->serverPort();
+    // BASE of docs/signin.md: what URLs pointing back at this server start with.
+    QHostAddress shown = address;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        shown = QHostAddress(QHostAddress::LocalHost);
+    else if (address == QHostAddress::AnyIPv6)
+        shown = QHostAddress(QHostAddress::LocalHostIPv6);
+    const QString host = shown.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + shown.toString() + QLatin1Char(']')
+        : shown.toString();
+    m_base = QStringLiteral("http://%1:%2").arg(host).arg(bound);
     guard->setHttpServer(m_http.get());
     m_http->bind(guard.release()); // parented to m_http
     return bound;
@@ -231,7 +246,8 @@ void HttpFrontend::send(QHttpServerResponder &responder, const Reply &reply)
     if (!socket)
         return;
     socket->write("HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n");
-    responder.writeHeader("MS-Server-ActiveSync", "15.1 (Skein reference server)");
+    if (reply.activeSync)
+        responder.writeHeader("MS-Server-ActiveSync", "15.1 (Skein reference server)");
     for (const auto &[name, value] : reply.headers)
         responder.writeHeader(name, value);
     responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
@@ -248,6 +264,10 @@ HttpFrontend::Reply HttpFrontend::handle(const QHttpServerRequest &request)
     }
     switch (request.method()) {
     case QHttpServerRequest::Method::Options:
+        // Clients learn the accepted schemes from this 401 (docs/signin.md).
+        if (const auto auth = EasAuthenticator(m_ctx, m_base).authenticateOptions(request.value("Authorization"));
+            !auth.user)
+            return Reply{401, auth.challenges, {}};
         return Reply{200,
                      {{"Allow", "OPTIONS,POST"},
                       {"Public", "OPTIONS,POST"},
@@ -263,20 +283,32 @@ HttpFrontend::Reply HttpFrontend::handle(const QHttpServerRequest &request)
     }
 }
 
+HttpFrontend::Reply HttpFrontend::handleWeb(const QHttpServerRequest &request)
+{
+    const QString path = request.url().path();
+    const bool identity = IdentityProvider::handles(path);
+    if (!identity && !AutodiscoverHandler::handles(path))
+        return Reply{404, {}, {}, std::nullopt, false};
+    QByteArray method;
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Get: method = "GET"; break;
+    case QHttpServerRequest::Method::Post: method = "POST"; break;
+    case QHttpServerRequest::Method::Head: method = "HEAD"; break;
+    default: method = "OTHER"; break;
+    }
+    const WebRequest web{method, path, request.query(), request.value("Content-Type"), request.body(), m_base};
+    const WebReply reply = identity ? IdentityProvider(m_ctx).handle(web) : AutodiscoverHandler(m_ctx).handle(web);
+    return Reply{reply.status, reply.headers, reply.body, std::nullopt, false};
+}
+
 HttpFrontend::Reply HttpFrontend::handlePost(const Post &post)
 {
-    // Basic authentication.
-    const Reply unauthorized{401, {{"WWW-Authenticate", "Basic realm=\"Skein\""}}, {}};
-    const QByteArray auth = post.authorization.trimmed();
-    if (!auth.startsWith("Basic "))
-        return unauthorized;
-    const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
-    const int colon = decoded.indexOf(':');
-    if (colon <= 0)
-        return unauthorized;
-    const auto user = m_ctx.store.user(QString::fromUtf8(decoded.left(colon)));
-    if (!user || user->password != QString::fromUtf8(decoded.mid(colon + 1)))
-        return unauthorized;
+    // Basic and/or Bearer, as --auth says. The User query parameter is not
+    // read: the credentials name the user.
+    const EasAuthenticator::Outcome auth = EasAuthenticator(m_ctx, m_base).authenticate(post.authorization);
+    if (!auth.user)
+        return Reply{401, auth.challenges, {}};
+    const auto &user = auth.user;
 
     const QUrlQuery &query = post.query;
     EasRequest eas;

@@ -21,9 +21,10 @@ namespace skein::server {
 class ProvisionHandler;
 
 // The HTTP side of [MS-ASHTTP]: the body size limit (413, RequestSizeGuard),
-// OPTIONS, Basic auth, query and version checks, WBXML decoding (malformed
+// OPTIONS, Basic and Bearer auth (EasAuthenticator), query and version checks, WBXML decoding (malformed
 // or a 0x00 in a text value -> 400), the provisioning gate (142 / HTTP 449
-// for 12.1), fault injection, and dispatch to the command handlers.
+// for 12.1), fault injection, and dispatch to the command handlers. Other
+// paths go to the identity provider and Autodiscover (docs/signin.md).
 class HttpFrontend : public QObject
 {
     Q_OBJECT
@@ -43,6 +44,7 @@ public:
         QList<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
         std::optional<PingHandler::Watch> wait; // a Ping that waits for changes
+        bool activeSync = true; // false: identity provider or Autodiscover, no MS-Server-ActiveSync header
     };
 
     // What handlePost reads of a POST, apart from HTTP itself.
@@ -63,6 +65,8 @@ private:
     struct PendingPing;
 
     Reply handle(const QHttpServerRequest &request);
+    // The identity provider and Autodiscover (any path but the EAS one).
+    Reply handleWeb(const QHttpServerRequest &request);
     Reply dispatch(EasRequest &request);
     static void send(QHttpServerResponder &responder, const Reply &reply);
     static Reply documentReply(const wbxml::Element &document);
@@ -70,6 +74,7 @@ private:
     void pollPings();
 
     ServerContext &m_ctx;
+    QString m_base; // http://127.0.0.1:PORT once listening
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<ProvisionHandler> m_provision;
     PingHandler m_ping;

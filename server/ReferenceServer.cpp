@@ -4,6 +4,7 @@
 #include "HttpFrontend.h"
 #include "ServerContext.h"
 #include "ServerDump.h"
+#include "TokenStore.h"
 
 namespace skein::server {
 
@@ -143,6 +144,51 @@ void ReferenceServer::setConversationIndexEnabled(bool enabled)
 bool ReferenceServer::applyRefusalSpec(const QString &spec, QString *error)
 {
     return m_ctx->quirks.apply(spec, error);
+}
+
+bool ReferenceServer::setAuthMode(const QString &mode)
+{
+    return m_ctx->identity.setAuthMode(mode);
+}
+
+void ReferenceServer::setAccessTokenLifetime(int seconds)
+{
+    m_ctx->identity.accessTokenSeconds = seconds;
+}
+
+void ReferenceServer::setDeviceCodeInterval(int seconds)
+{
+    m_ctx->identity.deviceIntervalSeconds = seconds;
+}
+
+void ReferenceServer::setDeviceCodeLifetime(int seconds)
+{
+    m_ctx->identity.deviceCodeSeconds = seconds;
+}
+
+void ReferenceServer::advanceIdentityClock(qint64 ms)
+{
+    m_ctx->identity.clockOffsetMs += ms;
+}
+
+int ReferenceServer::revokeTokens(const QString &user)
+{
+    const auto u = isOpen() ? m_ctx->store.user(user) : std::nullopt;
+    if (!u)
+        return -1;
+    return TokenStore(m_ctx->store).revokeUser(u->id);
+}
+
+void ReferenceServer::setAutodiscoverRedirect(const QUrl &target)
+{
+    m_ctx->faults.setAutodiscoverRedirect(target);
+}
+
+QUrl ReferenceServer::baseUrl() const
+{
+    QUrl u = url();
+    u.setPath(QString());
+    return u;
 }
 
 void ReferenceServer::setNow(const QDateTime &now)

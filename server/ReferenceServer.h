@@ -125,6 +125,27 @@ public:
     // Format: server/README.md "Seeding from MIME files".
     int seedMime(const QString &dir, const QString &user, QString *error = nullptr);
 
+    // --- signing in (docs/signin.md) ---
+    // "basic", "oauth" or "both" (the default): the schemes the ActiveSync
+    // endpoint accepts. False for another word.
+    bool setAuthMode(const QString &mode);
+    // Lifetime of access tokens (default 3600 s), poll interval of device
+    // codes (default 5 s) and their lifetime (default 900 s), for tokens and
+    // codes issued from now on.
+    void setAccessTokenLifetime(int seconds);
+    void setDeviceCodeInterval(int seconds);
+    void setDeviceCodeLifetime(int seconds);
+    // Moves the identity provider's clock (real time + offset) forward, so
+    // tests see codes and tokens expire without waiting.
+    void advanceIdentityClock(qint64 ms);
+    // Revokes every token of the user (`skein-server revoke`); the number of
+    // tokens revoked, -1 for an unknown user.
+    int revokeTokens(const QString &user);
+    // Every Autodiscover request is answered 302 Location: target (empty: off).
+    void setAutodiscoverRedirect(const QUrl &target);
+    // http://HOST:PORT, the BASE of docs/signin.md.
+    QUrl baseUrl() const;
+
     // Pins "now" for FilterType windows (invalid QDateTime: the real clock).
     void setNow(const QDateTime &now);
 

@@ -61,6 +61,22 @@ CREATE TABLE IF NOT EXISTS sync_states(
 CREATE TABLE IF NOT EXISTS sync_state_items(
     state_id INTEGER NOT NULL, message_id INTEGER NOT NULL, read INTEGER NOT NULL,
     flag_rev INTEGER NOT NULL, PRIMARY KEY(state_id, message_id)) WITHOUT ROWID;
+-- The identity provider (TokenStore, docs/signin.md). Times are ms since the
+-- epoch on the identity clock; expires 0 = never (refresh tokens, until revoked).
+CREATE TABLE IF NOT EXISTS oauth_codes(
+    code TEXT PRIMARY KEY, user_id INTEGER NOT NULL, client_id TEXT NOT NULL,
+    redirect_uri TEXT NOT NULL, code_challenge TEXT NOT NULL, scope TEXT NOT NULL,
+    expires INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS oauth_tokens(
+    token TEXT PRIMARY KEY, kind TEXT NOT NULL, user_id INTEGER NOT NULL, client_id TEXT NOT NULL,
+    scope TEXT NOT NULL, created INTEGER NOT NULL, expires INTEGER NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS oauth_tokens_user ON oauth_tokens(user_id);
+CREATE TABLE IF NOT EXISTS oauth_device_codes(
+    device_code TEXT PRIMARY KEY, user_code TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,
+    scope TEXT NOT NULL, expires INTEGER NOT NULL, interval_seconds INTEGER NOT NULL,
+    last_poll INTEGER NOT NULL DEFAULT 0, user_id INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending');
 )SQL";
 
 const char *const kMessageColumns =
@@ -224,6 +240,27 @@ std::optional<UserRow> ServerStore::user(const QString &name)
 {
     SqlStatement q(m_db, "SELECT id, name, password, email, display_name FROM users WHERE name=?");
     q.bind(1, name);
+    if (!q.next())
+        return std::nullopt;
+    return UserRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)};
+}
+
+std::optional<UserRow> ServerStore::userById(qint64 id)
+{
+    SqlStatement q(m_db, "SELECT id, name, password, email, display_name FROM users WHERE id=?");
+    q.bind(1, id);
+    if (!q.next())
+        return std::nullopt;
+    return UserRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)};
+}
+
+std::optional<UserRow> ServerStore::userByEmail(const QString &email)
+{
+    if (email.trimmed().isEmpty())
+        return std::nullopt;
+    SqlStatement q(m_db, "SELECT id, name, password, email, display_name FROM users "
+                         "WHERE email=? COLLATE NOCASE ORDER BY id LIMIT 1");
+    q.bind(1, email.trimmed());
     if (!q.next())
         return std::nullopt;
     return UserRow{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)};

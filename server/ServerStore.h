@@ -154,6 +154,11 @@ public:
     qint64 ensureUser(const QString &name, const QString &password, const QString &email = {},
                       const QString &displayName = {});
     std::optional<UserRow> user(const QString &name);
+    std::optional<UserRow> userById(qint64 id);
+    // The user whose configured address this is, ignoring case (not
+    // NAME@any-domain as userByAddress: Autodiscover and sign-in know only
+    // real addresses).
+    std::optional<UserRow> userByEmail(const QString &email);
     QList<UserRow> users();
 
     QList<FolderRow> folders(qint64 userId);

@@ -4,7 +4,9 @@
 //                [--generate N --user U --folder Inbox] [--fault 503:2,500:3,sync3:Inbox]
 //                [--refuse conversation-move,conversation-search] [--no-conversation-index]
 //                [--seed-mime DIR --user U] [--now 2026-01-01T12:00:00Z] [--max-request-bytes N]
+//                [--auth basic|oauth|both] [--token-lifetime S] [--device-interval S] [--device-code-lifetime S]
 //   skein-server --data DIR [--seed demo] dump --json
+//   skein-server --data DIR revoke --user U
 //   skein-server --data DIR deliver --to USER (--mime FILE | --reply-to SERVERID --from ADDR --subject S --body B
 //                                              | --new --from ADDR --subject S --body B)
 //
@@ -96,6 +98,36 @@ int runDeliver(skein::server::ReferenceServer &server, const QCommandLineParser 
     return 0;
 }
 
+// A positive number of seconds from an option, or -1 (and the message printed) when it is not one.
+int secondsOption(const QCommandLineParser &parser, const QCommandLineOption &option, int fallback)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const int seconds = parser.value(option).toInt(&ok);
+    if (!ok || seconds <= 0) {
+        fail(QStringLiteral("bad --%1 value %2 (use a positive number of seconds)")
+                 .arg(option.names().first(), parser.value(option)));
+        return -1;
+    }
+    return seconds;
+}
+
+// `revoke`: every token of the user, while another skein-server may be
+// serving DIR; that one reads tokens afresh for every request.
+int runRevoke(skein::server::ReferenceServer &server, const QCommandLineParser &parser, const QCommandLineOption &user)
+{
+    if (!parser.isSet(user))
+        return fail(QStringLiteral("revoke needs --user USER"), 2);
+    const int revoked = server.revokeTokens(parser.value(user));
+    if (revoked < 0)
+        return fail(QStringLiteral("no user %1").arg(parser.value(user)));
+    const QJsonObject out{{QStringLiteral("user"), parser.value(user)}, {QStringLiteral("revoked"), revoked}};
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -140,15 +172,29 @@ int main(int argc, char *argv[])
         QStringLiteral("max-request-bytes"),
         QStringLiteral("Refuse request bodies over N bytes with HTTP 413 (default %1).").arg(skein::server::kDefaultMaxRequestBytes),
         QStringLiteral("N"));
+    const QCommandLineOption auth(QStringLiteral("auth"),
+                                  QStringLiteral("Schemes the ActiveSync endpoint accepts: basic, oauth or both (default)."),
+                                  QStringLiteral("mode"), QStringLiteral("both"));
+    const QCommandLineOption tokenLifetime(QStringLiteral("token-lifetime"),
+                                           QStringLiteral("Lifetime of access tokens in seconds (default 3600)."),
+                                           QStringLiteral("seconds"));
+    const QCommandLineOption deviceInterval(QStringLiteral("device-interval"),
+                                            QStringLiteral("Device-code poll interval in seconds (default 5)."),
+                                            QStringLiteral("seconds"));
+    const QCommandLineOption deviceCodeLifetime(QStringLiteral("device-code-lifetime"),
+                                                QStringLiteral("Lifetime of device codes in seconds (default 900)."),
+                                                QStringLiteral("seconds"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("With 'dump': print JSON (the only format)."));
     const DeliverOptions deliverOptions;
     parser.addOptions({listen, data, seed, users, generate, user, folder, fault, refuse, noConversationIndex, seedMime,
-                       now, maxRequestBytes, json, deliverOptions.to,
+                       now, maxRequestBytes, auth, tokenLifetime, deviceInterval, deviceCodeLifetime, json,
+                       deliverOptions.to,
                        deliverOptions.mime, deliverOptions.replyTo, deliverOptions.fresh, deliverOptions.from,
                        deliverOptions.subject, deliverOptions.body});
-    parser.addPositionalArgument(QStringLiteral("dump|deliver"),
+    parser.addPositionalArgument(QStringLiteral("dump|deliver|revoke"),
                                  QStringLiteral("dump: print users, folders, messages and rules as JSON and exit; "
-                                                "deliver: put one message into a user's mailbox and exit."));
+                                                "deliver: put one message into a user's mailbox and exit; "
+                                                "revoke: revoke every token of --user and exit."));
     parser.process(app);
 
     if (!parser.isSet(data))
@@ -156,7 +202,8 @@ int main(int argc, char *argv[])
     const QStringList positional = parser.positionalArguments();
     const bool dump = positional == QStringList{QStringLiteral("dump")};
     const bool deliver = positional == QStringList{QStringLiteral("deliver")};
-    if (!positional.isEmpty() && !dump && !deliver)
+    const bool revoke = positional == QStringList{QStringLiteral("revoke")};
+    if (!positional.isEmpty() && !dump && !deliver && !revoke)
         return fail(QStringLiteral("unknown argument %1").arg(positional.join(QLatin1Char(' '))), 2);
 
     QDateTime clock = QDateTime::currentDateTimeUtc();
@@ -178,9 +225,22 @@ int main(int argc, char *argv[])
         server.setMaxRequestBytes(limit);
     }
 
+    if (!server.setAuthMode(parser.value(auth)))
+        return fail(QStringLiteral("bad --auth value %1 (use basic, oauth or both)").arg(parser.value(auth)), 2);
+    const int lifetime = secondsOption(parser, tokenLifetime, 3600);
+    const int interval = secondsOption(parser, deviceInterval, 5);
+    const int deviceLifetime = secondsOption(parser, deviceCodeLifetime, 900);
+    if (lifetime < 0 || interval < 0 || deviceLifetime < 0)
+        return 2;
+    server.setAccessTokenLifetime(lifetime);
+    server.setDeviceCodeInterval(interval);
+    server.setDeviceCodeLifetime(deviceLifetime);
+
     QString error;
     if (!server.open(parser.value(data), &error))
         return fail(error);
+    if (revoke)
+        return runRevoke(server, parser, user);
 
     if (parser.isSet(seed)) {
         if (parser.value(seed) != QLatin1String("demo"))

@@ -50,6 +50,8 @@ public:
     QByteArray version() const { return m_version; }
     void setVersion(const QByteArray &v) { m_version = v; }
     void setPassword(const QString &p) { m_password = p; }
+    // Non-empty: Authorization: Bearer TOKEN instead of Basic.
+    void setBearerToken(const QByteArray &token) { m_bearer = token; }
 
     EasResponse options() { return run("OPTIONS", QUrl(m_url), {}, false); }
 
@@ -188,7 +190,9 @@ private:
                     const QByteArray &contentType = "application/vnd.ms-sync.wbxml")
     {
         QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Basic " + (m_user + QLatin1Char(':') + m_password).toUtf8().toBase64());
+        request.setRawHeader("Authorization", m_bearer.isEmpty()
+                                                  ? "Basic " + (m_user + QLatin1Char(':') + m_password).toUtf8().toBase64()
+                                                  : "Bearer " + m_bearer);
         if (verb == "POST") {
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
             if (withVersion)
@@ -218,6 +222,7 @@ private:
     QUrl m_url;
     QString m_user;
     QString m_password;
+    QByteArray m_bearer;
     QString m_deviceId;
     QByteArray m_version;
 };

@@ -55,7 +55,7 @@ private Q_SLOTS:
         QVERIFY(m_server.start(QHostAddress::LocalHost, 0) != 0);
     }
 
-    void optionsAdvertisesVersionsWithoutAuth()
+    void optionsAdvertisesVersionsWithAnyBasicCredentials()
     {
         EasTestClient c(m_server.url(), QStringLiteral("nobody"), QStringLiteral("wrong"));
         const EasResponse r = c.options();
