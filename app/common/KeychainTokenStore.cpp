@@ -2,10 +2,13 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
+#include <QEventLoop>
 #include <QThread>
 
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 
 namespace skein::cli {
@@ -14,32 +17,70 @@ namespace {
 
 const QString kKeychainService = QStringLiteral("skein");
 
-// Runs a keychain job to its end on a thread with an event loop (QtKeychain
-// reports through signals) while the calling thread waits without one.
-void runOnOwnThread(QKeychain::Job *job)
+constexpr std::chrono::seconds kHandOverTimeout{60};
+
+struct JobOutcome {
+    QKeychain::Error error = QKeychain::OtherError;
+    QString errorString;
+    QString text;
+};
+
+// Runs a keychain job to its end. QtKeychain's backends (D-Bus, libsecret)
+// answer through the application thread's event loop, so the job always
+// runs there: on that thread itself with a local loop (as obtainPassword
+// does), from any other thread (the engine's) by handing it over and
+// waiting on a condition variable, which runs no events on the caller's
+// thread. The application thread must then be running its event loop, as
+// it is while an engine works (skein-cli's runEngine, the desktop app).
+JobOutcome runJob(const std::function<QKeychain::Job *()> &make)
 {
-    std::mutex mutex;
-    std::condition_variable finished;
-    bool done = false;
-    QThread thread;
-    job->setAutoDelete(false);
-    job->moveToThread(&thread);
-    QObject::connect(job, &QKeychain::Job::finished, job, [&] {
-        std::lock_guard lock(mutex);
-        done = true;
-        finished.notify_one();
-    }, Qt::DirectConnection);
-    thread.start();
-    QMetaObject::invokeMethod(job, [job] { job->start(); }, Qt::QueuedConnection);
-    {
-        std::unique_lock lock(mutex);
-        finished.wait(lock, [&] { return done; });
+    JobOutcome outcome;
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() == app->thread()) {
+        std::unique_ptr<QKeychain::Job> job(make());
+        job->setAutoDelete(false);
+        QEventLoop loop;
+        QObject::connect(job.get(), &QKeychain::Job::finished, &loop, [&] {
+            outcome.error = job->error();
+            outcome.errorString = job->errorString();
+            if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(job.get()))
+                outcome.text = read->textData();
+            loop.quit();
+        });
+        job->start();
+        loop.exec();
+        return outcome;
     }
-    // Back to this thread before the event loop it lived in ends.
-    QMetaObject::invokeMethod(job, [job, target = QThread::currentThread()] { job->moveToThread(target); },
-                              Qt::BlockingQueuedConnection);
-    thread.quit();
-    thread.wait();
+    // Shared with the job, which may outlive this wait: an application
+    // thread that is shutting down (and waits for this thread) never runs
+    // the job, and this thread gives up after kHandOverTimeout.
+    struct HandOver {
+        std::mutex mutex;
+        std::condition_variable finished;
+        bool done = false;
+        JobOutcome outcome;
+    };
+    auto handOver = std::make_shared<HandOver>();
+    QMetaObject::invokeMethod(app, [handOver, make] {
+        QKeychain::Job *job = make();
+        job->setAutoDelete(true); // it deletes itself after finished()
+        QObject::connect(job, &QKeychain::Job::finished, job, [handOver, job] {
+            std::lock_guard lock(handOver->mutex);
+            handOver->outcome.error = job->error();
+            handOver->outcome.errorString = job->errorString();
+            if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(job))
+                handOver->outcome.text = read->textData();
+            handOver->done = true;
+            handOver->finished.notify_one();
+        });
+        job->start();
+    }, Qt::QueuedConnection);
+    std::unique_lock lock(handOver->mutex);
+    if (!handOver->finished.wait_for(lock, kHandOverTimeout, [&] { return handOver->done; })) {
+        outcome.errorString = QStringLiteral("the keychain did not answer");
+        return outcome;
+    }
+    return handOver->outcome;
 }
 
 } // namespace
@@ -52,26 +93,32 @@ KeychainTokenStore::KeychainTokenStore(Profile profile, QString user)
 
 QString KeychainTokenStore::loadRefreshToken(QString *error)
 {
-    QKeychain::ReadPasswordJob job(kKeychainService);
-    job.setKey(m_profile.refreshTokenKey(m_user));
-    runOnOwnThread(&job);
-    if (job.error() == QKeychain::NoError)
-        return job.textData();
+    const QString key = m_profile.refreshTokenKey(m_user);
+    const JobOutcome outcome = runJob([key] {
+        auto *job = new QKeychain::ReadPasswordJob(kKeychainService);
+        job->setKey(key);
+        return job;
+    });
+    if (outcome.error == QKeychain::NoError)
+        return outcome.text;
     if (error)
-        *error = QStringLiteral("No sign-in stored in the keychain for %1 (%2).").arg(m_user, job.errorString());
+        *error = QStringLiteral("No sign-in stored in the keychain for %1 (%2).").arg(m_user, outcome.errorString);
     return {};
 }
 
 bool KeychainTokenStore::saveRefreshToken(const QString &refreshToken, QString *error)
 {
-    QKeychain::WritePasswordJob job(kKeychainService);
-    job.setKey(m_profile.refreshTokenKey(m_user));
-    job.setTextData(refreshToken);
-    runOnOwnThread(&job);
-    if (job.error() == QKeychain::NoError)
+    const QString key = m_profile.refreshTokenKey(m_user);
+    const JobOutcome outcome = runJob([key, refreshToken] {
+        auto *job = new QKeychain::WritePasswordJob(kKeychainService);
+        job->setKey(key);
+        job->setTextData(refreshToken);
+        return job;
+    });
+    if (outcome.error == QKeychain::NoError)
         return true;
     if (error)
-        *error = QStringLiteral("Could not store the sign-in in the keychain: %1").arg(job.errorString());
+        *error = QStringLiteral("Could not store the sign-in in the keychain: %1").arg(outcome.errorString);
     return false;
 }
 

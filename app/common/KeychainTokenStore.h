@@ -6,10 +6,11 @@
 namespace skein::cli {
 
 // An OAuth account's refresh token in the system keychain (QtKeychain),
-// under Profile::refreshTokenKey. Safe to call from the engine thread: each
-// keychain job runs on a short-lived thread of its own with its own event
-// loop, and the caller waits on a condition variable, so no event loop ever
-// runs nested on the caller's thread.
+// under Profile::refreshTokenKey. Safe to call from the engine thread: the
+// keychain job runs on the application thread (whose event loop QtKeychain
+// needs) and the engine thread waits on a condition variable, so no event
+// loop runs nested on it. On the application thread itself a local loop
+// waits, as obtainPassword() does.
 class KeychainTokenStore final : public eas::TokenStore
 {
 public:
