@@ -220,7 +220,7 @@ AutodiscoverResult Autodiscover::discover(const QString &email)
                 redirectTo = step.redirectAddress;
                 break;
             }
-            qCInfo(lcAutodiscover) << "Autodiscover candidate" << candidate.url.toString() << "failed:" << step.why;
+            qCDebug(lcAutodiscover) << "Autodiscover candidate" << candidate.url.toString() << "failed:" << step.why;
         }
         if (redirectTo.isEmpty() || seen.contains(redirectTo.toLower()))
             break;
@@ -380,8 +380,7 @@ bool Autodiscover::probeAuthentication(DiscoveredAccount *account, QString *erro
     request.headers = {{"User-Agent", "Skein/0.1"}};
     const HttpResponse response = m_transport.send(request);
     if (response.status == 0) {
-        *error = QStringLiteral("Autodiscover named %1 for %2, but that server did not answer: %3")
-                     .arg(url.host(), account->email, response.networkError);
+        *error = QStringLiteral("The server %1 did not answer: %2").arg(url.host(), response.networkError);
         return false;
     }
     account->methods.clear();

@@ -36,7 +36,7 @@ DeviceCodeFlow::Outcome DeviceCodeFlow::run(const QString &accountName)
         return failure(ErrorKind::Auth, missingClientIdText());
     const DeviceCodeGrant grant = m_client.requestDeviceCode();
     if (!grant.ok()) {
-        qCInfo(lcOAuth) << "Device code request failed:" << grant.error << grant.description;
+        qCDebug(lcOAuth) << "Device code request failed:" << grant.error << grant.description;
         if (grant.httpStatus == 0)
             return failure(ErrorKind::Network, QStringLiteral("Could not reach the sign-in server: %1").arg(grant.networkError));
         return failure(ErrorKind::Auth,

@@ -267,7 +267,7 @@ HttpResponse EasSession::sendAuthorized(HttpRequest request, EasReply *authFailu
         // challenge; one refresh, one more try, then the 401 stands.
         if (response.status != 401 || !findChallenge(authChallenges(response), "Bearer") || renew)
             return response;
-        qCInfo(lcEas) << "The server refused the access token; refreshing it once";
+        qCDebug(lcEas) << "The server refused the access token; refreshing it once";
     }
     return {}; // not reached: the second pass always returns
 }

@@ -144,7 +144,7 @@ TokenAnswer OAuthClient::redeemCode(const QString &code, const QByteArray &verif
     });
     const TokenAnswer answer = parseTokenAnswer(response, m_now());
     if (!answer.ok())
-        qCInfo(lcOAuth) << "Code redemption failed:" << answer.error << answer.description;
+        qCDebug(lcOAuth) << "Code redemption failed:" << answer.error << answer.description;
     return answer;
 }
 
@@ -158,7 +158,7 @@ TokenAnswer OAuthClient::refresh(const QString &refreshToken)
     });
     const TokenAnswer answer = parseTokenAnswer(response, m_now());
     if (!answer.ok())
-        qCInfo(lcOAuth) << "Token refresh failed:" << answer.error << answer.description;
+        qCDebug(lcOAuth) << "Token refresh failed:" << answer.error << answer.description;
     return answer;
 }
 

@@ -61,7 +61,7 @@ AccessTokenSource::Grant OAuthTokenProvider::accessToken(bool renew)
     QString error;
     const QString refreshToken = m_store.loadRefreshToken(&error);
     if (refreshToken.isEmpty()) {
-        qCInfo(lcOAuth) << "No refresh token:" << error;
+        qCDebug(lcOAuth) << "No refresh token:" << error;
         grant.error = ErrorKind::SignInRequired;
         grant.message = signInRequiredText(m_accountName);
         return grant;
