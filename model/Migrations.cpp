@@ -314,6 +314,18 @@ bool neverReuseMessageIds(sqlite3 *db)
     return text("SELECT \"table\" FROM pragma_foreign_key_check", &broken) && broken.isEmpty();
 }
 
+// Migration 8: how the account signs in (docs/signin.md). auth_method is
+// 'basic' (a password in the keychain) or 'oauth' (a refresh token in the
+// keychain); the OAuth columns say where to get tokens. No secret ever goes
+// into this database: neither password nor token has a column.
+const char *const migration8 = R"sql(
+ALTER TABLE account ADD COLUMN auth_method TEXT NOT NULL DEFAULT 'basic';
+ALTER TABLE account ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE account ADD COLUMN oauth_authority TEXT NOT NULL DEFAULT '';
+ALTER TABLE account ADD COLUMN oauth_tenant TEXT NOT NULL DEFAULT '';
+ALTER TABLE account ADD COLUMN oauth_client_id TEXT NOT NULL DEFAULT '';
+)sql";
+
 // A migration is SQL, or code for what SQL alone cannot say.
 struct Migration {
     const char *sql = nullptr;
@@ -323,7 +335,7 @@ struct Migration {
 
 // Index i holds migration i + 1. Append only: never edit a shipped migration.
 const Migration migrations[] = {{migration1}, {migration2}, {migration3}, {migration4}, {migration5},
-                                {migration6}, {nullptr, neverReuseMessageIds, true}};
+                                {migration6}, {nullptr, neverReuseMessageIds, true}, {migration8}};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {

@@ -140,7 +140,8 @@ sqlite3 *Store::handle() const { return d->db; }
 std::optional<AccountSettings> Store::account() const
 {
     auto q = d->prepare("SELECT url, endpoint_path, user_name, device_id, protocol_version, "
-                        "policy_key, folder_sync_key FROM account WHERE id = 1");
+                        "policy_key, folder_sync_key, auth_method, email, oauth_authority, oauth_tenant, "
+                        "oauth_client_id FROM account WHERE id = 1");
     if (!q.isValid())
         return std::nullopt;
     const int rc = q.step();
@@ -157,6 +158,11 @@ std::optional<AccountSettings> Store::account() const
     account.protocolVersion = q.text(4);
     account.policyKey = q.text(5);
     account.folderSyncKey = q.text(6);
+    account.authMethod = authMethodFromName(q.text(7)).value_or(AccountSettings::AuthMethod::Basic);
+    account.email = q.text(8);
+    account.oauthAuthority = q.text(9);
+    account.oauthTenant = q.text(10);
+    account.oauthClientId = q.text(11);
     return account;
 }
 
@@ -164,11 +170,15 @@ bool Store::saveAccount(const AccountSettings &account)
 {
     auto q = d->prepare(
         "INSERT INTO account (id, url, endpoint_path, user_name, device_id, protocol_version, "
-        "policy_key, folder_sync_key) VALUES (1, :url, :endpoint, :user, :device, :version, "
-        ":policy, :folder_key) ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
+        "policy_key, folder_sync_key, auth_method, email, oauth_authority, oauth_tenant, oauth_client_id) "
+        "VALUES (1, :url, :endpoint, :user, :device, :version, :policy, :folder_key, :auth, :email, "
+        ":authority, :tenant, :client) ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
         "endpoint_path = excluded.endpoint_path, user_name = excluded.user_name, "
         "device_id = excluded.device_id, protocol_version = excluded.protocol_version, "
-        "policy_key = excluded.policy_key, folder_sync_key = excluded.folder_sync_key");
+        "policy_key = excluded.policy_key, folder_sync_key = excluded.folder_sync_key, "
+        "auth_method = excluded.auth_method, email = excluded.email, "
+        "oauth_authority = excluded.oauth_authority, oauth_tenant = excluded.oauth_tenant, "
+        "oauth_client_id = excluded.oauth_client_id");
     if (!q.isValid())
         return false;
     q.bind(":url", account.url);
@@ -178,7 +188,26 @@ bool Store::saveAccount(const AccountSettings &account)
     q.bind(":version", account.protocolVersion);
     q.bind(":policy", account.policyKey);
     q.bind(":folder_key", account.folderSyncKey);
+    q.bind(":auth", authMethodName(account.authMethod));
+    q.bind(":email", account.email);
+    q.bind(":authority", account.oauthAuthority);
+    q.bind(":tenant", account.oauthTenant);
+    q.bind(":client", account.oauthClientId);
     return d->check(q.step(), QStringLiteral("saving the account"));
+}
+
+QString authMethodName(AccountSettings::AuthMethod method)
+{
+    return method == AccountSettings::AuthMethod::OAuth ? QStringLiteral("oauth") : QStringLiteral("basic");
+}
+
+std::optional<AccountSettings::AuthMethod> authMethodFromName(const QString &name)
+{
+    if (name == QLatin1String("basic"))
+        return AccountSettings::AuthMethod::Basic;
+    if (name == QLatin1String("oauth"))
+        return AccountSettings::AuthMethod::OAuth;
+    return std::nullopt;
 }
 
 } // namespace skein

@@ -23,7 +23,20 @@ struct AccountSettings {
     QString protocolVersion;  // negotiated, e.g. "16.1"
     QString policyKey;        // "0" or empty before provisioning
     QString folderSyncKey = QStringLiteral("0");
+    // How Skein signs in (docs/signin.md). Secrets are never here: the
+    // password or the OAuth refresh token lives in the keychain only.
+    enum class AuthMethod { Basic, OAuth };
+    AuthMethod authMethod = AuthMethod::Basic;
+    QString email;            // the address Autodiscover started from; may be empty
+    QString oauthAuthority;   // e.g. https://login.microsoftonline.com (OAuth only)
+    QString oauthTenant;      // e.g. common, organizations or a tenant id
+    QString oauthClientId;    // the application (client) id registered with the identity provider
+
+    bool usesOAuth() const { return authMethod == AuthMethod::OAuth; }
 };
+
+QString authMethodName(AccountSettings::AuthMethod method);               // "basic" or "oauth"
+std::optional<AccountSettings::AuthMethod> authMethodFromName(const QString &name);
 
 // Everything one Sync response said about one folder; applied in one transaction
 // together with its new sync key, so a crash never leaves key and items apart.

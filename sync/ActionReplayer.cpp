@@ -25,6 +25,9 @@ QList<qint64> idsOf(const QList<ActionEntry> &entries)
 }
 
 // No answer worth acting on: try again later without rolling anything back.
+// Auth and SignInRequired are transient on purpose: a refused password or an
+// expired sign-in says nothing about the action, which goes out once the
+// user has signed in again.
 bool isTransient(ErrorKind kind)
 {
     return kind != ErrorKind::NotSupported && kind != ErrorKind::Protocol;

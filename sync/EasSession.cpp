@@ -1,6 +1,8 @@
 #include "EasSession.h"
 
+#include "AuthChallenge.h"
 #include "EasTags.h"
+#include "OAuthClient.h"
 #include "ProvisionCommand.h"
 #include "WbxmlCodec.h"
 
@@ -124,11 +126,9 @@ HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body)
     request.url = url;
     request.body = body;
     request.timeoutMs = m_requestTimeoutMs;
-    const QByteArray credentials = (m_account.user + QLatin1Char(':') + m_password).toUtf8();
-    request.headers = {
-        {"Authorization", "Basic " + credentials.toBase64()},
-        {"User-Agent", "Skein/0.1"},
-    };
+    // Authorization is added by sendAuthorized(): a bearer token may change
+    // between the attempts of one request.
+    request.headers = {{"User-Agent", "Skein/0.1"}};
     if (command) {
         request.headers.append(qMakePair(QByteArray("MS-ASProtocolVersion"), m_account.protocolVersion.toLatin1()));
         request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/vnd.ms-sync.wbxml")));
@@ -143,7 +143,10 @@ HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body)
 
 EasReply EasSession::negotiate()
 {
-    const HttpResponse response = sendWithRetries(makeRequest(nullptr, {}));
+    EasReply authFailure;
+    const HttpResponse response = sendAuthorized(makeRequest(nullptr, {}), &authFailure);
+    if (!authFailure.ok())
+        return authFailure;
     if (response.status != 200) {
         EasReply reply = interpret(response);
         if (reply.ok())
@@ -205,7 +208,11 @@ EasReply EasSession::post(const char *command, const QByteArray &body)
 {
     HttpRequest request = makeRequest(command, body);
     for (int redirects = 0;; ++redirects) {
-        EasReply reply = interpret(sendWithRetries(request));
+        EasReply authFailure;
+        const HttpResponse response = sendAuthorized(request, &authFailure);
+        if (!authFailure.ok())
+            return authFailure;
+        EasReply reply = interpret(response);
         if (reply.httpStatus != 451 || redirects >= 3)
             return reply;
         // 451 carries the URL to use from now on ([MS-ASHTTP] 3.1.5.2.2).
@@ -235,6 +242,36 @@ HttpResponse EasSession::sendWithRetries(const HttpRequest &request)
     }
 }
 
+QString EasSession::accountName() const
+{
+    return m_account.email.isEmpty() ? m_account.user : m_account.email;
+}
+
+HttpResponse EasSession::sendAuthorized(HttpRequest request, EasReply *authFailure)
+{
+    if (!m_tokens) {
+        const QByteArray credentials = (m_account.user + QLatin1Char(':') + m_password).toUtf8();
+        request.headers.prepend(qMakePair(QByteArray("Authorization"), "Basic " + credentials.toBase64()));
+        return sendWithRetries(request);
+    }
+    request.headers.prepend(qMakePair(QByteArray("Authorization"), QByteArray()));
+    for (bool renew : {false, true}) {
+        const AccessTokenSource::Grant grant = m_tokens->accessToken(renew);
+        if (!grant.ok()) {
+            *authFailure = failure(grant.error, grant.message, grant.error == ErrorKind::SignInRequired ? 401 : 0);
+            return {};
+        }
+        request.headers.first().second = "Bearer " + grant.accessToken.toUtf8();
+        HttpResponse response = sendWithRetries(request);
+        // RFC 6750 3: a refused token comes back as 401 with a Bearer
+        // challenge; one refresh, one more try, then the 401 stands.
+        if (response.status != 401 || !findChallenge(authChallenges(response), "Bearer") || renew)
+            return response;
+        qCDebug(lcEas) << "The server refused the access token; refreshing it once";
+    }
+    return {}; // not reached: the second pass always returns
+}
+
 EasReply EasSession::interpret(const HttpResponse &response)
 {
     const int http = response.status;
@@ -249,6 +286,8 @@ EasReply EasSession::interpret(const HttpResponse &response)
     case 200:
         break;
     case 401:
+        if (m_tokens)
+            return failure(ErrorKind::SignInRequired, signInRequiredText(accountName()), http);
         return failure(ErrorKind::Auth, QStringLiteral("The server refused the user name or password."), http);
     case 403:
     case 456:
@@ -334,6 +373,7 @@ QString errorKindName(ErrorKind kind)
     case ErrorKind::NotSupported: return QStringLiteral("not-supported");
     case ErrorKind::Provisioning: return QStringLiteral("provisioning");
     case ErrorKind::Protocol: return QStringLiteral("protocol");
+    case ErrorKind::SignInRequired: return QStringLiteral("sign-in-required");
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AccessTokenSource.h"
+#include "ErrorKind.h"
 #include "Store.h"
 #include "Transport.h"
 #include "WbxmlElement.h"
@@ -9,20 +11,6 @@
 
 namespace skein::eas {
 
-enum class ErrorKind {
-    None,
-    Auth,            // 401: wrong user name or password
-    Network,         // no answer: unreachable, refused, timed out
-    Tls,             // certificate or TLS failure; never ignored
-    Throttled,       // 503 after every allowed retry
-    Server,          // 5xx after retries, or a body we cannot decode
-    Blocked,         // 403/456: account or device not allowed
-    PasswordExpired, // 457
-    MailboxFull,     // 507
-    NotSupported,    // 501 or the server lacks the command
-    Provisioning,    // the server asks for a policy we could not acknowledge
-    Protocol,        // 400 or a malformed response
-};
 
 struct EasReply {
     ErrorKind error = ErrorKind::None;
@@ -47,6 +35,9 @@ public:
     // Called whenever the session learns something worth persisting
     // (negotiated version, policy key, a 451 redirect).
     void setAccountChangedHandler(std::function<void(const AccountSettings &)> handler);
+    // An OAuth account's tokens: requests then carry "Authorization: Bearer"
+    // instead of Basic. Not owned; must outlive the session.
+    void setAccessTokenSource(AccessTokenSource *source) { m_tokens = source; }
     // Back-off waits go through this; tests replace it to stay fast.
     void setSleeper(std::function<void(int ms)> sleeper);
     void setMaxRetryAfterMs(int ms) { m_maxRetryAfterMs = ms; }
@@ -80,6 +71,11 @@ public:
 private:
     EasReply post(const char *command, const QByteArray &body);
     HttpResponse sendWithRetries(const HttpRequest &request);
+    // sendWithRetries with the account's credentials; an OAuth token that the
+    // server refuses with a Bearer challenge is refreshed once and the request
+    // sent once more. A token that cannot be had fills *authFailure instead.
+    HttpResponse sendAuthorized(HttpRequest request, EasReply *authFailure);
+    QString accountName() const;
     EasReply interpret(const HttpResponse &response);
     bool provision();
     HttpRequest makeRequest(const char *command, const QByteArray &body) const;
@@ -88,6 +84,7 @@ private:
     Transport &m_transport;
     AccountSettings m_account;
     QString m_password;
+    AccessTokenSource *m_tokens = nullptr;
     QStringList m_serverVersions;
     QStringList m_serverCommands;
     std::function<void(const AccountSettings &)> m_accountChanged;
@@ -96,7 +93,5 @@ private:
     int m_requestTimeoutMs = 120000;
     bool m_provisioning = false;
 };
-
-QString errorKindName(ErrorKind kind);
 
 } // namespace skein::eas

@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "NetworkTransport.h"
+#include "OAuthTokenProvider.h"
 
 namespace skein::eas {
 
@@ -10,6 +11,8 @@ struct SyncEngine::Worker {
     SyncEngine::Config config;
     std::unique_ptr<Transport> transport;
     Store store;
+    std::shared_ptr<TokenStore> tokenStore;
+    std::unique_ptr<OAuthTokenProvider> tokens;
     std::unique_ptr<EasSession> session;
     std::unique_ptr<SyncRunner> runner;
     QString openError;
@@ -29,6 +32,14 @@ struct SyncEngine::Worker {
         }
         transport = config.transportFactory ? config.transportFactory() : std::make_unique<NetworkTransport>();
         session = std::make_unique<EasSession>(*transport, *account, config.password);
+        if (account->usesOAuth()) {
+            tokenStore = config.tokenStore ? config.tokenStore : std::make_shared<InMemoryTokenStore>();
+            const QString name = account->email.isEmpty() ? account->user : account->email;
+            tokens = std::make_unique<OAuthTokenProvider>(*transport, oauthConfigFor(*account), *tokenStore, name);
+            if (!config.initialTokens.accessToken.isEmpty())
+                tokens->setInitialTokens(config.initialTokens);
+            session->setAccessTokenSource(tokens.get());
+        }
         session->setMaxRetryAfterMs(config.maxRetryAfterMs);
         session->setRequestTimeoutMs(config.requestTimeoutMs);
         session->setAccountChangedHandler([this](const AccountSettings &changed) {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "AccountScheduler.h"
+#include "OAuthClient.h"
 #include "SyncRunner.h"
+#include "TokenStore.h"
 
 #include <QObject>
 #include <QThread>
@@ -24,7 +26,13 @@ class SyncEngine : public QObject
 public:
     struct Config {
         QString databasePath;
-        QString password;
+        QString password;                  // Basic accounts
+        // OAuth accounts: where the refresh token is read and every rotated
+        // one written (the keychain; tests use InMemoryTokenStore). Without
+        // one an OAuth account reports SignInRequired.
+        std::shared_ptr<TokenStore> tokenStore;
+        // A token the sign-in just obtained, so the first request needs no refresh.
+        OAuthTokens initialTokens;
         SyncOptions options;
         // Made on the sync thread; NetworkTransport when empty.
         std::function<std::unique_ptr<Transport>()> transportFactory;

@@ -31,10 +31,10 @@ QByteArray conversationIdFromHex(const QString &hex)
 }
 
 // Sends the journal and waits until the server has answered (or could not be reached).
-SyncReport replay(const Invocation &in, const QString &password)
+SyncReport replay(const Invocation &in, const Credentials &credentials)
 {
     SyncReport report;
-    const auto engine = makeEngine(in, password);
+    const auto engine = makeEngine(in, credentials);
     QObject::connect(engine.get(), &SyncEngine::replayFinished, engine.get(), [&](const SyncReport &r) { report = r; });
     runEngine(*engine, &SyncEngine::replayFinished, [&] { engine->replayNow(); });
     return report;
@@ -112,8 +112,8 @@ int act(const Invocation &in)
     std::optional<Folder> target;
     if (needsTarget && !(target = resolveFolder(opened->store, in.options.value(QStringLiteral("to")), &code)))
         return code;
-    const QString password = passwordFor(in, *opened, &code);
-    if (password.isEmpty())
+    const std::optional<Credentials> credentials = credentialsFor(in, *opened, &code);
+    if (!credentials)
         return code;
 
     ConversationActions actions(opened->store);
@@ -123,7 +123,7 @@ int act(const Invocation &in)
         out() << "refused: " << applied.error << "\n";
         return Failed;
     }
-    const SyncReport report = replay(in, password);
+    const SyncReport report = replay(in, *credentials);
     const int result = printOutcome(opened->store, applied.entryId, report);
     out().flush();
     return result;
@@ -138,12 +138,12 @@ int find(const Invocation &in)
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened)
         return code;
-    const QString password = passwordFor(in, *opened, &code);
-    if (password.isEmpty())
+    const std::optional<Credentials> credentials = credentialsFor(in, *opened, &code);
+    if (!credentials)
         return code;
     FindResult result;
     {
-        const auto engine = makeEngine(in, password);
+        const auto engine = makeEngine(in, *credentials);
         QObject::connect(engine.get(), &SyncEngine::found, engine.get(), [&](const FindResult &r) { result = r; });
         runEngine(*engine, &SyncEngine::found, [&] { engine->find(conversationId); });
     }

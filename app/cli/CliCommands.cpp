@@ -6,7 +6,6 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QTextStream>
-#include <QUuid>
 
 namespace skein::cli {
 
@@ -14,75 +13,18 @@ using eas::ErrorKind;
 using eas::SyncEngine;
 using eas::SyncReport;
 
-int accountAdd(const Invocation &in)
-{
-    const QString url = in.options.value(QStringLiteral("url"));
-    const QString user = in.options.value(QStringLiteral("user"));
-    if (url.isEmpty() || user.isEmpty())
-        return fail(Usage, QStringLiteral("account add needs --url and --user"));
-    QString error;
-    if (!in.profile.ensurePrivate(&error))
-        return fail(Failed, error);
-    const QString password = obtainPassword(in.profile, url, user, &error);
-    if (password.isEmpty())
-        return fail(AuthFailed, error);
-
-    const bool existed = in.profile.exists();
-    {
-        Store store;
-        if (!store.open(in.profile.databasePath()))
-            return fail(Failed, store.lastError());
-        AccountSettings account = store.account().value_or(AccountSettings{});
-        const bool sameServer = account.url == url && account.user == user;
-        account.url = url;
-        account.user = user;
-        if (in.options.isSet(QStringLiteral("path")))
-            account.endpointPath = in.options.value(QStringLiteral("path"));
-        if (account.deviceId.isEmpty())
-            account.deviceId = QUuid::createUuid().toString(QUuid::Id128).toUpper();
-        if (!sameServer) {
-            account.protocolVersion.clear();
-            account.policyKey.clear();
-        }
-        if (!store.saveAccount(account))
-            return fail(Failed, store.lastError());
-    }
-
-    SyncReport report;
-    {
-        const auto engine = makeEngine(in, password);
-        QObject::connect(engine.get(), &SyncEngine::connected, engine.get(), [&](const SyncReport &r) { report = r; });
-        runEngine(*engine, &SyncEngine::connected, [&] { engine->connectAccount(); });
-    }
-    if (!report.ok()) {
-        if (!existed)
-            in.profile.removeDatabase(); // leave no half-made account behind
-        return failRequest(exitCodeFor(report.error), report.message);
-    }
-    if (!in.options.isSet(QStringLiteral("no-save")) && !savePassword(in.profile, url, user, password, &error))
-        QTextStream(stderr) << "skein-cli: warning: " << error << "\n";
-
-    Store store;
-    store.open(in.profile.databasePath());
-    const AccountSettings account = store.account().value_or(AccountSettings{});
-    out() << "Account " << user << " at " << url << account.endpointPath << " added (ActiveSync "
-          << account.protocolVersion << ", " << store.folders().size() << " folders).\n";
-    return Ok;
-}
-
 int sync(const Invocation &in)
 {
     int code = Ok;
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened)
         return code;
-    QString error;
-    const QString password = obtainPassword(in.profile, opened->account.url, opened->account.user, &error);
-    if (password.isEmpty())
-        return fail(AuthFailed, error);
+    const std::optional<Credentials> credentials = credentialsFor(in, *opened, &code);
+    if (!credentials)
+        return code;
 
     SyncReport report;
-    const auto engine = makeEngine(in, password);
+    const auto engine = makeEngine(in, *credentials);
     QObject::connect(engine.get(), &SyncEngine::syncFinished, engine.get(), [&](const SyncReport &r) { report = r; });
     runEngine(*engine, &SyncEngine::syncFinished, [&] { engine->syncAll(); });
     if (!report.ok())
@@ -244,11 +186,10 @@ int estimate(const Invocation &in)
     const std::optional<Folder> folder = resolveFolder(opened->store, in.words.at(1), &code);
     if (!folder)
         return code;
-    QString error;
-    const QString password = obtainPassword(in.profile, opened->account.url, opened->account.user, &error);
-    if (password.isEmpty())
-        return fail(AuthFailed, error);
-    const auto engine = makeEngine(in, password);
+    const std::optional<Credentials> credentials = credentialsFor(in, *opened, &code);
+    if (!credentials)
+        return code;
+    const auto engine = makeEngine(in, *credentials);
     int count = -1;
     QString estimateError;
     QObject::connect(engine.get(), &SyncEngine::estimated, engine.get(),

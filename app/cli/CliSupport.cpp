@@ -1,5 +1,6 @@
 #include "CliSupport.h"
 
+#include "KeychainTokenStore.h"
 #include "NetworkTransport.h"
 
 #include <atomic>
@@ -63,7 +64,8 @@ int exitCodeFor(ErrorKind kind)
 {
     switch (kind) {
     case ErrorKind::None: return Ok;
-    case ErrorKind::Auth: return AuthFailed;
+    case ErrorKind::Auth:
+    case ErrorKind::SignInRequired: return AuthFailed;
     case ErrorKind::Network:
     case ErrorKind::Tls: return Unreachable;
     default: return Failed;
@@ -97,13 +99,20 @@ std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
     return opened;
 }
 
-std::unique_ptr<eas::SyncEngine> makeEngine(const Invocation &in, const QString &password)
+std::unique_ptr<eas::Transport> makeTransport()
+{
+    return std::make_unique<WatchedTransport>();
+}
+
+std::unique_ptr<eas::SyncEngine> makeEngine(const Invocation &in, const Credentials &credentials)
 {
     SyncEngine::Config config;
     config.databasePath = in.profile.databasePath();
-    config.password = password;
+    config.password = credentials.password;
+    config.tokenStore = credentials.tokens;
+    config.initialTokens = credentials.initialTokens;
     config.requestTimeoutMs = in.timeoutSeconds * 1000;
-    config.transportFactory = [] { return std::make_unique<WatchedTransport>(); };
+    config.transportFactory = [] { return makeTransport(); };
     return std::make_unique<SyncEngine>(config);
 }
 
@@ -136,13 +145,20 @@ std::optional<Folder> resolveFolder(const Store &store, const QString &name, int
 }
 
 
-QString passwordFor(const Invocation &in, const OpenedStore &opened, int *code)
+std::optional<Credentials> credentialsFor(const Invocation &in, const OpenedStore &opened, int *code)
 {
+    Credentials credentials;
+    if (opened.account.usesOAuth()) {
+        credentials.tokens = std::make_shared<KeychainTokenStore>(in.profile, opened.account.user);
+        return credentials;
+    }
     QString error;
-    const QString password = obtainPassword(in.profile, opened.account.url, opened.account.user, &error);
-    if (password.isEmpty())
+    credentials.password = obtainPassword(in.profile, opened.account.url, opened.account.user, &error);
+    if (credentials.password.isEmpty()) {
         *code = fail(AuthFailed, error);
-    return password;
+        return std::nullopt;
+    }
+    return credentials;
 }
 
 } // namespace skein::cli

@@ -44,11 +44,22 @@ struct OpenedStore {
 
 // Opens the profile's store for reading; nullptr with the reason printed.
 std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code);
+// How the engine signs in: a password (Basic), or the keychain's refresh
+// token (OAuth; never the profile).
+struct Credentials {
+    QString password;
+    std::shared_ptr<eas::TokenStore> tokens;
+    eas::OAuthTokens initialTokens; // the sign-in's own access token, if one was just had
+};
+
+// The transport skein-cli's requests go through (notes --timeout expiries).
+std::unique_ptr<eas::Transport> makeTransport();
 // An engine for the profile whose requests wait at most --timeout for an answer.
-std::unique_ptr<eas::SyncEngine> makeEngine(const Invocation &in, const QString &password);
+std::unique_ptr<eas::SyncEngine> makeEngine(const Invocation &in, const Credentials &credentials);
 void printFolderReport(const eas::FolderReport &folder);
 std::optional<Folder> resolveFolder(const Store &store, const QString &name, int *code);
-// The account's password (environment, keychain or prompt); empty with the reason printed.
-QString passwordFor(const Invocation &in, const OpenedStore &opened, int *code);
+// The account's credentials: for Basic the password (environment, keychain
+// or prompt), for OAuth the keychain's token store. nullopt with the reason printed.
+std::optional<Credentials> credentialsFor(const Invocation &in, const OpenedStore &opened, int *code);
 
 } // namespace skein::cli

@@ -13,7 +13,12 @@ void addOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QStringLiteral(
         "Skein command line.\n\n"
-        "  account add --url URL --user USER [--path PATH] [--no-save]\n"
+        "  account add --url URL --user USER [--path PATH] [--no-save] [--password-stdin]\n"
+        "  account add --email ADDRESS [--oauth] [--autodiscover-url BASE] [--tenant T] [--client-id ID]\n"
+        "                             [--authority URL] [--password-stdin]\n"
+        "                             finds the server (Autodiscover) and how it signs in; OAuth signs in\n"
+        "                             with a code shown on stderr (device code flow), client id also from\n"
+        "                             SKEIN_OAUTH_CLIENT_ID, Autodiscover base also SKEIN_AUTODISCOVER_URL\n"
         "  sync                       sync every mail folder\n"
         "  folders [--json]           list folders\n"
         "  conversations FOLDER [--json]   conversations with a message in FOLDER\n"
@@ -29,7 +34,7 @@ void addOptions(QCommandLineParser &parser)
         "                             prints 'done' or 'refused: REASON' (exit 1)\n"
         "  find CONVERSATION_ID [--json]   every message of the conversation, all folders (Search)\n\n"
         "CONVERSATION_ID is the hex conversationId printed by 'conversations --json'.\n"
-        "Exit codes: 0 done, 1 failed, 2 password refused, 3 server not reached or not answering,\n"
+        "Exit codes: 0 done, 1 failed, 2 password refused or sign-in expired (sign in again), 3 server not reached or not answering,\n"
         "4 no such account, folder or message, 64 usage error (see the README)."));
     parser.addHelpOption();
     parser.addOptions({
@@ -38,6 +43,15 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("USER")},
         {QStringLiteral("path"), QStringLiteral("Endpoint path (default /Microsoft-Server-ActiveSync)."), QStringLiteral("PATH")},
         {QStringLiteral("no-save"), QStringLiteral("Do not store the password in the keychain.")},
+        {QStringLiteral("password-stdin"), QStringLiteral("Read the password from the first line of standard input.")},
+        {QStringLiteral("email"), QStringLiteral("Email address: find the server by Autodiscover."), QStringLiteral("ADDRESS")},
+        {QStringLiteral("oauth"), QStringLiteral("Sign in with OAuth 2.0 (device code) instead of a password.")},
+        {QStringLiteral("autodiscover-url"),
+         QStringLiteral("For testers: ask only this Autodiscover base URL (also SKEIN_AUTODISCOVER_URL)."), QStringLiteral("BASE")},
+        {QStringLiteral("tenant"), QStringLiteral("OAuth tenant (default common; or organizations, or a tenant id)."), QStringLiteral("T")},
+        {QStringLiteral("client-id"), QStringLiteral("OAuth application (client) id (also SKEIN_OAUTH_CLIENT_ID)."), QStringLiteral("ID")},
+        {QStringLiteral("authority"),
+         QStringLiteral("OAuth authority (default: what the server names, else https://login.microsoftonline.com)."), QStringLiteral("URL")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
         {QStringLiteral("filter"), QStringLiteral("Date filter in days (0 all; at most one month for mail)."), QStringLiteral("DAYS")},
         {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},

@@ -135,6 +135,11 @@ QString Profile::keychainKey(const QString &url, const QString &user) const
     return QStringLiteral("%1@%2 (%3)").arg(user, url, m_directory);
 }
 
+QString Profile::refreshTokenKey(const QString &user) const
+{
+    return QStringLiteral("OAuth refresh token: %1 (%2)").arg(user, m_directory);
+}
+
 QString obtainPassword(const Profile &profile, const QString &url, const QString &user, QString *error)
 {
     const QByteArray fromEnv = qgetenv("SKEIN_PASSWORD");

@@ -28,6 +28,9 @@ public:
     void removeDatabase() const;
 
     QString keychainKey(const QString &url, const QString &user) const;
+    // An OAuth account's refresh token: by user, not URL, so that a server's
+    // redirect (HTTP 451) does not lose the sign-in.
+    QString refreshTokenKey(const QString &user) const;
 
 private:
     QString m_directory;

@@ -8,6 +8,7 @@
 #include "ConversationActions.h"
 #include "EasTags.h"
 #include "FakeTransport.h"
+#include "OAuthTokenProvider.h"
 #include "StatusText.h"
 #include "SyncRunner.h"
 
@@ -502,6 +503,57 @@ private Q_SLOTS:
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(ignore).state, ActionState::Done);
         QCOMPARE(entry(read).state, ActionState::Done);
+    }
+
+    // An OAuth account whose refresh token was revoked: the replay stops with
+    // SignInRequired, not a refusal; every entry stays pending with its local
+    // change, and goes out once the user has signed in again.
+    void expiredSignInKeepsEntriesPending()
+    {
+        AccountSettings account = *m_store->account();
+        account.authMethod = AccountSettings::AuthMethod::OAuth;
+        account.email = QStringLiteral("demo@example.com");
+        account.oauthAuthority = QStringLiteral("http://127.0.0.1:9");
+        account.oauthClientId = QStringLiteral("client");
+        QVERIFY(m_store->saveAccount(account));
+        InMemoryTokenStore tokens(QStringLiteral("rt-revoked"));
+        OAuthTokenProvider provider(m_fake, oauthConfigFor(account), tokens, account.email);
+        m_session = std::make_unique<EasSession>(m_fake, account, QString());
+        m_session->setSleeper([](int) {});
+        m_session->setAccessTokenSource(&provider);
+        m_fake.handler = [this](const HttpRequest &r) {
+            if (r.url.path().endsWith(QLatin1String("/oauth2/v2.0/token"))) {
+                if (r.body.contains("rt-revoked")) {
+                    HttpResponse refused = FakeTransport::status(400);
+                    refused.body = R"({"error":"invalid_grant","error_description":"AADSTS50173: revoked"})";
+                    return refused;
+                }
+                HttpResponse ok = FakeTransport::status(200);
+                ok.body = R"({"token_type":"Bearer","expires_in":3600,"access_token":"at-good","refresh_token":"rt-2"})";
+                return ok;
+            }
+            if (m_fake.header(int(m_fake.requests.size() - 1), "Authorization") != "Bearer at-good")
+                return FakeTransport::status(401, {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
+            return answer(r);
+        };
+
+        ConversationActions actions(*m_store);
+        const qint64 ignore = actions.ignore(convA, inbox).entryId;
+        const qint64 read = actions.markRead(convB, inbox).entryId;
+        const SyncReport expired = syncAll();
+        QCOMPARE(expired.error, ErrorKind::SignInRequired);
+        QVERIFY2(expired.message.contains(QLatin1String("Sign in again")), qPrintable(expired.message));
+        QCOMPARE(entry(ignore).state, ActionState::Pending);
+        QCOMPARE(entry(read).state, ActionState::Pending);
+        QCOMPARE(folderOf(QStringLiteral("1:1")), trash); // the local change stays
+        QVERIFY(messageWithServerId(QStringLiteral("1:3"))->read);
+        QVERIFY(requestsFor("Sync").isEmpty()); // nothing went out without a token
+
+        QVERIFY(tokens.saveRefreshToken(QStringLiteral("rt-signed-in-again"), nullptr));
+        QVERIFY(syncAll().ok());
+        QCOMPARE(entry(ignore).state, ActionState::Done);
+        QCOMPARE(entry(read).state, ActionState::Done);
+        QCOMPARE(tokens.loadRefreshToken(nullptr), QStringLiteral("rt-2")); // the rotated one was kept
     }
 
     void crashBetweenSendingAndDoneReplaysExactlyOnce()

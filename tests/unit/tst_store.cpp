@@ -128,6 +128,45 @@ private Q_SLOTS:
         QVERIFY2(newer.lastError().contains(QLatin1String("newer")), qPrintable(newer.lastError()));
     }
 
+    // Migration 8: an account of version 7 becomes a Basic account with no
+    // email or OAuth settings; OAuth settings round-trip; no column can hold
+    // a secret.
+    void accountSignInSettingsAfterMigrationEight()
+    {
+        const QString path = freshPath();
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+            QString error;
+            QVERIFY2(runMigrations(db, &error, 7), qPrintable(error));
+            QVERIFY(exec(db, "INSERT INTO account (id, url, user_name) VALUES (1, 'https://h', 'u')"));
+            sqlite3_close(db);
+        }
+        Store store;
+        QVERIFY2(store.open(path), qPrintable(store.lastError()));
+        QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), 8);
+        AccountSettings account = *store.account();
+        QCOMPARE(account.url, QStringLiteral("https://h"));
+        QCOMPARE(account.authMethod, AccountSettings::AuthMethod::Basic);
+        QVERIFY(account.email.isEmpty() && account.oauthClientId.isEmpty());
+
+        account.authMethod = AccountSettings::AuthMethod::OAuth;
+        account.email = QStringLiteral("u@example.com");
+        account.oauthAuthority = QStringLiteral("https://login.example.com");
+        account.oauthTenant = QStringLiteral("organizations");
+        account.oauthClientId = QStringLiteral("client-1");
+        QVERIFY(store.saveAccount(account));
+        const AccountSettings reread = *store.account();
+        QVERIFY(reread.usesOAuth());
+        QCOMPARE(reread.email, account.email);
+        QCOMPARE(reread.oauthAuthority, account.oauthAuthority);
+        QCOMPARE(reread.oauthTenant, account.oauthTenant);
+        QCOMPARE(reread.oauthClientId, account.oauthClientId);
+        QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM pragma_table_info('account') WHERE name LIKE '%token%' "
+                                        "OR name LIKE '%password%' OR name LIKE '%secret%'"),
+                 QByteArray("0"));
+    }
+
     // Migration 7 rebuilds messages with AUTOINCREMENT: a database of
     // version 6 keeps every row id, body, index and trigger, and the id of
     // a deleted newest message is never given to the next one.
