@@ -36,6 +36,7 @@ class TestCliOAuth : public QObject
     QTemporaryDir m_dir;
     QProcess m_server;
     QString m_base; // http://127.0.0.1:PORT
+    QStringList m_browserProblems; // what the user's browser saw go wrong, checked after each sign-in
 
     QString serverData() const { return m_dir.filePath(QStringLiteral("server")); }
     QString profileDir() const { return m_dir.filePath(QStringLiteral("profile")); }
@@ -95,13 +96,15 @@ class TestCliOAuth : public QObject
         if (match.hasMatch()) {
             // The page named is this server's own (loopback, not a public URL).
             if (match.captured(1) != m_base + QStringLiteral("/devicelogin"))
-                qWarning("verification page %s", qPrintable(match.captured(1)));
+                m_browserProblems.append(QStringLiteral("verification page ") + match.captured(1));
             const QByteArray wrong = approveDeviceCode(match.captured(2), QStringLiteral("nope"));
             if (!wrong.contains("Wrong user name or password."))
-                qWarning("a wrong password was not refused: %s", wrong.constData());
+                m_browserProblems.append(QStringLiteral("a wrong password was not refused: ") + QString::fromUtf8(wrong));
             const QByteArray page = approveDeviceCode(match.captured(2), QStringLiteral("demo"));
             if (!page.contains("Device signed in"))
-                qWarning("device login page: %s", page.constData());
+                m_browserProblems.append(QStringLiteral("device login page: ") + QString::fromUtf8(page));
+        } else {
+            m_browserProblems.append(QStringLiteral("no device code instructions on stderr"));
         }
         if (!cliProcess.waitForFinished(30000))
             cliProcess.kill();
@@ -177,6 +180,7 @@ private Q_SLOTS:
     {
         // Sign in: Autodiscover, the device code typed on /devicelogin, the first FolderSync.
         Run r = addAccountSigningIn();
+        QVERIFY2(m_browserProblems.isEmpty(), qPrintable(m_browserProblems.join(u'\n')));
         QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
         QVERIFY2(r.err.contains("To sign in, use a web browser to open the page " + m_base.toUtf8() + "/devicelogin"),
                  r.err.constData());
@@ -216,6 +220,7 @@ private Q_SLOTS:
 
         // Signing in again keeps the profile and its journal; the next sync sends it.
         r = addAccountSigningIn();
+        QVERIFY2(m_browserProblems.isEmpty(), qPrintable(m_browserProblems.join(u'\n')));
         QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
         r = run({QStringLiteral("sync")});
         QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
