@@ -416,7 +416,7 @@ bool ActionReplayer::syncForPlaceholders(const QSet<QString> &folderIds, Report 
         const std::optional<Folder> folder = m_store.folder(folderId);
         const FolderReport synced = folder ? (*m_syncFolder)(*folder) : FolderReport{};
         if (folder && !synced.error.isEmpty()) {
-            report.error = ErrorKind::Network;
+            report.error = synced.errorKind != ErrorKind::None ? synced.errorKind : ErrorKind::Network;
             report.message = synced.error;
             return false;
         }
@@ -607,8 +607,9 @@ bool ActionReplayer::syncSegment(const Entries &entries, const FolderSyncer &syn
         for (const ActionEntry &e : entries) {
             const std::optional<ActionEntry> now = m_journal.entry(e.id);
             if (e.folderId == folderId && now && !now->isFinished() && !waits) {
-                // Still pending: the Sync got no answer. Keep the order: stop here.
-                report.error = ErrorKind::Network;
+                // Still pending: the Sync got no answer (or the sign-in was
+                // refused: say so, the user must act). Keep the order: stop here.
+                report.error = folderReport.errorKind != ErrorKind::None ? folderReport.errorKind : ErrorKind::Network;
                 report.message = folderReport.error;
             }
         }

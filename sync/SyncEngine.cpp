@@ -163,7 +163,7 @@ void SyncEngine::syncFolder(const QString &folderId)
         }
         SyncReport report;
         if (const std::optional<Folder> folder = w.store.folder(folderId))
-            report.folders.append(w.runner->syncFolder(*folder));
+            appendFolderReport(report, w.runner->syncFolder(*folder));
         else
             report.message = QStringLiteral("There is no folder %1.").arg(folderId);
         Q_EMIT syncFinished(report);

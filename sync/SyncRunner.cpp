@@ -101,6 +101,17 @@ bool SyncRunner::syncHierarchy(SyncReport &report)
     return false;
 }
 
+bool appendFolderReport(SyncReport &report, FolderReport folder)
+{
+    const bool signedOut = folder.errorKind == ErrorKind::Auth || folder.errorKind == ErrorKind::SignInRequired;
+    if (signedOut && report.ok()) {
+        report.error = folder.errorKind;
+        report.message = folder.error;
+    }
+    report.folders.append(std::move(folder));
+    return !signedOut;
+}
+
 SyncReport SyncRunner::syncAll()
 {
     SyncReport report = connect();
@@ -117,7 +128,8 @@ SyncReport SyncRunner::syncAll()
         FolderReport folderReport = syncFolder(folder);
         if (!folderReport.error.isEmpty())
             qCWarning(lcSync) << "Folder" << folder.name << "failed:" << folderReport.error;
-        report.folders.append(std::move(folderReport));
+        if (!appendFolderReport(report, std::move(folderReport)))
+            return report; // signed out mid-sync: nothing more can go out
     }
     sendLocalRuleMoves(replayed, report);
     return report;
@@ -132,6 +144,7 @@ bool SyncRunner::primeFolder(const Folder &folder, FolderReport &report)
     const SyncCommand::Result result = m_session.run(SyncCommand({request}, m_session.account().protocolVersion), &reply);
     if (!reply.ok()) {
         report.error = reply.message;
+        report.errorKind = reply.error;
         return false;
     }
     if (!result.error.isEmpty() || result.collections.isEmpty()) {
@@ -205,6 +218,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             // Stays pending, nothing rolled back (unless the server kept failing).
             m_replayer->syncNotDelivered(claim, reply.httpStatus);
             report.error = reply.message;
+            report.errorKind = reply.error;
             return report;
         }
         if (!result.error.isEmpty()) {

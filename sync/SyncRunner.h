@@ -34,6 +34,9 @@ struct FolderReport {
     int replyHeadersFetched = 0; // messages whose reply headers were asked for and stored
     int regrouped = 0;           // messages whose inferred conversation changed
     QString error;              // empty when the folder synced
+    // What kind of failure error is, when a request failed. Auth and
+    // SignInRequired fail every folder alike: see appendFolderReport.
+    ErrorKind errorKind = ErrorKind::None;
 };
 
 struct SyncReport {
@@ -43,6 +46,12 @@ struct SyncReport {
 
     bool ok() const { return error == ErrorKind::None; }
 };
+
+// Adds a folder's outcome to an account's report. A refused sign-in or
+// password (Auth, SignInRequired) would fail every later folder the same
+// way (each one costing a refresh attempt): it becomes the account's error
+// and the answer is false, so the caller stops syncing folders.
+bool appendFolderReport(SyncReport &report, FolderReport folder);
 
 // What Search found for a conversation ([MS-ASCON] 3.1.4.7), or, when the
 // server refused the search, what the local store has (fromServer false).

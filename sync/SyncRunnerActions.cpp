@@ -61,13 +61,14 @@ void SyncRunner::syncTouchedFolders(const ActionReplayer::Report &replayed, Sync
         const std::optional<Folder> folder = m_store.folder(folderId);
         if (!folder || replayed.syncedFolders.contains(folderId) || !shouldSync(*folder, version))
             continue;
-        report.folders.append(syncFolder(*folder));
+        if (!appendFolderReport(report, syncFolder(*folder)))
+            return;
     }
 }
 
 void SyncRunner::sendLocalRuleMoves(const ActionReplayer::Report &earlier, SyncReport &report)
 {
-    if (earlier.error != ErrorKind::None || !m_replayer->hasLocalRuleMoves())
+    if (earlier.error != ErrorKind::None || !report.ok() || !m_replayer->hasLocalRuleMoves())
         return;
     // MoveItems names the new ServerIds, but only the target's Sync makes
     // the server count the messages as this device's, and tell it when

@@ -1,187 +1,32 @@
-// skein-cli with an OAuth account, end to end over loopback: Autodiscover
-// (--autodiscover-url), the device code flow, the refresh token kept in the
-// keychain only, later commands refreshing with it, and a revoked sign-in
-// exiting 2 with its sentence. The reference server of this branch speaks
-// Basic only, so a small front in this test plays identity provider and
-// Autodiscover and passes EAS requests that carry a valid bearer token on
-// to skein-server with Basic credentials. Needs a Secret Service (scripts/test
-// starts gnome-keyring); skipped without a D-Bus session.
+// skein-cli with an OAuth account against the real `skein-server --auth
+// oauth`, both as separate processes over loopback: Autodiscover
+// (--autodiscover-url), the device code flow with this test typing the code
+// into the server's /devicelogin page as the user would, the refresh token
+// kept in the keychain only, later commands refreshing with it, a revoked
+// sign-in (`skein-server revoke`) exiting 2 with its sentence while an action
+// made meanwhile stays journaled and goes out after signing in again. Needs
+// a Secret Service (scripts/test starts gnome-keyring); skipped without a
+// D-Bus session.
 #include "CliRun.h"
-#include "NetworkTransport.h"
+#include "IssuedTokens.h"
 
-#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
-#include <QTcpServer>
-#include <QTcpSocket>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QUrlQuery>
-
-#include <atomic>
-#include <mutex>
 
 using namespace skein::test;
 
 namespace {
 
-// Identity provider, Autodiscover and EAS front on a thread of its own (the
-// test's thread blocks while skein-cli runs).
-class FakeFront : public QObject
-{
-public:
-    QString easBase;              // the real server, http://127.0.0.1:PORT
-    std::atomic<bool> revoked = false;
-    std::atomic<int> polls = 0;
-    std::atomic<int> refreshes = 0;
-
-    quint16 start()
-    {
-        m_thread.start();
-        moveToThread(&m_thread);
-        quint16 port = 0;
-        QMetaObject::invokeMethod(this, [this, &port] {
-            m_server = new QTcpServer(this);
-            m_server->listen(QHostAddress::LocalHost, 0);
-            port = m_server->serverPort();
-            connect(m_server, &QTcpServer::newConnection, this, [this] {
-                while (QTcpSocket *s = m_server->nextPendingConnection())
-                    connect(s, &QTcpSocket::readyRead, this, [this, s] { read(s); });
-            });
-            m_transport = std::make_unique<skein::eas::NetworkTransport>();
-        }, Qt::BlockingQueuedConnection);
-        m_base = QStringLiteral("http://127.0.0.1:%1").arg(port);
-        return port;
-    }
-    void stop()
-    {
-        QMetaObject::invokeMethod(this, [this] {
-            m_transport.reset();
-            delete m_server;
-            moveToThread(QCoreApplication::instance()->thread());
-        }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    QString base() const { return m_base; }
-
-private:
-    struct Reply {
-        int status = 200;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-    };
-
-    static Reply json(int status, const QJsonObject &object)
-    {
-        return {status, {{"Content-Type", "application/json"}}, QJsonDocument(object).toJson(QJsonDocument::Compact)};
-    }
-    static Reply oauthError(const char *error)
-    {
-        return json(400, {{QStringLiteral("error"), QLatin1String(error)},
-                          {QStringLiteral("error_description"), QStringLiteral("AADSTS: test")}});
-    }
-    Reply tokens()
-    {
-        const int n = ++m_issued;
-        m_access = QStringLiteral("at-SECRET-%1").arg(n);
-        return json(200, {{QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                          {QStringLiteral("expires_in"), 3600},
-                          {QStringLiteral("access_token"), m_access},
-                          {QStringLiteral("refresh_token"), QStringLiteral("rt-SECRET-%1").arg(n)}});
-    }
-
-    void read(QTcpSocket *socket)
-    {
-        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            socket->setProperty("buffer", buffer);
-            return;
-        }
-        const QList<QByteArray> lines = buffer.left(end).split('\n');
-        QHash<QByteArray, QByteArray> headers;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines.at(i).indexOf(':');
-            if (colon > 0)
-                headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
-        }
-        const qsizetype length = headers.value("content-length").toLongLong();
-        if (buffer.size() < end + 4 + length) {
-            socket->setProperty("buffer", buffer);
-            return;
-        }
-        socket->setProperty("buffer", QByteArray());
-        const QList<QByteArray> requestLine = lines.at(0).trimmed().split(' ');
-        const Reply reply = answer(requestLine.value(0), QUrl(QString::fromLatin1(requestLine.value(1))), headers,
-                                   buffer.mid(end + 4, length));
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + " X\r\n";
-        for (const auto &[name, value] : reply.headers)
-            if (name.toLower() != "content-length" && name.toLower() != "transfer-encoding" && name.toLower() != "connection")
-                out += name + ": " + value + "\r\n";
-        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n\r\n" + reply.body;
-        socket->write(out);
-    }
-
-    Reply answer(const QByteArray &method, const QUrl &url, const QHash<QByteArray, QByteArray> &headers,
-                 const QByteArray &body)
-    {
-        const QString path = url.path();
-        const QUrlQuery form(QString::fromLatin1(body));
-        if (path.startsWith(QLatin1String("/autodiscover/autodiscover.json/v1.0/")))
-            return json(200, {{QStringLiteral("Protocol"), QStringLiteral("ActiveSync")},
-                              {QStringLiteral("Url"), m_base + QStringLiteral("/Microsoft-Server-ActiveSync")}});
-        if (path == QLatin1String("/common/oauth2/v2.0/devicecode"))
-            return json(200, {{QStringLiteral("device_code"), QStringLiteral("dev-1")},
-                              {QStringLiteral("user_code"), QStringLiteral("WXYZ-1234")},
-                              {QStringLiteral("verification_uri"), m_base + QStringLiteral("/devicelogin")},
-                              {QStringLiteral("expires_in"), 60},
-                              {QStringLiteral("interval"), 1}});
-        if (path == QLatin1String("/common/oauth2/v2.0/token")) {
-            const QString grant = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);
-            if (grant.endsWith(QLatin1String("device_code")))
-                return ++polls < 2 ? oauthError("authorization_pending") : tokens();
-            if (grant == QLatin1String("refresh_token")) {
-                ++refreshes;
-                return revoked ? oauthError("invalid_grant") : tokens();
-            }
-            return oauthError("unsupported_grant_type");
-        }
-        if (path.startsWith(QLatin1String("/Microsoft-Server-ActiveSync"))) {
-            if (headers.value("authorization") != "Bearer " + m_access.toUtf8() || m_access.isEmpty())
-                return {401, {{"WWW-Authenticate", "Bearer authorization_uri=\"" + m_base.toUtf8()
-                                   + "/common/oauth2/v2.0/authorize\", error=\"invalid_token\""}}, {}};
-            // On to the real server, as user demo with a password.
-            QUrl target(easBase + path);
-            QUrlQuery query(url);
-            if (query.hasQueryItem(QStringLiteral("User"))) {
-                query.removeAllQueryItems(QStringLiteral("User"));
-                query.addQueryItem(QStringLiteral("User"), QStringLiteral("demo"));
-            }
-            target.setQuery(query);
-            skein::eas::HttpRequest forward;
-            forward.method = method;
-            forward.url = target;
-            forward.body = body;
-            for (auto it = headers.cbegin(); it != headers.cend(); ++it)
-                if (it.key() != "authorization" && it.key() != "host" && it.key() != "content-length")
-                    forward.headers.append({it.key(), it.value()});
-            forward.headers.append({"Authorization", "Basic " + QByteArray("demo:demo").toBase64()});
-            const skein::eas::HttpResponse response = m_transport->send(forward);
-            return {response.status ? response.status : 502, response.headers, response.body};
-        }
-        return {404, {}, {}};
-    }
-
-    QThread m_thread;
-    QTcpServer *m_server = nullptr;
-    std::unique_ptr<skein::eas::NetworkTransport> m_transport;
-    QString m_base;
-    QString m_access;
-    int m_issued = 0;
-};
+const QString kEmail = QStringLiteral("demo@skein.test");
 
 } // namespace
 
@@ -190,15 +35,109 @@ class TestCliOAuth : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     QProcess m_server;
-    FakeFront m_front;
+    QString m_base; // http://127.0.0.1:PORT
+    QStringList m_browserProblems; // what the user's browser saw go wrong, checked after each sign-in
 
+    QString serverData() const { return m_dir.filePath(QStringLiteral("server")); }
+    QString profileDir() const { return m_dir.filePath(QStringLiteral("profile")); }
     QStringList cli(const QStringList &args) const
     {
-        return QStringList{QStringLiteral("--profile"), m_dir.filePath(QStringLiteral("profile"))} + args;
+        return QStringList{QStringLiteral("--profile"), profileDir()} + args;
     }
     Run run(const QStringList &args) const
     {
+        // No password anywhere: an OAuth account must not need one.
         return runProgram(QStringLiteral(SKEIN_CLI_BIN), cli(args), QByteArray(), 60000);
+    }
+
+    // POSTs the device login form as the user's browser would.
+    QByteArray approveDeviceCode(const QString &userCode, const QString &password)
+    {
+        QNetworkAccessManager browser;
+        QNetworkRequest request(QUrl(m_base + QStringLiteral("/devicelogin")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("user_code"), userCode);
+        form.addQueryItem(QStringLiteral("username"), QStringLiteral("demo"));
+        form.addQueryItem(QStringLiteral("password"), password);
+        QNetworkReply *reply = browser.post(request, form.toString(QUrl::FullyEncoded).toUtf8());
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        const QByteArray page = reply->readAll();
+        delete reply;
+        return page;
+    }
+
+    // `account add --email --oauth` with the user approving the device code
+    // while skein-cli polls; returns the finished run.
+    Run addAccountSigningIn()
+    {
+        QProcess cliProcess;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("SKEIN_PASSWORD"));
+        cliProcess.setProcessEnvironment(env);
+        cliProcess.start(QStringLiteral(SKEIN_CLI_BIN),
+                         cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--email"), kEmail,
+                              QStringLiteral("--oauth"), QStringLiteral("--autodiscover-url"), m_base,
+                              QStringLiteral("--client-id"), QStringLiteral("test-client")}));
+        cliProcess.closeWriteChannel();
+        // The instructions come on stderr before the first poll.
+        QByteArray err;
+        const QRegularExpression code(QStringLiteral("open the page (\\S+/devicelogin) and enter the code (\\w+)"));
+        QRegularExpressionMatch match;
+        QElapsedTimer waited;
+        waited.start();
+        while (!(match = code.match(QString::fromUtf8(err))).hasMatch() && waited.elapsed() < 15000
+               && cliProcess.state() != QProcess::NotRunning) {
+            cliProcess.waitForReadyRead(200);
+            err += cliProcess.readAllStandardError();
+        }
+        if (match.hasMatch()) {
+            // The page named is this server's own (loopback, not a public URL).
+            if (match.captured(1) != m_base + QStringLiteral("/devicelogin"))
+                m_browserProblems.append(QStringLiteral("verification page ") + match.captured(1));
+            const QByteArray wrong = approveDeviceCode(match.captured(2), QStringLiteral("nope"));
+            if (!wrong.contains("Wrong user name or password."))
+                m_browserProblems.append(QStringLiteral("a wrong password was not refused: ") + QString::fromUtf8(wrong));
+            const QByteArray page = approveDeviceCode(match.captured(2), QStringLiteral("demo"));
+            if (!page.contains("Device signed in"))
+                m_browserProblems.append(QStringLiteral("device login page: ") + QString::fromUtf8(page));
+        } else {
+            m_browserProblems.append(QStringLiteral("no device code instructions on stderr"));
+        }
+        if (!cliProcess.waitForFinished(30000))
+            cliProcess.kill();
+        err += cliProcess.readAllStandardError();
+        return {cliProcess.exitStatus() == QProcess::NormalExit ? cliProcess.exitCode() : -1,
+                cliProcess.readAllStandardOutput(), err};
+    }
+
+    QString busiestInboxConversation() const
+    {
+        const Run r = run({QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")});
+        QString best;
+        int unread = 0;
+        for (const QJsonValue &c : QJsonDocument::fromJson(r.out).array())
+            if (c[QStringLiteral("unreadCount")].toInt() > unread) {
+                unread = c[QStringLiteral("unreadCount")].toInt();
+                best = c[QStringLiteral("conversationId")].toString();
+            }
+        return best;
+    }
+
+    // How many of the conversation's Inbox messages are unread on the server.
+    int unreadOnServer(const QString &conversationHex) const
+    {
+        const Run r = runProgram(QStringLiteral(SKEIN_SERVER_BIN),
+                                 {QStringLiteral("--data"), serverData(), QStringLiteral("dump"), QStringLiteral("--json")});
+        int unread = 0;
+        for (const QJsonValue &u : QJsonDocument::fromJson(r.out).object().value(QStringLiteral("users")).toArray())
+            for (const QJsonValue &m : u[QStringLiteral("messages")].toArray())
+                if (m[QStringLiteral("conversationId")].toString() == conversationHex
+                    && m[QStringLiteral("folder")].toString() == QLatin1String("Inbox") && !m[QStringLiteral("read")].toBool())
+                    ++unread;
+        return unread;
     }
 
 private Q_SLOTS:
@@ -207,23 +146,23 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("no D-Bus session: run under scripts/test (gnome-keyring)");
         m_server.setProgram(QStringLiteral(SKEIN_SERVER_BIN));
+        // --device-interval 1: skein-cli polls every second, not every five.
         m_server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
-                               m_dir.filePath(QStringLiteral("server")), QStringLiteral("--seed"), QStringLiteral("demo")});
+                               serverData(), QStringLiteral("--seed"), QStringLiteral("demo"), QStringLiteral("--auth"),
+                               QStringLiteral("oauth"), QStringLiteral("--device-interval"), QStringLiteral("1")});
         m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_server.start();
         QVERIFY(m_server.waitForReadyRead(30000));
         const QString line = QString::fromUtf8(m_server.readLine()).trimmed();
         const auto match = QRegularExpression(QStringLiteral("^listening (http://127\\.0\\.0\\.1:\\d+)/")).match(line);
         QVERIFY2(match.hasMatch(), qPrintable(line));
-        m_front.easBase = match.captured(1);
-        QVERIFY(m_front.start());
+        m_base = match.captured(1);
     }
 
     void cleanupTestCase()
     {
         if (m_server.state() == QProcess::NotRunning)
             return;
-        m_front.stop();
         m_server.terminate();
         QVERIFY(m_server.waitForFinished(10000));
     }
@@ -231,47 +170,72 @@ private Q_SLOTS:
     void oauthWithoutClientIdIsAUsageError()
     {
         qunsetenv("SKEIN_OAUTH_CLIENT_ID");
-        const Run r = run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--email"),
-                           QStringLiteral("demo@example.com"), QStringLiteral("--oauth"),
-                           QStringLiteral("--autodiscover-url"), m_front.base()});
+        const Run r = run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--email"), kEmail,
+                           QStringLiteral("--oauth"), QStringLiteral("--autodiscover-url"), m_base});
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains("--client-id"), r.err.constData());
     }
 
-    void signInSyncAndRevocation()
+    void deviceSignInSyncRevocationAndSigningInAgain()
     {
-        Run r = run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--email"),
-                     QStringLiteral("demo@example.com"), QStringLiteral("--oauth"), QStringLiteral("--autodiscover-url"),
-                     m_front.base(), QStringLiteral("--client-id"), QStringLiteral("test-client")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(r.err.contains("To sign in, open " + m_front.base().toUtf8() + "/devicelogin and enter the code WXYZ-1234"),
+        // Sign in: Autodiscover, the device code typed on /devicelogin, the first FolderSync.
+        Run r = addAccountSigningIn();
+        QVERIFY2(m_browserProblems.isEmpty(), qPrintable(m_browserProblems.join(u'\n')));
+        QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+        QVERIFY2(r.err.contains("To sign in, use a web browser to open the page " + m_base.toUtf8() + "/devicelogin"),
                  r.err.constData());
         QVERIFY2(r.out.contains("signed in with OAuth"), r.out.constData());
-        QVERIFY(m_front.polls >= 2); // authorization_pending, then the tokens
 
-        // A later command: a fresh process, only the keychain's refresh token.
+        // A later command: a fresh process with only the keychain's refresh token.
         r = run({QStringLiteral("sync")});
         QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
-        QVERIFY(r.out.contains("Inbox: +"));
-        QCOMPARE(m_front.refreshes.load(), 1);
+        QVERIFY2(r.out.contains("Inbox: +"), r.out.constData());
 
-        // Neither token is anywhere in the profile (database, -wal, settings).
-        QDirIterator files(m_dir.filePath(QStringLiteral("profile")), QDir::Files, QDirIterator::Subdirectories);
-        int checked = 0;
-        while (files.hasNext()) {
-            QFile file(files.next());
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const QByteArray content = file.readAll();
-            QVERIFY2(!content.contains("SECRET"), qPrintable(file.fileName()));
-            ++checked;
-        }
-        QVERIFY(checked >= 1);
+        const QString conversation = busiestInboxConversation();
+        QVERIFY(!conversation.isEmpty());
+        const int unreadBefore = unreadOnServer(conversation);
+        QVERIFY(unreadBefore > 0);
 
-        m_front.revoked = true;
+        // Revoked by the server's second process: the running server refuses
+        // every token of demo from the next request on.
+        r = runProgram(QStringLiteral(SKEIN_SERVER_BIN),
+                       {QStringLiteral("--data"), serverData(), QStringLiteral("revoke"), QStringLiteral("--user"),
+                        QStringLiteral("demo")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("revoked")).toInt() >= 2, r.out.constData());
+
         r = run({QStringLiteral("sync")});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("Your sign-in to demo@example.com has expired or was revoked"), r.err.constData());
+        QCOMPARE(r.exitCode, 2); // the exit code of a refused password
+        QVERIFY2(r.err.contains("Your sign-in to " + kEmail.toUtf8() + " has expired or was revoked"), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
+
+        // An action made while signed out: applied locally, kept in the
+        // journal ("pending", exit 2 as for any refused sign-in), not on the server.
+        r = run({QStringLiteral("act"), QStringLiteral("read"), conversation, QStringLiteral("--folder"),
+                 QStringLiteral("Inbox")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.startsWith("pending: "), r.out.constData());
+        QVERIFY2(r.out.contains("has expired or was revoked"), r.out.constData());
+        QCOMPARE(unreadOnServer(conversation), unreadBefore);
+
+        // Signing in again keeps the profile and its journal; the next sync sends it.
+        r = addAccountSigningIn();
+        QVERIFY2(m_browserProblems.isEmpty(), qPrintable(m_browserProblems.join(u'\n')));
+        QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+        r = run({QStringLiteral("sync")});
+        QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+        QCOMPARE(unreadOnServer(conversation), 0);
+
+        // No token the server issued (access or refresh, of either sign-in)
+        // is anywhere in the profile folder. skein-cli leaves no WAL behind
+        // (SQLite folds it in when the last connection closes) and writes no
+        // skein.ini (the desktop app's); tst_oauth_tokens reads a live WAL.
+        const QList<QByteArray> tokens = issuedtokens::issuedTokens(serverData());
+        QVERIFY2(tokens.size() >= 4, QByteArray::number(tokens.size()).constData());
+        QStringList checked;
+        const QStringList holding = issuedtokens::filesHolding(profileDir(), tokens, &checked);
+        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(u' ')));
+        QVERIFY2(checked.contains(QStringLiteral("skein.db")), qPrintable(checked.join(u' ')));
     }
 };
 
