@@ -294,6 +294,17 @@ bool Autodiscover::setEndpoint(DiscoveredAccount *account, const QUrl &endpoint)
     return true;
 }
 
+QString Autodiscover::fetchAnswer(const HttpRequest &request, HttpResponse *response)
+{
+    QString refusal;
+    *response = sendFollowing(request, &refusal);
+    if (!refusal.isEmpty())
+        return refusal;
+    if (response->status != 200)
+        return response->status ? QStringLiteral("HTTP %1").arg(response->status) : response->networkError;
+    return {};
+}
+
 Autodiscover::Step Autodiscover::tryJson(const QUrl &url)
 {
     HttpRequest request;
@@ -301,12 +312,9 @@ Autodiscover::Step Autodiscover::tryJson(const QUrl &url)
     request.url = url;
     request.timeoutMs = kRequestTimeoutMs;
     request.headers = {{"Accept", "application/json"}, {"User-Agent", "Skein/0.1"}};
-    QString refusal;
-    const HttpResponse response = sendFollowing(request, &refusal);
-    if (!refusal.isEmpty())
-        return Step::failed(refusal);
-    if (response.status != 200)
-        return Step::failed(response.status ? QStringLiteral("HTTP %1").arg(response.status) : response.networkError);
+    HttpResponse response;
+    if (const QString why = fetchAnswer(request, &response); !why.isEmpty())
+        return Step::failed(why);
     const QJsonObject json = QJsonDocument::fromJson(response.body).object();
     const QUrl endpoint(json.value(QLatin1String("Url")).toString());
     Step step;
@@ -325,12 +333,9 @@ Autodiscover::Step Autodiscover::tryPox(const QUrl &url, const QString &email)
     request.body = poxRequest(email);
     request.timeoutMs = kRequestTimeoutMs;
     request.headers = {{"Content-Type", "text/xml; charset=utf-8"}, {"User-Agent", "Skein/0.1"}};
-    QString refusal;
-    const HttpResponse response = sendFollowing(request, &refusal);
-    if (!refusal.isEmpty())
-        return Step::failed(refusal);
-    if (response.status != 200)
-        return Step::failed(response.status ? QStringLiteral("HTTP %1").arg(response.status) : response.networkError);
+    HttpResponse response;
+    if (const QString why = fetchAnswer(request, &response); !why.isEmpty())
+        return Step::failed(why);
     const PoxAnswer answer = parsePox(response.body);
     if (!answer.parsed)
         return Step::failed(QStringLiteral("the answer is not XML"));

@@ -95,6 +95,9 @@ private:
     Step tryRedirectOnly(const QUrl &url, const QString &email);
     // Sends the request and follows 301/302/303/307/308 within the policy.
     HttpResponse sendFollowing(HttpRequest request, QString *refusal);
+    // sendFollowing for a candidate whose answer must be HTTP 200: empty,
+    // or why this candidate gave nothing.
+    QString fetchAnswer(const HttpRequest &request, HttpResponse *response);
     bool setEndpoint(DiscoveredAccount *account, const QUrl &endpoint);
 
     Transport &m_transport;
