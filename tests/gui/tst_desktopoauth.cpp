@@ -234,6 +234,10 @@ void TestDesktopOAuth::signsInFromTheEmailAddressAlone()
     QVERIFY(!shown(d, "accountPassword"));
     QCOMPARE(textOf(d, "accountClientId"), kClientId); // prefilled from SKEIN_OAUTH_CLIENT_ID
     screenshot(d, QStringLiteral("2-credentials"));
+    click(d, "accountAdvanced");
+    QVERIFY(shown(d, "accountClientId"));
+    screenshot(d, QStringLiteral("2b-credentials-advanced"));
+    click(d, "accountAdvanced");
 
     click(d, "accountSignInWithMicrosoft");
     const QUrl authorize = takeAuthorizeUrl();
