@@ -11,6 +11,7 @@
 #include "AccountDialog.h"
 #include "AccountDialogDriver.h"
 #include "AccountFlow.h"
+#include "CommandLine.h"
 #include "ConversationActionsController.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
@@ -129,7 +130,10 @@ private Q_SLOTS:
     void cleanupTestCase();
     void signsInFromTheEmailAddressAlone();
     void revokedSignInAsksAgainAndKeepsActions();
+    void nextStartUsesTheKeychainsSignIn();
     void browserThatNeverAnswersTimesOut();
+    void cancelEndsTheBrowserSignIn();
+    void demoOAuthWalksThroughTheSignIn();
 
 private:
     AccountDialog *dialog() const { return m_app->accountDialog(); }
@@ -354,6 +358,23 @@ void TestDesktopOAuth::revokedSignInAsksAgainAndKeepsActions()
     QVERIFY(filesContaining(m_app->profile().directory(), token.toUtf8()).isEmpty());
 }
 
+// A new start of the app on this profile: no dialog, no prompt; the engine
+// reads the refresh token from the keychain and syncs.
+void TestDesktopOAuth::nextStartUsesTheKeychainsSignIn()
+{
+    const QString profileDir = m_app->profile().directory();
+    m_app.reset();
+    m_app = std::make_unique<DesktopApp>(DesktopOptions{profileDir, false, {}});
+    m_app->setBrowserLauncher([this](const QUrl &url) { m_browserOpened.append(url); });
+    QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
+    m_app->start();
+    QVERIFY(window()->isVisible());
+    QVERIFY(synced.wait(60000));
+    QVERIFY2(synced.first().first().toBool(), "the sync with the stored sign-in failed");
+    QVERIFY(!dialog());
+    QVERIFY(m_browserOpened.isEmpty());
+}
+
 // The browser is opened and nobody signs in: the wait ends with a sentence,
 // the loopback listener is closed, and the button works again.
 void TestDesktopOAuth::browserThatNeverAnswersTimesOut()
@@ -379,6 +400,55 @@ void TestDesktopOAuth::browserThatNeverAnswersTimesOut()
     QVERIFY2(late.status != 200, late.body.constData());
     QVERIFY(named<QWidget>(d, "accountSignInWithMicrosoft")->isEnabled());
     d->reject();
+}
+
+// Cancel while the browser is open: back to the button, the loopback
+// listener closed, a late redirect finds nobody.
+void TestDesktopOAuth::cancelEndsTheBrowserSignIn()
+{
+    desktop::AccountFlow flow(m_app->profile(), m_app->store(), [](const desktop::EngineCredentials &, auto) {});
+    QList<QUrl> opened;
+    flow.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); });
+    flow.startSignInAgain(QString());
+    AccountDialog *d = flow.dialog();
+    click(d, "accountSignInWithMicrosoft");
+    QTRY_VERIFY(!opened.isEmpty());
+    QCOMPARE(d->step(), AccountDialog::Step::Browser);
+    click(d, "accountCancelSignIn");
+    QCOMPARE(d->step(), AccountDialog::Step::Credentials);
+    QTest::qWait(200); // the cancel reaches the sign-in's thread
+    const HttpAnswer late = playBrowser(opened.constLast(), QStringLiteral("demo"), QStringLiteral("demo"));
+    QVERIFY2(late.status != 200, late.body.constData());
+    QCOMPARE(d->step(), AccountDialog::Step::Credentials);
+    d->reject();
+}
+
+// skein --demo-oauth: the built-in server accepts only OAuth, the dialog
+// starts on demo@skein.test, and the sign-in reaches the mailbox. Last: the
+// demo points SKEIN_AUTODISCOVER_URL at its own server for the process.
+void TestDesktopOAuth::demoOAuthWalksThroughTheSignIn()
+{
+    const auto parsed = desktop::parseCommandLine({QStringLiteral("skein"), QStringLiteral("--demo-oauth")});
+    QVERIFY(parsed.options);
+    QVERIFY(parsed.options->demo);
+    QVERIFY(parsed.options->demoOAuth);
+    DesktopApp demo(*parsed.options);
+    QList<QUrl> opened;
+    demo.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); });
+    demo.start();
+    QTRY_VERIFY_WITH_TIMEOUT(demo.accountDialog() && demo.accountDialog()->isVisible(), 30000);
+    AccountDialog *d = demo.accountDialog();
+    QCOMPARE(textOf(d, "accountEmail"), kEmail);
+    click(d, "accountNext");
+    QTRY_COMPARE_WITH_TIMEOUT(d->step(), AccountDialog::Step::Credentials, 30000);
+    QVERIFY(shown(d, "accountSignInWithMicrosoft"));
+    QVERIFY(!shown(d, "accountPassword"));
+    click(d, "accountSignInWithMicrosoft");
+    QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+    QCOMPARE(playBrowser(opened.constLast(), QStringLiteral("demo"), QStringLiteral("demo")).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(demo.mainWindow()->isVisible() && !d->isVisible(), 30000);
+    QVERIFY(demo.store().account()->usesOAuth());
+    cli::KeychainTokenStore(demo.profile(), demo.store().account()->user).saveRefreshToken(QString(), nullptr);
 }
 
 QTEST_MAIN(TestDesktopOAuth)
