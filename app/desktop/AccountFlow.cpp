@@ -46,9 +46,9 @@ ui::Discovery toDialogDiscovery(const eas::DiscoveredAccount &account)
 
 QString AccountFlow::browserTimeoutText()
 {
-    return tr("No answer came back from the browser within %n minute(s), so Skein stopped waiting. "
-              "Sign in again when you are ready.",
-              nullptr, kBrowserSignInTimeoutMs / 60000);
+    return tr("No answer came back from the browser within %1 minutes, so Skein stopped waiting. "
+              "Sign in again when you are ready.")
+        .arg(kBrowserSignInTimeoutMs / 60000);
 }
 
 AccountFlow::AccountFlow(const cli::Profile &profile, Store &store, Connector connector, QObject *parent)

@@ -390,7 +390,8 @@ void TestDesktopOAuth::browserThatNeverAnswersTimesOut()
     QTRY_VERIFY(!opened.isEmpty());
     QCOMPARE(d->step(), AccountDialog::Step::Browser);
     QTRY_COMPARE_WITH_TIMEOUT(d->step(), AccountDialog::Step::Credentials, 10000);
-    QVERIFY2(d->statusText().contains(QStringLiteral("stopped waiting")), qPrintable(d->statusText()));
+    QVERIFY2(d->statusText().contains(desktop::AccountFlow::browserTimeoutText()), qPrintable(d->statusText()));
+    QVERIFY(desktop::AccountFlow::browserTimeoutText().contains(QStringLiteral("within 10 minutes")));
     // The listener is gone: the browser finds nobody at the redirect.
     const QUrl redirect(QUrlQuery(opened.constLast()).queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
     QNetworkAccessManager web;
