@@ -111,6 +111,9 @@ void AccountCredentialsPage::setMethods(bool basic, bool oauth)
     m_basic = basic;
     m_oauth = oauth;
     m_microsoft->setVisible(oauth);
+    m_fields->setClientIdWanted(oauth);
+    m_advanced->setText(oauth ? tr("A&dvanced: server, path, user name and application id")
+                              : tr("A&dvanced: server, path and user name"));
     m_or->setVisible(basic && oauth);
     for (QWidget *w : {static_cast<QWidget *>(m_passwordLabel), static_cast<QWidget *>(m_password),
                        static_cast<QWidget *>(m_signIn)})

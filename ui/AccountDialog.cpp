@@ -188,6 +188,21 @@ QString AccountDialog::signInAgainReason(const QString &user)
         .arg(user);
 }
 
+void AccountDialog::setEmail(const QString &email)
+{
+    m_emailPage->setEmail(email);
+}
+
+void AccountDialog::setClientId(const QString &clientId)
+{
+    m_credentialsPage->serverFields()->setClientId(clientId);
+}
+
+QString AccountDialog::clientId() const
+{
+    return m_credentialsPage->serverFields()->clientId();
+}
+
 bool AccountDialog::ownerHandles(const QMetaMethod &signal) const
 {
     return isSignalConnected(signal);

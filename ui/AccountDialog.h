@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AccountDiscovery.h"
+#include "AccountDialogDiscovery.h"
 
 #include <QDialog>
 #include <QUrl>
@@ -38,7 +38,13 @@ public:
     // A known password account (e.g. the keychain had no password): goes
     // straight to the credentials page with the fields prefilled.
     void setAccount(const QString &url, const QString &path, const QString &user);
+    void setEmail(const QString &email); // the first page's field (the demo prefills it)
     QString statusText() const;
+    // The application (client) id under Advanced, for "Sign in with
+    // Microsoft"; the owner prefills it (account settings or
+    // SKEIN_OAUTH_CLIENT_ID) and reads it when the sign-in is requested.
+    void setClientId(const QString &clientId);
+    QString clientId() const;
     Step step() const { return m_step; }
     bool isSignInAgain() const { return m_signInAgain; }
     // The sentence shown for a failure kind, before the server's own words.

@@ -140,7 +140,8 @@ void AccountDialog::showSignInAgain(const QString &url, const QString &path, con
     setWindowTitle(tr("Sign in again"));
     m_credentialsPage->setServerName(QString());
     showCredentials(url, path, user, false, true);
-    if (!detail.isEmpty())
+    // The engine's sentence is usually the heading's own: saying it twice helps nobody.
+    if (!detail.isEmpty() && detail != signInAgainReason(user))
         setStatus(tr("Details: %1").arg(detail), false);
     m_credentialsPage->microsoftButton()->setFocus();
 }

@@ -19,6 +19,10 @@ AccountServerFields::AccountServerFields(QWidget *page)
     m_path = addField("accountEndpointPath", tr("Endpoint path"), defaultPath(), tr("P&ath:"));
     m_path->setText(defaultPath());
     m_user = addField("accountUser", tr("User name"), tr("you@example.com"), tr("&User name:"));
+    m_clientId = addField("accountClientId", tr("Application (client) id"),
+                          tr("from your administrator, e.g. 00000000-0000-0000-0000-000000000000"),
+                          tr("Application (&client) id:"));
+    m_clientId->setToolTip(tr("The id under which your organisation registered Skein with Microsoft"));
 }
 
 QLineEdit *AccountServerFields::addField(const char *objectName, const QString &accessibleName,
@@ -38,8 +42,8 @@ QLineEdit *AccountServerFields::addField(const char *objectName, const QString &
 
 void AccountServerFields::addRows(QGridLayout *grid, int firstRow, int fieldColumns)
 {
-    QLineEdit *const fields[] = {m_url, m_path, m_user};
-    for (int i = 0; i < 3; ++i) {
+    QLineEdit *const fields[] = {m_url, m_path, m_user, m_clientId};
+    for (int i = 0; i < 4; ++i) {
         grid->addWidget(m_labels.at(i), firstRow + i, 0);
         grid->addWidget(fields[i], firstRow + i, 1, 1, fieldColumns);
     }
@@ -60,6 +64,25 @@ void AccountServerFields::setVisible(bool visible)
         w->setVisible(visible);
     for (QLabel *label : m_labels)
         label->setVisible(visible);
+    // A password account has no use for an application id.
+    m_clientId->setVisible(visible && m_clientIdWanted);
+    m_labels.constLast()->setVisible(visible && m_clientIdWanted);
+}
+
+void AccountServerFields::setClientIdWanted(bool wanted)
+{
+    m_clientIdWanted = wanted;
+    setVisible(m_visible);
+}
+
+void AccountServerFields::setClientId(const QString &clientId)
+{
+    m_clientId->setText(clientId);
+}
+
+QString AccountServerFields::clientId() const
+{
+    return m_clientId->text().trimmed();
 }
 
 bool AccountServerFields::isVisible() const
@@ -135,7 +158,7 @@ void AccountServerFields::normalize()
 
 void AccountServerFields::setInputEnabled(bool enabled)
 {
-    for (QLineEdit *edit : {m_url, m_path, m_user})
+    for (QLineEdit *edit : {m_url, m_path, m_user, m_clientId})
         edit->setEnabled(enabled);
 }
 

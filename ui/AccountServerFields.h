@@ -22,7 +22,7 @@ public:
     static QString defaultPath(); // /Microsoft-Server-ActiveSync
 
     explicit AccountServerFields(QWidget *page);
-    // Three rows (label, field spanning `fieldColumns`) from `firstRow` on.
+    // Four rows (label, field spanning `fieldColumns`) from `firstRow` on.
     void addRows(QGridLayout *grid, int firstRow, int fieldColumns);
     int labelWidth() const; // the widest of its labels
     void setVisible(bool visible);
@@ -33,6 +33,11 @@ public:
     QString path() const;
     QString user() const; // trimmed
     bool isComplete() const; // a server and a user: enough to sign in
+    // The application (client) id for "Sign in with Microsoft" (docs/signin.md,
+    // "Client id"): a fourth row, shown only while Microsoft sign-in is offered.
+    void setClientIdWanted(bool wanted);
+    void setClientId(const QString &clientId);
+    QString clientId() const; // trimmed
     // What the summary line shows: the endpoint the sign-in will reach.
     QString endpoint() const;
 
@@ -44,6 +49,7 @@ public:
     QLineEdit *urlField() const { return m_url; }
     QLineEdit *pathField() const { return m_path; }
     QLineEdit *userField() const { return m_user; }
+    QLineEdit *clientIdField() const { return m_clientId; }
 
 Q_SIGNALS:
     void changed();
@@ -55,6 +61,8 @@ private:
     QLineEdit *m_url = nullptr;
     QLineEdit *m_path = nullptr;
     QLineEdit *m_user = nullptr;
+    QLineEdit *m_clientId = nullptr;
+    bool m_clientIdWanted = false;
     QList<QLabel *> m_labels;
     bool m_visible = true;
 };

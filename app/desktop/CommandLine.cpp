@@ -36,7 +36,11 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("With --screenshot: show the first conversation of several messages whose subject "
                        "contains TEXT (ignoring case) instead of the first one."),
         QStringLiteral("TEXT"));
-    parser.addOptions({profile, demo, screenshot, selectSubject});
+    const QCommandLineOption demoOAuth(
+        QStringLiteral("demo-oauth"),
+        QStringLiteral("Like --demo, but the demo server only accepts \"Sign in with Microsoft\" (OAuth 2.0): "
+                       "sign in from the email address in your browser, as user demo, password demo."));
+    parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -64,8 +68,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         result.exitCode = 2;
         return result;
     }
-    result.options = DesktopOptions{parser.value(profile), parser.isSet(demo), parser.value(screenshot),
-                                    parser.value(selectSubject)};
+    result.options = DesktopOptions{parser.value(profile), parser.isSet(demo) || parser.isSet(demoOAuth),
+                                    parser.value(screenshot), parser.value(selectSubject), parser.isSet(demoOAuth)};
     return result;
 }
 

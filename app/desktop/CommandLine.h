@@ -7,13 +7,15 @@
 
 namespace skein::desktop {
 
-// What `skein [--profile DIR] [--demo] [--screenshot FILE [--select-subject TEXT]]` asked for.
+// What `skein [--profile DIR] [--demo | --demo-oauth] [--screenshot FILE [--select-subject TEXT]]` asked for.
 struct DesktopOptions {
     QString profileDir;     // empty: the default profile (shared with skein-cli)
     bool demo = false;      // in-process reference server with the demo mailbox
     QString screenshotPath; // save the window after the first sync, then quit
     QString selectSubject;  // --screenshot expands the first multi-message conversation whose
                             // subject contains this (case-insensitive); empty: the first one
+    bool demoOAuth = false; // with demo: the server accepts only "Sign in with Microsoft",
+                            // and the account dialog walks through it (docs/signin.md)
 };
 
 struct ParsedCommandLine {

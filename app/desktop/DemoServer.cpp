@@ -46,6 +46,10 @@ void DemoServer::startOnServerThread()
         Q_EMIT failed(QStringLiteral("The demo server cannot open its store: %1").arg(error));
         return;
     }
+    if (!m_server->setAuthMode(m_authMode)) {
+        Q_EMIT failed(QStringLiteral("The demo server does not know the sign-in mode %1.").arg(m_authMode));
+        return;
+    }
     if (m_server->seedDemo() <= 0) {
         Q_EMIT failed(QStringLiteral("The demo server could not create the demo mailbox."));
         return;

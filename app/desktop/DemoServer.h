@@ -24,9 +24,12 @@ public:
     explicit DemoServer(QObject *parent = nullptr);
     ~DemoServer() override; // stops the server on its thread, then the thread
 
+    // Before start(): "basic", "oauth" or "both" (ReferenceServer::setAuthMode).
+    void setAuthMode(const QString &mode) { m_authMode = mode; }
     // Opens, seeds and starts the server on its thread; answers with ready or failed.
     void start();
     QUrl url() const { return m_url; } // valid once ready
+    QUrl baseUrl() const { return m_url.adjusted(QUrl::RemovePath); } // Autodiscover and sign-in BASE
 
     // Runs `job` on the server's thread and waits for it (tests: fault knobs, dumps).
     void runOnServerThread(const std::function<void(server::ReferenceServer &)> &job);
@@ -43,6 +46,7 @@ private:
     QThread m_thread;
     server::ReferenceServer *m_server = nullptr; // lives on m_thread
     QUrl m_url;
+    QString m_authMode = QStringLiteral("both");
 };
 
 } // namespace skein::desktop

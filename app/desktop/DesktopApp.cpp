@@ -3,6 +3,7 @@
 #include "AccountFlow.h"
 #include "AppEnvironment.h"
 #include "DemoServer.h"
+#include "KeychainTokenStore.h"
 #include "MainWindow.h"
 #include "ScreenshotTaker.h"
 #include "SyncEngine.h"
@@ -18,6 +19,9 @@ namespace {
 
 const QString kDemoUser = QStringLiteral("demo");
 const QString kDemoPassword = QStringLiteral("demo"); // demo mode keeps it in memory only
+const QString kDemoEmail = QStringLiteral("demo@skein.test");
+// Any id does for the reference server; a real tenant needs its own registration.
+const QString kDemoClientId = QStringLiteral("skein-demo");
 
 bool hasRefreshShortcut(const QWidget &window)
 {
@@ -123,22 +127,42 @@ void DesktopApp::bindRefreshKey()
     connect(shortcut, &QShortcut::activated, this, &DesktopApp::requestSync);
 }
 
+void DesktopApp::setBrowserLauncher(AccountFlow::BrowserLauncher launcher)
+{
+    m_browserLauncher = std::move(launcher);
+    if (m_accountFlow && m_browserLauncher)
+        m_accountFlow->setBrowserLauncher(m_browserLauncher);
+}
+
 void DesktopApp::startWithStoredAccount()
 {
     const AccountSettings account = *m_store.account();
+    if (account.usesOAuth()) {
+        // No prompt: the engine reads the refresh token from the keychain on
+        // its thread; a missing or revoked one comes back as SignInRequired.
+        EngineCredentials credentials;
+        credentials.tokenStore = std::make_shared<cli::KeychainTokenStore>(*m_profile, account.user);
+        startEngine(credentials);
+        openMailbox();
+        return;
+    }
     QString error;
     const QString password = storedPassword(*m_profile, account.url, account.user, &error);
     if (password.isEmpty()) {
         showAccountSetup(); // prefilled from the store; only the password is missing
         return;
     }
-    startEngine(password);
+    EngineCredentials credentials;
+    credentials.password = password;
+    startEngine(credentials);
     openMailbox();
 }
 
 void DesktopApp::startDemo()
 {
     m_demo = std::make_unique<DemoServer>();
+    if (m_options.demoOAuth)
+        m_demo->setAuthMode(QStringLiteral("oauth"));
     connect(m_demo.get(), &DemoServer::ready, this, &DesktopApp::onDemoReady);
     connect(m_demo.get(), &DemoServer::failed, this, &DesktopApp::fail);
     m_demo->start();
@@ -146,12 +170,18 @@ void DesktopApp::startDemo()
 
 void DesktopApp::onDemoReady(const QUrl &url)
 {
+    if (m_options.demoOAuth) {
+        startDemoSignIn();
+        return;
+    }
     const QString address = url.adjusted(QUrl::RemovePath).toString();
     if (!saveAccountSettings(m_store, address, url.path(), kDemoUser)) {
         fail(m_store.lastError());
         return;
     }
-    connectAccount(kDemoPassword, [this](const eas::SyncReport &report) {
+    EngineCredentials demoCredentials;
+    demoCredentials.password = kDemoPassword;
+    connectAccount(demoCredentials, [this](const eas::SyncReport &report) {
         if (report.ok()) {
             openMailbox();
             return;
@@ -163,13 +193,30 @@ void DesktopApp::onDemoReady(const QUrl &url)
     });
 }
 
-void DesktopApp::showAccountSetup(std::optional<ui::AccountDialog::DialogError> failure, const QString &message)
+// --demo-oauth: the account dialog as a new user meets it, with Autodiscover
+// and the client id pointing at the built-in server (the testers' overrides
+// of docs/signin.md, set for this process only); the system browser shows
+// the server's sign-in page (demo / demo).
+void DesktopApp::startDemoSignIn()
+{
+    const QByteArray base = m_demo->baseUrl().toString().toUtf8();
+    qputenv("SKEIN_AUTODISCOVER_URL", base);
+    if (qEnvironmentVariableIsEmpty(eas::OAuthConfig::kClientIdVariable))
+        qputenv(eas::OAuthConfig::kClientIdVariable, kDemoClientId.toUtf8());
+    showAccountSetup();
+    m_accountFlow->dialog()->setEmail(kDemoEmail);
+}
+
+void DesktopApp::ensureAccountFlow()
 {
     if (!m_accountFlow) {
-        auto connector = [this](const QString &password, std::function<void(const eas::SyncReport &)> done) {
-            connectAccount(password, std::move(done));
+        auto connector = [this](const EngineCredentials &credentials,
+                                std::function<void(const eas::SyncReport &)> done) {
+            connectAccount(credentials, std::move(done));
         };
         m_accountFlow = new AccountFlow(*m_profile, m_store, connector);
+        if (m_browserLauncher)
+            m_accountFlow->setBrowserLauncher(m_browserLauncher);
         connect(m_accountFlow, &AccountFlow::accountReady, this, &DesktopApp::onAccountReady);
         // Cancelling the very first set-up leaves nothing to show.
         connect(m_accountFlow, &AccountFlow::cancelled, this, [this] {
@@ -177,28 +224,60 @@ void DesktopApp::showAccountSetup(std::optional<ui::AccountDialog::DialogError> 
                 Q_EMIT exitRequested(0, QStringLiteral("no account was set up"));
         });
     }
+}
+
+void DesktopApp::showAccountSetup(std::optional<ui::AccountDialog::DialogError> failure, const QString &message)
+{
+    ensureAccountFlow();
     m_syncTimer.stop(); // no background sync with a password the server refused
     m_accountFlow->start(failure, message);
+}
+
+// The engine keeps running meanwhile: what the user does stays in the
+// journal (SignInRequired is transient for it) until the new sign-in's
+// engine sends it. Every job that fails says so; the dialog opens once.
+void DesktopApp::showSignInAgain(const QString &sentence)
+{
+    ensureAccountFlow();
+    m_syncTimer.stop();
+    if (ui::AccountDialog *dialog = m_accountFlow->dialog(); dialog && dialog->isVisible())
+        return;
+    m_accountFlow->startSignInAgain(sentence);
+}
+
+bool DesktopApp::handledAsSignInRequired(const eas::SyncReport &report)
+{
+    if (report.error != eas::ErrorKind::SignInRequired || (m_options.demo && !m_options.demoOAuth))
+        return false;
+    showSignInAgain(report.message);
+    return true;
 }
 
 void DesktopApp::onAccountReady()
 {
     openMailbox();
+    // Actions taken while the sign-in was gone are still journaled: send them.
+    if (m_accountFlow->wasSignInAgain() && m_engine)
+        m_engine->replayNow();
     if (!m_accountFlow->keychainWarning().isEmpty())
         m_window->showBanner(m_accountFlow->keychainWarning(),
-                             tr("Skein works for now but will ask for the password at the next start."));
+                             m_accountFlow->credentials().usesOAuth()
+                                 ? tr("Skein works for now but will ask you to sign in again at the next start.")
+                                 : tr("Skein works for now but will ask for the password at the next start."));
 }
 
-// One engine per password: the engine reads the account and password once,
-// on its thread, so a new password means a new engine.
-void DesktopApp::startEngine(const QString &password)
+// One engine per password or sign-in: the engine reads the account and its
+// credentials once, on its thread, so new ones mean a new engine.
+void DesktopApp::startEngine(const EngineCredentials &credentials)
 {
     m_engine.reset(); // waits for a running job; queued reports still arrive
     m_syncing = false;
-    m_password = password;
+    m_credentials = credentials;
     eas::SyncEngine::Config config;
     config.databasePath = m_profile->databasePath();
-    config.password = password;
+    config.password = credentials.password;
+    config.tokenStore = credentials.tokenStore;
+    config.initialTokens = credentials.initialTokens;
     config.options.filterType = m_window->syncFilter();
     m_engine = std::make_unique<eas::SyncEngine>(config);
     wireEngine();
@@ -215,9 +294,10 @@ void DesktopApp::wireEngine()
     wireEngineActions();
 }
 
-void DesktopApp::connectAccount(const QString &password, std::function<void(const eas::SyncReport &)> done)
+void DesktopApp::connectAccount(const EngineCredentials &credentials,
+                                std::function<void(const eas::SyncReport &)> done)
 {
-    startEngine(password);
+    startEngine(credentials);
     connect(m_engine.get(), &eas::SyncEngine::connected, this, std::move(done), Qt::SingleShotConnection);
     m_engine->connectAccount();
 }
@@ -268,7 +348,8 @@ void DesktopApp::onSyncFinished(const eas::SyncReport &report)
     refreshFoldersIfChanged();
     const SyncSummary summary = summarize(report);
     m_window->syncFinished(summary.ok, summary.message, summary.folderProblems);
-    if (report.error == eas::ErrorKind::Auth && !m_options.demo)
+    // SignInRequired opens the sign-in-again dialog instead of the password one.
+    if (!handledAsSignInRequired(report) && report.error == eas::ErrorKind::Auth && !m_options.demo)
         showAccountSetup(ui::AccountDialog::DialogError::WrongPassword, report.message);
     if (m_screenshot)
         m_screenshot->syncFinished(summary.ok, summary.message);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountDialog.h"
+#include "AccountFlow.h"
 #include "CommandLine.h"
 #include "Profile.h"
 #include "Store.h"
@@ -51,6 +52,9 @@ public:
     Store &store() { return m_store; }
     const cli::Profile &profile() const { return *m_profile; }
     bool isSyncing() const { return m_syncing; }
+    // How "Sign in with Microsoft" opens the browser (tests replace
+    // QDesktopServices::openUrl); takes effect for dialogs shown from now on.
+    void setBrowserLauncher(AccountFlow::BrowserLauncher launcher);
 
 public Q_SLOTS:
     void requestSync();
@@ -71,12 +75,17 @@ private:
     void startWithStoredAccount();
     void startDemo();
     void onDemoReady(const QUrl &url);
+    void startDemoSignIn();
+    void ensureAccountFlow();
     void showAccountSetup(std::optional<ui::AccountDialog::DialogError> failure = {}, const QString &message = {});
+    // An OAuth account's sign-in expired or was revoked (SignInRequired).
+    void showSignInAgain(const QString &sentence);
+    bool handledAsSignInRequired(const eas::SyncReport &report);
     void onAccountReady();
 
-    void startEngine(const QString &password);
+    void startEngine(const EngineCredentials &credentials);
     void wireEngine();
-    void connectAccount(const QString &password, std::function<void(const eas::SyncReport &)> done);
+    void connectAccount(const EngineCredentials &credentials, std::function<void(const eas::SyncReport &)> done);
     void openMailbox();
     void selectInbox();
     void refreshFoldersIfChanged();
@@ -101,7 +110,9 @@ private:
     QTimer m_syncTimer;
     QStringList m_folderIds; // to tell the window only when the hierarchy changed
     bool m_syncing = false;
-    QString m_password; // the engine is recreated with it when the date filter changes
+    // The engine is recreated with these when the date filter changes.
+    EngineCredentials m_credentials;
+    AccountFlow::BrowserLauncher m_browserLauncher; // empty: the system browser
     QSet<QString> m_estimating; // folders whose GetItemEstimate has not answered yet
     int m_estimateTotal = -1;
     QString m_estimateError;

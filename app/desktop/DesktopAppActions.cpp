@@ -40,6 +40,7 @@ void DesktopApp::wireEngineActions()
     connect(engine, &eas::SyncEngine::notice, window, &ui::MainWindow::showNotice);
     connect(engine, &eas::SyncEngine::replayFinished, this, [this](const eas::SyncReport &report) {
         m_window->replayFinished(report.ok(), report.message);
+        handledAsSignInRequired(report);
         Q_EMIT actionsReplayed(report.ok());
     });
     connect(engine, &eas::SyncEngine::found, window, [window](const eas::FindResult &result) {
@@ -55,7 +56,7 @@ void DesktopApp::changeSyncFilter(int filterType)
 {
     if (!m_engine)
         return; // the engine made at the next start reads the window's choice
-    startEngine(m_password); // waits for a running job; SyncOptions are per engine
+    startEngine(m_credentials); // waits for a running job; SyncOptions are per engine
     const QString version = m_store.account().value_or(AccountSettings{}).protocolVersion;
     m_estimating.clear();
     m_estimateTotal = -1;
