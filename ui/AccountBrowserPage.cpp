@@ -50,14 +50,18 @@ AccountBrowserPage::AccountBrowserPage(QWidget *parent)
     layout->addStretch(1);
 }
 
-void AccountBrowserPage::setAuthorizeUrl(const QUrl &url)
+void AccountBrowserPage::setAuthorizeUrl(const QUrl &url, bool browserOpened)
 {
     m_url = url;
     m_copied->hide();
     const QString href = url.toString(QUrl::FullyEncoded).toHtmlEscaped();
-    m_explanation->setText(tr("Skein opened <a href=\"%1\">the Microsoft sign-in page</a>; "
-                              "if nothing opened, copy the link and paste it into your browser.")
-                               .arg(href));
+    m_explanation->setText(browserOpened
+                               ? tr("Skein opened <a href=\"%1\">the sign-in page</a> in your browser; "
+                                    "if nothing opened, copy the link and paste it into your browser.")
+                                     .arg(href)
+                               : tr("Skein could not start a web browser. Copy the link and open it in a "
+                                    "browser on this computer: <a href=\"%1\">the sign-in page</a>.")
+                                     .arg(href));
 }
 
 void AccountBrowserPage::copyLink()

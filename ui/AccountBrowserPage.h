@@ -18,7 +18,7 @@ class AccountBrowserPage : public AccountPage
 public:
     explicit AccountBrowserPage(QWidget *parent = nullptr);
 
-    void setAuthorizeUrl(const QUrl &url);
+    void setAuthorizeUrl(const QUrl &url, bool browserOpened = true);
     QUrl authorizeUrl() const { return m_url; }
     QPushButton *copyButton() const { return m_copy; }
 

@@ -57,7 +57,9 @@ public Q_SLOTS:
     // The re-sign-in entry point, for an OAuth account whose refresh token
     // expired or was revoked: only "Sign in with Microsoft", no Advanced.
     void showSignInAgain(const QString &url, const QString &path, const QString &user, const QString &detail = {});
-    void showBrowserHandoff(const QUrl &authorizeUrl);
+    // browserOpened: false when no browser could be started (the user then
+    // opens the link by hand, e.g. on a machine without a desktop browser).
+    void showBrowserHandoff(const QUrl &authorizeUrl, bool browserOpened = true);
     void showSignInFailed(const QString &message);
     void showConnecting();
     void showConnected(const QString &protocolVersion, int folderCount);

@@ -146,9 +146,9 @@ void AccountDialog::showSignInAgain(const QString &url, const QString &path, con
     m_credentialsPage->microsoftButton()->setFocus();
 }
 
-void AccountDialog::showBrowserHandoff(const QUrl &authorizeUrl)
+void AccountDialog::showBrowserHandoff(const QUrl &authorizeUrl, bool browserOpened)
 {
-    m_browserPage->setAuthorizeUrl(authorizeUrl);
+    m_browserPage->setAuthorizeUrl(authorizeUrl, browserOpened);
     setStep(Step::Browser);
     setStatus(tr("Skein continues by itself once you have signed in."), false);
     m_browserPage->copyButton()->setFocus();

@@ -56,7 +56,7 @@ AccountFlow::AccountFlow(const cli::Profile &profile, Store &store, Connector co
     , m_profile(profile)
     , m_store(store)
     , m_connector(std::move(connector))
-    , m_launcher([](const QUrl &url) { QDesktopServices::openUrl(url); })
+    , m_launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     m_signInTimeout.setSingleShot(true);
     m_signInTimeout.setInterval(kBrowserSignInTimeoutMs);
@@ -226,9 +226,9 @@ void AccountFlow::onOAuthSignInRequested(const QString &url, const QString &path
 
 void AccountFlow::onOpenBrowser(const QUrl &authorizeUrl)
 {
+    const bool opened = m_launcher(authorizeUrl);
     if (m_dialog)
-        m_dialog->showBrowserHandoff(authorizeUrl);
-    m_launcher(authorizeUrl);
+        m_dialog->showBrowserHandoff(authorizeUrl, opened);
 }
 
 void AccountFlow::onSignInFailed(const QString &message)

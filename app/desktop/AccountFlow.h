@@ -41,8 +41,9 @@ public:
     // Starts an engine with `credentials` and calls connectAccount; `done` gets its report.
     using Connector =
         std::function<void(const EngineCredentials &credentials, std::function<void(const eas::SyncReport &)> done)>;
-    // Opens the authorize URL in a browser; QDesktopServices::openUrl unless replaced (tests).
-    using BrowserLauncher = std::function<void(const QUrl &authorizeUrl)>;
+    // Opens the authorize URL in a browser and says whether one started;
+    // QDesktopServices::openUrl unless replaced (tests).
+    using BrowserLauncher = std::function<bool(const QUrl &authorizeUrl)>;
 
     AccountFlow(const cli::Profile &profile, Store &store, Connector connector, QObject *parent = nullptr);
     ~AccountFlow() override;

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void setUpManually();
     void advancedEditsGoIntoSignals();
     void browserHandoffAndCopyLink();
+    void browserThatDidNotStartIsSaidPlainly();
     void cancelSignIn();
     void signInFailureReturnsToCredentials();
     void basicFailureAndConnected();
@@ -517,12 +518,24 @@ void TestAccountDialog::browserHandoffAndCopyLink()
     QVERIFY(shown(dialog.get(), "accountCancelSignIn"));
     QVERIFY(!shown(dialog.get(), "accountSignInWithMicrosoft"));
     const QString link = named<QLabel>(dialog.get(), "accountSignInLink")->text();
-    QVERIFY2(link.contains(QLatin1String(">the Microsoft sign-in page</a>")), qPrintable(link));
+    QVERIFY2(link.contains(QLatin1String(">the sign-in page</a> in your browser")), qPrintable(link));
     QVERIFY2(link.contains(authorize.toString(QUrl::FullyEncoded).toHtmlEscaped()), qPrintable(link));
     QGuiApplication::clipboard()->clear();
     click(dialog.get(), "accountCopySignInLink");
     QCOMPARE(QGuiApplication::clipboard()->text(), authorize.toString(QUrl::FullyEncoded));
     QVERIFY(shown(dialog.get(), "accountLinkCopied"));
+}
+
+// No browser could be started (a machine without a desktop browser): the
+// page must not claim it opened one.
+void TestAccountDialog::browserThatDidNotStartIsSaidPlainly()
+{
+    const auto dialog = openDiscovered(false, true);
+    dialog->showBrowserHandoff(QUrl(QStringLiteral("http://127.0.0.1:8443/common/oauth2/v2.0/authorize")), false);
+    const QString link = named<QLabel>(dialog.get(), "accountSignInLink")->text();
+    QVERIFY2(link.contains(QLatin1String("could not start a web browser")), qPrintable(link));
+    QVERIFY2(!link.contains(QLatin1String("Skein opened")), qPrintable(link));
+    QVERIFY(shown(dialog.get(), "accountCopySignInLink"));
 }
 
 void TestAccountDialog::cancelSignIn()

@@ -171,7 +171,7 @@ void TestDesktopOAuth::initTestCase()
     qputenv(eas::OAuthConfig::kClientIdVariable, kClientId.toUtf8());
 
     m_app = std::make_unique<DesktopApp>(DesktopOptions{m_profile.filePath(QStringLiteral("profile")), false, {}});
-    m_app->setBrowserLauncher([this](const QUrl &url) { m_browserOpened.append(url); });
+    m_app->setBrowserLauncher([this](const QUrl &url) { m_browserOpened.append(url); return true; });
     QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1); // this test marks read itself
     m_app->start();
     QVERIFY(dialog());
@@ -365,7 +365,7 @@ void TestDesktopOAuth::nextStartUsesTheKeychainsSignIn()
     const QString profileDir = m_app->profile().directory();
     m_app.reset();
     m_app = std::make_unique<DesktopApp>(DesktopOptions{profileDir, false, {}});
-    m_app->setBrowserLauncher([this](const QUrl &url) { m_browserOpened.append(url); });
+    m_app->setBrowserLauncher([this](const QUrl &url) { m_browserOpened.append(url); return true; });
     QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
     m_app->start();
     QVERIFY(window()->isVisible());
@@ -381,7 +381,7 @@ void TestDesktopOAuth::browserThatNeverAnswersTimesOut()
 {
     desktop::AccountFlow flow(m_app->profile(), m_app->store(), [](const desktop::EngineCredentials &, auto) {});
     QList<QUrl> opened;
-    flow.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); });
+    flow.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); return true; });
     flow.setBrowserSignInTimeout(300);
     flow.startSignInAgain(QString());
     AccountDialog *d = flow.dialog();
@@ -409,7 +409,7 @@ void TestDesktopOAuth::cancelEndsTheBrowserSignIn()
 {
     desktop::AccountFlow flow(m_app->profile(), m_app->store(), [](const desktop::EngineCredentials &, auto) {});
     QList<QUrl> opened;
-    flow.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); });
+    flow.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); return true; });
     flow.startSignInAgain(QString());
     AccountDialog *d = flow.dialog();
     click(d, "accountSignInWithMicrosoft");
@@ -435,7 +435,7 @@ void TestDesktopOAuth::demoOAuthWalksThroughTheSignIn()
     QVERIFY(parsed.options->demoOAuth);
     DesktopApp demo(*parsed.options);
     QList<QUrl> opened;
-    demo.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); });
+    demo.setBrowserLauncher([&opened](const QUrl &url) { opened.append(url); return true; });
     demo.start();
     QTRY_VERIFY_WITH_TIMEOUT(demo.accountDialog() && demo.accountDialog()->isVisible(), 30000);
     AccountDialog *d = demo.accountDialog();
