@@ -104,6 +104,14 @@ GMimeObject *attachmentPart(const QString &name, const QString &contentType, con
     GMimePart *part = g_mime_part_new_with_type(major.constData(), minor.constData());
     g_mime_object_set_disposition(GMIME_OBJECT(part), GMIME_DISPOSITION_ATTACHMENT);
     g_mime_part_set_filename(part, name.toUtf8().constData()); // also Content-Type name=
+    // GMime would pick the smallest charset (ISO-8859-1 for "für"); UTF-8 is
+    // what every reader decodes.
+    const auto preferUtf8 = [](GMimeParamList *params, const char *param) {
+        if (GMimeParam *p = params ? g_mime_param_list_get_parameter(params, param) : nullptr)
+            g_mime_param_set_charset(p, "utf-8");
+    };
+    preferUtf8(g_mime_content_disposition_get_parameters(g_mime_object_get_content_disposition(GMIME_OBJECT(part))), "filename");
+    preferUtf8(g_mime_content_type_get_parameters(g_mime_object_get_content_type(GMIME_OBJECT(part))), "name");
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(data.constData(), size_t(data.size())));
     GPtr<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
     g_mime_part_set_content(part, content.get());
