@@ -354,6 +354,61 @@ private Q_SLOTS:
         QCOMPARE(int(outbox().size()), before); // nothing half-made in the outbox
     }
 
+    // 12.1: no WBXML for sending; the MIME itself with the source in the query.
+    void legacyProtocolSendsTheMimeItself()
+    {
+        const QStringList profile{QStringLiteral("--profile"), m_dir.filePath(QStringLiteral("profile121"))};
+        Run r = run(profile + QStringList{QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--url"), m_url,
+                                          QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(m_dir.filePath(QStringLiteral("profile121/skein.db")).toUtf8().constData(), &db), SQLITE_OK);
+            sqlite3_busy_timeout(db, 5000);
+            QCOMPARE(sqlite3_exec(db, "UPDATE account SET protocol_version = '12.1'", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(db);
+        }
+        r = run(profile + QStringList{QStringLiteral("sync")});
+        QVERIFY2(r.exitCode == 0, r.err + r.out);
+        const QString bodyFile = writeFile(QStringLiteral("legacy.txt"), "Sent at 12.1.\n");
+        r = run(profile + QStringList{QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("alice@skein.test"),
+                                      QStringLiteral("--subject"), QStringLiteral("Legacy hello"), QStringLiteral("--body-file"), bodyFile,
+                                      QStringLiteral("--attach"), bodyFile});
+        QVERIFY2(r.exitCode == 0, r.err + r.out);
+        QCOMPARE(r.out.trimmed(), QByteArray("sent"));
+        const QList<QJsonObject> got = withSubject(QStringLiteral("alice"), QStringLiteral("Legacy hello"));
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(serverAttachments(got.first()[QStringLiteral("id")].toString()).size(), 1);
+
+        // A reply names its source by ItemId and CollectionId: the server threads it.
+        const Run shown = run(profile + QStringList{QStringLiteral("conversations"), QStringLiteral("Inbox"), QStringLiteral("--json")});
+        QString id;
+        for (const QJsonValue &c : QJsonDocument::fromJson(shown.out).array())
+            for (const QJsonValue &m : c[QStringLiteral("messages")].toArray())
+                if (id.isEmpty() && m[QStringLiteral("folder")].toString() == QLatin1String("Inbox"))
+                    id = QString::number(qint64(m[QStringLiteral("id")].toDouble()));
+        QVERIFY(!id.isEmpty());
+        r = run(profile + QStringList{QStringLiteral("reply"), QStringLiteral("--id"), id, QStringLiteral("--cc"),
+                                      QStringLiteral("bob@skein.test"), QStringLiteral("--body-file"), bodyFile});
+        QVERIFY2(r.exitCode == 0, r.err + r.out);
+        QCOMPARE(r.out.trimmed(), QByteArray("sent"));
+        int replies = 0;
+        for (const QJsonObject &m : mailbox(QStringLiteral("bob")))
+            replies += m[QStringLiteral("subject")].toString().startsWith(QLatin1String("RE: ")) && m[QStringLiteral("depth")].toInt() >= 1;
+        QVERIFY(replies >= 1);
+        // Still 12.1: the session never renegotiated behind the test's back.
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open_v2(m_dir.filePath(QStringLiteral("profile121/skein.db")).toUtf8().constData(), &db,
+                                 SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_stmt *q = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "SELECT protocol_version FROM account", -1, &q, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(q), SQLITE_ROW);
+        const QByteArray version(reinterpret_cast<const char *>(sqlite3_column_text(q, 0)));
+        sqlite3_finalize(q);
+        sqlite3_close(db);
+        QCOMPARE(version, QByteArray("12.1"));
+    }
+
     // Offline, then a skein-cli killed (SIGKILL) while the server holds the
     // answer to its SendMail: once the server is back, each message arrives once.
     void offlineSendSurvivesAKill()
