@@ -1,7 +1,8 @@
 // skein-cli send / reply / forward / outbox end to end: separate skein-server
 // and skein-cli processes over loopback, users demo (sending), alice and bob
 // (receiving). The recipients' mailboxes are read with `skein-server dump
-// --json` and, for attachment bytes, from the server's store. The last test
+// --json` and, for attachment bytes, from the server's store; one profile
+// speaks 12.1 (the MIME itself, the source in the query). The last test
 // kills a sending skein-cli with SIGKILL while the server holds its answer
 // and proves every message still arrives exactly once.
 #include "CliRun.h"
