@@ -457,6 +457,27 @@ private Q_SLOTS:
         r = run(cli({QStringLiteral("outbox")}));
         QVERIFY(r.out.contains("Offline one"));
     }
+
+    // A refusal is final for that message: it stays in the outbox, failed,
+    // with the server's reason in words, until the user deletes it.
+    void refusedStaysForTheUser()
+    {
+        stopServer();
+        QVERIFY(startServer({QStringLiteral("--fault"), QStringLiteral("send:116")}));
+        const QString bodyFile = writeFile(QStringLiteral("refused.txt"), "To nobody.\n");
+        Run r = run(cli({QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("nobody@skein.test"), QStringLiteral("--subject"),
+                         QStringLiteral("Refused one"), QStringLiteral("--body-file"), bodyFile}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.startsWith("refused: One of the recipients could not be found"), r.out.constData());
+        const QJsonObject entry = outboxEntry(QStringLiteral("Refused one"));
+        QCOMPARE(entry[QStringLiteral("state")].toString(), QStringLiteral("failed"));
+        // A later sync does not send it again behind the user's back.
+        r = run(cli({QStringLiteral("sync")}));
+        QCOMPARE(outboxEntry(QStringLiteral("Refused one"))[QStringLiteral("attempts")].toInt(), 1);
+        r = run(cli({QStringLiteral("outbox"), QStringLiteral("delete"), QString::number(entry[QStringLiteral("id")].toInteger())}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(outboxEntry(QStringLiteral("Refused one")).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliCompose)
