@@ -44,9 +44,9 @@ std::optional<QString> readBody(const Invocation &in, int *code)
         *code = fail(Usage, QStringLiteral("%1 needs --body-file FILE (- for standard input)").arg(in.words.value(0)));
         return std::nullopt;
     }
-    QFile file;
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened) {
+    QFile file(path);
+    const bool fromStdin = path == QLatin1String("-");
+    if (!(fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly))) {
         *code = fail(Failed, QStringLiteral("cannot read the body file '%1': %2").arg(path, file.errorString()));
         return std::nullopt;
     }
