@@ -92,6 +92,7 @@ struct ConversationQuery {
 
 struct ActionEntry;      // ActionTypes.h
 struct ConversationRule; // ActionTypes.h
+struct OutboxEntry;      // OutboxTypes.h
 
 // The local SQLite cache. One Store per thread (each has its own connection);
 // WAL mode lets the GUI read while the sync thread writes.
@@ -172,6 +173,26 @@ public:
     bool removeConversationRule(const QByteArray &conversationId);
     std::optional<ConversationRule> conversationRule(const QByteArray &conversationId) const;
     QList<ConversationRule> conversationRules() const;
+    // ---- The outbox (StoreOutbox.cpp; types in OutboxTypes.h) ----
+    // In the order the user sent them. Each call is one statement, so one
+    // transaction by itself.
+    qint64 insertOutbox(const OutboxEntry &entry); // the new id; 0 on failure
+    std::optional<OutboxEntry> outboxEntry(qint64 id) const;
+    // Oldest first. unsentOnly: waiting, sending and failed (what the Outbox
+    // folder shows); else every row, sent ones too.
+    QList<OutboxEntry> outbox(bool unsentOnly = true) const;
+    // What the engine sends next: waiting and sending, oldest first.
+    QList<OutboxEntry> outboxToSend() const;
+    // State, attempts, error and sent time of entry.id.
+    bool updateOutboxState(const OutboxEntry &entry);
+    // The user edited a waiting or failed message: new MIME, subject and
+    // recipients, back to waiting with no error. The ClientId stays. False
+    // (with lastError) when the entry is sending or sent: too late to edit.
+    bool editOutbox(qint64 id, const QByteArray &mime, const QString &subject, const QString &recipients);
+    // Deletes a waiting or failed message; false when sending or sent.
+    bool deleteOutbox(qint64 id);
+    // Drops sent rows older than `before`; how many went, -1 on error.
+    int forgetSentOutbox(const QDateTime &before);
     // ---- What the server turned out to support (StoreCapabilities.cpp) ----
     // Unknown when never learned. setCapability(c, Unknown) forgets it.
     CapabilityState capability(Capability capability) const;

@@ -105,7 +105,7 @@ void EasSession::accountChanged()
         m_accountChanged(m_account);
 }
 
-HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body) const
+HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body, const EasBodyForm &form) const
 {
     QUrl url(m_account.url);
     QString path = url.path();
@@ -118,6 +118,8 @@ HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body)
         query.addQueryItem(QStringLiteral("User"), m_account.user);
         query.addQueryItem(QStringLiteral("DeviceId"), m_account.deviceId);
         query.addQueryItem(QStringLiteral("DeviceType"), QStringLiteral("Skein"));
+        for (const auto &[key, value] : form.extraQuery)
+            query.addQueryItem(key, value);
         url.setQuery(query);
     }
 
@@ -131,7 +133,7 @@ HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body)
     request.headers = {{"User-Agent", "Skein/0.1"}};
     if (command) {
         request.headers.append(qMakePair(QByteArray("MS-ASProtocolVersion"), m_account.protocolVersion.toLatin1()));
-        request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/vnd.ms-sync.wbxml")));
+        request.headers.append(qMakePair(QByteArray("Content-Type"), form.contentType));
         // Ping is the one command sent without a policy key ([MS-ASPROV] 3.1.5.1).
         if (qstrcmp(command, "Ping") != 0) {
             const QString key = m_account.policyKey.isEmpty() ? QStringLiteral("0") : m_account.policyKey;
@@ -204,9 +206,29 @@ EasReply EasSession::execute(const char *command, const wbxml::Element &request)
     return reply;
 }
 
-EasReply EasSession::post(const char *command, const QByteArray &body)
+EasReply EasSession::executeMime(const char *command, const QList<QPair<QString, QString>> &extraQuery,
+                                 const QByteArray &mime)
 {
-    HttpRequest request = makeRequest(command, body);
+    if (m_account.protocolVersion.isEmpty()) {
+        EasReply negotiated = negotiate();
+        if (!negotiated.ok())
+            return negotiated;
+    }
+    const EasBodyForm form{"message/rfc822", extraQuery};
+    EasReply reply = post(command, mime, form);
+    // 12.x asks for a policy with HTTP 449 ([MS-ASPROV] 3.1.5.1).
+    if (reply.httpStatus == 449 && !m_provisioning) {
+        if (!provision())
+            return failure(ErrorKind::Provisioning,
+                           QStringLiteral("The server requires a security policy that Skein could not acknowledge."));
+        reply = post(command, mime, form);
+    }
+    return reply;
+}
+
+EasReply EasSession::post(const char *command, const QByteArray &body, const EasBodyForm &form)
+{
+    HttpRequest request = makeRequest(command, body, form);
     for (int redirects = 0;; ++redirects) {
         EasReply authFailure;
         const HttpResponse response = sendAuthorized(request, &authFailure);
@@ -225,7 +247,7 @@ EasReply EasSession::post(const char *command, const QByteArray &body)
         base.setQuery(QString());
         m_account.url = base.toString();
         accountChanged();
-        request = makeRequest(command, body);
+        request = makeRequest(command, body, form);
     }
 }
 

@@ -23,6 +23,12 @@ struct EasReply {
     const wbxml::Element *root() const { return body ? &*body : nullptr; }
 };
 
+// How a request's body is sent: WBXML, or 12.1's raw MIME with extra query parameters.
+struct EasBodyForm {
+    QByteArray contentType = "application/vnd.ms-sync.wbxml";
+    QList<QPair<QString, QString>> extraQuery;
+};
+
 // One account's HTTP conversation with its server: URL and query, Basic auth,
 // protocol version, policy key, provisioning, redirects and back-off. It runs
 // on the sync thread and blocks it while waiting; nothing else calls it.
@@ -52,6 +58,10 @@ public:
     // POSTs one command; provisions and retries when the server asks for it.
     EasReply execute(const char *command, const wbxml::Element &request);
 
+    // 12.1 SendMail/SmartReply/SmartForward: the MIME itself as the body
+    // (Content-Type message/rfc822) and extraQuery after the usual parameters.
+    EasReply executeMime(const char *command, const QList<QPair<QString, QString>> &extraQuery, const QByteArray &mime);
+
     template<typename Command>
     typename Command::Result run(const Command &command, EasReply *replyOut = nullptr)
     {
@@ -69,7 +79,7 @@ public:
     static QStringList supportedVersions(); // best first
 
 private:
-    EasReply post(const char *command, const QByteArray &body);
+    EasReply post(const char *command, const QByteArray &body, const EasBodyForm &form = {});
     HttpResponse sendWithRetries(const HttpRequest &request);
     // sendWithRetries with the account's credentials; an OAuth token that the
     // server refuses with a Bearer challenge is refreshed once and the request
@@ -78,7 +88,7 @@ private:
     QString accountName() const;
     EasReply interpret(const HttpResponse &response);
     bool provision();
-    HttpRequest makeRequest(const char *command, const QByteArray &body) const;
+    HttpRequest makeRequest(const char *command, const QByteArray &body, const EasBodyForm &form = {}) const;
     void accountChanged();
 
     Transport &m_transport;

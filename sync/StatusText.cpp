@@ -124,6 +124,58 @@ constexpr Entry pingTexts[] = {
     {8, "The server had a problem while watching for new mail; Skein will try again later."},
 };
 
+// [MS-ASCMD] 2.2.3.177.x Status of SendMail, SmartReply and SmartForward
+// (the common codes as they bear on sending; docs/protocol.md "Sending
+// mail"). Success is an empty body, so 1 only appears here for completeness.
+// What Skein does: 111, 114 and 133 keep the message waiting in the outbox
+// for the next connection; 118 counts as sent; every other code leaves the
+// message in the outbox as refused, for the user to edit or delete.
+constexpr Entry composeTexts[] = {
+    {1, "The message was sent."},
+    {101, "The server could not read the message request (invalid content); this is a Skein bug. The message stays in the Outbox."},
+    {102, "The server could not decode the message request (invalid WBXML); this is a Skein bug. The message stays in the Outbox."},
+    {103, "The server says the message request does not follow the protocol; this is a Skein bug. The message stays in the Outbox."},
+    {104, "The server could not understand a date in the message."},
+    {105, "The message names a source message with identifiers that do not belong together."},
+    {106, "The server could not understand the identifier of the message being answered or forwarded."},
+    {107, "The server could not read the message (its MIME is not valid); it was not sent."},
+    {108, "The server rejected this device's identifier; the message was not sent."},
+    {109, "The server rejected this device's type; the message was not sent."},
+    {110, "The server had an error while sending the message; it was not sent. Edit or send it again from the Outbox."},
+    {111, "The server had a temporary error; the message waits in the Outbox and Skein will send it again."},
+    {112, "The server cannot find your account in its directory, so it could not send the message; please contact your administrator."},
+    {113, "Your mailbox is full, so the server could not send the message. Delete some messages and send it again."},
+    {114, "Your mailbox server is offline; the message waits in the Outbox and Skein will send it again."},
+    {115, "You have reached your sending limit; the message was not sent."},
+    {116, "One of the recipients could not be found; check the addresses and send the message again."},
+    {117, "The server does not allow replying to or forwarding this message."},
+    {118, "The server already has this message (it was sent by an earlier attempt); it was not sent twice."},
+    {119, "The message has no recipient; add at least one and send it again."},
+    {120, "The server could not submit the message for delivery; edit or send it again from the Outbox."},
+    {121, "The server could not create the reply; the message stays in the Outbox so you can try again."},
+    {122, "An attachment is too large for the server; remove or shrink it and send the message again."},
+    {123, "The server found no mailbox for your account, so it could not send the message."},
+    {124, "The server does not allow sending without signing in."},
+    {125, "The server cannot find your user account, so it could not send the message."},
+    {126, "Your account is not allowed to use Exchange ActiveSync, so it could not send the message."},
+    {129, "This device is blocked for your account; the message was not sent."},
+    {130, "You are not allowed to send this message."},
+    {131, "Your account is disabled; the message was not sent."},
+    {133, "Your mailbox is being moved on the server; the message waits in the Outbox and Skein will send it again."},
+    {145, "The server does not allow externally managed devices; the message was not sent."},
+    {146, "The meeting is not recurring, so a single occurrence cannot be forwarded."},
+    {150, "The message you answered or forwarded is no longer on the server (it was moved or deleted); send it as a new message instead."},
+    {166, "The account used for sending is not valid."},
+    {167, "This account is not allowed to send mail."},
+    {168, "Rights management is disabled on the server, so the protected message was not sent."},
+    {169, "Rights management had a temporary problem; the message was not sent."},
+    {170, "Rights management failed for this message; it was not sent."},
+    {171, "The rights management template is not valid; the message was not sent."},
+    {172, "Rights management does not permit this message to be sent."},
+    {178, "The server cannot forward the message with this combination of options."},
+    {179, "The server could not understand the forwarding recipients."},
+};
+
 // [MS-ASCMD] 2.2.2 Common Status Codes, shared by all commands in 14.0+.
 constexpr Entry commonTexts[] = {
     {101, "The server could not read Skein's request (invalid content); this is a Skein bug."},
@@ -240,7 +292,8 @@ const char *commandSpecific(QByteArrayView command, int status)
         return lookup(searchTexts, status);
     if (isCommand(command, "Ping"))
         return lookup(pingTexts, status);
-    // SendMail, SmartReply, SmartForward: success is an empty body.
+    if (isCommand(command, "SendMail") || isCommand(command, "SmartReply") || isCommand(command, "SmartForward"))
+        return lookup(composeTexts, status);
     if (status == 1)
         return "The request completed successfully.";
     return nullptr;

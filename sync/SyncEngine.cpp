@@ -55,6 +55,11 @@ struct SyncEngine::Worker {
                 Q_EMIT engine->actionFailed(id, message);
             Q_EMIT engine->actionsChanged();
         });
+        runner->outboxSender().setOutcomeHandler([engine](qint64 id, OutboxState state, const QString &message) {
+            if (state == OutboxState::Failed)
+                Q_EMIT engine->sendFailed(id, message);
+            Q_EMIT engine->outboxChanged(id);
+        });
         runner->actionReplayer().setNoticeHandler([engine](const QString &message) { Q_EMIT engine->notice(message); });
         runner->setYieldHandler([engine] { engine->runUserWork(); });
         return true;
@@ -210,6 +215,13 @@ void SyncEngine::find(const QByteArray &conversationId)
         // Search needs a provisioned session; connect() also refreshes folder names.
         w.runner->connect();
         Q_EMIT found(w.runner->find(conversationId));
+    });
+}
+
+void SyncEngine::fetchReplyHeaders(qint64 messageId)
+{
+    post(Lane::User, QStringLiteral("reply-headers:%1").arg(messageId), [this, messageId](Worker &w) {
+        Q_EMIT replyHeadersFetched(messageId, w.ensureReady(this) ? w.runner->fetchReplyHeadersOf(messageId) : w.openError);
     });
 }
 

@@ -53,11 +53,17 @@ public Q_SLOTS:
     // Search for a conversation across all folders (falls back to the local
     // store when the server refuses); answers with found().
     void find(const QByteArray &conversationId);
-    // Sends the action journal now (after ConversationActions::actionApplied):
-    // FolderSync, the journal in order, then a Sync of the folders involved.
+    // Sends the action journal now (after ConversationActions::actionApplied)
+    // and the outbox (after Store::insertOutbox): FolderSync, the journal in
+    // order, the outbox in order, then a Sync of the folders involved and,
+    // after mail went out, of Sent Items.
     // Answers with replayFinished(); each entry's outcome with actionsChanged()
     // and, when refused, actionFailed().
     void replayNow();
+    // Fetches and stores the Message-ID/References of one message (for a
+    // reply's In-Reply-To/References) unless the store has them; answers with
+    // replyHeadersFetched(), error empty when stored.
+    void fetchReplyHeaders(qint64 messageId);
 
 Q_SIGNALS:
     void progress(const QString &folderName, int itemsSoFar);
@@ -76,6 +82,12 @@ Q_SIGNALS:
     // conversation rule on this computer because the server refused it.
     void notice(const QString &message);
     void replayFinished(const skein::eas::SyncReport &report);
+    void replyHeadersFetched(qint64 messageId, const QString &error);
+    // An outbox entry was sent, refused or left waiting (Store::outboxEntry
+    // says which and why): the Outbox view re-reads the store.
+    void outboxChanged(qint64 entryId);
+    // The server refused outbox entry entryId; message says why, in words.
+    void sendFailed(qint64 entryId, const QString &message);
 
 private:
     struct Worker;

@@ -34,6 +34,7 @@ SyncRunner::SyncRunner(EasSession &session, Store &store, SyncOptions options)
     , m_store(store)
     , m_options(options)
     , m_replayer(std::make_unique<ActionReplayer>(session, store))
+    , m_outbox(std::make_unique<OutboxSender>(session, store))
 {
 }
 
@@ -120,6 +121,9 @@ SyncReport SyncRunner::syncAll()
     // The user's actions first: their Sync commands ride in the first Sync of
     // their folder, and a move must reach the server before the folders sync.
     const ActionReplayer::Report replayed = replayActions();
+    // Then the outbox; Sent Items is among the folders synced below.
+    if (replayed.error == ErrorKind::None)
+        sendOutbox();
     const QString version = m_session.account().protocolVersion;
     for (const Folder &folder : m_store.folders()) {
         if (!shouldSync(folder, version) || replayed.syncedFolders.contains(folder.serverId))
@@ -448,6 +452,28 @@ bool SyncRunner::fetchMoreReplyHeaders(int maxBatches)
         return delivered && replyHeadersPending();
     }
     return false;
+}
+
+QString SyncRunner::fetchReplyHeadersOf(qint64 messageId)
+{
+    const std::optional<Message> message = m_store.messageById(messageId);
+    if (!message)
+        return QStringLiteral("The message is no longer stored.");
+    if (!message->internetMessageId.isEmpty())
+        return {};
+    const ReplyHeadersFetchCommand command({{message->folderId, message->serverId}});
+    EasReply reply;
+    const ReplyHeadersFetchCommand::Result result = m_session.run(command, &reply);
+    if (!reply.ok())
+        return reply.message;
+    if (!result.error.isEmpty())
+        return result.error;
+    if (result.status != 1 || result.fetched.isEmpty() || result.fetched.first().status != 1)
+        return statusText("ItemOperations", result.status != 1 || result.fetched.isEmpty() ? result.status
+                                                                                           : result.fetched.first().status);
+    if (!m_store.setReplyHeaders(messageId, result.fetched.first().headers))
+        return m_store.lastError();
+    return {};
 }
 
 bool SyncRunner::replyHeadersPending() const

@@ -2,6 +2,7 @@
 
 #include "ActionReplayer.h"
 #include "EasSession.h"
+#include "OutboxSender.h"
 #include "Store.h"
 
 #include <functional>
@@ -95,6 +96,12 @@ public:
     SyncReport replayAndSync();
     ActionReplayer &actionReplayer() { return *m_replayer; }
 
+    // The outbox, oldest first (OutboxSender). Call after connect() and the
+    // action replay. syncAll() and replayAndSync() both do it; the latter
+    // then syncs Sent Items so the server's copy of what went out arrives.
+    OutboxSender::Report sendOutbox();
+    OutboxSender &outboxSender() { return *m_outbox; }
+
     // Search for a conversation across all folders; the local store when the
     // server refuses (HTTP 500/501 or an error status).
     FindResult find(const QByteArray &conversationId);
@@ -110,6 +117,12 @@ public:
     // the message with local row id messageId (the request names its folder
     // and ServerId). Returns an error in words, empty when stored.
     QString fetchBody(qint64 messageId);
+
+    // The Message-ID and References of one message (local row id), fetched
+    // and stored when the store does not have them, for a reply's
+    // In-Reply-To/References. Returns an error in words, empty when stored
+    // (or already known).
+    QString fetchReplyHeadersOf(qint64 messageId);
 
     static bool shouldSync(const Folder &folder, const QString &protocolVersion);
 
@@ -147,6 +160,9 @@ private:
     // (ActionReplayer::applyLocalRules), sent at the end of the sync when the
     // earlier replay got through, then the folders they touched.
     void sendLocalRuleMoves(const ActionReplayer::Report &earlier, SyncReport &report);
+    // After mail went out with SaveInSentItems: the Sent Items folders not
+    // synced yet, so the server's copy (with its ConversationIndex) arrives.
+    void syncSentItems(const QSet<QString> &alreadySynced, SyncReport &report);
 
     EasSession &m_session;
     Store &m_store;
@@ -154,6 +170,7 @@ private:
     ProgressHandler m_progress;
     FolderChangedHandler m_folderChanged;
     std::unique_ptr<ActionReplayer> m_replayer;
+    std::unique_ptr<OutboxSender> m_outbox;
     std::function<void()> m_yield;
     int m_replayDepth = 0; // a replay in progress: no yield, its claims are open
 };

@@ -49,9 +49,36 @@ SyncReport SyncRunner::replayAndSync()
         report.message = replayed.message;
         return report;
     }
+    const OutboxSender::Report sent = sendOutbox();
+    if (sent.error != ErrorKind::None) {
+        report.error = sent.error;
+        report.message = sent.message;
+        return report;
+    }
     syncTouchedFolders(replayed, report);
+    if (sent.savedToSentItems)
+        syncSentItems(replayed.syncedFolders + replayed.folders, report);
     sendLocalRuleMoves(replayed, report);
     return report;
+}
+
+OutboxSender::Report SyncRunner::sendOutbox()
+{
+    OutboxSender::Report report = m_outbox->sendAll();
+    if (report.error != ErrorKind::None)
+        qCInfo(lcSync) << "Outbox stopped;" << report.waiting << "message(s) wait:" << report.message;
+    return report;
+}
+
+void SyncRunner::syncSentItems(const QSet<QString> &alreadySynced, SyncReport &report)
+{
+    const QString version = m_session.account().protocolVersion;
+    for (const Folder &folder : m_store.folders()) {
+        if (folder.type != FolderType::SentItems || alreadySynced.contains(folder.serverId) || !shouldSync(folder, version))
+            continue;
+        if (!appendFolderReport(report, syncFolder(folder)))
+            return;
+    }
 }
 
 void SyncRunner::syncTouchedFolders(const ActionReplayer::Report &replayed, SyncReport &report)

@@ -28,6 +28,10 @@ int show(const Invocation &in);
 int estimate(const Invocation &in);
 int act(const Invocation &in);   // ActionCommands.cpp
 int find(const Invocation &in);  // ActionCommands.cpp
+int send(const Invocation &in);    // ComposeCommands.cpp
+int reply(const Invocation &in);   // ComposeCommands.cpp (also reply --all)
+int forward(const Invocation &in); // ComposeCommands.cpp
+int outbox(const Invocation &in);  // ComposeCommands.cpp
 
 // --filter DAYS of estimate -> FilterType: 0 all, <=1 -> 1, <=3 -> 2, <=7 -> 3,
 // <=14 -> 4, else 5 (one month, the most EAS allows for mail).

@@ -33,7 +33,18 @@ void addOptions(QCommandLineParser &parser)
         "                             clear-flag, complete, read, unread; applies locally, sends it and\n"
         "                             prints 'done', 'refused: REASON' (exit 1) or 'pending: REASON'\n"
         "                             (kept and sent by the next sync; exit 2 or 3 as below)\n"
-        "  find CONVERSATION_ID [--json]   every message of the conversation, all folders (Search)\n\n"
+        "  find CONVERSATION_ID [--json]   every message of the conversation, all folders (Search)\n"
+        "  send --to ADDRESS [--to ADDRESS] [--cc ADDRESS] [--bcc ADDRESS] --subject TEXT --body-file FILE\n"
+        "       [--attach FILE]...    new mail (SendMail)\n"
+        "  reply (FOLDER SERVERID | --id ROWID) [--all] --body-file FILE\n"
+        "                             reply (all) to that message, quoting it (SmartReply)\n"
+        "  forward (FOLDER SERVERID | --id ROWID) --to ADDRESS --body-file FILE\n"
+        "                             forward it with its attachments (SmartForward)\n"
+        "                             send, reply and forward put the message into the outbox, send it and print\n"
+        "                             'sent', 'refused: REASON' (exit 1; it stays in the outbox) or\n"
+        "                             'waiting: REASON' (sent by the next sync; exit 2 or 3 as below)\n"
+        "  outbox [--json]            the outbox: waiting, sending, refused and sent messages\n"
+        "  outbox delete ID           removes a waiting or refused message\n\n"
         "CONVERSATION_ID is the hex conversationId printed by 'conversations --json'.\n"
         "Exit codes: 0 done, 1 failed, 2 password refused or sign-in expired (sign in again), 3 server not reached or not answering,\n"
         "4 no such account, folder or message, 64 usage error (see the README)."));
@@ -56,7 +67,14 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
         {QStringLiteral("filter"), QStringLiteral("Date filter in days (0 all; at most one month for mail)."), QStringLiteral("DAYS")},
         {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},
-        {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move)."), QStringLiteral("FOLDER")},
+        {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move); recipient (send, forward)."),
+         QStringLiteral("FOLDER|ADDRESS")},
+        {QStringLiteral("cc"), QStringLiteral("Copy recipient (send, reply, forward)."), QStringLiteral("ADDRESS")},
+        {QStringLiteral("bcc"), QStringLiteral("Blind copy recipient (send, reply, forward)."), QStringLiteral("ADDRESS")},
+        {QStringLiteral("subject"), QStringLiteral("Subject (send)."), QStringLiteral("TEXT")},
+        {QStringLiteral("body-file"), QStringLiteral("The message text, UTF-8 (- reads standard input)."), QStringLiteral("FILE")},
+        {QStringLiteral("attach"), QStringLiteral("A file to attach (send, reply, forward; repeat for more)."), QStringLiteral("FILE")},
+        {QStringLiteral("all"), QStringLiteral("Reply to all recipients (reply).")},
         {QStringLiteral("id"), QStringLiteral("Local message id (show)."), QStringLiteral("ROWID")},
         {QStringLiteral("timeout"),
          QStringLiteral("Seconds to wait for each answer of the server (default %1).").arg(kDefaultTimeoutSeconds),
@@ -79,6 +97,10 @@ const QHash<QString, Command> kCommands{
     {QStringLiteral("estimate"), {2, estimate}},
     {QStringLiteral("act"), {3, act}},
     {QStringLiteral("find"), {2, find}},
+    {QStringLiteral("send"), {1, send}},
+    {QStringLiteral("reply"), {3, reply}},
+    {QStringLiteral("forward"), {3, forward}},
+    {QStringLiteral("outbox"), {3, outbox}},
 };
 
 // "Unknown option 'x'." -> "unknown option 'x'", in the style of skein-cli's other reasons.

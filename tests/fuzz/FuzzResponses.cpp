@@ -5,6 +5,7 @@
 // documents in Result::error; they must not crash, hang or leak, and the
 // tree must be a forest that lists every node once.
 #include "FuzzTargets.h"
+#include <ComposeMailCommand.h>
 
 #include <ConversationIndex.h>
 #include <ConversationMovesCommand.h>
@@ -117,6 +118,8 @@ int responseParsers(const uint8_t *data, size_t size)
     (void)eas::parseEmailChange(root, QStringLiteral("1:1"), QStringLiteral("1"));
     (void)eas::parseFlag(root);
     (void)eas::ItemStateFetchCommand::parse(&root);
+    if (const auto sent = eas::ComposeMailCommand::parse(&root); sent.status > 1)
+        (void)eas::statusText("SendMail", sent.status);
 
     const auto headers = eas::ReplyHeadersFetchCommand::parse(&root);
     // Without indexes the tree stands on these reply headers.

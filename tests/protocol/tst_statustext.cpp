@@ -39,6 +39,8 @@ private Q_SLOTS:
         rows("Search", {1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14});
         rows("Ping", {1, 2, 3, 4, 5, 6, 7, 8});
         rows("SendMail", {1, 113, 115, 116, 118, 120});
+        rows("SmartReply", {1, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 150});
+        rows("SmartForward", {1, 107, 110, 117, 118, 119, 120, 150, 178, 179});
         for (int c = 101; c <= 177; ++c)
             if (c < 157 || c > 159) // unassigned
                 QTest::addRow("common %d", c) << QByteArray("Sync") << c;
