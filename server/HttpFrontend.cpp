@@ -1,5 +1,7 @@
 #include "HttpFrontend.h"
 
+#include "GetAttachmentHandler.h"
+
 #include "AutodiscoverHandler.h"
 #include "ComposeHandler.h"
 #include "EasAuthenticator.h"
@@ -418,6 +420,10 @@ HttpFrontend::Reply HttpFrontend::dispatch(EasRequest &request)
         result = SearchHandler(m_ctx).handle(request);
     else if (isComposeCommand(cmd))
         result = ComposeHandler(m_ctx).handle(request);
+    else if (cmd == QLatin1String("GetAttachment")) {
+        const AttachmentDownload download = getAttachment(m_ctx, request);
+        return Reply{download.httpStatus, {{"Content-Type", download.contentType}}, download.body, std::nullopt};
+    }
     else if (cmd == QLatin1String("Ping")) {
         PingHandler::Watch watch;
         result = m_ping.start(request, &watch);

@@ -2,6 +2,7 @@
 
 #include "ConversationMove.h"
 #include "EmailSerializer.h"
+#include "GetAttachmentHandler.h"
 #include "SyncCommands.h"
 
 #include <EasTags.h>
@@ -38,8 +39,8 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
     }
     if (const auto *ref = in.child(tag::AirSyncBase::FileReference)) {
         const QString fileRef = ref->text().trimmed();
-        const auto att = fileRef.startsWith(QLatin1String("att:"))
-            ? m_ctx.store.attachment(request.user.id, fileRef.mid(4).toLongLong()) : std::nullopt;
+        const qint64 attachmentId = attachmentIdFromReference(fileRef);
+        const auto att = attachmentId ? m_ctx.store.attachment(request.user.id, attachmentId) : std::nullopt;
         out.add(tag::ItemOperations::Status, att ? "1" : "15");
         out.add(tag::AirSyncBase::FileReference, fileRef);
         if (att) {
