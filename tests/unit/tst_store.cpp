@@ -144,7 +144,7 @@ private Q_SLOTS:
         }
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
-        QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), 8);
+        QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), latestSchemaVersion());
         AccountSettings account = *store.account();
         QCOMPARE(account.url, QStringLiteral("https://h"));
         QCOMPARE(account.authMethod, AccountSettings::AuthMethod::Basic);
