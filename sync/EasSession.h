@@ -68,8 +68,18 @@ public:
 
     static QStringList supportedVersions(); // best first
 
+    // A command whose answer is a file, not WBXML (12.x GetAttachment):
+    // POSTs Cmd=command with the extra query items and no body; a 200
+    // answer's bytes go to `sink` as they arrive (HttpRequest::bodySink) and
+    // the reply has no body. *stopped tells that the sink stopped it.
+    // Provisions, retries and follows redirects as execute() does.
+    EasReply download(const char *command, const QList<QPair<QString, QString>> &query,
+                      const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped);
+
 private:
     EasReply post(const char *command, const QByteArray &body);
+    EasReply postForFile(const char *command, const QList<QPair<QString, QString>> &query,
+                         const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped);
     HttpResponse sendWithRetries(const HttpRequest &request);
     // sendWithRetries with the account's credentials; an OAuth token that the
     // server refuses with a Bearer challenge is refreshed once and the request
