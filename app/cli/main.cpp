@@ -1,4 +1,5 @@
 // skein-cli: the scripting face of Skein's sync engine.
+#include "AttachmentCommands.h"
 #include "CliCommands.h"
 #include "CliSupport.h"
 
@@ -33,7 +34,11 @@ void addOptions(QCommandLineParser &parser)
         "                             clear-flag, complete, read, unread; applies locally, sends it and\n"
         "                             prints 'done', 'refused: REASON' (exit 1) or 'pending: REASON'\n"
         "                             (kept and sent by the next sync; exit 2 or 3 as below)\n"
-        "  find CONVERSATION_ID [--json]   every message of the conversation, all folders (Search)\n\n"
+        "  find CONVERSATION_ID [--json]   every message of the conversation, all folders (Search)\n"
+        "  attachments --id ROWID [--json]  the attachments message ROWID lists (name, size)\n"
+        "  save-attachment --id ROWID --name NAME --to PATH\n"
+        "                             fetches attachment NAME into PATH (a folder: under NAME); the file\n"
+        "                             appears only complete\n\n"
         "CONVERSATION_ID is the hex conversationId printed by 'conversations --json'.\n"
         "Exit codes: 0 done, 1 failed, 2 password refused or sign-in expired (sign in again), 3 server not reached or not answering,\n"
         "4 no such account, folder or message, 64 usage error (see the README)."));
@@ -58,6 +63,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},
         {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move)."), QStringLiteral("FOLDER")},
         {QStringLiteral("id"), QStringLiteral("Local message id (show)."), QStringLiteral("ROWID")},
+        {QStringLiteral("name"), QStringLiteral("Attachment name (save-attachment)."), QStringLiteral("NAME")},
         {QStringLiteral("timeout"),
          QStringLiteral("Seconds to wait for each answer of the server (default %1).").arg(kDefaultTimeoutSeconds),
          QStringLiteral("SECONDS"), QString::number(kDefaultTimeoutSeconds)},
@@ -79,6 +85,8 @@ const QHash<QString, Command> kCommands{
     {QStringLiteral("estimate"), {2, estimate}},
     {QStringLiteral("act"), {3, act}},
     {QStringLiteral("find"), {2, find}},
+    {QStringLiteral("attachments"), {1, attachments}},
+    {QStringLiteral("save-attachment"), {1, saveAttachment}},
 };
 
 // "Unknown option 'x'." -> "unknown option 'x'", in the style of skein-cli's other reasons.
