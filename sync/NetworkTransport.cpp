@@ -87,6 +87,10 @@ void NetworkTransport::start(const HttpRequest &request, const std::shared_ptr<E
         exchange->response.tlsError = true;
     });
     if (request.bodySink) {
+        // A bounded buffer makes Qt's HTTP thread wait for the sink instead
+        // of queueing the whole answer in memory when the disk is slower
+        // than the network.
+        reply->setReadBufferSize(4 * kStreamChunkBytes);
         exchange->sink = request.bodySink;
         QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, exchange] { streamBody(reply, *exchange); });
     }
