@@ -26,7 +26,9 @@ HandlerResult ItemOperationsHandler::handle(const EasRequest &request)
         else if (op.is(tag::ItemOperations::Move))
             ConversationMove(m_ctx, request.user, request.deviceId).run(op, response);
     }
-    return HandlerResult::doc(root);
+    HandlerResult result = HandlerResult::doc(root);
+    result.parts = std::move(m_parts);
+    return result;
 }
 
 void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Element &in, wbxml::Element &response)
@@ -46,7 +48,13 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
         if (att) {
             auto &props = out.add(tag::ItemOperations::Properties);
             props.add(tag::AirSyncBase::ContentType, att->contentType);
-            props.add(tag::ItemOperations::Data, att->data.toBase64());
+            if (request.acceptMultiPart) {
+                // The bytes go as they are in a part of their own; Part names it.
+                m_parts.append(att->data);
+                props.add(tag::ItemOperations::Part, qint64(m_parts.size()));
+            } else {
+                props.add(tag::ItemOperations::Data, att->data.toBase64());
+            }
         }
         return;
     }

@@ -11,7 +11,8 @@ class QSaveFile;
 namespace skein::eas {
 
 // Fetches one attachment into a file: ItemOperations Fetch by FileReference
-// at 14.0 and later, GetAttachment (streamed as it arrives) at 12.x. The
+// at 14.0 and later (asked as multipart, so the bytes stream to disk; inline
+// base64 from a server that ignores that), GetAttachment (streamed) at 12.x. The
 // file appears only complete: bytes go to a QSaveFile that is committed at
 // the end, so a cancel, a failure or a crash leaves no partial file and an
 // existing file at the path untouched. Runs on the engine's thread.
@@ -34,7 +35,10 @@ public:
     Result fetchToFile(const QString &fileReference, const QString &targetPath, const Progress &progress);
 
 private:
-    Result viaItemOperations(const QString &fileReference, QSaveFile &file, const Progress &progress);
+    // provisioned: this is the second try, after provisioning.
+    Result viaItemOperations(const QString &fileReference, QSaveFile &file, const Progress &progress,
+                             bool provisioned = false);
+    Result viaItemOperationsInline(const QString &fileReference, QSaveFile &file, const Progress &progress);
     Result viaGetAttachment(const QString &fileReference, QSaveFile &file, const Progress &progress);
 
     EasSession &m_session;

@@ -31,6 +31,13 @@ AttachmentFetchCommand::Result AttachmentFetchCommand::parse(const Element *root
         return result;
     const Element *properties = answers.first().properties;
     const Element *data = properties ? properties->child(tag::ItemOperations::Data) : nullptr;
+    if (!data && properties && properties->has(tag::ItemOperations::Part)) {
+        result.contentType = properties->childText(tag::AirSyncBase::ContentType).trimmed();
+        result.part = properties->childInt(tag::ItemOperations::Part, 0);
+        if (result.part < 1)
+            result.error = QStringLiteral("the server named no valid part for the attachment's data");
+        return result;
+    }
     if (!data) {
         result.error = QStringLiteral("the server found the attachment but sent no data");
         return result;

@@ -10,8 +10,9 @@ namespace skein::eas {
 // ItemOperations Fetch of one attachment by airsyncbase:FileReference
 // ([MS-ASCMD] 2.2.1.10, 14.0 and later): Store Mailbox + FileReference.
 // The answer carries the bytes base64-encoded inside the WBXML
-// (Properties/Data) with ContentType, so the whole answer is in memory
-// once; 12.x GetAttachment is the streamed path (docs/protocol.md).
+// (Properties/Data) with ContentType, or, when the request said
+// MS-ASAcceptMultiPart, in a part of their own that Properties/Part names
+// (AttachmentDownloader streams that one; docs/protocol.md).
 class AttachmentFetchCommand
 {
 public:
@@ -25,7 +26,8 @@ public:
         int status = 1;      // top-level ItemOperations Status
         int fetchStatus = 1; // Response/Fetch/Status; 15: no such attachment
         QString contentType;
-        QByteArray data;     // decoded
+        QByteArray data;     // decoded (inline Data)
+        int part = 0;        // multipart answer: the part that holds the bytes (then data is empty)
         QString error;
     };
 

@@ -230,7 +230,8 @@ EasReply EasSession::post(const char *command, const QByteArray &body)
 }
 
 EasReply EasSession::download(const char *command, const QList<QPair<QString, QString>> &query,
-                              const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped)
+                              const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped,
+                              const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
     *stopped = false;
     if (m_account.protocolVersion.isEmpty()) {
@@ -238,21 +239,25 @@ EasReply EasSession::download(const char *command, const QList<QPair<QString, QS
         if (!negotiated.ok())
             return negotiated;
     }
-    EasReply reply = postForFile(command, query, sink, stopped);
+    EasReply reply = postForFile(command, query, sink, stopped, body, extraHeaders);
+    // 12.x asks for provisioning with 449; 14.0+ with a status in the
+    // WBXML, which a file download does not read: the caller sees it.
     if (reply.httpStatus == 449 && !m_provisioning) {
         if (!provision())
             return failure(ErrorKind::Provisioning,
                            QStringLiteral("The server requires a security policy that Skein could not acknowledge."));
-        reply = postForFile(command, query, sink, stopped);
+        reply = postForFile(command, query, sink, stopped, body, extraHeaders);
     }
     return reply;
 }
 
 EasReply EasSession::postForFile(const char *command, const QList<QPair<QString, QString>> &query,
-                                 const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped)
+                                 const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped,
+                                 const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
     auto requestFor = [&] {
-        HttpRequest request = makeRequest(command, {});
+        HttpRequest request = makeRequest(command, body);
+        request.headers += extraHeaders;
         QUrlQuery items(request.url);
         for (const auto &[key, value] : query)
             items.addQueryItem(key, QString(value).replace(QLatin1Char('%'), QLatin1String("%25"))); // the rest QUrlQuery encodes

@@ -7,12 +7,14 @@
 #include "EasTags.h"
 #include "EmailParser.h"
 #include "FakeTransport.h"
+#include "MultiPartReader.h"
 #include "WbxmlCodec.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+#include <QtEndian>
 
 using namespace skein;
 using namespace skein::eas;
@@ -148,6 +150,46 @@ private Q_SLOTS:
         QCOMPARE(AttachmentFetchCommand::parse(&missing).fetchStatus, 15);
     }
 
+    void multiPartReaderStreamsPartOne_data()
+    {
+        QTest::addColumn<int>("chunk");
+        for (int chunk : {1, 3, 7, 20, 4096})
+            QTest::newRow(qPrintable(QString::number(chunk))) << chunk;
+    }
+    void multiPartReaderStreamsPartOne()
+    {
+        QFETCH(int, chunk);
+        const QByteArray wbxml = wbxml::encode(fetchAnswer(15, {}, {})).bytes;
+        const QByteArray file("0123456789abcdefghij");
+        auto le32 = [](qint32 v) { QByteArray b(4, '\0'); qToLittleEndian(v, b.data()); return b; };
+        const QByteArray answer = le32(2) + le32(20) + le32(qint32(wbxml.size())) + le32(qint32(20 + wbxml.size()))
+            + le32(qint32(file.size())) + wbxml + file;
+        QByteArray written;
+        MultiPartReader reader([&](const QByteArray &bytes) { written += bytes; return true; });
+        for (qsizetype at = 0; at < answer.size(); at += chunk) {
+            QVERIFY(reader.feed(answer.mid(at, chunk)));
+            QVERIFY(written.size() <= file.size());
+        }
+        QVERIFY(reader.isMultiPart());
+        QVERIFY(reader.complete());
+        QCOMPARE(reader.wbxml(), wbxml);
+        QCOMPARE(written, file);
+        QCOMPARE(reader.fileLength(), file.size());
+    }
+
+    void multiPartReaderPlainAndMalformed()
+    {
+        const QByteArray wbxml = wbxml::encode(fetchAnswer(1, "abc", QStringLiteral("text/plain"))).bytes;
+        MultiPartReader plain([](const QByteArray &) { return true; });
+        QVERIFY(plain.feed(wbxml.left(2)));
+        QVERIFY(plain.feed(wbxml.mid(2)));
+        QVERIFY(!plain.isMultiPart());
+        QCOMPARE(plain.wbxml(), wbxml);
+        MultiPartReader bad([](const QByteArray &) { return true; });
+        QVERIFY(!bad.feed(QByteArray("\x05\0\0\0\x01\0\0\0\x01\0\0\0", 12) + QByteArray(40, 'x')));
+        QVERIFY(!bad.error().isEmpty());
+    }
+
     void itemOperationsAt14()
     {
         QTemporaryDir dir;
@@ -160,6 +202,9 @@ private Q_SLOTS:
         QCOMPARE(r.contentType, QStringLiteral("text/plain"));
         QCOMPARE(readAll(path), QByteArray("hello"));
         QCOMPARE(transport.command(0), QByteArray("ItemOperations"));
+        QCOMPARE(transport.header(0, "MS-ASAcceptMultiPart"), QByteArray("T"));
+        QCOMPARE(transport.body(0).find({tag::ItemOperations::Fetch})->childText(tag::AirSyncBase::FileReference),
+                 QStringLiteral("att:7"));
     }
 
     void getAttachmentAt12()

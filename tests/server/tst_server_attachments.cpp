@@ -9,6 +9,7 @@
 #include <MimeWriter.h>
 
 #include <QRegularExpression>
+#include <QtEndian>
 
 using namespace skein::test;
 
@@ -159,6 +160,34 @@ private Q_SLOTS:
         QVERIFY(pdf.trimmed().endsWith("%%EOF"));
         QVERIFY(xrefMatches(pdf));
         m_pdf = pdf;
+    }
+
+    void itemOperationsMultiPart()
+    {
+        QVERIFY(!m_pdf.isEmpty());
+        auto c = f.client(QStringLiteral("demo"), QStringLiteral("ATTMULTI"), "16.1");
+        QVERIFY(c);
+        c->extraHeaders = {{"MS-ASAcceptMultiPart", "T"}};
+        const EasResponse r = c->post(QStringLiteral("ItemOperations"), fetchByReference(m_reference));
+        QCOMPARE(r.http, 200);
+        QCOMPARE(r.header("Content-Type"), QByteArray("application/vnd.ms-sync.multipart"));
+        // PartsCount, then Offset/Length per part, little-endian; part 0 the WBXML.
+        const QByteArray &b = r.body;
+        auto le32 = [&](int at) { return qFromLittleEndian<qint32>(b.constData() + at); };
+        QCOMPARE(le32(0), 2);
+        const qint32 wbxmlAt = le32(4), wbxmlLength = le32(8), fileAt = le32(12), fileLength = le32(16);
+        QCOMPARE(wbxmlAt, 20);
+        QCOMPARE(fileAt, wbxmlAt + wbxmlLength);
+        QCOMPARE(fileAt + fileLength, b.size());
+        QCOMPARE(b.mid(fileAt, fileLength), m_pdf);
+        const auto doc = skein::wbxml::decode(b.mid(wbxmlAt, wbxmlLength));
+        QVERIFY(doc.ok());
+        const Element *props = doc.root->find({tag::ItemOperations::Response, tag::ItemOperations::Fetch,
+                                               tag::ItemOperations::Properties});
+        QVERIFY(props);
+        QCOMPARE(props->childText(tag::ItemOperations::Part), QStringLiteral("1"));
+        QVERIFY(!props->has(tag::ItemOperations::Data));
+        QCOMPARE(props->childText(tag::AirSyncBase::ContentType), QStringLiteral("application/pdf"));
     }
 
     void itemOperationsUnknownReferenceIs15()
