@@ -2,7 +2,8 @@
 // engine and reference server as app/desktop wires them: the list shows
 // name, icon and size; Save As writes the server's bytes; Open fetches to a
 // private 0600 file and hands it to the desktop; a program is refused with a
-// sentence and never fetched. Leaves a screenshot in /tmp/attach-shots/.
+// sentence and never fetched. Leaves screenshots in SKEIN_SHOT_DIR (default:
+// attach-shots in the system's temporary folder) for a person to look at.
 #include "AttachmentList.h"
 #include "AttachmentOpener.h"
 #include "BodyView.h"
@@ -26,6 +27,14 @@ using namespace skein::eas;
 using namespace skein::ui;
 
 namespace {
+
+QString shotPath(const QString &name)
+{
+    const QByteArray dir = qgetenv("SKEIN_SHOT_DIR");
+    const QString folder = dir.isEmpty() ? QDir::temp().filePath(QStringLiteral("attach-shots")) : QString::fromLocal8Bit(dir);
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(name);
+}
 
 QByteArray readAll(const QString &path)
 {
@@ -132,9 +141,8 @@ private Q_SLOTS:
         QVERIFY(!card->findChild<QPushButton *>(QStringLiteral("attachmentSaveAll"))->isVisible()); // one file only
         QVERIFY(!card->findChild<QPushButton *>(QStringLiteral("attachmentCancel"))->isVisible());
 
-        QDir().mkpath(QStringLiteral("/tmp/attach-shots"));
         QTest::qWait(50);
-        QVERIFY(pane.grab().save(QStringLiteral("/tmp/attach-shots/message-card-attachments.png")));
+        QVERIFY(pane.grab().save(shotPath(QStringLiteral("message-card-attachments.png"))));
 
         // Save As…: the chooser answers like the dialog would.
         QTemporaryDir target;
@@ -187,7 +195,7 @@ private Q_SLOTS:
             card->bodyView()->document()->resource(QTextDocument::ImageResource, cid).value<QImage>().size()
                 == QSize(48, 48), 30000);
         QTest::qWait(50);
-        QVERIFY(pane.grab().save(QStringLiteral("/tmp/attach-shots/inline-image.png")));
+        QVERIFY(pane.grab().save(shotPath(QStringLiteral("inline-image.png"))));
     }
 
     void programIsRefusedWithASentence()
@@ -212,7 +220,7 @@ private Q_SLOTS:
         QVERIFY(open.isEmpty());
         QVERIFY2(card.attachmentList()->statusText().contains(QStringLiteral("does not open")),
                  qPrintable(card.attachmentList()->statusText()));
-        QVERIFY(card.grab().save(QStringLiteral("/tmp/attach-shots/program-refused.png")));
+        QVERIFY(card.grab().save(shotPath(QStringLiteral("program-refused.png"))));
         list->setCurrentRow(1);
         QTest::mouseClick(card.findChild<QPushButton *>(QStringLiteral("attachmentOpen")), Qt::LeftButton);
         QCOMPARE(open.size(), 1);

@@ -123,7 +123,7 @@ private Q_SLOTS:
         QTest::newRow("unknown message") << QStringList{QStringLiteral("attachments"), QStringLiteral("--id"), QStringLiteral("999999")}
                                          << 4 << QStringLiteral("no message with id 999999");
         QTest::newRow("no name") << QStringList{QStringLiteral("save-attachment"), QStringLiteral("--id"), QStringLiteral("1"),
-                                                QStringLiteral("--to"), QStringLiteral("/tmp")}
+                                                QStringLiteral("--to"), QDir::tempPath()}
                                  << 64 << QStringLiteral("--name NAME and --to PATH");
     }
     void badInputSaysWhy()
