@@ -41,6 +41,20 @@ struct FlagState {
 
 enum class BodyType : int { None = 0, PlainText = 1, Html = 2, Rtf = 3, Mime = 4 };
 
+// One attachment as the server listed it in Sync (airsyncbase:Attachment,
+// or 2.5's email:Attachment). fileReference fetches it: ItemOperations
+// FileReference at 14.0+, GetAttachment's AttachmentName at 12.x.
+struct Attachment {
+    QString name;            // DisplayName (AttName's last path segment for email:)
+    QString fileReference;
+    qint64 size = 0;         // EstimatedDataSize / AttSize, bytes; 0 unknown
+    QString contentType;     // learned when fetched; may be empty before
+    QString contentId;       // without <>; an inline part the HTML names by cid:
+    bool isInline = false;
+
+    friend bool operator==(const Attachment &, const Attachment &) = default;
+};
+
 // One email as the server described it. ConversationId and ConversationIndex
 // are opaque bytes kept exactly as received (MS-ASCON: the client must not
 // change them); empty means the server sent none.
@@ -61,6 +75,7 @@ struct Message {
     QString messageClass;   // IPM.Note ...
     QString preview;        // plain-text preview ([MS-ASAIRS] Preview)
     bool hasAttachments = false;
+    QList<Attachment> attachments; // stored in table attachments (migration 10)
     QByteArray conversationId;
     QByteArray conversationIndex;
     // Body as far as the sync brought it.

@@ -355,6 +355,24 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_state ON outbox(state, id);
 )sql";
 
+// Migration 10: the attachments each message lists (Sync
+// airsyncbase:Attachments). The bytes are never stored: they are fetched
+// on demand by file_reference. Rows go with their message (ON DELETE CASCADE);
+// the order the server listed them in is kept by position.
+const char *const migration10 = R"sql(
+CREATE TABLE IF NOT EXISTS attachments (
+    message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    file_reference TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    content_type TEXT NOT NULL DEFAULT '',
+    content_id TEXT NOT NULL DEFAULT '',
+    inline INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (message_id, position)
+) WITHOUT ROWID;
+)sql";
+
 // A migration is SQL, or code for what SQL alone cannot say.
 struct Migration {
     const char *sql = nullptr;
@@ -365,7 +383,7 @@ struct Migration {
 // Index i holds migration i + 1. Append only: never edit a shipped migration.
 const Migration migrations[] = {{migration1}, {migration2}, {migration3}, {migration4}, {migration5},
                                 {migration6}, {nullptr, neverReuseMessageIds, true}, {migration8},
-                                {migration9}};
+                                {migration9}, {migration10}};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {

@@ -159,6 +159,14 @@ public:
     bool setBody(qint64 messageId, BodyType type, const QByteArray &body, bool truncated,
                  qint64 estimatedSize);
 
+    // ---- Attachments (StoreAttachments.cpp, migration 10) ----
+    // What the server listed for the message, in its order; empty when none.
+    QList<Attachment> attachments(qint64 messageId) const;
+    // Replaces the message's list (a Sync applies it with the message itself).
+    bool setAttachments(qint64 messageId, const QList<Attachment> &attachments);
+    // Records the Content-Type a fetch learned.
+    bool setAttachmentContentType(qint64 messageId, const QString &fileReference, const QString &contentType);
+
     sqlite3 *handle() const;
 
     // ---- Conversation actions (StoreActions.cpp; types in ActionTypes.h) ----

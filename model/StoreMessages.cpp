@@ -165,10 +165,19 @@ bool Store::Private::upsertMessage(const QString &folderId, const Message &messa
     qint64 id = sqlite3_last_insert_rowid(db);
     if (batchStart == 0 && !message.conversationId.isEmpty() && !fixHead(message.conversationId))
         return false;
+    // A new row without attachments has none to replace: the common case
+    // of a large first sync costs no extra statement.
+    const bool inserted = id != lastRowid;
+    const bool attachmentsToWrite = !message.attachments.isEmpty() || !inserted;
+    if (!hasBody(message) && !attachmentsToWrite)
+        return true;
+    if (!inserted && !findMessageId(folderId, message.serverId, &id))
+        return false;
+    if (attachmentsToWrite && !writeAttachments(id, message.attachments))
+        return false;
     if (!hasBody(message))
         return true;
-    return (id != lastRowid || findMessageId(folderId, message.serverId, &id))
-        && writeBody(id, message.bodyType, message.body, message.bodyTruncated,
+    return writeBody(id, message.bodyType, message.body, message.bodyTruncated,
                      message.bodyEstimatedSize, false);
 }
 

@@ -58,6 +58,8 @@ struct Store::Private
     // fixes the conversation's head.
     bool upsertMessage(const QString &folderId, const Message &message, qint64 generation,
                        bool keepRead = false, bool keepFlag = false);
+    // The message's attachment rows become `attachments` (StoreAttachments.cpp).
+    bool writeAttachments(qint64 messageId, const QList<Attachment> &attachments);
     // Heads (is_head, migration 3) after inserts: of the conversations that
     // rows with an id above `after` belong to (all rows a batch inserted, as
     // SQLite gives a new row max(id) + 1), or of one conversation.

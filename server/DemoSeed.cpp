@@ -1,5 +1,7 @@
 #include "DemoSeed.h"
 
+#include "DemoAttachments.h"
+
 #include "ConversationThreading.h"
 #include "DemoContent.h"
 #include "ElementBlob.h"
@@ -179,11 +181,19 @@ int insertStandalones(ServerStore &store, qint64 userId, const Folders &f, qint6
                        "<p><img src=\"https://images.northwind.example/newsletter/banner.png\" alt=\"Skein Mobile banner\" width=\"600\"></p>"
                        "<p>Only <b>two weeks</b> until Skein Mobile ships. Read the full plan on the "
                        "<a href=\"https://northwind.example/launch/plan\">launch page</a>.</p>"
+                       "<p><img src=\"cid:launch-badge@northwind.example\" alt=\"Launch badge\" width=\"48\" height=\"48\"></p>"
                        "<p>Questions? Ask Priya &amp; the marketing team.</p></body></html>"), 2));
+    // The newsletter's badge is an inline part the HTML names by cid:, the
+    // form Outlook sends pasted images in (the banner above stays remote).
+    AttachmentRow badge{0, 0, QStringLiteral("launch-badge.png"), QStringLiteral("image/png"),
+                        solidPng(48, 48, 0x00aa55)};
+    badge.contentId = QStringLiteral("launch-badge@northwind.example");
+    badge.isInline = true;
+    rows.back().attachments.append(badge);
     MessageRow contract = standalone(userId, f.inbox, 16, QStringLiteral("Signed contract (PDF)"), nowMs - 13 * day,
         QStringLiteral("Hi,\n\nplease find your countersigned employment contract attached.\n\nNina"), 1);
-    QByteArray pdf("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-    contract.attachments.append(AttachmentRow{0, 0, QStringLiteral("contract.pdf"), QStringLiteral("application/pdf"), pdf});
+    contract.attachments.append(AttachmentRow{0, 0, QStringLiteral("contract.pdf"), QStringLiteral("application/pdf"),
+                                              minimalPdf(QStringLiteral("Employment contract - countersigned"))});
     rows.push_back(contract);
     rows.push_back(standalone(userId, f.inbox, 2, QStringLiteral("Annual infrastructure report"), nowMs - 19 * day, longReport(), 1));
     rows.push_back(standalone(userId, f.receipts, 13, QStringLiteral("Your CityRail receipt"), nowMs - 15 * day,

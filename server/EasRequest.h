@@ -25,6 +25,7 @@ struct EasRequest {
     QByteArray rawMime;
     bool isRawMime = false;
     QHash<QString, QString> query;
+    bool acceptMultiPart = false; // MS-ASAcceptMultiPart: T: file data as separate parts
 
     bool hasConversations() const { return version >= 140; } // Email2, Preview, ConversationMode
 };
@@ -33,10 +34,11 @@ struct EasRequest {
 struct HandlerResult {
     int httpStatus = 200;
     std::optional<wbxml::Element> document; // none: empty body
+    QList<QByteArray> parts; // non-empty: a multipart answer, document first (ItemOperations)
 
-    static HandlerResult http(int status) { return HandlerResult{status, std::nullopt}; }
-    static HandlerResult doc(wbxml::Element e) { return HandlerResult{200, std::move(e)}; }
-    static HandlerResult empty() { return HandlerResult{200, std::nullopt}; }
+    static HandlerResult http(int status) { return HandlerResult{status, std::nullopt, {}}; }
+    static HandlerResult doc(wbxml::Element e) { return HandlerResult{200, std::move(e), {}}; }
+    static HandlerResult empty() { return HandlerResult{200, std::nullopt, {}}; }
 };
 
 // EAS dateTime: YYYY-MM-DDTHH:MM:SS.MSSZ (UTC).

@@ -205,6 +205,9 @@ void appendEmail(wbxml::Element &t, const MessageRow &m, const BodyOptions &body
     t.add(tag::Email::ThreadTopic, m.threadTopic);
     t.add(tag::Email::Importance, qint64(m.importance));
     t.add(tag::Email::Read, m.read ? "1" : "0");
+    // airsyncbase:Attachments at every version served (12.0 and later; the
+    // email:Attachments form is 2.5's). FileReference is also the 12.x
+    // GetAttachment AttachmentName: docs/protocol.md.
     if (!m.attachments.isEmpty()) {
         auto &atts = t.add(tag::AirSyncBase::Attachments);
         for (const auto &a : m.attachments) {
@@ -213,6 +216,11 @@ void appendEmail(wbxml::Element &t, const MessageRow &m, const BodyOptions &body
             att.add(tag::AirSyncBase::FileReference, QStringLiteral("att:%1").arg(a.id));
             att.add(tag::AirSyncBase::Method, "1");
             att.add(tag::AirSyncBase::EstimatedDataSize, qint64(a.data.size()));
+            // The two let a client show the part where the HTML says cid:.
+            if (!a.contentId.isEmpty())
+                att.add(tag::AirSyncBase::ContentId, a.contentId);
+            if (a.isInline)
+                att.add(tag::AirSyncBase::IsInline, "1");
         }
     }
     appendBody(t, m, body, o);

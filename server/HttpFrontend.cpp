@@ -1,5 +1,9 @@
 #include "HttpFrontend.h"
 
+#include "GetAttachmentHandler.h"
+
+#include <QtEndian>
+
 #include "AutodiscoverHandler.h"
 #include "ComposeHandler.h"
 #include "EasAuthenticator.h"
@@ -275,9 +279,12 @@ HttpFrontend::Reply HttpFrontend::handle(const QHttpServerRequest &request)
                       {"MS-ASProtocolCommands", supportedCommands()}},
                      {}};
     case QHttpServerRequest::Method::Post:
-        return handlePost(Post{request.value("Authorization"), QUrlQuery(request.url()),
-                               request.value("MS-ASProtocolVersion"), request.value("Content-Type"),
-                               request.value("X-MS-PolicyKey"), request.body()});
+    {
+        Post post{request.value("Authorization"), QUrlQuery(request.url()), request.value("MS-ASProtocolVersion"),
+                  request.value("Content-Type"), request.value("X-MS-PolicyKey"), request.body()};
+        post.acceptMultiPart = request.value("MS-ASAcceptMultiPart").trimmed().compare("T", Qt::CaseInsensitive) == 0;
+        return handlePost(post);
+    }
     default:
         return Reply{405, {{"Allow", "OPTIONS,POST"}}, {}};
     }
@@ -316,6 +323,7 @@ HttpFrontend::Reply HttpFrontend::handlePost(const Post &post)
     eas.command = query.queryItemValue(QStringLiteral("Cmd"));
     eas.deviceId = query.queryItemValue(QStringLiteral("DeviceId"));
     eas.deviceType = query.queryItemValue(QStringLiteral("DeviceType"));
+    eas.acceptMultiPart = post.acceptMultiPart;
     static const QRegularExpression deviceIdRule(QStringLiteral("^[A-Za-z0-9]{1,32}$"));
     if (eas.command.isEmpty() || !deviceIdRule.match(eas.deviceId).hasMatch() || eas.deviceType.isEmpty())
         return Reply{400, {}, "missing or invalid Cmd, DeviceId or DeviceType\n"};
@@ -418,6 +426,10 @@ HttpFrontend::Reply HttpFrontend::dispatch(EasRequest &request)
         result = SearchHandler(m_ctx).handle(request);
     else if (isComposeCommand(cmd))
         result = ComposeHandler(m_ctx).handle(request);
+    else if (cmd == QLatin1String("GetAttachment")) {
+        const AttachmentDownload download = getAttachment(m_ctx, request);
+        return Reply{download.httpStatus, {{"Content-Type", download.contentType}}, download.body, std::nullopt};
+    }
     else if (cmd == QLatin1String("Ping")) {
         PingHandler::Watch watch;
         result = m_ping.start(request, &watch);
@@ -431,7 +443,34 @@ HttpFrontend::Reply HttpFrontend::dispatch(EasRequest &request)
         QThread::msleep(ulong(*holdMs));
     if (!result.document)
         return Reply{result.httpStatus, {}, {}, std::nullopt};
+    if (!result.parts.isEmpty())
+        return multipartReply(*result.document, result.parts);
     return documentReply(*result.document);
+}
+
+HttpFrontend::Reply HttpFrontend::multipartReply(const wbxml::Element &document, const QList<QByteArray> &parts)
+{
+    Reply reply = documentReply(document);
+    if (reply.status != 200)
+        return reply;
+    // [MS-ASCMD] 2.2.2.10.1: PartsCount, then Offset and Length of each part
+    // (32-bit little-endian, offsets from the start of the body), then the parts.
+    QList<QByteArray> all = {reply.body};
+    all += parts;
+    auto le32 = [](qint64 v) {
+        QByteArray b(4, '\0');
+        qToLittleEndian(qint32(v), b.data());
+        return b;
+    };
+    QByteArray body = le32(all.size());
+    qint64 offset = 4 + 8 * qint64(all.size());
+    for (const QByteArray &part : all) {
+        body += le32(offset) + le32(part.size());
+        offset += part.size();
+    }
+    for (const QByteArray &part : all)
+        body += part;
+    return Reply{200, {{"Content-Type", "application/vnd.ms-sync.multipart"}}, body, std::nullopt};
 }
 
 } // namespace skein::server

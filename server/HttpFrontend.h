@@ -55,6 +55,7 @@ public:
         QByteArray contentType;
         QByteArray policyKey;       // X-MS-PolicyKey header
         QByteArray body;
+        bool acceptMultiPart = false; // MS-ASAcceptMultiPart: T ([MS-ASCMD] 2.2.1.10)
     };
     // Everything a POST goes through after HTTP: authentication, checks,
     // decoding, the provisioning gate and the command. Public so the fuzz
@@ -70,6 +71,8 @@ private:
     Reply dispatch(EasRequest &request);
     static void send(QHttpServerResponder &responder, const Reply &reply);
     static Reply documentReply(const wbxml::Element &document);
+    // application/vnd.ms-sync.multipart: the WBXML document as part 0, then `parts`.
+    static Reply multipartReply(const wbxml::Element &document, const QList<QByteArray> &parts);
     void deferPing(QHttpServerResponder &&responder, const PingHandler::Watch &watch);
     void pollPings();
 

@@ -2,6 +2,7 @@
 
 #include "ConversationMove.h"
 #include "EmailSerializer.h"
+#include "GetAttachmentHandler.h"
 #include "SyncCommands.h"
 
 #include <EasTags.h>
@@ -25,7 +26,9 @@ HandlerResult ItemOperationsHandler::handle(const EasRequest &request)
         else if (op.is(tag::ItemOperations::Move))
             ConversationMove(m_ctx, request.user, request.deviceId).run(op, response);
     }
-    return HandlerResult::doc(root);
+    HandlerResult result = HandlerResult::doc(root);
+    result.parts = std::move(m_parts);
+    return result;
 }
 
 void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Element &in, wbxml::Element &response)
@@ -38,14 +41,20 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
     }
     if (const auto *ref = in.child(tag::AirSyncBase::FileReference)) {
         const QString fileRef = ref->text().trimmed();
-        const auto att = fileRef.startsWith(QLatin1String("att:"))
-            ? m_ctx.store.attachment(request.user.id, fileRef.mid(4).toLongLong()) : std::nullopt;
+        const qint64 attachmentId = attachmentIdFromReference(fileRef);
+        const auto att = attachmentId ? m_ctx.store.attachment(request.user.id, attachmentId) : std::nullopt;
         out.add(tag::ItemOperations::Status, att ? "1" : "15");
         out.add(tag::AirSyncBase::FileReference, fileRef);
         if (att) {
             auto &props = out.add(tag::ItemOperations::Properties);
             props.add(tag::AirSyncBase::ContentType, att->contentType);
-            props.add(tag::ItemOperations::Data, att->data.toBase64());
+            if (request.acceptMultiPart) {
+                // The bytes go as they are in a part of their own; Part names it.
+                m_parts.append(att->data);
+                props.add(tag::ItemOperations::Part, qint64(m_parts.size()));
+            } else {
+                props.add(tag::ItemOperations::Data, att->data.toBase64());
+            }
         }
         return;
     }

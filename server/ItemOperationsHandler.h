@@ -22,6 +22,7 @@ private:
     void fetchLongId(const EasRequest &request, const QString &longId, const wbxml::Element &in, wbxml::Element &out);
 
     ServerContext &m_ctx;
+    QList<QByteArray> m_parts; // multipart answer: attachment data, part i + 1
 };
 
 } // namespace skein::server

@@ -120,6 +120,12 @@ void collectPart(GMimeObject *, GMimeObject *part, gpointer data)
     a.name = name ? QString::fromUtf8(name)
                   : (GMIME_IS_MESSAGE_PART(part) ? QStringLiteral("message.eml") : QStringLiteral("attachment"));
     a.data = decodedContent(part);
+    if (const char *cid = g_mime_object_get_content_id(part))
+        a.contentId = QString::fromUtf8(cid);
+    // Inline: said so by Content-Disposition, or a part named by Content-ID
+    // without any disposition (multipart/related images often have none).
+    const char *disposition = g_mime_object_get_disposition(part);
+    a.isInline = disposition ? g_ascii_strcasecmp(disposition, "inline") == 0 : !a.contentId.isEmpty();
     parts->attachments.append(a);
 }
 

@@ -51,6 +51,10 @@ GMimeObject *attachmentPart(const AttachmentRow &a)
     GPtr<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
     g_mime_part_set_content(part, content.get());
     g_mime_part_set_content_encoding(part, GMIME_CONTENT_ENCODING_BASE64);
+    if (!a.contentId.isEmpty())
+        g_mime_object_set_content_id(GMIME_OBJECT(part), a.contentId.toUtf8().constData());
+    if (a.isInline)
+        g_mime_object_set_disposition(GMIME_OBJECT(part), "inline");
     return GMIME_OBJECT(part);
 }
 

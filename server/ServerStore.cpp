@@ -178,7 +178,9 @@ bool ServerStore::exec(const char *sql)
 bool ServerStore::migrate()
 {
     if (!addColumnIfMissing("messages", "message_id", "TEXT NOT NULL DEFAULT ''")
-        || !addColumnIfMissing("sync_states", "prev_commands", "BLOB"))
+        || !addColumnIfMissing("sync_states", "prev_commands", "BLOB")
+        || !addColumnIfMissing("attachments", "content_id", "TEXT NOT NULL DEFAULT ''")
+        || !addColumnIfMissing("attachments", "is_inline", "INTEGER NOT NULL DEFAULT 0"))
         return false;
     // messages_folder_state covers folderStates(), which every Sync request
     // reads for a whole folder: from the table, each row's conversation_id
@@ -343,8 +345,10 @@ qint64 ServerStore::insertMessage(MessageRow &m)
         u.bind(1, m.internetMessageId).bind(2, m.id).run();
     }
     for (auto &a : m.attachments) {
-        SqlStatement qa(m_db, "INSERT INTO attachments(message_id, name, content_type, data) VALUES(?,?,?,?)");
+        SqlStatement qa(m_db, "INSERT INTO attachments(message_id, name, content_type, data, content_id, is_inline) "
+                              "VALUES(?,?,?,?,?,?)");
         qa.bind(1, m.id).bind(2, a.name).bind(3, a.contentType).bindBlob(4, a.data.isNull() ? QByteArray("") : a.data);
+        qa.bind(5, a.contentId).bind(6, qint64(a.isInline ? 1 : 0));
         qa.run();
         a.id = sqlite3_last_insert_rowid(m_db);
         a.messageId = m.id;
@@ -391,21 +395,22 @@ QList<MessageState> ServerStore::folderStates(qint64 folderId, bool withConversa
 QList<AttachmentRow> ServerStore::attachments(qint64 messageId)
 {
     QList<AttachmentRow> out;
-    SqlStatement q(m_db, "SELECT id, message_id, name, content_type, data FROM attachments WHERE message_id=? ORDER BY id");
+    SqlStatement q(m_db, "SELECT id, message_id, name, content_type, data, content_id, is_inline "
+                         "FROM attachments WHERE message_id=? ORDER BY id");
     q.bind(1, messageId);
     while (q.next())
-        out.append(AttachmentRow{q.integer(0), q.integer(1), q.text(2), q.text(3), q.blob(4)});
+        out.append(AttachmentRow{q.integer(0), q.integer(1), q.text(2), q.text(3), q.blob(4), q.text(5), q.integer(6) != 0});
     return out;
 }
 
 std::optional<AttachmentRow> ServerStore::attachment(qint64 userId, qint64 attachmentId)
 {
-    SqlStatement q(m_db, "SELECT a.id, a.message_id, a.name, a.content_type, a.data FROM attachments a "
-                         "JOIN messages m ON m.id = a.message_id WHERE m.user_id=? AND a.id=?");
+    SqlStatement q(m_db, "SELECT a.id, a.message_id, a.name, a.content_type, a.data, a.content_id, a.is_inline "
+                         "FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.user_id=? AND a.id=?");
     q.bind(1, userId).bind(2, attachmentId);
     if (!q.next())
         return std::nullopt;
-    return AttachmentRow{q.integer(0), q.integer(1), q.text(2), q.text(3), q.blob(4)};
+    return AttachmentRow{q.integer(0), q.integer(1), q.text(2), q.text(3), q.blob(4), q.text(5), q.integer(6) != 0};
 }
 
 bool ServerStore::setRead(qint64 messageId, bool read)

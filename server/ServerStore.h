@@ -47,6 +47,10 @@ struct AttachmentRow {
     QString name;
     QString contentType;
     QByteArray data;
+    // An inline part (an image the HTML body shows by cid:): its Content-ID
+    // without <>, and true for Content-Disposition inline.
+    QString contentId;
+    bool isInline = false;
 };
 
 struct MessageRow {

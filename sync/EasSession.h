@@ -78,8 +78,25 @@ public:
 
     static QStringList supportedVersions(); // best first
 
+    // Provision now (a file download that was answered with a provisioning
+    // status asks for it; execute() does it by itself). True when acknowledged.
+    bool provisionNow() { return !m_provisioning && provision(); }
+
+    // A command whose answer is a file, not WBXML (12.x GetAttachment):
+    // POSTs Cmd=command with the extra query items and no body; a 200
+    // answer's bytes go to `sink` as they arrive (HttpRequest::bodySink) and
+    // the reply has no body. *stopped tells that the sink stopped it.
+    // Provisions, retries and follows redirects as execute() does.
+    // body (WBXML) and extraHeaders go with the request when given.
+    EasReply download(const char *command, const QList<QPair<QString, QString>> &query,
+                      const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped,
+                      const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
+
 private:
     EasReply post(const char *command, const QByteArray &body, const EasBodyForm &form = {});
+    EasReply postForFile(const char *command, const QList<QPair<QString, QString>> &query,
+                         const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped,
+                         const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders);
     HttpResponse sendWithRetries(const HttpRequest &request);
     // sendWithRetries with the account's credentials; an OAuth token that the
     // server refuses with a Bearer challenge is refreshed once and the request

@@ -1,5 +1,7 @@
 #include "EmailParser.h"
 
+#include <algorithm>
+
 #include "EasFormat.h"
 #include "EasTags.h"
 
@@ -118,13 +120,50 @@ QString parseDateReceived(const Element &data, Message &m)
     return {};
 }
 
+// airsyncbase:Attachment ([MS-ASAIRS] 2.2.2.7), 12.0 and later.
+Attachment airSyncBaseAttachment(const Element &e)
+{
+    Attachment a;
+    a.name = e.childText(tag::AirSyncBase::DisplayName);
+    a.fileReference = e.childText(tag::AirSyncBase::FileReference).trimmed();
+    a.size = e.childText(tag::AirSyncBase::EstimatedDataSize).trimmed().toLongLong();
+    a.contentId = e.childText(tag::AirSyncBase::ContentId).trimmed();
+    if (a.contentId.startsWith(QLatin1Char('<')) && a.contentId.endsWith(QLatin1Char('>')))
+        a.contentId = a.contentId.mid(1, a.contentId.size() - 2);
+    a.isInline = e.childText(tag::AirSyncBase::IsInline).trimmed() == QLatin1String("1");
+    return a;
+}
+
+// email:Attachment ([MS-ASEMAIL] 2.2.2.3), protocol 2.5: AttName is both the
+// reference GetAttachment takes and, after its last separator, the name.
+Attachment emailAttachment(const Element &e)
+{
+    Attachment a;
+    a.fileReference = e.childText(tag::Email::AttName).trimmed();
+    const QString display = e.childText(tag::Email::DisplayName);
+    const qsizetype cut = std::max(a.fileReference.lastIndexOf(QLatin1Char('/')),
+                                   a.fileReference.lastIndexOf(QLatin1Char('\\')));
+    a.name = display.isEmpty() ? a.fileReference.mid(cut + 1) : display;
+    a.size = e.childText(tag::Email::AttSize).trimmed().toLongLong();
+    return a;
+}
+
 void parseAttachments(const Element &data, Message &m)
 {
-    // 14.0+: airsyncbase:Attachments/Attachment; 2.5-12.x: email:Attachments/Attachment.
-    if (const Element *a = knownChild(data, tag::AirSyncBase::Attachments))
-        m.hasAttachments = a->has(tag::AirSyncBase::Attachment);
-    else if (const Element *a = knownChild(data, tag::Email::Attachments))
-        m.hasAttachments = a->has(tag::Email::Attachment);
+    // 12.0+: airsyncbase:Attachments/Attachment; 2.5: email:Attachments/Attachment.
+    if (const Element *list = knownChild(data, tag::AirSyncBase::Attachments)) {
+        for (const Element *e : list->all(tag::AirSyncBase::Attachment))
+            m.attachments.append(airSyncBaseAttachment(*e));
+    } else if (const Element *list = knownChild(data, tag::Email::Attachments)) {
+        for (const Element *e : list->all(tag::Email::Attachment))
+            m.attachments.append(emailAttachment(*e));
+    }
+    // One without a FileReference (a malformed server) is still listed: the
+    // user learns it exists, and fetching it says why it cannot be had.
+    // The paperclip, as in Outlook, is for files: an image the HTML shows
+    // inline alone does not earn one.
+    m.hasAttachments = std::any_of(m.attachments.cbegin(), m.attachments.cend(),
+                                   [](const Attachment &a) { return !a.isInline; });
 }
 
 void parseConversation(const Element &data, Message &m)

@@ -15,7 +15,13 @@ struct NetworkTransport::Exchange {
     bool done = false;
     int timeoutMs = 0;
     HttpResponse response;
+    std::function<bool(const QByteArray &, qint64)> sink; // HttpRequest::bodySink
 };
+
+namespace {
+// Pieces handed to a body sink: small enough to keep memory flat.
+constexpr qint64 kStreamChunkBytes = 256 * 1024;
+} // namespace
 
 NetworkTransport::NetworkTransport()
 {
@@ -80,7 +86,33 @@ void NetworkTransport::start(const HttpRequest &request, const std::shared_ptr<E
         // user is told (see docs/architecture.md).
         exchange->response.tlsError = true;
     });
+    if (request.bodySink) {
+        // A bounded buffer makes Qt's HTTP thread wait for the sink instead
+        // of queueing the whole answer in memory when the disk is slower
+        // than the network.
+        reply->setReadBufferSize(4 * kStreamChunkBytes);
+        exchange->sink = request.bodySink;
+        QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, exchange] { streamBody(reply, *exchange); });
+    }
     QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, exchange] { finish(reply, exchange); });
+}
+
+void NetworkTransport::streamBody(QNetworkReply *reply, Exchange &exchange)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status > 299 || exchange.response.sinkStopped || !reply->isOpen())
+        return; // an error page is read whole by finish()
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    const qint64 total = length.isValid() ? length.toLongLong() : -1;
+    exchange.response.bodyStreamed = true;
+    while (reply->bytesAvailable() > 0) {
+        if (!exchange.sink(reply->read(kStreamChunkBytes), total)) {
+            exchange.response.sinkStopped = true;
+            reply->setProperty("skeinAborted", true);
+            reply->abort();
+            return;
+        }
+    }
 }
 
 void NetworkTransport::finish(QNetworkReply *reply, const std::shared_ptr<Exchange> &exchange)
@@ -92,9 +124,15 @@ void NetworkTransport::finish(QNetworkReply *reply, const std::shared_ptr<Exchan
     for (const auto &pair : reply->rawHeaderPairs())
         response.headers.append(pair);
     // An aborted or timed-out reply is closed; reading it only logs a warning.
-    if (reply->isOpen())
+    if (exchange->sink && reply->isOpen())
+        streamBody(reply, *exchange); // what arrived with the end
+    if (reply->isOpen() && !response.bodyStreamed)
         response.body = reply->readAll();
-    if (response.status == 0) {
+    // A streamed answer cut off after its headers still has its 200: the
+    // bytes on disk would be short. It is a failed exchange.
+    if (response.bodyStreamed && !response.sinkStopped && reply->error() != QNetworkReply::NoError)
+        response.status = 0;
+    if (response.status == 0 && !response.sinkStopped) {
         response.timedOut = reply->error() == QNetworkReply::OperationCanceledError
             && !reply->property("skeinAborted").toBool();
         response.networkError = response.timedOut

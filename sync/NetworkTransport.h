@@ -29,6 +29,7 @@ private:
     struct Exchange;
     void start(const HttpRequest &request, const std::shared_ptr<Exchange> &exchange); // network thread
     void finish(QNetworkReply *reply, const std::shared_ptr<Exchange> &exchange);      // network thread
+    static void streamBody(QNetworkReply *reply, Exchange &exchange);                   // network thread
 
     QThread m_thread;
     QObject *m_context = nullptr;                 // lives on m_thread

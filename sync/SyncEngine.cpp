@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "AttachmentDownloader.h"
 #include "NetworkTransport.h"
 #include "OAuthTokenProvider.h"
 
@@ -229,6 +230,57 @@ void SyncEngine::replayNow()
 {
     post(Lane::User, QStringLiteral("replay"), [this](Worker &w) {
         Q_EMIT replayFinished(w.ensureReady(this) ? w.runner->replayAndSync() : w.notReady());
+    });
+}
+
+// ---- Attachments ----
+
+QString SyncEngine::downloadKey(qint64 messageId, const QString &fileReference)
+{
+    return QString::number(messageId) + QLatin1Char('\n') + fileReference;
+}
+
+bool SyncEngine::takeCancel(const QString &key)
+{
+    QMutexLocker lock(&m_cancelMutex);
+    return m_cancelledDownloads.remove(key);
+}
+
+void SyncEngine::cancelAttachment(qint64 messageId, const QString &fileReference)
+{
+    QMutexLocker lock(&m_cancelMutex);
+    m_cancelledDownloads.insert(downloadKey(messageId, fileReference));
+}
+
+void SyncEngine::saveAttachment(qint64 messageId, const QString &fileReference, const QString &targetPath)
+{
+    const QString key = downloadKey(messageId, fileReference);
+    {
+        // A cancel left over from an earlier download must not stop this one.
+        QMutexLocker lock(&m_cancelMutex);
+        m_cancelledDownloads.remove(key);
+    }
+    post(Lane::User, QStringLiteral("attachment:") + key + QLatin1Char('\n') + targetPath,
+         [this, messageId, fileReference, targetPath, key](Worker &w) {
+        if (!w.ensureReady(this)) {
+            Q_EMIT attachmentSaved(messageId, fileReference, targetPath, w.openError, false);
+            return;
+        }
+        bool cancelled = false;
+        const auto progress = [&](qint64 received, qint64 total) {
+            if (takeCancel(key)) {
+                cancelled = true;
+                return false;
+            }
+            Q_EMIT attachmentProgress(messageId, fileReference, received, total);
+            return true;
+        };
+        const AttachmentDownloader::Result r
+            = AttachmentDownloader(*w.session).fetchToFile(fileReference, targetPath, progress);
+        if (r.ok && !r.contentType.isEmpty())
+            w.store.setAttachmentContentType(messageId, fileReference, r.contentType);
+        Q_EMIT attachmentSaved(messageId, fileReference, targetPath, r.ok ? QString() : r.error,
+                               r.cancelled || cancelled);
     });
 }
 

@@ -5,7 +5,9 @@
 #include "SyncRunner.h"
 #include "TokenStore.h"
 
+#include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QThread>
 
 #include <functional>
@@ -65,7 +67,21 @@ public Q_SLOTS:
     // replyHeadersFetched(), error empty when stored.
     void fetchReplyHeaders(qint64 messageId);
 
+    // ---- Attachments (SyncEngineAttachments.cpp) ----
+    // Fetches attachment fileReference of message messageId into targetPath
+    // (user lane); the file appears only complete. Answers with
+    // attachmentProgress() as bytes arrive and attachmentSaved() at the end.
+    void saveAttachment(qint64 messageId, const QString &fileReference, const QString &targetPath);
+public:
+    // From any thread, also while the download runs: stops it; its
+    // attachmentSaved() then says "cancelled" and no file is left.
+    void cancelAttachment(qint64 messageId, const QString &fileReference);
+
 Q_SIGNALS:
+    void attachmentProgress(qint64 messageId, const QString &fileReference, qint64 received, qint64 total);
+    // error empty: saved; cancelled: the user stopped it (error says so too).
+    void attachmentSaved(qint64 messageId, const QString &fileReference, const QString &path,
+                         const QString &error, bool cancelled);
     void progress(const QString &folderName, int itemsSoFar);
     void folderChanged(const QString &folderId);
     void connected(const skein::eas::SyncReport &report);
@@ -97,6 +113,12 @@ private:
     void runUserWork();
     // Reply headers a sync left for later, a few requests per job.
     void scheduleBackgroundWork(Worker &w);
+
+    // Downloads the user cancelled, by downloadKey(); read by the running one.
+    bool takeCancel(const QString &key);
+    static QString downloadKey(qint64 messageId, const QString &fileReference);
+    QMutex m_cancelMutex;
+    QSet<QString> m_cancelledDownloads;
 
     Config m_config;
     AccountScheduler m_scheduler;

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
 namespace skein::eas {
 
 struct HttpRequest {
@@ -14,6 +16,13 @@ struct HttpRequest {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     int timeoutMs = 120000;
+    // Set: the body of a 2xx answer is handed over in pieces as it arrives
+    // (chunk, and the Content-Length or -1) instead of gathered in
+    // HttpResponse::body, so a large download never sits whole in memory.
+    // Called on the transport's thread while send() blocks the caller.
+    // Returning false stops the download: send() returns at once with
+    // HttpResponse::sinkStopped. Other statuses still fill body.
+    std::function<bool(const QByteArray &chunk, qint64 expectedTotal)> bodySink;
 };
 
 struct HttpResponse {
@@ -23,6 +32,8 @@ struct HttpResponse {
     QString networkError;            // set when the request never got an answer
     bool tlsError = false;
     bool timedOut = false;           // no answer within HttpRequest::timeoutMs
+    bool bodyStreamed = false;       // the body went to HttpRequest::bodySink
+    bool sinkStopped = false;        // ... which asked to stop (cancel, disk full)
 
     QByteArray header(const QByteArray &name) const;
 };

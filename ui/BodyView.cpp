@@ -65,6 +65,30 @@ void BodyView::addRemoteImage(const QUrl &url, const QImage &image)
     render(); // re-lays out with the image in place
 }
 
+void BodyView::addInlineImage(const QString &contentId, const QImage &image)
+{
+    if (image.isNull())
+        return;
+    m_inline.insert(contentId, image);
+    render();
+}
+
+QStringList BodyView::inlineImageIds() const
+{
+    QStringList ids;
+    for (QTextBlock textBlock = document()->begin(); textBlock.isValid(); textBlock = textBlock.next()) {
+        for (auto it = textBlock.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (!format.isImageFormat())
+                continue;
+            const QUrl url(format.toImageFormat().name());
+            if (url.scheme().compare(QLatin1String("cid"), Qt::CaseInsensitive) == 0 && !ids.contains(url.path()))
+                ids.append(url.path());
+        }
+    }
+    return ids;
+}
+
 void BodyView::render()
 {
     m_blocked.clear();
@@ -130,8 +154,13 @@ QVariant BodyView::loadResource(int type, const QUrl &name)
         const QImage image = decodeDataUrl(name);
         return image.isNull() ? QVariant() : QVariant(image);
     }
+    if (name.scheme().compare(QLatin1String("cid"), Qt::CaseInsensitive) == 0) {
+        // A part of the message: shown once the app has fetched it.
+        const auto it = m_inline.constFind(name.path());
+        return it != m_inline.constEnd() && type == QTextDocument::ImageResource ? QVariant(*it) : QVariant();
+    }
     if (!isRemote(name))
-        return {}; // no local files, no cid: parts we do not have
+        return {}; // no local files
     if (const auto it = m_images.constFind(name); it != m_images.constEnd())
         return type == QTextDocument::ImageResource ? QVariant(*it) : QVariant();
     if (!m_remoteAllowed) {

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QImage>
 #include <QList>
+#include <QStringList>
 #include <QTextBrowser>
 #include <QUrl>
 
@@ -28,6 +29,11 @@ public:
     // Remote URLs the last rendering refused.
     const QList<QUrl> &blockedUrls() const { return m_blocked; }
     void addRemoteImage(const QUrl &url, const QImage &image);
+    // A part of the message itself that the HTML shows by cid: (fetched by
+    // the app as an attachment); kept for the card's life.
+    void addInlineImage(const QString &contentId, const QImage &image);
+    // The Content-IDs the body shows by cid:, each once, in order.
+    QStringList inlineImageIds() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -55,6 +61,7 @@ private:
     QList<QUrl> m_blocked;
     QList<QUrl> m_requested;
     QHash<QUrl, QImage> m_images;
+    QHash<QString, QImage> m_inline; // by Content-ID
 };
 
 } // namespace skein::ui

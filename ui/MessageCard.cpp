@@ -1,5 +1,6 @@
 #include "MessageCard.h"
 
+#include "AttachmentList.h"
 #include "BodyView.h"
 #include "MailFormat.h"
 #include "MessageHeader.h"
@@ -77,6 +78,40 @@ MessageCard::MessageCard(const Message &message, const QString &folderName, QWid
     layout->addWidget(m_header);
     layout->addWidget(m_remoteBar);
     layout->addWidget(m_stack);
+    m_attachments = new AttachmentList(this);
+    layout->addWidget(m_attachments);
+}
+
+void MessageCard::setAttachments(const QList<Attachment> &attachments)
+{
+    m_allAttachments = attachments;
+    m_attachments->setAttachments(m_message.id, attachments);
+    updateVisibility();
+    askForInlineImages();
+}
+
+void MessageCard::addInlineImage(const QString &contentId, const QImage &image)
+{
+    m_body->addInlineImage(contentId, image);
+}
+
+void MessageCard::askForInlineImages()
+{
+    // Only an image the shown body names: a part nobody shows is not fetched.
+    constexpr qint64 kMaxInlineBytes = 5 * 1024 * 1024;
+    if (m_state != BodyState::Shown || m_allAttachments.isEmpty())
+        return;
+    for (const QString &id : m_body->inlineImageIds()) {
+        if (m_inlineAsked.contains(id))
+            continue;
+        for (const Attachment &a : std::as_const(m_allAttachments)) {
+            if (a.contentId == id && a.size <= kMaxInlineBytes) {
+                m_inlineAsked.append(id);
+                Q_EMIT inlineImageNeeded(m_message.id, a);
+                break;
+            }
+        }
+    }
 }
 
 // Narrow: the reading pane's layout computes a card's height for the
@@ -151,6 +186,7 @@ void MessageCard::updateVisibility()
 {
     m_header->setCollapsed(!m_expanded);
     m_stack->setVisible(m_expanded);
+    m_attachments->setVisible(m_expanded && !m_attachments->attachments().isEmpty());
     m_remoteBar->setVisible(m_expanded && m_state == BodyState::Shown && !m_body->blockedUrls().isEmpty());
 }
 
@@ -161,6 +197,7 @@ void MessageCard::showBody()
     m_partialNote->setVisible(m_message.bodyTruncated);
     m_body->setBodyHtml(bodyHtml());
     updateVisibility();
+    askForInlineImages();
 }
 
 void MessageCard::showLoading()

@@ -12,6 +12,7 @@ class QStackedWidget;
 
 namespace skein::ui {
 
+class AttachmentList;
 class BodyView;
 class MessageHeader;
 class RemoteContentBar;
@@ -45,6 +46,12 @@ public:
     MessageHeader *header() const { return m_header; }
     BodyView *bodyView() const { return m_body; }
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
+    // The attachments the server listed (Store::attachments); shown under
+    // the body, inline parts left out.
+    void setAttachments(const QList<Attachment> &attachments);
+    AttachmentList *attachmentList() const { return m_attachments; }
+    // An inline image the body names by cid:, fetched after inlineImageNeeded().
+    void addInlineImage(const QString &contentId, const QImage &image);
     QPushButton *retryButton() const { return m_retry; }
     // Header and, when expanded, body as plain text (accessibility, tests).
     QString text() const;
@@ -55,17 +62,23 @@ Q_SIGNALS:
     void retryRequested(qint64 messageId); // local row id
     void alwaysAllowSender(const QString &address);
     void remoteImageNeeded(const QUrl &url);
+    // The body shows this part of the message by cid: (at most 5 MB; each once).
+    void inlineImageNeeded(qint64 messageId, const skein::Attachment &attachment);
 
 private:
     QWidget *createLoadingPage();
     QWidget *createErrorPage();
     QString bodyHtml() const;
     void updateVisibility();
+    void askForInlineImages();
 
     Message m_message;
     QString m_folderName;
     MessageHeader *m_header = nullptr;
     RemoteContentBar *m_remoteBar = nullptr;
+    AttachmentList *m_attachments = nullptr;
+    QList<Attachment> m_allAttachments; // inline parts included
+    QStringList m_inlineAsked;          // Content-IDs asked for already
     QStackedWidget *m_stack = nullptr;
     BodyView *m_body = nullptr;
     QLabel *m_partialNote = nullptr;

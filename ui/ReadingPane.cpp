@@ -1,5 +1,6 @@
 #include "ReadingPane.h"
 
+#include "AttachmentOpener.h"
 #include "BodyView.h"
 #include "ConversationModel.h"
 #include "MailFormat.h"
@@ -37,6 +38,7 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_model(new ConversationModel(&store, this))
+    , m_opener(std::make_unique<AttachmentOpener>())
 {
     setAccessibleName(tr("Reading pane"));
     m_placeholder = new QLabel(tr("Select a conversation to read it."), this);
@@ -187,6 +189,7 @@ MessageCard *ReadingPane::addCard(const Message &message, bool collapsible)
         prepareBody(card);
     });
     connect(card, &MessageCard::alwaysAllowSender, this, &ReadingPane::allowSender);
+    connectAttachments(card);
     connect(card, &MessageCard::remoteImageNeeded, this,
             &ReadingPane::requestImage);
     // Read messages of a conversation start as a one-line header

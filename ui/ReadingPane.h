@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -22,6 +24,7 @@ struct Message;
 
 namespace skein::ui {
 
+class AttachmentOpener;
 class MessageCard;
 class RemoteImageLoader;
 
@@ -53,6 +56,15 @@ public:
     // The app delivers the outcome of a bodyRequested(); error empty = stored.
     void bodyFetched(qint64 messageId, const QString &error);
 
+    // ---- Attachments (ReadingPaneAttachments.cpp) ----
+    // The app reports on a saveAttachmentRequested() (SyncEngine::
+    // attachmentProgress / attachmentSaved have these arguments). A save
+    // the pane asked for to open an attachment is opened here when it ends.
+    void attachmentProgress(qint64 messageId, const QString &fileReference, qint64 received, qint64 total);
+    void attachmentSaved(qint64 messageId, const QString &fileReference, const QString &path,
+                         const QString &error, bool cancelled);
+    AttachmentOpener &attachmentOpener() { return *m_opener; }
+
     // Scrolls one page down; false when the end was already visible.
     bool pageDown();
     void focusContent();
@@ -69,6 +81,12 @@ Q_SIGNALS:
     void bodyRequested(qint64 messageId);
     // An image the user allowed is being fetched (by the pane's loader).
     void remoteContentRequested(const QUrl &url);
+    // Fetch attachment fileReference of message messageId into path
+    // (SyncEngine::saveAttachment): for Save As / Save All, and for Open
+    // into a private temporary file the pane then opens.
+    void saveAttachmentRequested(qint64 messageId, const QString &fileReference, const QString &path);
+    // Stop that download (SyncEngine::cancelAttachment).
+    void cancelAttachmentRequested(qint64 messageId, const QString &fileReference);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -77,6 +95,8 @@ private:
     void rebuild(const QList<Message> &messages, bool conversation);
     MessageCard *addCard(const Message &message, bool collapsible);
     void prepareBody(MessageCard *card);
+    void connectAttachments(MessageCard *card);
+    MessageCard *cardFor(qint64 messageId) const;
     void scrollToFirstUnread();
     void allowSender(const QString &address);
     void requestImage(const QUrl &url);
@@ -99,6 +119,9 @@ private:
     QSet<qint64> m_inFlight;              // bodyRequested, no answer yet
     QSet<qint64> m_fetched;               // answered without error: show what is stored
     QHash<qint64, QString> m_fetchErrors; // answered with an error, until Retry
+    std::unique_ptr<AttachmentOpener> m_opener;
+    QHash<QString, QString> m_openingTypes; // private path being fetched to open -> its content type
+    QHash<QString, QString> m_inlineFetches; // private path being fetched -> the cid: image it is
 };
 
 } // namespace skein::ui

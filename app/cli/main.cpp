@@ -1,4 +1,5 @@
 // skein-cli: the scripting face of Skein's sync engine.
+#include "AttachmentCommands.h"
 #include "CliCommands.h"
 #include "CliSupport.h"
 
@@ -44,7 +45,11 @@ void addOptions(QCommandLineParser &parser)
         "                             'sent', 'refused: REASON' (exit 1; it stays in the outbox) or\n"
         "                             'waiting: REASON' (sent by the next sync; exit 2 or 3 as below)\n"
         "  outbox [--json]            the outbox: waiting, sending, refused and sent messages\n"
-        "  outbox delete ID           removes a waiting or refused message\n\n"
+        "  outbox delete ID           removes a waiting or refused message\n"
+        "  attachments --id ROWID [--json]  the attachments message ROWID lists (name, size)\n"
+        "  save-attachment --id ROWID --name NAME --to PATH\n"
+        "                             fetches attachment NAME into PATH (a folder: under NAME); the file\n"
+        "                             appears only complete\n\n"
         "CONVERSATION_ID is the hex conversationId printed by 'conversations --json'.\n"
         "Exit codes: 0 done, 1 failed, 2 password refused or sign-in expired (sign in again), 3 server not reached or not answering,\n"
         "4 no such account, folder or message, 64 usage error (see the README)."));
@@ -67,8 +72,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
         {QStringLiteral("filter"), QStringLiteral("Date filter in days (0 all; at most one month for mail)."), QStringLiteral("DAYS")},
         {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},
-        {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move); recipient (send, forward)."),
-         QStringLiteral("FOLDER|ADDRESS")},
+        {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move); recipient (send, forward); "
+                        "where to save (save-attachment)."),
+         QStringLiteral("FOLDER|ADDRESS|PATH")},
         {QStringLiteral("cc"), QStringLiteral("Copy recipient (send, reply, forward)."), QStringLiteral("ADDRESS")},
         {QStringLiteral("bcc"), QStringLiteral("Blind copy recipient (send, reply, forward)."), QStringLiteral("ADDRESS")},
         {QStringLiteral("subject"), QStringLiteral("Subject (send)."), QStringLiteral("TEXT")},
@@ -76,6 +82,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("attach"), QStringLiteral("A file to attach (send, reply, forward; repeat for more)."), QStringLiteral("FILE")},
         {QStringLiteral("all"), QStringLiteral("Reply to all recipients (reply).")},
         {QStringLiteral("id"), QStringLiteral("Local message id (show)."), QStringLiteral("ROWID")},
+        {QStringLiteral("name"), QStringLiteral("Attachment name (save-attachment)."), QStringLiteral("NAME")},
         {QStringLiteral("timeout"),
          QStringLiteral("Seconds to wait for each answer of the server (default %1).").arg(kDefaultTimeoutSeconds),
          QStringLiteral("SECONDS"), QString::number(kDefaultTimeoutSeconds)},
@@ -101,6 +108,8 @@ const QHash<QString, Command> kCommands{
     {QStringLiteral("reply"), {3, reply}},
     {QStringLiteral("forward"), {3, forward}},
     {QStringLiteral("outbox"), {3, outbox}},
+    {QStringLiteral("attachments"), {1, attachments}},
+    {QStringLiteral("save-attachment"), {1, saveAttachment}},
 };
 
 // "Unknown option 'x'." -> "unknown option 'x'", in the style of skein-cli's other reasons.

@@ -187,7 +187,13 @@ private Q_SLOTS:
         QCOMPARE(m.subject, QStringLiteral("Example Corp Weekly #42"));
         QCOMPARE(m.bodyType, BodyType::Html);
         QVERIFY(m.body.startsWith("<html><body><h1"));
-        QVERIFY(m.hasAttachments); // the inline logo
+        // SOGo lists the logo with IsInline 1: kept as an inline part the
+        // HTML shows, which earns no paperclip (docs/protocol.md).
+        QCOMPARE(m.attachments.size(), 1);
+        QVERIFY(m.attachments.first().isInline);
+        QVERIFY(!m.attachments.first().fileReference.isEmpty());
+        QCOMPARE(m.attachments.first().contentId, QStringLiteral("logo@example.test"));
+        QVERIFY(!m.hasAttachments);
     }
 
     void sogoNoChangesAndResponses()

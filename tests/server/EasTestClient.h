@@ -47,6 +47,7 @@ public:
     }
 
     QString policyKey;
+    QList<std::pair<QByteArray, QByteArray>> extraHeaders; // sent with every POST
     QByteArray version() const { return m_version; }
     void setVersion(const QByteArray &v) { m_version = v; }
     void setPassword(const QString &p) { m_password = p; }
@@ -199,6 +200,8 @@ private:
                 request.setRawHeader("MS-ASProtocolVersion", m_version);
             if (!policyKey.isEmpty())
                 request.setRawHeader("X-MS-PolicyKey", policyKey.toLatin1());
+            for (const auto &[name, value] : extraHeaders)
+                request.setRawHeader(name, value);
         }
         QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
         QEventLoop loop;

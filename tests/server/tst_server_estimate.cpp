@@ -119,7 +119,8 @@ private Q_SLOTS:
         bool sawHtml = false;
         for (const Element *add : EasTestClient::collection(r)->child(tag::AirSync::Commands)->all(tag::AirSync::Add)) {
             const Element *data = add->child(tag::AirSync::ApplicationData);
-            if (const Element *att = data->find({tag::AirSyncBase::Attachments, tag::AirSyncBase::Attachment})) {
+            const Element *att = data->find({tag::AirSyncBase::Attachments, tag::AirSyncBase::Attachment});
+            if (att && att->childText(tag::AirSyncBase::IsInline) != QLatin1String("1")) { // not the newsletter's badge
                 QCOMPARE(att->childText(tag::AirSyncBase::DisplayName), QStringLiteral("contract.pdf"));
                 fileReference = att->childText(tag::AirSyncBase::FileReference);
             }
