@@ -1,9 +1,10 @@
 // DesktopApp: what the window's conversation actions need from the engine
-// (send the journal, report refusals, find), and the date filter, which
+// (send the journal, report refusals, find, fetch attachments), and the date filter, which
 // needs a new engine (SyncOptions are read once) and an estimate first.
 #include "DesktopApp.h"
 
 #include "MainWindow.h"
+#include "ReadingPane.h"
 #include "SyncEngine.h"
 
 #include <algorithm>
@@ -29,6 +30,19 @@ void DesktopApp::wireWindowActions()
                                  m_store.conversationMessages(conversationId));
     });
     connect(window, &ui::MainWindow::syncFilterChanged, this, &DesktopApp::changeSyncFilter);
+    // Attachments: the card asks, the engine fetches to the file on its own
+    // thread (user lane) and reports progress and the end back to the card.
+    ui::ReadingPane *pane = window->readingPane();
+    connect(pane, &ui::ReadingPane::saveAttachmentRequested, this,
+            [this](qint64 messageId, const QString &fileReference, const QString &path) {
+                if (m_engine)
+                    m_engine->saveAttachment(messageId, fileReference, path);
+            });
+    connect(pane, &ui::ReadingPane::cancelAttachmentRequested, this,
+            [this](qint64 messageId, const QString &fileReference) {
+                if (m_engine)
+                    m_engine->cancelAttachment(messageId, fileReference);
+            });
 }
 
 void DesktopApp::wireEngineActions()
@@ -47,6 +61,8 @@ void DesktopApp::wireEngineActions()
         window->showFindResult(result.conversationId, result.fromServer, result.note, result.messages);
     });
     connect(engine, &eas::SyncEngine::estimated, this, &DesktopApp::onEstimated);
+    connect(engine, &eas::SyncEngine::attachmentProgress, window->readingPane(), &ui::ReadingPane::attachmentProgress);
+    connect(engine, &eas::SyncEngine::attachmentSaved, window->readingPane(), &ui::ReadingPane::attachmentSaved);
 }
 
 // "Show mail from" changed: a new engine with that FilterType, then

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void replyTreesMatchTheServersThreading();
     void fetchesATruncatedBodyInFull();
     void f5SyncsAgain();
+    void savesAnAttachmentThroughTheEngine();
     void profileIsPrivate();
 
 private:
@@ -237,6 +238,31 @@ void TestDesktopApp::fetchesATruncatedBodyInFull()
     QVERIFY(after.body.size() > 60 * 1024);
     QVERIFY(QString::fromUtf8(after.body).contains(kLongBodyEnd));
     QTRY_VERIFY_WITH_TIMEOUT(window->readingPane()->text().contains(kLongBodyEnd), 10000);
+}
+
+// The reading pane's save request reaches the engine and its answer comes
+// back to the pane: the demo's contract PDF lands in the file.
+void TestDesktopApp::savesAnAttachmentThroughTheEngine()
+{
+    const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
+    QVERIFY(inbox);
+    qint64 messageId = 0;
+    skein::Attachment pdf;
+    for (const skein::Message &m : m_app->store().messagesInFolder(inbox->serverId))
+        for (const skein::Attachment &a : m_app->store().attachments(m.id))
+            if (a.name.endsWith(QLatin1String(".pdf"))) {
+                messageId = m.id;
+                pdf = a;
+            }
+    QVERIFY2(messageId, "the demo's contract should list a PDF");
+    skein::ui::ReadingPane *pane = m_app->mainWindow()->readingPane();
+    const QString path = m_dir.filePath(QStringLiteral("saved.pdf"));
+    Q_EMIT pane->saveAttachmentRequested(messageId, pdf.fileReference, path);
+    // The file appears only complete.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 30000);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("%PDF-"));
 }
 
 void TestDesktopApp::f5SyncsAgain()
