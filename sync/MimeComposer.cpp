@@ -6,7 +6,7 @@
 #include <QMimeDatabase>
 #include <QUuid>
 
-#include <gmime/gmime.h>
+#include "GMimeSupport.h"
 
 #include <memory>
 #include <mutex>
@@ -15,21 +15,7 @@ namespace skein::eas {
 
 namespace {
 
-void ensureGMime()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { g_mime_init(); });
-}
-
-struct GObjectDeleter {
-    void operator()(gpointer p) const
-    {
-        if (p)
-            g_object_unref(p);
-    }
-};
-template<typename T>
-using GPtr = std::unique_ptr<T, GObjectDeleter>;
+using gmime::GPtr;
 
 struct FormatOptionsDeleter {
     void operator()(GMimeFormatOptions *o) const { g_mime_format_options_free(o); }
@@ -162,7 +148,7 @@ QString newMessageId(const QString &fromAddress)
 
 QList<MailboxAddress> parseAddressList(const QString &text)
 {
-    ensureGMime();
+    gmime::ensureInitialised();
     QList<MailboxAddress> result;
     if (text.trimmed().isEmpty())
         return result;
@@ -189,7 +175,7 @@ QString formatAddress(const MailboxAddress &address)
 
 ComposedMime composeMime(const OutgoingMessage &m)
 {
-    ensureGMime();
+    gmime::ensureInitialised();
     ComposedMime result;
     if (m.allRecipients().isEmpty()) {
         result.error = QStringLiteral("the message has no recipient; add at least one");

@@ -1,7 +1,7 @@
 // GMime 3 behind a Qt-only interface: nothing outside this file sees GLib.
 #include "ReplyHeaderParser.h"
 
-#include <gmime/gmime.h>
+#include "GMimeSupport.h"
 
 #include <memory>
 #include <mutex>
@@ -10,21 +10,7 @@ namespace skein::eas {
 
 namespace {
 
-void ensureGMime()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { g_mime_init(); });
-}
-
-struct GObjectDeleter {
-    void operator()(gpointer p) const
-    {
-        if (p)
-            g_object_unref(p);
-    }
-};
-template<typename T>
-using GPtr = std::unique_ptr<T, GObjectDeleter>;
+using gmime::GPtr;
 
 bool startsFolded(QByteArrayView line)
 {
@@ -87,7 +73,7 @@ ReplyHeaders parseReplyHeaders(const QByteArray &mime)
     QByteArray block = completeHeaders(mime);
     if (block.trimmed().isEmpty())
         return headers;
-    ensureGMime();
+    gmime::ensureInitialised();
     block.append("\r\n"); // an empty body after the header block
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(block.constData(), size_t(block.size())));
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
