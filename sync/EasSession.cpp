@@ -73,6 +73,11 @@ EasReply failure(ErrorKind kind, const QString &message, int httpStatus = 0)
     return reply;
 }
 
+EasReply redirectWithoutLocation()
+{
+    return failure(ErrorKind::Server, QStringLiteral("The server redirected Skein without saying where to."), 451);
+}
+
 } // namespace
 
 EasSession::EasSession(Transport &transport, AccountSettings account, QString password)
@@ -226,6 +231,21 @@ EasReply EasSession::executeMime(const char *command, const QList<QPair<QString,
     return reply;
 }
 
+// 451 carries the URL to use from now on ([MS-ASHTTP] 3.1.5.2.2): the
+// account takes it. False when it names none Skein can use.
+bool EasSession::adoptRedirect(const QUrl &location)
+{
+    if (!location.isValid() || location.isRelative())
+        return false;
+    QUrl base = location;
+    m_account.endpointPath = base.path();
+    base.setPath({});
+    base.setQuery(QString());
+    m_account.url = base.toString();
+    accountChanged();
+    return true;
+}
+
 EasReply EasSession::post(const char *command, const QByteArray &body, const EasBodyForm &form)
 {
     HttpRequest request = makeRequest(command, body, form);
@@ -237,16 +257,8 @@ EasReply EasSession::post(const char *command, const QByteArray &body, const Eas
         EasReply reply = interpret(response);
         if (reply.httpStatus != 451 || redirects >= 3)
             return reply;
-        // 451 carries the URL to use from now on ([MS-ASHTTP] 3.1.5.2.2).
-        const QUrl location = reply.redirect;
-        if (!location.isValid() || location.isRelative())
-            return failure(ErrorKind::Server, QStringLiteral("The server redirected Skein without saying where to."), 451);
-        QUrl base = location;
-        m_account.endpointPath = base.path();
-        base.setPath({});
-        base.setQuery(QString());
-        m_account.url = base.toString();
-        accountChanged();
+        if (!adoptRedirect(reply.redirect))
+            return redirectWithoutLocation();
         request = makeRequest(command, body, form);
     }
 }
@@ -309,15 +321,8 @@ EasReply EasSession::postForFile(const char *command, const QList<QPair<QString,
         EasReply reply = interpret(response);
         if (reply.httpStatus != 451 || redirects >= 3)
             return reply;
-        const QUrl location = reply.redirect;
-        if (!location.isValid() || location.isRelative())
-            return failure(ErrorKind::Server, QStringLiteral("The server redirected Skein without saying where to."), 451);
-        QUrl base = location;
-        m_account.endpointPath = base.path();
-        base.setPath({});
-        base.setQuery(QString());
-        m_account.url = base.toString();
-        accountChanged();
+        if (!adoptRedirect(reply.redirect))
+            return redirectWithoutLocation();
         request = requestFor();
     }
 }

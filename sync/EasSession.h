@@ -98,6 +98,8 @@ private:
                          const std::function<bool(const QByteArray &, qint64)> &sink, bool *stopped,
                          const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders);
     HttpResponse sendWithRetries(const HttpRequest &request);
+    // A 451's X-MS-Location becomes the account's URL; false when unusable.
+    bool adoptRedirect(const QUrl &location);
     // sendWithRetries with the account's credentials; an OAuth token that the
     // server refuses with a Bearer challenge is refreshed once and the request
     // sent once more. A token that cannot be had fills *authFailure instead.
