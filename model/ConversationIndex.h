@@ -7,7 +7,7 @@
 namespace skein {
 
 // email2:ConversationIndex / PidTagConversationIndex, parsed
-// (docs: /work/shared/spec/conversation-index.md). The raw bytes are kept
+// (docs/conversation-index.md, whose sections the § numbers cite). The raw bytes are kept
 // untouched; the client must never change or resend them (MS-ASCON 3.1.1).
 // Decoded times are approximate display hints only; the tree structure
 // comes from key() alone.

@@ -8,7 +8,7 @@ namespace skein::server {
 // GetItemEstimate ([MS-ASCMD] 2.2.1.9; [MS-ASCON] 3.2.5.2): the number of
 // changes the next Sync would deliver for the given filter. Per collection:
 // 2 unknown collection or ConversationMode on a non-mail folder (as the
-// MS-ASCON text in /work/shared/seed says), 3 never primed with key 0,
+// 2009 MS-ASCON text says; docs/protocol.md), 3 never primed with key 0,
 // 4 sync key mismatch.
 class EstimateHandler
 {

@@ -6,8 +6,7 @@ namespace skein::server {
 
 // "Behave like another server" knobs, so the client's tests can meet a peer
 // that lacks MS-ASCON features. Unlike FaultInjector they hold for the whole
-// life of the process. Modelled on SOGo 5.8
-// (/work/shared/peers/sogo/FINDINGS.md):
+// life of the process. Modelled on SOGo 5.8 (docs/servers.md):
 //   conversation-move    ItemOperations requests containing a conversation
 //                        Move answer a bare HTTP 500, empty body, nothing done
 //   conversation-search  Search requests naming a ConversationId: the same

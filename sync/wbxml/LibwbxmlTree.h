@@ -4,7 +4,7 @@
 // Debian installs only the converter headers (wbxml.h & co.); wbxml_tree.h,
 // wbxml_elt.h, wbxml_tables.h and wbxml_buffers.h are missing although their
 // functions are exported from libwbxml2.so. The layouts below are those of the
-// 0.11.8 tag (see /work/shared/spec/libwbxml-notes.md §3). Everything but the
+// 0.11.8 release's own headers of those names. Everything but the
 // tag table is used through opaque pointers; we iterate the table, so
 // WBXMLTagEntry's size must match exactly (the unit test that compares every
 // EasTags.h constant with libwbxml's names would catch a mismatch).

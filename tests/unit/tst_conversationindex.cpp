@@ -1,5 +1,5 @@
 // ConversationIndex decoding and encoding against the numbers of
-// /work/shared/spec/conversation-index.md (§2.3 evidence, §4 worked example).
+// docs/conversation-index.md (§2.3 evidence, §4 worked example).
 #include "ConversationIndex.h"
 
 #include <QTest>

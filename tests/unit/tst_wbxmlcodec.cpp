@@ -1,4 +1,5 @@
-// WBXML codec: golden encodings from /work/shared/spec/libwbxml-notes.md §6,
+// WBXML codec: golden encodings (fixed byte strings in MS-ASWBXML's code
+// pages; docs/protocol.md "WBXML"),
 // real SOGo responses (tests/data/sogo, copied from the peer transcripts) and
 // malformed input that must give an error, never a crash.
 #include "EasTags.h"
