@@ -4,6 +4,8 @@
 
 #include <EasTags.h>
 
+#include <algorithm>
+
 namespace skein::server {
 
 namespace tag = wbxml::tag;
@@ -54,6 +56,8 @@ HandlerResult ComposeHandler::handle(const EasRequest &request)
     if (status == 1) {
         if (const auto forced = m_ctx.faults.takeSendStatus())
             return answer(request, *forced); // fault knob: nothing is sent
+        if (namesRefusedRecipient(submission.mail))
+            return answer(request, 116); // fault knob: an address nobody has
     }
     if (status == 1 && !submission.clientId.isEmpty() && m_ctx.store.hasClientId(request.user.id, submission.clientId))
         status = 118; // a retry of a message that already went out
@@ -62,6 +66,13 @@ HandlerResult ComposeHandler::handle(const EasRequest &request)
     if (status == 1)
         status = submitMail(m_ctx.store, m_ctx.nowMs(), request.user, std::move(submission)).status;
     return answer(request, status);
+}
+
+bool ComposeHandler::namesRefusedRecipient(const ParsedMail &mail) const
+{
+    const QList<MailAddress> recipients = mail.recipients();
+    return std::any_of(recipients.begin(), recipients.end(),
+                       [&](const MailAddress &a) { return m_ctx.faults.refusesRecipient(a.address); });
 }
 
 int ComposeHandler::parseWbxml(const EasRequest &request, Submission *out, Source *source) const

@@ -30,6 +30,7 @@ private:
     int parseRaw(const EasRequest &request, Submission *out, Source *source) const;
     int resolveOriginal(const EasRequest &request, const Source &source, Submission *out) const;
     HandlerResult answer(const EasRequest &request, int status) const;
+    bool namesRefusedRecipient(const ParsedMail &mail) const;
 
     ServerContext &m_ctx;
 };

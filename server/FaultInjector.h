@@ -23,7 +23,10 @@ namespace skein::server {
 // sends nothing), "hold:COMMAND:MS" (the next request of COMMAND, e.g. Sync,
 // is processed at once but answered MS milliseconds later),
 // "autodiscover-redirect:URL" (every Autodiscover request, JSON or POX, is
-// answered 302 Location: URL for the life of the process; URL holds no comma).
+// answered 302 Location: URL for the life of the process; URL holds no comma),
+// "refuse-recipient:ADDRESS" (for the life of the process, every message
+// naming ADDRESS in To, Cc or Bcc answers Status 116, MessageRecipientUnresolved,
+// and goes to nobody: the address book does not know it).
 class FaultInjector
 {
 public:
@@ -65,6 +68,13 @@ public:
     void setAutodiscoverRedirect(const QUrl &target) { m_autodiscoverRedirect = target; }
     QUrl autodiscoverRedirect() const { return m_autodiscoverRedirect; }
 
+    // Addresses compared case-insensitively, without display names.
+    void refuseRecipient(const QString &address) { m_refusedRecipients.insert(address.trimmed().toCaseFolded()); }
+    bool refusesRecipient(const QString &address) const
+    {
+        return m_refusedRecipients.contains(address.trimmed().toCaseFolded());
+    }
+
     // Applies a spec string; false (and *error) when it is malformed.
     bool apply(const QString &spec, QString *error)
     {
@@ -85,6 +95,10 @@ public:
                     continue;
                 }
             }
+            if (kind == QLatin1String("refuse-recipient") && arg.contains(QLatin1Char('@'))) {
+                refuseRecipient(arg);
+                continue;
+            }
             if (kind == QLatin1String("hold")) {
                 const int ms = arg.section(QLatin1Char(':'), 1).toInt(&ok);
                 const QString command = arg.section(QLatin1Char(':'), 0, 0);
@@ -104,7 +118,7 @@ public:
             const int count = arg.isEmpty() ? 1 : arg.toInt(&ok);
             if (!ok || status < 400 || status > 599 || count < 0) {
                 if (error)
-                    *error = QStringLiteral("bad fault spec '%1' (use 503:N, 500:N, sync3:FOLDER, move:STATUS, send:STATUS, hold:COMMAND:MS or autodiscover-redirect:URL)").arg(item);
+                    *error = QStringLiteral("bad fault spec '%1' (use 503:N, 500:N, sync3:FOLDER, move:STATUS, send:STATUS, refuse-recipient:ADDRESS, hold:COMMAND:MS or autodiscover-redirect:URL)").arg(item);
                 return false;
             }
             failNext(status, count);
@@ -127,6 +141,7 @@ private:
     QList<int> m_sendStatuses;
     QHash<QString, QList<int>> m_holds; // by case-folded command name
     QUrl m_autodiscoverRedirect;
+    QSet<QString> m_refusedRecipients; // case-folded addresses
 };
 
 } // namespace skein::server

@@ -156,7 +156,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("demo"));
     const QCommandLineOption folder(QStringLiteral("folder"), QStringLiteral("Folder for --generate."), QStringLiteral("name"),
                                     QStringLiteral("Inbox"));
-    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Fault injection: 503:N, 500:N, sync3:FOLDER, move:S, send:S, hold:COMMAND:MS (comma separated)."),
+    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Fault injection: 503:N, 500:N, sync3:FOLDER, move:S, send:S, refuse-recipient:ADDRESS, hold:COMMAND:MS, autodiscover-redirect:URL (comma separated)."),
                                    QStringLiteral("spec"));
     const QCommandLineOption refuse(QStringLiteral("refuse"),
                                     QStringLiteral("Behave like SOGo: conversation-move,conversation-search answer a bare "

@@ -169,6 +169,22 @@ private Q_SLOTS:
         QVERIFY(ok.body.isEmpty());
     }
 
+    // The fault knob a client test uses for "the server does not know this
+    // recipient": 116 for the whole message, which reaches nobody.
+    void refusedRecipientIs116()
+    {
+        QString error;
+        QVERIFY2(f.server.applyFaultSpec(QStringLiteral("refuse-recipient:Nobody@Skein.test"), &error), qPrintable(error));
+        QVERIFY(!f.server.applyFaultSpec(QStringLiteral("refuse-recipient:no-at-sign"), &error));
+        const QByteArray mime = "From: demo@skein.test\r\nTo: alice@skein.test, \"No One\" <nobody@skein.test>\r\n"
+                                "Subject: to a stranger\r\n\r\nhello\r\n";
+        const EasResponse refused = m_demo->post(QStringLiteral("SendMail"),
+                                                 composeRequest(tag::ComposeMail::SendMail, ComposeSpec{QStringLiteral("r-1"), mime}));
+        QCOMPARE(refused.top(tag::ComposeMail::Status), QStringLiteral("116"));
+        QVERIFY(withSubject(f, QStringLiteral("alice"), QStringLiteral("to a stranger")).isEmpty());
+        QVERIFY(withSubject(f, QStringLiteral("demo"), QStringLiteral("to a stranger")).isEmpty());
+    }
+
     void protocol121MimeForm()
     {
         auto old = f.client(QStringLiteral("bob"), QStringLiteral("BOB121"), "12.1");
