@@ -1,6 +1,7 @@
 #include "SearchHandler.h"
 
 #include "EmailSerializer.h"
+#include "GalSearch.h"
 #include "SyncCommands.h"
 
 #include <EasTags.h>
@@ -38,8 +39,11 @@ HandlerResult SearchHandler::handle(const EasRequest &request)
 
 wbxml::Element SearchHandler::searchStore(const EasRequest &request, const wbxml::Element &in)
 {
-    if (in.childText(tag::Search::Name).trimmed().compare(QLatin1String("Mailbox"), Qt::CaseInsensitive) != 0)
-        return storeStatus(2); // GAL and document libraries are not served
+    const QString storeName = in.childText(tag::Search::Name).trimmed();
+    if (storeName.compare(QLatin1String("GAL"), Qt::CaseInsensitive) == 0)
+        return searchGal(m_ctx.store, in);
+    if (storeName.compare(QLatin1String("Mailbox"), Qt::CaseInsensitive) != 0)
+        return storeStatus(2); // document libraries are not served
     const wbxml::Element *query = in.child(tag::Search::Query);
     if (!query)
         return storeStatus(2);

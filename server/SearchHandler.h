@@ -6,7 +6,7 @@
 
 namespace skein::server {
 
-// Search of the Mailbox store ([MS-ASCMD] 2.2.1.16; [MS-ASCON] 3.1.4.7,
+// Search of the Mailbox store (and of the GAL: GalSearch.h) ([MS-ASCMD] 2.2.1.16; [MS-ASCON] 3.1.4.7,
 // 3.2.5.5): FreeText, Class, CollectionId (+ DeepTraversal for subfolders),
 // ConversationId (every folder when no CollectionId), date bounds; Options
 // Range (default 0-99), RebuildResults (results are never cached, so every

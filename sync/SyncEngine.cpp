@@ -219,6 +219,19 @@ void SyncEngine::find(const QByteArray &conversationId)
     });
 }
 
+void SyncEngine::searchDirectory(const QString &query)
+{
+    post(Lane::User, QStringLiteral("directory:") + query, [this, query](Worker &w) {
+        if (!w.ensureReady(this)) {
+            Q_EMIT directoryFound(query, {}, w.openError);
+            return;
+        }
+        QString error;
+        const QStringList addresses = w.runner->searchDirectory(query, &error);
+        Q_EMIT directoryFound(query, addresses, error);
+    });
+}
+
 void SyncEngine::fetchReplyHeaders(qint64 messageId)
 {
     post(Lane::User, QStringLiteral("reply-headers:%1").arg(messageId), [this, messageId](Worker &w) {

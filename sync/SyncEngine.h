@@ -55,6 +55,9 @@ public Q_SLOTS:
     // Search for a conversation across all folders (falls back to the local
     // store when the server refuses); answers with found().
     void find(const QByteArray &conversationId);
+    // Address completion from the server's address book (GAL Search); answers
+    // with directoryFound(). The same query asked again while it waits is asked once.
+    void searchDirectory(const QString &query);
     // Sends the action journal now (after ConversationActions::actionApplied)
     // and the outbox (after Store::insertOutbox): FolderSync, the journal in
     // order, the outbox in order, then a Sync of the folders involved and,
@@ -89,6 +92,8 @@ Q_SIGNALS:
     void bodyFetched(qint64 messageId, const QString &error);
     void estimated(const QString &folderId, int status, int count, const QString &error);
     void found(const skein::eas::FindResult &result);
+    // addresses: "Name <addr>" in the server's order; error empty when it answered.
+    void directoryFound(const QString &query, const QStringList &addresses, const QString &error);
     // A journal entry became done or failed (its local change may have been
     // rolled back): views re-read the store, ConversationRules::list() too.
     void actionsChanged();

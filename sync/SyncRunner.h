@@ -106,6 +106,11 @@ public:
     // server refuses (HTTP 500/501 or an error status).
     FindResult find(const QByteArray &conversationId);
 
+    // The server's address book (GAL) entries starting with query, as
+    // "Name <addr>"; *error says why there are none from the server (no
+    // address book, offline), empty when it answered.
+    QStringList searchDirectory(const QString &query, QString *error);
+
     struct Estimate {
         int status = 0;
         int count = -1;

@@ -274,6 +274,21 @@ inline constexpr Tag MaxSize{15, 0x22};
 inline constexpr Tag MaxPictures{15, 0x23};
 } // namespace Search
 
+namespace Gal {
+inline constexpr quint8 Page = 16;
+inline constexpr Tag DisplayName{16, 0x05};
+inline constexpr Tag Phone{16, 0x06};
+inline constexpr Tag Office{16, 0x07};
+inline constexpr Tag Title{16, 0x08};
+inline constexpr Tag Company{16, 0x09};
+inline constexpr Tag Alias{16, 0x0A};
+inline constexpr Tag FirstName{16, 0x0B};
+inline constexpr Tag LastName{16, 0x0C};
+inline constexpr Tag HomePhone{16, 0x0D};
+inline constexpr Tag MobilePhone{16, 0x0E};
+inline constexpr Tag EmailAddress{16, 0x0F};
+} // namespace Gal
+
 namespace AirSyncBase {
 inline constexpr quint8 Page = 17;
 inline constexpr Tag BodyPreference{17, 0x05};
