@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 #include <QUuid>
 
@@ -289,67 +288,6 @@ bool Store::deleteDraft(qint64 id)
     return true;
 }
 
-QList<Message> Store::serverOnlyDrafts() const
-{
-    const std::optional<Folder> folder = folderOfType(FolderType::Drafts);
-    if (!folder)
-        return {};
-    QSet<QString> local;
-    for (const DraftEntry &e : drafts())
-        if (!e.serverId.isEmpty())
-            local.insert(e.serverId);
-    QList<Message> result;
-    for (const Message &m : messagesInFolder(folder->serverId))
-        if (!local.contains(m.serverId))
-            result.append(m);
-    return result;
-}
-
-std::optional<DraftEntry> Store::importServerDraft(qint64 messageId)
-{
-    const std::optional<Message> m = messageById(messageId);
-    const std::optional<Folder> folder = folderOfType(FolderType::Drafts);
-    if (!m || !folder || m->folderId != folder->serverId) {
-        d->failWith(QStringLiteral("Message %1 is not a draft in the Drafts folder.").arg(messageId));
-        return std::nullopt;
-    }
-    for (const DraftEntry &e : drafts())
-        if (e.serverId == m->serverId)
-            return e;
-    DraftEntry e;
-    const auto split = [](const QString &list) {
-        QStringList out;
-        for (const QString &a : list.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            out.append(a.trimmed());
-        return out;
-    };
-    e.to = split(m->to);
-    e.cc = split(m->cc);
-    e.subject = m->subject;
-    e.importance = m->importance;
-    const QString body = QString::fromUtf8(m->body);
-    if (m->bodyType == BodyType::Html) {
-        e.htmlBody = body;
-        e.plainBody = QString(body).remove(QRegularExpression(QStringLiteral("<[^>]*>"))).trimmed();
-    } else {
-        e.plainBody = m->bodyType == BodyType::PlainText ? body : m->preview;
-    }
-    sql::JoinedTransaction transaction(d->db);
-    const qint64 id = saveDraft(e);
-    if (id == 0)
-        return std::nullopt;
-    // What came from the server is on the server: nothing to upload until
-    // the user changes it.
-    auto q = d->prepare("UPDATE drafts SET server_id = :server, uploaded_revision = revision WHERE id = :id");
-    if (!q.isValid())
-        return std::nullopt;
-    q.bind(":server", m->serverId);
-    q.bind(":id", id);
-    if (!d->check(q.step(), QStringLiteral("importing draft %1").arg(m->serverId)) || !transaction.commit())
-        return std::nullopt;
-    return draft(id);
-}
-
 QList<DraftUpload> Store::draftsToUpload() const
 {
     QList<DraftUpload> result;
@@ -382,7 +320,17 @@ bool Store::setDraftUploaded(qint64 id, qint64 revision, const QString &serverId
     q.bind(":server", serverId);
     q.bind(":revision", revision);
     q.bind(":id", id);
-    return d->check(q.step(), QStringLiteral("storing the server's copy of draft %1").arg(id));
+    if (!d->check(q.step(), QStringLiteral("storing the server's copy of draft %1").arg(id)))
+        return false;
+    if (sqlite3_changes(d->db) > 0 || serverId.isEmpty())
+        return true;
+    // The user deleted the draft while its Add was out: the copy the server
+    // just made goes too, or it would stay in Drafts with nobody to delete it.
+    auto journal = d->prepare("INSERT INTO draft_deletes (server_id) VALUES (:server)");
+    if (!journal.isValid())
+        return false;
+    journal.bind(":server", serverId);
+    return d->check(journal.step(), QStringLiteral("journaling the server delete of draft %1").arg(serverId));
 }
 
 bool Store::setDraftUploadError(qint64 id, const QString &error)

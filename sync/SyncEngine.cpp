@@ -158,7 +158,8 @@ void SyncEngine::syncAll()
     post(Lane::Sync, QStringLiteral("sync"), [this](Worker &w) {
         Q_EMIT syncFinished(w.ensureReady(this) ? w.runner->syncAll() : w.notReady());
         scheduleBackgroundWork(w);
-        if (w.runner && DraftUploader::hasWork(w.store))
+        if (w.runner && DraftUploader::serverKeepsDrafts(w.session->account().protocolVersion)
+            && DraftUploader::hasWork(w.store))
             saveDraftsNow();
     });
 }

@@ -80,6 +80,7 @@ void MainWindow::folderContentChanged(const QString &folderId)
     m_folderModel->refresh();             // unread counts
     m_listModel->refreshFolder(folderId); // diff: selection and expansion stay
     m_readingPane->refresh();
+    refreshDrafts(); // other devices' drafts arrive with the Drafts folder's Sync
 }
 
 void MainWindow::foldersChanged()

@@ -160,6 +160,21 @@ private Q_SLOTS:
         QCOMPARE(store.draftDeletes().size(), 1);
     }
 
+    void aDraftDeletedWhileItsAddWasOutIsDeletedOnTheServerToo()
+    {
+        Store store;
+        QVERIFY(openFresh(store));
+        const qint64 id = store.saveDraft(letter(QStringLiteral("deleted mid-upload")));
+        const DraftUpload upload = store.draftsToUpload().constFirst();
+        QVERIFY(store.deleteDraft(id)); // before the engine counted the attempt
+        QVERIFY(store.draftDeletes().isEmpty());
+        QVERIFY(store.setDraftUploaded(id, upload.revision, QStringLiteral("3:7")));
+        const QList<DraftDelete> deletes = store.draftDeletes();
+        QCOMPARE(deletes.size(), 1);
+        QCOMPARE(deletes[0].serverId, QStringLiteral("3:7"));
+        QVERIFY(store.drafts().isEmpty());
+    }
+
     void attachmentsAreCopiedIntoTheProfile()
     {
         Store store;
