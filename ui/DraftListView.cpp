@@ -54,11 +54,16 @@ DraftListView::DraftListView(skein::Store &store, QWidget *parent) : QWidget(par
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setHeaderLabels({tr("Subject"), tr("To"), tr("Saved"), tr("Kept")});
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(SubjectColumn, QHeaderView::Stretch);
+    // The pane is narrow beside the reading pane: fixed room for subject and
+    // recipients, the rest for where the draft is kept (elided, tooltip whole).
+    const int charWidth = fontMetrics().averageCharWidth();
+    m_list->header()->setStretchLastSection(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->header()->setSectionResizeMode(SubjectColumn, QHeaderView::Interactive);
+    m_list->header()->resizeSection(SubjectColumn, charWidth * 24);
     m_list->header()->setSectionResizeMode(RecipientsColumn, QHeaderView::Interactive);
+    m_list->header()->resizeSection(RecipientsColumn, charWidth * 18);
     m_list->header()->setSectionResizeMode(UpdatedColumn, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(WhereColumn, QHeaderView::ResizeToContents);
     m_list->installEventFilter(this);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
         m_list->setCurrentItem(item);
@@ -103,6 +108,7 @@ void DraftListView::reload()
                                                   recipientsText(d.to, d.cc), format::listDate(d.updated), where});
         item->setData(SubjectColumn, kDraftIdRole, d.id);
         item->setToolTip(RecipientsColumn, (d.to + d.cc).join(QStringLiteral(", ")));
+        item->setToolTip(WhereColumn, where);
         if (d.id == selectedDraft)
             reselect = item;
     }
