@@ -122,6 +122,10 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
     m_store.setSyncInFlight(drafts.serverId, true);
     const EasReply reply = m_session.execute("Sync", request.request());
     if (!reply.ok()) {
+        // An HTTP error is an answer: the server applied nothing. Without
+        // any answer the marker stays: it may have.
+        if (reply.httpStatus != 0)
+            m_store.setSyncInFlight(drafts.serverId, false);
         report.error = reply.error;
         report.message = reply.message;
         return false;

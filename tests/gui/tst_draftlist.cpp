@@ -3,6 +3,7 @@
 // kept, other devices' drafts from the synced Drafts folder, the notice
 // below 16.0, Enter / double click asking the app to open a draft (a
 // server-only one imported first), Delete asking before it deletes.
+#include "CommandLine.h"
 #include "DraftListView.h"
 #include "DraftTypes.h"
 #include "GuiTestWindow.h"
@@ -209,6 +210,23 @@ private Q_SLOTS:
         QVERIFY(!m_store->draft(m_plans));
         QVERIFY(!row(*w, QStringLiteral("Plans for Friday")));
         QCOMPARE(l->topLevelItemCount(), 3);
+    }
+
+    // --screenshot --select-folder Drafts: how the view is looked at.
+    void theScreenshotCanShowTheDraftsFolder()
+    {
+        using skein::desktop::parseCommandLine;
+        const auto withShot = parseCommandLine({QStringLiteral("skein"), QStringLiteral("--screenshot"),
+                                                QStringLiteral("/tmp/x.png"), QStringLiteral("--select-folder"),
+                                                QStringLiteral("Drafts")});
+        QVERIFY(withShot.options);
+        QCOMPARE(withShot.options->selectFolder, QStringLiteral("Drafts"));
+        const auto alone = parseCommandLine({QStringLiteral("skein"), QStringLiteral("--select-folder"),
+                                             QStringLiteral("Drafts")});
+        QVERIFY(!alone.options);
+        QCOMPARE(alone.exitCode, 2);
+        QVERIFY2(alone.text.contains(QLatin1String("--select-folder only works with --screenshot")),
+                 qPrintable(alone.text));
     }
 };
 
