@@ -183,6 +183,15 @@ void DraftListView::deleteCurrent()
 
 bool DraftListView::eventFilter(QObject *watched, QEvent *event)
 {
+    // The window's conversation actions have Delete as their shortcut: in
+    // the drafts list, Delete and Enter are the list's own.
+    if (watched == m_list && event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Delete) {
+            event->accept();
+            return true;
+        }
+    }
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {

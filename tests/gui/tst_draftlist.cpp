@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "Store.h"
 
+#include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
@@ -210,6 +211,26 @@ private Q_SLOTS:
         QVERIFY(!m_store->draft(m_plans));
         QVERIFY(!row(*w, QStringLiteral("Plans for Friday")));
         QCOMPARE(l->topLevelItemCount(), 3);
+    }
+
+    // The window's Delete shortcut (move a conversation to Deleted Items)
+    // must not take the key from the drafts list.
+    void deleteInTheListIsTheLists()
+    {
+        QVERIFY(fill(QStringLiteral("14.1")));
+        auto w = openDrafts();
+        auto *windowDelete = new QAction(w.get());
+        windowDelete->setShortcut(QKeySequence(Qt::Key_Delete));
+        w->addAction(windowDelete);
+        QSignalSpy triggered(windowDelete, &QAction::triggered);
+        QTreeWidget *l = list(*w);
+        l->setFocus();
+        l->setCurrentItem(row(*w, QStringLiteral("Plans for Friday")));
+        QTest::keyClick(l, Qt::Key_Delete);
+        DraftListView *view = w->draftListView();
+        QTRY_VERIFY(view->deleteQuestion() && view->deleteQuestion()->isVisible());
+        QVERIFY(triggered.isEmpty());
+        view->deleteQuestion()->reject();
     }
 
     // --screenshot --select-folder Drafts: how the view is looked at.
