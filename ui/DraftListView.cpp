@@ -100,6 +100,9 @@ void DraftListView::reload()
         QString where;
         if (!d.uploadError.isEmpty())
             where = tr("not saved on the server: %1").arg(d.uploadError);
+        else if (!d.serverId.isEmpty() && d.uploaded && !d.attachments.isEmpty())
+            // The server's copy is text only (docs/protocol.md "Drafts").
+            where = tr("saved on the server, without its attachments");
         else if (!d.serverId.isEmpty())
             where = d.uploaded ? tr("saved on the server") : tr("saving to the server\u2026");
         else

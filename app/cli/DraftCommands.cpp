@@ -22,6 +22,8 @@ QString where(const DraftEntry &d, const QString &protocolVersion)
 {
     if (!d.uploadError.isEmpty())
         return QStringLiteral("refused by the server: ") + d.uploadError;
+    if (!d.serverId.isEmpty() && d.uploaded && !d.attachments.isEmpty())
+        return QStringLiteral("on the server, without its attachments");
     if (!d.serverId.isEmpty())
         return d.uploaded ? QStringLiteral("on the server") : QStringLiteral("saving to the server");
     return protocolVersion.section(QLatin1Char('.'), 0, 0).toInt() >= 16 ? QStringLiteral("saving to the server")

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -151,6 +152,23 @@ private Q_SLOTS:
         QVERIFY(!w->findChild<QLabel *>(QStringLiteral("draftsNotice"))->isVisible());
         QCOMPARE(row(*w, QStringLiteral("Plans for Friday"))->text(DraftListView::WhereColumn),
                  QStringLiteral("saving to the server\u2026"));
+    }
+
+    // The server keeps a draft's text only: the list says so when it has files.
+    void aServerCopyWithoutItsAttachmentsSaysSo()
+    {
+        QVERIFY(fill(QStringLiteral("16.1")));
+        const QString file = m_dir.filePath(QStringLiteral("agenda.txt"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("agenda") == 6);
+        f.close();
+        DraftEntry d = *m_store->draft(m_uploaded);
+        d.attachments = {DraftAttachment{file, {}, {}, 0}};
+        QVERIFY(m_store->saveDraft(d));
+        QVERIFY(m_store->setDraftUploaded(m_uploaded, 1000, QStringLiteral("4:2")));
+        auto w = openDrafts();
+        QCOMPARE(row(*w, QStringLiteral("Mine, on the server"))->text(DraftListView::WhereColumn),
+                 QStringLiteral("saved on the server, without its attachments"));
     }
 
     void enterAndDoubleClickOpen()
