@@ -39,12 +39,35 @@ struct DraftEntry {
     // At 16.0+: the draft's ServerId in the server's Drafts folder once the
     // server took it; empty while only on this computer.
     QString serverId;
+    int importance = 1;          // 0 low, 1 normal, 2 high (email:Importance)
+    // Set by the store when read: false while a local save waits to reach
+    // the server (16.0+), or always below 16.0.
+    bool uploaded = false;
+    QString uploadError;         // the server's last refusal, in words; empty when none
 
     bool isEmpty() const
     {
         return to.isEmpty() && cc.isEmpty() && bcc.isEmpty() && subject.isEmpty()
             && plainBody.trimmed().isEmpty() && attachments.isEmpty();
     }
+};
+
+// What the engine uploads (Store::draftsToUpload): the content as of
+// `revision`, the local save it carries, and the ClientId of its Sync Add.
+struct DraftUpload {
+    DraftEntry draft;
+    QString clientId;
+    qint64 revision = 0;
+    int attempts = 0;  // requests that carried it; > 0 without serverId: the
+                       // server may hold it under clientId (a lost answer)
+};
+
+// A server draft to delete: its local draft was deleted or sent. serverId
+// empty: the Add's answer never arrived; clientId finds it (DraftUploader).
+struct DraftDelete {
+    qint64 id = 0;
+    QString serverId;
+    QString clientId;
 };
 
 } // namespace skein

@@ -39,6 +39,11 @@ CREATE TABLE IF NOT EXISTS conversation_rules(
 CREATE TABLE IF NOT EXISTS sent_client_ids(
     user_id INTEGER NOT NULL, client_id TEXT NOT NULL, created INTEGER NOT NULL,
     PRIMARY KEY(user_id, client_id));
+-- Drafts a device added through Sync (16.0+, DraftCommands): the Add's
+-- ClientId, so a repeated Add finds its draft, and the Bcc line.
+CREATE TABLE IF NOT EXISTS drafts(
+    message_id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, client_id TEXT NOT NULL,
+    bcc TEXT NOT NULL DEFAULT '', UNIQUE(user_id, client_id));
 CREATE TABLE IF NOT EXISTS attachments(
     id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, name TEXT NOT NULL,
     content_type TEXT NOT NULL, data BLOB NOT NULL);

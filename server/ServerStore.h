@@ -199,6 +199,17 @@ public:
     bool hasClientId(qint64 userId, const QString &clientId);
     bool rememberClientId(qint64 userId, const QString &clientId, qint64 nowMs);
 
+    // --- drafts added through Sync, 16.0+ (ServerStoreDrafts.cpp) ---
+    // The draft an earlier Add with this ClientId made, if it still exists; 0 otherwise.
+    qint64 draftByClientId(qint64 userId, const QString &clientId);
+    bool rememberDraft(qint64 userId, const QString &clientId, qint64 messageId, const QString &bcc);
+    // Replaces subject, recipients, importance and body of a draft.
+    bool updateDraft(const MessageRow &row, const QString &bcc);
+    QString draftBcc(qint64 messageId);
+    // Every other device's snapshot forgets the message: their next Sync
+    // sends it as an Add again (with the new content, same ServerId).
+    void forgetSnapshotsExcept(qint64 messageId, qint64 keptStateId);
+
     DeviceKeys deviceKeys(qint64 userId, const QString &deviceId);
     void setDeviceKeys(qint64 userId, const QString &deviceId, const DeviceKeys &keys);
 

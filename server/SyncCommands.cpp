@@ -1,5 +1,6 @@
 #include "SyncCommands.h"
 
+#include "DraftCommands.h"
 #include "ElementBlob.h"
 
 #include <EasTags.h>
@@ -108,6 +109,8 @@ int SyncCommands::change(const wbxml::Element &item)
     const wbxml::Element *data = item.child(tag::AirSync::ApplicationData);
     if (!data)
         return 6;
+    if (DraftCommands::accepts(m_request, m_folder) && DraftCommands::isDraftChange(*data))
+        return DraftCommands(m_ctx, m_request, m_folder, m_stateId).change(*m, *data);
     std::optional<bool> read;
     std::optional<QByteArray> flagBlob;
     for (const wbxml::Element &c : data->children()) {
@@ -199,10 +202,17 @@ void SyncCommands::run(const wbxml::Element &commands, bool deletesAsMoves, cons
             appendEmail(r.add(tag::AirSync::ApplicationData), *m, body,
                         serializeOptions(m_ctx, m_request));
         } else if (item.is(tag::AirSync::Add)) {
-            // Mail items cannot be created through Sync (SendMail does that).
+            // Mail items cannot be created through Sync (SendMail does that),
+            // except drafts in Drafts from 16.0 on.
             auto &r = responses.add(tag::AirSync::Add);
             r.add(tag::AirSync::ClientId, item.childText(tag::AirSync::ClientId));
-            r.add(tag::AirSync::Status, "6");
+            QString newServerId;
+            const int status = DraftCommands::accepts(m_request, m_folder)
+                ? DraftCommands(m_ctx, m_request, m_folder, m_stateId).add(item, &newServerId)
+                : 6;
+            if (status == 1)
+                r.add(tag::AirSync::ServerId, newServerId);
+            r.add(tag::AirSync::Status, qint64(status));
         }
     }
 }

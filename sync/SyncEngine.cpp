@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "AttachmentDownloader.h"
+#include "DraftUploader.h"
 #include "NetworkTransport.h"
 #include "OAuthTokenProvider.h"
 
@@ -157,6 +158,24 @@ void SyncEngine::syncAll()
     post(Lane::Sync, QStringLiteral("sync"), [this](Worker &w) {
         Q_EMIT syncFinished(w.ensureReady(this) ? w.runner->syncAll() : w.notReady());
         scheduleBackgroundWork(w);
+        if (w.runner && DraftUploader::serverKeepsDrafts(w.session->account().protocolVersion)
+            && DraftUploader::hasWork(w.store))
+            saveDraftsNow();
+    });
+}
+
+void SyncEngine::saveDraftsNow()
+{
+    post(Lane::Background, QStringLiteral("drafts"), [this](Worker &w) {
+        if (!w.ensureReady(this)) {
+            Q_EMIT draftSaved(0, false, w.openError);
+            return;
+        }
+        const DraftUploader::Report report = DraftUploader::run(*w.runner, *w.session, w.store);
+        for (const DraftUploader::Report::Outcome &o : report.outcomes)
+            Q_EMIT draftSaved(o.draftId, o.onServer, o.error);
+        if (!report.ok())
+            Q_EMIT draftSaved(0, false, report.message);
     });
 }
 

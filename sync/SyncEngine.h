@@ -75,6 +75,14 @@ public Q_SLOTS:
     // (user lane); the file appears only complete. Answers with
     // attachmentProgress() as bytes arrive and attachmentSaved() at the end.
     void saveAttachment(qint64 messageId, const QString &fileReference, const QString &targetPath);
+
+    // ---- Drafts (docs/architecture.md "Drafts") ----
+    // After Store::saveDraft or deleteDraft: at 16.0+ puts each draft's last
+    // save into the server's Drafts folder (Sync Add / Change) and deletes
+    // the server's copies of deleted or sent drafts; below 16.0 sends
+    // nothing. Background lane: asked twice while waiting, runs once.
+    // Answers with draftSaved() per draft it settled.
+    void saveDraftsNow();
 public:
     // From any thread, also while the download runs: stops it; its
     // attachmentSaved() then says "cancelled" and no file is left.
@@ -109,6 +117,11 @@ Q_SIGNALS:
     void outboxChanged(qint64 entryId);
     // The server refused outbox entry entryId; message says why, in words.
     void sendFailed(qint64 entryId, const QString &message);
+    // onServer: the server's Drafts folder holds this save (16.0+); false
+    // with error empty: kept on this computer only (below 16.0); error: why
+    // the server refused it or could not be reached (draftId 0: no draft in
+    // particular, the whole upload waits for the next try).
+    void draftSaved(qint64 draftId, bool onServer, const QString &error);
 
 private:
     struct Worker;

@@ -3,6 +3,7 @@
 #include "Banner.h"
 #include "ConversationListModel.h"
 #include "ConversationView.h"
+#include "DraftListView.h"
 #include "FolderDelegate.h"
 #include "FolderModel.h"
 #include "Icons.h"
@@ -21,6 +22,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -207,7 +209,16 @@ QWidget *MainWindow::createListPane()
     layout->addWidget(m_filter);
     layout->addWidget(m_sortHeader);
     layout->addWidget(m_conversationView, 1);
-    return pane;
+
+    m_draftList = new DraftListView(m_store, this);
+    connect(m_draftList, &DraftListView::draftOpenRequested, this, &MainWindow::draftOpenRequested);
+    connect(m_draftList, &DraftListView::draftDeleted, this, &MainWindow::draftDeleted);
+    connect(m_draftList, &DraftListView::problem, this, [this](const QString &message) { showBanner(message); });
+    m_centre = new QStackedWidget(this);
+    m_centre->setObjectName(QStringLiteral("centrePane"));
+    m_centre->addWidget(pane);
+    m_centre->addWidget(m_draftList);
+    return m_centre;
 }
 
 void MainWindow::createStatusBar()

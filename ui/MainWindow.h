@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTimer;
 class QToolBar;
 class QTreeView;
@@ -27,6 +28,7 @@ namespace skein::ui {
 
 class Banner;
 class ConversationActionsController;
+class DraftListView;
 class ConversationNotice;
 class ConversationView;
 class ReadingPane;
@@ -68,6 +70,8 @@ public:
     ConversationActionsController *actionsController() const { return m_actions; }
     ConversationNotice *conversationNotice() const { return m_notice; }
     QLabel *pendingLabel() const { return m_pendingLabel; }
+    // The centre pane while Drafts is selected (DraftListView).
+    DraftListView *draftListView() const { return m_draftList; }
 
     // "Show mail from": 0 all, 1 one day, 2 three days, 3 a week, 4 two
     // weeks, 5 a month (EAS FilterType). Saved in QSettings; setting it does
@@ -103,6 +107,8 @@ public Q_SLOTS:
     // GetItemEstimate before a sync with a new date filter: count < 0 unknown.
     void estimateStarted();
     void showEstimate(int count, const QString &error);
+    // A draft was saved or uploaded (SyncEngine::draftSaved): the Drafts list re-reads.
+    void refreshDrafts();
 
 Q_SIGNALS:
     void syncRequested();
@@ -112,6 +118,10 @@ Q_SIGNALS:
     void actionsQueued();
     void findRequested(const QByteArray &conversationId);
     void syncFilterChanged(int filterType);
+    // Continue this local draft in the composer (a server-only one was imported first).
+    void draftOpenRequested(qint64 draftId);
+    // The user deleted a draft: its server copy waits (SyncEngine::saveDraftsNow).
+    void draftDeleted(qint64 draftId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -172,6 +182,9 @@ private:
     int m_markReadDelay = 1500;
     QTimer *m_markReadTimer = nullptr;
     QPersistentModelIndex m_markReadIndex; // what the pane opened when the wait began
+    // Centre pane pages: the conversation list, or a folder's own view (Drafts).
+    QStackedWidget *m_centre = nullptr;
+    DraftListView *m_draftList = nullptr;
 };
 
 } // namespace skein::ui

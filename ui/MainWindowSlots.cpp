@@ -7,14 +7,17 @@
 #include "ConversationActionsController.h"
 #include "ConversationListModel.h"
 #include "ConversationView.h"
+#include "DraftListView.h"
 #include "FolderModel.h"
 #include "ReadingPane.h"
 #include "SortHeader.h"
+#include "Store.h"
 #include "SyncStatus.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStackedWidget>
 #include <QTimer>
 
 namespace skein::ui {
@@ -77,6 +80,7 @@ void MainWindow::folderContentChanged(const QString &folderId)
     m_folderModel->refresh();             // unread counts
     m_listModel->refreshFolder(folderId); // diff: selection and expansion stay
     m_readingPane->refresh();
+    refreshDrafts(); // other devices' drafts arrive with the Drafts folder's Sync
 }
 
 void MainWindow::foldersChanged()
@@ -136,9 +140,19 @@ void MainWindow::folderSelected(const QModelIndex &current)
         return;
     m_readingPane->clear();
     startMarkReadWait({});
+    const bool drafts = m_store.folder(id).value_or(Folder{}).type == FolderType::Drafts;
+    m_centre->setCurrentWidget(drafts ? static_cast<QWidget *>(m_draftList) : m_centre->widget(0));
+    if (drafts)
+        m_draftList->reload();
     // Nothing is selected until the user picks a conversation (Down selects
     // the first): opening a folder must not start fetching bodies.
     m_listModel->setFolder(id);
+}
+
+void MainWindow::refreshDrafts()
+{
+    if (m_centre->currentWidget() == m_draftList)
+        m_draftList->reload();
 }
 
 void MainWindow::conversationSelected(const QModelIndex &current)

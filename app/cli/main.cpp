@@ -46,6 +46,10 @@ void addOptions(QCommandLineParser &parser)
         "                             'waiting: REASON' (sent by the next sync; exit 2 or 3 as below)\n"
         "  outbox [--json]            the outbox: waiting, sending, refused and sent messages\n"
         "  outbox delete ID           removes a waiting or refused message\n"
+        "  drafts [--json]            the drafts saved on this computer, newest first, and where each is kept\n"
+        "  drafts save [--id ID] [--to ADDRESS]... [--subject TEXT] [--body-file FILE] [--attach FILE]...\n"
+        "                             saves a draft (a new one, or draft ID) and prints its id\n"
+        "  drafts delete ID           deletes a draft (and, at 16.0+, later its copy on the server)\n"
         "  attachments --id ROWID [--json]  the attachments message ROWID lists (name, size)\n"
         "  save-attachment --id ROWID --name NAME --to PATH\n"
         "                             fetches attachment NAME into PATH (a folder: under NAME); the file\n"
@@ -108,6 +112,7 @@ const QHash<QString, Command> kCommands{
     {QStringLiteral("reply"), {3, reply}},
     {QStringLiteral("forward"), {3, forward}},
     {QStringLiteral("outbox"), {3, outbox}},
+    {QStringLiteral("drafts"), {3, drafts}},
     {QStringLiteral("attachments"), {1, attachments}},
     {QStringLiteral("save-attachment"), {1, saveAttachment}},
 };

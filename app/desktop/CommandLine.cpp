@@ -40,7 +40,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("demo-oauth"),
         QStringLiteral("Like --demo, but the demo server only accepts \"Sign in with Microsoft\" (OAuth 2.0): "
                        "sign in from the email address in your browser, as user demo, password demo."));
-    parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject});
+    const QCommandLineOption selectFolder(
+        QStringLiteral("select-folder"),
+        QStringLiteral("With --screenshot: show the folder named NAME (ignoring case), e.g. Drafts, instead of a "
+                       "conversation."),
+        QStringLiteral("NAME"));
+    parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject, selectFolder});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -68,8 +73,14 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         result.exitCode = 2;
         return result;
     }
+    if (parser.isSet(selectFolder) && !parser.isSet(screenshot)) {
+        result.text = QStringLiteral("--select-folder only works with --screenshot\n\n%1").arg(helpText(parser));
+        result.exitCode = 2;
+        return result;
+    }
     result.options = DesktopOptions{parser.value(profile), parser.isSet(demo) || parser.isSet(demoOAuth),
-                                    parser.value(screenshot), parser.value(selectSubject), parser.isSet(demoOAuth)};
+                                    parser.value(screenshot), parser.value(selectSubject), parser.isSet(demoOAuth),
+                                    parser.value(selectFolder)};
     return result;
 }
 

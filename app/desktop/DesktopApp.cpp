@@ -81,6 +81,13 @@ void DesktopApp::start()
         // The picture shows the mailbox as it is, not as the wait for it left it.
         m_window->setMarkReadDelay(-1);
         connect(m_screenshot, &ScreenshotTaker::done, this, &DesktopApp::exitRequested);
+        if (!m_options.selectFolder.isEmpty())
+            m_screenshot->showFolder([this] {
+                for (const Folder &f : m_store.folders())
+                    if (f.name.compare(m_options.selectFolder, Qt::CaseInsensitive) == 0)
+                        return f.serverId;
+                return QString();
+            });
     }
     if (m_options.demo)
         startDemo();

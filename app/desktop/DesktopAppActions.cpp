@@ -30,6 +30,11 @@ void DesktopApp::wireWindowActions()
                                  m_store.conversationMessages(conversationId));
     });
     connect(window, &ui::MainWindow::syncFilterChanged, this, &DesktopApp::changeSyncFilter);
+    // A draft deleted in the Drafts view: at 16.0+ its server copy goes too.
+    connect(window, &ui::MainWindow::draftDeleted, this, [this] {
+        if (m_engine)
+            m_engine->saveDraftsNow();
+    });
     // Attachments: the card asks, the engine fetches to the file on its own
     // thread (user lane) and reports progress and the end back to the card.
     ui::ReadingPane *pane = window->readingPane();
@@ -63,6 +68,7 @@ void DesktopApp::wireEngineActions()
     connect(engine, &eas::SyncEngine::estimated, this, &DesktopApp::onEstimated);
     connect(engine, &eas::SyncEngine::attachmentProgress, window->readingPane(), &ui::ReadingPane::attachmentProgress);
     connect(engine, &eas::SyncEngine::attachmentSaved, window->readingPane(), &ui::ReadingPane::attachmentSaved);
+    connect(engine, &eas::SyncEngine::draftSaved, window, &ui::MainWindow::refreshDrafts);
 }
 
 // "Show mail from" changed: a new engine with that FilterType, then

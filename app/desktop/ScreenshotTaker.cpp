@@ -58,6 +58,15 @@ void ScreenshotTaker::syncFinished(bool ok, const QString &message)
 
 void ScreenshotTaker::prepareView()
 {
+    if (m_folderId) {
+        const QString folder = m_folderId();
+        if (folder.isEmpty())
+            qWarning("skein: no folder of that name; taking the screenshot as it is");
+        else
+            m_window.selectFolder(folder);
+        QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
+        return;
+    }
     if (!m_window.expandFirstMultiMessageConversation(m_subject)) {
         if (m_subject.isEmpty())
             qWarning("skein: no conversation with several messages to expand; taking the screenshot as it is");

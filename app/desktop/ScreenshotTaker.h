@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace skein::ui {
 class MainWindow;
 }
@@ -22,6 +24,10 @@ public:
     // subject: expand the first multi-message conversation whose subject contains it; empty: the first.
     ScreenshotTaker(ui::MainWindow &window, QString path, QString subject = {}, QObject *parent = nullptr);
 
+    // --select-folder: after the first sync, show the folder folderId() names
+    // (empty: none of that name) instead of expanding a conversation.
+    void showFolder(std::function<QString()> folderId) { m_folderId = std::move(folderId); }
+
     void syncFinished(bool ok, const QString &message);
     void bodyFetched();
 
@@ -38,6 +44,7 @@ private:
     ui::MainWindow &m_window;
     QString m_path;
     QString m_subject;
+    std::function<QString()> m_folderId;
     QTimer m_deadline;
     QTimer m_bodyWait;
     bool m_started = false;
