@@ -4,6 +4,7 @@
 #include "MailTypes.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QString>
 
@@ -93,6 +94,7 @@ struct ConversationQuery {
 struct ActionEntry;      // ActionTypes.h
 struct ConversationRule; // ActionTypes.h
 struct OutboxEntry;      // OutboxTypes.h
+struct SentReply;        // SentCopyMatch.h
 
 // The local SQLite cache. One Store per thread (each has its own connection);
 // WAL mode lets the GUI read while the sync thread writes.
@@ -201,6 +203,19 @@ public:
     bool deleteOutbox(qint64 id);
     // Drops sent rows older than `before`; how many went, -1 on error.
     int forgetSentOutbox(const QDateTime &before);
+    // ---- The server's copies of sent replies (StoreSentMatch.cpp; SentCopyMatch.h) ----
+    // Outbox entry id -> the message row recorded as its server copy.
+    QHash<qint64, qint64> sentCopies() const;
+    // Replies and forwards that went out (or may have: 'sending') whose copy
+    // is not recorded yet, each with its source message.
+    QList<SentReply> repliesAwaitingCopy() const;
+    // Where their copies may be: the sources' conversations and the rows
+    // with their Message-IDs.
+    QList<Message> sentCopyCandidates(const QList<SentReply> &replies) const;
+    QSet<QString> sentItemsFolderIds() const;
+    // Finds the copies that arrived (matchSentCopies) and records them for
+    // good; how many were recorded, -1 on error. Call after a Sync stored.
+    int recordSentCopies();
     // ---- What the server turned out to support (StoreCapabilities.cpp) ----
     // Unknown when never learned. setCapability(c, Unknown) forgets it.
     CapabilityState capability(Capability capability) const;
@@ -246,6 +261,7 @@ public:
     bool inferConversations(int *changed = nullptr, QList<qint64> *joined = nullptr);
 
 private:
+    bool hasSentCopiesTable() const;
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -207,7 +207,7 @@ QWidget *MainWindow::createListPane()
     layout->addWidget(m_filter);
     layout->addWidget(m_sortHeader);
     layout->addWidget(m_conversationView, 1);
-    return pane;
+    return createCentrePane(pane);
 }
 
 void MainWindow::createStatusBar()

@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTimer;
 class QToolBar;
 class QTreeView;
@@ -29,6 +30,7 @@ class Banner;
 class ConversationActionsController;
 class ConversationNotice;
 class ConversationView;
+class OutboxView;
 class ReadingPane;
 class SortHeader;
 class SyncStatus;
@@ -68,6 +70,9 @@ public:
     ConversationActionsController *actionsController() const { return m_actions; }
     ConversationNotice *conversationNotice() const { return m_notice; }
     QLabel *pendingLabel() const { return m_pendingLabel; }
+    // The Outbox folder's page of the centre pane (MainWindowOutbox.cpp).
+    OutboxView *outboxView() const { return m_outboxView; }
+    bool isOutboxShown() const;
 
     // "Show mail from": 0 all, 1 one day, 2 three days, 3 a week, 4 two
     // weeks, 5 a month (EAS FilterType). Saved in QSettings; setting it does
@@ -103,6 +108,10 @@ public Q_SLOTS:
     // GetItemEstimate before a sync with a new date filter: count < 0 unknown.
     void estimateStarted();
     void showEstimate(int count, const QString &error);
+    // An outbox entry was added, sent, refused or left waiting
+    // (SyncEngine::outboxChanged; the composer after Store::insertOutbox):
+    // the Outbox view, its count and the conversation's local rows re-read.
+    void outboxChanged(qint64 entryId);
 
 Q_SIGNALS:
     void syncRequested();
@@ -112,6 +121,11 @@ Q_SIGNALS:
     void actionsQueued();
     void findRequested(const QByteArray &conversationId);
     void syncFilterChanged(int filterType);
+    // The user opened a waiting or refused message of the Outbox: the
+    // composer reopens it (eas::draftFromOutboxMime gives its content).
+    void outboxEditRequested(qint64 outboxId);
+    // Send Now in the Outbox: SyncEngine::replayNow.
+    void outboxSendNowRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -140,6 +154,9 @@ private:
     void refreshAfterAction(const QStringList &folderIds);
     void chooseSyncFilter(int filterType);
     void updateFilterLabel();
+    // MainWindowOutbox.cpp: the Outbox page.
+    QWidget *createCentrePane(QWidget *listPane);
+    bool showOutboxFor(const QString &folderId);
 
     skein::Store &m_store;
     skein::FolderModel *m_folderModel = nullptr;
@@ -172,6 +189,8 @@ private:
     int m_markReadDelay = 1500;
     QTimer *m_markReadTimer = nullptr;
     QPersistentModelIndex m_markReadIndex; // what the pane opened when the wait began
+    QStackedWidget *m_centreStack = nullptr; // the conversation list, or a folder's own page
+    OutboxView *m_outboxView = nullptr;
 };
 
 } // namespace skein::ui

@@ -132,6 +132,8 @@ void MainWindow::showBanner(const QString &message, const QString &whatToDo)
 void MainWindow::folderSelected(const QModelIndex &current)
 {
     const QString id = m_folderModel->folderId(current);
+    if (showOutboxFor(id))
+        return;
     if (id.isEmpty() || id == m_listModel->folder())
         return;
     m_readingPane->clear();

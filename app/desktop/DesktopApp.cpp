@@ -114,6 +114,7 @@ void DesktopApp::createWindow()
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
     wireWindowActions();
+    wireWindowOutbox();
     bindRefreshKey();
 }
 
@@ -292,6 +293,7 @@ void DesktopApp::wireEngine()
     connect(engine, &eas::SyncEngine::syncFinished, this, &DesktopApp::onSyncFinished);
     connect(engine, &eas::SyncEngine::bodyFetched, this, &DesktopApp::onBodyFetched);
     wireEngineActions();
+    wireEngineOutbox();
 }
 
 void DesktopApp::connectAccount(const EngineCredentials &credentials,
