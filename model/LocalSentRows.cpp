@@ -67,22 +67,26 @@ QString localSentLabel(const OutboxEntry &entry)
 
 QList<LocalSentEntry> localSentEntries(const Store &store)
 {
-    const QList<OutboxEntry> all = store.outbox(false);
-    bool any = false;
-    for (const OutboxEntry &entry : all)
+    const QList<OutboxEntry> replies = store.repliesInOutbox(); // recorded copies left out
+    bool any = false, awaiting = false;
+    for (const OutboxEntry &entry : replies) {
         any = any || isShown(entry);
+        awaiting = awaiting || entry.state == OutboxState::Sent || entry.state == OutboxState::Sending;
+    }
     if (!any)
         return {};
     // A copy that arrived but is not recorded yet (the Sync that brought it
     // is still running) already hides its local row: never both.
-    const QList<SentReply> awaiting = store.repliesAwaitingCopy();
-    const QHash<qint64, qint64> recorded = store.sentCopies();
-    const QSet<qint64> taken(recorded.cbegin(), recorded.cend());
-    const QHash<qint64, qint64> arrived =
-        matchSentCopies(awaiting, store.sentCopyCandidates(awaiting), store.sentItemsFolderIds(), taken);
+    QHash<qint64, qint64> arrived;
+    if (awaiting) {
+        const QList<SentReply> waiting = store.repliesAwaitingCopy();
+        const QHash<qint64, qint64> recorded = store.sentCopies();
+        const QSet<qint64> taken(recorded.cbegin(), recorded.cend());
+        arrived = matchSentCopies(waiting, store.sentCopyCandidates(waiting), store.sentItemsFolderIds(), taken);
+    }
     QList<LocalSentEntry> shown;
-    for (const OutboxEntry &entry : all) {
-        if (!isShown(entry) || recorded.contains(entry.id) || arrived.contains(entry.id))
+    for (const OutboxEntry &entry : replies) {
+        if (!isShown(entry) || arrived.contains(entry.id))
             continue;
         const std::optional<Message> source = store.messageById(entry.sourceMessageId);
         if (!source)

@@ -206,6 +206,10 @@ public:
     // ---- The server's copies of sent replies (StoreSentMatch.cpp; SentCopyMatch.h) ----
     // Outbox entry id -> the message row recorded as its server copy.
     QHash<qint64, qint64> sentCopies() const;
+    // Replies and forwards with a source row that may show in their
+    // conversation: not sent, or sent to Sent Items with no copy recorded;
+    // oldest first, `mime` cut to its first 16 KiB (the headers).
+    QList<OutboxEntry> repliesInOutbox() const;
     // Replies and forwards that went out (or may have: 'sending') whose copy
     // is not recorded yet, each with its source message.
     QList<SentReply> repliesAwaitingCopy() const;

@@ -25,6 +25,39 @@ bool awaitsCopy(const OutboxEntry &entry)
         && (entry.state == OutboxState::Sent || entry.state == OutboxState::Sending);
 }
 
+// Sent messages stay in the outbox as a record, attachments and all, and
+// these are read whenever a conversation is shown: only the start of the
+// MIME, where the headers Skein wrote (Message-ID, Thread-Index) are.
+constexpr int kHeaderBytes = 16384;
+
+#define SKEIN_OUTBOX_REPLIES_SELECT                                                                  \
+    "SELECT id, created, kind, client_id, substr(mime, 1, :head), subject, recipients, "           \
+    "source_folder_id, source_server_id, source_long_id, source_message_id, save_in_sent, state, " \
+    "attempts, error, sent FROM outbox "                                                           \
+    "WHERE COALESCE(source_message_id, 0) != 0 AND kind != 'send' AND (state != 'sent' OR save_in_sent) "
+
+OutboxEntry readReply(const sql::Statement &q)
+{
+    OutboxEntry e;
+    e.id = q.int64(0);
+    e.created = q.time(1);
+    e.kind = outboxKindFromName(q.text(2)).value_or(OutboxKind::Send);
+    e.clientId = q.text(3);
+    e.mime = q.blob(4);
+    e.subject = q.text(5);
+    e.recipients = q.text(6);
+    e.sourceFolderId = q.text(7);
+    e.sourceServerId = q.text(8);
+    e.sourceLongId = q.text(9);
+    e.sourceMessageId = q.int64(10);
+    e.saveInSentItems = q.boolean(11);
+    e.state = outboxStateFromName(q.text(12));
+    e.attempts = q.integer(13);
+    e.error = q.text(14);
+    e.sent = q.time(15);
+    return e;
+}
+
 } // namespace
 
 bool Store::hasSentCopiesTable() const
@@ -49,12 +82,28 @@ QHash<qint64, qint64> Store::sentCopies() const
     return copies;
 }
 
+QList<OutboxEntry> Store::repliesInOutbox() const
+{
+    QList<OutboxEntry> result;
+    auto q = d->prepare(hasSentCopiesTable()
+                            ? SKEIN_OUTBOX_REPLIES_SELECT "AND id NOT IN (SELECT outbox_id FROM sent_copies) ORDER BY id"
+                            : SKEIN_OUTBOX_REPLIES_SELECT "ORDER BY id");
+    if (!q.isValid())
+        return result;
+    q.bind(":head", kHeaderBytes);
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        result.append(readReply(q));
+    if (rc != SQLITE_DONE)
+        d->fail(QStringLiteral("reading the replies in the outbox"));
+    return result;
+}
+
 QList<SentReply> Store::repliesAwaitingCopy() const
 {
-    const QHash<qint64, qint64> copies = sentCopies();
     QList<SentReply> replies;
-    for (const OutboxEntry &entry : outbox(false)) {
-        if (!awaitsCopy(entry) || copies.contains(entry.id))
+    for (const OutboxEntry &entry : repliesInOutbox()) {
+        if (!awaitsCopy(entry))
             continue;
         SentReply reply;
         reply.entry = entry;

@@ -164,6 +164,30 @@ private Q_SLOTS:
         QCOMPARE(store.recordSentCopies(), 0); // stable: nothing new
         QVERIFY(localSentEntries(store).isEmpty());
     }
+
+    void outboxRepliesAreReadWithoutTheirBodies()
+    {
+        Store store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("heads.sqlite"))));
+        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(fillSmallAccount(store));
+        const Message t2 = *store.message(inbox, QStringLiteral("t2"));
+        OutboxEntry e;
+        e.kind = OutboxKind::Forward;
+        e.clientId = QStringLiteral("big");
+        e.sourceMessageId = t2.id;
+        e.mime = "Message-ID: <big@x>\r\n\r\n" + QByteArray(200000, 'a'); // an attachment, say
+        QVERIFY(store.insertOutbox(e));
+        OutboxEntry newMail = e;
+        newMail.kind = OutboxKind::Send;
+        newMail.clientId = QStringLiteral("new");
+        newMail.sourceMessageId = 0;
+        QVERIFY(store.insertOutbox(newMail));
+        const QList<OutboxEntry> replies = store.repliesInOutbox();
+        QCOMPARE(replies.size(), 1); // a new mail never shows in a conversation
+        QCOMPARE(replies.first().mime.size(), 16384);
+        QCOMPARE(outboxMessageId(replies.first()), QStringLiteral("big@x"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSentCopyMatch)
