@@ -103,7 +103,9 @@ Message localSentRow(const LocalSentEntry &local, const QString &sender)
     m.id = -entry.id;
     m.folderId = localSentFolderId(entry.id);
     m.subject = entry.subject;
-    m.from = sender;
+    // The From Skein wrote, unless it needs RFC 2047 decoding (model/ has no MIME parser).
+    const QString from = QString::fromUtf8(mimeHeader(entry.mime, "From"));
+    m.from = from.isEmpty() || from.contains(QLatin1String("=?")) ? sender : from;
     m.to = entry.recipients;
     m.dateReceived = entry.sent.isValid() ? entry.sent : entry.created;
     m.read = true;

@@ -2,6 +2,8 @@
 
 #include "Store.h"
 
+#include <QLocale>
+
 namespace skein {
 
 OutboxListModel::OutboxListModel(const Store *store, QObject *parent)
@@ -45,6 +47,20 @@ QString OutboxListModel::stateText(OutboxState state)
     case OutboxState::Sent: return tr("sent");
     }
     return {};
+}
+
+QString OutboxListModel::describe(const OutboxEntry &entry)
+{
+    const QString subject = entry.subject.isEmpty() ? tr("(no subject)") : entry.subject;
+    QString text = tr("<b>%1</b><br>To: %2<br>Written: %3<br>State: %4")
+                       .arg(subject.toHtmlEscaped(), entry.recipients.toHtmlEscaped(),
+                            QLocale().toString(entry.created.toLocalTime(), QLocale::ShortFormat),
+                            stateText(entry.state));
+    if (entry.attempts > 0)
+        text += tr(" (%n attempt(s))", nullptr, entry.attempts);
+    if (!entry.error.isEmpty())
+        text += tr("<br>Last failure: %1").arg(entry.error.toHtmlEscaped());
+    return text;
 }
 
 int OutboxListModel::rowCount(const QModelIndex &parent) const

@@ -19,7 +19,8 @@ class OutboxListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SubjectColumn, RecipientsColumn, CreatedColumn, StateColumn, ReasonColumn, ColumnCount };
+    // State and reason before the rest: what the narrow centre pane must show.
+    enum Column { SubjectColumn, StateColumn, ReasonColumn, RecipientsColumn, CreatedColumn, ColumnCount };
     enum Role {
         OutboxIdRole = Qt::UserRole + 100, // qint64
         OutboxStateRole,                   // int, an OutboxState
@@ -37,6 +38,8 @@ public:
 
     // "waiting to be sent", "sending…", "refused by the server".
     static QString stateText(OutboxState state);
+    // Every field of one entry in a few lines of rich text, for the view's details.
+    static QString describe(const OutboxEntry &entry);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -101,10 +101,10 @@ OutboxView::OutboxView(Store &store, QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->header()->setStretchLastSection(true);
-    m_list->setColumnWidth(OutboxListModel::SubjectColumn, 200);
+    m_list->setColumnWidth(OutboxListModel::SubjectColumn, 170);
+    m_list->setColumnWidth(OutboxListModel::StateColumn, 130);
+    m_list->setColumnWidth(OutboxListModel::ReasonColumn, 220);
     m_list->setColumnWidth(OutboxListModel::RecipientsColumn, 160);
-    m_list->setColumnWidth(OutboxListModel::CreatedColumn, 130);
-    m_list->setColumnWidth(OutboxListModel::StateColumn, 140);
     connect(m_list, &QTreeView::doubleClicked, this, [this] { openCurrent(); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         say({});
@@ -129,6 +129,15 @@ OutboxView::OutboxView(Store &store, QWidget *parent)
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->hide();
 
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("outboxDetails"));
+    m_details->setAccessibleName(tr("Selected message"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setMargin(6);
+    m_details->setFrameShape(QFrame::StyledPanel);
+
     auto *title = new QLabel(tr("<b>Outbox</b>: messages the server has not taken yet"), this);
     title->setObjectName(QStringLiteral("outboxTitle"));
     title->setAccessibleName(tr("Outbox title"));
@@ -140,6 +149,7 @@ OutboxView::OutboxView(Store &store, QWidget *parent)
     layout->addWidget(toolBar);
     layout->addWidget(m_notice);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_details);
     refresh();
 }
 
@@ -150,6 +160,8 @@ void OutboxView::refresh()
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget *>(m_empty) : m_list);
     if (current)
         selectEntry(current);
+    if (!currentEntry() && m_model->rowCount() > 0)
+        m_list->setCurrentIndex(m_model->index(0, 0)); // the details say why the first one waits
     updateActions();
 }
 
@@ -189,6 +201,8 @@ void OutboxView::updateActions()
     m_openAction->setEnabled(entry);
     m_deleteAction->setEnabled(entry);
     m_sendNowAction->setEnabled(m_model->rowCount() > 0);
+    m_details->setText(entry ? OutboxListModel::describe(*entry) : QString());
+    m_details->setVisible(entry);
 }
 
 void OutboxView::openCurrent()

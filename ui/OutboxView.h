@@ -68,6 +68,7 @@ private:
     QTreeView *m_list = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_notice = nullptr;
+    QLabel *m_details = nullptr; // the selected message in full: the columns are narrow
     QAction *m_openAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_sendNowAction = nullptr;

@@ -40,7 +40,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("demo-oauth"),
         QStringLiteral("Like --demo, but the demo server only accepts \"Sign in with Microsoft\" (OAuth 2.0): "
                        "sign in from the email address in your browser, as user demo, password demo."));
-    parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject});
+    const QCommandLineOption selectFolder(
+        QStringLiteral("select-folder"),
+        QStringLiteral("With --screenshot: show the folder named NAME (for example Outbox) first. The picture is "
+                       "taken even when the first sync fails, so it can show Skein offline."),
+        QStringLiteral("NAME"));
+    parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject, selectFolder});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -63,13 +68,17 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         result.exitCode = 2;
         return result;
     }
-    if (parser.isSet(selectSubject) && !parser.isSet(screenshot)) {
-        result.text = QStringLiteral("--select-subject only works with --screenshot\n\n%1").arg(helpText(parser));
-        result.exitCode = 2;
-        return result;
+    for (const QCommandLineOption *withShot : {&selectSubject, &selectFolder}) {
+        if (parser.isSet(*withShot) && !parser.isSet(screenshot)) {
+            result.text = QStringLiteral("--%1 only works with --screenshot\n\n%2")
+                              .arg(withShot->names().constFirst(), helpText(parser));
+            result.exitCode = 2;
+            return result;
+        }
     }
     result.options = DesktopOptions{parser.value(profile), parser.isSet(demo) || parser.isSet(demoOAuth),
-                                    parser.value(screenshot), parser.value(selectSubject), parser.isSet(demoOAuth)};
+                                    parser.value(screenshot), parser.value(selectSubject), parser.isSet(demoOAuth),
+                                    parser.value(selectFolder)};
     return result;
 }
 

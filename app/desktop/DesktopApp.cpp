@@ -77,7 +77,8 @@ void DesktopApp::start()
         return;
     createWindow();
     if (!m_options.screenshotPath.isEmpty()) {
-        m_screenshot = new ScreenshotTaker(*m_window, m_options.screenshotPath, m_options.selectSubject);
+        m_screenshot = new ScreenshotTaker(*m_window, m_options.screenshotPath, m_options.selectSubject,
+                                           m_options.selectFolder);
         // The picture shows the mailbox as it is, not as the wait for it left it.
         m_window->setMarkReadDelay(-1);
         connect(m_screenshot, &ScreenshotTaker::done, this, &DesktopApp::exitRequested);

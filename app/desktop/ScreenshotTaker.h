@@ -20,7 +20,10 @@ public:
     static constexpr int kHeight = 900;
 
     // subject: expand the first multi-message conversation whose subject contains it; empty: the first.
-    ScreenshotTaker(ui::MainWindow &window, QString path, QString subject = {}, QObject *parent = nullptr);
+    // folder: the display name of the folder to show first (its conversations, or the Outbox's
+    // page); with one, a failed first sync is pictured too, banner and all.
+    ScreenshotTaker(ui::MainWindow &window, QString path, QString subject = {}, QString folder = {},
+                    QObject *parent = nullptr);
 
     void syncFinished(bool ok, const QString &message);
     void bodyFetched();
@@ -30,6 +33,7 @@ Q_SIGNALS:
 
 private:
     void prepareView();
+    bool selectFolder();
     void selectFirstMessage();
     void settleThenCapture();
     void capture();
@@ -38,6 +42,7 @@ private:
     ui::MainWindow &m_window;
     QString m_path;
     QString m_subject;
+    QString m_folder;
     QTimer m_deadline;
     QTimer m_bodyWait;
     bool m_started = false;
