@@ -186,9 +186,13 @@ private Q_SLOTS:
         const QModelIndex row = guitest::conversationRow(window->conversationView(), guitest::treeConversation);
         QVERIFY(row.isValid());
         QCOMPARE(row.data(MessageCountRole).toInt(), 5);
+        QSignalSpy bodies(window.get(), &MainWindow::bodyRequested);
         window->conversationView()->setCurrentIndex(row);
         const QString text = window->readingPane()->text();
         QVERIFY2(text.contains(QStringLiteral("Sending\u2026")), qPrintable(text));
+        QCoreApplication::processEvents();
+        for (const QList<QVariant> &asked : std::as_const(bodies))
+            QVERIFY2(asked.first().toLongLong() > 0, "the local row is never asked of the server");
     }
 };
 
