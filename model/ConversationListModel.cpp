@@ -1,5 +1,6 @@
 #include "ConversationListModel.h"
 
+#include "LocalSentRows.h"
 #include "Store.h"
 
 namespace skein {
@@ -97,7 +98,14 @@ QList<ConversationSummary> ConversationListModel::query(int offset, int limit,
         q.afterHeadId = after->headId;
         q.afterLatest = after->latest;
     }
-    return m_store->conversations(m_context.listedFolder, q);
+    QList<ConversationSummary> rows = m_store->conversations(m_context.listedFolder, q);
+    // Replies on their way count in their conversation at once (LocalSentRows.h).
+    const QHash<QByteArray, int> local = localSentCounts(*m_store);
+    if (!local.isEmpty()) {
+        for (ConversationSummary &row : rows)
+            row.messageCount += local.value(row.conversationId);
+    }
+    return rows;
 }
 
 void ConversationListModel::appendPage()
@@ -137,8 +145,9 @@ ConversationListModel::threadNodes(const ConversationSummary &summary) const
 {
     if (!hasThread(summary))
         return {};
-    return buildMessageNodes(m_store->conversationMessages(summary.conversationId), m_context,
-                             false);
+    QList<Message> messages = m_store->conversationMessages(summary.conversationId);
+    messages += localSentRows(*m_store, messages);
+    return buildMessageNodes(messages, m_context, false);
 }
 
 // One query and one tree build, inserted as one block of rows with their

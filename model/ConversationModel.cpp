@@ -1,5 +1,6 @@
 #include "ConversationModel.h"
 
+#include "LocalSentRows.h"
 #include "Store.h"
 
 namespace skein {
@@ -75,8 +76,11 @@ void ConversationModel::setListedFolder(const QString &folderId)
 
 QList<Message> ConversationModel::readMessages() const
 {
-    if (!m_conversationId.isEmpty())
-        return m_store->conversationMessages(m_conversationId);
+    if (!m_conversationId.isEmpty()) {
+        QList<Message> messages = m_store->conversationMessages(m_conversationId);
+        messages += localSentRows(*m_store, messages); // replies on their way, under their parents
+        return messages;
+    }
     if (m_singleMessageId == 0)
         return {};
     const auto single = m_store->messageById(m_singleMessageId);

@@ -1,5 +1,6 @@
 #include "FolderModel.h"
 
+#include "OutboxTypes.h"
 #include "Store.h"
 
 #include <QCollator>
@@ -84,11 +85,17 @@ std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildTarget() const
             visible.insert(folder.serverId, folder);
     }
     const QHash<QString, int> unread = m_store->unreadCounts();
+    const int unsent = int(m_store->outbox(true).size());
+    bool serverOutbox = false;
     std::map<QString, std::vector<std::unique_ptr<Node>>> byParent; // QHash needs copyable values
     for (const Folder &folder : std::as_const(visible)) {
         auto node = std::make_unique<Node>();
         node->key = folder.serverId.toUtf8();
         node->data = {folder, unread.value(folder.serverId)};
+        if (folder.type == FolderType::Outbox) {
+            node->data.unread = unsent; // what waits in Skein's outbox, not the server's folder
+            serverOutbox = true;
+        }
         byParent[shownParent(folder, visible)].push_back(std::move(node));
     }
     // Attach children top-down from the root; a folder whose chain never
@@ -105,6 +112,14 @@ std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildTarget() const
         sortSiblings(children, false);
         for (auto &child : children)
             pending.push_back(node->adopt(std::move(child)));
+    }
+    m_localOutboxShown = m_localOutboxShown || (unsent > 0 && !serverOutbox && !roots.empty());
+    if (m_localOutboxShown && !serverOutbox) {
+        auto node = std::make_unique<Node>();
+        node->key = localOutboxId().toUtf8();
+        node->data.folder = {localOutboxId(), QStringLiteral("0"), tr("Outbox"), FolderType::Outbox};
+        node->data.unread = unsent;
+        roots.push_back(std::move(node));
     }
     return roots;
 }
@@ -134,6 +149,22 @@ QModelIndex FolderModel::indexForFolder(const QString &folderId) const
 QString FolderModel::folderId(const QModelIndex &index) const
 {
     return index.isValid() ? nodeOf(index, m_root.get())->data.folder.serverId : QString();
+}
+
+QString FolderModel::localOutboxId()
+{
+    return QStringLiteral("skein-local-outbox");
+}
+
+QString FolderModel::outboxFolderId() const
+{
+    for (const auto &root : m_root->children) {
+        if (root->data.folder.type == FolderType::Outbox)
+            return root->data.folder.serverId;
+    }
+    if (const std::optional<Folder> server = m_store->folderOfType(FolderType::Outbox))
+        return server->serverId;
+    return {};
 }
 
 QModelIndex FolderModel::index(int row, int column, const QModelIndex &parent) const

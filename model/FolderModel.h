@@ -14,6 +14,9 @@ class Store;
 // Standard folders come first (Inbox, Drafts, Sent Items, Deleted Items,
 // Junk, Outbox), then user folders alphabetically; calendars, contacts and
 // other non-mail folders are hidden.
+// The Outbox row counts the messages waiting to be sent (UnreadCountRole):
+// the server's Outbox (FolderSync type 6) when there is one, else a local
+// row, localOutboxId(), at the end, shown once the outbox has held a message.
 class FolderModel : public TreeModelBase
 {
     Q_OBJECT
@@ -28,6 +31,10 @@ public:
 
     QModelIndex indexForFolder(const QString &folderId) const;
     QString folderId(const QModelIndex &index) const;
+    // The id of the local Outbox row, never a server's folder id.
+    static QString localOutboxId();
+    // The folder whose row shows the outbox (server's or local); empty if none.
+    QString outboxFolderId() const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -54,6 +61,8 @@ private:
 
     const Store *m_store;
     std::unique_ptr<Node> m_root;
+    // The local Outbox row stays once shown, so emptying it keeps the view.
+    mutable bool m_localOutboxShown = false;
 };
 
 } // namespace skein

@@ -1,6 +1,7 @@
 #include "MessageRows.h"
 
 #include "ConversationTree.h"
+#include "LocalSentRows.h"
 #include "ModelRoles.h"
 #include "ThreadInference.h"
 
@@ -119,6 +120,7 @@ void FolderContext::load(const Store &store)
         if (folder.type == FolderType::SentItems)
             sentFolders.insert(folder.serverId);
     }
+    names.insert(localSentLabels(store)); // a local sent row's "folder" is its state
 }
 
 QByteArray conversationKey(const ConversationSummary &summary)

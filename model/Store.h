@@ -4,6 +4,7 @@
 #include "MailTypes.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QString>
 
@@ -96,6 +97,7 @@ struct OutboxEntry;      // OutboxTypes.h
 struct DraftEntry;       // DraftTypes.h
 struct DraftUpload;      // DraftTypes.h
 struct DraftDelete;      // DraftTypes.h
+struct SentReply;        // SentCopyMatch.h
 
 // The local SQLite cache. One Store per thread (each has its own connection);
 // WAL mode lets the GUI read while the sync thread writes.
@@ -234,6 +236,23 @@ public:
     QList<DraftDelete> draftDeletes() const;
     bool setDraftDeleteServerId(qint64 deleteId, const QString &serverId);
     bool finishDraftDelete(qint64 deleteId);
+    // ---- The server's copies of sent replies (StoreSentMatch.cpp; SentCopyMatch.h) ----
+    // Outbox entry id -> the message row recorded as its server copy.
+    QHash<qint64, qint64> sentCopies() const;
+    // Replies and forwards with a source row that may show in their
+    // conversation: not sent, or sent to Sent Items with no copy recorded;
+    // oldest first, `mime` cut to its first 16 KiB (the headers).
+    QList<OutboxEntry> repliesInOutbox() const;
+    // Replies and forwards that went out (or may have: 'sending') whose copy
+    // is not recorded yet, each with its source message.
+    QList<SentReply> repliesAwaitingCopy() const;
+    // Where their copies may be: the sources' conversations and the rows
+    // with their Message-IDs.
+    QList<Message> sentCopyCandidates(const QList<SentReply> &replies) const;
+    QSet<QString> sentItemsFolderIds() const;
+    // Finds the copies that arrived (matchSentCopies) and records them for
+    // good; how many were recorded, -1 on error. Call after a Sync stored.
+    int recordSentCopies();
     // ---- What the server turned out to support (StoreCapabilities.cpp) ----
     // Unknown when never learned. setCapability(c, Unknown) forgets it.
     CapabilityState capability(Capability capability) const;
@@ -279,6 +298,7 @@ public:
     bool inferConversations(int *changed = nullptr, QList<qint64> *joined = nullptr);
 
 private:
+    bool hasSentCopiesTable() const;
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -55,6 +55,18 @@ OutboxSender::Report OutboxSender::sendAll()
     return report;
 }
 
+int OutboxSender::noteNotReached(const QString &reason)
+{
+    int noted = 0;
+    for (OutboxEntry &entry : m_store.outboxToSend()) {
+        if (entry.state != OutboxState::Waiting || entry.error == reason)
+            continue;
+        settle(entry, OutboxState::Waiting, reason);
+        ++noted;
+    }
+    return noted;
+}
+
 void OutboxSender::settle(OutboxEntry &entry, OutboxState state, const QString &message)
 {
     entry.state = state;
@@ -83,6 +95,8 @@ OutboxSender::Outcome OutboxSender::sendOne(OutboxEntry &entry, Report &report)
         report.message = QStringLiteral("Could not save the outbox: %1").arg(m_store.lastError());
         return Outcome::Waiting;
     }
+    if (m_outcome)
+        m_outcome(entry.id, OutboxState::Sending, {}); // the Outbox shows "sending…"
     const ComposeMailCommand command(entry);
     const EasReply reply = withClientId ? m_session.execute(command.commandName(), command.request())
                                         : m_session.executeMime(command.commandName(), command.legacyQuery(), entry.mime);

@@ -37,9 +37,14 @@ public:
     };
     Report sendAll();
 
-    // Called after each entry's state changed (sent, failed, waiting).
+    // Called after each entry's state changed (sending, sent, failed, waiting).
     using OutcomeHandler = std::function<void(qint64 entryId, OutboxState state, const QString &message)>;
     void setOutcomeHandler(OutcomeHandler handler) { m_outcome = std::move(handler); }
+
+    // The server could not be reached before the outbox's turn: the
+    // waiting entries keep waiting with `reason` as their last failure, so
+    // the Outbox says why. Returns how many were updated.
+    int noteNotReached(const QString &reason);
 
     // The sentence for an entry found 'sending' at 12.1 (no ClientId).
     static QString unknownOutcomeText();

@@ -5,6 +5,10 @@
 #include "NetworkTransport.h"
 #include "OAuthTokenProvider.h"
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcEngine, "skein.engine")
+
 namespace skein::eas {
 
 // Everything that touches the network or writes the store; built lazily on
@@ -50,7 +54,12 @@ struct SyncEngine::Worker {
             store.saveAccount(merged);
         });
         runner = std::make_unique<SyncRunner>(*session, store, config.options);
-        runner->setFolderChangedHandler([engine](const QString &folderId) { Q_EMIT engine->folderChanged(folderId); });
+        runner->setFolderChangedHandler([engine, this](const QString &folderId) {
+            // A copy of a sent reply may have arrived: it takes the local row's place for good.
+            if (store.recordSentCopies() < 0)
+                qCWarning(lcEngine) << "Could not record the copies of sent messages:" << store.lastError();
+            Q_EMIT engine->folderChanged(folderId);
+        });
         runner->setProgressHandler([engine](const Folder &folder, int items) { Q_EMIT engine->progress(folder.name, items); });
         runner->actionReplayer().setOutcomeHandler([engine](qint64 id, ActionState state, const QString &message) {
             if (state == ActionState::Failed)

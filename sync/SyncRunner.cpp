@@ -116,8 +116,10 @@ bool appendFolderReport(SyncReport &report, FolderReport folder)
 SyncReport SyncRunner::syncAll()
 {
     SyncReport report = connect();
-    if (!report.ok())
+    if (!report.ok()) {
+        m_outbox->noteNotReached(report.message);
         return report;
+    }
     // The user's actions first: their Sync commands ride in the first Sync of
     // their folder, and a move must reach the server before the folders sync.
     const ActionReplayer::Report replayed = replayActions();

@@ -41,8 +41,10 @@ ActionReplayer::Report SyncRunner::replayActions()
 SyncReport SyncRunner::replayAndSync()
 {
     SyncReport report = connect();
-    if (!report.ok())
+    if (!report.ok()) {
+        m_outbox->noteNotReached(report.message);
         return report;
+    }
     const ActionReplayer::Report replayed = replayActions();
     if (replayed.error != ErrorKind::None) {
         report.error = replayed.error;

@@ -209,16 +209,7 @@ QWidget *MainWindow::createListPane()
     layout->addWidget(m_filter);
     layout->addWidget(m_sortHeader);
     layout->addWidget(m_conversationView, 1);
-
-    m_draftList = new DraftListView(m_store, this);
-    connect(m_draftList, &DraftListView::draftOpenRequested, this, &MainWindow::draftOpenRequested);
-    connect(m_draftList, &DraftListView::draftDeleted, this, &MainWindow::draftDeleted);
-    connect(m_draftList, &DraftListView::problem, this, [this](const QString &message) { showBanner(message); });
-    m_centre = new QStackedWidget(this);
-    m_centre->setObjectName(QStringLiteral("centrePane"));
-    m_centre->addWidget(pane);
-    m_centre->addWidget(m_draftList);
-    return m_centre;
+    return createCentrePane(pane);
 }
 
 void MainWindow::createStatusBar()

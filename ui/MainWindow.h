@@ -31,6 +31,7 @@ class ConversationActionsController;
 class DraftListView;
 class ConversationNotice;
 class ConversationView;
+class OutboxView;
 class ReadingPane;
 class SortHeader;
 class SyncStatus;
@@ -72,6 +73,11 @@ public:
     QLabel *pendingLabel() const { return m_pendingLabel; }
     // The centre pane while Drafts is selected (DraftListView).
     DraftListView *draftListView() const { return m_draftList; }
+    // The Outbox folder's page of the centre pane (MainWindowOutbox.cpp).
+    OutboxView *outboxView() const { return m_outboxView; }
+    bool isOutboxShown() const;
+    // The Outbox's or the Drafts' page instead of the conversation list.
+    bool isFolderPageShown() const;
 
     // "Show mail from": 0 all, 1 one day, 2 three days, 3 a week, 4 two
     // weeks, 5 a month (EAS FilterType). Saved in QSettings; setting it does
@@ -109,6 +115,10 @@ public Q_SLOTS:
     void showEstimate(int count, const QString &error);
     // A draft was saved or uploaded (SyncEngine::draftSaved): the Drafts list re-reads.
     void refreshDrafts();
+    // An outbox entry was added, sent, refused or left waiting
+    // (SyncEngine::outboxChanged; the composer after Store::insertOutbox):
+    // the Outbox view, its count and the conversation's local rows re-read.
+    void outboxChanged(qint64 entryId);
 
 Q_SIGNALS:
     void syncRequested();
@@ -122,6 +132,11 @@ Q_SIGNALS:
     void draftOpenRequested(qint64 draftId);
     // The user deleted a draft: its server copy waits (SyncEngine::saveDraftsNow).
     void draftDeleted(qint64 draftId);
+    // The user opened a waiting or refused message of the Outbox: the
+    // composer reopens it (eas::draftFromOutboxMime gives its content).
+    void outboxEditRequested(qint64 outboxId);
+    // Send Now in the Outbox: SyncEngine::replayNow.
+    void outboxSendNowRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -150,6 +165,9 @@ private:
     void refreshAfterAction(const QStringList &folderIds);
     void chooseSyncFilter(int filterType);
     void updateFilterLabel();
+    // MainWindowOutbox.cpp: the Outbox page.
+    QWidget *createCentrePane(QWidget *listPane);
+    bool showOutboxFor(const QString &folderId);
 
     skein::Store &m_store;
     skein::FolderModel *m_folderModel = nullptr;
@@ -182,8 +200,10 @@ private:
     int m_markReadDelay = 1500;
     QTimer *m_markReadTimer = nullptr;
     QPersistentModelIndex m_markReadIndex; // what the pane opened when the wait began
-    // Centre pane pages: the conversation list, or a folder's own view (Drafts).
-    QStackedWidget *m_centre = nullptr;
+    // Centre pane pages (MainWindowOutbox.cpp): the conversation list, or a
+    // folder's own page (Outbox, Drafts).
+    QStackedWidget *m_centreStack = nullptr;
+    OutboxView *m_outboxView = nullptr;
     DraftListView *m_draftList = nullptr;
 };
 

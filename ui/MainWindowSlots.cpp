@@ -136,12 +136,14 @@ void MainWindow::showBanner(const QString &message, const QString &whatToDo)
 void MainWindow::folderSelected(const QModelIndex &current)
 {
     const QString id = m_folderModel->folderId(current);
+    if (showOutboxFor(id))
+        return;
     if (id.isEmpty() || id == m_listModel->folder())
         return;
     m_readingPane->clear();
     startMarkReadWait({});
     const bool drafts = m_store.folder(id).value_or(Folder{}).type == FolderType::Drafts;
-    m_centre->setCurrentWidget(drafts ? static_cast<QWidget *>(m_draftList) : m_centre->widget(0));
+    m_centreStack->setCurrentWidget(drafts ? static_cast<QWidget *>(m_draftList) : m_centreStack->widget(0));
     if (drafts)
         m_draftList->reload();
     // Nothing is selected until the user picks a conversation (Down selects
@@ -151,7 +153,7 @@ void MainWindow::folderSelected(const QModelIndex &current)
 
 void MainWindow::refreshDrafts()
 {
-    if (m_centre->currentWidget() == m_draftList)
+    if (m_centreStack->currentWidget() == m_draftList)
         m_draftList->reload();
 }
 

@@ -3,6 +3,7 @@
 #include "AttachmentOpener.h"
 #include "BodyView.h"
 #include "ConversationModel.h"
+#include "LocalSentRows.h"
 #include "MailFormat.h"
 #include "MessageCard.h"
 #include "RemoteImageLoader.h"
@@ -331,6 +332,8 @@ void ReadingPane::imageLoaded(const QUrl &url, const QImage &image)
 
 QString ReadingPane::folderName(const QString &folderId) const
 {
+    if (isLocalSentFolderId(folderId))
+        return localSentLabels(m_store).value(folderId); // "Sending…" and the like
     const std::optional<Folder> folder = m_store.folder(folderId);
     return folder ? folder->name : folderId;
 }

@@ -42,8 +42,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                        "sign in from the email address in your browser, as user demo, password demo."));
     const QCommandLineOption selectFolder(
         QStringLiteral("select-folder"),
-        QStringLiteral("With --screenshot: show the folder named NAME (ignoring case), e.g. Drafts, instead of a "
-                       "conversation."),
+        QStringLiteral("With --screenshot: show the folder named NAME (for example Outbox or Drafts) first. The picture is "
+                       "taken even when the first sync fails, so it can show Skein offline."),
         QStringLiteral("NAME"));
     parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject, selectFolder});
 
@@ -68,15 +68,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         result.exitCode = 2;
         return result;
     }
-    if (parser.isSet(selectSubject) && !parser.isSet(screenshot)) {
-        result.text = QStringLiteral("--select-subject only works with --screenshot\n\n%1").arg(helpText(parser));
-        result.exitCode = 2;
-        return result;
-    }
-    if (parser.isSet(selectFolder) && !parser.isSet(screenshot)) {
-        result.text = QStringLiteral("--select-folder only works with --screenshot\n\n%1").arg(helpText(parser));
-        result.exitCode = 2;
-        return result;
+    for (const QCommandLineOption *withShot : {&selectSubject, &selectFolder}) {
+        if (parser.isSet(*withShot) && !parser.isSet(screenshot)) {
+            result.text = QStringLiteral("--%1 only works with --screenshot\n\n%2")
+                              .arg(withShot->names().constFirst(), helpText(parser));
+            result.exitCode = 2;
+            return result;
+        }
     }
     result.options = DesktopOptions{parser.value(profile), parser.isSet(demo) || parser.isSet(demoOAuth),
                                     parser.value(screenshot), parser.value(selectSubject), parser.isSet(demoOAuth),

@@ -7,7 +7,8 @@
 
 namespace skein::desktop {
 
-// What `skein [--profile DIR] [--demo | --demo-oauth] [--screenshot FILE [--select-subject TEXT | --select-folder NAME]]` asked for.
+// What `skein [--profile DIR] [--demo | --demo-oauth] [--screenshot FILE [--select-folder NAME]
+// [--select-subject TEXT]]` asked for.
 struct DesktopOptions {
     QString profileDir;     // empty: the default profile (shared with skein-cli)
     bool demo = false;      // in-process reference server with the demo mailbox
@@ -16,8 +17,8 @@ struct DesktopOptions {
                             // subject contains this (case-insensitive); empty: the first one
     bool demoOAuth = false; // with demo: the server accepts only "Sign in with Microsoft",
                             // and the account dialog walks through it (docs/signin.md)
-    QString selectFolder;   // --screenshot shows this folder (by name, ignoring case) instead
-                            // of a conversation: Drafts shows the drafts list
+    QString selectFolder;   // --screenshot shows the folder of this name (e.g. "Outbox") first,
+                            // and is taken even if the first sync fails (an offline state)
 };
 
 struct ParsedCommandLine {

@@ -77,17 +77,11 @@ void DesktopApp::start()
         return;
     createWindow();
     if (!m_options.screenshotPath.isEmpty()) {
-        m_screenshot = new ScreenshotTaker(*m_window, m_options.screenshotPath, m_options.selectSubject);
+        m_screenshot = new ScreenshotTaker(*m_window, m_options.screenshotPath, m_options.selectSubject,
+                                           m_options.selectFolder);
         // The picture shows the mailbox as it is, not as the wait for it left it.
         m_window->setMarkReadDelay(-1);
         connect(m_screenshot, &ScreenshotTaker::done, this, &DesktopApp::exitRequested);
-        if (!m_options.selectFolder.isEmpty())
-            m_screenshot->showFolder([this] {
-                for (const Folder &f : m_store.folders())
-                    if (f.name.compare(m_options.selectFolder, Qt::CaseInsensitive) == 0)
-                        return f.serverId;
-                return QString();
-            });
     }
     if (m_options.demo)
         startDemo();
@@ -121,6 +115,7 @@ void DesktopApp::createWindow()
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
     wireWindowActions();
+    wireWindowOutbox();
     bindRefreshKey();
 }
 
@@ -299,6 +294,7 @@ void DesktopApp::wireEngine()
     connect(engine, &eas::SyncEngine::syncFinished, this, &DesktopApp::onSyncFinished);
     connect(engine, &eas::SyncEngine::bodyFetched, this, &DesktopApp::onBodyFetched);
     wireEngineActions();
+    wireEngineOutbox();
 }
 
 void DesktopApp::connectAccount(const EngineCredentials &credentials,

@@ -94,6 +94,9 @@ private:
     // DesktopAppActions.cpp: conversation actions, find, the date filter.
     void wireWindowActions();
     void wireEngineActions();
+    // DesktopAppOutbox.cpp: Send Now and the outbox's outcomes.
+    void wireWindowOutbox();
+    void wireEngineOutbox();
     void changeSyncFilter(int filterType);
     void onEstimated(const QString &folderId, int status, int count, const QString &error);
     void fail(const QString &message);

@@ -22,11 +22,13 @@ constexpr int kBodyWaitMs = 8000;
 
 } // namespace
 
-ScreenshotTaker::ScreenshotTaker(ui::MainWindow &window, QString path, QString subject, QObject *parent)
+ScreenshotTaker::ScreenshotTaker(ui::MainWindow &window, QString path, QString subject, QString folder,
+                                 QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_path(std::move(path))
     , m_subject(std::move(subject))
+    , m_folder(std::move(folder))
 {
     m_deadline.setSingleShot(true);
     m_deadline.setInterval(kDeadlineMs);
@@ -46,25 +48,37 @@ void ScreenshotTaker::syncFinished(bool ok, const QString &message)
     if (m_started || m_finished)
         return;
     m_started = true;
-    if (!ok) {
+    if (!ok && m_folder.isEmpty()) {
         finish(1, QStringLiteral("the first sync failed: %1").arg(message));
         return;
     }
+    if (!ok)
+        qWarning("skein: the first sync failed (%s); picturing the folder as this computer has it",
+                 qPrintable(message));
     m_window.resize(kWidth, kHeight);
     m_window.show();
     QCoreApplication::processEvents();
     prepareView();
 }
 
+bool ScreenshotTaker::selectFolder()
+{
+    QAbstractItemModel *folders = m_window.folderView()->model();
+    const QModelIndexList found = folders->match(folders->index(0, 0), Qt::DisplayRole, m_folder, 1,
+                                                 Qt::MatchFixedString | Qt::MatchRecursive);
+    if (found.isEmpty()) {
+        qWarning("skein: no folder named \"%s\"; taking the screenshot as it is", qPrintable(m_folder));
+        return false;
+    }
+    m_window.folderView()->setCurrentIndex(found.first());
+    QCoreApplication::processEvents();
+    return true;
+}
+
 void ScreenshotTaker::prepareView()
 {
-    if (m_folderId) {
-        const QString folder = m_folderId();
-        if (folder.isEmpty())
-            qWarning("skein: no folder of that name; taking the screenshot as it is");
-        else
-            m_window.selectFolder(folder);
-        QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
+    if (!m_folder.isEmpty() && selectFolder() && m_window.isFolderPageShown()) {
+        QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture); // no conversation to open
         return;
     }
     if (!m_window.expandFirstMultiMessageConversation(m_subject)) {

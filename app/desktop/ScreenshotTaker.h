@@ -3,8 +3,6 @@
 #include <QObject>
 #include <QTimer>
 
-#include <functional>
-
 namespace skein::ui {
 class MainWindow;
 }
@@ -22,11 +20,10 @@ public:
     static constexpr int kHeight = 900;
 
     // subject: expand the first multi-message conversation whose subject contains it; empty: the first.
-    ScreenshotTaker(ui::MainWindow &window, QString path, QString subject = {}, QObject *parent = nullptr);
-
-    // --select-folder: after the first sync, show the folder folderId() names
-    // (empty: none of that name) instead of expanding a conversation.
-    void showFolder(std::function<QString()> folderId) { m_folderId = std::move(folderId); }
+    // folder: the display name of the folder to show first (its conversations, or the page of
+    // the Outbox or Drafts); with one, a failed first sync is pictured too, banner and all.
+    ScreenshotTaker(ui::MainWindow &window, QString path, QString subject = {}, QString folder = {},
+                    QObject *parent = nullptr);
 
     void syncFinished(bool ok, const QString &message);
     void bodyFetched();
@@ -36,6 +33,7 @@ Q_SIGNALS:
 
 private:
     void prepareView();
+    bool selectFolder();
     void selectFirstMessage();
     void settleThenCapture();
     void capture();
@@ -44,7 +42,7 @@ private:
     ui::MainWindow &m_window;
     QString m_path;
     QString m_subject;
-    std::function<QString()> m_folderId;
+    QString m_folder;
     QTimer m_deadline;
     QTimer m_bodyWait;
     bool m_started = false;

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void expandsAMultiMessageConversation();
     void expandsTheConversationWithTheGivenSubject();
     void selectSubjectNeedsScreenshot();
+    void selectFolderNeedsScreenshot();
     void replyTreesMatchTheServersThreading();
     void fetchesATruncatedBodyInFull();
     void f5SyncsAgain();
@@ -168,6 +169,20 @@ void TestDesktopApp::selectSubjectNeedsScreenshot()
     QVERIFY(!alone.options);
     QCOMPARE(alone.exitCode, 2);
     QVERIFY2(alone.text.contains(QLatin1String("--select-subject only works with --screenshot")), qPrintable(alone.text));
+}
+
+void TestDesktopApp::selectFolderNeedsScreenshot()
+{
+    using skein::desktop::parseCommandLine;
+    const auto withShot = parseCommandLine({QStringLiteral("skein"), QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png"),
+                                            QStringLiteral("--select-folder"), QStringLiteral("Outbox")});
+    QVERIFY(withShot.options);
+    QCOMPARE(withShot.options->selectFolder, QStringLiteral("Outbox"));
+
+    const auto alone = parseCommandLine({QStringLiteral("skein"), QStringLiteral("--select-folder"), QStringLiteral("Outbox")});
+    QVERIFY(!alone.options);
+    QCOMPARE(alone.exitCode, 2);
+    QVERIFY2(alone.text.contains(QLatin1String("--select-folder only works with --screenshot")), qPrintable(alone.text));
 }
 
 // Every reply row of the Inbox list sits under the row of the message it

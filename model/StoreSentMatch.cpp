@@ -1,0 +1,199 @@
+// The server's copies of the replies Skein sent (SentCopyMatch.h).
+//
+// Matches are kept in the table sent_copies, one row per outbox entry whose
+// copy arrived, so a copy is never taken twice and a later Sync cannot
+// change which row stands for which reply. The table is made on first use
+// rather than by a migration: it only ever holds what can be matched again
+// from the outbox and the messages, so an older Skein that ignores it loses
+// nothing.
+
+#include "SentCopyMatch.h"
+#include "StorePrivate.h"
+
+namespace skein {
+
+namespace {
+
+const char *const kCreateSentCopies =
+    "CREATE TABLE IF NOT EXISTS sent_copies ("
+    " outbox_id INTEGER PRIMARY KEY,"
+    " message_id INTEGER NOT NULL UNIQUE)";
+
+bool awaitsCopy(const OutboxEntry &entry)
+{
+    return entry.sourceMessageId != 0 && entry.kind != OutboxKind::Send
+        && (entry.state == OutboxState::Sent || entry.state == OutboxState::Sending);
+}
+
+// Sent messages stay in the outbox as a record, attachments and all, and
+// these are read whenever a conversation is shown: only the start of the
+// MIME, where the headers Skein wrote (Message-ID, Thread-Index) are.
+constexpr int kHeaderBytes = 16384;
+
+#define SKEIN_OUTBOX_REPLIES_SELECT                                                                  \
+    "SELECT id, created, kind, client_id, substr(mime, 1, :head), subject, recipients, "           \
+    "source_folder_id, source_server_id, source_long_id, source_message_id, save_in_sent, state, " \
+    "attempts, error, sent FROM outbox "                                                           \
+    "WHERE COALESCE(source_message_id, 0) != 0 AND kind != 'send' AND (state != 'sent' OR save_in_sent) "
+
+OutboxEntry readReply(const sql::Statement &q)
+{
+    OutboxEntry e;
+    e.id = q.int64(0);
+    e.created = q.time(1);
+    e.kind = outboxKindFromName(q.text(2)).value_or(OutboxKind::Send);
+    e.clientId = q.text(3);
+    e.mime = q.blob(4);
+    e.subject = q.text(5);
+    e.recipients = q.text(6);
+    e.sourceFolderId = q.text(7);
+    e.sourceServerId = q.text(8);
+    e.sourceLongId = q.text(9);
+    e.sourceMessageId = q.int64(10);
+    e.saveInSentItems = q.boolean(11);
+    e.state = outboxStateFromName(q.text(12));
+    e.attempts = q.integer(13);
+    e.error = q.text(14);
+    e.sent = q.time(15);
+    return e;
+}
+
+} // namespace
+
+bool Store::hasSentCopiesTable() const
+{
+    auto q = d->prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sent_copies'");
+    return q.isValid() && q.step() == SQLITE_ROW;
+}
+
+QHash<qint64, qint64> Store::sentCopies() const
+{
+    QHash<qint64, qint64> copies;
+    if (!hasSentCopiesTable())
+        return copies;
+    auto q = d->prepare("SELECT outbox_id, message_id FROM sent_copies");
+    if (!q.isValid())
+        return copies;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        copies.insert(q.int64(0), q.int64(1));
+    if (rc != SQLITE_DONE)
+        d->fail(QStringLiteral("reading the copies of sent messages"));
+    return copies;
+}
+
+QList<OutboxEntry> Store::repliesInOutbox() const
+{
+    QList<OutboxEntry> result;
+    auto q = d->prepare(hasSentCopiesTable()
+                            ? SKEIN_OUTBOX_REPLIES_SELECT "AND id NOT IN (SELECT outbox_id FROM sent_copies) ORDER BY id"
+                            : SKEIN_OUTBOX_REPLIES_SELECT "ORDER BY id");
+    if (!q.isValid())
+        return result;
+    q.bind(":head", kHeaderBytes);
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        result.append(readReply(q));
+    if (rc != SQLITE_DONE)
+        d->fail(QStringLiteral("reading the replies in the outbox"));
+    return result;
+}
+
+QList<SentReply> Store::repliesAwaitingCopy() const
+{
+    QList<SentReply> replies;
+    for (const OutboxEntry &entry : repliesInOutbox()) {
+        if (!awaitsCopy(entry))
+            continue;
+        SentReply reply;
+        reply.entry = entry;
+        reply.messageId = outboxMessageId(entry);
+        if (const std::optional<Message> source = messageById(entry.sourceMessageId))
+            reply.source = *source;
+        replies.append(std::move(reply));
+    }
+    return replies;
+}
+
+QList<Message> Store::sentCopyCandidates(const QList<SentReply> &replies) const
+{
+    QList<Message> candidates;
+    QSet<qint64> seen;
+    auto add = [&](const Message &m) {
+        if (!seen.contains(m.id)) {
+            seen.insert(m.id);
+            candidates.append(m);
+        }
+    };
+    QSet<QByteArray> conversations;
+    for (const SentReply &reply : replies) {
+        if (!reply.source.conversationId.isEmpty() && !conversations.contains(reply.source.conversationId)) {
+            conversations.insert(reply.source.conversationId);
+            for (const Message &m : conversationMessages(reply.source.conversationId))
+                add(m);
+        }
+        if (reply.messageId.isEmpty())
+            continue;
+        // The copy may sit in another conversation (Skein's own grouping).
+        auto q = d->prepare("SELECT id FROM messages WHERE message_id = :mid");
+        if (!q.isValid())
+            continue;
+        q.bind(":mid", reply.messageId);
+        QList<qint64> ids;
+        while (q.step() == SQLITE_ROW)
+            ids.append(q.int64(0));
+        for (const qint64 id : std::as_const(ids)) {
+            if (const std::optional<Message> m = messageById(id))
+                add(*m);
+        }
+    }
+    return candidates;
+}
+
+QSet<QString> Store::sentItemsFolderIds() const
+{
+    QSet<QString> ids;
+    for (const Folder &folder : folders()) {
+        if (folder.type == FolderType::SentItems)
+            ids.insert(folder.serverId);
+    }
+    return ids;
+}
+
+int Store::recordSentCopies()
+{
+    const QList<SentReply> replies = repliesAwaitingCopy();
+    if (replies.isEmpty())
+        return 0;
+    const QHash<qint64, qint64> copies = sentCopies();
+    const QSet<qint64> taken(copies.cbegin(), copies.cend());
+    const QHash<qint64, qint64> found =
+        matchSentCopies(replies, sentCopyCandidates(replies), sentItemsFolderIds(), taken);
+    if (found.isEmpty())
+        return 0;
+    if (!sql::execute(d->db, kCreateSentCopies)) {
+        d->fail(QStringLiteral("making the table of sent copies"));
+        return -1;
+    }
+    sql::Transaction transaction(d->db);
+    if (!transaction.isActive()) {
+        d->fail(QStringLiteral("recording the copies of sent messages"));
+        return -1;
+    }
+    for (auto it = found.cbegin(); it != found.cend(); ++it) {
+        auto q = d->prepare("INSERT OR IGNORE INTO sent_copies (outbox_id, message_id) VALUES (:outbox, :message)");
+        if (!q.isValid())
+            return -1;
+        q.bind(":outbox", it.key());
+        q.bind(":message", it.value());
+        if (!d->check(q.step(), QStringLiteral("recording the copy of outbox message %1").arg(it.key())))
+            return -1;
+    }
+    if (!transaction.commit()) {
+        d->fail(QStringLiteral("recording the copies of sent messages"));
+        return -1;
+    }
+    return int(found.size());
+}
+
+} // namespace skein
