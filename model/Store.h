@@ -93,6 +93,7 @@ struct ConversationQuery {
 struct ActionEntry;      // ActionTypes.h
 struct ConversationRule; // ActionTypes.h
 struct OutboxEntry;      // OutboxTypes.h
+struct AddressUse;       // AddressUse.h
 
 // The local SQLite cache. One Store per thread (each has its own connection);
 // WAL mode lets the GUI read while the sync thread writes.
@@ -244,6 +245,11 @@ public:
     // *joined lists those that now have one (for local conversation rules).
     // Cheap when every message has a server ConversationId.
     bool inferConversations(int *changed = nullptr, QList<qint64> *joined = nullptr);
+
+    // ---- Addresses for completion (StoreAddresses.cpp) ----
+    // Every address of a stored message (From/To/Cc) or of the outbox, the
+    // ones the user wrote to most first, then the most seen, then by address.
+    QList<AddressUse> knownAddresses() const;
 
 private:
     struct Private;
