@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MailTypes.h"
+#include "OutboxTypes.h"
 
 #include <QMainWindow>
 #include <QPersistentModelIndex>
@@ -83,6 +84,10 @@ public:
     void setMarkReadDelay(int ms);
     // What the last GetItemEstimate said ("~120 messages to download").
     QString estimateText() const { return m_estimateText; }
+    // What Reply / Reply All / Forward answer (MainWindowCompose.cpp): the
+    // message row selected in the tree, or a conversation row's newest
+    // message; 0 when nothing is selected.
+    qint64 selectedMessageId() const;
 
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
@@ -112,6 +117,9 @@ Q_SIGNALS:
     void actionsQueued();
     void findRequested(const QByteArray &conversationId);
     void syncFilterChanged(int filterType);
+    // New mail (kind Send, sourceMessageId 0), or an answer to the message
+    // with that local row id: the app opens the composer.
+    void composeRequested(skein::OutboxKind kind, qint64 sourceMessageId, bool replyAll);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -140,6 +148,9 @@ private:
     void refreshAfterAction(const QStringList &folderIds);
     void chooseSyncFilter(int filterType);
     void updateFilterLabel();
+    // MainWindowCompose.cpp: New, Reply, Reply All, Forward.
+    void createComposeActions();
+    void updateComposeActions();
 
     skein::Store &m_store;
     skein::FolderModel *m_folderModel = nullptr;
@@ -162,6 +173,10 @@ private:
     QList<QAction *> m_sortActions; // date, sender, subject
     QToolBar *m_toolBar = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QAction *m_newMailAction = nullptr;
+    QAction *m_replyAction = nullptr;
+    QAction *m_replyAllAction = nullptr;
+    QAction *m_forwardAction = nullptr;
     ConversationActionsController *m_actions = nullptr;
     ConversationNotice *m_notice = nullptr;
     QLabel *m_pendingLabel = nullptr;
