@@ -1,0 +1,280 @@
+// DesktopApp: writing mail. Opens composer windows (new, reply, reply all,
+// forward, a kept draft), turns what the user sends into MIME in the outbox
+// (the same path as skein-cli send), and lets the engine thread send it.
+
+#include "DesktopApp.h"
+
+#include "ComposerText.h"
+#include "ComposerWindow.h"
+#include "InlineReplyBox.h"
+#include "MainWindow.h"
+#include "MimeComposer.h"
+#include "OutboxTypes.h"
+#include "ReadingPane.h"
+#include "ReplyDraft.h"
+#include "SyncEngine.h"
+
+#include <QHash>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextEdit>
+#include <QUrl>
+#include <QUuid>
+
+namespace skein::desktop {
+
+namespace {
+
+eas::ReplyMode replyMode(OutboxKind kind, bool replyAll)
+{
+    if (kind == OutboxKind::Forward)
+        return eas::ReplyMode::Forward;
+    return replyAll ? eas::ReplyMode::ReplyAll : eas::ReplyMode::Reply;
+}
+
+QList<eas::OutgoingAttachment> outgoingAttachments(const QList<DraftAttachment> &attachments)
+{
+    QList<eas::OutgoingAttachment> result;
+    for (const DraftAttachment &a : attachments)
+        result.append(eas::OutgoingAttachment{a.path, a.name, a.contentType, {}});
+    return result;
+}
+
+} // namespace
+
+void DesktopApp::wireCompose()
+{
+    connect(m_window.get(), &ui::MainWindow::composeRequested, this, &DesktopApp::openComposer);
+    ui::InlineReplyBox *box = m_window->readingPane()->inlineReplyBox();
+    connect(box, &ui::InlineReplyBox::sendRequested, this, &DesktopApp::sendInlineReply);
+    connect(box, &ui::InlineReplyBox::popOutRequested, this, &DesktopApp::popOutInlineReply);
+}
+
+void DesktopApp::wireEngineCompose()
+{
+    connect(m_engine.get(), &eas::SyncEngine::sendFailed, this, &DesktopApp::onSendFailed);
+}
+
+QList<ui::ComposerWindow *> DesktopApp::composers() const
+{
+    QList<ui::ComposerWindow *> open;
+    for (const QPointer<ui::ComposerWindow> &composer : m_composers)
+        if (composer)
+            open.append(composer.data());
+    return open;
+}
+
+// As skein-cli's: the address the account was set up with, a user name
+// that is an address, else the sender most of Sent Items shows, else user@host.
+QString DesktopApp::ownAddress() const
+{
+    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    if (!account.email.isEmpty())
+        return account.email;
+    if (account.user.contains(QLatin1Char('@')))
+        return account.user;
+    if (const std::optional<Folder> sent = m_store.folderOfType(FolderType::SentItems)) {
+        QHash<QString, int> counts;
+        for (const Message &m : m_store.messagesInFolder(sent->serverId))
+            for (const eas::MailboxAddress &a : eas::parseAddressList(m.from))
+                ++counts[a.address.toLower()];
+        QString best;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            if (best.isEmpty() || it.value() > counts.value(best))
+                best = it.key();
+        if (!best.isEmpty())
+            return best;
+    }
+    return account.user + QLatin1Char('@') + QUrl(account.url).host();
+}
+
+// Recipients, subject and body as the composer starts them. The parent's
+// Message-ID is fetched now if the store lacks it, so it is there by the
+// time the user sends (the server fills In-Reply-To itself otherwise).
+std::optional<DraftEntry> DesktopApp::answerDraft(OutboxKind kind, qint64 sourceMessageId, bool replyAll,
+                                                  const QString &userText, QString *error)
+{
+    const QString own = ownAddress();
+    const QString signature = ui::compose::signatureFor(own);
+    DraftEntry draft;
+    draft.kind = kind;
+    if (kind == OutboxKind::Send) {
+        draft.plainBody = userText + ui::compose::initialBody(signature);
+        return draft;
+    }
+    const std::optional<Message> parent = m_store.messageById(sourceMessageId);
+    if (!parent) {
+        *error = tr("That message is no longer on this computer; it may have been moved or deleted.");
+        return std::nullopt;
+    }
+    if (parent->internetMessageId.isEmpty() && kind == OutboxKind::Reply && m_engine)
+        m_engine->fetchReplyHeaders(parent->id);
+    const eas::OutgoingMessage prefill = eas::draftReply(*parent, replyMode(kind, replyAll), own, QString());
+    draft.sourceMessageId = parent->id;
+    draft.to = prefill.to;
+    draft.cc = prefill.cc;
+    draft.subject = prefill.subject;
+    // A forward's original follows on the server (SmartForward): only a reply quotes.
+    const QString quote = kind == OutboxKind::Reply ? eas::quotedText(*parent) : QString();
+    draft.plainBody = userText + ui::compose::initialBody(signature, quote);
+    return draft;
+}
+
+ui::ComposerWindow *DesktopApp::openComposer(OutboxKind kind, qint64 sourceMessageId, bool replyAll)
+{
+    QString error;
+    const std::optional<DraftEntry> draft = answerDraft(kind, sourceMessageId, replyAll, QString(), &error);
+    if (!draft) {
+        m_window->showBanner(error);
+        return nullptr;
+    }
+    return openDraft(*draft);
+}
+
+ui::ComposerWindow *DesktopApp::openDraft(const DraftEntry &draft)
+{
+    ui::ComposerWindow *window = showComposer(draft);
+    if (draft.kind != OutboxKind::Send) {
+        if (const std::optional<Message> parent = m_store.messageById(draft.sourceMessageId)) {
+            window->setAnswerLabel(ui::compose::answerLabel(draft.kind, *parent));
+            if (draft.kind == OutboxKind::Forward)
+                window->setForwardedAttachments(m_store.attachments(parent->id));
+        }
+    }
+    return window;
+}
+
+ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
+{
+    auto *window = new ui::ComposerWindow(ownAddress(), draft);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setKnownAddresses(m_store.knownAddresses());
+    connect(window, &ui::ComposerWindow::sendRequested, this,
+            [this, window](const DraftEntry &content) { sendFromComposer(window, content); });
+    connect(window, &ui::ComposerWindow::autosaveRequested, this, &DesktopApp::keepDraft);
+    connect(window, &ui::ComposerWindow::discarded, this, &DesktopApp::discardDraft);
+    m_composers.removeAll(nullptr);
+    m_composers.append(window);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+void DesktopApp::keepDraft(const DraftEntry &draft)
+{
+    Q_UNUSED(draft) // wired at merge with the drafts store
+}
+
+void DesktopApp::discardDraft(qint64 draftId)
+{
+    Q_UNUSED(draftId) // wired at merge with the drafts store
+}
+
+QString DesktopApp::sendDraft(const DraftEntry &draft)
+{
+    eas::OutgoingMessage message;
+    std::optional<Message> parent;
+    if (draft.kind != OutboxKind::Send) {
+        parent = m_store.messageById(draft.sourceMessageId);
+        if (!parent)
+            return tr("The message you answer is no longer on this computer; copy your text into a new message.");
+        if (m_store.isMoving(parent->id))
+            return tr("The message you answer is being moved and the server has not confirmed its new place yet; "
+                      "send again after the next sync.");
+        // Threading headers and Thread-Index from the parent; the rest is what the user wrote.
+        message = eas::draftReply(*parent, replyMode(draft.kind, false), ownAddress(), QString());
+    } else {
+        message.from = ownAddress();
+        message.date = QDateTime::currentDateTimeUtc();
+        message.threadTopic = draft.subject;
+        message.threadIndex = eas::newThreadIndex(message.date);
+    }
+    message.to = draft.to;
+    message.cc = draft.cc;
+    message.bcc = draft.bcc;
+    message.subject = draft.subject;
+    message.plainBody = draft.plainBody;
+    message.htmlBody = draft.htmlBody;
+    message.attachments = outgoingAttachments(draft.attachments);
+    const eas::ComposedMime composed = eas::composeMime(message);
+    if (!composed.ok())
+        return tr("The message could not be built: %1").arg(composed.error);
+    const QString recipients = message.allRecipients().join(QStringLiteral(", "));
+    if (draft.outboxId) {
+        if (!m_store.editOutbox(draft.outboxId, composed.mime, message.subject, recipients))
+            return tr("The message could not be changed in the outbox: %1").arg(m_store.lastError());
+    } else {
+        OutboxEntry entry;
+        entry.kind = draft.kind;
+        entry.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces); // 36 characters; at most 40 allowed
+        entry.mime = composed.mime;
+        entry.subject = message.subject;
+        entry.recipients = recipients;
+        entry.saveInSentItems = true;
+        if (parent) {
+            entry.sourceFolderId = parent->folderId;
+            entry.sourceServerId = parent->serverId;
+            entry.sourceMessageId = parent->id;
+        }
+        if (!m_store.insertOutbox(entry))
+            return tr("The message could not be put into the outbox: %1").arg(m_store.lastError());
+    }
+    if (m_engine)
+        m_engine->replayNow();
+    const QString subject = message.subject.isEmpty() ? tr("(no subject)") : message.subject;
+    m_window->showNotice(m_engine ? tr("Sending \u201c%1\u201d\u2026").arg(subject)
+                                  : tr("\u201c%1\u201d waits in the outbox until Skein is connected.").arg(subject));
+    return {};
+}
+
+void DesktopApp::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft)
+{
+    const QString error = sendDraft(draft);
+    if (!error.isEmpty()) {
+        window->setSendError(error); // the window stays open with everything in it
+        return;
+    }
+    if (draft.id)
+        discardDraft(draft.id); // sent: the draft has done its work
+    window->markSent();
+}
+
+void DesktopApp::sendInlineReply(qint64 messageId, bool replyAll, const QString &text)
+{
+    ui::InlineReplyBox *box = m_window->readingPane()->inlineReplyBox();
+    QString error;
+    std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, text, &error);
+    if (draft)
+        error = sendDraft(*draft);
+    if (!error.isEmpty()) {
+        box->setSendError(error);
+        return;
+    }
+    box->reset();
+}
+
+void DesktopApp::popOutInlineReply(qint64 messageId, bool replyAll, const QString &text)
+{
+    QString error;
+    const std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, QString(), &error);
+    if (!draft) {
+        m_window->showBanner(error);
+        return;
+    }
+    ui::ComposerWindow *window = openDraft(*draft);
+    // Typed into the window, not set: closing asks whether to keep it.
+    QTextCursor start(window->bodyEdit()->document());
+    start.insertText(text);
+    window->bodyEdit()->setTextCursor(start);
+}
+
+void DesktopApp::onSendFailed(qint64 entryId, const QString &message)
+{
+    const std::optional<OutboxEntry> entry = m_store.outboxEntry(entryId);
+    const QString subject = entry && !entry->subject.isEmpty() ? entry->subject : tr("(no subject)");
+    m_window->showBanner(tr("The server refused to send \u201c%1\u201d: %2").arg(subject, message),
+                         tr("The message stays in the Outbox; change it and send it again, or delete it."));
+}
+
+} // namespace skein::desktop
