@@ -87,16 +87,22 @@ QStringList RecipientCompleter::splitPath(const QString &path) const
     return {currentEntry(path)};
 }
 
+QString RecipientCompleter::headOf(const QString &fieldText)
+{
+    const qsizetype separator = lastSeparator(fieldText);
+    return separator < 0 ? QString() : fieldText.left(separator + 1) + QLatin1Char(' ');
+}
+
+// From what the user typed, not the field's text now: moving through the
+// popup has put the highlighted suggestion into the field already.
 QString RecipientCompleter::pathFromIndex(const QModelIndex &index) const
 {
-    const QString text = m_edit->text();
-    const qsizetype separator = lastSeparator(text);
-    const QString head = separator < 0 ? QString() : text.left(separator + 1) + QLatin1Char(' ');
-    return head + index.data(Qt::DisplayRole).toString() + QStringLiteral(", ");
+    return m_typedHead + index.data(Qt::DisplayRole).toString() + QStringLiteral(", ");
 }
 
 void RecipientCompleter::textEdited()
 {
+    m_typedHead = headOf(m_edit->text());
     const QString entry = currentEntry(m_edit->text());
     if (entry.size() < kDirectoryMinimumPrefix) {
         m_directoryTimer->stop();

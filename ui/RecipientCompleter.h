@@ -45,12 +45,15 @@ Q_SIGNALS:
 
 private:
     void textEdited();
+    // The entries before the one being typed, with their separator.
+    static QString headOf(const QString &fieldText);
 
     QLineEdit *m_edit = nullptr;
     QStandardItemModel *m_model = nullptr;
     QTimer *m_directoryTimer = nullptr;
     QSet<QString> m_addresses; // lower case, for de-duplication
     QString m_pendingPrefix;
+    QString m_typedHead; // headOf the text as the user last typed it
 };
 
 } // namespace skein::ui
