@@ -240,6 +240,8 @@ private Q_SLOTS:
     void forwardKeepsTheOriginalsAttachment();
     void newMailWithTwoAttachments();
     void inlineReplyAnswersTheChosenCard();
+    void aVanishedAttachmentKeepsTheWindowOpen();
+    void composeShortcutsAreUnambiguous();
 };
 
 void TestDesktopCompose::initTestCase()
@@ -488,6 +490,51 @@ void TestDesktopCompose::inlineReplyAnswersTheChosenCard()
             mime = e.mime;
     QVERIFY2(!mime.isEmpty(), "the outbox holds the inline reply");
     QVERIFY(mime.contains("wrote:")); // the chosen message quoted under the text
+}
+
+// The file went away between Attach and Send: nothing is queued, the
+// window stays open with everything in it and says which file.
+void TestDesktopCompose::aVanishedAttachmentKeepsTheWindowOpen()
+{
+    const QString path = writeFile(QStringLiteral("gone-soon.txt"), "brief\n");
+    window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+    QTRY_VERIFY(newestComposer());
+    ComposerWindow *composer = newestComposer();
+    composer->toEdit()->setText(kAlice);
+    composer->subjectEdit()->setText(QStringLiteral("Vanishing file"));
+    composer->addAttachmentFiles({path});
+    QVERIFY(QFile::remove(path));
+    const qsizetype queued = store().outbox(false).size();
+    composer->send();
+    QVERIFY(composer->isVisible());
+    QVERIFY2(composer->sendError().contains(QLatin1String("gone-soon.txt")), qPrintable(composer->sendError()));
+    QCOMPARE(store().outbox(false).size(), queued);
+    QCOMPARE(composer->subjectEdit()->text(), QStringLiteral("Vanishing file"));
+    composer->discard();
+    QTRY_VERIFY(m_app->composers().isEmpty());
+}
+
+// Each compose key has one binding in the main window: two would make Qt
+// fire neither. Find keeps the platform's Find key (Ctrl+F here), so
+// Forward is Ctrl+Shift+F.
+void TestDesktopCompose::composeShortcutsAreUnambiguous()
+{
+    const QList<QKeySequence> keys{QKeySequence(Qt::CTRL | Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_R),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+                                   QKeySequence(QKeySequence::Find)};
+    for (const QKeySequence &key : keys) {
+        int bindings = 0;
+        for (const QAction *action : window()->findChildren<QAction *>())
+            bindings += action->shortcuts().contains(key);
+        QVERIFY2(bindings == 1, qPrintable(key.toString()));
+    }
+    QCOMPARE(window()->findChild<QAction *>(QStringLiteral("forwardAction"))->shortcut(),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    for (const char *name : {"newMailAction", "replyAction", "replyAllAction", "forwardAction"}) {
+        QAction *action = window()->findChild<QAction *>(QLatin1String(name));
+        QVERIFY(action);
+        QVERIFY(!window()->findChild<QWidget *>(QLatin1String(name) + QStringLiteral("Button"))->accessibleName().isEmpty());
+    }
 }
 
 QTEST_MAIN(TestDesktopCompose)
