@@ -98,7 +98,10 @@ InlineReplyBox::InlineReplyBox(QWidget *parent)
 
 void InlineReplyBox::setTarget(const Message &message)
 {
+    const bool changed = m_targetId != message.id;
     m_targetId = message.id;
+    if (changed && message.id && isExpanded())
+        Q_EMIT replyStarted(message.id);
     m_label->setText(message.id ? compose::answerLabel(OutboxKind::Reply, message) : QString());
     setVisible(message.id != 0);
 }
@@ -120,9 +123,12 @@ QString InlineReplyBox::text() const
 
 void InlineReplyBox::expand()
 {
+    const bool opening = !isExpanded();
     m_open->hide();
     m_expanded->show();
     m_editor->setFocus(Qt::OtherFocusReason);
+    if (opening && m_targetId)
+        Q_EMIT replyStarted(m_targetId);
 }
 
 void InlineReplyBox::reset()

@@ -45,6 +45,9 @@ Q_SIGNALS:
     void sendRequested(qint64 messageId, bool replyAll, const QString &text);
     void popOutRequested(qint64 messageId, bool replyAll, const QString &text);
     void discarded();
+    // The user opened the box or it now answers another message: a reply
+    // to messageId is being written (the app fetches its reply headers).
+    void replyStarted(qint64 messageId);
 
 private:
     void send();

@@ -127,6 +127,7 @@ private:
     void sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft);
     void sendInlineReply(qint64 messageId, bool replyAll, const QString &text);
     void popOutInlineReply(qint64 messageId, bool replyAll, const QString &text);
+    void fetchReplyHeadersIfMissing(qint64 messageId);
     void onSendFailed(qint64 entryId, const QString &message);
 
     DesktopOptions m_options;

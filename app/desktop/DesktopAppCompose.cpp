@@ -48,6 +48,15 @@ void DesktopApp::wireCompose()
     ui::InlineReplyBox *box = m_window->readingPane()->inlineReplyBox();
     connect(box, &ui::InlineReplyBox::sendRequested, this, &DesktopApp::sendInlineReply);
     connect(box, &ui::InlineReplyBox::popOutRequested, this, &DesktopApp::popOutInlineReply);
+    connect(box, &ui::InlineReplyBox::replyStarted, this, &DesktopApp::fetchReplyHeadersIfMissing);
+}
+
+// While the user writes, so the parent's Message-ID is stored by Send.
+void DesktopApp::fetchReplyHeadersIfMissing(qint64 messageId)
+{
+    const std::optional<Message> parent = m_store.messageById(messageId);
+    if (parent && parent->internetMessageId.isEmpty() && m_engine)
+        m_engine->fetchReplyHeaders(parent->id);
 }
 
 void DesktopApp::wireEngineCompose()
@@ -107,8 +116,8 @@ std::optional<DraftEntry> DesktopApp::answerDraft(OutboxKind kind, qint64 source
         *error = tr("That message is no longer on this computer; it may have been moved or deleted.");
         return std::nullopt;
     }
-    if (parent->internetMessageId.isEmpty() && kind == OutboxKind::Reply && m_engine)
-        m_engine->fetchReplyHeaders(parent->id);
+    if (kind == OutboxKind::Reply)
+        fetchReplyHeadersIfMissing(parent->id);
     const eas::OutgoingMessage prefill = eas::draftReply(*parent, replyMode(kind, replyAll), own, QString());
     draft.sourceMessageId = parent->id;
     draft.to = prefill.to;

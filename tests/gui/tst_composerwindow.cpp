@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTextEdit>
+#include <QToolBar>
 #include <QToolButton>
 #include <QtTest>
 
@@ -247,6 +248,23 @@ private Q_SLOTS:
         QTRY_VERIFY(completer->completionCount() == 2);
         QCOMPARE(completer->completionModel()->index(0, 0).data().toString(), QStringLiteral("Lena Fischer <lena@example.com>"));
         QCOMPARE(completer->completionModel()->index(1, 0).data().toString(), QStringLiteral("Lenny Dir <lenny@corp.test>"));
+    }
+
+    // New mail: the signature under the room to type; a reply: above the quote.
+    void signatureGoesBelowTheTextAndAboveTheQuote()
+    {
+        QSettings().setValue(QStringLiteral("compose/signature/me@example.com"), QStringLiteral("Me\nExample Ltd"));
+        const QString signature = skein::ui::compose::signatureFor(QStringLiteral("me@example.com"));
+        QCOMPARE(signature, QStringLiteral("Me\nExample Ltd"));
+        QCOMPARE(skein::ui::compose::initialBody(signature), QStringLiteral("\n\n-- \nMe\nExample Ltd\n"));
+        const QString reply = skein::ui::compose::initialBody(signature, QStringLiteral("On Monday, X wrote:\n> hi\n"));
+        QVERIFY(reply.indexOf(QLatin1String("-- \nMe")) < reply.indexOf(QLatin1String("X wrote:")));
+        QCOMPARE(skein::ui::compose::initialBody({}), QStringLiteral("\n"));
+        QSettings().setValue(QStringLiteral("compose/plainTextOnly"), true);
+        auto window = showComposer();
+        QVERIFY(window->isPlainText());
+        QVERIFY(window->findChild<QToolBar *>(QStringLiteral("composerFormatBar"))->isHidden());
+        QSettings().remove(QStringLiteral("compose"));
     }
 
     void autosaveOnlyWhenChanged()

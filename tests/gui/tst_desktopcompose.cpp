@@ -490,6 +490,8 @@ void TestDesktopCompose::inlineReplyAnswersTheChosenCard()
             mime = e.mime;
     QVERIFY2(!mime.isEmpty(), "the outbox holds the inline reply");
     QVERIFY(mime.contains("wrote:")); // the chosen message quoted under the text
+    const QByteArray parentId = store().messageById(chosen->id)->internetMessageId.toUtf8().replace('<', "").replace('>', "");
+    QVERIFY2(mime.contains("In-Reply-To: <" + parentId + ">"), mime.left(1500).constData());
 }
 
 // The file went away between Attach and Send: nothing is queued, the
