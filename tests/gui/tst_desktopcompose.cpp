@@ -9,6 +9,7 @@
 #include "ComposerAttachmentList.h"
 #include "ComposerText.h"
 #include "ComposerWindow.h"
+#include "Banner.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
 #include "InlineReplyBox.h"
@@ -36,6 +37,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextEdit>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -242,6 +244,9 @@ private Q_SLOTS:
     void inlineReplyAnswersTheChosenCard();
     void aVanishedAttachmentKeepsTheWindowOpen();
     void composeShortcutsAreUnambiguous();
+    void aRefusalIsShownAndTheMessageStays();
+    void popOutCarriesTheTextIntoTheComposer();
+    void aCardsReplyButtonAnswersThatCard();
 };
 
 void TestDesktopCompose::initTestCase()
@@ -537,6 +542,83 @@ void TestDesktopCompose::composeShortcutsAreUnambiguous()
         QVERIFY(action);
         QVERIFY(!window()->findChild<QWidget *>(QLatin1String(name) + QStringLiteral("Button"))->accessibleName().isEmpty());
     }
+}
+
+// The server refuses (116, unknown recipient): the banner says so with
+// the reason; the message waits in the outbox, failed, for the user.
+void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
+{
+    bool armed = false;
+    m_app->demoServer()->runOnServerThread(
+        [&armed](skein::server::ReferenceServer &s) { armed = s.applyFaultSpec(QStringLiteral("send:116")); });
+    QVERIFY(armed);
+    window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+    QTRY_VERIFY(newestComposer());
+    ComposerWindow *composer = newestComposer();
+    composer->toEdit()->setText(QStringLiteral("nobody@skein.test"));
+    composer->subjectEdit()->setText(QStringLiteral("Refused one"));
+    composer->send();
+    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(window()->banner()->message().contains(QLatin1String("Refused one")), 30000);
+    QVERIFY2(window()->banner()->message().contains(QLatin1String("The server refused to send")),
+             qPrintable(window()->banner()->message()));
+    QVERIFY(window()->banner()->whatToDo().contains(QLatin1String("Outbox")));
+    bool failed = false;
+    for (const skein::OutboxEntry &e : store().outbox(true))
+        failed |= e.subject == QLatin1String("Refused one") && e.state == skein::OutboxState::Failed;
+    QVERIFY(failed);
+}
+
+// Pop out: the full composer opens on the same message with the text typed
+// so far, and closing it asks before anything is lost.
+void TestDesktopCompose::popOutCarriesTheTextIntoTheComposer()
+{
+    skein::ui::ReadingPane *pane = window()->readingPane();
+    skein::ui::InlineReplyBox *box = pane->inlineReplyBox();
+    QTRY_VERIFY(box->isVisible() || pane->findChildren<skein::ui::MessageCard *>().isEmpty());
+    if (!box->isVisible()) {
+        const std::optional<Message> any = middleOfATree();
+        QVERIFY(any && selectMessage(*any));
+        QTRY_VERIFY(box->isVisible());
+    }
+    const qint64 target = box->targetId();
+    box->expand();
+    QTest::keyClicks(box->editor(), QStringLiteral("Longer thoughts"));
+    box->findChild<QPushButton *>(QStringLiteral("inlineReplyPopOutButton"))->click();
+    QTRY_VERIFY(newestComposer());
+    ComposerWindow *composer = newestComposer();
+    QVERIFY(!box->isExpanded());
+    QCOMPARE(composer->content().sourceMessageId, target);
+    QVERIFY(composer->bodyEdit()->toPlainText().startsWith(QLatin1String("Longer thoughts")));
+    QVERIFY(composer->bodyEdit()->toPlainText().contains(QLatin1String("wrote:")));
+    QVERIFY(composer->hasUnsavedContent());
+    composer->discard();
+    QTRY_VERIFY(m_app->composers().isEmpty());
+}
+
+void TestDesktopCompose::aCardsReplyButtonAnswersThatCard()
+{
+    const std::optional<Message> chosen = middleOfATree();
+    QVERIFY(chosen && selectMessage(*chosen));
+    skein::ui::MessageCard *card = nullptr;
+    QTRY_VERIFY((card = [&]() -> skein::ui::MessageCard * {
+        for (skein::ui::MessageCard *c : window()->readingPane()->findChildren<skein::ui::MessageCard *>())
+            if (c->message().id == chosen->id)
+                return c;
+        return nullptr;
+    }()));
+    auto *forward = card->findChild<QToolButton *>(QStringLiteral("cardForwardButton"));
+    QVERIFY(forward);
+    QCOMPARE(forward->accessibleName(), QStringLiteral("Forward"));
+    forward->click();
+    QTRY_VERIFY(newestComposer());
+    ComposerWindow *composer = newestComposer();
+    QCOMPARE(composer->content().kind, OutboxKind::Forward);
+    QCOMPARE(composer->content().sourceMessageId, chosen->id);
+    QCOMPARE(composer->findChild<QLabel *>(QStringLiteral("replyingToLabel"))->text(),
+             skein::ui::compose::answerLabel(OutboxKind::Forward, *chosen));
+    composer->discard();
+    QTRY_VERIFY(m_app->composers().isEmpty());
 }
 
 QTEST_MAIN(TestDesktopCompose)
