@@ -1,278 +1,30 @@
-// Writing mail in the desktop app, end to end: the demo app (in-process
-// reference server, demo seed, users alice and bob added) driven through
-// the real window and composer widgets; what arrived is read from the
-// server's dump and store. A reply to a message in the middle of a reply
-// tree, reply all, a forward keeping the original's attachment, new mail
-// with two attachments, and the inline reply box under the conversation.
-// With SKEIN_TEST_SHOTS=DIR set, the composer and the inline reply box are
-// saved there as composer.png and inline-reply.png.
-#include "ComposerAttachmentList.h"
-#include "ComposerText.h"
-#include "ComposerWindow.h"
-#include "Banner.h"
-#include "DemoServer.h"
-#include "DesktopApp.h"
-#include "InlineReplyBox.h"
-#include "MailFormat.h"
-#include "MainWindow.h"
-#include "MessageCard.h"
-#include "MimeComposer.h"
-#include "ModelRoles.h"
-#include "OutgoingMessage.h"
-#include "ReadingPane.h"
-#include "ReferenceServer.h"
-#include "ReplyDraft.h"
-#include "ServerStore.h"
+// Sending from the desktop app, end to end through the real window and
+// composer (ComposeDemoApp.h): a reply to a message in the middle of a
+// reply tree, reply all, a forward keeping the original's attachment, new
+// mail with two attachments, a vanished attachment, a server refusal.
+#include "ComposeDemoApp.h"
 
-#include <QAction>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QLabel>
-#include <QLineEdit>
-#include <QMimeData>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QScrollArea>
-#include <QSettings>
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTextEdit>
-#include <QToolButton>
-#include <QTreeView>
-#include <QtTest>
+using namespace guitest;
 
-#include <functional>
-
-using skein::Message;
-using skein::OutboxKind;
-using skein::desktop::DesktopApp;
-using skein::desktop::DesktopOptions;
-using skein::ui::ComposerWindow;
-
-namespace {
-
-const QString kAlice = QStringLiteral("alice@skein.test");
-const QString kBob = QStringLiteral("bob@skein.test");
-
-struct ServerFile {
-    QString name;
-    QByteArray data;
-};
-
-QSet<QString> addressesOf(const QStringList &entries)
-{
-    QSet<QString> out;
-    for (const QString &entry : entries)
-        for (const skein::eas::MailboxAddress &a : skein::eas::parseAddressList(entry))
-            out.insert(a.address.toLower());
-    return out;
-}
-
-QSet<QString> addressesOf(const QString &list)
-{
-    return addressesOf(QStringList{list});
-}
-
-} // namespace
-
-class TestDesktopCompose : public QObject
+class TestDesktopCompose : public QObject, private ComposeDemoApp
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<DesktopApp> m_app;
-
-    skein::ui::MainWindow *window() const { return m_app->mainWindow(); }
-    skein::Store &store() const { return m_app->store(); }
-
-    QJsonObject dump() const
-    {
-        QJsonObject d;
-        m_app->demoServer()->runOnServerThread([&d](skein::server::ReferenceServer &s) { d = s.dump(); });
-        return d;
-    }
-
-    QList<QJsonObject> mailbox(const QString &user) const
-    {
-        QList<QJsonObject> out;
-        for (const QJsonValue &u : dump()[QStringLiteral("users")].toArray())
-            if (u[QStringLiteral("name")].toString() == user)
-                for (const QJsonValue &m : u[QStringLiteral("messages")].toArray())
-                    out.append(m.toObject());
-        return out;
-    }
-
-    QList<QJsonObject> withSubject(const QString &user, const QString &subject) const
-    {
-        QList<QJsonObject> out;
-        for (const QJsonObject &m : mailbox(user))
-            if (m[QStringLiteral("subject")].toString() == subject)
-                out.append(m);
-        return out;
-    }
-
-    QList<ServerFile> serverAttachments(const QString &serverMessageId) const
-    {
-        QList<ServerFile> out;
-        m_app->demoServer()->runOnServerThread([&](skein::server::ReferenceServer &s) {
-            for (const skein::server::AttachmentRow &a : s.store().attachments(serverMessageId.toLongLong()))
-                out.append({a.name, a.data});
-        });
-        return out;
-    }
-
-    QString inboxId() const { return store().folderOfType(skein::FolderType::Inbox)->serverId; }
-
-    // The list row of the message (folder, ServerId), its conversation
-    // expanded so the row is shown; invalid when not listed.
-    QModelIndex messageRow(const QString &folderId, const QString &serverId) const
-    {
-        QTreeView *view = window()->conversationView();
-        QAbstractItemModel *model = view->model();
-        while (model->canFetchMore({}))
-            model->fetchMore({});
-        std::function<QModelIndex(const QModelIndex &)> search = [&](const QModelIndex &parent) -> QModelIndex {
-            if (model->canFetchMore(parent))
-                model->fetchMore(parent);
-            for (int row = 0; row < model->rowCount(parent); ++row) {
-                const QModelIndex child = model->index(row, 0, parent);
-                // A conversation row carries a ServerId only when it is a single message.
-                const QString folder = child.data(skein::FolderIdRole).toString();
-                if (child.data(skein::ServerIdRole).toString() == serverId && (folder.isEmpty() || folder == folderId))
-                    return child;
-                if (const QModelIndex found = search(child); found.isValid())
-                    return found;
-            }
-            return {};
-        };
-        const QModelIndex found = search({});
-        for (QModelIndex up = found.parent(); up.isValid(); up = up.parent())
-            view->expand(up);
-        return found;
-    }
-
-    // Selects the message's row in the tree (not its conversation row).
-    bool selectMessage(const Message &message) const
-    {
-        const QModelIndex row = messageRow(message.folderId, message.serverId);
-        if (row.isValid()) {
-            window()->conversationView()->setCurrentIndex(row);
-        } else {
-            // A conversation of one message is a single row, without children.
-            QAbstractItemModel *model = window()->conversationView()->model();
-            for (int r = 0; r < model->rowCount(); ++r) {
-                const QModelIndex top = model->index(r, 0);
-                if (top.data(skein::ConversationIdRole).toByteArray() == message.conversationId
-                    && top.data(skein::MessageCountRole).toInt() == 1)
-                    window()->conversationView()->setCurrentIndex(top);
-            }
-        }
-        return window()->selectedMessageId() == message.id;
-    }
-
-    // The demo's Inbox message with a parent and a reply of its own.
-    std::optional<Message> middleOfATree() const
-    {
-        QSet<QString> parents;
-        const QList<QJsonObject> demo = mailbox(QStringLiteral("demo"));
-        for (const QJsonObject &m : demo)
-            parents.insert(m[QStringLiteral("parentServerId")].toString());
-        for (const QJsonObject &m : demo)
-            if (m[QStringLiteral("folder")].toString() == QLatin1String("Inbox") && m[QStringLiteral("depth")].toInt() >= 1
-                && parents.contains(m[QStringLiteral("serverId")].toString()))
-                return store().message(inboxId(), m[QStringLiteral("serverId")].toString());
-        return std::nullopt;
-    }
-
-    QJsonObject serverCopy(const Message &message) const
-    {
-        for (const QJsonObject &m : mailbox(QStringLiteral("demo")))
-            if (m[QStringLiteral("serverId")].toString() == message.serverId)
-                return m;
-        return {};
-    }
-
-    // The server's copies in demo's Sent Items of replies to message.
-    int repliesOnServer(const Message &message) const
-    {
-        int n = 0;
-        for (const QJsonObject &m : mailbox(QStringLiteral("demo")))
-            n += m[QStringLiteral("folder")].toString() == QLatin1String("Sent Items")
-                && m[QStringLiteral("parentServerId")].toString() == message.serverId;
-        return n;
-    }
-
-    ComposerWindow *newestComposer() const
-    {
-        const QList<ComposerWindow *> open = m_app->composers();
-        return open.isEmpty() ? nullptr : open.constLast();
-    }
-
-    QByteArray outboxMime(const QString &subject) const
-    {
-        for (const skein::OutboxEntry &e : store().outbox(false))
-            if (e.subject == subject)
-                return e.mime;
-        return {};
-    }
-
-    QString writeFile(const QString &name, const QByteArray &data) const
-    {
-        QFile f(m_dir.filePath(name));
-        if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
-            return {};
-        return f.fileName();
-    }
-
-    static void saveShot(QWidget *widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("SKEIN_TEST_SHOTS");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        QTest::qWait(300); // let the layout settle
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name), "PNG"));
-    }
-
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
+    void initTestCase()
+    {
+        const QString error = startDemo();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    void cleanupTestCase() { m_app.reset(); }
     void replyToAMessageInTheMiddleOfATree();
     void replyAllFillsToAndCc();
     void forwardKeepsTheOriginalsAttachment();
     void newMailWithTwoAttachments();
-    void inlineReplyAnswersTheChosenCard();
     void aVanishedAttachmentKeepsTheWindowOpen();
-    void composeShortcutsAreUnambiguous();
     void aRefusalIsShownAndTheMessageStays();
-    void popOutCarriesTheTextIntoTheComposer();
-    void aCardsReplyButtonAnswersThatCard();
 };
 
-void TestDesktopCompose::initTestCase()
-{
-    m_app = std::make_unique<DesktopApp>(DesktopOptions{m_dir.filePath(QStringLiteral("profile")), true, {}});
-    QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
-    QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
-    m_app->start();
-    QVERIFY(synced.wait(90000));
-    QVERIFY2(synced.first().first().toBool(), "the first sync of the demo mailbox failed");
-    bool added = false;
-    m_app->demoServer()->runOnServerThread([&added](skein::server::ReferenceServer &s) {
-        added = s.addUser(QStringLiteral("alice"), QStringLiteral("alice")) && s.addUser(QStringLiteral("bob"), QStringLiteral("bob"));
-    });
-    QVERIFY(added);
-    window()->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window()));
-}
-
-void TestDesktopCompose::cleanupTestCase()
-{
-    m_app.reset();
-}
-
-// The user picks a message that is neither the conversation's newest nor
-// its starter and presses Ctrl+R: the reply answers that one.
 void TestDesktopCompose::replyToAMessageInTheMiddleOfATree()
 {
     const std::optional<Message> parent = middleOfATree();
@@ -453,54 +205,6 @@ void TestDesktopCompose::newMailWithTwoAttachments()
     QVERIFY(mime.contains("filename*=utf-8''Bericht%20f%C3%BCr%20Alice.pdf") || mime.contains("Bericht"));
 }
 
-// The user clicks an older card of a conversation and replies in the box
-// under it: the reply answers that card's message, not the newest.
-void TestDesktopCompose::inlineReplyAnswersTheChosenCard()
-{
-    const std::optional<Message> chosen = middleOfATree();
-    QVERIFY(chosen);
-    QTreeView *view = window()->conversationView();
-    QModelIndex conversation = messageRow(chosen->folderId, chosen->serverId);
-    while (conversation.parent().isValid())
-        conversation = conversation.parent();
-    view->setCurrentIndex(conversation);
-    skein::ui::ReadingPane *pane = window()->readingPane();
-    QTRY_VERIFY(pane->findChildren<skein::ui::MessageCard *>().size() > 1);
-    skein::ui::MessageCard *card = nullptr;
-    for (skein::ui::MessageCard *c : pane->findChildren<skein::ui::MessageCard *>())
-        if (c->message().id == chosen->id)
-            card = c;
-    QVERIFY(card);
-    skein::ui::InlineReplyBox *box = pane->findChild<skein::ui::InlineReplyBox *>(QStringLiteral("inlineReplyBox"));
-    QVERIFY(box && box->isVisible());
-    QVERIFY(box->targetId() != chosen->id); // the newest until the user chooses
-
-    const int repliesBefore = repliesOnServer(*chosen);
-    QTest::mouseClick(card, Qt::LeftButton, {}, QPoint(card->width() / 2, 8));
-    QTRY_COMPARE(box->targetId(), chosen->id);
-    QCOMPARE(box->targetLabel()->text(), skein::ui::compose::answerLabel(OutboxKind::Reply, *chosen));
-    box->findChild<QPushButton *>(QStringLiteral("inlineReplyOpenButton"))->click();
-    QVERIFY(box->isExpanded());
-    QTest::keyClicks(box->editor(), QStringLiteral("Short answer from the reading pane."));
-    pane->findChild<QScrollArea *>()->ensureWidgetVisible(box);
-    saveShot(window(), QStringLiteral("inline-reply.png"));
-    box->findChild<QPushButton *>(QStringLiteral("inlineReplySendButton"))->click();
-    QTRY_VERIFY(!box->isExpanded()); // taken: back to "Reply…"
-
-    const QString subject = skein::eas::replySubject(chosen->subject);
-    QTRY_VERIFY_WITH_TIMEOUT(repliesOnServer(*chosen) == repliesBefore + 1, 30000);
-    QByteArray mime;
-    for (const skein::OutboxEntry &e : store().outbox(false))
-        if (e.subject == subject && e.mime.contains("Short answer from the reading pane."))
-            mime = e.mime;
-    QVERIFY2(!mime.isEmpty(), "the outbox holds the inline reply");
-    QVERIFY(mime.contains("wrote:")); // the chosen message quoted under the text
-    const QByteArray parentId = store().messageById(chosen->id)->internetMessageId.toUtf8().replace('<', "").replace('>', "");
-    QVERIFY2(mime.contains("In-Reply-To: <" + parentId + ">"), mime.left(1500).constData());
-}
-
-// The file went away between Attach and Send: nothing is queued, the
-// window stays open with everything in it and says which file.
 void TestDesktopCompose::aVanishedAttachmentKeepsTheWindowOpen()
 {
     const QString path = writeFile(QStringLiteral("gone-soon.txt"), "brief\n");
@@ -521,31 +225,6 @@ void TestDesktopCompose::aVanishedAttachmentKeepsTheWindowOpen()
     QTRY_VERIFY(m_app->composers().isEmpty());
 }
 
-// Each compose key has one binding in the main window: two would make Qt
-// fire neither. Find keeps the platform's Find key (Ctrl+F here), so
-// Forward is Ctrl+Shift+F.
-void TestDesktopCompose::composeShortcutsAreUnambiguous()
-{
-    const QList<QKeySequence> keys{QKeySequence(Qt::CTRL | Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_R),
-                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
-                                   QKeySequence(QKeySequence::Find)};
-    for (const QKeySequence &key : keys) {
-        int bindings = 0;
-        for (const QAction *action : window()->findChildren<QAction *>())
-            bindings += action->shortcuts().contains(key);
-        QVERIFY2(bindings == 1, qPrintable(key.toString()));
-    }
-    QCOMPARE(window()->findChild<QAction *>(QStringLiteral("forwardAction"))->shortcut(),
-             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    for (const char *name : {"newMailAction", "replyAction", "replyAllAction", "forwardAction"}) {
-        QAction *action = window()->findChild<QAction *>(QLatin1String(name));
-        QVERIFY(action);
-        QVERIFY(!window()->findChild<QWidget *>(QLatin1String(name) + QStringLiteral("Button"))->accessibleName().isEmpty());
-    }
-}
-
-// The server refuses (116, unknown recipient): the banner says so with
-// the reason; the message waits in the outbox, failed, for the user.
 void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
 {
     bool armed = false;
@@ -567,58 +246,6 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
     for (const skein::OutboxEntry &e : store().outbox(true))
         failed |= e.subject == QLatin1String("Refused one") && e.state == skein::OutboxState::Failed;
     QVERIFY(failed);
-}
-
-// Pop out: the full composer opens on the same message with the text typed
-// so far, and closing it asks before anything is lost.
-void TestDesktopCompose::popOutCarriesTheTextIntoTheComposer()
-{
-    skein::ui::ReadingPane *pane = window()->readingPane();
-    skein::ui::InlineReplyBox *box = pane->inlineReplyBox();
-    QTRY_VERIFY(box->isVisible() || pane->findChildren<skein::ui::MessageCard *>().isEmpty());
-    if (!box->isVisible()) {
-        const std::optional<Message> any = middleOfATree();
-        QVERIFY(any && selectMessage(*any));
-        QTRY_VERIFY(box->isVisible());
-    }
-    const qint64 target = box->targetId();
-    box->expand();
-    QTest::keyClicks(box->editor(), QStringLiteral("Longer thoughts"));
-    box->findChild<QPushButton *>(QStringLiteral("inlineReplyPopOutButton"))->click();
-    QTRY_VERIFY(newestComposer());
-    ComposerWindow *composer = newestComposer();
-    QVERIFY(!box->isExpanded());
-    QCOMPARE(composer->content().sourceMessageId, target);
-    QVERIFY(composer->bodyEdit()->toPlainText().startsWith(QLatin1String("Longer thoughts")));
-    QVERIFY(composer->bodyEdit()->toPlainText().contains(QLatin1String("wrote:")));
-    QVERIFY(composer->hasUnsavedContent());
-    composer->discard();
-    QTRY_VERIFY(m_app->composers().isEmpty());
-}
-
-void TestDesktopCompose::aCardsReplyButtonAnswersThatCard()
-{
-    const std::optional<Message> chosen = middleOfATree();
-    QVERIFY(chosen && selectMessage(*chosen));
-    skein::ui::MessageCard *card = nullptr;
-    QTRY_VERIFY((card = [&]() -> skein::ui::MessageCard * {
-        for (skein::ui::MessageCard *c : window()->readingPane()->findChildren<skein::ui::MessageCard *>())
-            if (c->message().id == chosen->id)
-                return c;
-        return nullptr;
-    }()));
-    auto *forward = card->findChild<QToolButton *>(QStringLiteral("cardForwardButton"));
-    QVERIFY(forward);
-    QCOMPARE(forward->accessibleName(), QStringLiteral("Forward"));
-    forward->click();
-    QTRY_VERIFY(newestComposer());
-    ComposerWindow *composer = newestComposer();
-    QCOMPARE(composer->content().kind, OutboxKind::Forward);
-    QCOMPARE(composer->content().sourceMessageId, chosen->id);
-    QCOMPARE(composer->findChild<QLabel *>(QStringLiteral("replyingToLabel"))->text(),
-             skein::ui::compose::answerLabel(OutboxKind::Forward, *chosen));
-    composer->discard();
-    QTRY_VERIFY(m_app->composers().isEmpty());
 }
 
 QTEST_MAIN(TestDesktopCompose)
