@@ -94,6 +94,9 @@ bool ReadingPane::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
         m_content->setMaximumWidth(m_scroll->viewport()->width());
+    if ((watched == m_inlineReply || watched == m_content) && event->type() == QEvent::Resize
+        && keepInlineReplyInView())
+        QTimer::singleShot(0, this, &ReadingPane::revealInlineReply);
     if (event->type() == QEvent::MouseButtonPress) {
         for (QObject *o = watched; o && o != this; o = o->parent())
             if (auto *card = qobject_cast<MessageCard *>(o)) {

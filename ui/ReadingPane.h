@@ -117,6 +117,8 @@ private:
     void watchCardClicks(MessageCard *card);
     void chooseAnswerTarget(MessageCard *card);
     void updateInlineReply();
+    void revealInlineReply();
+    bool keepInlineReplyInView() const;
 
     Store &m_store;
     ConversationModel *m_model = nullptr;
@@ -131,6 +133,7 @@ private:
     QList<MessageCard *> m_cards;
     InlineReplyBox *m_inlineReply = nullptr;
     qint64 m_answerTargetId = 0; // a card the user clicked; 0: the newest
+    bool m_revealInlineReply = false; // opened: scroll it into view at its next resize
     qint64 m_singleMessageId = 0;
     // By local row id.
     QSet<qint64> m_inFlight;              // bodyRequested, no answer yet

@@ -6,6 +6,9 @@
 #include "InlineReplyBox.h"
 #include "MessageCard.h"
 
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -16,6 +19,32 @@ void ReadingPane::createInlineReply()
 {
     m_inlineReply = new InlineReplyBox(m_content);
     m_cardsLayout->addWidget(m_inlineReply);
+    // The opened box is taller than the button was: all of it comes into
+    // view once the layout has given it its new size (eventFilter, Resize).
+    // The box grows first, the scrolled content after it: both are watched.
+    m_inlineReply->installEventFilter(this);
+    m_content->installEventFilter(this);
+    connect(m_inlineReply, &InlineReplyBox::replyStarted, this, [this] {
+        m_revealInlineReply = true;
+        QTimer::singleShot(0, this, &ReadingPane::revealInlineReply);
+    });
+}
+
+// Just opened, or being written in while cards above it grow (a body
+// arrives): the box stays in view.
+bool ReadingPane::keepInlineReplyInView() const
+{
+    return m_revealInlineReply || (m_inlineReply->isExpanded() && m_inlineReply->editor()->hasFocus());
+}
+
+void ReadingPane::revealInlineReply()
+{
+    if (!keepInlineReplyInView())
+        return;
+    m_scroll->ensureWidgetVisible(m_inlineReply, 0, 0);
+    const int shown = m_inlineReply->visibleRegion().boundingRect().height();
+    if (shown >= std::min(m_inlineReply->height(), m_scroll->viewport()->height()))
+        m_revealInlineReply = false;
 }
 
 // A press anywhere on a card (its body too, which handles the press

@@ -49,7 +49,9 @@ void TestDesktopAnswer::inlineReplyAnswersTheChosenCard()
     box->findChild<QPushButton *>(QStringLiteral("inlineReplyOpenButton"))->click();
     QVERIFY(box->isExpanded());
     QTest::keyClicks(box->editor(), QStringLiteral("Short answer from the reading pane."));
-    pane->findChild<QScrollArea *>()->ensureWidgetVisible(box);
+    // Opening scrolled the whole box into view.
+    QTRY_VERIFY2(box->height() > 150 && box->visibleRegion().boundingRect().height() == box->height(),
+                 qPrintable(QStringLiteral("%1 of %2 visible").arg(box->visibleRegion().boundingRect().height()).arg(box->height())));
     saveShot(window(), QStringLiteral("inline-reply.png"));
     // Opening the box asked for the parent's Message-ID while the user writes.
     QTRY_VERIFY_WITH_TIMEOUT(!store().messageById(chosen->id)->internetMessageId.isEmpty(), 15000);
