@@ -53,6 +53,7 @@ void TestDesktopCompose::replyToAMessageInTheMiddleOfATree()
     QTest::keyClicks(composer->ccEdit(), kAlice);
     composer->bodyEdit()->setFocus();
     QTest::keyClicks(composer->bodyEdit(), QStringLiteral("Agreed, see you there."));
+    saveShot(composer, QStringLiteral("composer-reply.png"));
     QTest::keyClick(composer->bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
     QTRY_VERIFY(m_app->composers().isEmpty()); // sent: the window closed
 
