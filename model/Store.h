@@ -98,6 +98,7 @@ struct DraftEntry;       // DraftTypes.h
 struct DraftUpload;      // DraftTypes.h
 struct DraftDelete;      // DraftTypes.h
 struct SentReply;        // SentCopyMatch.h
+struct AddressUse;       // AddressUse.h
 
 // The local SQLite cache. One Store per thread (each has its own connection);
 // WAL mode lets the GUI read while the sync thread writes.
@@ -296,6 +297,11 @@ public:
     // *joined lists those that now have one (for local conversation rules).
     // Cheap when every message has a server ConversationId.
     bool inferConversations(int *changed = nullptr, QList<qint64> *joined = nullptr);
+
+    // ---- Addresses for completion (StoreAddresses.cpp) ----
+    // Every address of a stored message (From/To/Cc) or of the outbox, the
+    // ones the user wrote to most first, then the most seen, then by address.
+    QList<AddressUse> knownAddresses() const;
 
 private:
     bool hasSentCopiesTable() const;

@@ -82,6 +82,7 @@ MainWindow::MainWindow(skein::Store &store, QWidget *parent)
     setCentralWidget(central);
     createStatusBar();
     createConversationActions();
+    createComposeActions();
     resize(1280, 800);
     restoreSettings();
     selectInitialFolder();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MailTypes.h"
+#include "OutboxTypes.h"
 
 #include <QMainWindow>
 #include <QPersistentModelIndex>
@@ -93,6 +94,10 @@ public:
     void setMarkReadDelay(int ms);
     // What the last GetItemEstimate said ("~120 messages to download").
     QString estimateText() const { return m_estimateText; }
+    // What Reply / Reply All / Forward answer (MainWindowCompose.cpp): the
+    // message row selected in the tree, or a conversation row's newest
+    // message; 0 when nothing is selected.
+    qint64 selectedMessageId() const;
 
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
@@ -137,6 +142,9 @@ Q_SIGNALS:
     void outboxEditRequested(qint64 outboxId);
     // Send Now in the Outbox: SyncEngine::replayNow.
     void outboxSendNowRequested();
+    // New mail (kind Send, sourceMessageId 0), or an answer to the message
+    // with that local row id: the app opens the composer.
+    void composeRequested(skein::OutboxKind kind, qint64 sourceMessageId, bool replyAll);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -168,6 +176,9 @@ private:
     // MainWindowOutbox.cpp: the Outbox page.
     QWidget *createCentrePane(QWidget *listPane);
     bool showOutboxFor(const QString &folderId);
+    // MainWindowCompose.cpp: New, Reply, Reply All, Forward.
+    void createComposeActions();
+    void updateComposeActions();
 
     skein::Store &m_store;
     skein::FolderModel *m_folderModel = nullptr;
@@ -190,6 +201,10 @@ private:
     QList<QAction *> m_sortActions; // date, sender, subject
     QToolBar *m_toolBar = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QAction *m_newMailAction = nullptr;
+    QAction *m_replyAction = nullptr;
+    QAction *m_replyAllAction = nullptr;
+    QAction *m_forwardAction = nullptr;
     ConversationActionsController *m_actions = nullptr;
     ConversationNotice *m_notice = nullptr;
     QLabel *m_pendingLabel = nullptr;

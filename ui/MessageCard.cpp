@@ -9,7 +9,9 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QHBoxLayout>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace skein::ui {
@@ -80,6 +82,43 @@ MessageCard::MessageCard(const Message &message, const QString &folderName, QWid
     layout->addWidget(m_stack);
     m_attachments = new AttachmentList(this);
     layout->addWidget(m_attachments);
+    m_answerBar = createAnswerBar();
+    layout->addWidget(m_answerBar);
+}
+
+// Outlook's buttons under each message: the answer is to this card's
+// message, whichever is newest.
+QWidget *MessageCard::createAnswerBar()
+{
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("cardAnswerBar"));
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    struct Button {
+        const char *name;
+        QString text;
+        OutboxKind kind;
+        bool all;
+    };
+    const Button buttons[] = {
+        {"cardReplyButton", tr("Reply"), OutboxKind::Reply, false},
+        {"cardReplyAllButton", tr("Reply all"), OutboxKind::Reply, true},
+        {"cardForwardButton", tr("Forward"), OutboxKind::Forward, false},
+    };
+    for (const Button &b : buttons) {
+        auto *button = new QToolButton(bar);
+        button->setObjectName(QLatin1String(b.name));
+        button->setText(b.text);
+        button->setAccessibleName(b.text);
+        button->setAutoRaise(true);
+        const OutboxKind kind = b.kind;
+        const bool all = b.all;
+        connect(button, &QToolButton::clicked, this,
+                [this, kind, all] { Q_EMIT answerRequested(kind, m_message.id, all); });
+        row->addWidget(button);
+    }
+    row->addStretch(1);
+    return bar;
 }
 
 void MessageCard::setAttachments(const QList<Attachment> &attachments)
@@ -187,6 +226,7 @@ void MessageCard::updateVisibility()
     m_header->setCollapsed(!m_expanded);
     m_stack->setVisible(m_expanded);
     m_attachments->setVisible(m_expanded && !m_attachments->attachments().isEmpty());
+    m_answerBar->setVisible(m_expanded);
     m_remoteBar->setVisible(m_expanded && m_state == BodyState::Shown && !m_body->blockedUrls().isEmpty());
 }
 

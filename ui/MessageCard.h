@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MailTypes.h"
+#include "OutboxTypes.h"
 
 #include <QFrame>
 #include <QImage>
@@ -64,10 +65,13 @@ Q_SIGNALS:
     void remoteImageNeeded(const QUrl &url);
     // The body shows this part of the message by cid: (at most 5 MB; each once).
     void inlineImageNeeded(qint64 messageId, const skein::Attachment &attachment);
+    // The card's Reply / Reply all / Forward buttons: answer this message.
+    void answerRequested(skein::OutboxKind kind, qint64 messageId, bool replyAll);
 
 private:
     QWidget *createLoadingPage();
     QWidget *createErrorPage();
+    QWidget *createAnswerBar();
     QString bodyHtml() const;
     void updateVisibility();
     void askForInlineImages();
@@ -77,6 +81,7 @@ private:
     MessageHeader *m_header = nullptr;
     RemoteContentBar *m_remoteBar = nullptr;
     AttachmentList *m_attachments = nullptr;
+    QWidget *m_answerBar = nullptr;
     QList<Attachment> m_allAttachments; // inline parts included
     QStringList m_inlineAsked;          // Content-IDs asked for already
     QStackedWidget *m_stack = nullptr;

@@ -4,6 +4,7 @@
 #include "BodyView.h"
 #include "ConversationModel.h"
 #include "LocalSentRows.h"
+#include "InlineReplyBox.h"
 #include "MailFormat.h"
 #include "MessageCard.h"
 #include "RemoteImageLoader.h"
@@ -66,6 +67,7 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
     m_title->setContentsMargins(2, 0, 2, 2);
     m_title->hide();
     m_cardsLayout->addWidget(m_title);
+    createInlineReply();
     m_cardsLayout->addStretch(1);
     m_scroll = new QScrollArea(this);
     m_scroll->setWidget(m_content);
@@ -93,6 +95,16 @@ bool ReadingPane::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
         m_content->setMaximumWidth(m_scroll->viewport()->width());
+    if ((watched == m_inlineReply || watched == m_content) && event->type() == QEvent::Resize
+        && keepInlineReplyInView())
+        QTimer::singleShot(0, this, &ReadingPane::revealInlineReply);
+    if (event->type() == QEvent::MouseButtonPress) {
+        for (QObject *o = watched; o && o != this; o = o->parent())
+            if (auto *card = qobject_cast<MessageCard *>(o)) {
+                chooseAnswerTarget(card);
+                break;
+            }
+    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -156,6 +168,7 @@ void ReadingPane::rebuild(const QList<Message> &messages, bool conversation)
 {
     qDeleteAll(m_cards);
     m_cards.clear();
+    m_answerTargetId = 0;
     const bool stacked = conversation && messages.size() > 1;
     for (const Message &message : messages)
         addCard(message, stacked);
@@ -165,6 +178,7 @@ void ReadingPane::rebuild(const QList<Message> &messages, bool conversation)
     const QString subject = stacked ? messages.constFirst().subject : QString();
     m_title->setText(subject.isEmpty() && stacked ? tr("(no subject)") : subject);
     m_stack->setCurrentWidget(m_cards.isEmpty() ? static_cast<QWidget *>(m_placeholder) : m_scroll);
+    updateInlineReply();
     m_scroll->verticalScrollBar()->setValue(0);
     if (!m_cards.isEmpty())
         QTimer::singleShot(0, this, &ReadingPane::scrollToFirstUnread);
@@ -178,7 +192,7 @@ MessageCard *ReadingPane::addCard(const Message &message, bool collapsible)
     auto *card = new MessageCard(message, otherFolder ? folderName(message.folderId) : QString(), m_content);
     card->setCollapsible(collapsible);
     card->setRemoteContentAllowed(allowedSenders().contains(format::emailAddress(message.from)));
-    m_cardsLayout->insertWidget(m_cardsLayout->count() - 1, card);
+    m_cardsLayout->insertWidget(m_cardsLayout->indexOf(m_inlineReply), card);
     card->show(); // now, not on the next event loop pass: states are visible at once
     m_cards.append(card);
     connect(card, &MessageCard::expandedChanged, this, [this, card](bool expanded) {
@@ -193,6 +207,8 @@ MessageCard *ReadingPane::addCard(const Message &message, bool collapsible)
     connectAttachments(card);
     connect(card, &MessageCard::remoteImageNeeded, this,
             &ReadingPane::requestImage);
+    connect(card, &MessageCard::answerRequested, this, &ReadingPane::answerRequested);
+    watchCardClicks(card);
     // Read messages of a conversation start as a one-line header
     // (scrollToFirstUnread opens the newest when all are read).
     if (collapsible && message.read)

@@ -10,6 +10,8 @@
 #include <QUrl>
 #include <QWidget>
 
+#include "OutboxTypes.h"
+
 class QImage;
 class QLabel;
 class QScrollArea;
@@ -25,6 +27,7 @@ struct Message;
 namespace skein::ui {
 
 class AttachmentOpener;
+class InlineReplyBox;
 class MessageCard;
 class RemoteImageLoader;
 
@@ -75,6 +78,12 @@ public:
     QString text() const;
     static QStringList allowedSenders();
 
+    // ---- Answering (ReadingPaneAnswer.cpp) ----
+    // The message a reply from the pane answers: the card the user last
+    // clicked, else the newest shown; 0 when nothing is shown.
+    qint64 answerTargetId() const;
+    InlineReplyBox *inlineReplyBox() const { return m_inlineReply; }
+
 Q_SIGNALS:
     // The full body of the message with this local row id is wanted (not
     // its ServerId: that is unique only within a folder).
@@ -87,6 +96,8 @@ Q_SIGNALS:
     void saveAttachmentRequested(qint64 messageId, const QString &fileReference, const QString &path);
     // Stop that download (SyncEngine::cancelAttachment).
     void cancelAttachmentRequested(qint64 messageId, const QString &fileReference);
+    // A card's Reply / Reply all / Forward button.
+    void answerRequested(skein::OutboxKind kind, qint64 messageId, bool replyAll);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -102,6 +113,12 @@ private:
     void requestImage(const QUrl &url);
     void imageLoaded(const QUrl &url, const QImage &image);
     QString folderName(const QString &folderId) const;
+    void createInlineReply();
+    void watchCardClicks(MessageCard *card);
+    void chooseAnswerTarget(MessageCard *card);
+    void updateInlineReply();
+    void revealInlineReply();
+    bool keepInlineReplyInView() const;
 
     Store &m_store;
     ConversationModel *m_model = nullptr;
@@ -114,6 +131,9 @@ private:
     QWidget *m_content = nullptr;
     QVBoxLayout *m_cardsLayout = nullptr;
     QList<MessageCard *> m_cards;
+    InlineReplyBox *m_inlineReply = nullptr;
+    qint64 m_answerTargetId = 0; // a card the user clicked; 0: the newest
+    bool m_revealInlineReply = false; // opened: scroll it into view at its next resize
     qint64 m_singleMessageId = 0;
     // By local row id.
     QSet<qint64> m_inFlight;              // bodyRequested, no answer yet

@@ -2,6 +2,7 @@
 
 #include "AccountFlow.h"
 #include "AppEnvironment.h"
+#include "ComposerWindow.h"
 #include "DemoServer.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
@@ -63,6 +64,8 @@ DesktopApp::~DesktopApp()
     m_demo.reset();
     delete m_accountFlow;
     delete m_screenshot;
+    for (const QPointer<ui::ComposerWindow> &composer : std::as_const(m_composers))
+        delete composer.data();
     m_window.reset();
 }
 
@@ -116,6 +119,7 @@ void DesktopApp::createWindow()
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
     wireWindowActions();
     wireWindowOutbox();
+    wireCompose();
     bindRefreshKey();
 }
 
@@ -295,6 +299,7 @@ void DesktopApp::wireEngine()
     connect(engine, &eas::SyncEngine::bodyFetched, this, &DesktopApp::onBodyFetched);
     wireEngineActions();
     wireEngineOutbox();
+    wireEngineCompose();
 }
 
 void DesktopApp::connectAccount(const EngineCredentials &credentials,

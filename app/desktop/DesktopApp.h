@@ -3,11 +3,13 @@
 #include "AccountDialog.h"
 #include "AccountFlow.h"
 #include "CommandLine.h"
+#include "DraftTypes.h"
 #include "Profile.h"
 #include "Store.h"
 #include "SyncRunner.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -21,6 +23,7 @@ namespace skein::eas {
 class SyncEngine;
 }
 namespace skein::ui {
+class ComposerWindow;
 class MainWindow;
 }
 
@@ -56,8 +59,25 @@ public:
     // QDesktopServices::openUrl); takes effect for dialogs shown from now on.
     void setBrowserLauncher(AccountFlow::BrowserLauncher launcher);
 
+    // ---- Writing mail (DesktopAppCompose.cpp) ----
+    // The composer windows open now, oldest first.
+    QList<ui::ComposerWindow *> composers() const;
+    // The address mail goes out from: the account's, else the sender Sent Items shows most.
+    QString ownAddress() const;
+
 public Q_SLOTS:
     void requestSync();
+    // New mail (kind Send) or an answer to the message with local row id
+    // sourceMessageId, prefilled: recipients, subject, signature, quote.
+    ui::ComposerWindow *openComposer(skein::OutboxKind kind, qint64 sourceMessageId, bool replyAll);
+    // A stored draft or an outbox message, opened again as it was.
+    ui::ComposerWindow *openDraft(const skein::DraftEntry &draft);
+    // The composer's autosave and Keep: the drafts store keeps it here.
+    void keepDraft(const skein::DraftEntry &draft);
+    // The user discarded a message; draftId is its stored draft (0: none).
+    void discardDraft(qint64 draftId);
+    // The Outbox's Open: the waiting message in a composer.
+    void editOutboxMessage(qint64 outboxId);
 
 Q_SIGNALS:
     // The process should end: the user cancelled the first set-up, the demo
@@ -100,6 +120,20 @@ private:
     void changeSyncFilter(int filterType);
     void onEstimated(const QString &folderId, int status, int count, const QString &error);
     void fail(const QString &message);
+    // DesktopAppCompose.cpp
+    void wireCompose();
+    void wireEngineCompose();
+    ui::ComposerWindow *showComposer(const DraftEntry &draft);
+    std::optional<DraftEntry> answerDraft(OutboxKind kind, qint64 sourceMessageId, bool replyAll,
+                                          const QString &userText, QString *error);
+    // Builds the MIME and puts it into the outbox, then sends; the reason
+    // when it could not (nothing was queued then).
+    QString sendDraft(const DraftEntry &draft);
+    void sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft);
+    void sendInlineReply(qint64 messageId, bool replyAll, const QString &text);
+    void popOutInlineReply(qint64 messageId, bool replyAll, const QString &text);
+    void fetchReplyHeadersIfMissing(qint64 messageId);
+    void onSendFailed(qint64 entryId, const QString &message);
 
     DesktopOptions m_options;
     std::unique_ptr<QTemporaryDir> m_demoProfileDir; // --demo without --profile
@@ -119,6 +153,7 @@ private:
     QSet<QString> m_estimating; // folders whose GetItemEstimate has not answered yet
     int m_estimateTotal = -1;
     QString m_estimateError;
+    QList<QPointer<ui::ComposerWindow>> m_composers;
 };
 
 } // namespace skein::desktop

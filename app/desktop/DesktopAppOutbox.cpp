@@ -22,9 +22,7 @@ void DesktopApp::wireEngineOutbox()
     ui::MainWindow *window = m_window.get();
     eas::SyncEngine *engine = m_engine.get();
     connect(engine, &eas::SyncEngine::outboxChanged, window, &ui::MainWindow::outboxChanged);
-    connect(engine, &eas::SyncEngine::sendFailed, window, [window](qint64, const QString &message) {
-        window->showNotice(tr("A message was not sent: %1").arg(message));
-    });
+    // A refusal is told in the banner (DesktopApp::onSendFailed).
 }
 
 } // namespace skein::desktop

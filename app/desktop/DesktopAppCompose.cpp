@@ -1,0 +1,350 @@
+// DesktopApp: writing mail. Opens composer windows (new, reply, reply all,
+// forward, a kept draft), turns what the user sends into MIME in the outbox
+// (the same path as skein-cli send), and lets the engine thread send it.
+
+#include "DesktopApp.h"
+
+#include "ComposerText.h"
+#include "ComposerWindow.h"
+#include "InlineReplyBox.h"
+#include "MainWindow.h"
+#include "MimeComposer.h"
+#include "OutboxDraft.h"
+#include "RecipientCompleter.h"
+#include "OutboxTypes.h"
+#include "ReadingPane.h"
+#include "ReplyDraft.h"
+#include "SyncEngine.h"
+
+#include <QHash>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextEdit>
+#include <QUrl>
+#include <QUuid>
+
+namespace skein::desktop {
+
+namespace {
+
+eas::ReplyMode replyMode(OutboxKind kind, bool replyAll)
+{
+    if (kind == OutboxKind::Forward)
+        return eas::ReplyMode::Forward;
+    return replyAll ? eas::ReplyMode::ReplyAll : eas::ReplyMode::Reply;
+}
+
+QList<eas::OutgoingAttachment> outgoingAttachments(const QList<DraftAttachment> &attachments)
+{
+    QList<eas::OutgoingAttachment> result;
+    for (const DraftAttachment &a : attachments)
+        result.append(eas::OutgoingAttachment{a.path, a.name, a.contentType, {}});
+    return result;
+}
+
+} // namespace
+
+void DesktopApp::wireCompose()
+{
+    connect(m_window.get(), &ui::MainWindow::composeRequested, this, &DesktopApp::openComposer);
+    ui::InlineReplyBox *box = m_window->readingPane()->inlineReplyBox();
+    connect(box, &ui::InlineReplyBox::sendRequested, this, &DesktopApp::sendInlineReply);
+    connect(box, &ui::InlineReplyBox::popOutRequested, this, &DesktopApp::popOutInlineReply);
+    connect(box, &ui::InlineReplyBox::replyStarted, this, &DesktopApp::fetchReplyHeadersIfMissing);
+    connect(m_window.get(), &ui::MainWindow::draftOpenRequested, this, [this](qint64 draftId) {
+        if (const std::optional<DraftEntry> draft = m_store.draft(draftId))
+            openDraft(*draft);
+        else
+            m_window->showBanner(tr("That draft is no longer on this computer."));
+    });
+    connect(m_window.get(), &ui::MainWindow::outboxEditRequested, this, &DesktopApp::editOutboxMessage);
+}
+
+// A waiting or refused message of the Outbox, back in a composer; Send
+// replaces the entry (same ClientId, so it still goes out only once).
+void DesktopApp::editOutboxMessage(qint64 outboxId)
+{
+    const std::optional<OutboxEntry> entry = m_store.outboxEntry(outboxId);
+    if (!entry) {
+        m_window->showBanner(tr("That message is no longer in the Outbox; it may have been sent meanwhile."));
+        return;
+    }
+    const eas::OutboxDraft reopened = eas::draftFromOutboxMime(*entry);
+    if (!reopened.ok()) {
+        m_window->showBanner(tr("The waiting message could not be opened: %1").arg(reopened.error),
+                             tr("It stays in the Outbox as it is; you can still send or delete it."));
+        return;
+    }
+    openDraft(reopened.draft);
+}
+
+// While the user writes, so the parent's Message-ID is stored by Send.
+void DesktopApp::fetchReplyHeadersIfMissing(qint64 messageId)
+{
+    const std::optional<Message> parent = m_store.messageById(messageId);
+    if (parent && parent->internetMessageId.isEmpty() && m_engine)
+        m_engine->fetchReplyHeaders(parent->id);
+}
+
+void DesktopApp::wireEngineCompose()
+{
+    connect(m_engine.get(), &eas::SyncEngine::sendFailed, this, &DesktopApp::onSendFailed);
+    // The server's address book completes below the addresses the store knows;
+    // a server without one just adds nothing.
+    connect(m_engine.get(), &eas::SyncEngine::directoryFound, this,
+            [this](const QString &query, const QStringList &addresses, const QString &) {
+        for (ui::ComposerWindow *composer : composers())
+            for (ui::RecipientCompleter *completer : composer->recipientCompleters())
+                completer->addDirectoryResults(query, addresses);
+    });
+}
+
+QList<ui::ComposerWindow *> DesktopApp::composers() const
+{
+    QList<ui::ComposerWindow *> open;
+    for (const QPointer<ui::ComposerWindow> &composer : m_composers)
+        if (composer)
+            open.append(composer.data());
+    return open;
+}
+
+// As skein-cli's: the address the account was set up with, a user name
+// that is an address, else the sender most of Sent Items shows, else user@host.
+QString DesktopApp::ownAddress() const
+{
+    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    if (!account.email.isEmpty())
+        return account.email;
+    if (account.user.contains(QLatin1Char('@')))
+        return account.user;
+    if (const std::optional<Folder> sent = m_store.folderOfType(FolderType::SentItems)) {
+        QHash<QString, int> counts;
+        for (const Message &m : m_store.messagesInFolder(sent->serverId))
+            for (const eas::MailboxAddress &a : eas::parseAddressList(m.from))
+                ++counts[a.address.toLower()];
+        QString best;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            if (best.isEmpty() || it.value() > counts.value(best))
+                best = it.key();
+        if (!best.isEmpty())
+            return best;
+    }
+    return account.user + QLatin1Char('@') + QUrl(account.url).host();
+}
+
+// Recipients, subject and body as the composer starts them. The parent's
+// Message-ID is fetched now if the store lacks it, so it is there by the
+// time the user sends (the server fills In-Reply-To itself otherwise).
+std::optional<DraftEntry> DesktopApp::answerDraft(OutboxKind kind, qint64 sourceMessageId, bool replyAll,
+                                                  const QString &userText, QString *error)
+{
+    const QString own = ownAddress();
+    const QString signature = ui::compose::signatureFor(own);
+    DraftEntry draft;
+    draft.kind = kind;
+    if (kind == OutboxKind::Send) {
+        draft.plainBody = userText + ui::compose::initialBody(signature);
+        return draft;
+    }
+    const std::optional<Message> parent = m_store.messageById(sourceMessageId);
+    if (!parent) {
+        *error = tr("That message is no longer on this computer; it may have been moved or deleted.");
+        return std::nullopt;
+    }
+    if (kind == OutboxKind::Reply)
+        fetchReplyHeadersIfMissing(parent->id);
+    const eas::OutgoingMessage prefill = eas::draftReply(*parent, replyMode(kind, replyAll), own, QString());
+    draft.sourceMessageId = parent->id;
+    draft.to = prefill.to;
+    draft.cc = prefill.cc;
+    draft.subject = prefill.subject;
+    // A forward's original follows on the server (SmartForward): only a reply quotes.
+    const QString quote = kind == OutboxKind::Reply ? eas::quotedText(*parent) : QString();
+    draft.plainBody = userText + ui::compose::initialBody(signature, quote);
+    return draft;
+}
+
+ui::ComposerWindow *DesktopApp::openComposer(OutboxKind kind, qint64 sourceMessageId, bool replyAll)
+{
+    QString error;
+    const std::optional<DraftEntry> draft = answerDraft(kind, sourceMessageId, replyAll, QString(), &error);
+    if (!draft) {
+        m_window->showBanner(error);
+        return nullptr;
+    }
+    return openDraft(*draft);
+}
+
+ui::ComposerWindow *DesktopApp::openDraft(const DraftEntry &draft)
+{
+    ui::ComposerWindow *window = showComposer(draft);
+    if (draft.kind != OutboxKind::Send) {
+        if (const std::optional<Message> parent = m_store.messageById(draft.sourceMessageId)) {
+            window->setAnswerLabel(ui::compose::answerLabel(draft.kind, *parent));
+            if (draft.kind == OutboxKind::Forward)
+                window->setForwardedAttachments(m_store.attachments(parent->id));
+        }
+    }
+    return window;
+}
+
+ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
+{
+    auto *window = new ui::ComposerWindow(ownAddress(), draft);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setKnownAddresses(m_store.knownAddresses());
+    connect(window, &ui::ComposerWindow::sendRequested, this,
+            [this, window](const DraftEntry &content) { sendFromComposer(window, content); });
+    connect(window, &ui::ComposerWindow::autosaveRequested, this, &DesktopApp::keepDraft);
+    connect(window, &ui::ComposerWindow::discarded, this, &DesktopApp::discardDraft);
+    for (ui::RecipientCompleter *completer : window->recipientCompleters())
+        connect(completer, &ui::RecipientCompleter::directoryLookupRequested, this, [this](const QString &prefix) {
+            if (m_engine)
+                m_engine->searchDirectory(prefix);
+        });
+    m_composers.removeAll(nullptr);
+    m_composers.append(window);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+void DesktopApp::keepDraft(const DraftEntry &draft)
+{
+    // A reopened Outbox message is kept by the outbox itself; an untouched
+    // new message is not worth a draft.
+    if (draft.outboxId != 0 || (draft.id == 0 && draft.isEmpty()))
+        return;
+    const qint64 id = m_store.saveDraft(draft);
+    if (id == 0) {
+        m_window->showBanner(tr("The draft could not be saved: %1").arg(m_store.lastError()),
+                             tr("The text is still in the window; free some disk space or save it elsewhere."));
+        return;
+    }
+    if (auto *composer = qobject_cast<ui::ComposerWindow *>(sender()))
+        composer->setDraftId(id);
+    m_window->refreshDrafts();
+    if (m_engine)
+        m_engine->saveDraftsNow(); // 16.x: also on the server's Drafts
+}
+
+void DesktopApp::discardDraft(qint64 draftId)
+{
+    if (draftId == 0)
+        return;
+    if (!m_store.deleteDraft(draftId))
+        return; // already gone (sent from another window, deleted in the list)
+    m_window->refreshDrafts();
+    if (m_engine)
+        m_engine->saveDraftsNow(); // the server's copy goes too
+}
+
+QString DesktopApp::sendDraft(const DraftEntry &draft)
+{
+    eas::OutgoingMessage message;
+    std::optional<Message> parent;
+    if (draft.kind != OutboxKind::Send) {
+        parent = m_store.messageById(draft.sourceMessageId);
+        if (!parent)
+            return tr("The message you answer is no longer on this computer; copy your text into a new message.");
+        if (m_store.isMoving(parent->id))
+            return tr("The message you answer is being moved and the server has not confirmed its new place yet; "
+                      "send again after the next sync.");
+        // Threading headers and Thread-Index from the parent; the rest is what the user wrote.
+        message = eas::draftReply(*parent, replyMode(draft.kind, false), ownAddress(), QString());
+    } else {
+        message.from = ownAddress();
+        message.date = QDateTime::currentDateTimeUtc();
+        message.threadTopic = draft.subject;
+        message.threadIndex = eas::newThreadIndex(message.date);
+    }
+    message.to = draft.to;
+    message.cc = draft.cc;
+    message.bcc = draft.bcc;
+    message.subject = draft.subject;
+    message.plainBody = draft.plainBody;
+    message.htmlBody = draft.htmlBody;
+    message.attachments = outgoingAttachments(draft.attachments);
+    const eas::ComposedMime composed = eas::composeMime(message);
+    if (!composed.ok())
+        return tr("The message could not be built: %1").arg(composed.error);
+    const QString recipients = message.allRecipients().join(QStringLiteral(", "));
+    if (draft.outboxId) {
+        if (!m_store.editOutbox(draft.outboxId, composed.mime, message.subject, recipients))
+            return tr("The message could not be changed in the outbox: %1").arg(m_store.lastError());
+    } else {
+        OutboxEntry entry;
+        entry.kind = draft.kind;
+        entry.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces); // 36 characters; at most 40 allowed
+        entry.mime = composed.mime;
+        entry.subject = message.subject;
+        entry.recipients = recipients;
+        entry.saveInSentItems = true;
+        if (parent) {
+            entry.sourceFolderId = parent->folderId;
+            entry.sourceServerId = parent->serverId;
+            entry.sourceMessageId = parent->id;
+        }
+        if (!m_store.insertOutbox(entry))
+            return tr("The message could not be put into the outbox: %1").arg(m_store.lastError());
+    }
+    m_window->outboxChanged(draft.outboxId); // the Outbox count and the reply's "Sending…" row, at once
+    if (m_engine)
+        m_engine->replayNow();
+    const QString subject = message.subject.isEmpty() ? tr("(no subject)") : message.subject;
+    m_window->showNotice(m_engine ? tr("Sending \u201c%1\u201d\u2026").arg(subject)
+                                  : tr("\u201c%1\u201d waits in the outbox until Skein is connected.").arg(subject));
+    return {};
+}
+
+void DesktopApp::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft)
+{
+    const QString error = sendDraft(draft);
+    if (!error.isEmpty()) {
+        window->setSendError(error); // the window stays open with everything in it
+        return;
+    }
+    if (draft.id)
+        discardDraft(draft.id); // sent: the draft has done its work
+    window->markSent();
+}
+
+void DesktopApp::sendInlineReply(qint64 messageId, bool replyAll, const QString &text)
+{
+    ui::InlineReplyBox *box = m_window->readingPane()->inlineReplyBox();
+    QString error;
+    std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, text, &error);
+    if (draft)
+        error = sendDraft(*draft);
+    if (!error.isEmpty()) {
+        box->setSendError(error);
+        return;
+    }
+    box->reset();
+}
+
+void DesktopApp::popOutInlineReply(qint64 messageId, bool replyAll, const QString &text)
+{
+    QString error;
+    const std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, QString(), &error);
+    if (!draft) {
+        m_window->showBanner(error);
+        return;
+    }
+    ui::ComposerWindow *window = openDraft(*draft);
+    // Typed into the window, not set: closing asks whether to keep it.
+    QTextCursor start(window->bodyEdit()->document());
+    start.insertText(text);
+    window->bodyEdit()->setTextCursor(start);
+}
+
+void DesktopApp::onSendFailed(qint64 entryId, const QString &message)
+{
+    const std::optional<OutboxEntry> entry = m_store.outboxEntry(entryId);
+    const QString subject = entry && !entry->subject.isEmpty() ? entry->subject : tr("(no subject)");
+    m_window->showBanner(tr("The server refused to send \u201c%1\u201d: %2").arg(subject, message),
+                         tr("The message stays in the Outbox; change it and send it again, or delete it."));
+}
+
+} // namespace skein::desktop
