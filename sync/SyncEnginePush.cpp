@@ -128,6 +128,13 @@ void SyncEngine::ping(Worker &w)
             postPing();
             return;
         }
+        if (reply.error == ErrorKind::Auth || reply.error == ErrorKind::SignInRequired || reply.error == ErrorKind::Blocked
+            || reply.error == ErrorKind::PasswordExpired) {
+            // Asking again would only repeat the refusal; signing in again restarts push.
+            m_pushEnabled = false;
+            setPushListening(false, QStringLiteral("Push is paused: %1").arg(reply.message));
+            return;
+        }
         if (reply.error == ErrorKind::NotSupported || reply.error == ErrorKind::Protocol) {
             m_pushEnabled = false;
             setPushListening(false, QStringLiteral("The server does not offer push (%1); Skein checks for mail at the interval instead.")

@@ -84,6 +84,14 @@ public:
     // What the last GetItemEstimate said ("~120 messages to download").
     QString estimateText() const { return m_estimateText; }
 
+    // MainWindowLive.cpp: live mail.
+    // Opens folderId and selects the conversation (or, without one, the
+    // message messageId), as a click on its notification asks.
+    void showConversation(const QString &folderId, const QByteArray &conversationId, qint64 messageId = 0);
+    // The Inbox's unread count in the title ("Skein — 3 unread").
+    void setUnreadCount(int unread);
+    QAction *settingsAction() const { return m_settingsAction; }
+
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
     void foldersChanged();
@@ -112,6 +120,7 @@ Q_SIGNALS:
     void actionsQueued();
     void findRequested(const QByteArray &conversationId);
     void syncFilterChanged(int filterType);
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -120,6 +129,7 @@ private:
     // MainWindow.cpp: building and settings.
     void createActions();
     void createMenus();
+    void createLiveActions(); // MainWindowLive.cpp
     QWidget *createFolderPane();
     QWidget *createListPane();
     void createStatusBar();
@@ -156,6 +166,7 @@ private:
     QLabel *m_accountLabel = nullptr;
     QAction *m_syncAction = nullptr;
     QAction *m_accountAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
     QActionGroup *m_sortGroup = nullptr;

@@ -10,6 +10,7 @@
 #include "SyncSummary.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QShortcut>
 #include <QTemporaryDir>
 
@@ -113,6 +114,7 @@ void DesktopApp::createWindow()
             m_engine->fetchBody(messageId);
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
+    createLiveMail();
     wireWindowActions();
     bindRefreshKey();
 }
@@ -292,6 +294,7 @@ void DesktopApp::wireEngine()
     connect(engine, &eas::SyncEngine::syncFinished, this, &DesktopApp::onSyncFinished);
     connect(engine, &eas::SyncEngine::bodyFetched, this, &DesktopApp::onBodyFetched);
     wireEngineActions();
+    wireLiveMail();
 }
 
 void DesktopApp::connectAccount(const EngineCredentials &credentials,
@@ -312,7 +315,7 @@ void DesktopApp::openMailbox()
     m_window->raise();
     Q_EMIT mailboxOpened();
     requestSync();
-    m_syncTimer.start();
+    applyCheckingSettings();
 }
 
 void DesktopApp::selectInbox()
@@ -346,6 +349,8 @@ void DesktopApp::onSyncFinished(const eas::SyncReport &report)
 {
     m_syncing = false;
     refreshFoldersIfChanged();
+    if (report.ok())
+        startNewMailWatch();
     const SyncSummary summary = summarize(report);
     m_window->syncFinished(summary.ok, summary.message, summary.folderProblems);
     // SignInRequired opens the sign-in-again dialog instead of the password one.

@@ -2,12 +2,15 @@
 
 #include "AccountDialog.h"
 #include "AccountFlow.h"
+#include "NewMailWatch.h"
 #include "CommandLine.h"
 #include "Profile.h"
 #include "Store.h"
 #include "SyncRunner.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -15,6 +18,8 @@
 #include <memory>
 #include <optional>
 
+class QMenu;
+class QSystemTrayIcon;
 class QTemporaryDir;
 
 namespace skein::eas {
@@ -22,12 +27,14 @@ class SyncEngine;
 }
 namespace skein::ui {
 class MainWindow;
+class SettingsDialog;
 }
 
 namespace skein::desktop {
 
 class AccountFlow;
 class DemoServer;
+class DesktopNotifier;
 class ScreenshotTaker;
 
 // The desktop application without main(): opens the profile, runs the sync
@@ -55,6 +62,12 @@ public:
     // How "Sign in with Microsoft" opens the browser (tests replace
     // QDesktopServices::openUrl); takes effect for dialogs shown from now on.
     void setBrowserLauncher(AccountFlow::BrowserLauncher launcher);
+
+    // DesktopAppLive.cpp: the settings dialog (made on first use), the tray's menu.
+    ui::SettingsDialog *showSettings();
+    QMenu *trayMenu() const;
+    DesktopNotifier *notifier() const { return m_notifier; }
+    bool isPushListening() const { return m_pushListening; }
 
 public Q_SLOTS:
     void requestSync();
@@ -97,6 +110,16 @@ private:
     void changeSyncFilter(int filterType);
     void onEstimated(const QString &folderId, int status, int count, const QString &error);
     void fail(const QString &message);
+    // DesktopAppLive.cpp: push or interval, notifications, tray, title.
+    void createLiveMail();
+    void createTray();
+    void raiseWindow();
+    void wireLiveMail();
+    void applyCheckingSettings();
+    void startNewMailWatch();
+    void onFolderChangedForAlerts(const QString &folderId);
+    void openNotifiedConversation(const QString &key);
+    void updateUnreadIndicators();
 
     DesktopOptions m_options;
     std::unique_ptr<QTemporaryDir> m_demoProfileDir; // --demo without --profile
@@ -116,6 +139,14 @@ private:
     QSet<QString> m_estimating; // folders whose GetItemEstimate has not answered yet
     int m_estimateTotal = -1;
     QString m_estimateError;
+    // Live mail (DesktopAppLive.cpp).
+    DesktopNotifier *m_notifier = nullptr;
+    std::unique_ptr<NewMailWatch> m_newMail; // from the first finished sync on
+    QHash<QString, NewMailAlert> m_alerts;   // by notification key
+    QSystemTrayIcon *m_tray = nullptr;
+    std::unique_ptr<QMenu> m_trayMenu;
+    QPointer<ui::SettingsDialog> m_settingsDialog;
+    bool m_pushListening = false;
 };
 
 } // namespace skein::desktop
