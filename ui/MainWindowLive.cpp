@@ -15,7 +15,9 @@ void MainWindow::createLiveActions()
     m_settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings\u2026"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setToolTip(tr("Accounts, checking mail, reading, notifications and signatures"));
-    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    // Desktops without a Preferences binding (plain X11) get Thunderbird's Ctrl+,.
+    const QList<QKeySequence> preferences = QKeySequence::keyBindings(QKeySequence::Preferences);
+    m_settingsAction->setShortcuts(preferences.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)} : preferences);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
 }
