@@ -148,6 +148,10 @@ public:
     std::optional<Message> messageById(qint64 id) const;
     int messageCount(const QString &folderId) const;
     QList<Message> messagesInFolder(const QString &folderId) const;
+    // What arrived in folderId since row afterId (SQLite gives each new row a
+    // larger id): newest first, at most `limit`. For new-mail notifications.
+    QList<Message> messagesAfter(const QString &folderId, qint64 afterId, int limit) const;
+    qint64 newestMessageId() const; // 0 when empty
     // Every synced message of the conversation, in any folder.
     QList<Message> conversationMessages(const QByteArray &conversationId) const;
     // One row per conversation that has a message in folderId, newest first.

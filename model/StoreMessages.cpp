@@ -473,4 +473,24 @@ QList<Message> Store::conversationMessages(const QByteArray &conversationId) con
     return d->readMessages(q, QStringLiteral("reading a conversation"));
 }
 
+QList<Message> Store::messagesAfter(const QString &folderId, qint64 afterId, int limit) const
+{
+    auto q = d->prepare(SKEIN_MESSAGE_SELECT "WHERE m.folder_id = :folder_id AND m.id > :after "
+                                             "ORDER BY m.id DESC LIMIT :limit");
+    if (!q.isValid())
+        return {};
+    q.bind(":folder_id", folderId);
+    q.bind(":after", afterId);
+    q.bind(":limit", limit);
+    return d->readMessages(q, QStringLiteral("listing new messages of folder %1").arg(folderId));
+}
+
+qint64 Store::newestMessageId() const
+{
+    auto q = d->prepare("SELECT COALESCE(MAX(id), 0) FROM messages");
+    if (!q.isValid() || q.step() != SQLITE_ROW)
+        return 0;
+    return q.int64(0);
+}
+
 } // namespace skein

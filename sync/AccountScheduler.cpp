@@ -43,7 +43,7 @@ std::optional<AccountScheduler::Job> AccountScheduler::next()
     std::unique_lock lock(m_mutex);
     m_posted.wait(lock, [this] { return m_finished || !m_waiting.empty(); });
     // Once finished, background work is left for the next start: nobody waits for it.
-    return takeLocked(m_finished ? Lane::Sync : Lane::Background);
+    return takeLocked(m_finished ? Lane::Sync : Lane::Push);
 }
 
 std::optional<AccountScheduler::Job> AccountScheduler::take(Lane atMost)

@@ -12,8 +12,9 @@ namespace skein::eas {
 
 // What a job is for decides when it runs: first what the user waits for
 // (a body, an action's replay, a find, an estimate), then the sync, then
-// background work (reply headers, inference) that nobody waits for.
-enum class Lane { User = 0, Sync = 1, Background = 2 };
+// background work (reply headers, inference) that nobody waits for, and last
+// the Ping that waits minutes for the server to say something changed.
+enum class Lane { User = 0, Sync = 1, Background = 2, Push = 3 };
 
 // The queue of one account's engine: one job at a time, the most urgent lane
 // first, in order within a lane. Jobs never overlap, so at most one request
@@ -33,7 +34,7 @@ public:
 
     // Blocks until a job waits, then hands out the most urgent one. After
     // finish(), the user and sync jobs still waiting are handed out, then
-    // nullopt; background jobs are dropped.
+    // nullopt; background and push jobs are dropped.
     std::optional<Job> next();
     // The most urgent waiting job of lane `atMost` or a more urgent lane,
     // without waiting; nullopt when there is none.

@@ -133,6 +133,7 @@ HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body,
     request.url = url;
     request.body = body;
     request.timeoutMs = m_requestTimeoutMs;
+    request.interruptible = command && qstrcmp(command, "Ping") == 0;
     // Authorization is added by sendAuthorized(): a bearer token may change
     // between the attempts of one request.
     request.headers = {{"User-Agent", "Skein/0.1"}};

@@ -4,6 +4,7 @@
 #include <QNetworkReply>
 
 #include <condition_variable>
+#include <utility>
 #include <mutex>
 
 namespace skein::eas {
@@ -66,6 +67,8 @@ void NetworkTransport::abort()
         if (m_inFlight) {
             m_inFlight->setProperty("skeinAborted", true);
             m_inFlight->abort();
+        } else {
+            m_abortPending = true;
         }
     }, Qt::QueuedConnection);
 }
@@ -81,6 +84,11 @@ void NetworkTransport::start(const HttpRequest &request, const std::shared_ptr<E
 
     QNetworkReply *reply = m_manager->sendCustomRequest(netRequest, request.method, request.body);
     m_inFlight = reply;
+    if (std::exchange(m_abortPending, false) && request.interruptible) {
+        // The abort came between the caller's decision to send and this start.
+        reply->setProperty("skeinAborted", true);
+        QMetaObject::invokeMethod(reply, [reply] { reply->abort(); }, Qt::QueuedConnection);
+    }
     QObject::connect(reply, &QNetworkReply::sslErrors, reply, [exchange](const QList<QSslError> &) {
         // Never accept a certificate error silently: the reply fails and the
         // user is told (see docs/architecture.md).

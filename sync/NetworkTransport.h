@@ -35,6 +35,7 @@ private:
     QObject *m_context = nullptr;                 // lives on m_thread
     QNetworkAccessManager *m_manager = nullptr;   // child of m_context
     QNetworkReply *m_inFlight = nullptr;          // touched on m_thread only
+    bool m_abortPending = false;                  // touched on m_thread only
 };
 
 } // namespace skein::eas

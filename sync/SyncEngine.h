@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountScheduler.h"
+#include "HeartbeatPolicy.h"
 #include "OAuthClient.h"
 #include "SyncRunner.h"
 #include "TokenStore.h"
@@ -10,8 +11,10 @@
 #include <QSet>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace skein::eas {
 
@@ -40,6 +43,8 @@ public:
         std::function<std::unique_ptr<Transport>()> transportFactory;
         int maxRetryAfterMs = 300000;
         int requestTimeoutMs = 120000; // no answer for this long fails the request
+        // First wait before a failed Ping is tried again; doubles up to 5 minutes.
+        int pushRetryMs = 30000;
     };
 
     explicit SyncEngine(Config config, QObject *parent = nullptr);
@@ -70,6 +75,14 @@ public Q_SLOTS:
     // replyHeadersFetched(), error empty when stored.
     void fetchReplyHeaders(qint64 messageId);
 
+    // ---- Push (SyncEnginePush.cpp) ----
+    // Keeps a Ping open on the account's mail folders: a change the server
+    // reports is synced at once, then the Ping resumes. The Ping runs only
+    // when nothing else waits, and makes way as soon as any other work is
+    // asked for. pushChanged() tells whether it listens.
+    void startPush();
+    void stopPush();
+
     // ---- Attachments (SyncEngineAttachments.cpp) ----
     // Fetches attachment fileReference of message messageId into targetPath
     // (user lane); the file appears only complete. Answers with
@@ -89,6 +102,9 @@ public:
     void cancelAttachment(qint64 messageId, const QString &fileReference);
 
 Q_SIGNALS:
+    // listening: a Ping is (or is about to be) open. note: why not, in words
+    // ("The server does not offer push: ..."), empty when listening or stopped.
+    void pushChanged(bool listening, const QString &note);
     void attachmentProgress(qint64 messageId, const QString &fileReference, qint64 received, qint64 total);
     // error empty: saved; cancelled: the user stopped it (error says so too).
     void attachmentSaved(qint64 messageId, const QString &fileReference, const QString &path,
@@ -137,6 +153,23 @@ private:
     static QString downloadKey(qint64 messageId, const QString &fileReference);
     QMutex m_cancelMutex;
     QSet<QString> m_cancelledDownloads;
+
+    // Push: the Ping job and what lets other work interrupt it.
+    void postPing();
+    void ping(Worker &w);
+    void pingLater(int ms);
+    void interruptPing();
+    void setPushListening(bool listening, const QString &note);
+    std::mutex m_pingMutex;
+    Transport *m_pingTransport = nullptr; // set while a Ping is in flight
+    bool m_pingInterrupted = false;       // guarded by m_pingMutex
+    std::atomic<bool> m_pushEnabled{false};
+    // Only touched on m_thread:
+    HeartbeatPolicy m_heartbeat;
+    int m_pingFailures = 0;
+    int m_pingMaxFolders = 0;             // the server's limit (status 6); 0 none
+    bool m_staleAbortPossible = false;    // an interrupt may hit the next Ping
+    bool m_pushListening = false;
 
     Config m_config;
     AccountScheduler m_scheduler;

@@ -23,6 +23,9 @@ struct HttpRequest {
     // Returning false stops the download: send() returns at once with
     // HttpResponse::sinkStopped. Other statuses still fill body.
     std::function<bool(const QByteArray &chunk, qint64 expectedTotal)> bodySink;
+    // A long wait that makes way for other work (Ping): an abort() that
+    // arrives before this exchange has started still ends it, at once.
+    bool interruptible = false;
 };
 
 struct HttpResponse {
@@ -49,7 +52,9 @@ public:
     virtual HttpResponse send(const HttpRequest &request) = 0;
     // From any thread: ends the exchange in flight, if any, as if the
     // network had failed (send() returns status 0). For long waits such as
-    // Ping that must make way for the user's work.
+    // Ping that must make way for the user's work. With nothing in flight
+    // yet, the next exchange ends at once if it is interruptible; any other
+    // exchange clears that pending abort.
     virtual void abort() {}
 };
 

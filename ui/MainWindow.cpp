@@ -139,6 +139,9 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_findAction);
+    createLiveActions();
+    edit->addSeparator();
+    edit->addAction(m_settingsAction);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu *sort = m_viewMenu->addMenu(tr("&Sort Conversations"));
     sort->addActions(m_sortActions);

@@ -99,6 +99,14 @@ public:
     // message; 0 when nothing is selected.
     qint64 selectedMessageId() const;
 
+    // MainWindowLive.cpp: live mail.
+    // Opens folderId and selects the conversation (or, without one, the
+    // message messageId), as a click on its notification asks.
+    void showConversation(const QString &folderId, const QByteArray &conversationId, qint64 messageId = 0);
+    // The Inbox's unread count in the title ("Skein — 3 unread").
+    void setUnreadCount(int unread);
+    QAction *settingsAction() const { return m_settingsAction; }
+
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
     void foldersChanged();
@@ -145,6 +153,7 @@ Q_SIGNALS:
     // New mail (kind Send, sourceMessageId 0), or an answer to the message
     // with that local row id: the app opens the composer.
     void composeRequested(skein::OutboxKind kind, qint64 sourceMessageId, bool replyAll);
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -153,6 +162,7 @@ private:
     // MainWindow.cpp: building and settings.
     void createActions();
     void createMenus();
+    void createLiveActions(); // MainWindowLive.cpp
     QWidget *createFolderPane();
     QWidget *createListPane();
     void createStatusBar();
@@ -195,6 +205,7 @@ private:
     QLabel *m_accountLabel = nullptr;
     QAction *m_syncAction = nullptr;
     QAction *m_accountAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
     QActionGroup *m_sortGroup = nullptr;

@@ -11,6 +11,7 @@
 #include "SyncSummary.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QShortcut>
 #include <QTemporaryDir>
 
@@ -117,6 +118,7 @@ void DesktopApp::createWindow()
             m_engine->fetchBody(messageId);
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
+    createLiveMail();
     wireWindowActions();
     wireWindowOutbox();
     wireCompose();
@@ -300,6 +302,7 @@ void DesktopApp::wireEngine()
     wireEngineActions();
     wireEngineOutbox();
     wireEngineCompose();
+    wireLiveMail();
 }
 
 void DesktopApp::connectAccount(const EngineCredentials &credentials,
@@ -320,7 +323,7 @@ void DesktopApp::openMailbox()
     m_window->raise();
     Q_EMIT mailboxOpened();
     requestSync();
-    m_syncTimer.start();
+    applyCheckingSettings();
 }
 
 void DesktopApp::selectInbox()
@@ -354,6 +357,8 @@ void DesktopApp::onSyncFinished(const eas::SyncReport &report)
 {
     m_syncing = false;
     refreshFoldersIfChanged();
+    if (report.ok())
+        startNewMailWatch();
     const SyncSummary summary = summarize(report);
     m_window->syncFinished(summary.ok, summary.message, summary.folderProblems);
     // SignInRequired opens the sign-in-again dialog instead of the password one.

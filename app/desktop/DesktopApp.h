@@ -2,12 +2,14 @@
 
 #include "AccountDialog.h"
 #include "AccountFlow.h"
+#include "NewMailWatch.h"
 #include "CommandLine.h"
 #include "DraftTypes.h"
 #include "Profile.h"
 #include "Store.h"
 #include "SyncRunner.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -17,6 +19,8 @@
 #include <memory>
 #include <optional>
 
+class QMenu;
+class QSystemTrayIcon;
 class QTemporaryDir;
 
 namespace skein::eas {
@@ -25,12 +29,14 @@ class SyncEngine;
 namespace skein::ui {
 class ComposerWindow;
 class MainWindow;
+class SettingsDialog;
 }
 
 namespace skein::desktop {
 
 class AccountFlow;
 class DemoServer;
+class DesktopNotifier;
 class ScreenshotTaker;
 
 // The desktop application without main(): opens the profile, runs the sync
@@ -64,6 +70,11 @@ public:
     QList<ui::ComposerWindow *> composers() const;
     // The address mail goes out from: the account's, else the sender Sent Items shows most.
     QString ownAddress() const;
+    // DesktopAppLive.cpp: the settings dialog (made on first use), the tray's menu.
+    ui::SettingsDialog *showSettings();
+    QMenu *trayMenu() const;
+    DesktopNotifier *notifier() const { return m_notifier; }
+    bool isPushListening() const { return m_pushListening; }
 
 public Q_SLOTS:
     void requestSync();
@@ -134,6 +145,16 @@ private:
     void popOutInlineReply(qint64 messageId, bool replyAll, const QString &text);
     void fetchReplyHeadersIfMissing(qint64 messageId);
     void onSendFailed(qint64 entryId, const QString &message);
+    // DesktopAppLive.cpp: push or interval, notifications, tray, title.
+    void createLiveMail();
+    void createTray();
+    void raiseWindow();
+    void wireLiveMail();
+    void applyCheckingSettings();
+    void startNewMailWatch();
+    void onFolderChangedForAlerts(const QString &folderId);
+    void openNotifiedConversation(const QString &key);
+    void updateUnreadIndicators();
 
     DesktopOptions m_options;
     std::unique_ptr<QTemporaryDir> m_demoProfileDir; // --demo without --profile
@@ -154,6 +175,14 @@ private:
     int m_estimateTotal = -1;
     QString m_estimateError;
     QList<QPointer<ui::ComposerWindow>> m_composers;
+    // Live mail (DesktopAppLive.cpp).
+    DesktopNotifier *m_notifier = nullptr;
+    std::unique_ptr<NewMailWatch> m_newMail; // from the first finished sync on
+    QHash<QString, NewMailAlert> m_alerts;   // by notification key
+    QSystemTrayIcon *m_tray = nullptr;
+    std::unique_ptr<QMenu> m_trayMenu;
+    QPointer<ui::SettingsDialog> m_settingsDialog;
+    bool m_pushListening = false;
 };
 
 } // namespace skein::desktop
