@@ -98,7 +98,6 @@ void DesktopApp::wireLiveMail()
 void DesktopApp::applyCheckingSettings()
 {
     m_syncTimer.setInterval(ui::settings::intervalMinutes() * 60 * 1000);
-    m_window->setMarkReadDelay(ui::settings::markReadDelayMs());
     if (!m_engine)
         return;
     if (ui::settings::push()) {
@@ -168,7 +167,11 @@ ui::SettingsDialog *DesktopApp::showSettings()
     if (!m_settingsDialog) {
         m_settingsDialog = new ui::SettingsDialog(m_window.get());
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_settingsDialog, &ui::SettingsDialog::saved, this, &DesktopApp::applyCheckingSettings);
+        connect(m_settingsDialog, &ui::SettingsDialog::saved, this, [this] {
+            // The window read the delay when it was made (--screenshot overrides it); a saved change applies now.
+            m_window->setMarkReadDelay(ui::settings::markReadDelayMs());
+            applyCheckingSettings();
+        });
         connect(m_settingsDialog, &ui::SettingsDialog::editAccountRequested, this, [this] { showAccountSetup(); });
         connect(m_settingsDialog, &ui::SettingsDialog::addAccountRequested, this, [this] {
             m_window->showNotice(tr("Skein keeps one account per profile for now; start Skein with --profile DIR for another."));

@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QMenu>
 #include <QPushButton>
@@ -154,6 +155,19 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(m_fake->service().received().size(), before);
         QSettings().setValue(QStringLiteral("notifications/enabled"), true);
+    }
+
+    void aSavedMarkReadDelayAppliesAtOnce()
+    {
+        QCOMPARE(m_app->mainWindow()->markReadDelay(), -1); // as the test set it before start
+        skein::ui::SettingsDialog *dialog = m_app->showSettings();
+        dialog->showPage(QStringLiteral("reading"));
+        dialog->findChild<QCheckBox *>(QStringLiteral("markReadCheck"))->setChecked(true);
+        dialog->findChild<QDoubleSpinBox *>(QStringLiteral("markReadDelaySpin"))->setValue(2.5);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("settingsOkButton")), Qt::LeftButton);
+        QCOMPARE(m_app->mainWindow()->markReadDelay(), 2500);
+        QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
+        m_app->mainWindow()->setMarkReadDelay(-1);
     }
 
     void theTrayMenuHasItsActions()
