@@ -77,7 +77,10 @@ int exitCodeFor(ErrorKind kind)
 std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
 {
     if (!profile.exists()) {
-        *code = fail(NotFound, QStringLiteral("no account in %1; run 'skein-cli account add' first").arg(profile.directory()));
+        *code = profile.account().isEmpty()
+            ? fail(NotFound, QStringLiteral("no account in %1; run 'skein-cli account add' first").arg(profile.directory()))
+            : fail(NotFound, QStringLiteral("no account '%1' in %2; run 'skein-cli --account %1 account add' first")
+                                 .arg(profile.account(), profile.directory()));
         return nullptr;
     }
     QString error;

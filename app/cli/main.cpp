@@ -46,6 +46,7 @@ void addOptions(QCommandLineParser &parser)
         "                             'waiting: REASON' (sent by the next sync; exit 2 or 3 as below)\n"
         "  outbox [--json]            the outbox: waiting, sending, refused and sent messages\n"
         "  outbox delete ID           removes a waiting or refused message\n"
+        "  accounts [--json]          the profile's accounts: name (--account), user, server, protocol\n"
         "  drafts [--json]            the drafts saved on this computer, newest first, and where each is kept\n"
         "  drafts save [--id ID] [--to ADDRESS]... [--subject TEXT] [--body-file FILE] [--attach FILE]...\n"
         "                             saves a draft (a new one, or draft ID) and prints its id\n"
@@ -60,6 +61,9 @@ void addOptions(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("profile"), QStringLiteral("Profile folder (default: the XDG data location)."), QStringLiteral("DIR")},
+        {QStringLiteral("account"),
+         QStringLiteral("Which account of the profile (default: its first, PROFILE/skein.db); letters, digits, . _ @ -."),
+         QStringLiteral("NAME")},
         {QStringLiteral("url"), QStringLiteral("Server address, e.g. https://mail.example.com"), QStringLiteral("URL")},
         {QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("USER")},
         {QStringLiteral("path"), QStringLiteral("Endpoint path (default /Microsoft-Server-ActiveSync)."), QStringLiteral("PATH")},
@@ -113,6 +117,7 @@ const QHash<QString, Command> kCommands{
     {QStringLiteral("forward"), {3, forward}},
     {QStringLiteral("outbox"), {3, outbox}},
     {QStringLiteral("drafts"), {3, drafts}},
+    {QStringLiteral("accounts"), {1, accounts}},
     {QStringLiteral("attachments"), {1, attachments}},
     {QStringLiteral("save-attachment"), {1, saveAttachment}},
 };
@@ -159,7 +164,11 @@ int main(int argc, char *argv[])
     const int timeout = timeoutSeconds(parser);
     if (!timeout)
         return Usage;
-    const Invocation in{Profile(parser.value(QStringLiteral("profile"))), parser.positionalArguments(), parser, timeout};
+    const QString account = parser.value(QStringLiteral("account"));
+    if (parser.isSet(QStringLiteral("account")) && !Profile::isValidAccountName(account))
+        return fail(Usage, QStringLiteral("--account needs a name of letters, digits and . _ @ - (not starting with a dot), not '%1'")
+                               .arg(account));
+    const Invocation in{Profile(parser.value(QStringLiteral("profile")), account), parser.positionalArguments(), parser, timeout};
     const QString name = in.words.value(0);
     if (name.isEmpty())
         return fail(Usage, QStringLiteral("no command; see skein-cli --help"));

@@ -6,6 +6,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -65,9 +66,33 @@ bool keepPrivate(const QString &path, QFile::Permissions permissions, QString *e
 
 } // namespace
 
-Profile::Profile(QString directory)
+Profile::Profile(QString directory, QString account)
     : m_directory(directory.isEmpty() ? defaultDirectory() : QDir(directory).absolutePath())
+    , m_account(std::move(account))
 {
+}
+
+bool Profile::isValidAccountName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_@-][A-Za-z0-9._@-]{0,63}$"));
+    return valid.match(name).hasMatch();
+}
+
+QString Profile::accountDirectory() const
+{
+    return m_account.isEmpty() ? m_directory : m_directory + QStringLiteral("/accounts/") + m_account;
+}
+
+QStringList Profile::accountNames() const
+{
+    QStringList names;
+    if (QFile::exists(m_directory + QStringLiteral("/skein.db")))
+        names.append(QString());
+    QStringList named = QDir(m_directory + QStringLiteral("/accounts")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &name : std::as_const(named))
+        if (isValidAccountName(name) && QFile::exists(Profile(m_directory, name).databasePath()))
+            names.append(name);
+    return names;
 }
 
 QString Profile::defaultDirectory()
@@ -77,7 +102,7 @@ QString Profile::defaultDirectory()
 
 QString Profile::databasePath() const
 {
-    return m_directory + QStringLiteral("/skein.db");
+    return accountDirectory() + QStringLiteral("/skein.db");
 }
 
 bool Profile::exists() const
@@ -96,6 +121,15 @@ bool Profile::ensurePrivate(QString *error) const
     if (!QDir().mkpath(QFileInfo(m_directory).absolutePath()) || !makePrivateFolder(m_directory)) {
         *error = QStringLiteral("Cannot create the profile folder %1.").arg(m_directory);
         return false;
+    }
+    if (!m_account.isEmpty()) {
+        const QString accounts = m_directory + QStringLiteral("/accounts");
+        if (!makePrivateFolder(accounts) || !makePrivateFolder(accountDirectory())) {
+            *error = QStringLiteral("Cannot create the account folder %1.").arg(accountDirectory());
+            return false;
+        }
+        if (!keepPrivate(accounts, kPrivateFolder, error) || !keepPrivate(accountDirectory(), kPrivateFolder, error))
+            return false;
     }
     const QString db = databasePath();
     return keepPrivate(m_directory, kPrivateFolder, error)
@@ -132,12 +166,12 @@ QString Profile::keychainKey(const QString &url, const QString &user) const
 {
     // The profile folder is part of the key so two profiles on one server do
     // not overwrite each other's entries.
-    return QStringLiteral("%1@%2 (%3)").arg(user, url, m_directory);
+    return QStringLiteral("%1@%2 (%3)").arg(user, url, accountDirectory());
 }
 
 QString Profile::refreshTokenKey(const QString &user) const
 {
-    return QStringLiteral("OAuth refresh token: %1 (%2)").arg(user, m_directory);
+    return QStringLiteral("OAuth refresh token: %1 (%2)").arg(user, accountDirectory());
 }
 
 QString obtainPassword(const Profile &profile, const QString &url, const QString &user, QString *error)

@@ -4,12 +4,24 @@
 
 namespace skein::cli {
 
-// A profile is a folder holding the store; the password lives only in the
-// keychain (or comes from SKEIN_PASSWORD), never in the profile.
+// A profile is a folder holding the stores of its accounts; passwords live
+// only in the keychain (or come from SKEIN_PASSWORD), never in the profile.
+// The default account's store is PROFILE/skein.db (every profile made before
+// there were several accounts has just that one); a named account's is
+// PROFILE/accounts/NAME/skein.db, each with its own sync state.
 class Profile
 {
 public:
-    explicit Profile(QString directory);
+    // account: empty for the default account.
+    explicit Profile(QString directory, QString account = {});
+
+    // Letters, digits and . _ @ - (not starting with a dot), at most 64:
+    // the name is a folder's.
+    static bool isValidAccountName(const QString &name);
+    QString account() const { return m_account; }
+    // The profile's accounts that have a store: "" (the default) first if
+    // PROFILE/skein.db exists, then the named ones sorted.
+    QStringList accountNames() const;
 
     static QString defaultDirectory();
     QString directory() const { return m_directory; }
@@ -27,6 +39,9 @@ public:
     bool ensureSettingsFile(QString *error) const;
     void removeDatabase() const;
 
+    // The account's folder: the profile's own for the default account.
+    QString accountDirectory() const;
+
     QString keychainKey(const QString &url, const QString &user) const;
     // An OAuth account's refresh token: by user, not URL, so that a server's
     // redirect (HTTP 451) does not lose the sign-in.
@@ -34,6 +49,7 @@ public:
 
 private:
     QString m_directory;
+    QString m_account;
 };
 
 // Password for the account: SKEIN_PASSWORD, else the keychain, else a prompt

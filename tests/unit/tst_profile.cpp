@@ -5,6 +5,7 @@
 #include "Profile.h"
 #include "Store.h"
 
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +71,39 @@ private Q_SLOTS:
         }
         QVERIFY(QFileInfo(profile.settingsPath()).size() > 0);
         SKEIN_VERIFY_PRIVATE(profile.directory());
+    }
+
+    void accountsHaveTheirOwnStores()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("several"));
+        const Profile first(dir);
+        const Profile alice(dir, QStringLiteral("alice@work"));
+        QCOMPARE(first.databasePath(), dir + QStringLiteral("/skein.db")); // as every profile before
+        QCOMPARE(alice.databasePath(), dir + QStringLiteral("/accounts/alice@work/skein.db"));
+        QVERIFY(first.accountNames().isEmpty());
+        QVERIFY(first.keychainKey(QStringLiteral("https://x"), QStringLiteral("u"))
+                != alice.keychainKey(QStringLiteral("https://x"), QStringLiteral("u")));
+        for (const Profile *p : {&first, &alice}) {
+            QString error;
+            QVERIFY2(p->ensurePrivate(&error), qPrintable(error));
+            Store store;
+            QVERIFY(store.open(p->databasePath()));
+            saveAccount(store, QStringLiteral("https://mail.example.com"));
+        }
+        QCOMPARE(first.accountNames(), (QStringList{QString(), QStringLiteral("alice@work")}));
+        SKEIN_VERIFY_PRIVATE(dir);
+        // A folder under accounts/ without a store is no account.
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/accounts/empty")));
+        QCOMPARE(first.accountNames().size(), 2);
+    }
+
+    void accountNamesAreFolderNamesOnly()
+    {
+        for (const char *good : {"alice", "alice@example.com", "work-2", "a_b.c"})
+            QVERIFY2(Profile::isValidAccountName(QLatin1String(good)), good);
+        for (const char *bad : {"", ".", "..", "../x", "a/b", ".hidden", "with space", "x\\y"})
+            QVERIFY2(!Profile::isValidAccountName(QLatin1String(bad)), bad);
+        QVERIFY(!Profile::isValidAccountName(QString(65, QLatin1Char('a'))));
     }
 
     void olderProfileIsTightened()
