@@ -5,9 +5,7 @@
 
 namespace skein {
 
-namespace {
-
-OutboxEntry readOutbox(const sql::Statement &q)
+OutboxEntry readOutboxRow(const sql::Statement &q)
 {
     OutboxEntry e;
     e.id = q.int64(0);
@@ -33,8 +31,6 @@ OutboxEntry readOutbox(const sql::Statement &q)
     "SELECT id, created, kind, client_id, mime, subject, recipients, source_folder_id, "          \
     "source_server_id, source_long_id, source_message_id, save_in_sent, state, attempts, error, " \
     "sent FROM outbox "
-
-} // namespace
 
 qint64 Store::insertOutbox(const OutboxEntry &entry)
 {
@@ -75,7 +71,7 @@ std::optional<OutboxEntry> Store::outboxEntry(qint64 id) const
     q.bind(":id", id);
     if (q.step() != SQLITE_ROW)
         return std::nullopt;
-    return readOutbox(q);
+    return readOutboxRow(q);
 }
 
 QList<OutboxEntry> Store::outbox(bool unsentOnly) const
@@ -87,7 +83,7 @@ QList<OutboxEntry> Store::outbox(bool unsentOnly) const
     q.bind(":unsent", unsentOnly);
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
-        result.append(readOutbox(q));
+        result.append(readOutboxRow(q));
     if (rc != SQLITE_DONE)
         d->fail(QStringLiteral("reading the outbox"));
     return result;
@@ -101,7 +97,7 @@ QList<OutboxEntry> Store::outboxToSend() const
         return result;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
-        result.append(readOutbox(q));
+        result.append(readOutboxRow(q));
     if (rc != SQLITE_DONE)
         d->fail(QStringLiteral("reading the outbox"));
     return result;

@@ -94,4 +94,10 @@ struct Store::Private
     QList<Message> readMessages(sql::Statement &statement, const QString &what) const;
 };
 
+// One row of an outbox SELECT in StoreOutbox.cpp's column order (id,
+// created, kind, client_id, mime, subject, recipients, source_folder_id,
+// source_server_id, source_long_id, source_message_id, save_in_sent, state,
+// attempts, error, sent).
+OutboxEntry readOutboxRow(const sql::Statement &q);
+
 } // namespace skein

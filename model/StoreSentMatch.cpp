@@ -36,28 +36,6 @@ constexpr int kHeaderBytes = 16384;
     "attempts, error, sent FROM outbox "                                                           \
     "WHERE COALESCE(source_message_id, 0) != 0 AND kind != 'send' AND (state != 'sent' OR save_in_sent) "
 
-OutboxEntry readReply(const sql::Statement &q)
-{
-    OutboxEntry e;
-    e.id = q.int64(0);
-    e.created = q.time(1);
-    e.kind = outboxKindFromName(q.text(2)).value_or(OutboxKind::Send);
-    e.clientId = q.text(3);
-    e.mime = q.blob(4);
-    e.subject = q.text(5);
-    e.recipients = q.text(6);
-    e.sourceFolderId = q.text(7);
-    e.sourceServerId = q.text(8);
-    e.sourceLongId = q.text(9);
-    e.sourceMessageId = q.int64(10);
-    e.saveInSentItems = q.boolean(11);
-    e.state = outboxStateFromName(q.text(12));
-    e.attempts = q.integer(13);
-    e.error = q.text(14);
-    e.sent = q.time(15);
-    return e;
-}
-
 } // namespace
 
 bool Store::hasSentCopiesTable() const
@@ -93,7 +71,7 @@ QList<OutboxEntry> Store::repliesInOutbox() const
     q.bind(":head", kHeaderBytes);
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
-        result.append(readReply(q));
+        result.append(readOutboxRow(q));
     if (rc != SQLITE_DONE)
         d->fail(QStringLiteral("reading the replies in the outbox"));
     return result;

@@ -6,14 +6,13 @@
 
 #include "MimeComposer.h"
 #include "OutboxTypes.h"
+#include "OwnAddress.h"
 #include "ReplyDraft.h"
 
 #include <QFile>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrl>
 #include <QUuid>
 
 namespace skein::cli {
@@ -59,29 +58,6 @@ QList<OutgoingAttachment> attachments(const Invocation &in)
     for (const QString &path : options(in, "attach"))
         result.append(OutgoingAttachment{path, {}, {}, {}});
     return result;
-}
-
-// The account's own address: the one it was set up with, a user name that
-// is an address, else the sender most of Sent Items shows, else user@host.
-QString ownAddress(const Store &store, const AccountSettings &account)
-{
-    if (!account.email.isEmpty())
-        return account.email;
-    if (account.user.contains(QLatin1Char('@')))
-        return account.user;
-    if (const std::optional<Folder> sent = store.folderOfType(FolderType::SentItems)) {
-        QHash<QString, int> counts;
-        for (const Message &m : store.messagesInFolder(sent->serverId))
-            for (const eas::MailboxAddress &a : eas::parseAddressList(m.from))
-                ++counts[a.address.toLower()];
-        QString best;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            if (best.isEmpty() || it.value() > counts.value(best))
-                best = it.key();
-        if (!best.isEmpty())
-            return best;
-    }
-    return account.user + QLatin1Char('@') + QUrl(account.url).host();
 }
 
 // The message a reply or forward answers: --id N or FOLDER SERVERID.
@@ -239,7 +215,7 @@ int send(const Invocation &in)
     if (!opened)
         return code;
     OutgoingMessage message;
-    message.from = ownAddress(opened->store, opened->account);
+    message.from = eas::ownAddress(opened->store, opened->account);
     message.to = to;
     message.cc = options(in, "cc");
     message.bcc = options(in, "bcc");
@@ -276,7 +252,7 @@ int answer(const Invocation &in, ReplyMode mode)
     if (credentials && mode != ReplyMode::Forward)
         parent = withReplyHeaders(in, *credentials, opened->store, *parent);
     OutgoingMessage message =
-        eas::draftReply(*parent, mode, ownAddress(opened->store, opened->account), *body, QDateTime::currentDateTimeUtc());
+        eas::draftReply(*parent, mode, eas::ownAddress(opened->store, opened->account), *body, QDateTime::currentDateTimeUtc());
     if (mode == ReplyMode::Forward)
         message.to = options(in, "to");
     message.cc += options(in, "cc");

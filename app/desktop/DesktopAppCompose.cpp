@@ -12,15 +12,14 @@
 #include "OutboxDraft.h"
 #include "RecipientCompleter.h"
 #include "OutboxTypes.h"
+#include "OwnAddress.h"
 #include "ReadingPane.h"
 #include "ReplyDraft.h"
 #include "SyncEngine.h"
 
-#include <QHash>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextEdit>
-#include <QUrl>
 #include <QUuid>
 
 namespace skein::desktop {
@@ -108,28 +107,10 @@ QList<ui::ComposerWindow *> DesktopApp::composers() const
     return open;
 }
 
-// As skein-cli's: the address the account was set up with, a user name
-// that is an address, else the sender most of Sent Items shows, else user@host.
+// Sent Items is read only when the account's address is unknown; as skein-cli does.
 QString DesktopApp::ownAddress() const
 {
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
-    if (!account.email.isEmpty())
-        return account.email;
-    if (account.user.contains(QLatin1Char('@')))
-        return account.user;
-    if (const std::optional<Folder> sent = m_store.folderOfType(FolderType::SentItems)) {
-        QHash<QString, int> counts;
-        for (const Message &m : m_store.messagesInFolder(sent->serverId))
-            for (const eas::MailboxAddress &a : eas::parseAddressList(m.from))
-                ++counts[a.address.toLower()];
-        QString best;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            if (best.isEmpty() || it.value() > counts.value(best))
-                best = it.key();
-        if (!best.isEmpty())
-            return best;
-    }
-    return account.user + QLatin1Char('@') + QUrl(account.url).host();
+    return eas::ownAddress(m_store, m_store.account().value_or(AccountSettings{}));
 }
 
 // Recipients, subject and body as the composer starts them. The parent's
