@@ -79,19 +79,41 @@ FolderModel::~FolderModel() = default;
 
 std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildTarget() const
 {
+    if (!hasAccountRows())
+        return buildFolders(*m_store, m_accounts.isEmpty() ? m_active : m_accounts.first().key);
+    std::vector<std::unique_ptr<Node>> accounts;
+    for (const Account &account : m_accounts) {
+        auto node = std::make_unique<Node>();
+        node->key = "account:" + account.key.toUtf8();
+        node->data.isAccount = true;
+        node->data.account = account.key;
+        node->data.folder.name = account.label;
+        for (auto &folder : buildFolders(*account.store, account.key)) {
+            if (folder->data.folder.type == FolderType::Inbox)
+                node->data.unread = folder->data.unread;
+            node->adopt(std::move(folder));
+        }
+        accounts.push_back(std::move(node));
+    }
+    return accounts;
+}
+
+std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildFolders(const Store &store,
+                                                                          const QString &account) const
+{
     QHash<QString, Folder> visible;
-    for (const Folder &folder : m_store->folders()) {
+    for (const Folder &folder : store.folders()) {
         if (isMailFolder(folder.type))
             visible.insert(folder.serverId, folder);
     }
-    const QHash<QString, int> unread = m_store->unreadCounts();
-    const int unsent = int(m_store->outbox(true).size());
+    const QHash<QString, int> unread = store.unreadCounts();
+    const int unsent = int(store.outbox(true).size());
     bool serverOutbox = false;
     std::map<QString, std::vector<std::unique_ptr<Node>>> byParent; // QHash needs copyable values
     for (const Folder &folder : std::as_const(visible)) {
         auto node = std::make_unique<Node>();
         node->key = folder.serverId.toUtf8();
-        node->data = {folder, unread.value(folder.serverId)};
+        node->data = {folder, unread.value(folder.serverId), account};
         if (folder.type == FolderType::Outbox) {
             node->data.unread = unsent; // what waits in Skein's outbox, not the server's folder
             serverOutbox = true;
@@ -113,12 +135,14 @@ std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildTarget() const
         for (auto &child : children)
             pending.push_back(node->adopt(std::move(child)));
     }
-    m_localOutboxShown = m_localOutboxShown || (unsent > 0 && !serverOutbox && !roots.empty());
-    if (m_localOutboxShown && !serverOutbox) {
+    if (unsent > 0 && !serverOutbox && !roots.empty())
+        m_localOutboxShown.insert(account);
+    if (m_localOutboxShown.contains(account) && !serverOutbox) {
         auto node = std::make_unique<Node>();
         node->key = localOutboxId().toUtf8();
         node->data.folder = {localOutboxId(), QStringLiteral("0"), tr("Outbox"), FolderType::Outbox};
         node->data.unread = unsent;
+        node->data.account = account;
         roots.push_back(std::move(node));
     }
     return roots;
@@ -141,14 +165,70 @@ FolderModel::Node *FolderModel::find(Node *under, const QByteArray &key) const
     return nullptr;
 }
 
+void FolderModel::setAccounts(const QList<Account> &accounts)
+{
+    m_accounts = accounts;
+    if (!hasAccountRows() && !m_accounts.isEmpty())
+        m_active = m_accounts.first().key;
+    // Flat and grouped trees share no keys: the merge replaces one with the other.
+    refresh();
+}
+
+FolderModel::Node *FolderModel::accountNode(const QString &key) const
+{
+    if (!hasAccountRows())
+        return m_root.get();
+    const QByteArray wanted = "account:" + key.toUtf8();
+    for (const auto &child : m_root->children)
+        if (child->key == wanted)
+            return child.get();
+    return nullptr;
+}
+
+QString FolderModel::accountOf(const QModelIndex &index) const
+{
+    if (!index.isValid() || !hasAccountRows())
+        return m_active;
+    return nodeOf(index, m_root.get())->data.account;
+}
+
+bool FolderModel::isAccountRow(const QModelIndex &index) const
+{
+    return index.isValid() && nodeOf(index, m_root.get())->data.isAccount;
+}
+
+QModelIndex FolderModel::indexForAccount(const QString &key) const
+{
+    return hasAccountRows() ? indexOf(accountNode(key)) : QModelIndex();
+}
+
+QModelIndex FolderModel::firstFolderOf(const QString &key) const
+{
+    Node *account = accountNode(key);
+    if (!account || account->children.empty())
+        return {};
+    for (const auto &child : account->children)
+        if (child->data.folder.type == FolderType::Inbox)
+            return indexOf(child.get());
+    return indexOf(account->children.front().get());
+}
+
 QModelIndex FolderModel::indexForFolder(const QString &folderId) const
 {
-    return indexOf(find(m_root.get(), folderId.toUtf8()));
+    return indexForFolder(folderId, m_active);
+}
+
+QModelIndex FolderModel::indexForFolder(const QString &folderId, const QString &account) const
+{
+    Node *under = accountNode(account);
+    return under ? indexOf(find(under, folderId.toUtf8())) : QModelIndex();
 }
 
 QString FolderModel::folderId(const QModelIndex &index) const
 {
-    return index.isValid() ? nodeOf(index, m_root.get())->data.folder.serverId : QString();
+    if (!index.isValid() || isAccountRow(index))
+        return {};
+    return nodeOf(index, m_root.get())->data.folder.serverId;
 }
 
 QString FolderModel::localOutboxId()
@@ -158,7 +238,10 @@ QString FolderModel::localOutboxId()
 
 QString FolderModel::outboxFolderId() const
 {
-    for (const auto &root : m_root->children) {
+    const Node *folders = accountNode(m_active);
+    if (!folders)
+        return {};
+    for (const auto &root : folders->children) {
         if (root->data.folder.type == FolderType::Outbox)
             return root->data.folder.serverId;
     }
@@ -201,9 +284,13 @@ QVariant FolderModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return entry.folder.name;
     case FolderIdRole:
-        return entry.folder.serverId;
+        return entry.isAccount ? QString() : entry.folder.serverId;
+    case AccountRole:
+        return entry.account;
+    case IsAccountRole:
+        return entry.isAccount;
     case FolderTypeRole:
-        return int(entry.folder.type);
+        return entry.isAccount ? -1 : int(entry.folder.type);
     case UnreadCountRole:
         return entry.unread;
     case FolderNameRole:
@@ -220,6 +307,8 @@ QHash<int, QByteArray> FolderModel::roleNames() const
     names.insert(FolderTypeRole, "folderType");
     names.insert(UnreadCountRole, "unreadCount");
     names.insert(FolderNameRole, "folderName");
+    names.insert(AccountRole, "account");
+    names.insert(IsAccountRole, "isAccount");
     return names;
 }
 

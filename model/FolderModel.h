@@ -17,6 +17,11 @@ class Store;
 // The Outbox row counts the messages waiting to be sent (UnreadCountRole):
 // the server's Outbox (FolderSync type 6) when there is one, else a local
 // row, localOutboxId(), at the end, shown once the outbox has held a message.
+//
+// Several accounts (setAccounts with two or more): each account is a row at
+// the top, its folders below it; its row counts its Inbox's unread mail.
+// Folder ids repeat across accounts, so lookups without an account name
+// mean the active one.
 class FolderModel : public TreeModelBase
 {
     Q_OBJECT
@@ -26,10 +31,27 @@ public:
     explicit FolderModel(const Store *store, QObject *parent = nullptr);
     ~FolderModel() override;
 
+    struct Account {
+        QString key;          // the profile's account name ("" the default)
+        QString label;        // what the account row shows
+        const Store *store;   // read connection to its store; outlives the model's use of it
+    };
+    // With fewer than two accounts the tree is the constructor's store, flat.
+    void setAccounts(const QList<Account> &accounts);
+    bool hasAccountRows() const { return m_accounts.size() > 1; }
+    void setActiveAccount(const QString &key) { m_active = key; }
+    QString activeAccount() const { return m_active; }
+    QString accountOf(const QModelIndex &index) const;
+    bool isAccountRow(const QModelIndex &index) const;
+    QModelIndex indexForAccount(const QString &key) const;
+    // The account's Inbox row, else its first folder.
+    QModelIndex firstFolderOf(const QString &key) const;
+
     // Re-reads folders and unread counts and applies only the differences.
     void refresh();
 
-    QModelIndex indexForFolder(const QString &folderId) const;
+    QModelIndex indexForFolder(const QString &folderId) const; // in the active account
+    QModelIndex indexForFolder(const QString &folderId, const QString &account) const;
     QString folderId(const QModelIndex &index) const;
     // The id of the local Outbox row, never a server's folder id.
     static QString localOutboxId();
@@ -46,9 +68,12 @@ public:
     struct Entry {
         Folder folder;
         int unread = 0;
+        QString account;       // the account's key
+        bool isAccount = false; // the account's own row (folder.name is its label)
         friend bool operator==(const Entry &a, const Entry &b)
         {
-            return a.unread == b.unread && a.folder.serverId == b.folder.serverId
+            return a.unread == b.unread && a.isAccount == b.isAccount && a.account == b.account
+                && a.folder.serverId == b.folder.serverId
                 && a.folder.parentId == b.folder.parentId && a.folder.name == b.folder.name
                 && a.folder.type == b.folder.type;
         }
@@ -57,12 +82,16 @@ public:
 
 private:
     std::vector<std::unique_ptr<Node>> buildTarget() const;
+    std::vector<std::unique_ptr<Node>> buildFolders(const Store &store, const QString &account) const;
     Node *find(Node *under, const QByteArray &key) const;
+    Node *accountNode(const QString &key) const;
 
     const Store *m_store;
+    QList<Account> m_accounts;
+    QString m_active;
     std::unique_ptr<Node> m_root;
-    // The local Outbox row stays once shown, so emptying it keeps the view.
-    mutable bool m_localOutboxShown = false;
+    // The local Outbox row stays once shown (per account), so emptying it keeps the view.
+    mutable QSet<QString> m_localOutboxShown;
 };
 
 } // namespace skein

@@ -39,6 +39,8 @@ enum ModelRole : int {
     ImportanceRole,                  // int: 0 low, 1 normal, 2 high
     TreeBasisRole,                   // int, a TreeBasis: what the reply tree rests on
     ConversationInferredRole,        // bool: Skein grouped this conversation (no server id)
+    AccountRole,                     // QString: a folder pane row's account key ("" the default)
+    IsAccountRole,                   // bool: the folder pane's row of an account itself
 };
 
 } // namespace skein

@@ -28,8 +28,9 @@ void FolderDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
 {
     QStyledItemDelegate::initStyleOption(option, index);
     option->features |= QStyleOptionViewItem::HasDecoration;
-    option->icon = iconForType(index.data(FolderTypeRole).toInt());
-    if (index.data(UnreadCountRole).toInt() > 0)
+    const bool account = index.data(IsAccountRole).toBool();
+    option->icon = account ? themeIcon(QStringLiteral("user-identity")) : iconForType(index.data(FolderTypeRole).toInt());
+    if (account || index.data(UnreadCountRole).toInt() > 0)
         option->font.setBold(true);
 }
 

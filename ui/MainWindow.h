@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FolderModel.h"
 #include "MailTypes.h"
 #include "OutboxTypes.h"
 
@@ -107,6 +108,19 @@ public:
     void setUnreadCount(int unread);
     QAction *settingsAction() const { return m_settingsAction; }
 
+    // MainWindowAccounts.cpp: several accounts. The window's store is the
+    // active account's; the folder pane shows every account's folders (each
+    // account's own read connection). A folder of another account asks the
+    // app to switch (accountSwitchRequested), which reopens the window's
+    // store on that account and calls activateAccount before the folder opens.
+    void setAccounts(const QList<skein::FolderModel::Account> &accounts, const QString &active);
+    void activateAccount(const QString &key);
+    QString activeAccount() const;
+    // Opens the account's Inbox (switching to the account first).
+    void selectAccount(const QString &key);
+    // Another account's mail changed: the folder pane's counts.
+    void refreshFolderPane();
+
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
     void foldersChanged();
@@ -154,6 +168,8 @@ Q_SIGNALS:
     // with that local row id: the app opens the composer.
     void composeRequested(skein::OutboxKind kind, qint64 sourceMessageId, bool replyAll);
     void settingsRequested();
+    // The user chose a folder of the account `key`, which is not the active one.
+    void accountSwitchRequested(const QString &key);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -171,6 +187,7 @@ private:
     void selectInitialFolder();
     // MainWindowSlots.cpp: reacting to the user.
     void folderSelected(const QModelIndex &current);
+    bool switchToAccountOf(const QModelIndex &index); // MainWindowAccounts.cpp
     void conversationSelected(const QModelIndex &current);
     void sortBy(int key, Qt::SortOrder order);
     void applyFilter();

@@ -135,6 +135,16 @@ void MainWindow::showBanner(const QString &message, const QString &whatToDo)
 
 void MainWindow::folderSelected(const QModelIndex &current)
 {
+    if (!current.isValid())
+        return;
+    if (!switchToAccountOf(current))
+        return;
+    if (m_folderModel->isAccountRow(current)) {
+        // The account's own row opens its Inbox.
+        if (const QModelIndex first = m_folderModel->firstFolderOf(m_folderModel->accountOf(current)); first.isValid())
+            m_folderView->setCurrentIndex(first);
+        return;
+    }
     const QString id = m_folderModel->folderId(current);
     if (showOutboxFor(id))
         return;

@@ -209,4 +209,19 @@ bool savePassword(const Profile &profile, const QString &url, const QString &use
     return false;
 }
 
+bool forgetSecrets(const Profile &profile, const QString &url, const QString &user, QString *error)
+{
+    for (const QString &key : {profile.keychainKey(url, user), profile.refreshTokenKey(user)}) {
+        QKeychain::DeletePasswordJob job(kKeychainService);
+        job.setAutoDelete(false);
+        job.setKey(key);
+        waitFor(job);
+        if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound) {
+            *error = QStringLiteral("Could not delete the account's secrets from the keychain: %1").arg(job.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace skein::cli

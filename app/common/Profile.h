@@ -57,5 +57,8 @@ private:
 QString obtainPassword(const Profile &profile, const QString &url, const QString &user, QString *error);
 bool savePassword(const Profile &profile, const QString &url, const QString &user, const QString &password,
                   QString *error);
+// Deletes the account's password and OAuth refresh token from the keychain
+// (an entry that is not there is no error); false with *error otherwise.
+bool forgetSecrets(const Profile &profile, const QString &url, const QString &user, QString *error);
 
 } // namespace skein::cli

@@ -53,15 +53,13 @@ DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
     }
     m_profile.emplace(m_options.profileDir);
     configureApplication(*m_profile);
-    m_syncTimer.setInterval(kSyncIntervalMs);
-    connect(&m_syncTimer, &QTimer::timeout, this, &DesktopApp::requestSync);
 }
 
 DesktopApp::~DesktopApp()
 {
-    // The engine first: its thread may be writing the store or talking to the demo server.
-    m_syncTimer.stop();
-    m_engine.reset();
+    // The engines first: their threads may be writing the stores or talking to the demo server.
+    m_sessions.clear();
+    m_active = nullptr;
     m_demo.reset();
     delete m_accountFlow;
     delete m_screenshot;
@@ -73,6 +71,11 @@ DesktopApp::~DesktopApp()
 ui::AccountDialog *DesktopApp::accountDialog() const
 {
     return m_accountFlow ? m_accountFlow->dialog() : nullptr;
+}
+
+eas::SyncEngine *DesktopApp::engine() const
+{
+    return m_active ? m_active->engine() : nullptr;
 }
 
 void DesktopApp::start()
@@ -87,14 +90,22 @@ void DesktopApp::start()
         m_window->setMarkReadDelay(-1);
         connect(m_screenshot, &ScreenshotTaker::done, this, &DesktopApp::exitRequested);
     }
-    if (m_options.demo)
+    if (m_options.demo) {
         startDemo();
-    else if (m_store.account())
-        startWithStoredAccount();
-    else
+        return;
+    }
+    if (!m_active->hasAccount()) {
         showAccountSetup();
+        return;
+    }
+    for (const auto &session : m_sessions)
+        if (session->hasAccount())
+            startWithStoredAccount(session.get());
 }
 
+// Every account of the profile gets its session; a profile made before
+// there were several accounts has just the default one (PROFILE/skein.db),
+// and a new profile starts with an empty default account.
 bool DesktopApp::openProfile()
 {
     QString error;
@@ -102,8 +113,18 @@ bool DesktopApp::openProfile()
         fail(error);
         return false;
     }
-    if (!m_store.open(m_profile->databasePath())) {
-        fail(QStringLiteral("Cannot open %1: %2").arg(m_profile->databasePath(), m_store.lastError()));
+    QStringList names = m_profile->accountNames();
+    if (names.isEmpty() || (m_options.demo && !names.contains(QString())))
+        names.prepend(QString()); // the demo account is the default one
+    for (const QString &name : std::as_const(names)) {
+        if (!addSession(name, &error)) {
+            fail(error);
+            return false;
+        }
+    }
+    m_active = m_sessions.front().get();
+    if (!m_store.open(m_active->profile().databasePath())) {
+        fail(QStringLiteral("Cannot open %1: %2").arg(m_active->profile().databasePath(), m_store.lastError()));
         return false;
     }
     return true;
@@ -114,10 +135,12 @@ void DesktopApp::createWindow()
     m_window = std::make_unique<ui::MainWindow>(m_store);
     connect(m_window.get(), &ui::MainWindow::syncRequested, this, &DesktopApp::requestSync);
     connect(m_window.get(), &ui::MainWindow::bodyRequested, this, [this](qint64 messageId) {
-        if (m_engine)
-            m_engine->fetchBody(messageId);
+        if (eas::SyncEngine *engine = this->engine())
+            engine->fetchBody(messageId);
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
+    connect(m_window.get(), &ui::MainWindow::accountSwitchRequested, this, &DesktopApp::switchToAccount);
+    updateFolderPaneAccounts();
     createLiveMail();
     wireWindowActions();
     wireWindowOutbox();
@@ -142,28 +165,35 @@ void DesktopApp::setBrowserLauncher(AccountFlow::BrowserLauncher launcher)
         m_accountFlow->setBrowserLauncher(m_browserLauncher);
 }
 
-void DesktopApp::startWithStoredAccount()
+void DesktopApp::startWithStoredAccount(AccountSession *session)
 {
-    const AccountSettings account = *m_store.account();
+    const AccountSettings account = *session->store().account();
     if (account.usesOAuth()) {
         // No prompt: the engine reads the refresh token from the keychain on
         // its thread; a missing or revoked one comes back as SignInRequired.
         EngineCredentials credentials;
-        credentials.tokenStore = std::make_shared<cli::KeychainTokenStore>(*m_profile, account.user);
-        startEngine(credentials);
+        credentials.tokenStore = std::make_shared<cli::KeychainTokenStore>(session->profile(), account.user);
+        startEngine(session, credentials);
+    } else {
+        QString error;
+        const QString password = storedPassword(session->profile(), account.url, account.user, &error);
+        if (password.isEmpty()) {
+            if (session == m_active) {
+                showAccountSetup(); // prefilled from the store; only the password is missing
+                return;
+            }
+            m_window->showBanner(tr("Skein has no password for %1.").arg(session->label()),
+                                 tr("Choose one of its folders and then Account… to enter it."));
+        } else {
+            EngineCredentials credentials;
+            credentials.password = password;
+            startEngine(session, credentials);
+        }
+    }
+    if (session == m_active)
         openMailbox();
-        return;
-    }
-    QString error;
-    const QString password = storedPassword(*m_profile, account.url, account.user, &error);
-    if (password.isEmpty()) {
-        showAccountSetup(); // prefilled from the store; only the password is missing
-        return;
-    }
-    EngineCredentials credentials;
-    credentials.password = password;
-    startEngine(credentials);
-    openMailbox();
+    else
+        syncAccount(session);
 }
 
 void DesktopApp::startDemo()
@@ -183,13 +213,14 @@ void DesktopApp::onDemoReady(const QUrl &url)
         return;
     }
     const QString address = url.adjusted(QUrl::RemovePath).toString();
-    if (!saveAccountSettings(m_store, address, url.path(), kDemoUser)) {
-        fail(m_store.lastError());
+    AccountSession *demo = m_sessions.front().get();
+    if (!saveAccountSettings(demo->store(), address, url.path(), kDemoUser)) {
+        fail(demo->store().lastError());
         return;
     }
     EngineCredentials demoCredentials;
     demoCredentials.password = kDemoPassword;
-    connectAccount(demoCredentials, [this](const eas::SyncReport &report) {
+    connectAccount(demo, demoCredentials, [this](const eas::SyncReport &report) {
         if (report.ok()) {
             openMailbox();
             return;
@@ -215,19 +246,35 @@ void DesktopApp::startDemoSignIn()
     m_accountFlow->dialog()->setEmail(kDemoEmail);
 }
 
+// The flow sets up the active account; showing another account's folders
+// while its dialog is closed makes a new flow for that one.
 void DesktopApp::ensureAccountFlow()
 {
+    if (m_accountFlow && m_accountFlowSession != m_active && !(m_accountFlow->dialog() && m_accountFlow->dialog()->isVisible())) {
+        delete m_accountFlow;
+        m_accountFlow = nullptr;
+    }
     if (!m_accountFlow) {
-        auto connector = [this](const EngineCredentials &credentials,
-                                std::function<void(const eas::SyncReport &)> done) {
-            connectAccount(credentials, std::move(done));
+        AccountSession *session = m_active;
+        m_accountFlowSession = session;
+        auto connector = [this, session](const EngineCredentials &credentials,
+                                         std::function<void(const eas::SyncReport &)> done) {
+            connectAccount(session, credentials, std::move(done));
         };
-        m_accountFlow = new AccountFlow(*m_profile, m_store, connector);
+        m_accountFlow = new AccountFlow(session->profile(), session->store(), connector);
         if (m_browserLauncher)
             m_accountFlow->setBrowserLauncher(m_browserLauncher);
         connect(m_accountFlow, &AccountFlow::accountReady, this, &DesktopApp::onAccountReady);
-        // Cancelling the very first set-up leaves nothing to show.
+        // Cancelling the very first set-up leaves nothing to show; cancelling
+        // an added account's leaves no trace of it.
         connect(m_accountFlow, &AccountFlow::cancelled, this, [this] {
+            if (!m_addedAccount.isEmpty()) {
+                const QString added = std::exchange(m_addedAccount, QString());
+                switchToAccount(m_previousAccount);
+                QString error;
+                removeAccount(added, &error);
+                return;
+            }
             if (!m_window->isVisible())
                 Q_EMIT exitRequested(0, QStringLiteral("no account was set up"));
         });
@@ -237,7 +284,7 @@ void DesktopApp::ensureAccountFlow()
 void DesktopApp::showAccountSetup(std::optional<ui::AccountDialog::DialogError> failure, const QString &message)
 {
     ensureAccountFlow();
-    m_syncTimer.stop(); // no background sync with a password the server refused
+    m_accountFlowSession->syncTimer.stop(); // no background sync with a password the server refused
     m_accountFlow->start(failure, message);
 }
 
@@ -247,26 +294,34 @@ void DesktopApp::showAccountSetup(std::optional<ui::AccountDialog::DialogError> 
 void DesktopApp::showSignInAgain(const QString &sentence)
 {
     ensureAccountFlow();
-    m_syncTimer.stop();
+    m_accountFlowSession->syncTimer.stop();
     if (ui::AccountDialog *dialog = m_accountFlow->dialog(); dialog && dialog->isVisible())
         return;
     m_accountFlow->startSignInAgain(sentence);
 }
 
-bool DesktopApp::handledAsSignInRequired(const eas::SyncReport &report)
+bool DesktopApp::handledAsSignInRequired(AccountSession *session, const eas::SyncReport &report)
 {
     if (report.error != eas::ErrorKind::SignInRequired || (m_options.demo && !m_options.demoOAuth))
         return false;
+    if (session != m_active) {
+        m_window->showBanner(tr("The sign-in of %1 has expired.").arg(session->label()),
+                             tr("Choose one of its folders to sign in again; its mail and actions are kept."));
+        return true;
+    }
     showSignInAgain(report.message);
     return true;
 }
 
 void DesktopApp::onAccountReady()
 {
+    const bool added = !std::exchange(m_addedAccount, QString()).isEmpty();
     openMailbox();
+    if (added)
+        Q_EMIT accountsChanged();
     // Actions taken while the sign-in was gone are still journaled: send them.
-    if (m_accountFlow->wasSignInAgain() && m_engine)
-        m_engine->replayNow();
+    if (m_accountFlow->wasSignInAgain() && engine())
+        engine()->replayNow();
     if (!m_accountFlow->keychainWarning().isEmpty())
         m_window->showBanner(m_accountFlow->keychainWarning(),
                              m_accountFlow->credentials().usesOAuth()
@@ -276,54 +331,76 @@ void DesktopApp::onAccountReady()
 
 // One engine per password or sign-in: the engine reads the account and its
 // credentials once, on its thread, so new ones mean a new engine.
-void DesktopApp::startEngine(const EngineCredentials &credentials)
+void DesktopApp::startEngine(AccountSession *session, const EngineCredentials &credentials)
 {
-    m_engine.reset(); // waits for a running job; queued reports still arrive
-    m_syncing = false;
-    m_credentials = credentials;
-    eas::SyncEngine::Config config;
-    config.databasePath = m_profile->databasePath();
-    config.password = credentials.password;
-    config.tokenStore = credentials.tokenStore;
-    config.initialTokens = credentials.initialTokens;
-    config.options.filterType = m_window->syncFilter();
-    m_engine = std::make_unique<eas::SyncEngine>(config);
-    wireEngine();
+    session->startEngine(credentials, m_window->syncFilter());
+    wireEngine(session);
 }
 
-void DesktopApp::wireEngine()
+// What every account's engine reports whether or not the window shows the
+// account: sync outcomes, new mail, push. The rest goes to the window only
+// while the account is the one shown (linkToWindow).
+void DesktopApp::wireEngine(AccountSession *session)
 {
+    eas::SyncEngine *engine = session->engine();
+    connect(engine, &eas::SyncEngine::syncFinished, session,
+            [this, session](const eas::SyncReport &report) { onSyncFinished(session, report); });
+    connect(engine, &eas::SyncEngine::folderChanged, session, [this, session](const QString &folderId) {
+        if (session != m_active)
+            m_window->refreshFolderPane(); // its unread counts
+        onFolderChangedForAlerts(session, folderId);
+    });
+    connect(engine, &eas::SyncEngine::replayFinished, session, [this, session](const eas::SyncReport &report) {
+        handledAsSignInRequired(session, report);
+        Q_EMIT actionsReplayed(report.ok());
+    });
+    connect(engine, &eas::SyncEngine::sendFailed, session,
+            [this, session](qint64 entryId, const QString &message) { onSendFailed(session, entryId, message); });
+    wireLiveMail(session);
+    if (session == m_active)
+        linkToWindow(session);
+}
+
+void DesktopApp::linkToWindow(AccountSession *session)
+{
+    delete session->windowLink.data();
+    if (!session->engine())
+        return;
+    session->windowLink = new QObject(session);
+    QObject *link = session->windowLink;
     ui::MainWindow *window = m_window.get();
-    eas::SyncEngine *engine = m_engine.get();
-    connect(engine, &eas::SyncEngine::progress, window, &ui::MainWindow::syncProgress);
-    connect(engine, &eas::SyncEngine::folderChanged, window, &ui::MainWindow::folderContentChanged);
-    connect(engine, &eas::SyncEngine::syncFinished, this, &DesktopApp::onSyncFinished);
-    connect(engine, &eas::SyncEngine::bodyFetched, this, &DesktopApp::onBodyFetched);
-    wireEngineActions();
-    wireEngineOutbox();
-    wireEngineCompose();
-    wireLiveMail();
+    eas::SyncEngine *engine = session->engine();
+    connect(engine, &eas::SyncEngine::progress, link,
+            [window](const QString &folder, int items) { window->syncProgress(folder, items); });
+    connect(engine, &eas::SyncEngine::folderChanged, link,
+            [window](const QString &folderId) { window->folderContentChanged(folderId); });
+    connect(engine, &eas::SyncEngine::bodyFetched, link,
+            [this](qint64 messageId, const QString &error) { onBodyFetched(messageId, error); });
+    linkEngineActions(session);
+    linkEngineOutbox(session);
+    linkEngineCompose(session);
 }
 
-void DesktopApp::connectAccount(const EngineCredentials &credentials,
+void DesktopApp::connectAccount(AccountSession *session, const EngineCredentials &credentials,
                                 std::function<void(const eas::SyncReport &)> done)
 {
-    startEngine(credentials);
-    connect(m_engine.get(), &eas::SyncEngine::connected, this, std::move(done), Qt::SingleShotConnection);
-    m_engine->connectAccount();
+    startEngine(session, credentials);
+    connect(session->engine(), &eas::SyncEngine::connected, this, std::move(done), Qt::SingleShotConnection);
+    session->engine()->connectAccount();
 }
 
 void DesktopApp::openMailbox()
 {
     const AccountSettings account = m_store.account().value_or(AccountSettings{});
     m_window->setAccountLabel(QStringLiteral("%1 — %2").arg(account.user, QUrl(account.url).host()));
-    refreshFoldersIfChanged();
+    updateFolderPaneAccounts();
+    refreshFoldersIfChanged(m_active);
     selectInbox();
     m_window->show();
     m_window->raise();
     Q_EMIT mailboxOpened();
-    requestSync();
-    applyCheckingSettings();
+    syncAccount(m_active);
+    applyCheckingSettings(m_active);
 }
 
 void DesktopApp::selectInbox()
@@ -332,37 +409,55 @@ void DesktopApp::selectInbox()
         m_window->selectFolder(inbox->serverId);
 }
 
-void DesktopApp::refreshFoldersIfChanged()
+void DesktopApp::refreshFoldersIfChanged(AccountSession *session)
 {
-    const QStringList ids = folderIds(m_store);
-    if (ids == m_folderIds)
+    const QStringList ids = folderIds(session->store());
+    if (ids == session->folderSignature)
         return;
-    const bool first = m_folderIds.isEmpty();
-    m_folderIds = ids;
+    const bool first = session->folderSignature.isEmpty();
+    session->folderSignature = ids;
+    if (session != m_active) {
+        m_window->refreshFolderPane();
+        return;
+    }
     m_window->foldersChanged();
     if (first || m_window->currentFolderId().isEmpty())
         selectInbox();
 }
 
+// Check for new mail: every account (F5, the tray, the account's timer).
 void DesktopApp::requestSync()
 {
-    if (!m_engine || m_syncing)
-        return; // the running sync already brings what a second one would
-    m_syncing = true;
-    m_window->syncStarted();
-    m_engine->syncAll();
+    for (const auto &session : m_sessions)
+        syncAccount(session.get());
 }
 
-void DesktopApp::onSyncFinished(const eas::SyncReport &report)
+void DesktopApp::syncAccount(AccountSession *session)
 {
-    m_syncing = false;
-    refreshFoldersIfChanged();
+    if (!session->engine() || session->syncing)
+        return; // the running sync already brings what a second one would
+    session->syncing = true;
+    if (session == m_active)
+        m_window->syncStarted();
+    session->engine()->syncAll();
+}
+
+void DesktopApp::onSyncFinished(AccountSession *session, const eas::SyncReport &report)
+{
+    session->syncing = false;
+    refreshFoldersIfChanged(session);
     if (report.ok())
-        startNewMailWatch();
+        startNewMailWatch(session);
     const SyncSummary summary = summarize(report);
+    if (session != m_active) {
+        if (!handledAsSignInRequired(session, report) && !summary.ok)
+            m_window->showNotice(tr("%1: %2").arg(session->label(), summary.message));
+        Q_EMIT syncCompleted(summary.ok);
+        return;
+    }
     m_window->syncFinished(summary.ok, summary.message, summary.folderProblems);
     // SignInRequired opens the sign-in-again dialog instead of the password one.
-    if (!handledAsSignInRequired(report) && report.error == eas::ErrorKind::Auth && !m_options.demo)
+    if (!handledAsSignInRequired(session, report) && report.error == eas::ErrorKind::Auth && !m_options.demo)
         showAccountSetup(ui::AccountDialog::DialogError::WrongPassword, report.message);
     if (m_screenshot)
         m_screenshot->syncFinished(summary.ok, summary.message);

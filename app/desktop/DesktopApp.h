@@ -2,6 +2,7 @@
 
 #include "AccountDialog.h"
 #include "AccountFlow.h"
+#include "AccountSession.h"
 #include "NewMailWatch.h"
 #include "CommandLine.h"
 #include "DraftTypes.h"
@@ -39,9 +40,11 @@ class DemoServer;
 class DesktopNotifier;
 class ScreenshotTaker;
 
-// The desktop application without main(): opens the profile, runs the sync
-// engine on its own thread, and wires it to the main window and the account
-// dialog. The GUI thread only reads the store; the network runs elsewhere.
+// The desktop application without main(): opens the profile's accounts, runs
+// each account's sync engine on its own thread, and wires the engines to the
+// main window and the account dialog. The window shows one account at a
+// time (the active one; its folder pane lists them all); the GUI thread only
+// reads the stores; the network runs elsewhere.
 class DesktopApp : public QObject
 {
     Q_OBJECT
@@ -56,11 +59,26 @@ public:
 
     ui::MainWindow *mainWindow() const { return m_window.get(); }
     ui::AccountDialog *accountDialog() const; // nullptr while none was shown
-    eas::SyncEngine *engine() const { return m_engine.get(); }
+    // The active account's engine, store (the window's connection) and profile.
+    eas::SyncEngine *engine() const;
     DemoServer *demoServer() const { return m_demo.get(); }
     Store &store() { return m_store; }
-    const cli::Profile &profile() const { return *m_profile; }
-    bool isSyncing() const { return m_syncing; }
+    const cli::Profile &profile() const { return m_active->profile(); }
+    bool isSyncing() const { return m_active && m_active->syncing; }
+
+    // ---- Several accounts (DesktopAppAccounts.cpp) ----
+    // The profile's accounts, the default first.
+    QList<AccountSession *> accounts() const;
+    AccountSession *activeAccount() const { return m_active; }
+    AccountSession *account(const QString &name) const;
+    // Shows the account (its Inbox); false if its store could not be opened.
+    bool switchToAccount(const QString &name);
+    // Settings > Accounts > Add: the account dialog for a new account named
+    // "account-N"; cancelling it leaves no trace.
+    void addAccount();
+    // Settings > Accounts > Remove, after the user confirmed: stops its
+    // engine, deletes its store and its keychain entries.
+    bool removeAccount(const QString &name, QString *error);
     // How "Sign in with Microsoft" opens the browser (tests replace
     // QDesktopServices::openUrl); takes effect for dialogs shown from now on.
     void setBrowserLauncher(AccountFlow::BrowserLauncher launcher);
@@ -74,7 +92,7 @@ public:
     ui::SettingsDialog *showSettings();
     QMenu *trayMenu() const;
     DesktopNotifier *notifier() const { return m_notifier; }
-    bool isPushListening() const { return m_pushListening; }
+    bool isPushListening() const { return m_active && m_active->pushListening; }
 
 public Q_SLOTS:
     void requestSync();
@@ -95,7 +113,9 @@ Q_SIGNALS:
     // server failed, or the screenshot is done.
     void exitRequested(int exitCode, const QString &message);
     void mailboxOpened();
-    void syncCompleted(bool ok);
+    void syncCompleted(bool ok); // any account's sync
+    // The account list changed (added, removed, its first sign-in done).
+    void accountsChanged();
     // The engine sent the action journal (SyncEngine::replayFinished).
     void actionsReplayed(bool ok);
 
@@ -103,7 +123,7 @@ private:
     bool openProfile();
     void createWindow();
     void bindRefreshKey();
-    void startWithStoredAccount();
+    void startWithStoredAccount(AccountSession *session);
     void startDemo();
     void onDemoReady(const QUrl &url);
     void startDemoSignIn();
@@ -111,65 +131,81 @@ private:
     void showAccountSetup(std::optional<ui::AccountDialog::DialogError> failure = {}, const QString &message = {});
     // An OAuth account's sign-in expired or was revoked (SignInRequired).
     void showSignInAgain(const QString &sentence);
-    bool handledAsSignInRequired(const eas::SyncReport &report);
+    bool handledAsSignInRequired(AccountSession *session, const eas::SyncReport &report);
     void onAccountReady();
 
-    void startEngine(const EngineCredentials &credentials);
-    void wireEngine();
-    void connectAccount(const EngineCredentials &credentials, std::function<void(const eas::SyncReport &)> done);
+    // DesktopAppAccounts.cpp: the sessions and which one the window shows.
+    AccountSession *addSession(const QString &name, QString *error);
+    void updateFolderPaneAccounts();
+    QString nextAccountName() const;
+    void confirmRemoveAccount(const QString &name);
+
+    void startEngine(AccountSession *session, const EngineCredentials &credentials);
+    void wireEngine(AccountSession *session);
+    // The engine's connections to the window, made while the account is shown.
+    void linkToWindow(AccountSession *session);
+    void connectAccount(AccountSession *session, const EngineCredentials &credentials,
+                        std::function<void(const eas::SyncReport &)> done);
     void openMailbox();
     void selectInbox();
-    void refreshFoldersIfChanged();
-    void onSyncFinished(const eas::SyncReport &report);
+    void refreshFoldersIfChanged(AccountSession *session);
+    void syncAccount(AccountSession *session);
+    void onSyncFinished(AccountSession *session, const eas::SyncReport &report);
     void onBodyFetched(qint64 messageId, const QString &error);
     // DesktopAppActions.cpp: conversation actions, find, the date filter.
     void wireWindowActions();
-    void wireEngineActions();
+    void linkEngineActions(AccountSession *session);
     // DesktopAppOutbox.cpp: Send Now and the outbox's outcomes.
     void wireWindowOutbox();
-    void wireEngineOutbox();
+    void linkEngineOutbox(AccountSession *session);
     void changeSyncFilter(int filterType);
     void onEstimated(const QString &folderId, int status, int count, const QString &error);
     void fail(const QString &message);
     // DesktopAppCompose.cpp
     void wireCompose();
-    void wireEngineCompose();
+    void linkEngineCompose(AccountSession *session);
+    // A composer belongs to the account that was shown when it opened.
+    AccountSession *composerAccount(QObject *composer) const;
+    QString ownAddress(AccountSession &session) const;
     ui::ComposerWindow *showComposer(const DraftEntry &draft);
     std::optional<DraftEntry> answerDraft(OutboxKind kind, qint64 sourceMessageId, bool replyAll,
                                           const QString &userText, QString *error);
-    // Builds the MIME and puts it into the outbox, then sends; the reason
-    // when it could not (nothing was queued then).
-    QString sendDraft(const DraftEntry &draft);
+    // Builds the MIME and puts it into the account's outbox, then sends; the
+    // reason when it could not (nothing was queued then).
+    QString sendDraft(AccountSession &session, const DraftEntry &draft);
+    void keepDraftOf(AccountSession &session, QObject *composer, const DraftEntry &draft);
+    void discardDraftOf(AccountSession &session, qint64 draftId);
     void sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft);
     void sendInlineReply(qint64 messageId, bool replyAll, const QString &text);
     void popOutInlineReply(qint64 messageId, bool replyAll, const QString &text);
     void fetchReplyHeadersIfMissing(qint64 messageId);
-    void onSendFailed(qint64 entryId, const QString &message);
+    void onSendFailed(AccountSession *session, qint64 entryId, const QString &message);
     // DesktopAppLive.cpp: push or interval, notifications, tray, title.
     void createLiveMail();
     void createTray();
     void raiseWindow();
-    void wireLiveMail();
+    void wireLiveMail(AccountSession *session);
     void applyCheckingSettings();
-    void startNewMailWatch();
-    void onFolderChangedForAlerts(const QString &folderId);
+    void applyCheckingSettings(AccountSession *session);
+    void startNewMailWatch(AccountSession *session);
+    void onFolderChangedForAlerts(AccountSession *session, const QString &folderId);
     void openNotifiedConversation(const QString &key);
     void updateUnreadIndicators();
 
     DesktopOptions m_options;
     std::unique_ptr<QTemporaryDir> m_demoProfileDir; // --demo without --profile
-    std::optional<cli::Profile> m_profile;
-    Store m_store; // the GUI thread's read connection
+    std::optional<cli::Profile> m_profile; // the profile itself (its default account)
+    // The accounts, the default first; m_active is the one the window shows.
+    std::vector<std::unique_ptr<AccountSession>> m_sessions;
+    AccountSession *m_active = nullptr;
+    Store m_store; // the GUI thread's connection to the active account's store
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<DemoServer> m_demo;
-    std::unique_ptr<eas::SyncEngine> m_engine;
     AccountFlow *m_accountFlow = nullptr;
+    AccountSession *m_accountFlowSession = nullptr; // the account m_accountFlow sets up
+    QString m_addedAccount; // an account being added: removed again if its set-up is cancelled
+    QString m_previousAccount; // shown again when that happens
     ScreenshotTaker *m_screenshot = nullptr;
-    QTimer m_syncTimer;
-    QStringList m_folderIds; // to tell the window only when the hierarchy changed
-    bool m_syncing = false;
-    // The engine is recreated with these when the date filter changes.
-    EngineCredentials m_credentials;
     AccountFlow::BrowserLauncher m_browserLauncher; // empty: the system browser
     QSet<QString> m_estimating; // folders whose GetItemEstimate has not answered yet
     int m_estimateTotal = -1;
@@ -177,12 +213,14 @@ private:
     QList<QPointer<ui::ComposerWindow>> m_composers;
     // Live mail (DesktopAppLive.cpp).
     DesktopNotifier *m_notifier = nullptr;
-    std::unique_ptr<NewMailWatch> m_newMail; // from the first finished sync on
-    QHash<QString, NewMailAlert> m_alerts;   // by notification key
+    struct Alert {
+        QString account;
+        NewMailAlert alert;
+    };
+    QHash<QString, Alert> m_alerts; // by notification key
     QSystemTrayIcon *m_tray = nullptr;
     std::unique_ptr<QMenu> m_trayMenu;
     QPointer<ui::SettingsDialog> m_settingsDialog;
-    bool m_pushListening = false;
 };
 
 } // namespace skein::desktop

@@ -17,12 +17,12 @@ void DesktopApp::wireWindowActions()
     // The journal entry is already in the store (GUI thread, one local
     // transaction); the engine sends it on its own thread.
     connect(window, &ui::MainWindow::actionsQueued, this, [this] {
-        if (m_engine)
-            m_engine->replayNow();
+        if (eas::SyncEngine *engine = this->engine())
+            engine->replayNow();
     });
     connect(window, &ui::MainWindow::findRequested, this, [this](const QByteArray &conversationId) {
-        if (m_engine) {
-            m_engine->find(conversationId);
+        if (eas::SyncEngine *engine = this->engine()) {
+            engine->find(conversationId);
             return;
         }
         m_window->showFindResult(conversationId, false,
@@ -32,53 +32,69 @@ void DesktopApp::wireWindowActions()
     connect(window, &ui::MainWindow::syncFilterChanged, this, &DesktopApp::changeSyncFilter);
     // A draft deleted in the Drafts view: at 16.0+ its server copy goes too.
     connect(window, &ui::MainWindow::draftDeleted, this, [this] {
-        if (m_engine)
-            m_engine->saveDraftsNow();
+        if (eas::SyncEngine *engine = this->engine())
+            engine->saveDraftsNow();
     });
     // Attachments: the card asks, the engine fetches to the file on its own
     // thread (user lane) and reports progress and the end back to the card.
     ui::ReadingPane *pane = window->readingPane();
     connect(pane, &ui::ReadingPane::saveAttachmentRequested, this,
             [this](qint64 messageId, const QString &fileReference, const QString &path) {
-                if (m_engine)
-                    m_engine->saveAttachment(messageId, fileReference, path);
+                if (eas::SyncEngine *engine = this->engine())
+                    engine->saveAttachment(messageId, fileReference, path);
             });
     connect(pane, &ui::ReadingPane::cancelAttachmentRequested, this,
             [this](qint64 messageId, const QString &fileReference) {
-                if (m_engine)
-                    m_engine->cancelAttachment(messageId, fileReference);
+                if (eas::SyncEngine *engine = this->engine())
+                    engine->cancelAttachment(messageId, fileReference);
             });
 }
 
-void DesktopApp::wireEngineActions()
+// While the account is shown (context: its window link).
+void DesktopApp::linkEngineActions(AccountSession *session)
 {
     ui::MainWindow *window = m_window.get();
-    eas::SyncEngine *engine = m_engine.get();
-    connect(engine, &eas::SyncEngine::actionsChanged, window, &ui::MainWindow::actionsChanged);
-    connect(engine, &eas::SyncEngine::actionFailed, window, &ui::MainWindow::actionFailed);
-    connect(engine, &eas::SyncEngine::notice, window, &ui::MainWindow::showNotice);
-    connect(engine, &eas::SyncEngine::replayFinished, this, [this](const eas::SyncReport &report) {
-        m_window->replayFinished(report.ok(), report.message);
-        handledAsSignInRequired(report);
-        Q_EMIT actionsReplayed(report.ok());
+    ui::ReadingPane *pane = window->readingPane();
+    eas::SyncEngine *engine = session->engine();
+    QObject *link = session->windowLink;
+    connect(engine, &eas::SyncEngine::actionsChanged, link, [window] { window->actionsChanged(); });
+    connect(engine, &eas::SyncEngine::actionFailed, link,
+            [window](qint64 entryId, const QString &message) { window->actionFailed(entryId, message); });
+    connect(engine, &eas::SyncEngine::notice, link, [window](const QString &message) { window->showNotice(message); });
+    connect(engine, &eas::SyncEngine::replayFinished, link, [window](const eas::SyncReport &report) {
+        window->replayFinished(report.ok(), report.message);
     });
-    connect(engine, &eas::SyncEngine::found, window, [window](const eas::FindResult &result) {
+    connect(engine, &eas::SyncEngine::found, link, [window](const eas::FindResult &result) {
         window->showFindResult(result.conversationId, result.fromServer, result.note, result.messages);
     });
-    connect(engine, &eas::SyncEngine::estimated, this, &DesktopApp::onEstimated);
-    connect(engine, &eas::SyncEngine::attachmentProgress, window->readingPane(), &ui::ReadingPane::attachmentProgress);
-    connect(engine, &eas::SyncEngine::attachmentSaved, window->readingPane(), &ui::ReadingPane::attachmentSaved);
-    connect(engine, &eas::SyncEngine::draftSaved, window, &ui::MainWindow::refreshDrafts);
+    connect(engine, &eas::SyncEngine::estimated, link,
+            [this](const QString &folderId, int status, int count, const QString &error) {
+                onEstimated(folderId, status, count, error);
+            });
+    connect(engine, &eas::SyncEngine::attachmentProgress, link,
+            [pane](qint64 messageId, const QString &reference, qint64 done, qint64 total) {
+                pane->attachmentProgress(messageId, reference, done, total);
+            });
+    connect(engine, &eas::SyncEngine::attachmentSaved, link,
+            [pane](qint64 messageId, const QString &reference, const QString &path, const QString &error,
+                   bool cancelled) { pane->attachmentSaved(messageId, reference, path, error, cancelled); });
+    connect(engine, &eas::SyncEngine::draftSaved, link, [window] { window->refreshDrafts(); });
 }
 
-// "Show mail from" changed: a new engine with that FilterType, then
-// GetItemEstimate of every synced folder ("~N messages to download"), then
-// the sync itself.
+// "Show mail from" changed: a new engine with that FilterType for every
+// account, then GetItemEstimate of every synced folder of the shown one
+// ("~N messages to download"), then the syncs themselves.
 void DesktopApp::changeSyncFilter(int filterType)
 {
-    if (!m_engine)
+    for (const auto &session : m_sessions) {
+        if (session->engine() && session.get() != m_active) {
+            startEngine(session.get(), session->credentials()); // SyncOptions are per engine
+            syncAccount(session.get());
+        }
+    }
+    if (!engine())
         return; // the engine made at the next start reads the window's choice
-    startEngine(m_credentials); // waits for a running job; SyncOptions are per engine
+    startEngine(m_active, m_active->credentials()); // waits for a running job
     const QString version = m_store.account().value_or(AccountSettings{}).protocolVersion;
     m_estimating.clear();
     m_estimateTotal = -1;
@@ -88,12 +104,12 @@ void DesktopApp::changeSyncFilter(int filterType)
             m_estimating.insert(folder.serverId);
     }
     if (m_estimating.isEmpty()) {
-        requestSync();
+        syncAccount(m_active);
         return;
     }
     m_window->estimateStarted();
     for (const QString &folderId : std::as_const(m_estimating))
-        m_engine->estimate(folderId, filterType);
+        engine()->estimate(folderId, filterType);
 }
 
 void DesktopApp::onEstimated(const QString &folderId, int status, int count, const QString &error)
@@ -108,7 +124,7 @@ void DesktopApp::onEstimated(const QString &folderId, int status, int count, con
     if (!m_estimating.isEmpty())
         return;
     m_window->showEstimate(m_estimateTotal, m_estimateError);
-    requestSync();
+    syncAccount(m_active);
 }
 
 } // namespace skein::desktop

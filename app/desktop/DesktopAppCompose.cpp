@@ -81,16 +81,15 @@ void DesktopApp::editOutboxMessage(qint64 outboxId)
 void DesktopApp::fetchReplyHeadersIfMissing(qint64 messageId)
 {
     const std::optional<Message> parent = m_store.messageById(messageId);
-    if (parent && parent->internetMessageId.isEmpty() && m_engine)
-        m_engine->fetchReplyHeaders(parent->id);
+    if (parent && parent->internetMessageId.isEmpty() && engine())
+        engine()->fetchReplyHeaders(parent->id);
 }
 
-void DesktopApp::wireEngineCompose()
+void DesktopApp::linkEngineCompose(AccountSession *session)
 {
-    connect(m_engine.get(), &eas::SyncEngine::sendFailed, this, &DesktopApp::onSendFailed);
     // The server's address book completes below the addresses the store knows;
     // a server without one just adds nothing.
-    connect(m_engine.get(), &eas::SyncEngine::directoryFound, this,
+    connect(session->engine(), &eas::SyncEngine::directoryFound, session->windowLink.data(),
             [this](const QString &query, const QStringList &addresses, const QString &) {
         for (ui::ComposerWindow *composer : composers())
             for (ui::RecipientCompleter *completer : composer->recipientCompleters())
@@ -110,7 +109,18 @@ QList<ui::ComposerWindow *> DesktopApp::composers() const
 // Sent Items is read only when the account's address is unknown; as skein-cli does.
 QString DesktopApp::ownAddress() const
 {
-    return eas::ownAddress(m_store, m_store.account().value_or(AccountSettings{}));
+    return ownAddress(*m_active);
+}
+
+QString DesktopApp::ownAddress(AccountSession &session) const
+{
+    return eas::ownAddress(session.store(), session.store().account().value_or(AccountSettings{}));
+}
+
+AccountSession *DesktopApp::composerAccount(QObject *composer) const
+{
+    AccountSession *session = composer ? account(composer->property("skeinAccount").toString()) : nullptr;
+    return session ? session : m_active;
 }
 
 // Recipients, subject and body as the composer starts them. The parent's
@@ -173,15 +183,17 @@ ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
 {
     auto *window = new ui::ComposerWindow(ownAddress(), draft);
     window->setAttribute(Qt::WA_DeleteOnClose);
+    // It writes from, saves into and sends through this account, whichever is shown later.
+    window->setProperty("skeinAccount", m_active->name());
     window->setKnownAddresses(m_store.knownAddresses());
     connect(window, &ui::ComposerWindow::sendRequested, this,
             [this, window](const DraftEntry &content) { sendFromComposer(window, content); });
     connect(window, &ui::ComposerWindow::autosaveRequested, this, &DesktopApp::keepDraft);
     connect(window, &ui::ComposerWindow::discarded, this, &DesktopApp::discardDraft);
     for (ui::RecipientCompleter *completer : window->recipientCompleters())
-        connect(completer, &ui::RecipientCompleter::directoryLookupRequested, this, [this](const QString &prefix) {
-            if (m_engine)
-                m_engine->searchDirectory(prefix);
+        connect(completer, &ui::RecipientCompleter::directoryLookupRequested, this, [this, window](const QString &prefix) {
+            if (eas::SyncEngine *engine = composerAccount(window)->engine())
+                engine->searchDirectory(prefix);
         });
     m_composers.removeAll(nullptr);
     m_composers.append(window);
@@ -193,49 +205,64 @@ ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
 
 void DesktopApp::keepDraft(const DraftEntry &draft)
 {
+    keepDraftOf(*composerAccount(sender()), sender(), draft);
+}
+
+void DesktopApp::keepDraftOf(AccountSession &session, QObject *composer, const DraftEntry &draft)
+{
     // A reopened Outbox message is kept by the outbox itself; an untouched
     // new message is not worth a draft.
     if (draft.outboxId != 0 || (draft.id == 0 && draft.isEmpty()))
         return;
-    const qint64 id = m_store.saveDraft(draft);
+    Store &store = session.store();
+    const qint64 id = store.saveDraft(draft);
     if (id == 0) {
-        m_window->showBanner(tr("The draft could not be saved: %1").arg(m_store.lastError()),
+        m_window->showBanner(tr("The draft could not be saved: %1").arg(store.lastError()),
                              tr("The text is still in the window; free some disk space or save it elsewhere."));
         return;
     }
-    if (auto *composer = qobject_cast<ui::ComposerWindow *>(sender()))
-        composer->setDraftId(id);
-    m_window->refreshDrafts();
-    if (m_engine)
-        m_engine->saveDraftsNow(); // 16.x: also on the server's Drafts
+    if (auto *window = qobject_cast<ui::ComposerWindow *>(composer))
+        window->setDraftId(id);
+    if (&session == m_active)
+        m_window->refreshDrafts();
+    if (session.engine())
+        session.engine()->saveDraftsNow(); // 16.x: also on the server's Drafts
 }
 
 void DesktopApp::discardDraft(qint64 draftId)
 {
-    if (draftId == 0)
-        return;
-    if (!m_store.deleteDraft(draftId))
-        return; // already gone (sent from another window, deleted in the list)
-    m_window->refreshDrafts();
-    if (m_engine)
-        m_engine->saveDraftsNow(); // the server's copy goes too
+    discardDraftOf(*composerAccount(sender()), draftId);
 }
 
-QString DesktopApp::sendDraft(const DraftEntry &draft)
+void DesktopApp::discardDraftOf(AccountSession &session, qint64 draftId)
 {
+    if (draftId == 0)
+        return;
+    if (!session.store().deleteDraft(draftId))
+        return; // already gone (sent from another window, deleted in the list)
+    if (&session == m_active)
+        m_window->refreshDrafts();
+    if (session.engine())
+        session.engine()->saveDraftsNow(); // the server's copy goes too
+}
+
+QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
+{
+    Store &store = session.store();
+    const QString own = ownAddress(session);
     eas::OutgoingMessage message;
     std::optional<Message> parent;
     if (draft.kind != OutboxKind::Send) {
-        parent = m_store.messageById(draft.sourceMessageId);
+        parent = store.messageById(draft.sourceMessageId);
         if (!parent)
             return tr("The message you answer is no longer on this computer; copy your text into a new message.");
-        if (m_store.isMoving(parent->id))
+        if (store.isMoving(parent->id))
             return tr("The message you answer is being moved and the server has not confirmed its new place yet; "
                       "send again after the next sync.");
         // Threading headers and Thread-Index from the parent; the rest is what the user wrote.
-        message = eas::draftReply(*parent, replyMode(draft.kind, false), ownAddress(), QString());
+        message = eas::draftReply(*parent, replyMode(draft.kind, false), own, QString());
     } else {
-        message.from = ownAddress();
+        message.from = own;
         message.date = QDateTime::currentDateTimeUtc();
         message.threadTopic = draft.subject;
         message.threadIndex = eas::newThreadIndex(message.date);
@@ -252,8 +279,8 @@ QString DesktopApp::sendDraft(const DraftEntry &draft)
         return tr("The message could not be built: %1").arg(composed.error);
     const QString recipients = message.allRecipients().join(QStringLiteral(", "));
     if (draft.outboxId) {
-        if (!m_store.editOutbox(draft.outboxId, composed.mime, message.subject, recipients))
-            return tr("The message could not be changed in the outbox: %1").arg(m_store.lastError());
+        if (!store.editOutbox(draft.outboxId, composed.mime, message.subject, recipients))
+            return tr("The message could not be changed in the outbox: %1").arg(store.lastError());
     } else {
         OutboxEntry entry;
         entry.kind = draft.kind;
@@ -267,27 +294,32 @@ QString DesktopApp::sendDraft(const DraftEntry &draft)
             entry.sourceServerId = parent->serverId;
             entry.sourceMessageId = parent->id;
         }
-        if (!m_store.insertOutbox(entry))
-            return tr("The message could not be put into the outbox: %1").arg(m_store.lastError());
+        if (!store.insertOutbox(entry))
+            return tr("The message could not be put into the outbox: %1").arg(store.lastError());
     }
-    m_window->outboxChanged(draft.outboxId); // the Outbox count and the reply's "Sending…" row, at once
-    if (m_engine)
-        m_engine->replayNow();
+    if (&session == m_active)
+        m_window->outboxChanged(draft.outboxId); // the Outbox count and the reply's "Sending…" row, at once
+    else
+        m_window->refreshFolderPane();
+    eas::SyncEngine *engine = session.engine();
+    if (engine)
+        engine->replayNow();
     const QString subject = message.subject.isEmpty() ? tr("(no subject)") : message.subject;
-    m_window->showNotice(m_engine ? tr("Sending \u201c%1\u201d\u2026").arg(subject)
-                                  : tr("\u201c%1\u201d waits in the outbox until Skein is connected.").arg(subject));
+    m_window->showNotice(engine ? tr("Sending \u201c%1\u201d\u2026").arg(subject)
+                                : tr("\u201c%1\u201d waits in the outbox until Skein is connected.").arg(subject));
     return {};
 }
 
 void DesktopApp::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft)
 {
-    const QString error = sendDraft(draft);
+    AccountSession &session = *composerAccount(window);
+    const QString error = sendDraft(session, draft);
     if (!error.isEmpty()) {
         window->setSendError(error); // the window stays open with everything in it
         return;
     }
     if (draft.id)
-        discardDraft(draft.id); // sent: the draft has done its work
+        discardDraftOf(session, draft.id); // sent: the draft has done its work
     window->markSent();
 }
 
@@ -297,7 +329,7 @@ void DesktopApp::sendInlineReply(qint64 messageId, bool replyAll, const QString 
     QString error;
     std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, text, &error);
     if (draft)
-        error = sendDraft(*draft);
+        error = sendDraft(*m_active, *draft);
     if (!error.isEmpty()) {
         box->setSendError(error);
         return;
@@ -320,11 +352,12 @@ void DesktopApp::popOutInlineReply(qint64 messageId, bool replyAll, const QStrin
     window->bodyEdit()->setTextCursor(start);
 }
 
-void DesktopApp::onSendFailed(qint64 entryId, const QString &message)
+void DesktopApp::onSendFailed(AccountSession *session, qint64 entryId, const QString &message)
 {
-    const std::optional<OutboxEntry> entry = m_store.outboxEntry(entryId);
+    const std::optional<OutboxEntry> entry = session->store().outboxEntry(entryId);
     const QString subject = entry && !entry->subject.isEmpty() ? entry->subject : tr("(no subject)");
-    m_window->showBanner(tr("The server refused to send \u201c%1\u201d: %2").arg(subject, message),
+    const QString where = m_sessions.size() > 1 ? QStringLiteral(" (%1)").arg(session->label()) : QString();
+    m_window->showBanner(tr("The server refused to send \u201c%1\u201d%2: %3").arg(subject, where, message),
                          tr("The message stays in the Outbox; change it and send it again, or delete it."));
 }
 

@@ -76,59 +76,64 @@ void DesktopApp::raiseWindow()
     m_window->activateWindow();
 }
 
-void DesktopApp::wireLiveMail()
+void DesktopApp::wireLiveMail(AccountSession *session)
 {
-    eas::SyncEngine *engine = m_engine.get();
-    m_pushListening = false;
-    connect(engine, &eas::SyncEngine::folderChanged, this, &DesktopApp::onFolderChangedForAlerts);
-    connect(engine, &eas::SyncEngine::pushChanged, this, [this](bool listening, const QString &note) {
-        m_pushListening = listening;
+    connect(session->engine(), &eas::SyncEngine::pushChanged, session,
+            [this, session](bool listening, const QString &note) {
+        session->pushListening = listening;
         // Push listening makes the timer redundant; without it the timer is the fallback.
         if (listening)
-            m_syncTimer.stop();
+            session->syncTimer.stop();
         else if (m_window->isVisible())
-            m_syncTimer.start();
+            session->syncTimer.start();
         if (!note.isEmpty())
-            m_window->showNotice(note);
+            m_window->showNotice(m_sessions.size() > 1 ? tr("%1: %2").arg(session->label(), note) : note);
     });
     if (m_window->isVisible())
-        applyCheckingSettings(); // a new engine (signed in again, another date filter) listens too
+        applyCheckingSettings(session); // a new engine (signed in again, another date filter) listens too
 }
 
 void DesktopApp::applyCheckingSettings()
 {
-    m_syncTimer.setInterval(ui::settings::intervalMinutes() * 60 * 1000);
-    if (!m_engine)
+    for (const auto &session : m_sessions)
+        applyCheckingSettings(session.get());
+}
+
+void DesktopApp::applyCheckingSettings(AccountSession *session)
+{
+    session->syncTimer.setInterval(ui::settings::intervalMinutes() * 60 * 1000);
+    eas::SyncEngine *engine = session->engine();
+    if (!engine)
         return;
     if (ui::settings::push()) {
-        m_engine->startPush();
-        if (!m_pushListening)
-            m_syncTimer.start();
+        engine->startPush();
+        if (!session->pushListening)
+            session->syncTimer.start();
     } else {
-        m_engine->stopPush();
-        m_syncTimer.start();
+        engine->stopPush();
+        session->syncTimer.start();
     }
 }
 
-void DesktopApp::startNewMailWatch()
+void DesktopApp::startNewMailWatch(AccountSession *session)
 {
-    if (m_newMail)
+    if (session->newMail)
         return;
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
-    m_newMail = std::make_unique<NewMailWatch>(m_store, account.email.isEmpty() ? account.user : account.email);
-    m_newMail->start();
+    session->newMail = std::make_unique<NewMailWatch>(session->store(), session->address());
+    session->newMail->start();
     updateUnreadIndicators();
 }
 
-void DesktopApp::onFolderChangedForAlerts(const QString &folderId)
+void DesktopApp::onFolderChangedForAlerts(AccountSession *session, const QString &folderId)
 {
-    const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox);
+    Store &store = session->store();
+    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
     if (!inbox || inbox->serverId != folderId)
         return;
     updateUnreadIndicators();
-    if (!m_newMail)
+    if (!session->newMail)
         return;
-    const QList<NewMailAlert> alerts = m_newMail->collect();
+    const QList<NewMailAlert> alerts = session->newMail->collect();
     if (!ui::settings::notificationsEnabled())
         return;
     for (const NewMailAlert &alert : alerts) {
@@ -136,27 +141,36 @@ void DesktopApp::onFolderChangedForAlerts(const QString &folderId)
         const QString subject = alert.subject.isEmpty() ? tr("(no subject)") : alert.subject;
         const QString summary = alert.count > 1 ? tr("%1 — %2 (%3 new)").arg(who, subject).arg(alert.count)
                                                 : tr("%1 — %2").arg(who, subject);
-        const std::optional<Message> newest = m_store.messageById(alert.newestMessageId);
-        const QString body = newest ? ui::format::firstLine(newest->preview) : QString();
-        const QString key = alertKey(alert);
-        m_alerts.insert(key, alert);
+        const std::optional<Message> newest = store.messageById(alert.newestMessageId);
+        QString body = newest ? ui::format::firstLine(newest->preview) : QString();
+        if (m_sessions.size() > 1)
+            body = tr("To %1").arg(session->address()) + (body.isEmpty() ? QString() : QStringLiteral("\n") + body);
+        // Ids repeat across accounts: the key names the account too.
+        const QString key = session->name() + QLatin1Char('/') + alertKey(alert);
+        m_alerts.insert(key, {session->name(), alert});
         m_notifier->notify(key, summary, body);
     }
 }
 
 void DesktopApp::openNotifiedConversation(const QString &key)
 {
-    const NewMailAlert alert = m_alerts.value(key);
-    const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox);
+    const Alert alert = m_alerts.value(key);
     raiseWindow();
-    if (inbox && (alert.newestMessageId != 0 || !alert.conversationId.isEmpty()))
-        m_window->showConversation(inbox->serverId, alert.conversationId, alert.newestMessageId);
+    if (!switchToAccount(alert.account))
+        return;
+    const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox);
+    if (inbox && (alert.alert.newestMessageId != 0 || !alert.alert.conversationId.isEmpty()))
+        m_window->showConversation(inbox->serverId, alert.alert.conversationId, alert.alert.newestMessageId);
 }
 
+// The Inboxes' unread mail, all accounts together.
 void DesktopApp::updateUnreadIndicators()
 {
-    const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox);
-    const int unread = inbox ? m_store.unreadCount(inbox->serverId) : 0;
+    int unread = 0;
+    for (const auto &session : m_sessions) {
+        if (const std::optional<Folder> inbox = session->store().folderOfType(FolderType::Inbox))
+            unread += session->store().unreadCount(inbox->serverId);
+    }
     m_window->setUnreadCount(unread);
     if (m_tray)
         m_tray->setToolTip(unread > 0 ? tr("Skein — %n unread", nullptr, unread) : tr("Skein"));
@@ -172,17 +186,19 @@ ui::SettingsDialog *DesktopApp::showSettings()
             m_window->setMarkReadDelay(ui::settings::markReadDelayMs());
             applyCheckingSettings();
         });
-        connect(m_settingsDialog, &ui::SettingsDialog::editAccountRequested, this, [this] { showAccountSetup(); });
-        connect(m_settingsDialog, &ui::SettingsDialog::addAccountRequested, this, [this] {
-            m_window->showNotice(tr("Skein keeps one account per profile for now; start Skein with --profile DIR for another."));
+        connect(m_settingsDialog, &ui::SettingsDialog::editAccountRequested, this, [this](const QString &name) {
+            if (switchToAccount(name))
+                showAccountSetup();
         });
-        connect(m_settingsDialog, &ui::SettingsDialog::removeAccountRequested, this, [this] {
-            m_window->showNotice(tr("To remove the account, delete its profile folder while Skein is closed."));
-        });
+        connect(m_settingsDialog, &ui::SettingsDialog::addAccountRequested, this, &DesktopApp::addAccount);
+        connect(m_settingsDialog, &ui::SettingsDialog::removeAccountRequested, this, &DesktopApp::confirmRemoveAccount);
+        connect(this, &DesktopApp::accountsChanged, m_settingsDialog, [this] { showSettings(); });
     }
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
-    const QString address = account.email.isEmpty() ? account.user : account.email;
-    m_settingsDialog->setAccounts({{QStringLiteral("1"), QStringLiteral("%1 — %2").arg(address, QUrl(account.url).host()), address}});
+    QList<ui::SettingsDialog::AccountRow> rows;
+    for (const auto &session : m_sessions)
+        if (session->hasAccount())
+            rows.append({session->name(), session->label(), session->address()});
+    m_settingsDialog->setAccounts(rows);
     m_settingsDialog->show();
     m_settingsDialog->raise();
     return m_settingsDialog;

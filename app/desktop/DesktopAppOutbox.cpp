@@ -10,18 +10,18 @@ namespace skein::desktop {
 void DesktopApp::wireWindowOutbox()
 {
     connect(m_window.get(), &ui::MainWindow::outboxSendNowRequested, this, [this] {
-        if (m_engine)
-            m_engine->replayNow();
+        if (eas::SyncEngine *engine = this->engine())
+            engine->replayNow();
         else
             m_window->showNotice(tr("Skein is not connected to a server yet; the messages keep waiting."));
     });
 }
 
-void DesktopApp::wireEngineOutbox()
+void DesktopApp::linkEngineOutbox(AccountSession *session)
 {
     ui::MainWindow *window = m_window.get();
-    eas::SyncEngine *engine = m_engine.get();
-    connect(engine, &eas::SyncEngine::outboxChanged, window, &ui::MainWindow::outboxChanged);
+    connect(session->engine(), &eas::SyncEngine::outboxChanged, session->windowLink.data(),
+            [window](qint64 entryId) { window->outboxChanged(entryId); });
     // A refusal is told in the banner (DesktopApp::onSendFailed).
 }
 
