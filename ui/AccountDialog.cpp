@@ -193,6 +193,11 @@ void AccountDialog::setEmail(const QString &email)
     m_emailPage->setEmail(email);
 }
 
+QString AccountDialog::email() const
+{
+    return m_emailPage->email();
+}
+
 void AccountDialog::setClientId(const QString &clientId)
 {
     m_credentialsPage->serverFields()->setClientId(clientId);

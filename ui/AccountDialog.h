@@ -39,6 +39,7 @@ public:
     // straight to the credentials page with the fields prefilled.
     void setAccount(const QString &url, const QString &path, const QString &user);
     void setEmail(const QString &email); // the first page's field (the demo prefills it)
+    QString email() const;
     QString statusText() const;
     // The application (client) id under Advanced, for "Sign in with
     // Microsoft"; the owner prefills it (account settings or

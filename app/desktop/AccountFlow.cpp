@@ -1,5 +1,6 @@
 #include "AccountFlow.h"
 
+#include "AccountEmailPage.h"
 #include "KeychainTokenStore.h"
 #include "SyncSummary.h"
 
@@ -156,15 +157,26 @@ void AccountFlow::onConnectRequested(const QString &url, const QString &path, co
                                      const QString &password)
 {
     cancelSignIn();
+    const bool isNew = !m_store.account();
     if (!saveAccountSettings(m_store, url, path, user)) {
         m_dialog->showFailed(ui::AccountDialog::DialogError::Other, m_store.lastError());
         return;
     }
     AccountSettings account = *m_store.account();
+    bool changed = false;
     if (account.usesOAuth()) { // the user chose a password for an account that had a sign-in
         account.authMethod = AccountSettings::AuthMethod::Basic;
-        m_store.saveAccount(account);
+        changed = true;
     }
+    // A new account's address is the one the user typed first, even where the
+    // server's user name is not an address: mail goes out from it.
+    const QString typed = m_dialog->email().trimmed();
+    if (isNew && account.email.isEmpty() && ui::AccountEmailPage::isPlausibleEmail(typed)) {
+        account.email = typed;
+        changed = true;
+    }
+    if (changed)
+        m_store.saveAccount(account);
     EngineCredentials credentials;
     credentials.password = password;
     connectWith(credentials);

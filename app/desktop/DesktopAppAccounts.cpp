@@ -99,6 +99,8 @@ void DesktopApp::addAccount()
     m_addedAccount = session->name();
     switchToAccount(session->name());
     showAccountSetup();
+    if (ui::AccountDialog *dialog = accountDialog())
+        dialog->setEmail(QString()); // not the last account's address
 }
 
 void DesktopApp::confirmRemoveAccount(const QString &name)

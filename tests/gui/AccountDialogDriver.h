@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -90,6 +91,53 @@ inline void submitEmail(AccountDialog *dialog, const QString &email)
 {
     typeInto(dialog, "accountEmail", email);
     click(dialog, "accountNext");
+}
+
+template<typename Widget>
+Widget *byAccessibleName(QWidget *root, const QString &name)
+{
+    const QList<Widget *> widgets = root->findChildren<Widget *>();
+    for (Widget *w : widgets)
+        if (w->accessibleName() == name)
+            return w;
+    return nullptr;
+}
+
+// Types into the field the user knows by its (accessible) name.
+inline void type(QWidget *dialog, const QString &field, const QString &text)
+{
+    QLineEdit *edit = byAccessibleName<QLineEdit>(dialog, field);
+    QVERIFY2(edit, qPrintable(field));
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+// The server, path and user fields are under Advanced on the credentials
+// page; "Set up manually" on the email page goes there directly.
+inline void openManualSetup(QWidget *dialog)
+{
+    click(dialog, "accountSetUpManually");
+    QVERIFY(byAccessibleName<QLineEdit>(dialog, QStringLiteral("Server address"))->isVisible());
+}
+
+inline void clickConnect(QWidget *dialog)
+{
+    QPushButton *button = byAccessibleName<QPushButton>(dialog, QStringLiteral("Sign in"));
+    QVERIFY(button);
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+// A whole manual set-up with a password: email, server address, user, Sign in.
+inline void setUpManually(QWidget *dialog, const QString &email, const QString &server, const QString &user,
+                          const QString &password)
+{
+    type(dialog, QStringLiteral("Email address"), email);
+    openManualSetup(dialog);
+    type(dialog, QStringLiteral("Server address"), server);
+    type(dialog, QStringLiteral("User name"), user);
+    type(dialog, QStringLiteral("Password"), password);
+    clickConnect(dialog);
 }
 
 } // namespace guitest

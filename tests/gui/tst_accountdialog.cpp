@@ -37,40 +37,6 @@ const QString kUser = QStringLiteral("alice");
 // Distinctive, so a copy of it in any file is found by a plain byte search.
 const QString kPassword = QStringLiteral("Quokka-7-Lantern-Sekrit");
 
-template<typename Widget>
-Widget *byAccessibleName(QWidget *root, const QString &name)
-{
-    const QList<Widget *> widgets = root->findChildren<Widget *>();
-    for (Widget *w : widgets)
-        if (w->accessibleName() == name)
-            return w;
-    return nullptr;
-}
-
-void type(QWidget *dialog, const QString &field, const QString &text)
-{
-    QLineEdit *edit = byAccessibleName<QLineEdit>(dialog, field);
-    QVERIFY2(edit, qPrintable(field));
-    edit->clear();
-    QTest::keyClicks(edit, text);
-}
-
-// The server, path and user fields are under Advanced on the credentials
-// page; "Set up manually" on the email page goes there directly.
-void openManualSetup(QWidget *dialog)
-{
-    click(dialog, "accountSetUpManually");
-    QVERIFY(byAccessibleName<QLineEdit>(dialog, QStringLiteral("Server address"))->isVisible());
-}
-
-void clickConnect(QWidget *dialog)
-{
-    QPushButton *button = byAccessibleName<QPushButton>(dialog, QStringLiteral("Sign in"));
-    QVERIFY(button);
-    QVERIFY(button->isEnabled());
-    QTest::mouseClick(button, Qt::LeftButton);
-}
-
 // Every file under dir (store, its WAL, settings) must be free of needle.
 QStringList filesContaining(const QString &dir, const QByteArray &needle)
 {

@@ -1,0 +1,318 @@
+// Two accounts in one window (demo and alice on one reference server, in
+// process): alice is added through Settings > Accounts > Add and the real
+// account dialog; the folder pane groups folders under each account; each
+// account's list shows its own mail; actions, new mail and sending reach
+// the right mailbox; a notification names the account and opens it; a
+// restart keeps both; Remove deletes alice's store and leaves demo alone.
+#include "AccountDialogDriver.h"
+#include "ComposeDemoApp.h"
+#include "ConversationActionsController.h"
+#include "FakeNotificationService.h"
+#include "Profile.h"
+#include "SettingsDialog.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+
+using namespace guitest;
+using skein::ui::ConversationActionsController;
+
+namespace {
+
+const QString kAliceName = QStringLiteral("account-2"); // the first added account's name
+
+} // namespace
+
+class TestTwoAccounts : public QObject, public ComposeDemoApp
+{
+    Q_OBJECT
+
+    std::unique_ptr<skein::test::FakeNotificationService> m_fake;
+
+    skein::server::DeliveryResult deliverTo(const QString &user, const QString &subject)
+    {
+        skein::server::DeliveryResult result;
+        m_app->demoServer()->runOnServerThread([&](skein::server::ReferenceServer &server) {
+            skein::server::IncomingMail mail;
+            mail.to = user;
+            mail.from = QStringLiteral("Bob Builder <bob@skein.test>");
+            mail.subject = subject;
+            mail.body = QStringLiteral("For %1 only.").arg(user);
+            result = server.deliver(mail);
+        });
+        return result;
+    }
+
+    QTreeView *folderView() const { return window()->folderView(); }
+
+    QStringList topLevelRows() const
+    {
+        QStringList rows;
+        QAbstractItemModel *model = folderView()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            rows.append(model->index(row, 0).data().toString());
+        return rows;
+    }
+
+    QModelIndex accountRow(const QString &name) const
+    {
+        QAbstractItemModel *model = folderView()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(skein::IsAccountRole).toBool() && index.data(skein::AccountRole).toString() == name)
+                return index;
+        }
+        return {};
+    }
+
+    QModelIndex inboxRowOf(const QString &name) const
+    {
+        const QModelIndex account = accountRow(name);
+        QAbstractItemModel *model = folderView()->model();
+        for (int row = 0; row < model->rowCount(account); ++row) {
+            const QModelIndex index = model->index(row, 0, account);
+            if (index.data(skein::FolderTypeRole).toInt() == int(skein::FolderType::Inbox))
+                return index;
+        }
+        return {};
+    }
+
+    // As a user does: a click on the row in the folder pane.
+    void clickFolder(const QModelIndex &index)
+    {
+        QVERIFY(index.isValid());
+        folderView()->scrollTo(index);
+        QTest::mouseClick(folderView()->viewport(), Qt::LeftButton, {}, folderView()->visualRect(index).center());
+    }
+
+    QStringList listSubjects() const
+    {
+        QAbstractItemModel *model = window()->conversationView()->model();
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QStringList subjects;
+        for (int row = 0; row < model->rowCount(); ++row)
+            subjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
+        return subjects;
+    }
+
+    bool selectConversation(const QString &subject)
+    {
+        QAbstractItemModel *model = window()->conversationView()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(skein::SubjectRole).toString() == subject) {
+                window()->conversationView()->setCurrentIndex(index);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool notifiedAbout(const QString &subject, QString *body = nullptr, uint *id = nullptr) const
+    {
+        for (const auto &n : m_fake->service().received()) {
+            if (n.summary.contains(subject)) {
+                if (body)
+                    *body = n.body;
+                if (id)
+                    *id = n.id;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A conversation of one message in demo's seeded Inbox.
+    static QString demoSubject() { return QStringLiteral("Annual infrastructure report"); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QDBusConnection::sessionBus().isConnected()) {
+            m_fake = std::make_unique<skein::test::FakeNotificationService>();
+            QVERIFY(m_fake->ok());
+        }
+        const QString failed = startDemo();
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY(deliverTo(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).ok);
+    }
+
+    void cleanupTestCase()
+    {
+        m_app.reset();
+        m_fake.reset();
+    }
+
+    void oneAccountHasNoAccountRows()
+    {
+        QCOMPARE(m_app->accounts().size(), 1);
+        QVERIFY(!accountRow(QString()).isValid());
+        QVERIFY(topLevelRows().contains(QStringLiteral("Inbox")));
+    }
+
+    // Settings > Accounts > Add, and the account dialog as a new user fills it in.
+    void addsASecondAccountThroughSettings()
+    {
+        skein::ui::SettingsDialog *settings = m_app->showSettings();
+        QCOMPARE(settings->findChild<QListWidget *>(QStringLiteral("accountList"))->count(), 1);
+        QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
+        QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("addAccountButton")), Qt::LeftButton);
+        QTRY_VERIFY(m_app->accountDialog() && m_app->accountDialog()->isVisible());
+        skein::ui::AccountDialog *dialog = m_app->accountDialog();
+        QVERIFY(dialog->email().isEmpty()); // not demo's address
+        setUpManually(dialog, kAlice, m_app->demoServer()->baseUrl().toString(), QStringLiteral("alice"),
+                      QStringLiteral("alice"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible() && accountRow(kAliceName).isValid(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 30000);
+
+        QCOMPARE(m_app->accounts().size(), 2);
+        QCOMPARE(m_app->activeAccount()->name(), kAliceName);
+        // demo's store stays where it was; alice's is the profile's named account.
+        const skein::cli::Profile profile(m_dir.filePath(QStringLiteral("profile")));
+        QCOMPARE(profile.accountNames(), (QStringList{QString(), kAliceName}));
+        QVERIFY(QFile::exists(skein::cli::Profile(profile.directory(), kAliceName).databasePath()));
+        QVERIFY(QFile::exists(profile.databasePath()));
+
+        const QStringList rows = topLevelRows();
+        QCOMPARE(rows.size(), 2);
+        QVERIFY2(rows.at(0).startsWith(QLatin1String("demo")), qPrintable(rows.join(QLatin1Char('|'))));
+        QVERIFY2(rows.at(1).startsWith(QLatin1String("alice")), qPrintable(rows.join(QLatin1Char('|'))));
+        QVERIFY(inboxRowOf(QString()).isValid() && inboxRowOf(kAliceName).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(listSubjects().contains(QStringLiteral("Budget for Alice")), 10000);
+        QVERIFY(!listSubjects().contains(demoSubject()));
+        QCOMPARE(settings->findChild<QListWidget *>(QStringLiteral("accountList"))->count(), 2);
+        settings->close();
+        saveShot(window(), QStringLiteral("two-accounts.png"));
+    }
+
+    void eachAccountShowsItsOwnMail()
+    {
+        clickFolder(inboxRowOf(QString()));
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        QTRY_VERIFY2(listSubjects().contains(demoSubject()), qPrintable(demoSubject() + QLatin1String(" not in ") + listSubjects().join(QLatin1Char('|'))));
+        QVERIFY(!listSubjects().contains(QStringLiteral("Budget for Alice")));
+        QVERIFY(m_app->store().folderOfType(skein::FolderType::Inbox));
+
+        // The account's own row opens its Inbox.
+        clickFolder(accountRow(kAliceName));
+        QCOMPARE(m_app->activeAccount()->name(), kAliceName);
+        QTRY_COMPARE(folderView()->currentIndex(), inboxRowOf(kAliceName));
+        QTRY_VERIFY(listSubjects().contains(QStringLiteral("Budget for Alice")));
+        QVERIFY(!listSubjects().contains(demoSubject()));
+    }
+
+    // Flag in alice's Inbox, Delete in demo's: each on its own mailbox only.
+    void actionsReachTheRightMailbox()
+    {
+        QVERIFY(selectConversation(QStringLiteral("Budget for Alice")));
+        window()->actionsController()->action(ConversationActionsController::Flag)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).value(0)
+                                         [QStringLiteral("flagStatus")].toInt() == 2, 15000);
+
+        const QString demoOne = demoSubject();
+        const int demoCopies = int(withSubject(QStringLiteral("demo"), demoOne).size());
+        clickFolder(inboxRowOf(QString()));
+        QTRY_VERIFY(selectConversation(demoOne));
+        window()->actionsController()->action(ConversationActionsController::Delete)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("demo"), demoOne).value(0)[QStringLiteral("folder")]
+                                         .toString() == QLatin1String("Deleted Items"), 15000);
+        QCOMPARE(int(withSubject(QStringLiteral("demo"), demoOne).size()), demoCopies);
+        // Nothing of either happened to the other mailbox.
+        QCOMPARE(withSubject(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).value(0)
+                     [QStringLiteral("folder")].toString(), QStringLiteral("Inbox"));
+        for (const QJsonObject &m : mailbox(QStringLiteral("alice")))
+            QVERIFY(m[QStringLiteral("folder")].toString() != QLatin1String("Deleted Items"));
+    }
+
+    // Alice's mail arrives while demo is shown: her row counts it, the
+    // notification names her, and its click shows her conversation.
+    void newMailOfTheOtherAccountIsCountedAndNotified()
+    {
+        if (!m_fake)
+            QSKIP("no D-Bus session bus (run under dbus-run-session)");
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        const int unreadBefore = accountRow(kAliceName).data(skein::UnreadCountRole).toInt();
+        const QStringList demoList = listSubjects();
+        QVERIFY(deliverTo(QStringLiteral("alice"), QStringLiteral("Lunch on Friday")).ok);
+        QString body;
+        uint id = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(notifiedAbout(QStringLiteral("Lunch on Friday"), &body, &id), 10000);
+        QVERIFY2(body.startsWith(QLatin1String("To alice")), qPrintable(body));
+        QTRY_COMPARE(accountRow(kAliceName).data(skein::UnreadCountRole).toInt(), unreadBefore + 1);
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        QVERIFY(!listSubjects().contains(QStringLiteral("Lunch on Friday")));
+        QVERIFY(window()->windowTitle().contains(QStringLiteral("unread")));
+
+        m_fake->service().click(id);
+        QTRY_COMPARE(m_app->activeAccount()->name(), kAliceName);
+        QTRY_COMPARE(window()->conversationView()->currentIndex().data(skein::SubjectRole).toString(),
+                     QStringLiteral("Lunch on Friday"));
+        Q_UNUSED(demoList)
+    }
+
+    // A composer opened while alice is shown sends as alice, even after the
+    // window has switched to demo.
+    void aComposerSendsFromItsOwnAccount()
+    {
+        clickFolder(inboxRowOf(kAliceName));
+        QCOMPARE(m_app->activeAccount()->name(), kAliceName);
+        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+        QTRY_VERIFY(newestComposer());
+        ComposerWindow *composer = newestComposer();
+        QCOMPARE(composer->findChild<QLabel *>(QStringLiteral("composerFrom"))->text(), kAlice);
+        QTest::keyClicks(composer->toEdit(), QStringLiteral("demo@skein.test"));
+        QTest::keyClicks(composer->subjectEdit(), QStringLiteral("Written as Alice"));
+        composer->bodyEdit()->setFocus();
+        QTest::keyClicks(composer->bodyEdit(), QStringLiteral("Hello from alice."));
+
+        clickFolder(inboxRowOf(QString()));
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        composer->findChild<QAction *>(QStringLiteral("composerSendAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("demo"), QStringLiteral("Written as Alice")).size() == 1, 30000);
+        const QJsonObject got = withSubject(QStringLiteral("demo"), QStringLiteral("Written as Alice")).first();
+        QVERIFY2(got[QStringLiteral("from")].toString().contains(kAlice), qPrintable(got[QStringLiteral("from")].toString()));
+        // alice's Sent Items keeps the copy; demo sent nothing.
+        QTRY_VERIFY_WITH_TIMEOUT(!withSubject(QStringLiteral("alice"), QStringLiteral("Written as Alice")).isEmpty(), 15000);
+        QCOMPARE(withSubject(QStringLiteral("alice"), QStringLiteral("Written as Alice")).first()
+                     [QStringLiteral("folder")].toString(), QStringLiteral("Sent Items"));
+        for (const QJsonObject &m : withSubject(QStringLiteral("demo"), QStringLiteral("Written as Alice")))
+            QCOMPARE(m[QStringLiteral("folder")].toString(), QStringLiteral("Inbox"));
+    }
+
+    // Settings > Accounts > Remove, confirmed: alice's store is gone, demo's
+    // stays, the pane is flat again, the server keeps alice's mail.
+    void removeDeletesTheAccountsStoreOnly()
+    {
+        const skein::cli::Profile alice(m_dir.filePath(QStringLiteral("profile")), kAliceName);
+        skein::ui::SettingsDialog *settings = m_app->showSettings();
+        auto *list = settings->findChild<QListWidget *>(QStringLiteral("accountList"));
+        QCOMPARE(list->count(), 2);
+        list->setCurrentRow(1);
+        QString asked;
+        QTimer::singleShot(0, this, [&asked] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->objectName() == QLatin1String("removeAccountConfirmation")) {
+                    asked = box->text();
+                    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmRemoveAccountButton")), Qt::LeftButton);
+                }
+            }
+        });
+        QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("removeAccountButton")), Qt::LeftButton);
+        QVERIFY2(asked.contains(QLatin1String("alice")), qPrintable(asked));
+        QCOMPARE(m_app->accounts().size(), 1);
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        QVERIFY(!QFile::exists(alice.databasePath()));
+        QVERIFY(!QDir(alice.accountDirectory()).exists());
+        QVERIFY(QFile::exists(skein::cli::Profile(alice.directory()).databasePath()));
+        QVERIFY(!accountRow(QString()).isValid());
+        QVERIFY(topLevelRows().contains(QStringLiteral("Inbox")));
+        QCOMPARE(list->count(), 1);
+        QVERIFY(!withSubject(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).isEmpty());
+        settings->close();
+    }
+};
+
+QTEST_MAIN(TestTwoAccounts)
+#include "tst_twoaccounts.moc"
