@@ -218,6 +218,9 @@ void DesktopApp::onDemoReady(const QUrl &url)
         fail(demo->store().lastError());
         return;
     }
+    AccountSettings settings = *demo->store().account();
+    settings.email = kDemoEmail; // what the folder pane and notifications call the account
+    demo->store().saveAccount(settings);
     EngineCredentials demoCredentials;
     demoCredentials.password = kDemoPassword;
     connectAccount(demo, demoCredentials, [this](const eas::SyncReport &report) {

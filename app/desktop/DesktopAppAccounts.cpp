@@ -48,7 +48,7 @@ void DesktopApp::updateFolderPaneAccounts()
     QList<FolderModel::Account> shown;
     for (const auto &session : m_sessions)
         if (session->hasAccount() || session.get() == m_active)
-            shown.append({session->name(), session->label(), &session->store()});
+            shown.append({session->name(), session->hasAccount() ? session->address() : session->label(), &session->store()});
     m_window->setAccounts(shown, m_active ? m_active->name() : QString());
 }
 

@@ -179,6 +179,14 @@ private Q_SLOTS:
         QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
         menu->findChild<QAction *>(QStringLiteral("traySyncAction"))->trigger();
         QVERIFY(synced.wait(30000));
+        // No tray under Xvfb or offscreen: the menu as it pops up, for the eye.
+        if (const QString dir = qEnvironmentVariable("SKEIN_TEST_SHOTS"); !dir.isEmpty()) {
+            menu->popup(QPoint(40, 40));
+            QTest::qWait(200);
+            QDir().mkpath(dir);
+            menu->grab().save(QDir(dir).filePath(QStringLiteral("tray-menu.png")));
+            menu->hide();
+        }
     }
 };
 

@@ -183,6 +183,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(listSubjects().contains(QStringLiteral("Budget for Alice")), 10000);
         QVERIFY(!listSubjects().contains(demoSubject()));
         QCOMPARE(settings->findChild<QListWidget *>(QStringLiteral("accountList"))->count(), 2);
+        saveShot(settings, QStringLiteral("settings-accounts.png"));
         settings->close();
         saveShot(window(), QStringLiteral("two-accounts.png"));
     }
@@ -239,6 +240,8 @@ private Q_SLOTS:
         QString body;
         uint id = 0;
         QTRY_VERIFY_WITH_TIMEOUT(notifiedAbout(QStringLiteral("Lunch on Friday"), &body, &id), 10000);
+        qInfo("the notification service received: \"%s\" / \"%s\"",
+              qPrintable(m_fake->service().received().last().summary), qPrintable(body));
         QVERIFY2(body.startsWith(QLatin1String("To alice")), qPrintable(body));
         QTRY_COMPARE(accountRow(kAliceName).data(skein::UnreadCountRole).toInt(), unreadBefore + 1);
         QCOMPARE(m_app->activeAccount()->name(), QString());
