@@ -82,6 +82,13 @@ std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildTarget() const
     if (!hasAccountRows())
         return buildFolders(*m_store, m_accounts.isEmpty() ? m_active : m_accounts.first().key);
     std::vector<std::unique_ptr<Node>> accounts;
+    if (m_unified) {
+        auto node = std::make_unique<Node>();
+        node->key = "unified";
+        node->data.isUnified = true;
+        node->data.folder = {unifiedInboxId(), QStringLiteral("0"), tr("All Inboxes"), FolderType::Inbox};
+        accounts.push_back(std::move(node));
+    }
     for (const Account &account : m_accounts) {
         auto node = std::make_unique<Node>();
         node->key = "account:" + account.key.toUtf8();
@@ -93,6 +100,8 @@ std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildTarget() const
                 node->data.unread = folder->data.unread;
             node->adopt(std::move(folder));
         }
+        if (m_unified)
+            accounts.front()->data.unread += node->data.unread;
         accounts.push_back(std::move(node));
     }
     return accounts;
@@ -185,9 +194,21 @@ FolderModel::Node *FolderModel::accountNode(const QString &key) const
     return nullptr;
 }
 
+void FolderModel::setUnifiedInbox(bool shown)
+{
+    m_unified = shown;
+    refresh();
+}
+
+QString FolderModel::unifiedInboxId()
+{
+    return QStringLiteral("skein-all-inboxes");
+}
+
+// All Inboxes belongs to no account: choosing it switches nothing.
 QString FolderModel::accountOf(const QModelIndex &index) const
 {
-    if (!index.isValid() || !hasAccountRows())
+    if (!index.isValid() || !hasAccountRows() || nodeOf(index, m_root.get())->data.isUnified)
         return m_active;
     return nodeOf(index, m_root.get())->data.account;
 }
@@ -220,6 +241,8 @@ QModelIndex FolderModel::indexForFolder(const QString &folderId) const
 
 QModelIndex FolderModel::indexForFolder(const QString &folderId, const QString &account) const
 {
+    if (folderId == unifiedInboxId())
+        return hasUnifiedRow() ? indexOf(m_root->children.front().get()) : QModelIndex();
     Node *under = accountNode(account);
     return under ? indexOf(find(under, folderId.toUtf8())) : QModelIndex();
 }

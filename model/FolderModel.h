@@ -39,6 +39,10 @@ public:
     // With fewer than two accounts the tree is the constructor's store, flat.
     void setAccounts(const QList<Account> &accounts);
     bool hasAccountRows() const { return m_accounts.size() > 1; }
+    // "All Inboxes" above the accounts (with two or more accounts only).
+    void setUnifiedInbox(bool shown);
+    bool hasUnifiedRow() const { return m_unified && hasAccountRows(); }
+    static QString unifiedInboxId();
     void setActiveAccount(const QString &key) { m_active = key; }
     QString activeAccount() const { return m_active; }
     QString accountOf(const QModelIndex &index) const;
@@ -70,9 +74,11 @@ public:
         int unread = 0;
         QString account;       // the account's key
         bool isAccount = false; // the account's own row (folder.name is its label)
+        bool isUnified = false; // All Inboxes
         friend bool operator==(const Entry &a, const Entry &b)
         {
-            return a.unread == b.unread && a.isAccount == b.isAccount && a.account == b.account
+            return a.unread == b.unread && a.isAccount == b.isAccount && a.isUnified == b.isUnified
+                && a.account == b.account
                 && a.folder.serverId == b.folder.serverId
                 && a.folder.parentId == b.folder.parentId && a.folder.name == b.folder.name
                 && a.folder.type == b.folder.type;
@@ -89,6 +95,7 @@ private:
     const Store *m_store;
     QList<Account> m_accounts;
     QString m_active;
+    bool m_unified = false;
     std::unique_ptr<Node> m_root;
     // The local Outbox row stays once shown (per account), so emptying it keeps the view.
     mutable QSet<QString> m_localOutboxShown;

@@ -162,6 +162,12 @@ void ConversationDelegate::paintConversation(Context &c) const
         bg.setAlphaF(0.18f);
         right = paintPill(c, right, c.line2, QString::number(count), bg, c.text, true) - 6;
     }
+    // A row of All Inboxes names its account.
+    if (c.index.data(IsOtherFolderRole).toBool()) {
+        QColor bg = c.muted;
+        bg.setAlphaF(0.15f);
+        right = paintPill(c, right, c.line2, c.index.data(FolderNameRole).toString(), bg, c.muted, true) - 6;
+    }
     p->setFont(unread > 0 ? c.bold : c.font);
     p->setPen(c.text);
     QString subject = c.index.data(SubjectRole).toString();

@@ -143,6 +143,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_settingsAction);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    createAccountActions();
+    m_viewMenu->addAction(m_unifiedInboxAction);
     QMenu *sort = m_viewMenu->addMenu(tr("&Sort Conversations"));
     sort->addActions(m_sortActions);
 

@@ -24,6 +24,7 @@ namespace skein {
 class ConversationListModel;
 class FolderModel;
 class Store;
+class UnifiedInboxModel;
 } // namespace skein
 
 namespace skein::ui {
@@ -118,8 +119,15 @@ public:
     QString activeAccount() const;
     // Opens the account's Inbox (switching to the account first).
     void selectAccount(const QString &key);
-    // Another account's mail changed: the folder pane's counts.
+    // Another account's mail changed: the folder pane's counts (and All Inboxes).
     void refreshFolderPane();
+    // All Inboxes (two or more accounts; View > All Inboxes, QSettings
+    // "view/unifiedInbox", default on): every account's Inbox in one list.
+    // Choosing a row shows it in the reading pane (switching the window's
+    // account to the row's); Enter or a double-click opens it in its own Inbox.
+    bool isUnifiedInboxShown() const;
+    ConversationView *unifiedInboxView() const { return m_unifiedView; }
+    QAction *unifiedInboxAction() const { return m_unifiedInboxAction; }
 
 public Q_SLOTS:
     void folderContentChanged(const QString &folderId);
@@ -188,6 +196,13 @@ private:
     // MainWindowSlots.cpp: reacting to the user.
     void folderSelected(const QModelIndex &current);
     bool switchToAccountOf(const QModelIndex &index); // MainWindowAccounts.cpp
+    void createAccountActions();
+    QWidget *createUnifiedPage();
+    void showUnifiedInbox();
+    void refreshUnifiedInbox();
+    void unifiedRowSelected(const QModelIndex &current);
+    void openUnifiedRow(const QModelIndex &index);
+    void markUnifiedRead();
     void conversationSelected(const QModelIndex &current);
     void sortBy(int key, Qt::SortOrder order);
     void applyFilter();
@@ -248,6 +263,11 @@ private:
     QStackedWidget *m_centreStack = nullptr;
     OutboxView *m_outboxView = nullptr;
     DraftListView *m_draftList = nullptr;
+    // All Inboxes (MainWindowAccounts.cpp).
+    skein::UnifiedInboxModel *m_unifiedModel = nullptr;
+    ConversationView *m_unifiedView = nullptr;
+    QAction *m_unifiedInboxAction = nullptr;
+    QTimer *m_unifiedReadTimer = nullptr;
 };
 
 } // namespace skein::ui

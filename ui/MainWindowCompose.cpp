@@ -88,6 +88,8 @@ void MainWindow::createComposeActions()
 
 qint64 MainWindow::selectedMessageId() const
 {
+    if (isUnifiedInboxShown()) // the conversation All Inboxes shows, in the account now open
+        return m_unifiedView->currentIndex().isValid() ? m_readingPane->answerTargetId() : 0;
     const QModelIndex current = m_conversationView->currentIndex();
     if (!current.isValid())
         return 0;

@@ -29,6 +29,7 @@ QWidget *MainWindow::createCentrePane(QWidget *listPane)
     connect(m_draftList, &DraftListView::draftDeleted, this, &MainWindow::draftDeleted);
     connect(m_draftList, &DraftListView::problem, this, [this](const QString &message) { showBanner(message); });
     m_centreStack->addWidget(m_draftList);
+    m_centreStack->addWidget(createUnifiedPage());
     return m_centreStack;
 }
 

@@ -31,7 +31,7 @@ void MainWindow::selectFolder(const QString &folderId)
 
 QString MainWindow::currentFolderId() const
 {
-    return m_listModel->folder();
+    return isUnifiedInboxShown() ? FolderModel::unifiedInboxId() : m_listModel->folder();
 }
 
 bool MainWindow::expandFirstMultiMessageConversation(const QString &subjectPart)
@@ -77,6 +77,7 @@ void MainWindow::setAccountLabel(const QString &text)
 
 void MainWindow::folderContentChanged(const QString &folderId)
 {
+    refreshUnifiedInbox();
     m_folderModel->refresh();             // unread counts
     m_listModel->refreshFolder(folderId); // diff: selection and expansion stay
     m_readingPane->refresh();
@@ -146,6 +147,10 @@ void MainWindow::folderSelected(const QModelIndex &current)
         return;
     }
     const QString id = m_folderModel->folderId(current);
+    if (id == FolderModel::unifiedInboxId()) {
+        showUnifiedInbox();
+        return;
+    }
     if (showOutboxFor(id))
         return;
     if (id.isEmpty() || id == m_listModel->folder())

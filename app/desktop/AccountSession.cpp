@@ -1,5 +1,6 @@
 #include "AccountSession.h"
 
+#include "OwnAddress.h"
 #include "SyncEngine.h"
 
 #include <QUrl>
@@ -44,6 +45,18 @@ QString AccountSession::label() const
     return QStringLiteral("%1 — %2").arg(address(), QUrl(account.url).host());
 }
 
+QString AccountSession::ownAddress()
+{
+    if (!m_ownAddress.isEmpty())
+        return m_ownAddress;
+    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    const QString address = eas::ownAddress(m_store, account);
+    // user@host is a guess made while Sent Items is empty: ask again next time.
+    if (address != account.user + QLatin1Char('@') + QUrl(account.url).host())
+        m_ownAddress = address;
+    return address;
+}
+
 eas::SyncEngine *AccountSession::startEngine(const EngineCredentials &credentials, int filterType)
 {
     delete windowLink.data();
@@ -51,6 +64,7 @@ eas::SyncEngine *AccountSession::startEngine(const EngineCredentials &credential
     syncing = false;
     pushListening = false;
     m_credentials = credentials;
+    m_ownAddress.clear(); // the account may have changed with the credentials
     eas::SyncEngine::Config config;
     config.databasePath = m_profile.databasePath();
     config.password = credentials.password;

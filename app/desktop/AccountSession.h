@@ -38,8 +38,11 @@ public:
     bool hasAccount() const { return m_store.account().has_value(); }
     // The address mail comes to: the account's email, else its user name.
     QString address() const;
-    // "alice@skein.test — 127.0.0.1": the folder pane's and the status bar's.
+    // "alice@skein.test — 127.0.0.1": the settings' and the status bar's.
     QString label() const;
+    // The address mail goes out from (eas::ownAddress). Kept once known: it
+    // may read all of Sent Items, which should not happen on every composer.
+    QString ownAddress();
 
     eas::SyncEngine *engine() const { return m_engine.get(); }
     // A new engine for these credentials (the old one finishes its running
@@ -63,6 +66,7 @@ private:
     Store m_store;
     std::unique_ptr<eas::SyncEngine> m_engine;
     EngineCredentials m_credentials;
+    QString m_ownAddress;
 };
 
 } // namespace skein::desktop

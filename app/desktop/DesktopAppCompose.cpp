@@ -12,7 +12,6 @@
 #include "OutboxDraft.h"
 #include "RecipientCompleter.h"
 #include "OutboxTypes.h"
-#include "OwnAddress.h"
 #include "ReadingPane.h"
 #include "ReplyDraft.h"
 #include "SyncEngine.h"
@@ -114,7 +113,7 @@ QString DesktopApp::ownAddress() const
 
 QString DesktopApp::ownAddress(AccountSession &session) const
 {
-    return eas::ownAddress(session.store(), session.store().account().value_or(AccountSettings{}));
+    return session.ownAddress();
 }
 
 AccountSession *DesktopApp::composerAccount(QObject *composer) const

@@ -7,6 +7,7 @@
 #include "AccountDialogDriver.h"
 #include "ComposeDemoApp.h"
 #include "ConversationActionsController.h"
+#include "ConversationView.h"
 #include "FakeNotificationService.h"
 #include "Profile.h"
 #include "SettingsDialog.h"
@@ -176,9 +177,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(profile.databasePath()));
 
         const QStringList rows = topLevelRows();
-        QCOMPARE(rows.size(), 2);
-        QVERIFY2(rows.at(0).startsWith(QLatin1String("demo")), qPrintable(rows.join(QLatin1Char('|'))));
-        QVERIFY2(rows.at(1).startsWith(QLatin1String("alice")), qPrintable(rows.join(QLatin1Char('|'))));
+        QCOMPARE(rows, (QStringList{QStringLiteral("All Inboxes"), QStringLiteral("demo@skein.test"), kAlice}));
         QVERIFY(inboxRowOf(QString()).isValid() && inboxRowOf(kAliceName).isValid());
         QTRY_VERIFY_WITH_TIMEOUT(listSubjects().contains(QStringLiteral("Budget for Alice")), 10000);
         QVERIFY(!listSubjects().contains(demoSubject()));
@@ -253,6 +252,78 @@ private Q_SLOTS:
         QTRY_COMPARE(window()->conversationView()->currentIndex().data(skein::SubjectRole).toString(),
                      QStringLiteral("Lunch on Friday"));
         Q_UNUSED(demoList)
+    }
+
+    // All Inboxes: both accounts' Inbox conversations in one list, each row
+    // naming its account; reading a row switches the window to its account
+    // and marks it read there; Enter opens it in its own Inbox.
+    void allInboxesListsEveryAccount()
+    {
+        QAbstractItemModel *folders = folderView()->model();
+        const QModelIndex all = folders->index(0, 0);
+        QCOMPARE(all.data(skein::FolderIdRole).toString(), skein::FolderModel::unifiedInboxId());
+        QTRY_COMPARE(all.data(skein::UnreadCountRole).toInt(),
+                     accountRow(QString()).data(skein::UnreadCountRole).toInt()
+                         + accountRow(kAliceName).data(skein::UnreadCountRole).toInt());
+        clickFolder(inboxRowOf(QString()));
+        clickFolder(all);
+        QVERIFY(window()->isUnifiedInboxShown());
+        QCOMPARE(window()->currentFolderId(), skein::FolderModel::unifiedInboxId());
+
+        QTreeView *unified = window()->unifiedInboxView();
+        QAbstractItemModel *model = unified->model();
+        QHash<QString, QString> accountOf; // subject -> account
+        QDateTime previous;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            accountOf.insert(index.data(skein::SubjectRole).toString(), index.data(skein::AccountRole).toString());
+            const QDateTime latest = index.data(skein::LatestDateRole).toDateTime();
+            QVERIFY2(!previous.isValid() || latest <= previous, "newest first");
+            previous = latest;
+        }
+        QCOMPARE(accountOf.value(QStringLiteral("Lunch on Friday"), QStringLiteral("?")), kAliceName);
+        QCOMPARE(accountOf.value(QStringLiteral("Budget for Alice"), QStringLiteral("?")), kAliceName);
+        QCOMPARE(accountOf.value(QStringLiteral("Signed contract (PDF)"), QStringLiteral("?")), QString());
+        saveShot(window(), QStringLiteral("all-inboxes.png"));
+
+        // Reading alice's unread row from demo's window: the window follows, the mail is read.
+        const auto rowOf = [&](const QString &subject) {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, 0).data(skein::SubjectRole).toString() == subject)
+                    return model->index(row, 0);
+            return QModelIndex();
+        };
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        QVERIFY(rowOf(QStringLiteral("Lunch on Friday")).data(skein::UnreadCountRole).toInt() > 0);
+        window()->setMarkReadDelay(0);
+        unified->setCurrentIndex(rowOf(QStringLiteral("Lunch on Friday")));
+        QCOMPARE(m_app->activeAccount()->name(), kAliceName);
+        QVERIFY(window()->isUnifiedInboxShown());
+        const auto shown = m_app->store().messageById(window()->readingPane()->answerTargetId());
+        QVERIFY(shown && shown->subject == QStringLiteral("Lunch on Friday"));
+        // Reply answers what is shown, from alice's account.
+        QCOMPARE(window()->selectedMessageId(), shown->id);
+        QVERIFY(window()->findChild<QAction *>(QStringLiteral("replyAction"))->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), QStringLiteral("Lunch on Friday")).value(0)
+                                     [QStringLiteral("read")].toBool(), 15000);
+        QTRY_COMPARE(rowOf(QStringLiteral("Lunch on Friday")).data(skein::UnreadCountRole).toInt(), 0);
+        window()->setMarkReadDelay(-1);
+
+        // A demo row: the window is demo's again; Enter opens it in demo's Inbox.
+        unified->setCurrentIndex(rowOf(QStringLiteral("Signed contract (PDF)")));
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        unified->setFocus();
+        QTest::keyClick(unified, Qt::Key_Return);
+        QVERIFY(!window()->isUnifiedInboxShown());
+        QCOMPARE(folderView()->currentIndex(), inboxRowOf(QString()));
+        QCOMPARE(window()->conversationView()->currentIndex().data(skein::SubjectRole).toString(),
+                 QStringLiteral("Signed contract (PDF)"));
+
+        // Optional: View > All Inboxes off takes the row away.
+        window()->unifiedInboxAction()->setChecked(false);
+        QVERIFY(folders->index(0, 0).data(skein::IsAccountRole).toBool());
+        window()->unifiedInboxAction()->setChecked(true);
+        QCOMPARE(folders->index(0, 0).data(skein::FolderIdRole).toString(), skein::FolderModel::unifiedInboxId());
     }
 
     // A composer opened while alice is shown sends as alice, even after the

@@ -107,6 +107,60 @@ private Q_SLOTS:
         QCOMPARE(resets.size(), 0);
         QVERIFY(inserted.size() >= 2 && removed.size() >= 2);
     }
+
+    // Two accounts: a row each (label, its Inbox's unread), folders below;
+    // the same folder ids in both are told apart by the account.
+    void severalAccountsGroupFoldersUnderEachAccount()
+    {
+        Store first, second;
+        openAccount(first);
+        openAccount(second);
+        MessageChange read;
+        read.serverId = QStringLiteral("t1");
+        read.read = true;
+        QVERIFY(change(second, inbox, read)); // 4 unread there, 5 here
+        FolderModel model(&first);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setAccounts({{QString(), QStringLiteral("demo@skein.test"), &first}});
+        QVERIFY(!model.hasAccountRows()); // one account: flat as before
+        QCOMPARE(names(model).first(), QStringLiteral("Inbox"));
+
+        model.setActiveAccount(QString());
+        model.setAccounts({{QString(), QStringLiteral("demo@skein.test"), &first},
+                           {QStringLiteral("alice"), QStringLiteral("alice@skein.test"), &second}});
+        QCOMPARE(names(model), (QStringList{"demo@skein.test", "alice@skein.test"}));
+        const QModelIndex alice = model.indexForAccount(QStringLiteral("alice"));
+        QVERIFY(model.isAccountRow(alice));
+        QCOMPARE(alice.data(IsAccountRole).toBool(), true);
+        QCOMPARE(alice.data(UnreadCountRole).toInt(), 4);
+        QCOMPARE(model.indexForAccount(QString()).data(UnreadCountRole).toInt(), 5);
+        QCOMPARE(model.folderId(alice), QString());
+        QCOMPARE(names(model, alice).first(), QStringLiteral("Inbox"));
+
+        const QModelIndex aliceInbox = model.indexForFolder(inbox, QStringLiteral("alice"));
+        const QModelIndex demoInbox = model.indexForFolder(inbox); // the active account's
+        QVERIFY(aliceInbox.isValid() && demoInbox.isValid() && aliceInbox != demoInbox);
+        QCOMPARE(aliceInbox.parent(), alice);
+        QCOMPARE(model.accountOf(aliceInbox), QStringLiteral("alice"));
+        QCOMPARE(model.accountOf(demoInbox), QString());
+        QCOMPARE(model.firstFolderOf(QStringLiteral("alice")), aliceInbox);
+        model.setActiveAccount(QStringLiteral("alice"));
+        QCOMPARE(model.indexForFolder(inbox), aliceInbox);
+
+        // All Inboxes: above the accounts, their Inboxes' unread together, no account of its own.
+        model.setUnifiedInbox(true);
+        const QModelIndex all = model.index(0, 0);
+        QCOMPARE(all.data(FolderIdRole).toString(), FolderModel::unifiedInboxId());
+        QCOMPARE(all.data(UnreadCountRole).toInt(), 9);
+        QCOMPARE(model.indexForFolder(FolderModel::unifiedInboxId()), all);
+        QCOMPARE(model.accountOf(all), QStringLiteral("alice")); // choosing it switches nothing
+        QCOMPARE(names(model), (QStringList{"All Inboxes", "demo@skein.test", "alice@skein.test"}));
+
+        // Back to one account: flat again, no All Inboxes.
+        model.setAccounts({{QString(), QStringLiteral("demo@skein.test"), &first}});
+        QCOMPARE(names(model).first(), QStringLiteral("Inbox"));
+        QVERIFY(!model.indexForFolder(FolderModel::unifiedInboxId()).isValid());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFolderModel)
