@@ -25,7 +25,11 @@ namespace skein::ui {
 void MainWindow::selectFolder(const QString &folderId)
 {
     const QModelIndex index = m_folderModel->indexForFolder(folderId);
-    if (index.isValid())
+    if (!index.isValid())
+        return;
+    if (index == m_folderView->currentIndex() && currentFolderId() != folderId)
+        folderSelected(index); // the row is current already, but another account's list was shown
+    else
         m_folderView->setCurrentIndex(index);
 }
 

@@ -90,16 +90,14 @@ void DesktopApp::start()
         m_window->setMarkReadDelay(-1);
         connect(m_screenshot, &ScreenshotTaker::done, this, &DesktopApp::exitRequested);
     }
-    if (m_options.demo) {
-        startDemo();
-        return;
-    }
-    if (!m_active->hasAccount()) {
+    if (m_options.demo)
+        startDemo(); // the default account; the profile's other accounts start as stored
+    else if (!m_active->hasAccount()) {
         showAccountSetup();
         return;
     }
     for (const auto &session : m_sessions)
-        if (session->hasAccount())
+        if (session->hasAccount() && !(m_options.demo && session.get() == m_active))
             startWithStoredAccount(session.get());
 }
 
@@ -122,7 +120,10 @@ bool DesktopApp::openProfile()
             return false;
         }
     }
-    m_active = m_sessions.front().get();
+    // The window opens on the first account that has been set up.
+    const auto ready = std::find_if(m_sessions.begin(), m_sessions.end(),
+                                    [](const auto &session) { return session->hasAccount(); });
+    m_active = (m_options.demo || ready == m_sessions.end() ? m_sessions.begin() : ready)->get();
     if (!m_store.open(m_active->profile().databasePath())) {
         fail(QStringLiteral("Cannot open %1: %2").arg(m_active->profile().databasePath(), m_store.lastError()));
         return false;
@@ -273,7 +274,8 @@ void DesktopApp::ensureAccountFlow()
         connect(m_accountFlow, &AccountFlow::cancelled, this, [this] {
             if (!m_addedAccount.isEmpty()) {
                 const QString added = std::exchange(m_addedAccount, QString());
-                switchToAccount(m_previousAccount);
+                if (switchToAccount(m_previousAccount))
+                    selectInbox();
                 QString error;
                 removeAccount(added, &error);
                 return;
@@ -403,7 +405,7 @@ void DesktopApp::openMailbox()
     m_window->raise();
     Q_EMIT mailboxOpened();
     syncAccount(m_active);
-    applyCheckingSettings(m_active);
+    applyCheckingSettings(); // accounts started before the window showed listen now too
 }
 
 void DesktopApp::selectInbox()

@@ -144,6 +144,7 @@ bool DesktopApp::removeAccount(const QString &name, QString *error)
                                         [&](const auto &s) { return s.get() != session && s->hasAccount(); });
         if (other == m_sessions.end() || !switchToAccount((*other)->name()))
             return false;
+        selectInbox();
     }
     if (m_accountFlowSession == session) {
         delete m_accountFlow;

@@ -360,6 +360,8 @@ private Q_SLOTS:
     void removeDeletesTheAccountsStoreOnly()
     {
         const skein::cli::Profile alice(m_dir.filePath(QStringLiteral("profile")), kAliceName);
+        clickFolder(inboxRowOf(kAliceName)); // the account shown is the one removed
+        QCOMPARE(m_app->activeAccount()->name(), kAliceName);
         skein::ui::SettingsDialog *settings = m_app->showSettings();
         auto *list = settings->findChild<QListWidget *>(QStringLiteral("accountList"));
         QCOMPARE(list->count(), 2);
@@ -383,8 +385,23 @@ private Q_SLOTS:
         QVERIFY(!accountRow(QString()).isValid());
         QVERIFY(topLevelRows().contains(QStringLiteral("Inbox")));
         QCOMPARE(list->count(), 1);
+        QTRY_VERIFY(listSubjects().contains(QStringLiteral("Signed contract (PDF)"))); // demo's Inbox is shown
         QVERIFY(!withSubject(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).isEmpty());
         settings->close();
+    }
+
+    // Add, then Cancel in the account dialog: no account, no folder, demo shown again.
+    void cancellingAnAddLeavesNoTrace()
+    {
+        m_app->addAccount();
+        QTRY_VERIFY(m_app->accountDialog() && m_app->accountDialog()->isVisible());
+        QCOMPARE(m_app->accounts().size(), 2); // the new one exists while it is set up
+        QTest::mouseClick(m_app->accountDialog()->findChild<QPushButton *>(QStringLiteral("accountCancel")), Qt::LeftButton);
+        QTRY_COMPARE(m_app->accounts().size(), 1);
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("profile/accounts/") + kAliceName)));
+        QVERIFY(m_app->mainWindow()->isVisible());
+        QTRY_VERIFY(listSubjects().contains(QStringLiteral("Signed contract (PDF)")));
     }
 };
 
