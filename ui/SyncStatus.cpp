@@ -65,6 +65,22 @@ void SyncStatus::finished(bool ok, const QString &message, const QStringList &fo
     updateLastSync();
 }
 
+SyncStatus::State SyncStatus::state() const
+{
+    return {m_syncing, m_state->text(), m_state->toolTip(), m_lastSyncTime};
+}
+
+void SyncStatus::restore(const State &state)
+{
+    m_syncing = state.syncing;
+    m_busy->setVisible(state.syncing);
+    m_state->setText(state.text.isEmpty() ? tr("Not synced yet") : state.text);
+    m_state->setToolTip(state.toolTip);
+    m_lastSyncTime = state.lastSync;
+    m_lastSync->clear();
+    updateLastSync();
+}
+
 QString SyncStatus::stateText() const
 {
     return m_state->text();

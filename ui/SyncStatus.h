@@ -23,6 +23,16 @@ public:
     QString stateText() const;
     QString lastSyncText() const;
 
+    // What the status shows, kept per account while another one is shown.
+    struct State {
+        bool syncing = false;
+        QString text;    // empty: "Not synced yet"
+        QString toolTip;
+        QDateTime lastSync;
+    };
+    State state() const;
+    void restore(const State &state);
+
 private:
     void updateLastSync();
 

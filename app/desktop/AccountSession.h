@@ -4,6 +4,7 @@
 #include "NewMailWatch.h"
 #include "Profile.h"
 #include "Store.h"
+#include "SyncStatus.h"
 
 #include <QObject>
 #include <QPointer>
@@ -57,6 +58,7 @@ public:
     QTimer syncTimer; // the interval, or push's fallback
     std::unique_ptr<NewMailWatch> newMail; // from the first finished sync on
     QStringList folderSignature;           // to tell the window only when the hierarchy changed
+    ui::SyncStatus::State status;          // the status bar's while another account is shown
     // Context of the engine's connections to the window while this account
     // is the one shown; deleting it cuts them, queued calls included.
     QPointer<QObject> windowLink;

@@ -455,6 +455,14 @@ void DesktopApp::onSyncFinished(AccountSession *session, const eas::SyncReport &
         startNewMailWatch(session);
     const SyncSummary summary = summarize(report);
     if (session != m_active) {
+        // What the status bar will say when the account is shown again.
+        session->status.syncing = false;
+        session->status.text = !summary.ok ? tr("Sync failed")
+            : summary.folderProblems.isEmpty() ? (summary.message.isEmpty() ? tr("Synced") : summary.message)
+                                               : tr("Synced, with problems in %n folder(s)", nullptr, int(summary.folderProblems.size()));
+        session->status.toolTip = summary.folderProblems.isEmpty() ? summary.message : summary.folderProblems.join(QLatin1Char('\n'));
+        if (summary.ok)
+            session->status.lastSync = QDateTime::currentDateTime();
         if (!handledAsSignInRequired(session, report) && !summary.ok)
             m_window->showNotice(tr("%1: %2").arg(session->label(), summary.message));
         Q_EMIT syncCompleted(summary.ok);

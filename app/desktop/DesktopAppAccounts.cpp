@@ -67,10 +67,15 @@ bool DesktopApp::switchToAccount(const QString &name)
         return false;
     }
     delete m_active->windowLink.data(); // its engine keeps running, without the window
+    m_active->status = m_window->syncStatus()->state();
     m_active = session;
     m_window->activateAccount(session->name());
     const AccountSettings settings = m_store.account().value_or(AccountSettings{});
     m_window->setAccountLabel(QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
+    session->status.syncing = session->syncing;
+    if (session->syncing && session->status.text.isEmpty())
+        session->status.text = tr("Syncing\u2026");
+    m_window->syncStatus()->restore(session->status);
     m_window->syncAction()->setEnabled(!session->syncing);
     linkToWindow(session);
     return true;

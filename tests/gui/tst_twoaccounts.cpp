@@ -11,6 +11,7 @@
 #include "FakeNotificationService.h"
 #include "Profile.h"
 #include "SettingsDialog.h"
+#include "SyncStatus.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -191,6 +192,10 @@ private Q_SLOTS:
     {
         clickFolder(inboxRowOf(QString()));
         QCOMPARE(m_app->activeAccount()->name(), QString());
+        // The status bar tells demo's last sync, not alice's sync that was running.
+        QVERIFY(!window()->syncStatus()->isSyncing());
+        QVERIFY2(window()->syncStatus()->lastSyncText().startsWith(QLatin1String("Last sync")),
+                 qPrintable(window()->syncStatus()->lastSyncText()));
         QTRY_VERIFY2(listSubjects().contains(demoSubject()), qPrintable(demoSubject() + QLatin1String(" not in ") + listSubjects().join(QLatin1Char('|'))));
         QVERIFY(!listSubjects().contains(QStringLiteral("Budget for Alice")));
         QVERIFY(m_app->store().folderOfType(skein::FolderType::Inbox));
