@@ -116,10 +116,11 @@ QString DesktopApp::ownAddress(AccountSession &session) const
     return session.ownAddress();
 }
 
+// nullptr when that account has been removed since: its messages go nowhere else.
 AccountSession *DesktopApp::composerAccount(QObject *composer) const
 {
-    AccountSession *session = composer ? account(composer->property("skeinAccount").toString()) : nullptr;
-    return session ? session : m_active;
+    const QVariant name = composer ? composer->property("skeinAccount") : QVariant();
+    return name.isValid() ? account(name.toString()) : m_active;
 }
 
 // Recipients, subject and body as the composer starts them. The parent's
@@ -191,8 +192,8 @@ ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
     connect(window, &ui::ComposerWindow::discarded, this, &DesktopApp::discardDraft);
     for (ui::RecipientCompleter *completer : window->recipientCompleters())
         connect(completer, &ui::RecipientCompleter::directoryLookupRequested, this, [this, window](const QString &prefix) {
-            if (eas::SyncEngine *engine = composerAccount(window)->engine())
-                engine->searchDirectory(prefix);
+            if (AccountSession *session = composerAccount(window); session && session->engine())
+                session->engine()->searchDirectory(prefix);
         });
     m_composers.removeAll(nullptr);
     m_composers.append(window);
@@ -204,7 +205,8 @@ ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
 
 void DesktopApp::keepDraft(const DraftEntry &draft)
 {
-    keepDraftOf(*composerAccount(sender()), sender(), draft);
+    if (AccountSession *session = composerAccount(sender()))
+        keepDraftOf(*session, sender(), draft);
 }
 
 void DesktopApp::keepDraftOf(AccountSession &session, QObject *composer, const DraftEntry &draft)
@@ -230,7 +232,8 @@ void DesktopApp::keepDraftOf(AccountSession &session, QObject *composer, const D
 
 void DesktopApp::discardDraft(qint64 draftId)
 {
-    discardDraftOf(*composerAccount(sender()), draftId);
+    if (AccountSession *session = composerAccount(sender()))
+        discardDraftOf(*session, draftId);
 }
 
 void DesktopApp::discardDraftOf(AccountSession &session, qint64 draftId)
@@ -311,7 +314,13 @@ QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
 
 void DesktopApp::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft)
 {
-    AccountSession &session = *composerAccount(window);
+    AccountSession *account = composerAccount(window);
+    if (!account) {
+        window->setSendError(tr("The account this message was written in has been removed from Skein; "
+                                "copy the text into a new message."));
+        return;
+    }
+    AccountSession &session = *account;
     const QString error = sendDraft(session, draft);
     if (!error.isEmpty()) {
         window->setSendError(error); // the window stays open with everything in it

@@ -367,6 +367,9 @@ private Q_SLOTS:
         const skein::cli::Profile alice(m_dir.filePath(QStringLiteral("profile")), kAliceName);
         clickFolder(inboxRowOf(kAliceName)); // the account shown is the one removed
         QCOMPARE(m_app->activeAccount()->name(), kAliceName);
+        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+        QTRY_VERIFY(newestComposer());
+        QPointer<ComposerWindow> orphan = newestComposer(); // written in alice's account
         skein::ui::SettingsDialog *settings = m_app->showSettings();
         auto *list = settings->findChild<QListWidget *>(QStringLiteral("accountList"));
         QCOMPARE(list->count(), 2);
@@ -391,6 +394,16 @@ private Q_SLOTS:
         QVERIFY(topLevelRows().contains(QStringLiteral("Inbox")));
         QCOMPARE(list->count(), 1);
         QTRY_VERIFY(listSubjects().contains(QStringLiteral("Signed contract (PDF)"))); // demo's Inbox is shown
+        // A message written in the removed account is not sent from another one.
+        QVERIFY(orphan);
+        QTest::keyClicks(orphan->toEdit(), QStringLiteral("bob@skein.test"));
+        QTest::keyClicks(orphan->subjectEdit(), QStringLiteral("Orphaned message"));
+        orphan->findChild<QAction *>(QStringLiteral("composerSendAction"))->trigger();
+        QVERIFY2(orphan->sendError().contains(QLatin1String("removed")), qPrintable(orphan->sendError()));
+        QVERIFY(orphan->isVisible());
+        for (const skein::OutboxEntry &entry : store().outbox(false))
+            QVERIFY(entry.subject != QLatin1String("Orphaned message"));
+        delete orphan.data();
         QVERIFY(!withSubject(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).isEmpty());
         settings->close();
     }
