@@ -4,7 +4,10 @@
 // committed the mail (it exited) until:
 //   server wake-up: a bare Ping (no engine) gets its answer;
 //   Skein: the engine, with push on, has the message in its store.
-// Prints p50 / p95 / max of each over N deliveries (default 50).
+// Prints p50 / p95 / max of each over N deliveries (default 50). A third run
+// has three engines listening at once, as several accounts and devices do:
+// user bench on two devices and user other; the deliveries alternate between
+// the users, and a sample ends when every device of the recipient has it.
 //   bench_push [N]
 #include "NetworkTransport.h"
 #include "PingCommand.h"
@@ -37,7 +40,7 @@ QString startServer(QProcess &server, const QString &dataDir)
 {
     server.setProgram(QStringLiteral(SKEIN_SERVER_BIN));
     server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dataDir,
-                         QStringLiteral("--users"), QStringLiteral("bench:bench")});
+                         QStringLiteral("--users"), QStringLiteral("bench:bench,other:other")});
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     server.start();
     if (!server.waitForReadyRead(60000))
@@ -48,22 +51,22 @@ QString startServer(QProcess &server, const QString &dataDir)
 }
 
 // Runs `skein-server deliver` and returns when it has exited (the mail is committed).
-bool deliver(const QString &dataDir, const QString &subject)
+bool deliver(const QString &dataDir, const QString &subject, const QString &to = QStringLiteral("bench"))
 {
     QProcess p;
     p.setStandardOutputFile(QProcess::nullDevice());
     p.start(QStringLiteral(SKEIN_SERVER_BIN),
-            {QStringLiteral("--data"), dataDir, QStringLiteral("deliver"), QStringLiteral("--to"), QStringLiteral("bench"),
+            {QStringLiteral("--data"), dataDir, QStringLiteral("deliver"), QStringLiteral("--to"), to,
              QStringLiteral("--new"), QStringLiteral("--from"), QStringLiteral("Nina <nina@northwind.example>"),
              QStringLiteral("--subject"), subject, QStringLiteral("--body"), QStringLiteral("Pushed.")});
     return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-AccountSettings accountFor(const QString &base, const QString &device)
+AccountSettings accountFor(const QString &base, const QString &device, const QString &user = QStringLiteral("bench"))
 {
     AccountSettings account;
     account.url = base;
-    account.user = QStringLiteral("bench");
+    account.user = user;
     account.deviceId = device;
     account.protocolVersion = QStringLiteral("16.1");
     return account;
@@ -160,6 +163,79 @@ QList<double> skeinDelays(const QString &base, const QString &dataDir, int round
     return samples;
 }
 
+bool inInbox(const Store &store, const QString &subject)
+{
+    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+    if (!inbox)
+        return false;
+    const QList<Message> newest = store.messagesAfter(inbox->serverId, 0, 5);
+    return std::any_of(newest.begin(), newest.end(), [&](const Message &m) { return m.subject == subject; });
+}
+
+// Several accounts and devices listening at once: each engine has its own
+// store and Ping; the time from the commit until every device of the
+// recipient has the message.
+QList<double> severalListenersDelays(const QString &base, const QString &dataDir, int rounds)
+{
+    struct Listener {
+        QString user;
+        std::unique_ptr<SyncEngine> engine;
+        Store reader;
+        bool listening = false;
+    };
+    QTemporaryDir dir;
+    const QList<QPair<QString, QString>> who{{QStringLiteral("bench"), QStringLiteral("BENCHDEV1")},
+                                             {QStringLiteral("bench"), QStringLiteral("BENCHDEV2")},
+                                             {QStringLiteral("other"), QStringLiteral("OTHERDEV1")}};
+    std::vector<std::unique_ptr<Listener>> listeners;
+    for (const auto &[user, device] : who) {
+        const QString db = dir.filePath(device + QStringLiteral(".db"));
+        {
+            Store store;
+            store.open(db);
+            store.saveAccount(accountFor(base, device, user));
+        }
+        auto listener = std::make_unique<Listener>();
+        listener->user = user;
+        SyncEngine::Config config;
+        config.databasePath = db;
+        config.password = user;
+        listener->engine = std::make_unique<SyncEngine>(config);
+        Listener *raw = listener.get();
+        QObject::connect(raw->engine.get(), &SyncEngine::pushChanged, [raw](bool on, const QString &) { raw->listening = on; });
+        raw->engine->syncAll();
+        raw->engine->startPush();
+        raw->reader.open(db);
+        listeners.push_back(std::move(listener));
+    }
+    const auto allListening = [&] {
+        return std::all_of(listeners.begin(), listeners.end(), [](const auto &l) { return l->listening; });
+    };
+    QElapsedTimer wait;
+    wait.start();
+    while (!allListening() && wait.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QList<double> samples;
+    for (int i = 0; allListening() && i < rounds; ++i) {
+        QThread::msleep(150);
+        const QString to = i % 2 ? QStringLiteral("other") : QStringLiteral("bench");
+        const QString subject = QStringLiteral("Shared %1").arg(i);
+        if (!deliver(dataDir, subject, to))
+            continue;
+        QElapsedTimer t;
+        t.start();
+        bool everywhere = false;
+        while (!everywhere && t.elapsed() < 10000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+            everywhere = std::all_of(listeners.begin(), listeners.end(),
+                                     [&](const auto &l) { return l->user != to || inInbox(l->reader, subject); });
+        }
+        if (everywhere)
+            samples.append(t.nsecsElapsed() / 1e6);
+    }
+    return samples;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -180,7 +256,11 @@ int main(int argc, char *argv[])
     out().flush();
     const QList<double> skein = skeinDelays(base, dataDir, rounds);
     out() << "Skein (stored by the engine with push): " << summary(skein) << "\n";
+    out().flush();
+    const QList<double> several = severalListenersDelays(base, dataDir, rounds);
+    out() << "Skein, three engines listening (bench on two devices, other), every device of the recipient: "
+          << summary(several) << "\n";
     server.terminate();
     server.waitForFinished(10000);
-    return wake.size() == rounds && skein.size() == rounds ? 0 : 1;
+    return wake.size() == rounds && skein.size() == rounds && several.size() == rounds ? 0 : 1;
 }
