@@ -140,7 +140,8 @@ void DesktopApp::createWindow()
             engine->fetchBody(messageId);
     });
     connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
-    connect(m_window.get(), &ui::MainWindow::accountSwitchRequested, this, &DesktopApp::switchToAccount);
+    // The user chose one of its folders (or an All Inboxes row): the window opens that itself.
+    connect(m_window.get(), &ui::MainWindow::accountSwitchRequested, this, &DesktopApp::showAccount);
     updateFolderPaneAccounts();
     createLiveMail();
     wireWindowActions();
@@ -274,8 +275,7 @@ void DesktopApp::ensureAccountFlow()
         connect(m_accountFlow, &AccountFlow::cancelled, this, [this] {
             if (!m_addedAccount.isEmpty()) {
                 const QString added = std::exchange(m_addedAccount, QString());
-                if (switchToAccount(m_previousAccount))
-                    selectInbox();
+                switchToAccount(m_previousAccount);
                 QString error;
                 removeAccount(added, &error);
                 return;

@@ -136,6 +136,8 @@ private:
 
     // DesktopAppAccounts.cpp: the sessions and which one the window shows.
     AccountSession *addSession(const QString &name, QString *error);
+    // Opens the account's store in the window; what it lists is the caller's choice.
+    bool showAccount(const QString &name);
     void updateFolderPaneAccounts();
     QString nextAccountName() const;
     void confirmRemoveAccount(const QString &name);

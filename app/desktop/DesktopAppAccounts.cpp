@@ -54,6 +54,14 @@ void DesktopApp::updateFolderPaneAccounts()
 
 bool DesktopApp::switchToAccount(const QString &name)
 {
+    if (!showAccount(name))
+        return false;
+    selectInbox(); // the folder pane and the list follow, as if its Inbox was clicked
+    return true;
+}
+
+bool DesktopApp::showAccount(const QString &name)
+{
     AccountSession *session = account(name);
     if (!session)
         return false;
@@ -102,7 +110,7 @@ void DesktopApp::addAccount()
     }
     m_previousAccount = m_active->name();
     m_addedAccount = session->name();
-    switchToAccount(session->name());
+    showAccount(session->name()); // empty until the dialog has connected it
     showAccountSetup();
     if (ui::AccountDialog *dialog = accountDialog())
         dialog->setEmail(QString()); // not the last account's address
@@ -149,7 +157,6 @@ bool DesktopApp::removeAccount(const QString &name, QString *error)
                                         [&](const auto &s) { return s.get() != session && s->hasAccount(); });
         if (other == m_sessions.end() || !switchToAccount((*other)->name()))
             return false;
-        selectInbox();
     }
     if (m_accountFlowSession == session) {
         delete m_accountFlow;

@@ -197,7 +197,7 @@ ui::SettingsDialog *DesktopApp::showSettings()
     QList<ui::SettingsDialog::AccountRow> rows;
     for (const auto &session : m_sessions)
         if (session->hasAccount())
-            rows.append({session->name(), session->label(), session->address()});
+            rows.append({session->name(), session->label(), session->ownAddress()}); // the composer's signature key
     m_settingsDialog->setAccounts(rows);
     m_settingsDialog->show();
     m_settingsDialog->raise();

@@ -13,6 +13,7 @@
 #include "SettingsDialog.h"
 #include "SyncStatus.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -358,6 +359,43 @@ private Q_SLOTS:
                      [QStringLiteral("folder")].toString(), QStringLiteral("Sent Items"));
         for (const QJsonObject &m : withSubject(QStringLiteral("demo"), QStringLiteral("Written as Alice")))
             QCOMPARE(m[QStringLiteral("folder")].toString(), QStringLiteral("Inbox"));
+    }
+
+    // Settings > Accounts > Edit: the account dialog for that account; a
+    // signature set for alice signs alice's mail only.
+    void editAndSignaturePerAccount()
+    {
+        skein::ui::SettingsDialog *settings = m_app->showSettings();
+        auto *list = settings->findChild<QListWidget *>(QStringLiteral("accountList"));
+        list->setCurrentRow(1);
+        QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("editAccountButton")), Qt::LeftButton);
+        QTRY_VERIFY(m_app->accountDialog() && m_app->accountDialog()->isVisible());
+        QCOMPARE(m_app->activeAccount()->name(), kAliceName);
+        QCOMPARE(folderView()->currentIndex(), inboxRowOf(kAliceName)); // the pane follows
+        QCOMPARE(textOf(m_app->accountDialog(), "accountUser"), QStringLiteral("alice"));
+        QTest::mouseClick(m_app->accountDialog()->findChild<QPushButton *>(QStringLiteral("accountCancel")), Qt::LeftButton);
+        QTRY_VERIFY(!m_app->accountDialog()->isVisible());
+        QCOMPARE(m_app->accounts().size(), 2); // cancelling an edit removes nothing
+
+        settings->showPage(QStringLiteral("signatures"));
+        auto *which = settings->findChild<QComboBox *>(QStringLiteral("signatureAccountCombo"));
+        QCOMPARE(which->count(), 2);
+        which->setCurrentIndex(1);
+        auto *text = settings->findChild<QPlainTextEdit *>(QStringLiteral("signatureEdit"));
+        QVERIFY(text);
+        text->setPlainText(QStringLiteral("Alice, Finance"));
+        settings->save();
+        settings->close();
+        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger(); // alice is shown
+        QTRY_VERIFY(newestComposer());
+        QVERIFY(newestComposer()->bodyEdit()->toPlainText().contains(QLatin1String("Alice, Finance")));
+        delete newestComposer();
+        clickFolder(inboxRowOf(QString()));
+        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+        QTRY_VERIFY(newestComposer());
+        QCOMPARE(m_app->activeAccount()->name(), QString());
+        QVERIFY(!newestComposer()->bodyEdit()->toPlainText().contains(QLatin1String("Alice, Finance")));
+        delete newestComposer();
     }
 
     // Settings > Accounts > Remove, confirmed: alice's store is gone, demo's
