@@ -2,6 +2,7 @@
 
 #include "AccountFlow.h"
 #include "AppEnvironment.h"
+#include "ChangeThrottle.h"
 #include "ComposerWindow.h"
 #include "DemoServer.h"
 #include "KeychainTokenStore.h"
@@ -350,9 +351,12 @@ void DesktopApp::wireEngine(AccountSession *session)
     eas::SyncEngine *engine = session->engine();
     connect(engine, &eas::SyncEngine::syncFinished, session,
             [this, session](const eas::SyncReport &report) { onSyncFinished(session, report); });
-    connect(engine, &eas::SyncEngine::folderChanged, session, [this, session](const QString &folderId) {
+    // Another account's changes only touch the folder pane's counts: at most a few times a second.
+    auto *paneRefresh = new ChangeThrottle(kWindowRefreshMs, [this](const QString &) { m_window->refreshFolderPane(); },
+                                           session->engine());
+    connect(engine, &eas::SyncEngine::folderChanged, session, [this, session, paneRefresh](const QString &folderId) {
         if (session != m_active)
-            m_window->refreshFolderPane(); // its unread counts
+            paneRefresh->add(QString());
         onFolderChangedForAlerts(session, folderId);
     });
     connect(engine, &eas::SyncEngine::replayFinished, session, [this, session](const eas::SyncReport &report) {
@@ -377,8 +381,10 @@ void DesktopApp::linkToWindow(AccountSession *session)
     eas::SyncEngine *engine = session->engine();
     connect(engine, &eas::SyncEngine::progress, link,
             [window](const QString &folder, int items) { window->syncProgress(folder, items); });
-    connect(engine, &eas::SyncEngine::folderChanged, link,
-            [window](const QString &folderId) { window->folderContentChanged(folderId); });
+    // A sync reports a change per reply: the window redraws at most a few times a second.
+    auto *contentRefresh = new ChangeThrottle(
+        kWindowRefreshMs, [window](const QString &folderId) { window->folderContentChanged(folderId); }, link);
+    connect(engine, &eas::SyncEngine::folderChanged, contentRefresh, &ChangeThrottle::add);
     connect(engine, &eas::SyncEngine::bodyFetched, link,
             [this](qint64 messageId, const QString &error) { onBodyFetched(messageId, error); });
     linkEngineActions(session);

@@ -50,6 +50,9 @@ class DesktopApp : public QObject
     Q_OBJECT
 public:
     static constexpr int kSyncIntervalMs = 5 * 60 * 1000;
+    // The window re-reads a changed folder at most this often during a sync
+    // (the first change of a quiet spell at once).
+    static constexpr int kWindowRefreshMs = 250;
 
     explicit DesktopApp(DesktopOptions options, QObject *parent = nullptr);
     ~DesktopApp() override;
