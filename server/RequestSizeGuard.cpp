@@ -176,6 +176,9 @@ void RequestSizeGuard::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
+    // QHttpServer writes a reply's headers and body separately: without
+    // TCP_NODELAY the body waits for the client's delayed ACK (~40 ms a reply).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before addPendingConnection() hands the socket to
     // QHttpServer, so the watch sees every readyRead first.
     new RequestWatch(socket, m_maxBodyBytes, m_http);

@@ -186,7 +186,8 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     bool hierarchyRefreshed = false;
 
     QString key = m_store.syncKey(folder.serverId);
-    if (key == QLatin1String("0") && !primeFolder(folder, report))
+    bool downloadingAll = key == QLatin1String("0");
+    if (downloadingAll && !primeFolder(folder, report))
         return report;
     key = m_store.syncKey(folder.serverId);
     // The journal's Change/Delete commands for this folder, sent with the
@@ -203,7 +204,8 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         SyncCollectionRequest request;
         request.folderId = folder.serverId;
         request.syncKey = key;
-        request.windowSize = m_options.windowSize;
+        request.windowSize = downloadingAll ? std::max(m_options.windowSize, m_options.firstSyncWindowSize)
+                                            : m_options.windowSize;
         request.conversationMode = m_options.conversationMode && atLeast14(version);
         request.filterType = m_options.filterType;
         request.bodyType = m_options.bodyType;
@@ -256,6 +258,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             if (!m_store.beginResync(folder.serverId) || !primeFolder(folder, report))
                 return report;
             key = m_store.syncKey(folder.serverId);
+            downloadingAll = true;
             continue;
         }
         if (status == 12 && !hierarchyRefreshed) {

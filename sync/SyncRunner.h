@@ -13,6 +13,9 @@ namespace skein::eas {
 struct SyncOptions {
     int filterType = 0;          // 0 = everything; 1..5 = 1 day .. 1 month
     int windowSize = 100;
+    // A folder downloaded from nothing (a new account, a resync) asks for the
+    // most [MS-ASCMD] allows per reply: a fifth of the round trips.
+    int firstSyncWindowSize = 512;
     bool conversationMode = true;
     BodyType bodyType = BodyType::Html;
     int truncationSize = 20000;  // bodies larger than this arrive as a preview
