@@ -83,6 +83,52 @@ protected:
     skein::ui::MainWindow *window() const { return m_app->mainWindow(); }
     skein::Store &store() const { return m_app->store(); }
 
+    QTreeView *folderView() const { return window()->folderView(); }
+
+    // The folder pane's row of an account (several accounts shown).
+    QModelIndex accountRow(const QString &name) const
+    {
+        QAbstractItemModel *model = folderView()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(skein::IsAccountRole).toBool() && index.data(skein::AccountRole).toString() == name)
+                return index;
+        }
+        return {};
+    }
+
+    QModelIndex inboxRowOf(const QString &name) const
+    {
+        const QModelIndex account = accountRow(name);
+        QAbstractItemModel *model = folderView()->model();
+        for (int row = 0; row < model->rowCount(account); ++row) {
+            const QModelIndex index = model->index(row, 0, account);
+            if (index.data(skein::FolderTypeRole).toInt() == int(skein::FolderType::Inbox))
+                return index;
+        }
+        return {};
+    }
+
+    // As a user does: a click on the row in the folder pane.
+    void clickFolder(const QModelIndex &index)
+    {
+        QVERIFY(index.isValid());
+        folderView()->scrollTo(index);
+        QTest::mouseClick(folderView()->viewport(), Qt::LeftButton, {}, folderView()->visualRect(index).center());
+    }
+
+    // The subjects of every conversation row of the list shown.
+    QStringList listSubjects() const
+    {
+        QAbstractItemModel *model = window()->conversationView()->model();
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QStringList subjects;
+        for (int row = 0; row < model->rowCount(); ++row)
+            subjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
+        return subjects;
+    }
+
     QJsonObject dump() const
     {
         QJsonObject d;

@@ -47,8 +47,6 @@ class TestTwoAccounts : public QObject, public ComposeDemoApp
         return result;
     }
 
-    QTreeView *folderView() const { return window()->folderView(); }
-
     QStringList topLevelRows() const
     {
         QStringList rows;
@@ -56,48 +54,6 @@ class TestTwoAccounts : public QObject, public ComposeDemoApp
         for (int row = 0; row < model->rowCount(); ++row)
             rows.append(model->index(row, 0).data().toString());
         return rows;
-    }
-
-    QModelIndex accountRow(const QString &name) const
-    {
-        QAbstractItemModel *model = folderView()->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(skein::IsAccountRole).toBool() && index.data(skein::AccountRole).toString() == name)
-                return index;
-        }
-        return {};
-    }
-
-    QModelIndex inboxRowOf(const QString &name) const
-    {
-        const QModelIndex account = accountRow(name);
-        QAbstractItemModel *model = folderView()->model();
-        for (int row = 0; row < model->rowCount(account); ++row) {
-            const QModelIndex index = model->index(row, 0, account);
-            if (index.data(skein::FolderTypeRole).toInt() == int(skein::FolderType::Inbox))
-                return index;
-        }
-        return {};
-    }
-
-    // As a user does: a click on the row in the folder pane.
-    void clickFolder(const QModelIndex &index)
-    {
-        QVERIFY(index.isValid());
-        folderView()->scrollTo(index);
-        QTest::mouseClick(folderView()->viewport(), Qt::LeftButton, {}, folderView()->visualRect(index).center());
-    }
-
-    QStringList listSubjects() const
-    {
-        QAbstractItemModel *model = window()->conversationView()->model();
-        while (model->canFetchMore({}))
-            model->fetchMore({});
-        QStringList subjects;
-        for (int row = 0; row < model->rowCount(); ++row)
-            subjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
-        return subjects;
     }
 
     bool selectConversation(const QString &subject)

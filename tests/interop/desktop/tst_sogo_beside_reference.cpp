@@ -36,19 +36,6 @@ class TestSogoBesideReference : public QObject, public ComposeDemoApp
 {
     Q_OBJECT
 
-    QTreeView *folderView() const { return window()->folderView(); }
-
-    QModelIndex accountRow(const QString &name) const
-    {
-        QAbstractItemModel *model = folderView()->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(skein::IsAccountRole).toBool() && index.data(skein::AccountRole).toString() == name)
-                return index;
-        }
-        return {};
-    }
-
     QStringList folderNamesOf(const QString &name) const
     {
         QStringList names;
@@ -62,36 +49,6 @@ class TestSogoBesideReference : public QObject, public ComposeDemoApp
         };
         walk(accountRow(name));
         return names;
-    }
-
-    QModelIndex inboxRowOf(const QString &name) const
-    {
-        const QModelIndex account = accountRow(name);
-        QAbstractItemModel *model = folderView()->model();
-        for (int row = 0; row < model->rowCount(account); ++row) {
-            const QModelIndex index = model->index(row, 0, account);
-            if (index.data(skein::FolderTypeRole).toInt() == int(skein::FolderType::Inbox))
-                return index;
-        }
-        return {};
-    }
-
-    void clickFolder(const QModelIndex &index)
-    {
-        QVERIFY(index.isValid());
-        folderView()->scrollTo(index);
-        QTest::mouseClick(folderView()->viewport(), Qt::LeftButton, {}, folderView()->visualRect(index).center());
-    }
-
-    QStringList listSubjects() const
-    {
-        QAbstractItemModel *model = window()->conversationView()->model();
-        while (model->canFetchMore({}))
-            model->fetchMore({});
-        QStringList subjects;
-        for (int row = 0; row < model->rowCount(); ++row)
-            subjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
-        return subjects;
     }
 
     bool listHasTopic(const QString &topic) const
