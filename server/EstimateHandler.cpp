@@ -1,12 +1,29 @@
 #include "EstimateHandler.h"
 
-#include "SyncChanges.h"
+#include "ChangeTracker.h"
 
 #include <EasTags.h>
 
 namespace skein::server {
 
 namespace tag = wbxml::tag;
+
+namespace {
+
+// The state's own filter is tracked; an estimate for another filter (the
+// request may name one) diffs the folder against what the device holds.
+int estimate(ServerStore &store, const FolderRow &folder, const SyncState &state, const ResultSetOptions &options)
+{
+    if (options.filterType == state.filterType && options.conversationMode == state.conversationMode) {
+        ChangeTracker tracker(store, folder, state.id, options);
+        tracker.catchUp();
+        return tracker.count();
+    }
+    return int(pendingChanges(store.folderStates(folder.id, needsConversations(options)), store.snapshot(state.id),
+                              options).size());
+}
+
+} // namespace
 
 HandlerResult EstimateHandler::handle(const EasRequest &request)
 {
@@ -56,12 +73,10 @@ HandlerResult EstimateHandler::handle(const EasRequest &request)
             filterType = c->childText(tag::AirSync::FilterType).trimmed().toInt();
         const bool convMode = mode ? conversationMode && request.hasConversations() : state->conversationMode;
         const ResultSetOptions options{filterType, convMode, m_ctx.nowMs()};
-        const auto pending = pendingChanges(m_ctx.store.folderStates(folder->id, needsConversations(options)),
-                                            m_ctx.store.snapshot(state->id), options);
         response.add(tag::GetItemEstimate::Status, "1");
         auto &out = response.add(tag::GetItemEstimate::Collection);
         out.add(tag::GetItemEstimate::CollectionId, collectionId);
-        out.add(tag::GetItemEstimate::Estimate, qint64(pending.size()));
+        out.add(tag::GetItemEstimate::Estimate, qint64(estimate(m_ctx.store, *folder, *state, options)));
     }
     return HandlerResult::doc(root);
 }

@@ -1,6 +1,6 @@
 #include "PingHandler.h"
 
-#include "SyncChanges.h"
+#include "ChangeTracker.h"
 
 #include <EasTags.h>
 
@@ -71,12 +71,13 @@ QStringList PingHandler::changedFolders(const Watch &watch)
     QStringList out;
     for (qint64 id : watch.folders) {
         const auto state = m_ctx.store.syncState(watch.userId, watch.deviceId, id);
-        if (!state)
+        const auto folder = m_ctx.store.folder(watch.userId, id);
+        if (!state || !folder)
             continue;
-        const ResultSetOptions options{state->filterType, state->conversationMode, m_ctx.nowMs()};
-        const auto pending = pendingChanges(m_ctx.store.folderStates(id, needsConversations(options)),
-                                            m_ctx.store.snapshot(state->id), options);
-        if (!pending.isEmpty())
+        ChangeTracker tracker(m_ctx.store, *folder, state->id,
+                              ResultSetOptions{state->filterType, state->conversationMode, m_ctx.nowMs()});
+        tracker.catchUp();
+        if (tracker.hasChanges())
             out << QString::number(id);
     }
     return out;

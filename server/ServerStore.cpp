@@ -84,6 +84,41 @@ CREATE TABLE IF NOT EXISTS oauth_device_codes(
     state TEXT NOT NULL DEFAULT 'pending');
 )SQL";
 
+// Change tracking for Sync (ChangeTracker): every change to a folder's
+// messages is logged by trigger, so a device's state learns what may differ
+// from the log since it last looked instead of diffing the whole folder on
+// every request. The log keeps the conversation so that a date-filtered
+// conversation-mode state can re-check the other messages of a conversation
+// that gained or lost a message; it is pruned once every state has read it.
+// sync_state_dirty: per state, the messages that may differ from what the
+// device was told, in the order Sync sends them (told ones first, then
+// newest first).
+const char *const kChangeTracking = R"SQL(
+CREATE TABLE IF NOT EXISTS change_log(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, folder_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL, conversation_id BLOB);
+CREATE INDEX IF NOT EXISTS change_log_folder ON change_log(folder_id, seq);
+CREATE TRIGGER IF NOT EXISTS messages_log_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO change_log(folder_id, message_id, conversation_id)
+    VALUES(NEW.folder_id, NEW.id, NEW.conversation_id);
+END;
+CREATE TRIGGER IF NOT EXISTS messages_log_update AFTER UPDATE ON messages BEGIN
+    INSERT INTO change_log(folder_id, message_id, conversation_id)
+    VALUES(NEW.folder_id, NEW.id, NEW.conversation_id);
+    INSERT INTO change_log(folder_id, message_id, conversation_id)
+    SELECT OLD.folder_id, OLD.id, OLD.conversation_id WHERE OLD.folder_id <> NEW.folder_id;
+END;
+CREATE TRIGGER IF NOT EXISTS messages_log_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO change_log(folder_id, message_id, conversation_id)
+    VALUES(OLD.folder_id, OLD.id, OLD.conversation_id);
+END;
+CREATE TABLE IF NOT EXISTS sync_state_dirty(
+    state_id INTEGER NOT NULL, message_id INTEGER NOT NULL, told INTEGER NOT NULL,
+    received INTEGER NOT NULL, PRIMARY KEY(state_id, message_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sync_state_dirty_order
+    ON sync_state_dirty(state_id, told DESC, received DESC, message_id DESC);
+)SQL";
+
 const char *const kMessageColumns =
     "id, user_id, folder_id, parent_id, subject, sender, to_addr, cc_addr, display_to, "
     "thread_topic, importance, received, read, flag, flag_rev, body_type, body, "
@@ -185,7 +220,12 @@ bool ServerStore::migrate()
     if (!addColumnIfMissing("messages", "message_id", "TEXT NOT NULL DEFAULT ''")
         || !addColumnIfMissing("sync_states", "prev_commands", "BLOB")
         || !addColumnIfMissing("attachments", "content_id", "TEXT NOT NULL DEFAULT ''")
-        || !addColumnIfMissing("attachments", "is_inline", "INTEGER NOT NULL DEFAULT 0"))
+        || !addColumnIfMissing("attachments", "is_inline", "INTEGER NOT NULL DEFAULT 0")
+        || !addColumnIfMissing("sync_states", "tracked_seq", "INTEGER") // NULL: not tracked yet
+        || !addColumnIfMissing("sync_states", "tracked_filter", "INTEGER")
+        || !addColumnIfMissing("sync_states", "tracked_mode", "INTEGER")
+        || !addColumnIfMissing("sync_states", "tracked_cutoff", "INTEGER")
+        || !exec(kChangeTracking))
         return false;
     // messages_folder_state covers folderStates(), which every Sync request
     // reads for a whole folder: from the table, each row's conversation_id

@@ -87,6 +87,8 @@ SyncState ServerStore::resetSyncState(qint64 userId, const QString &deviceId, qi
     if (auto old = syncState(userId, deviceId, folderId)) {
         SqlStatement di(m_db, "DELETE FROM sync_state_items WHERE state_id=?");
         di.bind(1, old->id).run();
+        SqlStatement dd(m_db, "DELETE FROM sync_state_dirty WHERE state_id=?");
+        dd.bind(1, old->id).run();
         SqlStatement ds(m_db, "DELETE FROM sync_states WHERE id=?");
         ds.bind(1, old->id).run();
     }
@@ -110,6 +112,8 @@ void ServerStore::deleteSyncStates(qint64 folderId)
 {
     SqlStatement di(m_db, "DELETE FROM sync_state_items WHERE state_id IN (SELECT id FROM sync_states WHERE folder_id=?)");
     di.bind(1, folderId).run();
+    SqlStatement dd(m_db, "DELETE FROM sync_state_dirty WHERE state_id IN (SELECT id FROM sync_states WHERE folder_id=?)");
+    dd.bind(1, folderId).run();
     SqlStatement ds(m_db, "DELETE FROM sync_states WHERE folder_id=?");
     ds.bind(1, folderId).run();
 }

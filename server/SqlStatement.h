@@ -90,6 +90,7 @@ public:
     }
 
     qint64 integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
     QString text(int col) const
     {
         const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));

@@ -48,63 +48,77 @@ QHash<qint64, bool> resultSet(const QList<MessageState> &folder, const ResultSet
     return out;
 }
 
+std::optional<PendingChange> changeFor(qint64 messageId, const SnapshotEntry *told, const MessageState *now,
+                                       std::optional<bool> wanted)
+{
+    PendingChange c;
+    c.messageId = messageId;
+    if (told) {
+        if (!now) {
+            c.kind = ChangeKind::Delete;
+            return c;
+        }
+        if (!wanted) {
+            c.kind = ChangeKind::SoftDelete;
+            return c;
+        }
+        if (!told->movedOut()) {
+            c.readChanged = now->read != told->read;
+            c.flagChanged = now->flagRev != told->flagRev;
+            if (!c.readChanged && !c.flagChanged)
+                return std::nullopt;
+            c.kind = ChangeKind::Change;
+            c.now = SnapshotEntry{now->read, now->flagRev};
+            return c;
+        }
+    }
+    if (!now || !wanted)
+        return std::nullopt;
+    // Never told, or moved out by the device and back again: an Add.
+    c.kind = ChangeKind::Add;
+    c.inWindow = *wanted;
+    c.now = SnapshotEntry{now->read, now->flagRev};
+    return c;
+}
+
+void sortForSync(QList<PendingChange> &changes, const QHash<qint64, qint64> &receivedById)
+{
+    auto rank = [](const PendingChange &c) {
+        return c.kind == ChangeKind::Add ? 2 : c.kind == ChangeKind::Change ? 1 : 0;
+    };
+    std::stable_sort(changes.begin(), changes.end(), [&](const PendingChange &a, const PendingChange &b) {
+        if (rank(a) != rank(b))
+            return rank(a) < rank(b);
+        if (rank(a) < 2)
+            return a.messageId < b.messageId;
+        const qint64 ra = receivedById.value(a.messageId), rb = receivedById.value(b.messageId);
+        return ra != rb ? ra > rb : a.messageId > b.messageId;
+    });
+}
+
 QList<PendingChange> pendingChanges(const QList<MessageState> &folder,
                                     const QHash<qint64, SnapshotEntry> &snapshot,
                                     const ResultSetOptions &options)
 {
     const QHash<qint64, bool> wanted = resultSet(folder, options);
-    QHash<qint64, const MessageState *> byId;
-    byId.reserve(folder.size());
-    for (const MessageState &m : folder)
-        byId.insert(m.id, &m);
-
-    QList<PendingChange> removals;
-    QList<PendingChange> changes;
-    QList<std::pair<qint64, PendingChange>> adds; // (received, change)
-    for (auto it = snapshot.cbegin(); it != snapshot.cend(); ++it) {
-        PendingChange c;
-        c.messageId = it.key();
-        const auto found = byId.constFind(it.key());
-        if (found == byId.cend()) {
-            c.kind = ChangeKind::Delete;
-            removals.append(c);
-        } else if (!wanted.contains(it.key())) {
-            c.kind = ChangeKind::SoftDelete;
-            removals.append(c);
-        } else if (it->movedOut()) {
-            continue; // moved out by the device and back again: an Add below
-        } else {
-            const MessageState &m = **found;
-            c.readChanged = m.read != it->read;
-            c.flagChanged = m.flagRev != it->flagRev;
-            if (c.readChanged || c.flagChanged) {
-                c.kind = ChangeKind::Change;
-                c.now = SnapshotEntry{m.read, m.flagRev};
-                changes.append(c);
-            }
-        }
-    }
+    QHash<qint64, qint64> receivedById;
+    receivedById.reserve(folder.size());
+    QList<PendingChange> out;
     for (const MessageState &m : folder) {
-        const auto w = wanted.constFind(m.id);
+        receivedById.insert(m.id, m.receivedMs);
         const auto told = snapshot.constFind(m.id);
-        if (w == wanted.cend() || (told != snapshot.cend() && !told->movedOut()))
-            continue;
-        PendingChange c;
-        c.kind = ChangeKind::Add;
-        c.messageId = m.id;
-        c.inWindow = *w;
-        c.now = SnapshotEntry{m.read, m.flagRev};
-        adds.append({m.receivedMs, c});
+        const auto w = wanted.constFind(m.id);
+        if (auto c = changeFor(m.id, told == snapshot.cend() ? nullptr : &*told, &m,
+                               w == wanted.cend() ? std::nullopt : std::optional<bool>(*w)))
+            out.append(*c);
     }
-    auto byId2 = [](const PendingChange &a, const PendingChange &b) { return a.messageId < b.messageId; };
-    std::sort(removals.begin(), removals.end(), byId2);
-    std::sort(changes.begin(), changes.end(), byId2);
-    std::sort(adds.begin(), adds.end(), [](const auto &a, const auto &b) {
-        return a.first != b.first ? a.first > b.first : a.second.messageId > b.second.messageId;
-    });
-    QList<PendingChange> out = removals + changes;
-    for (const auto &a : adds)
-        out.append(a.second);
+    for (auto it = snapshot.cbegin(); it != snapshot.cend(); ++it) {
+        if (receivedById.contains(it.key()))
+            continue;
+        if (auto c = changeFor(it.key(), &*it, nullptr, std::nullopt))
+            out.append(*c);
+    }
+    sortForSync(out, receivedById);
     return out;
 }
 

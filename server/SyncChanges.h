@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QList>
 
+#include <optional>
+
 namespace skein::server {
 
 // The result set of a mail folder for one filter, and what a device must be
@@ -35,7 +37,17 @@ qint64 filterCutoffMs(int filterType, qint64 nowMs);
 bool needsConversations(const ResultSetOptions &options);
 QHash<qint64, bool> resultSet(const QList<MessageState> &folder, const ResultSetOptions &options);
 
-// Deletes and soft deletes first, then changes, then adds newest first.
+// What the device must be told about one message, if anything. told: what it
+// was told last (nullptr: nothing); now: the message in the folder (nullptr:
+// gone from it); wanted: whether the result set holds it (nullopt: no), and
+// if so whether inside the date window.
+std::optional<PendingChange> changeFor(qint64 messageId, const SnapshotEntry *told, const MessageState *now,
+                                       std::optional<bool> wanted);
+
+// Removals by id, then changes by id, then adds newest first: Sync's order.
+void sortForSync(QList<PendingChange> &changes, const QHash<qint64, qint64> &receivedById);
+
+// The whole diff of a folder against a snapshot, in Sync's order.
 QList<PendingChange> pendingChanges(const QList<MessageState> &folder,
                                     const QHash<qint64, SnapshotEntry> &snapshot,
                                     const ResultSetOptions &options);

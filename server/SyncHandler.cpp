@@ -2,7 +2,7 @@
 
 #include "ElementBlob.h"
 #include "EmailSerializer.h"
-#include "SyncChanges.h"
+#include "ChangeTracker.h"
 #include "SyncCommands.h"
 
 #include <EasTags.h>
@@ -185,13 +185,12 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
         if (!getChanges || flagValue(*getChanges)) {
             const int window = windowSize(in.child(tag::AirSync::WindowSize), globalWindow);
             const ResultSetOptions options{state->filterType, state->conversationMode, m_ctx.nowMs()};
-            const QList<PendingChange> pending =
-                pendingChanges(store.folderStates(folder->id, needsConversations(options)),
-                               store.snapshot(state->id), options);
-            more = pending.size() > window;
+            ChangeTracker tracker(store, *folder, state->id, options);
+            tracker.catchUp();
+            const QList<PendingChange> pending = tracker.next(window, &more);
             wbxml::Element commandsOut(tag::AirSync::Commands);
-            for (int i = 0; i < pending.size() && i < window; ++i) {
-                const PendingChange &c = pending.at(i);
+            for (const PendingChange &c : pending) {
+                tracker.settle(c.messageId);
                 const QString serverId = serverIdFor(folder->id, c.messageId);
                 switch (c.kind) {
                 case ChangeKind::Delete:
