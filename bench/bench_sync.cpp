@@ -1,7 +1,8 @@
 // Sync throughput: N generated messages synced from skein-server over
 // loopback, against the in-process limit (decoding and storing the very same
 // response bytes) measured in the same run.
-//   bench_sync [N]      (default 20000)
+//   bench_sync [N ...]   (default 20000; several N: the per-message cost of
+//                         each against the first, measured in this run)
 #include "NetworkTransport.h"
 #include "SyncCommand.h"
 #include "SyncRunner.h"
@@ -13,6 +14,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
+
+#include <optional>
 
 #include <sys/resource.h>
 
@@ -27,12 +30,16 @@ class RecordingTransport final : public Transport
 public:
     HttpResponse send(const HttpRequest &request) override
     {
+        QElapsedTimer waiting;
+        waiting.start();
         HttpResponse response = m_inner.send(request);
+        waitedSeconds += waiting.nsecsElapsed() / 1e9;
         if (request.url.query().contains(QLatin1String("Cmd=Sync")) && !response.body.isEmpty())
             bodies.append(response.body);
         return response;
     }
     QList<QByteArray> bodies;
+    double waitedSeconds = 0; // request sent to response read: the server's share
 
 private:
     NetworkTransport m_inner;
@@ -95,18 +102,21 @@ double replay(const QList<QByteArray> &bodies, const QString &dbPath, int *store
     return seconds;
 }
 
-} // namespace
+struct SyncRun {
+    int count = 0;
+    double seconds = 0;     // first sync over loopback
+    double limitSeconds = 0; // decode + parse + insert of the same bytes
+};
 
-int main(int argc, char *argv[])
+// One first sync of count generated messages; nullopt on failure.
+std::optional<SyncRun> runOnce(int count, bool compareWindow100)
 {
-    QCoreApplication app(argc, argv);
-    const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 20000;
     QTemporaryDir dir;
     QProcess server;
     const QString url = startServer(server, dir.filePath(QStringLiteral("server")), count);
     if (url.isEmpty()) {
         QTextStream(stderr) << "bench_sync: skein-server did not start\n";
-        return 1;
+        return std::nullopt;
     }
 
     Store store;
@@ -133,7 +143,7 @@ int main(int argc, char *argv[])
     const long rssAfterSync = peakRssKb();
     if (!report.ok()) {
         QTextStream(stderr) << "bench_sync: " << report.message << "\n";
-        return 1;
+        return std::nullopt;
     }
     const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
     const int synced = inbox ? store.messageCount(inbox->serverId) : 0;
@@ -145,13 +155,13 @@ int main(int argc, char *argv[])
     const double localRate = replayed / localSeconds;
     out() << "messages               " << count << " generated, " << synced << " synced, " << replayed << " replayed\n"
           << "sync over loopback     " << qRound(networkRate) << " messages/s (" << networkSeconds << " s, "
-          << transport.bodies.size() << " responses)\n"
+          << transport.bodies.size() << " responses, " << qRound(1e6 / networkRate) << " us per message, "
+          << transport.waitedSeconds << " s of it waiting for responses)\n"
           << "in-process limit       " << qRound(localRate) << " messages/s (decode + parse + insert of the same bytes, "
           << localSeconds << " s)\n"
           << "ratio sync/limit       " << QString::number(networkRate / localRate, 'f', 3) << "\n"
           << "peak RSS after sync    " << rssAfterSync / 1024 << " MiB\n";
-    // The same first sync with 100 items per reply, as every sync asked before.
-    {
+    if (compareWindow100) { // the same first sync with 100 items per reply, as every sync asked before
         Store small;
         small.open(dir.filePath(QStringLiteral("window100.db")));
         AccountSettings second = account;
@@ -173,5 +183,35 @@ int main(int argc, char *argv[])
     }
     server.terminate();
     server.waitForFinished(10000);
-    return synced == count ? 0 : 1;
+    if (synced != count)
+        return std::nullopt;
+    return SyncRun{count, networkSeconds, localSeconds};
+}
+
+} // namespace
+
+// bench_sync [N ...]: one first sync per N (default 20000); with several,
+// the per-message cost of each against the first's, all in this run.
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QList<int> counts;
+    for (int i = 1; i < argc; ++i)
+        counts << QByteArray(argv[i]).toInt();
+    if (counts.isEmpty())
+        counts << 20000;
+    QList<SyncRun> runs;
+    for (int count : std::as_const(counts)) {
+        const std::optional<SyncRun> run = runOnce(count, runs.isEmpty());
+        if (!run)
+            return 1;
+        runs << *run;
+    }
+    for (int i = 1; i < runs.size(); ++i) {
+        const SyncRun &base = runs.first(), &r = runs.at(i);
+        out() << "per-message cost at " << r.count << " / at " << base.count << ": sync "
+              << QString::number((r.seconds / r.count) / (base.seconds / base.count), 'f', 2) << "x, limit "
+              << QString::number((r.limitSeconds / r.count) / (base.limitSeconds / base.count), 'f', 2) << "x\n";
+    }
+    return 0;
 }
