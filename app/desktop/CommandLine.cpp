@@ -45,7 +45,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("With --screenshot: show the folder named NAME (for example Outbox or Drafts) first. The picture is "
                        "taken even when the first sync fails, so it can show Skein offline."),
         QStringLiteral("NAME"));
-    parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject, selectFolder});
+    const QCommandLineOption demoMessages(
+        QStringLiteral("demo-messages"),
+        QStringLiteral("With --demo: add N generated messages (threads of 1 to 10) to the demo Inbox, to try Skein "
+                       "on a large mailbox."),
+        QStringLiteral("N"));
+    parser.addOptions({profile, demo, demoOAuth, screenshot, selectSubject, selectFolder, demoMessages});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -76,9 +81,17 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             return result;
         }
     }
+    bool countOk = true;
+    const int generated = parser.isSet(demoMessages) ? parser.value(demoMessages).toInt(&countOk) : 0;
+    if (!countOk || generated < 0 || (parser.isSet(demoMessages) && !parser.isSet(demo))) {
+        result.text = QStringLiteral("--demo-messages takes a number of messages and only works with --demo\n\n%1")
+                          .arg(helpText(parser));
+        result.exitCode = 2;
+        return result;
+    }
     result.options = DesktopOptions{parser.value(profile), parser.isSet(demo) || parser.isSet(demoOAuth),
                                     parser.value(screenshot), parser.value(selectSubject), parser.isSet(demoOAuth),
-                                    parser.value(selectFolder)};
+                                    parser.value(selectFolder), generated};
     return result;
 }
 

@@ -7,7 +7,7 @@
 
 namespace skein::desktop {
 
-// What `skein [--profile DIR] [--demo | --demo-oauth] [--screenshot FILE [--select-folder NAME]
+// What `skein [--profile DIR] [--demo [--demo-messages N] | --demo-oauth] [--screenshot FILE [--select-folder NAME]
 // [--select-subject TEXT]]` asked for.
 struct DesktopOptions {
     QString profileDir;     // empty: the default profile (shared with skein-cli)
@@ -19,6 +19,7 @@ struct DesktopOptions {
                             // and the account dialog walks through it (docs/signin.md)
     QString selectFolder;   // --screenshot shows the folder of this name (e.g. "Outbox") first,
                             // and is taken even if the first sync fails (an offline state)
+    int demoMessages = 0;   // with demo: that many generated messages added to the Inbox
 };
 
 struct ParsedCommandLine {

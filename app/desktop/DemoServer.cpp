@@ -54,6 +54,11 @@ void DemoServer::startOnServerThread()
         Q_EMIT failed(QStringLiteral("The demo server could not create the demo mailbox."));
         return;
     }
+    if (m_extraMessages > 0
+        && m_server->generate(QStringLiteral("demo"), QStringLiteral("Inbox"), m_extraMessages) != m_extraMessages) {
+        Q_EMIT failed(QStringLiteral("The demo server could not generate %1 messages.").arg(m_extraMessages));
+        return;
+    }
     if (m_server->start(QHostAddress::LocalHost, 0) == 0) {
         Q_EMIT failed(QStringLiteral("The demo server found no free port on 127.0.0.1."));
         return;

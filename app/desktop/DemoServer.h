@@ -26,6 +26,8 @@ public:
 
     // Before start(): "basic", "oauth" or "both" (ReferenceServer::setAuthMode).
     void setAuthMode(const QString &mode) { m_authMode = mode; }
+    // Before start(): that many generated messages added to the demo Inbox.
+    void setExtraMessages(int count) { m_extraMessages = count; }
     // Opens, seeds and starts the server on its thread; answers with ready or failed.
     void start();
     QUrl url() const { return m_url; } // valid once ready
@@ -47,6 +49,7 @@ private:
     server::ReferenceServer *m_server = nullptr; // lives on m_thread
     QUrl m_url;
     QString m_authMode = QStringLiteral("both");
+    int m_extraMessages = 0;
 };
 
 } // namespace skein::desktop

@@ -204,6 +204,7 @@ void DesktopApp::startDemo()
     m_demo = std::make_unique<DemoServer>();
     if (m_options.demoOAuth)
         m_demo->setAuthMode(QStringLiteral("oauth"));
+    m_demo->setExtraMessages(m_options.demoMessages);
     connect(m_demo.get(), &DemoServer::ready, this, &DesktopApp::onDemoReady);
     connect(m_demo.get(), &DemoServer::failed, this, &DesktopApp::fail);
     m_demo->start();

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void expandsTheConversationWithTheGivenSubject();
     void selectSubjectNeedsScreenshot();
     void selectFolderNeedsScreenshot();
+    void demoMessagesNeedsDemoAndANumber();
     void replyTreesMatchTheServersThreading();
     void fetchesATruncatedBodyInFull();
     void f5SyncsAgain();
@@ -183,6 +184,23 @@ void TestDesktopApp::selectFolderNeedsScreenshot()
     QVERIFY(!alone.options);
     QCOMPARE(alone.exitCode, 2);
     QVERIFY2(alone.text.contains(QLatin1String("--select-folder only works with --screenshot")), qPrintable(alone.text));
+}
+
+void TestDesktopApp::demoMessagesNeedsDemoAndANumber()
+{
+    using skein::desktop::parseCommandLine;
+    const auto big = parseCommandLine({QStringLiteral("skein"), QStringLiteral("--demo"), QStringLiteral("--demo-messages"),
+                                       QStringLiteral("200000")});
+    QVERIFY(big.options);
+    QCOMPARE(big.options->demoMessages, 200000);
+    for (const QStringList &wrong : {QStringList{QStringLiteral("skein"), QStringLiteral("--demo-messages"), QStringLiteral("10")},
+                                     QStringList{QStringLiteral("skein"), QStringLiteral("--demo"), QStringLiteral("--demo-messages"),
+                                                 QStringLiteral("many")}}) {
+        const auto refused = parseCommandLine(wrong);
+        QVERIFY(!refused.options);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.text.contains(QLatin1String("--demo-messages takes a number")), qPrintable(refused.text));
+    }
 }
 
 // Every reply row of the Inbox list sits under the row of the message it
