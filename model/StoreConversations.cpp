@@ -29,15 +29,15 @@ const char *const membersSql =
     "SELECT sender, read, flag_status, has_attachments FROM messages "
     "WHERE conversation_id = :conversation_id ORDER BY date_received DESC, id DESC";
 
-// Large folders by date: walk the conversation heads in date order (the
-// partial index messages_heads; see migration 3 for how is_head is kept), keeping
-// those with a message in the folder, and stop after LIMIT heads. A page
-// costs about one index entry per conversation passed, whatever the size of
-// the threads, and a keyset (see keysetWhere) starts later pages where the
-// last one ended, so scrolling costs the same on every page. The CASE checks
-// membership: a head without ConversationId is a message of its own folder.
+// Large folders: walk the conversation heads in the order shown (a partial
+// index on heads, see walkIndex; migration 3 says how is_head is kept),
+// keeping those with a message in the folder, and stop after LIMIT heads. A
+// page costs about one index entry per conversation passed, whatever the
+// size of the threads, and by date a keyset (see keysetWhere) starts later
+// pages where the last one ended, so scrolling costs the same on every page.
+// The CASE checks membership: a head without ConversationId is a message of
+// its own folder.
 const char *const walkWhere = R"sql(
-INDEXED BY messages_heads
 WHERE (m.is_head OR m.conversation_id IS NULL)
   AND CASE WHEN m.conversation_id IS NULL THEN m.folder_id = :folder_id
       ELSE EXISTS (SELECT 1 FROM messages x
@@ -45,7 +45,7 @@ WHERE (m.is_head OR m.conversation_id IS NULL)
       END
 )sql";
 
-// Small folders and other sort keys: collect the heads of the folder's
+// Small folders and whole lists: collect the heads of the folder's
 // conversations and sort them. O(folder), which beats walking a large account
 // for a few messages.
 const char *const collectWhere = R"sql(
@@ -99,7 +99,8 @@ const char *direction(Qt::SortOrder order)
     return order == Qt::AscendingOrder ? "ASC" : "DESC";
 }
 
-// The sort key expression over the head message m.
+// The sort key expression over the head message m. The subject and sender
+// indexes of migration 13 repeat these expressions word for word.
 std::string keyExpression(ConversationSort key)
 {
     switch (key) {
@@ -128,11 +129,32 @@ std::string orderBy(const ConversationQuery &query, const OrderColumns &c)
     return c.sortKey + " COLLATE NOCASE " + dir + ", " + c.latest + " DESC, " + c.head + " DESC";
 }
 
+// The partial index on heads whose order is the page's order (migrations 3
+// and 13). By date one index serves both directions; by subject or sender
+// the ties (newest first) do not reverse with the key, so each direction
+// has its own.
+const char *walkIndex(const ConversationQuery &query)
+{
+    const bool asc = query.order == Qt::AscendingOrder;
+    switch (query.sortKey) {
+    case ConversationSort::Subject:
+        return asc ? "messages_heads_subject_asc" : "messages_heads_subject_desc";
+    case ConversationSort::Sender:
+        return asc ? "messages_heads_sender_asc" : "messages_heads_sender_desc";
+    case ConversationSort::Date:
+        break;
+    }
+    return "messages_heads";
+}
+
 std::string buildSql(const ConversationQuery &query, bool walk, Zone zone)
 {
     const std::string key = keyExpression(query.sortKey);
     std::string page = pageColumns;
-    page += walk ? walkWhere : collectWhere;
+    if (walk)
+        page = page + "INDEXED BY " + walkIndex(query) + walkWhere;
+    else
+        page += collectWhere;
     page += keysetWhere(zone, query.order);
     if (!query.filterText.isEmpty())
         page += filterWhere;
@@ -288,10 +310,8 @@ QList<ConversationSummary> Store::Private::conversationPage(const QString &folde
                                                             bool *ok) const
 {
     *ok = false;
-    // Only a date order can stop early; without a limit everything is needed
-    // and collecting is cheaper.
-    const bool walk = query.sortKey == ConversationSort::Date && limit >= 0
-        && !isSmallFolder(folderId);
+    // Without a limit everything is needed and collecting is cheaper.
+    const bool walk = limit >= 0 && !isSmallFolder(folderId);
     const std::string text = buildSql(query, walk, Zone(zone));
     auto q = prepare(text.c_str());
     if (!q.isValid())
