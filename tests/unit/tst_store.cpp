@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <ctime>
@@ -817,6 +818,49 @@ private Q_SLOTS:
                 QCOMPARE(page.size(), 100);
                 qInfo("sort key %d, order %d: %d x 10,000 VM steps", int(key), int(order), progressCalls);
                 QVERIFY2(progressCalls <= 2, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
+            }
+        }
+    }
+
+    // A filtered large folder is walked for a page when enough of the first
+    // conversations match, else its matching messages are collected by a
+    // scan; either way the list is the unfiltered one less the conversations
+    // without a message (any folder) whose subject or sender contains the
+    // text, ASCII case aside, page for page.
+    void filteredPagesOfALargeFolderKeepTheMatchingConversations()
+    {
+        Store store;
+        openWithFolders(store);
+        fillSortableFolder(store, 3000);
+        const auto matches = [&store](const ConversationSummary &row, const QString &text) {
+            const QList<Message> members = row.conversationId.isEmpty()
+                ? QList<Message>{store.messageById(row.headId).value_or(Message())}
+                : store.conversationMessages(row.conversationId);
+            return std::any_of(members.cbegin(), members.cend(), [&text](const Message &m) {
+                return m.subject.contains(text, Qt::CaseInsensitive) || m.from.contains(text, Qt::CaseInsensitive);
+            });
+        };
+        // Many matches (sender, subject), few (a Sent Items reply), none.
+        for (const QString &text : {QStringLiteral("carol"), QStringLiteral("BETA"), QStringLiteral("subject r12"),
+                                    QStringLiteral("no such text")}) {
+            for (const ConversationSort key : {ConversationSort::Date, ConversationSort::Subject}) {
+                for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                    ConversationQuery query;
+                    query.sortKey = key;
+                    query.order = order;
+                    QList<ConversationSummary> expected;
+                    for (const ConversationSummary &row : store.conversations(inbox, query)) {
+                        if (matches(row, text))
+                            expected.append(row);
+                    }
+                    query.filterText = text;
+                    QCOMPARE(store.conversations(inbox, query), expected);
+                    for (const int offset : {0, 100, 300}) {
+                        query.offset = offset;
+                        query.limit = 100;
+                        QCOMPARE(store.conversations(inbox, query), expected.mid(offset, 100));
+                    }
+                }
             }
         }
     }
