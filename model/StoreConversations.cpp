@@ -121,8 +121,8 @@ enum class Strategy {
     // every page.
     Walk,
     // Filtered large folders, first: the walk over the first heads only
-    // (see probedHeads). Enough matches among them make the page: a text
-    // most conversations match costs a page, not a scan.
+    // (see probedHeadsPerRow). Enough matches among them make the page: a
+    // text most conversations match costs a page, not a scan.
     WalkFirstHeads,
     // Filtered large folders, otherwise: see matchesWhere.
     CollectMatches,
@@ -130,9 +130,10 @@ enum class Strategy {
     Collect,
 };
 
-// WalkFirstHeads tries this many heads per row wanted, so a text that one
-// conversation in four matches fills the page; at most maxProbedHeads, as
-// a scan is then cheaper than a walk that may fail anyway.
+// WalkFirstHeads tries this many heads (of any folder) per row wanted: the
+// page fills when one head in four walked is the folder's and matches;
+// at most maxProbedHeads, as a scan is then cheaper than a walk that may
+// come up short anyway.
 constexpr int probedHeadsPerRow = 4;
 constexpr int maxProbedHeads = 4000;
 
