@@ -1,9 +1,11 @@
 // Opening a 100k-message folder in the conversation list, against the
 // cheapest possible read of the same page: one plain SQL query for the 100
 // newest messages. Also: expanding a 500-message conversation, scrolling,
-// and the unread counts the folder pane re-reads after every sync reply
+// the unread counts the folder pane re-reads after every sync reply
 // (Store::unreadCounts and FolderModel::refresh, on the GUI thread) against
-// the same count read from every stored message.
+// the same count read from every stored message, and the first page sorted
+// by subject and by sender against the date order's and against the sorted
+// page query as it was before the indexes of migration 13.
 //
 //   bench_open_folder [messages=100000] [database path to keep, for profiling]
 
@@ -248,6 +250,153 @@ double refreshFolderPane(FolderModel &model)
     return elapsedMs(timer);
 }
 
+// The first page in the given order, the store query alone.
+double sortedPage(const Store &store, ConversationSort key, Qt::SortOrder order)
+{
+    ConversationQuery query;
+    query.sortKey = key;
+    query.order = order;
+    query.limit = ConversationListModel::pageSize;
+    QElapsedTimer timer;
+    timer.start();
+    const int rows = int(store.conversations(inbox, query).size());
+    const double ms = elapsedMs(timer);
+    return rows == query.limit ? ms : -1;
+}
+
+// A click on a column header up to every cell of the first page rendered.
+double sortList(ConversationListModel &model, int column, Qt::SortOrder order)
+{
+    QElapsedTimer timer;
+    timer.start();
+    model.sort(column, order);
+    int cells = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int c = 0; c < model.columnCount(); ++c)
+            cells += model.index(row, c).data().isValid() ? 1 : 0;
+    }
+    const double ms = elapsedMs(timer);
+    return model.rowCount() == ConversationListModel::pageSize && cells > 0 ? ms : -1;
+}
+
+// Baseline: the sorted page query as the store ran it before migration 13,
+// SQL only (without reading the members' counts, which both share): collect
+// the heads of every conversation of the folder and sort them.
+double sortedPageByCollecting(sqlite3 *db, const char *key)
+{
+    const QByteArray sql = QByteArray(
+        "SELECT m.id, m.conversation_id, m.server_id, m.date_received, m.subject, m.sender, m.read, "
+        "m.flag_status, m.has_attachments FROM messages m "
+        "WHERE m.id IN ("
+        "  SELECT (SELECT n.id FROM messages n WHERE n.conversation_id = f.cid"
+        "          ORDER BY n.date_received DESC, n.id DESC LIMIT 1)"
+        "  FROM (SELECT DISTINCT conversation_id AS cid FROM messages"
+        "        WHERE folder_id = ?1 AND conversation_id IS NOT NULL) f"
+        "  UNION ALL"
+        "  SELECT id FROM messages WHERE folder_id = ?1 AND conversation_id IS NULL) "
+        "ORDER BY ") + key + " COLLATE NOCASE ASC, m.date_received DESC, m.id DESC LIMIT 100";
+    QElapsedTimer timer;
+    timer.start();
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr);
+    const QByteArray folder = inbox.toUtf8();
+    sqlite3_bind_text(stmt, 1, folder.constData(), int(folder.size()), SQLITE_STATIC);
+    QStringList fields;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        for (const int c : {2, 4, 5})
+            fields.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, c))));
+    }
+    sqlite3_finalize(stmt);
+    return fields.size() == 300 ? elapsedMs(timer) : -1;
+}
+
+// (f) by subject, (g) by sender: the first page each way, the list's
+// header click, the date order's first page and the query before the index,
+// all in this run.
+void benchSortedFirstPage(const Store &store, ConversationListModel &model, const char *label,
+                          ConversationSort key, int column, const char *keyExpression)
+{
+    QList<double> date, asc, desc, click;
+    for (int run = 0; run < runs; ++run) {
+        date.append(sortedPage(store, ConversationSort::Date, Qt::DescendingOrder));
+        asc.append(sortedPage(store, key, Qt::AscendingOrder));
+        desc.append(sortedPage(store, key, Qt::DescendingOrder));
+        click.append(sortList(model, column, Qt::AscendingOrder));
+    }
+    model.sort(ConversationListModel::DateColumn, Qt::DescendingOrder);
+    constexpr int collectRuns = 3; // seconds each at 1M messages
+    QList<double> collected;
+    for (int run = 0; run < collectRuns; ++run)
+        collected.append(sortedPageByCollecting(store.handle(), keyExpression));
+    const double a = medianMs(asc), before = medianMs(collected);
+    std::printf("%s, first page: Store::conversations A-Z %.2f ms, Z-A %.2f ms; "
+                "ConversationListModel::sort to 100 rows of data %.2f ms\n",
+                label, a, medianMs(desc), medianMs(click));
+    std::printf("    same run: by date %.2f ms; the page query before migration 13 "
+                "(collect and sort, SQL only, median of %d) %.1f ms, %.0fx A-Z\n",
+                medianMs(date), collectRuns, before, before / qMax(a, 0.001));
+}
+
+// Baseline for the filter box: one plain scan of every stored message for
+// the same LIKE the store uses, rows read into Qt strings.
+double plainLikeScan(sqlite3 *db, const QString &text, int *matches)
+{
+    QElapsedTimer timer;
+    timer.start();
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "SELECT subject, sender FROM messages NOT INDEXED WHERE folder_id = ?1 "
+                           "AND (subject LIKE ?2 ESCAPE '\\' OR sender LIKE ?2 ESCAPE '\\')",
+                       -1, &stmt, nullptr);
+    const QByteArray folder = inbox.toUtf8(), pattern = ('%' + text + '%').toUtf8();
+    sqlite3_bind_text(stmt, 1, folder.constData(), int(folder.size()), SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, pattern.constData(), int(pattern.size()), SQLITE_STATIC);
+    QStringList fields;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        for (const int c : {0, 1})
+            fields.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, c))));
+    }
+    sqlite3_finalize(stmt);
+    *matches = int(fields.size() / 2);
+    return elapsedMs(timer);
+}
+
+double filteredPage(const Store &store, const QString &text, ConversationSort key, int *rows)
+{
+    ConversationQuery query;
+    query.sortKey = key;
+    query.order = key == ConversationSort::Date ? Qt::DescendingOrder : Qt::AscendingOrder;
+    query.limit = ConversationListModel::pageSize;
+    query.filterText = text;
+    QElapsedTimer timer;
+    timer.start();
+    *rows = int(store.conversations(inbox, query).size());
+    return elapsedMs(timer);
+}
+
+// (h) the filter box's first page, by date and by subject, for a text that
+// matches nothing, a few conversations and every message, against a plain
+// LIKE scan of the folder in the same run.
+void benchFilter(const Store &store)
+{
+    for (const QString &text : {QStringLiteral("no such text"), QStringLiteral("topic 4242"),
+                                QStringLiteral("example")}) {
+        QList<double> scan, byDate, bySubject;
+        int matches = 0, dateRows = 0, subjectRows = 0;
+        constexpr int filterRuns = 5;
+        for (int run = 0; run < filterRuns; ++run) {
+            scan.append(plainLikeScan(store.handle(), text, &matches));
+            byDate.append(filteredPage(store, text, ConversationSort::Date, &dateRows));
+            bySubject.append(filteredPage(store, text, ConversationSort::Subject, &subjectRows));
+        }
+        const double a = medianMs(scan), b = medianMs(byDate), c = medianMs(bySubject);
+        std::printf("(h) filter \"%s\", first page (%d rows): by date %.2f ms (%.2fx), by subject %.2f ms "
+                    "(%.2fx) against a plain LIKE scan of the folder (%d messages match): %.2f ms\n",
+                    qPrintable(text), dateRows, b, b / qMax(a, 0.001), c, c / qMax(a, 0.001), matches, a);
+        if (dateRows != subjectRows)
+            std::fprintf(stderr, "by subject %d rows\n", subjectRows);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -321,5 +470,12 @@ int main(int argc, char **argv)
     std::printf("(d) baseline, unread counts read from every stored message: %.2f ms\n", d);
     std::printf("(e) Store::unreadCounts (%d unread): %.2f ms, %.1fx faster; FolderModel::refresh: %.2f ms\n",
                 store.unreadCount(inbox) + store.unreadCount(sent), e, d / qMax(e, 0.001), medianMs(pane));
+
+    benchSortedFirstPage(store, model, "(f) sort by subject", ConversationSort::Subject,
+                         ConversationListModel::SubjectColumn,
+                         "coalesce(nullif(m.thread_topic, ''), m.subject)");
+    benchSortedFirstPage(store, model, "(g) sort by sender", ConversationSort::Sender,
+                         ConversationListModel::FromColumn, "m.sender");
+    benchFilter(store);
     return 0;
 }

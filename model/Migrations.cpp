@@ -420,6 +420,32 @@ const char *const migration12 = R"sql(
 CREATE INDEX messages_unread ON messages(folder_id) WHERE NOT read;
 )sql";
 
+// Sorting the conversation list by subject or sender reads a page like the
+// date order does (migration 3): walk the heads in the order shown and stop
+// after one page, instead of collecting and sorting every conversation of
+// the folder. Each index holds only heads, keyed by exactly the expression
+// and collation the page query orders by (StoreConversations.cpp,
+// keyExpression and orderBy), or SQLite would not use it. Ties come newest
+// first in both directions, so A-Z and Z-A are not one index read backwards:
+// each direction has its own. folder_id and conversation_id let a head of
+// another folder be passed over without reading its row.
+const char *const migration13 = R"sql(
+CREATE INDEX messages_heads_subject_asc ON messages(
+    coalesce(nullif(thread_topic, ''), subject) COLLATE NOCASE ASC, date_received DESC, id DESC,
+    folder_id, conversation_id)
+    WHERE is_head OR conversation_id IS NULL;
+CREATE INDEX messages_heads_subject_desc ON messages(
+    coalesce(nullif(thread_topic, ''), subject) COLLATE NOCASE DESC, date_received DESC, id DESC,
+    folder_id, conversation_id)
+    WHERE is_head OR conversation_id IS NULL;
+CREATE INDEX messages_heads_sender_asc ON messages(
+    sender COLLATE NOCASE ASC, date_received DESC, id DESC, folder_id, conversation_id)
+    WHERE is_head OR conversation_id IS NULL;
+CREATE INDEX messages_heads_sender_desc ON messages(
+    sender COLLATE NOCASE DESC, date_received DESC, id DESC, folder_id, conversation_id)
+    WHERE is_head OR conversation_id IS NULL;
+)sql";
+
 // A migration is SQL, or code for what SQL alone cannot say.
 struct Migration {
     const char *sql = nullptr;
@@ -430,7 +456,8 @@ struct Migration {
 // Index i holds migration i + 1. Append only: never edit a shipped migration.
 const Migration migrations[] = {{migration1}, {migration2}, {migration3}, {migration4}, {migration5},
                                 {migration6}, {nullptr, neverReuseMessageIds, true}, {migration8},
-                                {migration9}, {migration10}, {migration11}, {migration12}};
+                                {migration9}, {migration10}, {migration11}, {migration12},
+                                {migration13}};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {

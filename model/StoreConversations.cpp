@@ -23,29 +23,31 @@ namespace {
 // SQLite materialized the members, indexed them and sorted them again.
 const char *const pageColumns =
     "SELECT m.id, m.conversation_id, m.server_id, m.date_received, m.subject, m.sender, m.read, "
-    "m.flag_status, m.has_attachments FROM messages m ";
+    "m.flag_status, m.has_attachments ";
 
 const char *const membersSql =
     "SELECT sender, read, flag_status, has_attachments FROM messages "
     "WHERE conversation_id = :conversation_id ORDER BY date_received DESC, id DESC";
 
-// Large folders by date: walk the conversation heads in date order (the
-// partial index messages_heads; see migration 3 for how is_head is kept), keeping
-// those with a message in the folder, and stop after LIMIT heads. A page
-// costs about one index entry per conversation passed, whatever the size of
-// the threads, and a keyset (see keysetWhere) starts later pages where the
-// last one ended, so scrolling costs the same on every page. The CASE checks
-// membership: a head without ConversationId is a message of its own folder.
-const char *const walkWhere = R"sql(
-INDEXED BY messages_heads
-WHERE (m.is_head OR m.conversation_id IS NULL)
-  AND CASE WHEN m.conversation_id IS NULL THEN m.folder_id = :folder_id
-      ELSE EXISTS (SELECT 1 FROM messages x
-                   WHERE x.folder_id = :folder_id AND x.conversation_id = m.conversation_id)
-      END
+// A head: a conversation's newest message in any folder, or a message
+// without ConversationId (migration 3 says how is_head is kept).
+const char *const isHead = " (m.is_head OR m.conversation_id IS NULL) ";
+
+// The head's conversation has a message in the folder; a head without
+// ConversationId is a message of its own folder.
+const char *const inFolder = R"sql(
+CASE WHEN m.conversation_id IS NULL THEN m.folder_id = :folder_id
+     ELSE EXISTS (SELECT 1 FROM messages x
+                  WHERE x.folder_id = :folder_id AND x.conversation_id = m.conversation_id)
+END
 )sql";
 
-// Small folders and other sort keys: collect the heads of the folder's
+// The columns of the heads the page query reads, from a subquery.
+const char *const headColumns =
+    "m.id, m.conversation_id, m.server_id, m.date_received, m.subject, m.sender, m.read, "
+    "m.flag_status, m.has_attachments, m.folder_id, m.thread_topic";
+
+// Small folders and whole lists: collect the heads of the folder's
 // conversations and sort them. O(folder), which beats walking a large account
 // for a few messages.
 const char *const collectWhere = R"sql(
@@ -65,6 +67,21 @@ AND CASE WHEN m.conversation_id IS NULL
     ELSE EXISTS (SELECT 1 FROM messages f WHERE f.conversation_id = m.conversation_id
                  AND (f.subject LIKE :pattern ESCAPE '\' OR f.sender LIKE :pattern ESCAPE '\'))
     END
+)sql";
+
+// Filtered large folders: one plain scan of every message (in any folder,
+// as filterWhere matches) finds the matching conversations, then only their
+// heads are looked up and sorted. Walking instead tests every head passed
+// against its members, row by row: about five times a plain scan when
+// little matches, since the walk then passes every conversation.
+const char *const matchesWhere = R"sql(
+WHERE m.id IN (
+    SELECT coalesce(f.single, (SELECT n.id FROM messages n WHERE n.conversation_id = f.cid
+                               ORDER BY n.date_received DESC, n.id DESC LIMIT 1))
+    FROM (SELECT DISTINCT conversation_id AS cid,
+                 CASE WHEN conversation_id IS NULL THEN id END AS single
+          FROM messages NOT INDEXED
+          WHERE subject LIKE :pattern ESCAPE '\' OR sender LIKE :pattern ESCAPE '\') f)
 )sql";
 
 // Keyset paging for the date order. Heads sort by (date_received, id), and a
@@ -94,12 +111,39 @@ const char *keysetWhere(Zone zone, Qt::SortOrder order)
 // Below this many messages a folder is collected instead of walked.
 constexpr int smallFolder = 2000;
 
+// How a page query finds its heads.
+enum class Strategy {
+    // Large folders: walk the heads in the order shown (a partial index on
+    // heads, see walkIndex), keep those in the folder, stop after LIMIT. A
+    // page costs about one index entry per conversation passed, whatever the
+    // size of the threads, and by date a keyset (see keysetWhere) starts
+    // later pages where the last one ended, so scrolling costs the same on
+    // every page.
+    Walk,
+    // Filtered large folders, first: the walk over the first heads only
+    // (see probedHeadsPerRow). Enough matches among them make the page: a
+    // text most conversations match costs a page, not a scan.
+    WalkFirstHeads,
+    // Filtered large folders, otherwise: see matchesWhere.
+    CollectMatches,
+    // See collectWhere.
+    Collect,
+};
+
+// WalkFirstHeads tries this many heads (of any folder) per row wanted: the
+// page fills when one head in four walked is the folder's and matches;
+// at most maxProbedHeads, as a scan is then cheaper than a walk that may
+// come up short anyway.
+constexpr int probedHeadsPerRow = 4;
+constexpr int maxProbedHeads = 4000;
+
 const char *direction(Qt::SortOrder order)
 {
     return order == Qt::AscendingOrder ? "ASC" : "DESC";
 }
 
-// The sort key expression over the head message m.
+// The sort key expression over the head message m. The subject and sender
+// indexes of migration 13 repeat these expressions word for word.
 std::string keyExpression(ConversationSort key)
 {
     switch (key) {
@@ -128,16 +172,49 @@ std::string orderBy(const ConversationQuery &query, const OrderColumns &c)
     return c.sortKey + " COLLATE NOCASE " + dir + ", " + c.latest + " DESC, " + c.head + " DESC";
 }
 
-std::string buildSql(const ConversationQuery &query, bool walk, Zone zone)
+// The partial index on heads whose order is the page's order (migrations 3
+// and 13). By date one index serves both directions; by subject or sender
+// the ties (newest first) do not reverse with the key, so each direction
+// has its own.
+const char *walkIndex(const ConversationQuery &query)
 {
-    const std::string key = keyExpression(query.sortKey);
-    std::string page = pageColumns;
-    page += walk ? walkWhere : collectWhere;
-    page += keysetWhere(zone, query.order);
-    if (!query.filterText.isEmpty())
-        page += filterWhere;
-    return page + " ORDER BY " + orderBy(query, {key, "m.date_received", "m.id"})
-        + " LIMIT :limit OFFSET :offset";
+    const bool asc = query.order == Qt::AscendingOrder;
+    switch (query.sortKey) {
+    case ConversationSort::Subject:
+        return asc ? "messages_heads_subject_asc" : "messages_heads_subject_desc";
+    case ConversationSort::Sender:
+        return asc ? "messages_heads_sender_asc" : "messages_heads_sender_desc";
+    case ConversationSort::Date:
+        break;
+    }
+    return "messages_heads";
+}
+
+std::string buildSql(const ConversationQuery &query, Strategy strategy, Zone zone)
+{
+    const std::string order
+        = " ORDER BY " + orderBy(query, {keyExpression(query.sortKey), "m.date_received", "m.id"});
+    const char *const keyset = keysetWhere(zone, query.order);
+    const char *const filter = query.filterText.isEmpty() ? "" : filterWhere;
+    std::string from;
+    switch (strategy) {
+    case Strategy::Walk:
+        from = std::string("FROM messages m INDEXED BY ") + walkIndex(query) + " WHERE" + isHead
+            + "AND" + inFolder + keyset + filter;
+        break;
+    case Strategy::WalkFirstHeads:
+        from = std::string("FROM (SELECT ") + headColumns + " FROM messages m INDEXED BY "
+            + walkIndex(query) + " WHERE" + isHead + keyset + order + " LIMIT :heads) m WHERE"
+            + inFolder + filter;
+        break;
+    case Strategy::CollectMatches:
+        from = std::string("FROM messages m ") + matchesWhere + "AND" + inFolder + keyset;
+        break;
+    case Strategy::Collect:
+        from = std::string("FROM messages m ") + collectWhere + keyset + filter;
+        break;
+    }
+    return pageColumns + from + order + " LIMIT :limit OFFSET :offset";
 }
 
 // LIKE pattern for "contains text", with LIKE's wildcards taken literally.
@@ -288,55 +365,84 @@ QList<ConversationSummary> Store::Private::conversationPage(const QString &folde
                                                             bool *ok) const
 {
     *ok = false;
-    // Only a date order can stop early; without a limit everything is needed
-    // and collecting is cheaper.
-    const bool walk = query.sortKey == ConversationSort::Date && limit >= 0
-        && !isSmallFolder(folderId);
-    const std::string text = buildSql(query, walk, Zone(zone));
+    const bool filtered = !query.filterText.isEmpty();
+    const int offset = Zone(zone) == Zone::All ? qMax(0, query.offset) : 0; // a keyset replaces it
+    const int probed = probedHeadsPerRow * (offset + limit);
+    // Without a limit everything is needed and collecting is cheaper.
+    Strategy strategy = Strategy::Collect;
+    if (!isSmallFolder(folderId)) {
+        if (!filtered && limit >= 0)
+            strategy = Strategy::Walk;
+        else if (filtered)
+            strategy = limit >= 0 && probed <= maxProbedHeads ? Strategy::WalkFirstHeads
+                                                              : Strategy::CollectMatches;
+    }
+    QList<ConversationSummary> result;
+    if (!readHeads(folderId, query, int(strategy), zone, offset, limit, probed, &result))
+        return {};
+    if (strategy == Strategy::WalkFirstHeads && result.size() < limit
+        && !readHeads(folderId, query, int(Strategy::CollectMatches), zone, offset, limit, 0,
+                      &result))
+        return {};
+    if (!readMembers(folderId, &result))
+        return {};
+    *ok = true;
+    return result;
+}
+
+bool Store::Private::readHeads(const QString &folderId, const ConversationQuery &query,
+                               int strategy, int zone, int offset, int limit, int heads,
+                               QList<ConversationSummary> *result) const
+{
+    result->clear();
+    const std::string text = buildSql(query, Strategy(strategy), Zone(zone));
     auto q = prepare(text.c_str());
     if (!q.isValid())
-        return {};
+        return false;
     q.bind(":folder_id", folderId);
     q.bind(":limit", limit < 0 ? -1 : limit); // SQLite: a negative LIMIT means none
-    // A keyset replaces the offset (see ConversationQuery).
-    q.bind(":offset", Zone(zone) == Zone::All ? qMax(0, query.offset) : 0);
+    q.bind(":offset", offset);
+    if (Strategy(strategy) == Strategy::WalkFirstHeads)
+        q.bind(":heads", heads);
     if (Zone(zone) == Zone::DatedAfter)
         q.bindTime(":after_date", query.afterLatest);
     if (Zone(zone) == Zone::DatedAfter || Zone(zone) == Zone::UndatedAfter)
         q.bind(":after_id", query.afterHeadId);
     if (!query.filterText.isEmpty())
         q.bind(":pattern", containsPattern(query.filterText));
-    const QString what = QStringLiteral("listing the conversations of folder %1").arg(folderId);
-    QList<ConversationSummary> result;
-    SummaryBuilder builder;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
-        result.append(startSummary(q));
-        builder.start(&result.last());
-        if (result.last().conversationId.isEmpty())
-            builder.add(q, ColSender); // its own only member
+        result->append(startSummary(q));
+        if (result->last().conversationId.isEmpty()) {
+            SummaryBuilder builder; // its own only member
+            builder.start(&result->last());
+            builder.add(q, ColSender);
+        }
     }
-    if (rc != SQLITE_DONE) {
-        fail(what);
-        return {};
-    }
-    for (ConversationSummary &summary : result) {
+    return rc == SQLITE_DONE
+        || fail(QStringLiteral("listing the conversations of folder %1").arg(folderId));
+}
+
+// The counts and participants of each conversation of the page, summed from
+// its members (any folder).
+bool Store::Private::readMembers(const QString &folderId, QList<ConversationSummary> *page) const
+{
+    SummaryBuilder builder;
+    for (ConversationSummary &summary : *page) {
         if (summary.conversationId.isEmpty())
             continue;
         auto members = prepare(membersSql); // the cached statement, reset per conversation
         if (!members.isValid())
-            return {};
+            return false;
         members.bindBlob(":conversation_id", summary.conversationId);
         builder.start(&summary);
+        int rc;
         while ((rc = members.step()) == SQLITE_ROW)
             builder.add(members, 0);
-        if (rc != SQLITE_DONE) {
-            fail(what);
-            return {};
-        }
+        if (rc != SQLITE_DONE)
+            return fail(QStringLiteral("listing the conversations of folder %1").arg(folderId));
     }
-    *ok = true;
-    return result;
+    return true;
 }
 
 } // namespace skein

@@ -82,6 +82,12 @@ struct Store::Private
     QList<ConversationSummary> conversationPage(const QString &folderId,
                                                 const ConversationQuery &query, int zone,
                                                 int limit, bool *ok) const;
+    // conversationPage's steps: the page's heads by one strategy
+    // (StoreConversations.cpp) into *result, then their members' counts.
+    bool readHeads(const QString &folderId, const ConversationQuery &query, int strategy,
+                   int zone, int offset, int limit, int heads,
+                   QList<ConversationSummary> *result) const;
+    bool readMembers(const QString &folderId, QList<ConversationSummary> *page) const;
     // Whether conversations() should collect rather than walk the folder.
     bool isSmallFolder(const QString &folderId) const;
     // isSmallFolder's answers while the database is unchanged: this
