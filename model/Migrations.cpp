@@ -434,7 +434,12 @@ const char *const migration13Reserved = "";
 //   (Store::setReplyHeaders) or whose subject, topic, date or server
 //   ConversationId changed (trigger), and one neighbour per key and per
 //   conversation of an inferred or ungrouped message that goes, because its
-//   leaving can split or join what is left. Those rows seed the next regroup.
+//   leaving can split or join what is left. Those rows seed the next regroup,
+//   except the ones still waiting for their first header fetch: grouped
+//   without their headers, a first download would group every message twice.
+//   messages_thread_links_missing holds exactly the seeds; its WHERE is
+//   repeated word for word in StoreThreads.cpp (kRegroupSeeds) so that
+//   SQLite uses it.
 const char *const migration14 = R"sql(
 CREATE TABLE thread_links (
     key TEXT NOT NULL,
@@ -443,7 +448,9 @@ CREATE TABLE thread_links (
 CREATE INDEX thread_links_key ON thread_links(key);
 CREATE INDEX thread_links_message ON thread_links(message);
 ALTER TABLE messages ADD COLUMN thread_links_stored INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX messages_thread_links_missing ON messages(id) WHERE NOT thread_links_stored;
+CREATE INDEX messages_thread_links_missing ON messages(id)
+    WHERE NOT thread_links_stored AND (headers_fetched OR conversation_index IS NOT NULL
+                                       OR header_fetch_failures > 0 OR moving);
 
 CREATE TRIGGER messages_thread_inputs_update
 AFTER UPDATE OF subject, thread_topic, date_received, conversation_id ON messages

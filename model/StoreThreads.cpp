@@ -144,6 +144,13 @@ bool Store::noteReplyHeadersFailed(const QList<qint64> &messageIds)
 
 namespace {
 
+// The messages a regroup starts from (migration 14, its partial index
+// messages_thread_links_missing has the same WHERE): links missing or out of
+// date, and not waiting for the first fetch of their reply headers.
+#define SKEIN_REGROUP_SEEDS                                                                      \
+    "NOT thread_links_stored AND (headers_fetched OR conversation_index IS NOT NULL "              \
+    "OR header_fetch_failures > 0 OR moving)"
+
 constexpr const char *kCandidateColumns =
     "id, conversation_id, conversation_inferred, message_id, in_reply_to, reply_references, "
     "subject, thread_topic, date_received";
@@ -244,7 +251,7 @@ bool Store::storeMissingThreadLinks(int *stale, int *total)
 {
     const QString what = QStringLiteral("storing the thread links of new messages");
     auto q = d->prepare("SELECT id, message_id, in_reply_to, reply_references, subject, thread_topic "
-                        "FROM messages WHERE NOT thread_links_stored");
+                        "FROM messages WHERE " SKEIN_REGROUP_SEEDS);
     if (!q.isValid())
         return false;
     QList<ThreadCandidate> seeds;
@@ -266,7 +273,7 @@ bool Store::storeMissingThreadLinks(int *stale, int *total)
     if (seeds.isEmpty())
         return true;
     auto old = d->prepare("DELETE FROM thread_links WHERE message IN "
-                          "(SELECT id FROM messages WHERE NOT thread_links_stored)");
+                          "(SELECT id FROM messages WHERE " SKEIN_REGROUP_SEEDS ")");
     if (!old.isValid() || !d->check(old.step(), what))
         return false;
     old = sql::Statement();
@@ -322,7 +329,7 @@ bool Store::regroupChangedConversations(int *changed, QList<qint64> *joined, int
         // conversation reached, which a change may split or rename.
         select = QByteArray(
                      "WITH RECURSIVE reach(id) AS ("
-                     " SELECT id FROM messages WHERE NOT thread_links_stored"
+                     " SELECT id FROM messages WHERE " SKEIN_REGROUP_SEEDS
                      " UNION"
                      " SELECT n.message FROM reach JOIN thread_links l ON l.message = reach.id"
                      "  JOIN thread_links n ON n.key = l.key"
@@ -334,7 +341,7 @@ bool Store::regroupChangedConversations(int *changed, QList<qint64> *joined, int
     }
     if (!regroupCandidates(select, changed, joined, considered))
         return false;
-    auto done = d->prepare("UPDATE messages SET thread_links_stored = 1 WHERE NOT thread_links_stored");
+    auto done = d->prepare("UPDATE messages SET thread_links_stored = 1 WHERE " SKEIN_REGROUP_SEEDS);
     if (!done.isValid() || !d->check(done.step(), what))
         return false;
     done = sql::Statement();
