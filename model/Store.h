@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 struct sqlite3;
 
@@ -291,9 +292,15 @@ public:
     // times), oldest row first; only id, folderId and serverId are set.
     QList<Message> messagesNeedingReplyHeaders(const QString &folderId, int limit,
                                                int maxFailures = 3) const;
+    // The same messages, all of them, newest conversation first (by topic,
+    // as ThreadInference joins them; its newest message decides), then
+    // newest message first: the order the conversation list shows them.
+    QList<Message> replyHeaderQueue(const QString &folderId, int maxFailures = 3) const;
     // Stores what the server sent (possibly nothing) and marks the message
     // fetched, so it is never asked again.
     bool setReplyHeaders(qint64 messageId, const ReplyHeaders &headers);
+    // The same for every message of one server answer, in one transaction.
+    bool setReplyHeaders(const QList<std::pair<qint64, ReplyHeaders>> &fetched);
     // A fetch that failed: asked again on a later sync, maxFailures times.
     bool noteReplyHeadersFailed(const QList<qint64> &messageIds);
     // Regroups the messages without a server ConversationId (ThreadInference);
@@ -301,6 +308,14 @@ public:
     // *joined lists those that now have one (for local conversation rules).
     // Cheap when every message has a server ConversationId.
     bool inferConversations(int *changed = nullptr, QList<qint64> *joined = nullptr);
+    // The same, limited to what changed since the last regroup: messages
+    // stored since, or whose headers, subject, date or server id changed,
+    // or that lost a neighbour (migration 14), together with everything
+    // ThreadInference could group with them and the rest of their
+    // conversations. *considered (if given) counts the messages it read.
+    // Gives the same conversations as inferConversations.
+    bool regroupChangedConversations(int *changed = nullptr, QList<qint64> *joined = nullptr,
+                                     int *considered = nullptr);
 
     // ---- Addresses for completion (StoreAddresses.cpp) ----
     // Every address of a stored message (From/To/Cc) or of the outbox, the
@@ -309,6 +324,13 @@ public:
 
 private:
     bool hasSentCopiesTable() const;
+    bool needsConversationInference(bool *needed) const;
+    // Runs ThreadInference over the rows sql selects (in id order) and writes
+    // what changed; inside the caller's transaction.
+    bool regroupCandidates(const QByteArray &sql, int *changed, QList<qint64> *joined, int *considered);
+    // Writes the thread links of every message whose links are missing;
+    // *stale counts those, *total all messages.
+    bool storeMissingThreadLinks(int *stale, int *total);
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -3,6 +3,11 @@
 #include "StorePrivate.h"
 #include "ThreadInference.h"
 
+#include <QHash>
+
+#include <algorithm>
+#include <vector>
+
 namespace skein {
 
 QList<Message> Store::messagesNeedingReplyHeaders(const QString &folderId, int limit,
@@ -38,7 +43,8 @@ QList<Message> Store::messagesNeedingReplyHeaders(const QString &folderId, int l
 bool Store::setReplyHeaders(qint64 messageId, const ReplyHeaders &headers)
 {
     auto q = d->prepare("UPDATE messages SET message_id = :message_id, in_reply_to = :in_reply_to, "
-                        "reply_references = :references, headers_fetched = 1 WHERE id = :id");
+                        "reply_references = :references, headers_fetched = 1, "
+                        "thread_links_stored = 0 WHERE id = :id");
     if (!q.isValid())
         return false;
     q.bind(":message_id", headers.messageId);
@@ -46,6 +52,77 @@ bool Store::setReplyHeaders(qint64 messageId, const ReplyHeaders &headers)
     q.bind(":references", headers.references.join(QLatin1Char(' ')));
     q.bind(":id", messageId);
     return d->check(q.step(), QStringLiteral("storing the reply headers of message %1").arg(messageId));
+}
+
+bool Store::setReplyHeaders(const QList<std::pair<qint64, ReplyHeaders>> &fetched)
+{
+    // One transaction per server answer, not one per message.
+    sql::Transaction transaction(d->db);
+    if (!transaction.isActive())
+        return d->fail(QStringLiteral("storing reply headers"));
+    for (const auto &[messageId, headers] : fetched) {
+        if (!setReplyHeaders(messageId, headers))
+            return false;
+    }
+    return transaction.commit() || d->fail(QStringLiteral("storing reply headers"));
+}
+
+QList<Message> Store::replyHeaderQueue(const QString &folderId, int maxFailures) const
+{
+    const QString what = QStringLiteral("listing the messages of folder %1 that need reply headers").arg(folderId);
+    auto q = d->prepare("SELECT id, server_id, subject, thread_topic, date_received FROM messages "
+                        "WHERE folder_id = :folder_id AND NOT headers_fetched "
+                        "AND conversation_index IS NULL AND header_fetch_failures < :max_failures "
+                        "AND NOT moving");
+    if (!q.isValid())
+        return {};
+    q.bind(":folder_id", folderId);
+    q.bind(":max_failures", maxFailures);
+    struct Pending {
+        Message message;
+        QString topic;
+        qint64 date = 0;
+    };
+    std::vector<Pending> pending;
+    QHash<QString, qint64> newestOfTopic;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        Pending p;
+        p.message.id = q.int64(0);
+        p.message.serverId = q.text(1);
+        p.message.folderId = folderId;
+        const QString threadTopic = q.text(3);
+        p.topic = normalizedTopic(threadTopic.isEmpty() ? q.text(2) : threadTopic);
+        p.date = q.int64(4);
+        // A message without a topic is a conversation of its own.
+        if (p.topic.isEmpty())
+            p.topic = QStringLiteral("row-%1").arg(p.message.id);
+        qint64 &newest = newestOfTopic[p.topic];
+        newest = std::max(newest, p.date);
+        pending.push_back(std::move(p));
+    }
+    if (rc != SQLITE_DONE) {
+        d->fail(what);
+        return {};
+    }
+    // The conversation list shows the newest conversations first: their
+    // messages go first, so the top of the list is right after one answer.
+    std::sort(pending.begin(), pending.end(), [&](const Pending &a, const Pending &b) {
+        const qint64 newestA = newestOfTopic.value(a.topic);
+        const qint64 newestB = newestOfTopic.value(b.topic);
+        if (newestA != newestB)
+            return newestA > newestB;
+        if (a.topic != b.topic)
+            return a.topic < b.topic;
+        if (a.date != b.date)
+            return a.date > b.date;
+        return a.message.id < b.message.id;
+    });
+    QList<Message> result;
+    result.reserve(qsizetype(pending.size()));
+    for (Pending &p : pending)
+        result.append(std::move(p.message));
+    return result;
 }
 
 bool Store::noteReplyHeadersFailed(const QList<qint64> &messageIds)
@@ -65,47 +142,61 @@ bool Store::noteReplyHeadersFailed(const QList<qint64> &messageIds)
     return transaction.commit() || d->fail(QStringLiteral("noting failed reply header fetches"));
 }
 
-bool Store::inferConversations(int *changed, QList<qint64> *joined)
-{
-    if (changed)
-        *changed = 0;
-    if (joined)
-        joined->clear();
-    const QString what = QStringLiteral("grouping messages into conversations");
-    // Exchange and SOGo send an id for every message: nothing to infer.
-    auto needed = d->prepare("SELECT EXISTS (SELECT 1 FROM messages "
-                             "WHERE conversation_id IS NULL OR conversation_inferred)");
-    if (!needed.isValid() || needed.step() != SQLITE_ROW)
-        return d->fail(what);
-    if (!needed.boolean(0))
-        return true;
-    needed = sql::Statement();
+namespace {
 
-    sql::Transaction transaction(d->db);
-    if (!transaction.isActive())
-        return d->fail(what);
-    auto q = d->prepare("SELECT id, conversation_id, conversation_inferred, message_id, "
-                        "in_reply_to, reply_references, subject, thread_topic, date_received "
-                        "FROM messages ORDER BY id");
+// The messages a regroup starts from (migration 14, its partial index
+// messages_thread_links_missing has the same WHERE): links missing or out of
+// date, and not waiting for the first fetch of their reply headers.
+#define SKEIN_REGROUP_SEEDS                                                                      \
+    "NOT thread_links_stored AND (headers_fetched OR conversation_index IS NOT NULL "              \
+    "OR header_fetch_failures > 0 OR moving)"
+
+constexpr const char *kCandidateColumns =
+    "id, conversation_id, conversation_inferred, message_id, in_reply_to, reply_references, "
+    "subject, thread_topic, date_received";
+
+ThreadCandidate readCandidate(sql::Statement &q, InferredConversation *stored)
+{
+    ThreadCandidate c;
+    c.id = q.int64(0);
+    *stored = InferredConversation{q.blob(1), q.boolean(2)};
+    // The prefix counts even without the flag (a row restored by undo).
+    if (!stored->inferred && !isInferredConversationId(stored->conversationId))
+        c.serverConversationId = stored->conversationId;
+    c.messageId = q.text(3);
+    c.inReplyTo = q.text(4);
+    c.references = q.text(5).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    c.subject = q.text(6);
+    c.threadTopic = q.text(7);
+    c.date = q.time(8);
+    return c;
+}
+
+} // namespace
+
+bool Store::needsConversationInference(bool *needed) const
+{
+    // Exchange and SOGo send an id for every message: nothing to infer.
+    auto q = d->prepare("SELECT EXISTS (SELECT 1 FROM messages "
+                        "WHERE conversation_id IS NULL OR conversation_inferred)");
+    if (!q.isValid() || q.step() != SQLITE_ROW)
+        return d->fail(QStringLiteral("grouping messages into conversations"));
+    *needed = q.boolean(0);
+    return true;
+}
+
+bool Store::regroupCandidates(const QByteArray &sql, int *changed, QList<qint64> *joined, int *considered)
+{
+    const QString what = QStringLiteral("grouping messages into conversations");
+    auto q = d->prepare(sql.constData());
     if (!q.isValid())
         return false;
     QList<ThreadCandidate> candidates;
     QList<InferredConversation> stored;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
-        ThreadCandidate c;
-        c.id = q.int64(0);
-        InferredConversation now{q.blob(1), q.boolean(2)};
-        // The prefix counts even without the flag (a row restored by undo).
-        if (!now.inferred && !isInferredConversationId(now.conversationId))
-            c.serverConversationId = now.conversationId;
-        c.messageId = q.text(3);
-        c.inReplyTo = q.text(4);
-        c.references = q.text(5).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        c.subject = q.text(6);
-        c.threadTopic = q.text(7);
-        c.date = q.time(8);
-        candidates.append(std::move(c));
+        InferredConversation now;
+        candidates.append(readCandidate(q, &now));
         stored.append(std::move(now));
     }
     if (rc != SQLITE_DONE)
@@ -132,6 +223,128 @@ bool Store::inferConversations(int *changed, QList<qint64> *joined)
         if (joined && !to.conversationId.isEmpty())
             joined->append(candidates[i].id);
     }
+    if (considered)
+        *considered = int(candidates.size());
+    return true;
+}
+
+bool Store::inferConversations(int *changed, QList<qint64> *joined)
+{
+    if (changed)
+        *changed = 0;
+    if (joined)
+        joined->clear();
+    bool needed = false;
+    if (!needsConversationInference(&needed))
+        return false;
+    if (!needed)
+        return true;
+    sql::Transaction transaction(d->db);
+    if (!transaction.isActive())
+        return d->fail(QStringLiteral("grouping messages into conversations"));
+    const QByteArray all = QByteArray("SELECT ") + kCandidateColumns + " FROM messages ORDER BY id";
+    return regroupCandidates(all, changed, joined, nullptr)
+        && (transaction.commit() || d->fail(QStringLiteral("grouping messages into conversations")));
+}
+
+bool Store::storeMissingThreadLinks(int *stale, int *total)
+{
+    const QString what = QStringLiteral("storing the thread links of new messages");
+    auto q = d->prepare("SELECT id, message_id, in_reply_to, reply_references, subject, thread_topic "
+                        "FROM messages WHERE " SKEIN_REGROUP_SEEDS);
+    if (!q.isValid())
+        return false;
+    QList<ThreadCandidate> seeds;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        ThreadCandidate c;
+        c.id = q.int64(0);
+        c.messageId = q.text(1);
+        c.inReplyTo = q.text(2);
+        c.references = q.text(3).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        c.subject = q.text(4);
+        c.threadTopic = q.text(5);
+        seeds.append(std::move(c));
+    }
+    if (rc != SQLITE_DONE)
+        return d->fail(what);
+    q = sql::Statement();
+    *stale = int(seeds.size());
+    if (seeds.isEmpty())
+        return true;
+    auto old = d->prepare("DELETE FROM thread_links WHERE message IN "
+                          "(SELECT id FROM messages WHERE " SKEIN_REGROUP_SEEDS ")");
+    if (!old.isValid() || !d->check(old.step(), what))
+        return false;
+    old = sql::Statement();
+    for (const ThreadCandidate &c : std::as_const(seeds)) {
+        for (const QString &key : ThreadInference::linkKeys(c)) {
+            auto insert = d->prepare("INSERT INTO thread_links (key, message) VALUES (:key, :message)");
+            if (!insert.isValid())
+                return false;
+            insert.bind(":key", key);
+            insert.bind(":message", c.id);
+            if (!d->check(insert.step(), what))
+                return false;
+        }
+    }
+    auto count = d->prepare("SELECT count(*) FROM messages");
+    if (!count.isValid() || count.step() != SQLITE_ROW)
+        return d->fail(what);
+    *total = int(count.int64(0));
+    return true;
+}
+
+bool Store::regroupChangedConversations(int *changed, QList<qint64> *joined, int *considered)
+{
+    if (changed)
+        *changed = 0;
+    if (joined)
+        joined->clear();
+    if (considered)
+        *considered = 0;
+    const QString what = QStringLiteral("grouping messages into conversations");
+    bool needed = false;
+    if (!needsConversationInference(&needed))
+        return false;
+    if (!needed)
+        return true;
+    sql::Transaction transaction(d->db);
+    if (!transaction.isActive())
+        return d->fail(what);
+    int stale = 0;
+    int total = 0;
+    if (!storeMissingThreadLinks(&stale, &total))
+        return false;
+    if (stale == 0)
+        return transaction.commit() || d->fail(what);
+    QByteArray select;
+    if (2 * stale >= total) {
+        // Most of the account is new (a first sync): walking links would
+        // reach everything anyway.
+        select = QByteArray("SELECT ") + kCandidateColumns + " FROM messages ORDER BY id";
+    } else {
+        // Everything ThreadInference could group with a changed message:
+        // whatever shares a key with it (transitively) and the rest of every
+        // conversation reached, which a change may split or rename.
+        select = QByteArray(
+                     "WITH RECURSIVE reach(id) AS ("
+                     " SELECT id FROM messages WHERE " SKEIN_REGROUP_SEEDS
+                     " UNION"
+                     " SELECT n.message FROM reach JOIN thread_links l ON l.message = reach.id"
+                     "  JOIN thread_links n ON n.key = l.key"
+                     " UNION"
+                     " SELECT n.id FROM reach JOIN messages m ON m.id = reach.id"
+                     "  JOIN messages n ON n.conversation_id = m.conversation_id) "
+                     "SELECT ")
+            + kCandidateColumns + " FROM messages WHERE id IN (SELECT id FROM reach) ORDER BY id";
+    }
+    if (!regroupCandidates(select, changed, joined, considered))
+        return false;
+    auto done = d->prepare("UPDATE messages SET thread_links_stored = 1 WHERE " SKEIN_REGROUP_SEEDS);
+    if (!done.isValid() || !d->check(done.step(), what))
+        return false;
+    done = sql::Statement();
     return transaction.commit() || d->fail(what);
 }
 

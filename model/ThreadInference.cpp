@@ -124,6 +124,24 @@ bool hasReplyPrefix(const QString &subject)
     return replyPrefix().match(subject).hasMatch();
 }
 
+QStringList ThreadInference::linkKeys(const ThreadCandidate &c)
+{
+    QStringList keys;
+    const auto addId = [&](const QString &messageId) {
+        if (!messageId.isEmpty())
+            keys.append(QStringLiteral("id:") + messageId);
+    };
+    addId(c.messageId);
+    addId(c.inReplyTo);
+    for (const QString &reference : c.references)
+        addId(reference);
+    const QString topic = topicOf(c);
+    if (!topic.isEmpty())
+        keys.append(QStringLiteral("topic:") + topic);
+    keys.removeDuplicates();
+    return keys;
+}
+
 QList<InferredConversation> ThreadInference::infer(const QList<ThreadCandidate> &candidates)
 {
     const int count = int(candidates.size());

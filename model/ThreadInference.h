@@ -71,6 +71,14 @@ public:
     // else In-Reply-To, else its Message-ID), so the key stays put as replies
     // arrive. A message alone keeps an empty id, as before.
     static QList<InferredConversation> infer(const QList<ThreadCandidate> &candidates);
+
+    // What a candidate can meet others by: "id:" plus every Message-ID it
+    // names (its own, In-Reply-To, References) and "topic:" plus its topic.
+    // infer() only ever groups candidates that share a key, directly or
+    // through others, so a set closed under shared keys (plus whole stored
+    // conversations) gets the same result alone as within the whole account:
+    // Store::regroupChangedConversations relies on that.
+    static QStringList linkKeys(const ThreadCandidate &candidate);
 };
 
 } // namespace skein

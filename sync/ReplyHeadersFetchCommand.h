@@ -19,7 +19,11 @@ class ReplyHeadersFetchCommand
 public:
     static constexpr const char *name = "ItemOperations";
     static constexpr int kTruncationSize = 2048; // headers only; SOGo may send everything
-    static constexpr int kBatchSize = 50;        // Fetch elements per request
+    // Fetch elements per request: the first request of a run stays small so
+    // the newest conversations are right after one short round trip; each
+    // next one doubles, up to kMaxBatchSize (about 1 MB of answer).
+    static constexpr int kFirstBatchSize = 50;
+    static constexpr int kMaxBatchSize = 500;
 
     struct Item {
         QString folderId;

@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "skein.sync")
@@ -330,7 +331,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     if (report.error.isEmpty() && m_store.dropPlaceholdersWithTwins(folder.serverId) < 0)
         report.error = m_store.lastError();
     if (report.error.isEmpty())
-        fetchReplyHeaders(folder, report);
+        fetchReplyHeaders(folder, downloadingAll, report);
     return report;
 }
 
@@ -355,34 +356,41 @@ void SyncRunner::yieldToUserWork()
         m_yield();
 }
 
-void SyncRunner::fetchReplyHeaders(const Folder &folder, FolderReport &report)
+void SyncRunner::fetchReplyHeaders(const Folder &folder, bool wholeFolder, FolderReport &report)
 {
     // ItemOperations exists from 12.0 on.
     const QString version = m_session.account().protocolVersion;
     if (version.section(QLatin1Char('.'), 0, 0).toInt() < 12)
         return;
-    // A large first sync leaves the rest to the background lane
-    // (fetchMoreReplyHeaders), so one sync stays bounded.
+    // A folder's first download fetches every message's headers, so its
+    // conversations are complete when the sync ends (user work still runs
+    // between batches). Later syncs bring few new messages; what a failure
+    // left behind goes to the background lane (fetchMoreReplyHeaders).
     constexpr int kMaxBatchesPerSync = 20;
-    fetchReplyHeaderBatches(folder, kMaxBatchesPerSync, report);
+    fetchReplyHeaderBatches(folder, wholeFolder ? std::numeric_limits<int>::max() : kMaxBatchesPerSync, report);
     regroupConversations(folder, report);
 }
 
 bool SyncRunner::fetchReplyHeaderBatches(const Folder &folder, int maxBatches, FolderReport &report)
 {
-    for (int round = 0; round < maxBatches; ++round) {
-        if (round > 0)
+    const QList<Message> queue = m_store.replyHeaderQueue(folder.serverId);
+    qsizetype next = 0;
+    int batchSize = ReplyHeadersFetchCommand::kFirstBatchSize;
+    for (int round = 0; round < maxBatches && next < queue.size(); ++round) {
+        if (round > 0) {
+            // The conversations the last answer completed show now, newest first.
+            regroupConversations(folder, report);
             yieldToUserWork();
-        const QList<Message> pending =
-            m_store.messagesNeedingReplyHeaders(folder.serverId, ReplyHeadersFetchCommand::kBatchSize);
-        if (pending.isEmpty())
-            break;
+        }
         QList<ReplyHeadersFetchCommand::Item> items;
         QHash<QString, qint64> rowOfServerId;
-        for (const Message &m : pending) {
+        for (const Message &m : queue.mid(next, batchSize)) {
             items.append({folder.serverId, m.serverId});
             rowOfServerId.insert(m.serverId, m.id);
         }
+        next += items.size();
+        // The first answer comes quickly; later ones carry more per round trip.
+        batchSize = std::min(2 * batchSize, ReplyHeadersFetchCommand::kMaxBatchSize);
         const ReplyHeadersFetchCommand command(std::move(items));
         if (command.isEmpty())
             break; // never an ItemOperations without Fetch
@@ -396,17 +404,18 @@ bool SyncRunner::fetchReplyHeaderBatches(const Folder &folder, int maxBatches, F
             m_store.noteReplyHeadersFailed(rowOfServerId.values());
             return false;
         }
-        for (const ReplyHeadersFetchCommand::Fetched &fetched : result.fetched) {
-            const qint64 row = rowOfServerId.value(fetched.serverId);
-            if (row == 0 || fetched.status != 1)
+        QList<std::pair<qint64, ReplyHeaders>> fetched;
+        for (const ReplyHeadersFetchCommand::Fetched &item : result.fetched) {
+            const qint64 row = rowOfServerId.value(item.serverId);
+            if (row == 0 || item.status != 1)
                 continue; // left in rowOfServerId: counted as failed below
-            if (!m_store.setReplyHeaders(row, fetched.headers)) {
-                qCWarning(lcSync) << "Could not store reply headers:" << m_store.lastError();
-                continue;
-            }
-            rowOfServerId.remove(fetched.serverId);
-            ++report.replyHeadersFetched;
+            fetched.append({row, item.headers});
+            rowOfServerId.remove(item.serverId);
         }
+        if (m_store.setReplyHeaders(fetched))
+            report.replyHeadersFetched += int(fetched.size());
+        else
+            qCWarning(lcSync) << "Could not store reply headers:" << m_store.lastError();
         if (!rowOfServerId.isEmpty())
             m_store.noteReplyHeadersFailed(rowOfServerId.values());
     }
@@ -415,17 +424,15 @@ bool SyncRunner::fetchReplyHeaderBatches(const Folder &folder, int maxBatches, F
 
 void SyncRunner::regroupConversations(const Folder &folder, FolderReport &report)
 {
-    // Grouping reads the whole account: only when something changed.
-    if (report.added + report.changed + report.deleted + report.softDeleted
-            + report.replyHeadersFetched == 0)
-        return;
+    // Only the conversations a change touched (messages stored or whose
+    // headers arrived since the last regroup, and what they link to).
     int regrouped = 0;
     QList<qint64> joined;
-    if (!m_store.inferConversations(&regrouped, &joined)) {
+    if (!m_store.regroupChangedConversations(&regrouped, &joined)) {
         qCWarning(lcSync) << "Could not group conversations:" << m_store.lastError();
         return;
     }
-    report.regrouped = regrouped;
+    report.regrouped += regrouped;
     // A message that just joined a conversation meets that conversation's
     // local rule (ignore / always-move kept by Skein) like a new arrival.
     QHash<QString, QList<Message>> joinedByFolder;
@@ -435,7 +442,7 @@ void SyncRunner::regroupConversations(const Folder &folder, FolderReport &report
     }
     for (auto it = joinedByFolder.cbegin(); it != joinedByFolder.cend(); ++it)
         m_replayer->applyLocalRules(it.key(), it.value());
-    if ((regrouped > 0 || report.replyHeadersFetched > 0) && m_folderChanged)
+    if (regrouped > 0 && m_folderChanged)
         m_folderChanged(folder.serverId);
 }
 

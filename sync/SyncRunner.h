@@ -148,11 +148,13 @@ private:
     // For servers that send no ConversationIndex (SOGo) or no MS-ASCON data
     // at all (12.1): after a folder's Sync, fetch the reply headers of its
     // messages that lack an index (ItemOperations, batched), then regroup
-    // conversations (Store::inferConversations). Failures are retried on
-    // later syncs, a bounded number of times.
-    void fetchReplyHeaders(const Folder &folder, FolderReport &report);
-    // Up to maxBatches ItemOperations of reply headers for folder; false when
-    // a request failed (the rest waits for a later sync).
+    // conversations (Store::regroupChangedConversations). Failures are
+    // retried on later syncs, a bounded number of times. wholeFolder (its
+    // first download): every message's headers, however many batches.
+    void fetchReplyHeaders(const Folder &folder, bool wholeFolder, FolderReport &report);
+    // Up to maxBatches ItemOperations of reply headers for folder, newest
+    // conversations first, batches growing from kFirstBatchSize, regrouping
+    // after each; false when a request failed (the rest waits for later).
     bool fetchReplyHeaderBatches(const Folder &folder, int maxBatches, FolderReport &report);
     // Regroups inferred conversations after a change and applies local
     // rules to the messages that joined one.

@@ -313,6 +313,49 @@ private Q_SLOTS:
         checkTreesAgainstServer(store, /*minLinks*/ 50);
     }
 
+    // A mailbox larger than what one sync used to fetch headers for (1,000),
+    // at 12.1 (no ConversationId, no index): after the first sync no message
+    // lacks its reply headers and every server conversation is one local
+    // conversation with the server's tree.
+    void firstSyncCompletesEveryConversationWithoutIndex()
+    {
+        QCOMPARE(m_server->generate(QStringLiteral("demo"), QStringLiteral("Inbox"), 3000), 3000);
+        addAccount(QStringLiteral("12.1"));
+        const auto e = engine();
+        const SyncReport report = syncAll(*e);
+        QVERIFY2(report.ok(), qPrintable(report.message));
+        QVERIFY2(folderErrors(report).isEmpty(), qPrintable(folderErrors(report)));
+        Store store;
+        QVERIFY(store.open(m_db));
+        for (const Folder &f : store.folders())
+            QVERIFY2(store.messagesNeedingReplyHeaders(f.serverId, 1).isEmpty(), qPrintable(f.name));
+
+        QHash<QByteArray, QSet<QByteArray>> localIdsOf;
+        QHash<QByteArray, QSet<QByteArray>> serverIdsOf;
+        QHash<QByteArray, int> sizeOf;
+        for (const ServerMessage &s : serverMessages(m_server->dump(), QStringLiteral("demo"))) {
+            const std::optional<Message> copy = localCopy(store, s);
+            if (!copy)
+                continue;
+            ++sizeOf[s.conversationId];
+            localIdsOf[s.conversationId].insert(copy->conversationId);
+            if (!copy->conversationId.isEmpty())
+                serverIdsOf[copy->conversationId].insert(s.conversationId);
+        }
+        int multi = 0;
+        for (auto it = sizeOf.cbegin(); it != sizeOf.cend(); ++it) {
+            if (it.value() < 2)
+                continue;
+            ++multi;
+            const QSet<QByteArray> ids = localIdsOf.value(it.key());
+            QCOMPARE(ids.size(), 1);
+            QVERIFY(!ids.begin()->isEmpty());
+            QCOMPARE(serverIdsOf.value(*ids.begin()).size(), 1);
+        }
+        QVERIFY(multi >= 300);
+        checkTreesAgainstServer(store, /*minLinks*/ 2000);
+    }
+
     // SOGo 5.8: ConversationId but never a ConversationIndex. Trees come from
     // the reply headers and match the server's parents.
     void withoutConversationIndexTreesComeFromReplyHeaders()

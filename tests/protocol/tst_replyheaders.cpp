@@ -366,6 +366,30 @@ private Q_SLOTS:
         QVERIFY(m_fake.requests.size() > before);
     }
 
+    // A first download fetches every message's headers in the same sync (it
+    // used to stop after 20 batches of 50), newest conversation first, in
+    // batches that grow after a small first one.
+    void firstDownloadFetchesEveryHeaderInGrowingBatches()
+    {
+        connectAccount(QStringLiteral("12.1"));
+        for (int i = 0; i < 1500; ++i) // dated a minute apart, the last newest
+            m_mailbox << SeedMail{QStringLiteral("n%1").arg(i), QStringLiteral("Note %1").arg(i),
+                                  QStringLiteral("n%1@x").arg(i), {}, {}};
+        SyncRunner runner(*m_session, *m_store);
+        const FolderReport report = runner.syncFolder(*m_store->folder(inbox));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.replyHeadersFetched, 1500);
+        QVERIFY(m_store->messagesNeedingReplyHeaders(inbox, 1).isEmpty());
+        QVERIFY(!runner.replyHeadersPending());
+
+        QList<int> sizes;
+        for (const int i : itemOperationsRequests())
+            sizes << int(m_fake.body(i).children().size());
+        QCOMPARE(sizes, (QList<int>{50, 100, 200, 400, 500, 250}));
+        const Element first = m_fake.body(itemOperationsRequests().first());
+        QCOMPARE(first.children().front().childText(tag::AirSync::ServerId), QStringLiteral("n1499"));
+    }
+
     void failedFetchIsRetriedLater()
     {
         connectAccount(QStringLiteral("12.1"));

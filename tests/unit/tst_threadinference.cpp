@@ -106,6 +106,32 @@ QList<InferredConversation> infer(const QList<Seed> &seed, bool withHeaders)
     return ThreadInference::infer(candidates);
 }
 
+Message stored(const QString &serverId, const QString &subject, const QDateTime &date)
+{
+    Message m;
+    m.serverId = serverId;
+    m.subject = subject;
+    m.dateReceived = date;
+    return m;
+}
+
+bool addToInbox(Store &store, const QList<Message> &adds, const QStringList &deletes = {})
+{
+    static int key = 0;
+    SyncBatch batch;
+    batch.folderId = QStringLiteral("inbox");
+    batch.newSyncKey = QString::number(++key);
+    batch.adds = adds;
+    batch.deletes = deletes;
+    return store.applySyncBatch(batch);
+}
+
+bool giveHeaders(Store &store, const QString &serverId, const ReplyHeaders &headers)
+{
+    const std::optional<Message> m = store.message(QStringLiteral("inbox"), serverId);
+    return m && store.setReplyHeaders(m->id, headers);
+}
+
 } // namespace
 
 class TestThreadInference : public QObject
@@ -283,6 +309,124 @@ private Q_SLOTS:
         QCOMPARE(server.size(), 1);
         QVERIFY(!server.first().conversationInferred);
         QCOMPARE(store.conversationMessages(t4).size(), 5);
+    }
+
+    // One new reply: the regroup reads its conversation, not the account,
+    // and rewrites only the new message.
+    void regroupAfterOneNewMessageTouchesOnlyItsConversation()
+    {
+        QTemporaryDir dir;
+        Store store;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
+        QList<Message> adds;
+        for (int t = 0; t < 100; ++t) {
+            adds << stored(QStringLiteral("t%1-1").arg(t), QStringLiteral("Topic %1").arg(t), day(t % 25))
+                 << stored(QStringLiteral("t%1-2").arg(t), QStringLiteral("Re: Topic %1").arg(t), day(t % 25, 10))
+                 << stored(QStringLiteral("t%1-3").arg(t), QStringLiteral("Re: Topic %1").arg(t), day(t % 25, 11));
+        }
+        QVERIFY(addToInbox(store, adds));
+        for (int t = 0; t < 100; ++t) {
+            const QString root = QStringLiteral("t%1-1@x").arg(t);
+            QVERIFY(giveHeaders(store, QStringLiteral("t%1-1").arg(t), {root, {}, {}}));
+            QVERIFY(giveHeaders(store, QStringLiteral("t%1-2").arg(t), {QStringLiteral("t%1-2@x").arg(t), root, {root}}));
+            QVERIFY(giveHeaders(store, QStringLiteral("t%1-3").arg(t), {QStringLiteral("t%1-3@x").arg(t), root, {root}}));
+        }
+        int changed = 0;
+        int considered = 0;
+        QList<qint64> joined;
+        QVERIFY2(store.regroupChangedConversations(&changed, &joined, &considered), qPrintable(store.lastError()));
+        QCOMPARE(considered, 300);
+        QCOMPARE(changed, 300);
+
+        QVERIFY(addToInbox(store, {stored("t7-4", "Re: Topic 7", day(7, 12))}));
+        QVERIFY(giveHeaders(store, "t7-4", {"t7-4@x", "t7-3@x", {"t7-1@x", "t7-3@x"}}));
+        QVERIFY(store.regroupChangedConversations(&changed, &joined, &considered));
+        QCOMPARE(considered, 4); // the new reply and the three it joins
+        QCOMPARE(changed, 1);
+        QCOMPARE(joined, QList<qint64>{store.message("inbox", "t7-4")->id});
+        QCOMPARE(store.conversationMessages("skein-inferred:t7-1@x").size(), 4);
+
+        // Nothing changed since: nothing read. And the whole account agrees.
+        QVERIFY(store.regroupChangedConversations(&changed, &joined, &considered));
+        QCOMPARE(considered, 0);
+        QVERIFY(store.inferConversations(&changed));
+        QCOMPARE(changed, 0);
+    }
+
+    // Headers arriving in parts, deletions that split a conversation, a late
+    // message of an old topic: after every step the limited regroup leaves
+    // what a regroup of the whole account would.
+    void limitedRegroupAgreesWithWholeAccount()
+    {
+        QTemporaryDir dir;
+        Store store;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
+        const QList<Seed> seed = sogoSeed();
+        QList<Message> adds;
+        for (const Seed &s : seed)
+            adds << stored(s.name, s.subject, s.date);
+        QVERIFY(addToInbox(store, adds));
+        int changed = 0;
+        int considered = 0;
+        const auto agreesWithWholeAccount = [&] {
+            int wholeChanged = -1;
+            return store.inferConversations(&wholeChanged) && wholeChanged == 0;
+        };
+        // Waiting for their first header fetch: not grouped yet (a first
+        // download would otherwise group every message twice).
+        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+        QCOMPARE(considered, 0);
+        // A failed fetch: grouped by topic meanwhile.
+        QList<qint64> all;
+        for (const Seed &s : seed)
+            all << store.message("inbox", s.name)->id;
+        QVERIFY(store.noteReplyHeadersFailed(all));
+        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+        QCOMPARE(considered, seed.size());
+        QVERIFY(changed > 0);
+        QVERIFY(agreesWithWholeAccount());
+
+        for (int pass = 0; pass < 2; ++pass) {
+            for (qsizetype i = pass; i < seed.size(); i += 2)
+                QVERIFY(giveHeaders(store, seed[i].name, {seed[i].messageId, seed[i].inReplyTo, seed[i].references}));
+            QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+            QVERIFY(agreesWithWholeAccount());
+        }
+        QCOMPARE(store.conversations(QStringLiteral("inbox")).size(), 5 + 3);
+
+        // T3-1 was all that held T3-2 to anything; T4-3 sits in T4's middle.
+        QVERIFY(addToInbox(store, {}, {"T3-1", "T4-3"}));
+        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+        QVERIFY(considered < seed.size());
+        QVERIFY(agreesWithWholeAccount());
+        QVERIFY(store.message("inbox", "T3-2")->conversationId.isEmpty());
+        QCOMPARE(store.conversationMessages("skein-inferred:t4-1.lunch@example.test").size(), 5);
+
+        // Forty days after the lunch thread: a topic of its own again.
+        QVERIFY(addToInbox(store, {stored("late", "Re: Lunch on Friday?", day(46))}));
+        QVERIFY(giveHeaders(store, "late", {"late@example.test", {}, {}}));
+        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+        QVERIFY(considered < 10);
+        QVERIFY(agreesWithWholeAccount());
+        QVERIFY(store.message("inbox", "late")->conversationId.isEmpty());
+    }
+
+    // The headers of the newest conversations come first, a whole
+    // conversation (by topic) together, so the top of the list is right first.
+    void replyHeaderQueueTakesNewestConversationsFirst()
+    {
+        QTemporaryDir dir;
+        Store store;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
+        QVERIFY(addToInbox(store, {stored("a1", "Budget", day(0)), stored("b1", "Offsite", day(10)),
+                                   stored("c1", "Welcome", day(15)), stored("a2", "RE: budget", day(20))}));
+        QStringList order;
+        for (const Message &m : store.replyHeaderQueue(QStringLiteral("inbox")))
+            order << m.serverId;
+        QCOMPARE(order, (QStringList{"a2", "a1", "c1", "b1"}));
     }
 
     void failedFetchesAreBounded()
