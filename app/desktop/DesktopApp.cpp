@@ -273,7 +273,9 @@ void DesktopApp::ensureAccountFlow()
             m_accountFlow->setBrowserLauncher(m_browserLauncher);
         connect(m_accountFlow, &AccountFlow::accountReady, this, &DesktopApp::onAccountReady);
         // Cancelling the very first set-up leaves nothing to show; cancelling
-        // an added account's leaves no trace of it.
+        // an added account's leaves no trace of it. Queued: removing the
+        // account deletes the flow and its dialog, which is still inside
+        // the signal that reported the Cancel (a crash, now and then).
         connect(m_accountFlow, &AccountFlow::cancelled, this, [this] {
             if (!m_addedAccount.isEmpty()) {
                 const QString added = std::exchange(m_addedAccount, QString());
@@ -284,7 +286,7 @@ void DesktopApp::ensureAccountFlow()
             }
             if (!m_window->isVisible())
                 Q_EMIT exitRequested(0, QStringLiteral("no account was set up"));
-        });
+        }, Qt::QueuedConnection);
     }
 }
 
