@@ -261,10 +261,14 @@ int Store::adoptMovedMessages(const QString &folderId, const QList<Message> &add
     return adopted;
 }
 
+// Runs after every Sync of a folder: INDEXED BY keeps it to the folder's
+// placeholders (usually none); left to itself SQLite walked the folder's
+// conversation index, 100 ms per sync at 100k messages.
 int Store::dropPlaceholdersWithTwins(const QString &folderId)
 {
     auto q = d->prepare(
-        "SELECT p.id FROM messages p WHERE p.folder_id = :folder AND p.moving AND p.conversation_id IS NOT NULL "
+        "SELECT p.id FROM messages p INDEXED BY messages_moving "
+        "WHERE p.folder_id = :folder AND p.moving AND p.conversation_id IS NOT NULL "
         "AND EXISTS (SELECT 1 FROM messages t WHERE t.folder_id = p.folder_id AND NOT t.moving "
         "AND t.conversation_id = p.conversation_id AND t.conversation_index IS p.conversation_index "
         "AND t.date_received IS p.date_received)");

@@ -736,6 +736,28 @@ private Q_SLOTS:
         QVERIFY2(progressCalls <= 1, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
     }
 
+    // Every Sync of a folder looks for move placeholders whose real message
+    // arrived; with none there, that must not read the folder.
+    void lookingForPlaceholdersReadsNoFolder()
+    {
+        Store store;
+        openWithFolders(store);
+        constexpr int total = 20000, perBatch = 1000;
+        for (int start = 0; start < total; start += perBatch) {
+            QList<Message> adds;
+            for (int i = start; i < start + perBatch; ++i)
+                adds.append(mail(QString::number(i), "conversation-" + QByteArray::number(i / 4), i));
+            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
+        }
+        int progressCalls = 0;
+        sqlite3_progress_handler(store.handle(), 10000, [](void *calls) { return ++*static_cast<int *>(calls), 0; },
+                                 &progressCalls);
+        const int dropped = store.dropPlaceholdersWithTwins(inbox);
+        sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+        QCOMPARE(dropped, 0);
+        QVERIFY2(progressCalls <= 1, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
+    }
+
     // By subject and by sender a large folder's page is walked from an index
     // in the order shown; the walk must list what collecting and sorting the
     // whole folder lists, page for page, in both directions.
