@@ -43,7 +43,12 @@ bool configure(sqlite3 *db)
     // it; with 64 MiB, 1.06x (bench_sync).
     return sql::execute(db, "PRAGMA foreign_keys = ON") && setJournalModeWal(db)
         && sql::execute(db, "PRAGMA synchronous = NORMAL")
-        && sql::execute(db, "PRAGMA cache_size = -65536");
+        && sql::execute(db, "PRAGMA cache_size = -65536")
+        // Checkpoints every ~40 MiB of WAL instead of every 4 MiB: an index
+        // page a sync changes again and again is copied to the database once
+        // per checkpoint, not once per few batches (bench_sync: storing 100k
+        // messages 18 % faster).
+        && sql::execute(db, "PRAGMA wal_autocheckpoint = 10000");
 }
 
 // A new database is readable by its user only, whatever the umask; SQLite
