@@ -3,6 +3,7 @@
 // response bytes) measured in the same run.
 //   bench_sync [N ...]   (default 20000; several N: the per-message cost of
 //                         each against the first, measured in this run)
+//   bench_sync --index-costs N   (storing N with each message index left out)
 #include "NetworkTransport.h"
 #include "SyncCommand.h"
 #include "SyncRunner.h"
@@ -10,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -18,6 +20,7 @@
 #include <optional>
 
 #include <sys/resource.h>
+#include <sqlite3.h>
 
 using namespace skein;
 using namespace skein::eas;
@@ -79,8 +82,32 @@ QString startServer(QProcess &server, const QString &dataDir, int count)
 }
 
 // The in-process limit: decode, parse and store the recorded responses.
-double replay(const QList<QByteArray> &bodies, const QString &dbPath, int *stored)
+// The names of the messages table's own indexes in a fresh store.
+QStringList messageIndexes(const QString &dbPath)
 {
+    { Store fresh; fresh.open(dbPath); }
+    QStringList names;
+    sqlite3 *db = nullptr;
+    sqlite3_open(dbPath.toUtf8().constData(), &db);
+    sqlite3_stmt *q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages' "
+                           "AND sql IS NOT NULL ORDER BY name", -1, &q, nullptr);
+    while (sqlite3_step(q) == SQLITE_ROW)
+        names << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(q, 0)));
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return names;
+}
+
+double replay(const QList<QByteArray> &bodies, const QString &dbPath, int *stored, const QString &withoutIndex = {})
+{
+    if (!withoutIndex.isEmpty()) { // a fresh store, then one index dropped
+        { Store fresh; fresh.open(dbPath); }
+        sqlite3 *db = nullptr;
+        sqlite3_open(dbPath.toUtf8().constData(), &db);
+        sqlite3_exec(db, ("DROP INDEX " + withoutIndex.toUtf8()).constData(), nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    }
     Store store;
     store.open(dbPath);
     store.applyFolderSync(QStringLiteral("h"), {{QStringLiteral("inbox"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
@@ -188,13 +215,54 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
     return SyncRun{count, networkSeconds, localSeconds};
 }
 
+// What each index of the messages table costs a first download: the same
+// recorded responses stored with every index and with each one left out.
+int indexCosts(int count)
+{
+    QTemporaryDir dir;
+    QProcess server;
+    const QString url = startServer(server, dir.filePath(QStringLiteral("server")), count);
+    if (url.isEmpty())
+        return 1;
+    Store store;
+    store.open(dir.filePath(QStringLiteral("client.db")));
+    AccountSettings account;
+    account.url = url;
+    account.user = QStringLiteral("bench");
+    account.deviceId = QStringLiteral("BENCH1");
+    store.saveAccount(account);
+    RecordingTransport transport;
+    EasSession session(transport, account, QStringLiteral("bench"));
+    SyncRunner runner(session, store, SyncOptions{});
+    if (!runner.syncAll().ok())
+        return 1;
+    server.terminate();
+    server.waitForFinished(10000);
+    int stored = 0;
+    const double all = replay(transport.bodies, dir.filePath(QStringLiteral("all.db")), &stored);
+    out() << "storing " << stored << " messages with every index: " << all << " s\n";
+    const QStringList indexes = messageIndexes(dir.filePath(QStringLiteral("names.db")));
+    for (const QString &index : indexes) {
+        const QString path = dir.filePath(index + QStringLiteral(".db"));
+        const double without = replay(transport.bodies, path, &stored, index);
+        out() << "  without " << index.leftJustified(34) << without << " s, the index costs "
+              << qRound(100 * (all - without) / all) << " %\n";
+        out().flush();
+        QFile::remove(path);
+    }
+    return 0;
+}
+
 } // namespace
 
 // bench_sync [N ...]: one first sync per N (default 20000); with several,
 // the per-message cost of each against the first's, all in this run.
+// bench_sync --index-costs N: what each message index costs storing N.
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc > 2 && QByteArray(argv[1]) == "--index-costs")
+        return indexCosts(QByteArray(argv[2]).toInt());
     QList<int> counts;
     for (int i = 1; i < argc; ++i)
         counts << QByteArray(argv[i]).toInt();
