@@ -3,7 +3,8 @@
 // no ConversationIndex: Skein fetches every message's reply headers and
 // infers the conversations), next to the same first sync at 16.1 (the
 // server's ConversationIndex) in the same run; then, on the 12.1 store, the
-// regroup after one new message next to a regroup of the whole account.
+// regroup after one new message next to a regroup of the whole account; and
+// the sync that brings one new message into each account, 12.1 against 16.1.
 //   bench_trees [N ...]      (default 20000 100000)
 #include "NetworkTransport.h"
 #include "SyncRunner.h"
@@ -14,6 +15,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
+
+#include <algorithm>
 
 using namespace skein;
 using namespace skein::eas;
@@ -82,6 +85,65 @@ FirstSync firstSync(const QString &url, const QString &version, const QString &d
     return result;
 }
 
+// Delivers one new message to the bench user through a second skein-server
+// process on the running server's data, as mail arrives.
+bool deliverOne(const QString &dataDir, int n)
+{
+    QProcess deliver;
+    deliver.start(QStringLiteral(SKEIN_SERVER_BIN),
+                  {QStringLiteral("--data"), dataDir, QStringLiteral("deliver"), QStringLiteral("--to"),
+                   QStringLiteral("bench"), QStringLiteral("--new"), QStringLiteral("--from"),
+                   QStringLiteral("news@bench.example"), QStringLiteral("--subject"),
+                   QStringLiteral("Arrived %1").arg(n), QStringLiteral("--body"), QStringLiteral("One more.")});
+    return deliver.waitForFinished(60000) && deliver.exitCode() == 0;
+}
+
+// Passes requests on and adds up the time spent waiting for responses.
+class TimingTransport final : public Transport
+{
+public:
+    HttpResponse send(const HttpRequest &request) override
+    {
+        QElapsedTimer timer;
+        timer.start();
+        HttpResponse response = m_inner.send(request);
+        waitedMs += timer.nsecsElapsed() / 1e6;
+        ++requests;
+        return response;
+    }
+    double waitedMs = 0;
+    int requests = 0;
+
+private:
+    NetworkTransport m_inner;
+};
+
+// The sync of an account that is up to date but for what arrived since.
+double syncAgain(const QString &url, Store &store, QString *error)
+{
+    const AccountSettings account = store.account().value_or(AccountSettings{});
+    TimingTransport transport;
+    EasSession session(transport, account, QStringLiteral("bench"));
+    SyncRunner runner(session, store);
+    QElapsedTimer timer;
+    timer.start();
+    const SyncReport report = runner.syncAll();
+    const double ms = timer.nsecsElapsed() / 1e6;
+    if (!report.ok())
+        *error = report.message;
+    if (qEnvironmentVariableIsSet("SKEIN_BENCH_VERBOSE"))
+        QTextStream(stderr) << account.protocolVersion << ": " << ms << " ms, " << transport.requests << " requests, "
+                            << transport.waitedMs << " ms waiting\n";
+    Q_UNUSED(url);
+    return ms;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
 // A reply to the newest conversation, with its reply headers, as a sync and
 // the header fetch after it would store it.
 bool storeOneReply(Store &store, const QString &serverId)
@@ -132,13 +194,32 @@ int benchmark(int count)
     Store withIndex;
     const FirstSync indexed = firstSync(url, QStringLiteral("16.1"), QStringLiteral("TREES161"), withIndex,
                                         dir.filePath(QStringLiteral("v161.db")));
-    server.terminate();
-    server.waitForFinished(10000);
     for (const FirstSync *s : {&inferred, &indexed}) {
         if (!s->error.isEmpty()) {
             QTextStream(stderr) << "bench_trees: " << s->error << "\n";
             return 1;
         }
+    }
+    // One message arrives; each account syncs it (12.1: with its reply
+    // headers and the regroup), five times over.
+    QList<double> newAt121, newAt161;
+    QString syncError;
+    const int before = inferred.messages;
+    for (int n = 1; n <= 5 && syncError.isEmpty(); ++n) {
+        if (!deliverOne(dir.filePath(QStringLiteral("server")), n)) {
+            QTextStream(stderr) << "bench_trees: delivery failed\n";
+            return 1;
+        }
+        newAt121.append(syncAgain(url, withoutIndex, &syncError));
+        newAt161.append(syncAgain(url, withIndex, &syncError));
+    }
+    server.terminate();
+    server.waitForFinished(10000);
+    const std::optional<Folder> inbox121 = withoutIndex.folderOfType(FolderType::Inbox);
+    const int after = inbox121 ? withoutIndex.messageCount(inbox121->serverId) : 0;
+    if (!syncError.isEmpty() || after != before + 5) {
+        QTextStream(stderr) << "bench_trees: the sync of new mail failed: " << syncError << "\n";
+        return 1;
     }
 
     // The limited regroup must leave what a regroup of everything finds.
@@ -175,7 +256,10 @@ int benchmark(int count)
           << "N=" << count << " regroup after one new message: " << QString::number(limitedMs, 'f', 2) << " ms ("
           << considered << " messages read, " << changed << " rewritten); whole account: "
           << QString::number(wholeMs, 'f', 1) << " ms (" << wholeChanged << " rewritten); "
-          << QString::number(wholeMs / limitedMs, 'f', 0) << "x\n";
+          << QString::number(wholeMs / limitedMs, 'f', 0) << "x\n"
+          << "N=" << count << " sync of one new message (median of 5): 12.1 " << QString::number(median(newAt121), 'f', 1)
+          << " ms, 16.1 " << QString::number(median(newAt161), 'f', 1) << " ms; 12.1 / 16.1 = "
+          << QString::number(median(newAt121) / median(newAt161), 'f', 2) << "x\n";
     out().flush();
     return inferred.headersComplete && fullChanged == 0 ? 0 : 1;
 }
