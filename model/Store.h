@@ -329,7 +329,8 @@ private:
     // what changed; inside the caller's transaction.
     bool regroupCandidates(const QByteArray &sql, int *changed, QList<qint64> *joined, int *considered);
     // Writes the thread links of every message whose links are missing;
-    // *stale counts those, *total all messages.
+    // *stale counts those, *total all messages (counted up to 2 * stale + 1,
+    // all the caller needs to know).
     bool storeMissingThreadLinks(int *stale, int *total);
     struct Private;
     std::unique_ptr<Private> d;
