@@ -49,6 +49,10 @@ struct SyncBatch {
     QList<MessageChange> changes;
     QStringList deletes;            // gone from the server folder
     QStringList softDeletes;        // left the filter window: removed locally, not "deleted"
+    // The request for the next page already left (SyncRunner sends it while
+    // this batch is stored): the folder's sync-in-flight marker is set again
+    // in the same transaction as the new key, so a crash never hides it.
+    bool nextRequestInFlight = false;
 };
 
 struct ConversationSummary {

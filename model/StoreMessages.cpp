@@ -392,6 +392,7 @@ bool Store::applySyncBatch(const SyncBatch &batch)
             ok = d->deleteMessage(batch.folderId, list->at(i));
     }
     ok = ok && setSyncKey(batch.folderId, batch.newSyncKey);
+    ok = ok && (!batch.nextRequestInFlight || setSyncInFlight(batch.folderId, true));
     ok = ok && (transaction.commit() || d->fail(QStringLiteral("committing")));
     if (!ok)
         d->error = what + QStringLiteral(": ") + d->error;

@@ -10,6 +10,8 @@
 #include <QLoggingCategory>
 #include <QScopeGuard>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 namespace skein::eas {
@@ -480,6 +482,14 @@ qint64 ActionReplayer::firstBlockingEntry() const
         if (channelOf(e.kind) != ActionChannel::Sync)
             return e.id;
     return std::numeric_limits<qint64>::max();
+}
+
+bool ActionReplayer::hasSyncCommands(const QString &folderId) const
+{
+    const QList<ActionEntry> unfinished = m_journal.unfinished();
+    return std::any_of(unfinished.begin(), unfinished.end(), [&](const ActionEntry &e) {
+        return channelOf(e.kind) == ActionChannel::Sync && e.folderId == folderId;
+    });
 }
 
 ActionReplayer::SyncClaim ActionReplayer::claimSyncCommands(const QString &folderId)

@@ -92,6 +92,10 @@ public:
     // the message; while that is not known it waits, and so does what
     // follows it in the folder. One whose message never got there fails.
     SyncClaim claimSyncCommands(const QString &folderId);
+    // Whether any unfinished Sync entry of folderId is in the journal, ready
+    // to go or not; claims nothing. False: a request without commands is
+    // what claimSyncCommands would lead to (SyncRunner's prefetched page).
+    bool hasSyncCommands(const QString &folderId) const;
     // Status 1 for the collection: per-item failures from Responses.
     void syncAnswered(const SyncClaim &claim, const QList<ItemStatus> &failures);
     // No answer, or an answer that did not process the commands (3, 12 ...).

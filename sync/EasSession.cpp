@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcEas, "skein.eas")
 
 namespace skein::eas {
@@ -106,8 +108,17 @@ QStringList EasSession::supportedVersions()
 
 void EasSession::accountChanged()
 {
-    if (m_accountChanged)
+    if (m_accountChangesHeld)
+        m_accountChangePending = true;
+    else if (m_accountChanged)
         m_accountChanged(m_account);
+}
+
+void EasSession::releaseAccountChanges()
+{
+    m_accountChangesHeld = false;
+    if (std::exchange(m_accountChangePending, false))
+        accountChanged();
 }
 
 HttpRequest EasSession::makeRequest(const char *command, const QByteArray &body, const EasBodyForm &form) const

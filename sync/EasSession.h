@@ -41,6 +41,12 @@ public:
     // Called whenever the session learns something worth persisting
     // (negotiated version, policy key, a 451 redirect).
     void setAccountChangedHandler(std::function<void(const AccountSettings &)> handler);
+    // While held, a change is only noted: the handler writes the store, which
+    // must not happen on the helper thread a prefetched request runs on
+    // (PrefetchedSync). releaseAccountChanges() then reports it once, with
+    // the latest settings, on the calling thread.
+    void holdAccountChanges() { m_accountChangesHeld = true; }
+    void releaseAccountChanges();
     // An OAuth account's tokens: requests then carry "Authorization: Bearer"
     // instead of Basic. Not owned; must outlive the session.
     void setAccessTokenSource(AccessTokenSource *source) { m_tokens = source; }
@@ -121,6 +127,8 @@ private:
     int m_maxRetryAfterMs = 300000;
     int m_requestTimeoutMs = 120000;
     bool m_provisioning = false;
+    bool m_accountChangesHeld = false;
+    bool m_accountChangePending = false; // noted while held
 };
 
 } // namespace skein::eas

@@ -4,6 +4,7 @@
 #include "GetItemEstimateCommand.h"
 #include "ReplyHeadersFetchCommand.h"
 #include "ItemOperationsFetchCommand.h"
+#include "PrefetchedSync.h"
 #include "StatusText.h"
 #include "SyncCommand.h"
 
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "skein.sync")
@@ -201,24 +203,27 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     // then a plain retry that fetches that answer; the commands go after.
     bool holdCommands = m_store.isSyncInFlight(folder.serverId);
 
-    for (int round = 0; round < kMaxRoundsPerFolder; ++round) {
-        SyncCollectionRequest request;
-        request.folderId = folder.serverId;
-        request.syncKey = key;
-        request.windowSize = downloadingAll ? std::max(m_options.windowSize, m_options.firstSyncWindowSize)
-                                            : m_options.windowSize;
-        request.conversationMode = m_options.conversationMode && atLeast14(version);
-        request.filterType = m_options.filterType;
-        request.bodyType = m_options.bodyType;
-        request.truncationSize = m_options.truncationSize;
-        if (!commandsSent && claim.isEmpty() && !holdCommands)
-            claim = m_replayer->claimSyncCommands(folder.serverId);
-        request.changes = claim.changes;
-        request.deletes = claim.deletes;
+    // This page's request when it left while the page before was stored.
+    std::optional<PrefetchedSync> prefetched;
 
-        m_store.setSyncInFlight(folder.serverId, true);
+    for (int round = 0; round < kMaxRoundsPerFolder; ++round) {
         EasReply reply;
-        SyncCommand::Result result = m_session.run(SyncCommand({request}, version), &reply);
+        SyncCommand::Result result;
+        if (prefetched) {
+            // Sent with this key and no commands, as below; its in-flight
+            // marker was stored with the page before.
+            result = prefetched->join(&reply);
+            prefetched.reset();
+        } else {
+            SyncCollectionRequest request = pageRequest(folder, key, downloadingAll, version);
+            if (!commandsSent && claim.isEmpty() && !holdCommands)
+                claim = m_replayer->claimSyncCommands(folder.serverId);
+            request.changes = claim.changes;
+            request.deletes = claim.deletes;
+
+            m_store.setSyncInFlight(folder.serverId, true);
+            result = m_session.run(SyncCommand({request}, version), &reply);
+        }
         if (!reply.ok()) {
             // An HTTP error is an answer: the server did not apply the
             // request. Without any answer the marker stays: it may have.
@@ -287,6 +292,12 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             batch.newSyncKey = collection.syncKey.isEmpty() ? key : collection.syncKey;
         // A message the user moved here arrives under its new ServerId: it
         // takes over the local placeholder instead of showing twice.
+        // The next page's request goes out now, while this one is stored.
+        if (canPrefetchNextPage(folder, collection, claim, holdCommands, commandsSent, round)) {
+            batch.nextRequestInFlight = true;
+            prefetched.emplace(m_session,
+                               SyncCommand({pageRequest(folder, batch.newSyncKey, downloadingAll, version)}, version));
+        }
         m_store.adoptMovedMessages(folder.serverId, batch.adds);
         // Stored while the claimed changes are still unfinished, so that the
         // batch cannot overwrite them (Store::applySyncBatch keeps a waiting
@@ -300,7 +311,12 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         }
         if (!stored) {
             // Nothing of this response was applied; the key stays, so the next
-            // sync asks again and nothing is lost.
+            // sync asks again and nothing is lost. A request already sent for
+            // the next page is waited for and its answer dropped: the server
+            // has moved past the stored key, so the next sync gets status 3
+            // and resyncs, keeping the local messages (beginResync).
+            if (prefetched)
+                prefetched->discard();
             report.error = QStringLiteral("Could not save what the server sent: %1").arg(m_store.lastError());
             return report;
         }
@@ -333,6 +349,35 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     if (report.error.isEmpty())
         fetchReplyHeaders(folder, downloadingAll, report);
     return report;
+}
+
+SyncCollectionRequest SyncRunner::pageRequest(const Folder &folder, const QString &key, bool downloadingAll,
+                                               const QString &version) const
+{
+    SyncCollectionRequest request;
+    request.folderId = folder.serverId;
+    request.syncKey = key;
+    request.windowSize = downloadingAll ? std::max(m_options.windowSize, m_options.firstSyncWindowSize)
+                                        : m_options.windowSize;
+    request.conversationMode = m_options.conversationMode && atLeast14(version);
+    request.filterType = m_options.filterType;
+    request.bodyType = m_options.bodyType;
+    request.truncationSize = m_options.truncationSize;
+    return request;
+}
+
+bool SyncRunner::canPrefetchNextPage(const Folder &folder, const SyncCommand::CollectionResult &page,
+                                     const ActionReplayer::SyncClaim &claim, bool holdCommands, bool commandsSent,
+                                     int round) const
+{
+    // Only a plain download page: the next request is then exactly what the
+    // loop would send, with no commands whose outcome this page's storing
+    // (syncAnswered) or a held-back retry must settle first.
+    if (!m_options.prefetchNextPage || !page.moreAvailable || round + 1 >= kMaxRoundsPerFolder)
+        return false;
+    if (!claim.isEmpty() || holdCommands)
+        return false;
+    return commandsSent || !m_replayer->hasSyncCommands(folder.serverId);
 }
 
 void SyncRunner::noteConversationIndex(const SyncBatch &batch)

@@ -3,6 +3,7 @@
 #include "ActionReplayer.h"
 #include "EasSession.h"
 #include "OutboxSender.h"
+#include "SyncCommand.h"
 #include "Store.h"
 
 #include <functional>
@@ -19,6 +20,10 @@ struct SyncOptions {
     bool conversationMode = true;
     BodyType bodyType = BodyType::Html;
     int truncationSize = 20000;  // bodies larger than this arrive as a preview
+    // A download page's successor is requested while the page is stored
+    // (PrefetchedSync): a first download waits for the server only about
+    // as long as storing takes, not in addition to it.
+    bool prefetchNextPage = true;
 };
 
 struct ItemProblem {
@@ -144,6 +149,15 @@ private:
     bool syncHierarchy(SyncReport &report);
     bool primeFolder(const Folder &folder, FolderReport &report);
     void countBatch(const SyncBatch &batch, FolderReport &report);
+    // The Sync request of folder's page at key, without commands.
+    SyncCollectionRequest pageRequest(const Folder &folder, const QString &key, bool downloadingAll,
+                                      const QString &version) const;
+    // Whether the request after page may go while page is stored: a plain
+    // download page (more to come, no commands in it, none waiting to go
+    // with the next request).
+    bool canPrefetchNextPage(const Folder &folder, const SyncCommand::CollectionResult &page,
+                             const ActionReplayer::SyncClaim &claim, bool holdCommands, bool commandsSent,
+                             int round) const;
     FindResult findLocally(const QByteArray &conversationId, const QString &why);
     // For servers that send no ConversationIndex (SOGo) or no MS-ASCON data
     // at all (12.1): after a folder's Sync, fetch the reply headers of its
