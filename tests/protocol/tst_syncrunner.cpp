@@ -5,8 +5,11 @@
 #include "FakeTransport.h"
 #include "SyncRunner.h"
 
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace skein;
 using namespace skein::eas;
@@ -75,6 +78,34 @@ wbxml::Element syncResponse(const QString &folder, const QString &key, int statu
     return root;
 }
 
+// A page of a download: messages named "<page>:<n>", n of them.
+QList<Item> pageItems(int page, int n)
+{
+    QList<Item> items;
+    for (int i = 1; i <= n; ++i)
+        items.append({QStringLiteral("%1:%2").arg(page).arg(i), QStringLiteral("page %1 #%2").arg(page).arg(i)});
+    return items;
+}
+
+QString requestedKey(const FakeTransport &fake, int i)
+{
+    const wbxml::Element body = fake.body(i);
+    const wbxml::Element *c = body.find({tag::AirSync::Collections, tag::AirSync::Collection});
+    return c ? c->childText(tag::AirSync::SyncKey) : QString();
+}
+
+// The Store calls this SQL function from a trigger on folders.sync_key, i.e.
+// inside applySyncBatch's transaction, before it commits: it waits (a
+// while) for the next page's request and records whether it came.
+QSemaphore *g_nextRequestLeft = nullptr;
+QList<bool> *g_leftBeforeCommit = nullptr;
+
+void waitForNextRequest(sqlite3_context *context, int, sqlite3_value **)
+{
+    g_leftBeforeCommit->append(g_nextRequestLeft->tryAcquire(1, 3000));
+    sqlite3_result_null(context);
+}
+
 } // namespace
 
 class TestSyncRunner : public QObject
@@ -106,6 +137,12 @@ class TestSyncRunner : public QObject
         for (int i = 0; i < m_fake.requests.size(); ++i)
             n += m_fake.command(i) == command;
         return n;
+    }
+
+    // Inbox, never synced: its first Sync primes and downloads.
+    void inboxAtKeyZero()
+    {
+        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
     }
 
 private Q_SLOTS:
@@ -342,6 +379,100 @@ private Q_SLOTS:
         const int requests = int(m_fake.requests.size());
         QVERIFY(runner().fetchBody(987654).contains(QLatin1String("no longer stored")));
         QCOMPARE(int(m_fake.requests.size()), requests);
+    }
+
+    // ---- The next page requested while a page is stored (PrefetchedSync) ----
+
+    void prefetchedDownloadStoresEveryMessageOnceInOrder()
+    {
+        inboxAtKeyZero();
+        m_fake.queue = {FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k1"), 1))}; // priming
+        for (int page = 1; page <= 4; ++page)
+            m_fake.queue.append(FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k%1").arg(page + 1), 1,
+                                                                  pageItems(page, 3), page < 4)));
+        SyncRunner r = runner();
+        QList<int> progress;
+        r.setProgressHandler([&](const Folder &, int items) { progress.append(items); });
+        const FolderReport report = r.syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 12);
+        QCOMPARE(progress, (QList<int>{3, 6, 9, 12})); // page after page, each once
+        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 12);
+        for (int page = 1; page <= 4; ++page)
+            for (int i = 1; i <= 3; ++i)
+                QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("%1:%2").arg(page).arg(i)));
+        // Each key asked for once, in order; the last one stored, nothing in doubt.
+        QCOMPARE(m_fake.requests.size(), 5);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(requestedKey(m_fake, i), i == 0 ? QStringLiteral("0") : QStringLiteral("k%1").arg(i));
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k5"));
+        QVERIFY(!m_store->isSyncInFlight(QStringLiteral("1")));
+    }
+
+    void nextPageRequestLeavesBeforeThePageIsCommitted()
+    {
+        inboxAtKeyZero();
+        QSemaphore nextRequestLeft;
+        QList<bool> leftBeforeCommit;
+        g_nextRequestLeft = &nextRequestLeft;
+        g_leftBeforeCommit = &leftBeforeCommit;
+        QCOMPARE(sqlite3_create_function_v2(m_store->handle(), "wait_for_next_request", 1, SQLITE_UTF8, nullptr,
+                                            waitForNextRequest, nullptr, nullptr, nullptr), SQLITE_OK);
+        // Pages k2 and k3 have more to come; the trigger waits for the request naming that key.
+        QCOMPARE(sqlite3_exec(m_store->handle(),
+                              "CREATE TEMP TRIGGER next_request BEFORE UPDATE OF sync_key ON main.folders "
+                              "WHEN NEW.sync_key IN ('k2', 'k3') BEGIN SELECT wait_for_next_request(NEW.sync_key); END",
+                              nullptr, nullptr, nullptr), SQLITE_OK);
+        const QList<HttpResponse> answers = {
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k1"), 1)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1, pageItems(1, 2), true)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k3"), 1, pageItems(2, 2), true)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k4"), 1, pageItems(3, 2))),
+        };
+        m_fake.handler = [&](const HttpRequest &) {
+            const int i = int(m_fake.requests.size()) - 1; // this request's index
+            if (i == 2 || i == 3) // the requests with keys k2 and k3
+                nextRequestLeft.release();
+            return i < answers.size() ? answers.at(i) : FakeTransport::status(500);
+        };
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        g_nextRequestLeft = nullptr;
+        g_leftBeforeCommit = nullptr;
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        // Without the overlap each wait times out: the request only leaves after the commit.
+        QCOMPARE(leftBeforeCommit, (QList<bool>{true, true}));
+        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 6);
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k4"));
+    }
+
+    void failedStoreMidDownloadKeepsWhatWasStored()
+    {
+        inboxAtKeyZero();
+        // Storing the second page fails at its key, the batch's last write.
+        QCOMPARE(sqlite3_exec(m_store->handle(),
+                              "CREATE TRIGGER boom BEFORE UPDATE OF sync_key ON folders "
+                              "WHEN NEW.sync_key = 'boom' BEGIN SELECT RAISE(ABORT, 'no key'); END",
+                              nullptr, nullptr, nullptr), SQLITE_OK);
+        m_fake.queue = {
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k1"), 1)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1, pageItems(1, 2), true)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("boom"), 1, pageItems(2, 2), true)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k4"), 1, pageItems(3, 2))),
+        };
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY(report.error.contains(QLatin1String("Could not save")));
+        QVERIFY2(report.error.contains(QLatin1String("no key")), qPrintable(report.error));
+        // The first page stays, with its key; nothing of the second or the third.
+        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 2);
+        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:1")));
+        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:2")));
+        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k2"));
+        // The third page's request had left ("boom") and was waited for; its
+        // answer dropped. The early request stays noted as in flight.
+        QCOMPARE(m_fake.requests.size(), 4);
+        QCOMPARE(requestedKey(m_fake, 3), QStringLiteral("boom"));
+        QVERIFY(m_fake.queue.isEmpty());
+        QVERIFY(m_store->isSyncInFlight(QStringLiteral("1")));
     }
 
     void wrongPasswordStopsWithAuthError()
