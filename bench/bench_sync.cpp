@@ -161,6 +161,9 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
         store.saveAccount(merged);
     });
     SyncOptions options; // the app's: a first download asks for 512 items per reply
+    // SKEIN_BENCH_SEQUENTIAL=1: each page's request waits until the page
+    // before is stored, as before PrefetchedSync, to compare in one build.
+    options.prefetchNextPage = qEnvironmentVariableIntValue("SKEIN_BENCH_SEQUENTIAL") == 0;
     SyncRunner runner(session, store, options);
 
     QElapsedTimer timer;
@@ -183,7 +186,8 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
     out() << "messages               " << count << " generated, " << synced << " synced, " << replayed << " replayed\n"
           << "sync over loopback     " << qRound(networkRate) << " messages/s (" << networkSeconds << " s, "
           << transport.bodies.size() << " responses, " << qRound(1e6 / networkRate) << " us per message, "
-          << transport.waitedSeconds << " s of it waiting for responses)\n"
+          << transport.waitedSeconds << " s of it waiting for responses"
+          << (options.prefetchNextPage ? ", overlapping the store" : ", sequential") << ")\n"
           << "in-process limit       " << qRound(localRate) << " messages/s (decode + parse + insert of the same bytes, "
           << localSeconds << " s)\n"
           << "ratio sync/limit       " << QString::number(networkRate / localRate, 'f', 3) << "\n"
