@@ -7,6 +7,7 @@
 
 #include <QSemaphore>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -473,6 +474,32 @@ private Q_SLOTS:
         QCOMPARE(requestedKey(m_fake, 3), QStringLiteral("boom"));
         QVERIFY(m_fake.queue.isEmpty());
         QVERIFY(m_store->isSyncInFlight(QStringLiteral("1")));
+    }
+
+    void accountChangeOfAPrefetchedRequestIsSavedOnTheSyncThread()
+    {
+        inboxAtKeyZero();
+        m_fake.queue = {
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k1"), 1)),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1, pageItems(1, 2), true)),
+            // The early request for page 2 is redirected: a change to save.
+            FakeTransport::status(451, {{"X-MS-Location", "https://other.example.com/Microsoft-Server-ActiveSync"}}),
+            FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k3"), 1, pageItems(2, 2))),
+        };
+        QList<QThread *> savedOn;
+        QString savedUrl;
+        m_session->setAccountChangedHandler([&](const AccountSettings &a) {
+            savedOn.append(QThread::currentThread());
+            savedUrl = a.url;
+        });
+        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(m_fake.requests.size(), 4);
+        QVERIFY(m_fake.requests.at(3).url.host() == QLatin1String("other.example.com"));
+        // The handler writes the store: it ran once, after the join, here.
+        QCOMPARE(savedOn, (QList<QThread *>{QThread::currentThread()}));
+        QCOMPARE(QUrl(savedUrl).host(), QStringLiteral("other.example.com"));
+        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 4);
     }
 
     void wrongPasswordStopsWithAuthError()
