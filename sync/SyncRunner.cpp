@@ -290,14 +290,14 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         batch.folderId = folder.serverId;
         if (batch.newSyncKey.isEmpty())
             batch.newSyncKey = collection.syncKey.isEmpty() ? key : collection.syncKey;
-        // A message the user moved here arrives under its new ServerId: it
-        // takes over the local placeholder instead of showing twice.
         // The next page's request goes out now, while this one is stored.
         if (canPrefetchNextPage(folder, collection, claim, holdCommands, commandsSent, round)) {
             batch.nextRequestInFlight = true;
             prefetched.emplace(m_session,
                                SyncCommand({pageRequest(folder, batch.newSyncKey, downloadingAll, version)}, version));
         }
+        // A message the user moved here arrives under its new ServerId: it
+        // takes over the local placeholder instead of showing twice.
         m_store.adoptMovedMessages(folder.serverId, batch.adds);
         // Stored while the claimed changes are still unfinished, so that the
         // batch cannot overwrite them (Store::applySyncBatch keeps a waiting
@@ -312,9 +312,10 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         if (!stored) {
             // Nothing of this response was applied; the key stays, so the next
             // sync asks again and nothing is lost. A request already sent for
-            // the next page is waited for and its answer dropped: the server
-            // has moved past the stored key, so the next sync gets status 3
-            // and resyncs, keeping the local messages (beginResync).
+            // the next page is waited for and its answer dropped. The server
+            // has then seen a newer key than the stored one; one that keeps
+            // only its latest key answers the next sync with status 3, and
+            // the resync keeps the local messages (beginResync).
             if (prefetched)
                 prefetched->discard();
             report.error = QStringLiteral("Could not save what the server sent: %1").arg(m_store.lastError());
