@@ -31,7 +31,8 @@ struct EasBodyForm {
 
 // One account's HTTP conversation with its server: URL and query, Basic auth,
 // protocol version, policy key, provisioning, redirects and back-off. It runs
-// on the sync thread and blocks it while waiting; nothing else calls it.
+// on the sync thread and blocks it while waiting; nothing else calls it, except
+// a PrefetchedSync's helper thread while the sync thread leaves it alone.
 class EasSession
 {
 public:

@@ -74,7 +74,9 @@ struct FindResult {
 // The sync algorithm, one step after the other, on the calling (sync) thread:
 // FolderSync, then each mail folder's Sync with paging, resync on an invalid
 // key, FolderSync again on a changed hierarchy. Every response is written to
-// the store in one transaction together with its new sync key.
+// the store in one transaction together with its new sync key. The one
+// exception to "one step after the other": a download page's successor is
+// requested on a helper thread while the page is stored (PrefetchedSync).
 class SyncRunner
 {
 public:
