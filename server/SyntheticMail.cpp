@@ -21,6 +21,10 @@ int generateMessages(ServerStore &store, qint64 userId, qint64 folderId, int cou
     if (count <= 0)
         return 0;
     QRandomGenerator random(seed);
+    // Addressed to whoever the mail is generated for (--demo-messages: demo).
+    const std::optional<UserRow> owner = store.userById(userId);
+    const QString ownerAddress = owner ? owner->email : QStringLiteral("bench@skein.test");
+    const QString ownerName = owner ? owner->displayName : QStringLiteral("bench");
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const qint64 span = 90LL * 24 * 3600 * 1000;
     int inserted = 0;
@@ -43,8 +47,8 @@ int generateMessages(ServerStore &store, qint64 userId, qint64 folderId, int cou
             m.receivedMs = t;
             const QString sender = QString::fromLatin1(kNames[random.bounded(10)]);
             m.from = QStringLiteral("\"%1\" <%2@bench.example>").arg(sender, sender.toLower());
-            m.to = QStringLiteral("<bench@skein.test>");
-            m.displayTo = QStringLiteral("bench");
+            m.to = QStringLiteral("\"%1\" <%2>").arg(ownerName, ownerAddress);
+            m.displayTo = ownerName;
             m.threadTopic = topic;
             m.conversationId = conversationId;
             m.read = random.bounded(3) != 0;

@@ -1,6 +1,7 @@
 // Shape of the demo mailbox: folders, conversations, depths, branches and
 // prefix-consistent conversation indexes; determinism.
 #include <ReferenceServer.h>
+#include <ServerStore.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -159,6 +160,24 @@ private Q_SLOTS:
         QVERIFY(conversations.size() > 500 && conversations.size() < 5000);
         for (const QJsonValue &c : conversations)
             QVERIFY(c.toObject().value(QStringLiteral("messages")).toArray().size() <= 10);
+    }
+
+    // skein --demo --demo-messages N generates into demo's Inbox: the mail
+    // is addressed to demo, not to a fixed bench address.
+    void generatedMailIsAddressedToItsUser()
+    {
+        QTemporaryDir other;
+        ReferenceServer server;
+        QVERIFY(server.open(other.path()));
+        QCOMPARE(server.generate(QStringLiteral("alice"), QStringLiteral("Inbox"), 3, 5, kNow), 3);
+        const auto alice = server.store().user(QStringLiteral("alice"));
+        QVERIFY(alice);
+        const QList<skein::server::MessageRow> mail = server.store().messages(alice->id);
+        QCOMPARE(mail.size(), 3);
+        for (const skein::server::MessageRow &m : mail) {
+            QVERIFY2(m.to.contains(QLatin1String("<alice@skein.test>")), qPrintable(m.to));
+            QCOMPARE(m.displayTo, alice->displayName);
+        }
     }
 
 private:
