@@ -10,14 +10,17 @@
 
 namespace skein {
 
+// A message of the folder whose reply headers are still to be fetched.
+// Placeholders of a local move have no server id the server knows yet.
+#define SKEIN_HEADERS_PENDING                                                                    \
+    "folder_id = :folder_id AND NOT headers_fetched AND conversation_index IS NULL "             \
+    "AND header_fetch_failures < :max_failures AND NOT moving"
+
 QList<Message> Store::messagesNeedingReplyHeaders(const QString &folderId, int limit,
                                                   int maxFailures) const
 {
-    // Placeholders of a local move have no server id the server knows yet.
-    auto q = d->prepare("SELECT id, server_id FROM messages WHERE folder_id = :folder_id "
-                        "AND NOT headers_fetched AND conversation_index IS NULL "
-                        "AND header_fetch_failures < :max_failures AND NOT moving "
-                        "ORDER BY id LIMIT :limit");
+    auto q = d->prepare("SELECT id, server_id FROM messages WHERE " SKEIN_HEADERS_PENDING
+                        " ORDER BY id LIMIT :limit");
     if (!q.isValid())
         return {};
     q.bind(":folder_id", folderId);
@@ -71,9 +74,7 @@ QList<Message> Store::replyHeaderQueue(const QString &folderId, int maxFailures)
 {
     const QString what = QStringLiteral("listing the messages of folder %1 that need reply headers").arg(folderId);
     auto q = d->prepare("SELECT id, server_id, subject, thread_topic, date_received FROM messages "
-                        "WHERE folder_id = :folder_id AND NOT headers_fetched "
-                        "AND conversation_index IS NULL AND header_fetch_failures < :max_failures "
-                        "AND NOT moving");
+                        "WHERE " SKEIN_HEADERS_PENDING);
     if (!q.isValid())
         return {};
     q.bind(":folder_id", folderId);
