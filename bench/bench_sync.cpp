@@ -129,6 +129,30 @@ double replay(const QList<QByteArray> &bodies, const QString &dbPath, int *store
     return seconds;
 }
 
+// The bench user's account on url, saved in store.
+AccountSettings benchAccount(Store &store, const QString &url)
+{
+    AccountSettings account;
+    account.url = url;
+    account.user = QStringLiteral("bench");
+    account.deviceId = QStringLiteral("BENCH1");
+    store.saveAccount(account);
+    return account;
+}
+
+// A whole sync of the account into store, as the engine runs it.
+SyncReport syncAll(Store &store, const AccountSettings &account, Transport &transport, const SyncOptions &options)
+{
+    EasSession session(transport, account, QStringLiteral("bench"));
+    session.setAccountChangedHandler([&](const AccountSettings &a) {
+        AccountSettings merged = a;
+        merged.folderSyncKey = store.account()->folderSyncKey;
+        store.saveAccount(merged);
+    });
+    SyncRunner runner(session, store, options);
+    return runner.syncAll();
+}
+
 struct SyncRun {
     int count = 0;
     double seconds = 0;     // first sync over loopback
@@ -148,27 +172,16 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
 
     Store store;
     store.open(dir.filePath(QStringLiteral("client.db")));
-    AccountSettings account;
-    account.url = url;
-    account.user = QStringLiteral("bench");
-    account.deviceId = QStringLiteral("BENCH1");
-    store.saveAccount(account);
+    const AccountSettings account = benchAccount(store, url);
     RecordingTransport transport;
-    EasSession session(transport, account, QStringLiteral("bench"));
-    session.setAccountChangedHandler([&](const AccountSettings &a) {
-        AccountSettings merged = a;
-        merged.folderSyncKey = store.account()->folderSyncKey;
-        store.saveAccount(merged);
-    });
     SyncOptions options; // the app's: a first download asks for 512 items per reply
     // SKEIN_BENCH_SEQUENTIAL=1: each page's request waits until the page
     // before is stored, as before PrefetchedSync, to compare in one build.
     options.prefetchNextPage = qEnvironmentVariableIntValue("SKEIN_BENCH_SEQUENTIAL") == 0;
-    SyncRunner runner(session, store, options);
 
     QElapsedTimer timer;
     timer.start();
-    const SyncReport report = runner.syncAll();
+    const SyncReport report = syncAll(store, account, transport, options);
     const double networkSeconds = timer.nsecsElapsed() / 1e9;
     const long rssAfterSync = peakRssKb();
     if (!report.ok()) {
@@ -199,13 +212,11 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
         second.deviceId = QStringLiteral("BENCH2");
         small.saveAccount(second);
         NetworkTransport plain;
-        EasSession smallSession(plain, second, QStringLiteral("bench"));
         SyncOptions hundred;
         hundred.firstSyncWindowSize = 100;
-        SyncRunner smallRunner(smallSession, small, hundred);
         QElapsedTimer t;
         t.start();
-        const SyncReport r = smallRunner.syncAll();
+        const SyncReport r = syncAll(small, second, plain, hundred);
         const double seconds = t.nsecsElapsed() / 1e9;
         const std::optional<Folder> box = small.folderOfType(FolderType::Inbox);
         out() << "WindowSize 100 instead " << qRound((box ? small.messageCount(box->serverId) : 0) / seconds)
@@ -230,15 +241,8 @@ int indexCosts(int count)
         return 1;
     Store store;
     store.open(dir.filePath(QStringLiteral("client.db")));
-    AccountSettings account;
-    account.url = url;
-    account.user = QStringLiteral("bench");
-    account.deviceId = QStringLiteral("BENCH1");
-    store.saveAccount(account);
     RecordingTransport transport;
-    EasSession session(transport, account, QStringLiteral("bench"));
-    SyncRunner runner(session, store, SyncOptions{});
-    if (!runner.syncAll().ok())
+    if (!syncAll(store, benchAccount(store, url), transport, SyncOptions{}).ok())
         return 1;
     server.terminate();
     server.waitForFinished(10000);
