@@ -185,8 +185,13 @@ bool ServerStore::open(const QString &dataDir, QString *error)
     sqlite3_busy_timeout(m_db, 5000);
     // The default 2 MiB page cache held a fraction of a 100k-message
     // folder's indexes and sync states: every Sync page then read its
-    // B-tree pages back from the file.
+    // B-tree pages back from the file. A checkpoint every ~40 MiB of WAL
+    // instead of 4 copies a sync state page that every Sync page changes
+    // once per checkpoint, not once per few pages (bench_sync, time spent
+    // waiting for the server during a first download: 100k 4.9 -> 4.3 s,
+    // 20k 0.79 -> 0.74 s).
     if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL") || !exec("PRAGMA cache_size=-65536")
+        || !exec("PRAGMA wal_autocheckpoint=10000")
         || !exec("PRAGMA foreign_keys=OFF") || !exec(kSchema) || !migrate()) {
         return fail(QStringLiteral("cannot initialise %1: %2").arg(path, m_lastError));
     }
