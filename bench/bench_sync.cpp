@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <algorithm>
 #include <optional>
 
 #include <sys/resource.h>
@@ -261,33 +262,58 @@ int indexCosts(int count)
     return 0;
 }
 
+// The median of the runs of one size: a single run of a few seconds moves by
+// a tenth from one run to the next on a loaded machine.
+SyncRun medianRun(QList<SyncRun> runs)
+{
+    const auto median = [&runs](double SyncRun::*field) {
+        std::sort(runs.begin(), runs.end(), [field](const SyncRun &a, const SyncRun &b) { return a.*field < b.*field; });
+        return runs.at(runs.size() / 2).*field;
+    };
+    SyncRun m;
+    m.count = runs.first().count;
+    m.seconds = median(&SyncRun::seconds);
+    m.limitSeconds = median(&SyncRun::limitSeconds);
+    return m;
+}
+
 } // namespace
 
-// bench_sync [N ...]: one first sync per N (default 20000); with several,
-// the per-message cost of each against the first's, all in this run.
+// bench_sync [--runs K] [N ...]: one first sync per N (default 20000); with
+// several, the per-message cost of each against the first's, all in this
+// run. --runs K syncs the sizes in turn K times and compares the medians.
 // bench_sync --index-costs N: what each message index costs storing N.
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc > 2 && QByteArray(argv[1]) == "--index-costs")
         return indexCosts(QByteArray(argv[2]).toInt());
+    int repeats = 1;
     QList<int> counts;
-    for (int i = 1; i < argc; ++i)
-        counts << QByteArray(argv[i]).toInt();
+    for (int i = 1; i < argc; ++i) {
+        if (QByteArray(argv[i]) == "--runs" && i + 1 < argc)
+            repeats = qMax(1, QByteArray(argv[++i]).toInt());
+        else
+            counts << QByteArray(argv[i]).toInt();
+    }
     if (counts.isEmpty())
         counts << 20000;
-    QList<SyncRun> runs;
-    for (int count : std::as_const(counts)) {
-        const std::optional<SyncRun> run = runOnce(count, runs.isEmpty());
-        if (!run)
-            return 1;
-        runs << *run;
+    QList<QList<SyncRun>> runsBySize(counts.size());
+    for (int repeat = 0; repeat < repeats; ++repeat) {
+        for (int i = 0; i < counts.size(); ++i) {
+            const std::optional<SyncRun> run = runOnce(counts.at(i), repeat == 0 && i == 0);
+            if (!run)
+                return 1;
+            runsBySize[i] << *run;
+        }
     }
-    for (int i = 1; i < runs.size(); ++i) {
-        const SyncRun &base = runs.first(), &r = runs.at(i);
+    const SyncRun base = medianRun(runsBySize.first());
+    for (int i = 1; i < counts.size(); ++i) {
+        const SyncRun r = medianRun(runsBySize.at(i));
         out() << "per-message cost at " << r.count << " / at " << base.count << ": sync "
               << QString::number((r.seconds / r.count) / (base.seconds / base.count), 'f', 2) << "x, limit "
-              << QString::number((r.limitSeconds / r.count) / (base.limitSeconds / base.count), 'f', 2) << "x\n";
+              << QString::number((r.limitSeconds / r.count) / (base.limitSeconds / base.count), 'f', 2) << "x"
+              << (repeats > 1 ? QStringLiteral(" (medians of %1 runs each)").arg(repeats) : QString()) << "\n";
     }
     return 0;
 }
