@@ -426,6 +426,16 @@ EasReply EasSession::interpret(const HttpResponse &response)
         return failure(ErrorKind::MailboxFull, QStringLiteral("Your mailbox on the server is full."), http);
     case 400:
         return failure(ErrorKind::Protocol, QStringLiteral("The server rejected the request as malformed (HTTP 400)."), http);
+    case 404: {
+        // Almost always a wrong address or path, not a server fault.
+        const QUrl tried = makeRequest(nullptr, {}, {}).url;
+        return failure(ErrorKind::Protocol,
+                       QStringLiteral("The server has no ActiveSync endpoint at %1 (HTTP 404). Check the "
+                                      "server address and path: most servers use /Microsoft-Server-ActiveSync, "
+                                      "SOGo also /SOGo/Microsoft-Server-ActiveSync.")
+                           .arg(tried.toString(QUrl::RemoveUserInfo)),
+                       http);
+    }
     default:
         return failure(http >= 500 ? ErrorKind::Server : ErrorKind::Protocol,
                        QStringLiteral("The server answered HTTP %1.").arg(http), http);

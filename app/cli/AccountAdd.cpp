@@ -8,6 +8,7 @@
 #include "DeviceCodeFlow.h"
 #include "KeychainTokenStore.h"
 #include "OAuthTokenProvider.h"
+#include "ServerAddress.h"
 
 #include <QTextStream>
 #include <QUuid>
@@ -44,10 +45,12 @@ bool isSet(const Invocation &in, const char *name)
 std::optional<Target> resolveTarget(const Invocation &in, int *code)
 {
     Target target;
-    target.url = option(in, "url");
+    // --url takes a base URL or the whole endpoint URL a server prints.
+    const ServerAddress typed = ServerAddress::fromTyped(option(in, "url"), option(in, "path"));
+    target.url = typed.url;
+    target.path = typed.path;
     target.user = option(in, "user");
     target.email = option(in, "email");
-    target.path = option(in, "path");
     if (target.url.isEmpty() && target.email.isEmpty()) {
         *code = fail(Usage, QStringLiteral("account add needs --email, or --url and --user"));
         return std::nullopt;
@@ -74,7 +77,7 @@ std::optional<Target> resolveTarget(const Invocation &in, int *code)
     } else if (isSet(in, "oauth") && !isSet(in, "authority")) {
         // --url and --oauth: the server's Bearer challenge names the authority.
         found.url = target.url;
-        found.endpointPath = target.path.isEmpty() ? QStringLiteral("/Microsoft-Server-ActiveSync") : target.path;
+        found.endpointPath = typed.pathOrDefault();
         QString error;
         if (!autodiscover.probeAuthentication(&found, &error)) {
             *code = fail(Unreachable, error);

@@ -64,7 +64,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("account"),
          QStringLiteral("Which account of the profile (default: its first, PROFILE/skein.db); letters, digits, . _ @ -."),
          QStringLiteral("NAME")},
-        {QStringLiteral("url"), QStringLiteral("Server address, e.g. https://mail.example.com"), QStringLiteral("URL")},
+        {QStringLiteral("url"), QStringLiteral("Server address, e.g. https://mail.example.com, or the whole endpoint URL."), QStringLiteral("URL")},
         {QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("USER")},
         {QStringLiteral("path"), QStringLiteral("Endpoint path (default /Microsoft-Server-ActiveSync)."), QStringLiteral("PATH")},
         {QStringLiteral("no-save"), QStringLiteral("Do not store the password in the keychain.")},

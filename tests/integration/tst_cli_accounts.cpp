@@ -122,6 +122,27 @@ private Q_SLOTS:
         QVERIFY(cli({QStringLiteral("conversations"), QStringLiteral("Inbox")}).out.contains("Hello from alice"));
     }
 
+    // The address skein-server prints, pasted as it is, is a working
+    // account; a wrong path says which URL was tried and the usual paths.
+    void theAddressTheServerPrintsIsAccepted()
+    {
+        const QString printed = m_url + QStringLiteral("/Microsoft-Server-ActiveSync");
+        Run r = cli({QStringLiteral("--account"), QStringLiteral("pasted"), QStringLiteral("account"), QStringLiteral("add"),
+                     QStringLiteral("--url"), printed, QStringLiteral("--user"), QStringLiteral("demo"),
+                     QStringLiteral("--no-save")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains(printed.toUtf8() + " added"), r.out.constData());
+        QVERIFY2(cli({QStringLiteral("--account"), QStringLiteral("pasted"), QStringLiteral("sync")}).exitCode == 0,
+                 "the pasted account's sync");
+
+        r = cli({QStringLiteral("--account"), QStringLiteral("wrongpath"), QStringLiteral("account"), QStringLiteral("add"),
+                 QStringLiteral("--url"), m_url + QStringLiteral("/eas"), QStringLiteral("--path"), QStringLiteral("/nope"),
+                 QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--no-save")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("no ActiveSync endpoint at " + m_url.toUtf8() + "/eas/nope"), r.err.constData());
+        QVERIFY2(r.err.contains("/Microsoft-Server-ActiveSync"), r.err.constData());
+    }
+
     void badAndUnknownNamesAreClearErrors()
     {
         Run r = cli({QStringLiteral("--account"), QStringLiteral("../elsewhere"), QStringLiteral("folders")});

@@ -235,6 +235,25 @@ private Q_SLOTS:
         QVERIFY(!reply.message.isEmpty());
     }
 
+    // A 404 is almost always a wrong address: the message names the URL
+    // tried and the usual paths, never just "HTTP 404".
+    void notFoundNamesThePathTriedAndTheUsualOnes()
+    {
+        FakeTransport fake;
+        fake.queue = {FakeTransport::status(404)};
+        AccountSettings a = account();
+        a.endpointPath = QStringLiteral("/Microsoft-Server-ActiveSync/Microsoft-Server-ActiveSync");
+        EasSession session(fake, a, QStringLiteral("x"));
+        const EasReply reply = session.execute("FolderSync", folderSyncRequest());
+        QCOMPARE(reply.error, ErrorKind::Protocol);
+        QVERIFY2(reply.message.contains(QLatin1String(
+                     "http://127.0.0.1:1234/Microsoft-Server-ActiveSync/Microsoft-Server-ActiveSync")),
+                 qPrintable(reply.message));
+        QVERIFY2(reply.message.contains(QLatin1String("most servers use /Microsoft-Server-ActiveSync")),
+                 qPrintable(reply.message));
+        QVERIFY(!reply.message.contains(QLatin1String("DeviceId")));
+    }
+
     void malformedBodyIsAnErrorNotACrash()
     {
         FakeTransport fake;
