@@ -277,7 +277,8 @@ bool Store::finishResync(const QString &folderId)
 
 int Store::unreadCount(const QString &folderId) const
 {
-    auto q = d->prepare("SELECT count(*) FROM messages WHERE folder_id = :folder_id AND NOT read");
+    // Kept by migration 17's triggers; no row means no unread mail yet.
+    auto q = d->prepare("SELECT coalesce((SELECT unread FROM folder_unread WHERE folder_id = :folder_id), 0)");
     if (!q.isValid())
         return 0;
     q.bind(":folder_id", folderId);
@@ -290,10 +291,9 @@ int Store::unreadCount(const QString &folderId) const
 
 QHash<QString, int> Store::unreadCounts() const
 {
-    // One pass for the whole folder list instead of one query per folder.
+    // One row per folder, kept by migration 17's triggers.
     QHash<QString, int> result;
-    auto q = d->prepare("SELECT folder_id, count(*) FROM messages WHERE NOT read "
-                        "GROUP BY folder_id");
+    auto q = d->prepare("SELECT folder_id, unread FROM folder_unread WHERE unread > 0");
     if (!q.isValid())
         return result;
     int rc;

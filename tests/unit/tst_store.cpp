@@ -2,6 +2,7 @@
 #include "Migrations.h"
 #include "Store.h"
 
+#include <QDebug>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -740,6 +741,102 @@ private Q_SLOTS:
         QCOMPARE(counts.value(inbox), 10);
         QCOMPARE(one, 10);
         QVERIFY2(progressCalls <= 1, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
+    }
+
+    // However much mail is unread, counting it reads no message: the folder
+    // pane, title and tray refresh after every sync reply.
+    void unreadCountsReadNoMessages()
+    {
+        Store store;
+        openWithFolders(store);
+        constexpr int total = 20000, perBatch = 1000;
+        for (int start = 0; start < total; start += perBatch) {
+            QList<Message> adds;
+            for (int i = start; i < start + perBatch; ++i)
+                adds.append(mail(QString::number(i), QByteArray(), i)); // unread
+            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
+        }
+        int progressCalls = 0;
+        sqlite3_progress_handler(store.handle(), 1000, [](void *calls) { return ++*static_cast<int *>(calls), 0; },
+                                 &progressCalls);
+        const QHash<QString, int> counts = store.unreadCounts();
+        const int one = store.unreadCount(inbox);
+        sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+        QCOMPARE(counts.value(inbox), total);
+        QCOMPARE(one, total);
+        QVERIFY2(progressCalls == 0, qPrintable(QStringLiteral("%1 x 1,000 VM steps").arg(progressCalls)));
+    }
+
+    // Migration 17's counters stay equal to a recount through every kind of
+    // change: sync adds and read changes, deletes, moves and read changes by
+    // any writer, a removed message, a deleted folder, and a database that
+    // had unread mail before the migration.
+    void unreadCountersMatchARecountAfterEveryChange()
+    {
+        const QString path = freshPath();
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+            QString error;
+            QVERIFY2(runMigrations(db, &error, 16), qPrintable(error));
+            QVERIFY(exec(db, "INSERT INTO folders (server_id, parent_id, name, type) VALUES ('1', '0', 'Inbox', 2), "
+                             "('2', '0', 'Sent Items', 5), ('3', '1', 'Projects', 12)"));
+            QVERIFY(exec(db, "INSERT INTO messages (folder_id, server_id, read) VALUES "
+                             "('1', 'old-a', 0), ('1', 'old-b', 1), ('3', 'old-c', 0)"));
+            sqlite3_close(db);
+        }
+        Store store;
+        QVERIFY2(store.open(path), qPrintable(store.lastError()));
+        const auto matchesRecount = [&store](const char *step) {
+            QHash<QString, int> recount;
+            sqlite3_stmt *q = nullptr;
+            sqlite3_prepare_v2(store.handle(), "SELECT folder_id, count(*) FROM messages NOT INDEXED "
+                                               "WHERE NOT read GROUP BY folder_id", -1, &q, nullptr);
+            while (sqlite3_step(q) == SQLITE_ROW)
+                recount.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(q, 0))),
+                               sqlite3_column_int(q, 1));
+            sqlite3_finalize(q);
+            if (store.unreadCounts() != recount) {
+                qWarning("%s: counters %s, recount %s", step, qPrintable(QDebug::toString(store.unreadCounts())),
+                         qPrintable(QDebug::toString(recount)));
+                return false;
+            }
+            for (const QString &folder : {inbox, sent, QStringLiteral("3")})
+                if (store.unreadCount(folder) != recount.value(folder))
+                    return false;
+            return true;
+        };
+        QVERIFY(matchesRecount("migrated"));
+
+        QList<Message> adds;
+        for (int i = 0; i < 60; ++i) {
+            Message m = mail(QString::number(i), "c" + QByteArray::number(i / 3), i);
+            m.read = i % 3 == 0;
+            adds.append(m);
+        }
+        QVERIFY2(store.applySyncBatch(batch(inbox, QStringLiteral("k1"), adds)), qPrintable(store.lastError()));
+        QVERIFY(matchesRecount("added"));
+
+        SyncBatch changes = batch(inbox, QStringLiteral("k2"));
+        for (int i = 0; i < 20; ++i)
+            changes.changes.append(MessageChange{QString::number(i), i % 2 == 0, std::nullopt, std::nullopt});
+        changes.adds.append(adds.at(1)); // a repeated Add of a known message
+        changes.deletes = {QStringLiteral("30"), QStringLiteral("31"), QStringLiteral("33")};
+        QVERIFY2(store.applySyncBatch(changes), qPrintable(store.lastError()));
+        QVERIFY(matchesRecount("changed"));
+
+        QVERIFY(exec(store.handle(), "UPDATE messages SET folder_id = '3' WHERE id % 5 = 0 AND folder_id = '1'"));
+        QVERIFY(matchesRecount("moved"));
+        QVERIFY(exec(store.handle(), "UPDATE messages SET read = NOT read, folder_id = '2' WHERE id % 7 = 0"));
+        QVERIFY(matchesRecount("moved and read"));
+        QVERIFY(exec(store.handle(), "UPDATE messages SET read = read, subject = 'same' WHERE id % 4 = 0"));
+        QVERIFY(matchesRecount("unchanged read"));
+
+        QVERIFY(store.removeMessage(store.message(inbox, QStringLiteral("40"))->id));
+        QVERIFY(matchesRecount("removed"));
+        QVERIFY2(store.applyFolderSync(QStringLiteral("h2"), {}, {QStringLiteral("3")}), qPrintable(store.lastError()));
+        QVERIFY(matchesRecount("folder deleted"));
+        QVERIFY(!store.unreadCounts().contains(QStringLiteral("3")));
     }
 
     // Every Sync of a folder looks for move placeholders whose real message
