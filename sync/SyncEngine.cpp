@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "AttachmentDownloader.h"
+#include "BackgroundPriority.h"
 #include "DraftUploader.h"
 #include "SyncEngineWorker.h"
 
@@ -45,6 +46,7 @@ SyncEngine::~SyncEngine()
 
 void SyncEngine::runJobs()
 {
+    yieldCpuToTheWindow();
     Worker worker;
     worker.config = m_config;
     m_worker = &worker;

@@ -1,5 +1,6 @@
 #include "DemoServer.h"
 
+#include "BackgroundPriority.h"
 #include "ReferenceServer.h"
 
 #include <QHostAddress>
@@ -41,6 +42,8 @@ void DemoServer::start()
 // Signals emitted here are queued to receivers on the GUI thread.
 void DemoServer::startOnServerThread()
 {
+    // It stands in for a remote server: its work must not slow the window.
+    eas::yieldCpuToTheWindow();
     QString error;
     if (!m_server->open(m_dir.path(), &error)) {
         Q_EMIT failed(QStringLiteral("The demo server cannot open its store: %1").arg(error));
