@@ -15,7 +15,9 @@ namespace skein::ui {
 // and come back via addRemoteImage(), loaded off the GUI thread by
 // RemoteImageLoader. Local files are never read either. Links open only on
 // a click, in the desktop's browser. The view grows to its content's height:
-// the reading pane around it scrolls.
+// the reading pane around it scrolls. A blocked image shows as a small
+// framed box with its alt text and declared size, never wider than the
+// view (a tracking pixel, declared 1 pixel wide or high, shows as nothing).
 class BodyView : public QTextBrowser
 {
     Q_OBJECT
@@ -34,6 +36,9 @@ public:
     void addInlineImage(const QString &contentId, const QImage &image);
     // The Content-IDs the body shows by cid:, each once, in order.
     QStringList inlineImageIds() const;
+    // What the boxes standing in for blocked images say, in document order
+    // ("Company logo — Blocked image, 600 × 200"), also their tool tips.
+    QStringList placeholderTexts() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -52,6 +57,7 @@ private:
     void render();
     QList<QUrl> remoteImages() const;
     void block(const QUrl &url);
+    void showPlaceholders();
     void request(const QUrl &url);
     void openLink(const QUrl &url);
     void fitHeight();
