@@ -49,13 +49,20 @@ Banner::Banner(QWidget *parent)
     hide();
 }
 
-void Banner::showMessage(const QString &message, const QString &whatToDo)
+void Banner::showMessage(const QString &message, const QString &whatToDo, Topic topic)
 {
+    m_topic = topic;
     m_message->setText(message);
     m_whatToDo->setText(whatToDo);
     m_whatToDo->setVisible(!whatToDo.isEmpty());
     setAccessibleDescription(whatToDo.isEmpty() ? message : message + QLatin1Char(' ') + whatToDo);
     show();
+}
+
+void Banner::clear(Topic topic)
+{
+    if (m_topic == topic)
+        hide();
 }
 
 QString Banner::message() const

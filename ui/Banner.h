@@ -16,7 +16,15 @@ class Banner : public QFrame
 public:
     explicit Banner(QWidget *parent = nullptr);
 
-    void showMessage(const QString &message, const QString &whatToDo = {});
+    // What the message is about. A sync's failure is no longer true once a
+    // later sync succeeds (clear); anything else stays until dismissed or
+    // replaced.
+    enum class Topic { Other, Sync };
+
+    void showMessage(const QString &message, const QString &whatToDo = {}, Topic topic = Topic::Other);
+    // Hides the bar if it shows a message about `topic`.
+    void clear(Topic topic);
+    Topic topic() const { return m_topic; }
     QString message() const;
     QString whatToDo() const;
 
@@ -28,6 +36,7 @@ private:
     QLabel *m_message = nullptr;
     QLabel *m_whatToDo = nullptr;
     QToolButton *m_close = nullptr;
+    Topic m_topic = Topic::Other;
 };
 
 } // namespace skein::ui

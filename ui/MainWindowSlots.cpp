@@ -124,12 +124,17 @@ void MainWindow::syncFinished(bool ok, const QString &message, const QStringList
     m_syncStatus->finished(ok, message, folderProblems);
     updateFilterLabel(); // the estimate has served its purpose
     if (!ok) {
-        showBanner(message.isEmpty() ? tr("Sync failed.") : message,
-                   tr("Your mail on this computer is unchanged. Check the network and the account "
-                      "settings (Account\u2026), then choose Sync Now (F5)."));
+        m_banner->showMessage(message.isEmpty() ? tr("Sync failed.") : message,
+                              tr("Your mail on this computer is unchanged. Check the network and the account "
+                                 "settings (Account\u2026), then choose Sync Now (F5)."),
+                              Banner::Topic::Sync);
     } else if (!folderProblems.isEmpty()) {
-        showBanner(tr("Some folders could not be synced: %1").arg(folderProblems.join(QStringLiteral("; "))),
-                   tr("The other folders are up to date. Skein tries these again on the next sync (F5)."));
+        m_banner->showMessage(
+            tr("Some folders could not be synced: %1").arg(folderProblems.join(QStringLiteral("; "))),
+            tr("The other folders are up to date. Skein tries these again on the next sync (F5)."),
+            Banner::Topic::Sync);
+    } else {
+        m_banner->clear(Banner::Topic::Sync); // what it said about the last sync is no longer true
     }
 }
 

@@ -325,7 +325,36 @@ private Q_SLOTS:
         QVERIFY(!window->banner()->whatToDo().isEmpty());
         window->syncFinished(true, {}, {});
         QVERIFY(window->syncStatus()->lastSyncText().startsWith(QStringLiteral("Last sync")));
+        QVERIFY(!window->banner()->isVisible());
         window->setAccountLabel(QStringLiteral("demo@127.0.0.1 (ActiveSync 16.1)"));
+    }
+
+    // The red "Could not reach the server" bar used to stay after the next
+    // sync had succeeded.
+    void syncBannerClearsWhenTheNextSyncSucceeds()
+    {
+        auto window = makeWindow();
+        Banner *banner = window->findChild<Banner *>(QStringLiteral("errorBanner"));
+        QVERIFY(banner);
+        window->syncStarted();
+        window->syncFinished(false, QStringLiteral("Could not reach the server: Connection refused"), {});
+        QVERIFY(banner->isVisible());
+        window->syncStarted();
+        window->syncFinished(true, QStringLiteral("Synced: no new mail."), {});
+        QVERIFY(!banner->isVisible());
+
+        // A folder that failed is reported until a sync gets it too.
+        window->syncFinished(true, {}, {QStringLiteral("Archive: Server error")});
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->message().contains(QStringLiteral("Archive: Server error")));
+        window->syncFinished(true, {}, {});
+        QVERIFY(!banner->isVisible());
+
+        // Anything else is not the sync's to take back.
+        window->showBanner(QStringLiteral("Skein could not move \u201cBudget\u201d."), QStringLiteral("Try again."));
+        window->syncFinished(true, {}, {});
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->message(), QStringLiteral("Skein could not move \u201cBudget\u201d."));
     }
 
     void splitterStatePersists()
