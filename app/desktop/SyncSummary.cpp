@@ -23,17 +23,24 @@ QStringList problemsOf(const eas::FolderReport &folder)
     return problems;
 }
 
+// A SoftDelete is a message the server stopped sending because it is older
+// than the date filter: it is still on the server, so it is not counted as
+// removed (which reads like deleted mail) but said as what it is.
 QString changesText(const eas::SyncReport &report)
 {
-    int added = 0, changed = 0, deleted = 0;
+    int added = 0, changed = 0, deleted = 0, hidden = 0;
     for (const eas::FolderReport &folder : report.folders) {
         added += folder.added;
         changed += folder.changed;
-        deleted += folder.deleted + folder.softDeleted;
+        deleted += folder.deleted;
+        hidden += folder.softDeleted;
     }
+    const QString hiddenText = hidden == 1 ? tr("1 older message hidden by the date filter")
+                                           : tr("%1 older messages hidden by the date filter").arg(hidden);
     if (added + changed + deleted == 0)
-        return tr("Synced: no new mail.");
-    return tr("Synced: %1 new, %2 changed, %3 removed.").arg(added).arg(changed).arg(deleted);
+        return hidden == 0 ? tr("Synced: no new mail.") : tr("Synced: no new mail; %1.").arg(hiddenText);
+    const QString changes = tr("Synced: %1 new, %2 changed, %3 removed").arg(added).arg(changed).arg(deleted);
+    return hidden == 0 ? changes + QLatin1Char('.') : tr("%1; %2.").arg(changes, hiddenText);
 }
 
 } // namespace

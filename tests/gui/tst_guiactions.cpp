@@ -5,7 +5,8 @@
 // server's dump after the engine replayed the journal. Ignore and always-move
 // rules catch a reply delivered afterwards; a refused Move is rolled back
 // with the server's reason in the banner; the rules dialog brings an ignored
-// conversation back; the date filter estimates, then syncs. Near the end
+// conversation back; the date filter estimates, then syncs and says how
+// many older messages it hides. Near the end
 // the server behaves like SOGo 5.8 (HTTP 500 for conversation Moves and
 // Searches): Skein keeps the rules on this computer and Find searches the
 // local store.
@@ -892,6 +893,10 @@ void TestGuiActions::dateFilterEstimatesThenSyncs()
     for (const Message &m : m_app->store().messagesInFolder(inbox))
         QVERIFY2(m.dateReceived >= weekAgo || recent.contains(m.conversationId), qPrintable(m.subject));
     QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("syncFilterState"))->text().contains(QStringLiteral("week")));
+    // The messages left because of the filter, not because anyone deleted them.
+    const QString said = window()->syncStatus()->stateText();
+    QVERIFY2(said.contains(QStringLiteral("older messages hidden by the date filter")) && !said.contains(QStringLiteral("removed")),
+             qPrintable(said));
     QTest::qWait(50);
     screenshot(window(), QStringLiteral("date-filter"));
 }
