@@ -106,6 +106,8 @@ Q_SIGNALS:
     void foldersChanged(const QStringList &folderIds);
     void actionsQueued();
     void findRequested(const QByteArray &conversationId);
+    // A message of the find results was opened: the window shows its folder and conversation.
+    void openMessageRequested(const QString &folderId, const QByteArray &conversationId, const QString &serverId);
     // For the window's banner: what went wrong, and what it means.
     void problem(const QString &message, const QString &whatToDo);
     // A short confirmation for the status bar.
@@ -119,6 +121,7 @@ private:
     bool runOn(const Target &target, ActionKind kind, const QString &targetFolderId = {});
     void chooseFolder(ActionKind kind);
     void find();
+    void ensureFindResults();
     void stopCurrentRule();
     void updatePending(const QString &toolTip = {});
     QString folderName(const QString &folderId) const;

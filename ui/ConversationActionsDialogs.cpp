@@ -55,8 +55,7 @@ void ConversationActionsController::find()
     const std::optional<Target> target = currentTarget();
     if (!target)
         return;
-    if (!m_find)
-        m_find = new FindResultsDialog(m_store, m_window);
+    ensureFindResults();
     m_find->setSearching(target->conversationId, target->subject);
     m_find->show();
     m_find->raise();
@@ -66,11 +65,18 @@ void ConversationActionsController::find()
 void ConversationActionsController::showFindResult(const QByteArray &conversationId, bool fromServer,
                                                    const QString &note, const QList<Message> &messages)
 {
-    if (!m_find)
-        m_find = new FindResultsDialog(m_store, m_window);
+    ensureFindResults();
     m_find->setResult(conversationId, fromServer, note, messages);
     m_find->show();
     m_find->raise();
+}
+
+void ConversationActionsController::ensureFindResults()
+{
+    if (m_find)
+        return;
+    m_find = new FindResultsDialog(m_store, m_window);
+    connect(m_find, &FindResultsDialog::openRequested, this, &ConversationActionsController::openMessageRequested);
 }
 
 void ConversationActionsController::showRules()

@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -32,6 +33,7 @@ FindResultsDialog::FindResultsDialog(const Store &store, QWidget *parent)
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("findResultsList"));
     m_list->setAccessibleName(tr("Messages of the conversation"));
+    m_list->setToolTip(tr("Double-click a message or press Enter to open it"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -40,7 +42,15 @@ FindResultsDialog::FindResultsDialog(const Store &store, QWidget *parent)
     m_list->header()->setSectionResizeMode(SubjectColumn, QHeaderView::Stretch);
     for (int c : {int(FolderColumn), int(FromColumn), int(DateColumn)})
         m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // itemActivated: a double-click, or Enter on the current row.
+    connect(m_list, &QTreeWidget::itemActivated, this, &FindResultsDialog::open);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *close = buttons->button(QDialogButtonBox::Close);
+    close->setObjectName(QStringLiteral("findCloseButton"));
+    close->setAccessibleName(tr("Close"));
+    // Not the default: Enter on a row opens the message and leaves the list
+    // open for the next one (Esc closes it).
+    close->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -82,6 +92,8 @@ void FindResultsDialog::setResult(const QByteArray &conversationId, bool fromSer
         item->setText(SubjectColumn, m.subject);
         item->setToolTip(SubjectColumn, m.subject);
         item->setText(DateColumn, format::longDate(m.dateReceived));
+        item->setData(FolderColumn, FolderIdRole, m.folderId);
+        item->setData(FolderColumn, ServerIdRole, m.serverId);
         if (!m.read) {
             QFont bold = item->font(SubjectColumn);
             bold.setBold(true);
@@ -97,6 +109,14 @@ void FindResultsDialog::setResult(const QByteArray &conversationId, bool fromSer
                                                      .arg(count).arg(seen.size()).arg(where));
     m_note->setText(note);
     m_note->setVisible(!fromServer && !note.isEmpty());
+}
+
+void FindResultsDialog::open(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    Q_EMIT openRequested(item->data(FolderColumn, FolderIdRole).toString(), m_conversationId,
+                         item->data(FolderColumn, ServerIdRole).toString());
 }
 
 QString FindResultsDialog::noteText() const

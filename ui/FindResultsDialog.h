@@ -6,6 +6,7 @@
 
 class QLabel;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace skein {
 class Store;
@@ -17,6 +18,7 @@ namespace skein::ui {
 // the folder it is in, newest first, as the engine's find() answered. When
 // the server could not search and the local store answered instead, a note
 // says so (and why). Non-modal and reused: a new search replaces the list.
+// A double-click or Enter on a message asks the window to open it.
 class FindResultsDialog : public QDialog
 {
     Q_OBJECT
@@ -36,7 +38,15 @@ public:
     QString summaryText() const;
     QTreeWidget *list() const { return m_list; }
 
+Q_SIGNALS:
+    // The user opened this row's message (by the folder and ServerId the
+    // search named: a server's result has no local row id).
+    void openRequested(const QString &folderId, const QByteArray &conversationId, const QString &serverId);
+
 private:
+    enum ItemRole { FolderIdRole = Qt::UserRole, ServerIdRole };
+    void open(QTreeWidgetItem *item);
+
     const Store &m_store;
     QByteArray m_conversationId;
     bool m_searching = false;

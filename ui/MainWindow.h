@@ -145,6 +145,8 @@ public Q_SLOTS:
     void replayFinished(bool ok, const QString &message);
     void showFindResult(const QByteArray &conversationId, bool fromServer, const QString &note,
                         const QList<skein::Message> &messages);
+    // A message of Find in All Folders was opened: its folder, its conversation selected.
+    void openFoundMessage(const QString &folderId, const QByteArray &conversationId, const QString &serverId);
     // GetItemEstimate before a sync with a new date filter: count < 0 unknown.
     void estimateStarted();
     void showEstimate(int count, const QString &error);

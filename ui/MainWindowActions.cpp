@@ -11,12 +11,14 @@
 #include "ConversationView.h"
 #include "FolderModel.h"
 #include "ReadingPane.h"
+#include "Store.h"
 #include "SyncStatus.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -136,6 +138,7 @@ void MainWindow::createConversationActions()
     connect(m_actions, &C::foldersChanged, this, &MainWindow::refreshAfterAction);
     connect(m_actions, &C::actionsQueued, this, &MainWindow::actionsQueued);
     connect(m_actions, &C::findRequested, this, &MainWindow::findRequested);
+    connect(m_actions, &C::openMessageRequested, this, &MainWindow::openFoundMessage);
     connect(m_actions, &C::problem, this, &MainWindow::showBanner);
     connect(m_actions, &C::status, this, [this](const QString &text) {
         if (text.isEmpty())
@@ -193,6 +196,28 @@ void MainWindow::showFindResult(const QByteArray &conversationId, bool fromServe
                                 const QList<Message> &messages)
 {
     m_actions->showFindResult(conversationId, fromServer, note, messages);
+}
+
+void MainWindow::openFoundMessage(const QString &folderId, const QByteArray &conversationId, const QString &serverId)
+{
+    if (!m_folderModel->indexForFolder(folderId).isValid()) {
+        statusBar()->showMessage(tr("That folder is not on this computer."), 8000);
+        return;
+    }
+    selectFolder(folderId);
+    // The filter box may hide the conversation: the user asked for this one.
+    if (!m_listModel->indexForConversation(conversationId).isValid() && !m_filter->text().isEmpty()) {
+        m_filter->clear();
+        applyFilter();
+    }
+    const std::optional<Message> message = m_store.message(folderId, serverId);
+    showConversation(folderId, conversationId, message ? message->id : 0);
+    const QModelIndex current = m_conversationView->currentIndex();
+    if (!current.isValid() || current.data(ConversationIdRole).toByteArray() != conversationId)
+        statusBar()->showMessage(tr("That message is not on this computer yet (it may be older than the date "
+                                    "filter); its folder is shown."),
+                                 8000);
+    activateWindow();
 }
 
 int MainWindow::syncFilter() const

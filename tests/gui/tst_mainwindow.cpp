@@ -7,6 +7,8 @@
 
 #include "Banner.h"
 #include "BodyView.h"
+#include "ConversationActionsController.h"
+#include "FindResultsDialog.h"
 #include "MainWindow.h"
 #include "MessageCard.h"
 #include "ModelRoles.h"
@@ -15,6 +17,7 @@
 #include "SortHeader.h"
 #include "SyncStatus.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLineEdit>
 #include <QPushButton>
@@ -27,6 +30,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace skein;
 using namespace skein::ui;
@@ -355,6 +359,49 @@ private Q_SLOTS:
         window->syncFinished(true, {}, {});
         QVERIFY(banner->isVisible());
         QCOMPARE(banner->message(), QStringLiteral("Skein could not move \u201cBudget\u201d."));
+    }
+
+    // A result of Find in All Folders could not be opened: a double-click
+    // or Enter did nothing.
+    void findResultOpensOnDoubleClickAndEnter()
+    {
+        auto window = makeWindow();
+        QTreeView *view = window->conversationView();
+        QSignalSpy find(window.get(), &MainWindow::findRequested);
+        click(view, guitest::conversationRow(view, guitest::plainConversation));
+        click(view, guitest::conversationRow(view, guitest::treeConversation));
+        window->actionsController()->action(ConversationActionsController::Find)->trigger();
+        QCOMPARE(find.count(), 1);
+        // What the server's Search answers: every message, with its folder.
+        window->showFindResult(guitest::treeConversation, true, {},
+                               m_store.conversationMessages(guitest::treeConversation));
+        auto *dialog = window->findChild<FindResultsDialog *>(QStringLiteral("findResultsDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("findResultsList"));
+        QTreeWidgetItem *inSent = nullptr;
+        QTreeWidgetItem *inInbox = nullptr;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = list->topLevelItem(i);
+            (item->text(FindResultsDialog::FolderColumn) == QLatin1String("Sent Items") ? inSent : inInbox) = item;
+        }
+        QVERIFY(inSent && inInbox);
+
+        // QTest's double-click on a widget is the second click only: the first comes before it.
+        const QPoint sentRow = list->visualItemRect(inSent).center();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, sentRow);
+        QCOMPARE(window->currentFolderId(), guitest::inbox); // a single click only selects
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, sentRow);
+        QCOMPARE(window->currentFolderId(), guitest::sent);
+        QCOMPARE(view->currentIndex().data(ConversationIdRole).toByteArray(), guitest::treeConversation);
+        QCOMPARE(window->readingPane()->cards().size(), 4); // the whole conversation, as from the list
+
+        list->setFocus();
+        list->setCurrentItem(inInbox);
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(window->currentFolderId(), guitest::inbox);
+        QCOMPARE(view->currentIndex().data(ConversationIdRole).toByteArray(), guitest::treeConversation);
+        QVERIFY(dialog->isVisible()); // open for the next one
+        dialog->close();
     }
 
     void splitterStatePersists()
