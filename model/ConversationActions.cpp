@@ -80,6 +80,21 @@ QList<ActionItem> stateItems(ActionKind kind, const QList<Message> &messages)
     return items;
 }
 
+// A Sync Delete's items keep each row as it was (without its body: a fetch
+// brings that back) to put back if the server refuses.
+QList<ActionItem> deleteItems(const QList<Message> &messages)
+{
+    QList<ActionItem> items;
+    for (const Message &m : messages) {
+        ActionItem item = itemFor(m);
+        item.removed = m;
+        item.removed->body.clear();
+        item.removed->bodyType = BodyType::None;
+        items.append(item);
+    }
+    return items;
+}
+
 // MS-ASCON 3.1.4.6: Outbox and Drafts MUST NOT be the destination; folders
 // that hold no mail cannot take a conversation either (the server says 156).
 QString alwaysMoveRefusal(const std::optional<Folder> &target)
@@ -180,13 +195,7 @@ Result ConversationActions::changeState(ActionKind kind, const QByteArray &conve
     entry.conversationId = conversationId;
     entry.folderId = folderId;
     if (kind == ActionKind::Delete) {
-        for (const Message &m : messages) {
-            ActionItem item = itemFor(m);
-            item.removed = m;
-            item.removed->body.clear(); // the journal keeps no bodies; a fetch brings it back
-            item.removed->bodyType = BodyType::None;
-            entry.items.append(item);
-        }
+        entry.items = deleteItems(messages);
     } else {
         entry.items = stateItems(kind, messages);
         if (entry.items.isEmpty())
@@ -259,6 +268,18 @@ Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &
 Result ConversationActions::deleteConversation(const QByteArray &id, const QString &folderId)
 {
     return changeState(ActionKind::Delete, id, folderId);
+}
+
+Result ConversationActions::deleteAllIn(const QString &folderId)
+{
+    const QList<Message> messages = m_store.messagesInFolder(folderId);
+    if (messages.isEmpty())
+        return refused(QStringLiteral("The folder is empty."));
+    ActionEntry entry;
+    entry.kind = ActionKind::Delete;
+    entry.folderId = folderId; // no conversation: every message of the folder
+    entry.items = deleteItems(messages);
+    return commit(entry);
 }
 
 Result ConversationActions::flag(const QByteArray &id, const QString &folderId)

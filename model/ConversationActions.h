@@ -37,6 +37,9 @@ public:
     };
 
     Result deleteConversation(const QByteArray &conversationId, const QString &folderId);
+    // Every message of the folder in one Sync Delete entry without a
+    // conversation: emptying Deleted Items, where the server deletes for good.
+    Result deleteAllIn(const QString &folderId);
     Result flag(const QByteArray &conversationId, const QString &folderId);
     Result clearFlag(const QByteArray &conversationId, const QString &folderId);
     Result markComplete(const QByteArray &conversationId, const QString &folderId);

@@ -212,6 +212,34 @@ private Q_SLOTS:
         checkExactUndo(r.entryId, before);
     }
 
+    // Empty Deleted Items: every message there, whatever its conversation
+    // (or none), in one Sync Delete of that folder; a refusal puts all back.
+    void deleteAllInEmptiesTheFolderInOneEntryAndUndoes()
+    {
+        QVERIFY(m_actions->ignore(threadId, inbox).ok());
+        Message lone = mail(QStringLiteral("d1"), 7, QStringLiteral("x@example.test"));
+        lone.conversationId.clear();
+        QVERIFY(add(*m_store, trash, {lone}));
+        const int inTrash = m_store->messageCount(trash);
+        QVERIFY(inTrash >= 4);
+        const QStringList before = snapshot(*m_store);
+        const auto r = m_actions->deleteAllIn(trash);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(m_store->messageCount(trash), 0);
+        const ActionEntry entry = *m_store->action(r.entryId);
+        QCOMPARE(entry.kind, ActionKind::Delete);
+        QCOMPARE(entry.folderId, trash);
+        QVERIFY(entry.conversationId.isEmpty());
+        QCOMPARE(entry.items.size(), inTrash);
+        QVERIFY(find(*m_store, QStringLiteral("t3"))); // Sent Items untouched
+        checkExactUndo(r.entryId, before);
+
+        QVERIFY(m_actions->deleteAllIn(trash).ok());
+        const auto again = m_actions->deleteAllIn(trash);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error, QStringLiteral("The folder is empty."));
+    }
+
     void moveRelocatesAsPlaceholdersAndUndoes()
     {
         const QStringList before = snapshot(*m_store);
