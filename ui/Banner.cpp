@@ -30,6 +30,7 @@ Banner::Banner(QWidget *parent)
     m_close = new QToolButton(this);
     m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setObjectName(QStringLiteral("dismissErrorButton"));
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss error message"));
     connect(m_close, &QToolButton::clicked, this, [this] {

@@ -101,6 +101,7 @@ BodyView::BodyView(QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAccessibleName(tr("Message body"));
+    setObjectName(QStringLiteral("messageBody"));
     document()->setUndoRedoEnabled(false); // shown, never edited: placeholders need no undo
     connect(this, &QTextBrowser::anchorClicked, this, &BodyView::openLink);
     connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,

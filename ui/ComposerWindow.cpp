@@ -144,7 +144,7 @@ void ComposerWindow::createActions()
     m_plainAction->setToolTip(tr("Send this message as plain text only, without formatting"));
     connect(m_plainAction, &QAction::toggled, this, &ComposerWindow::setPlainText);
 
-    auto *escape = new QAction(this);
+    auto *escape = new QAction(tr("Close"), this);
     escape->setObjectName(QStringLiteral("composerCloseAction"));
     escape->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(escape, &QAction::triggered, this, &QWidget::close);

@@ -90,42 +90,43 @@ void ConversationActionsController::createActions()
 {
     struct Spec {
         Command command;
+        const char *objectName; // what testers and scripts find it by (docs/testing.md)
         QString text, iconText, icon, toolTip;
         QList<QKeySequence> keys;
         QStyle::StandardPixmap fallback = QStyle::SP_CustomBase; // none
     };
     const Spec specs[] = {
-        {MarkRead, tr("Mark as &Read"), tr("Read"), QStringLiteral("mail-mark-read"),
+        {MarkRead, "actionMarkRead", tr("Mark as &Read"), tr("Read"), QStringLiteral("mail-mark-read"),
          tr("Mark the conversation's messages in this folder as read"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
          QStyle::SP_DialogApplyButton},
-        {MarkUnread, tr("Mark as &Unread"), tr("Unread"), QStringLiteral("mail-mark-unread"),
+        {MarkUnread, "actionMarkUnread", tr("Mark as &Unread"), tr("Unread"), QStringLiteral("mail-mark-unread"),
          tr("Mark the conversation's messages in this folder as unread"), {QKeySequence(Qt::CTRL | Qt::Key_U)}},
-        {Flag, tr("&Flag for Follow-Up"), tr("Flag"), QStringLiteral("mail-flag"),
+        {Flag, "actionFlag", tr("&Flag for Follow-Up"), tr("Flag"), QStringLiteral("mail-flag"),
          tr("Flag the newest message of the conversation in this folder"), {QKeySequence(Qt::Key_Insert)}},
-        {ClearFlag, tr("C&lear Flag"), tr("Clear Flag"), QString(),
+        {ClearFlag, "actionClearFlag", tr("C&lear Flag"), tr("Clear Flag"), QString(),
          tr("Remove the flags of the conversation's messages in this folder"), {}},
-        {Complete, tr("Mark &Complete"), tr("Complete"), QString(),
+        {Complete, "actionMarkComplete", tr("Mark &Complete"), tr("Complete"), QString(),
          tr("Mark the flagged messages of the conversation in this folder complete"), {}},
-        {Delete, tr("&Delete Conversation"), tr("Delete"), QStringLiteral("user-trash"),
+        {Delete, "actionDelete", tr("&Delete Conversation"), tr("Delete"), QStringLiteral("user-trash"),
          tr("Move the conversation's messages in this folder to Deleted Items"), {QKeySequence(Qt::Key_Delete)}},
-        {Ignore, tr("&Ignore Conversation"), tr("Ignore"), QStringLiteral("mail-thread-ignored"),
+        {Ignore, "actionIgnore", tr("&Ignore Conversation"), tr("Ignore"), QStringLiteral("mail-thread-ignored"),
          tr("Move the conversation to Deleted Items, and every new message of it too"),
          {QKeySequence(Qt::CTRL | Qt::Key_Delete), QKeySequence(Qt::Key_K)}, QStyle::SP_BrowserStop},
-        {StopRule, tr("&Stop Ignoring\u2026"), tr("Stop Ignoring"), QString(),
+        {StopRule, "actionStopRule", tr("&Stop Ignoring\u2026"), tr("Stop Ignoring"), QString(),
          tr("Forget the rule for this conversation and, if you like, bring its messages back"), {}},
-        {Move, tr("&Move to Folder\u2026"), tr("Move"), QStringLiteral("folder"),
+        {Move, "actionMove", tr("&Move to Folder\u2026"), tr("Move"), QStringLiteral("folder"),
          tr("Move the conversation's messages in this folder to another folder"),
          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)}},
-        {AlwaysMove, tr("&Always Move\u2026"), tr("Always Move"), QString(),
+        {AlwaysMove, "actionAlwaysMove", tr("&Always Move\u2026"), tr("Always Move"), QString(),
          tr("Move the conversation, and every new message of it, to a folder"), {}},
-        {Find, tr("Find in All F&olders"), tr("Find"), QStringLiteral("edit-find"),
+        {Find, "actionFindInAllFolders", tr("Find in All F&olders"), tr("Find"), QStringLiteral("edit-find"),
          tr("Show every message of the conversation and the folder it is in"), {}},
-        {Rules, tr("Conversation R&ules\u2026"), tr("Rules"), QString(),
+        {Rules, "actionConversationRules", tr("Conversation R&ules\u2026"), tr("Rules"), QString(),
          tr("The conversations you ignore or always move"), {}},
     };
     for (const Spec &spec : specs) {
         auto *action = new QAction(actionIcon(spec.icon, spec.fallback), spec.text, this);
-        action->setObjectName(QStringLiteral("conversationAction%1").arg(int(spec.command)));
+        action->setObjectName(QLatin1String(spec.objectName));
         action->setIconText(spec.iconText);
         action->setShortcuts(spec.keys);
         // Only while the list or the reading pane has the focus: Delete and K

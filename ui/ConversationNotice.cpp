@@ -21,6 +21,7 @@ ConversationNotice::ConversationNotice(QWidget *parent)
     m_text->setTextFormat(Qt::PlainText);
     m_button = new QPushButton(this);
     m_button->setObjectName(QStringLiteral("conversationNoticeButton"));
+    m_button->setAccessibleName(tr("Stop the rule")); // until showNotice names what it stops
     connect(m_button, &QPushButton::clicked, this, &ConversationNotice::buttonClicked);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);

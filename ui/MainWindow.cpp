@@ -28,6 +28,7 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 namespace skein::ui {
 
@@ -83,6 +84,7 @@ MainWindow::MainWindow(skein::Store &store, QWidget *parent)
     createStatusBar();
     createConversationActions();
     createComposeActions();
+    nameToolBarButtons();
     resize(1280, 800);
     restoreSettings();
     selectInitialFolder();
@@ -96,21 +98,25 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     m_syncAction = new QAction(themeIcon(QStringLiteral("view-refresh")), tr("&Sync Now"), this);
+    m_syncAction->setObjectName(QStringLiteral("actionSync"));
     m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_syncAction->setToolTip(tr("Fetch new mail and send your changes (F5)"));
     connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncRequested);
 
     m_accountAction = new QAction(QIcon::fromTheme(QStringLiteral("user-identity")), tr("&Account\u2026"), this);
+    m_accountAction->setObjectName(QStringLiteral("actionAccount"));
     m_accountAction->setToolTip(tr("Set up or change the mail account"));
     connect(m_accountAction, &QAction::triggered, this, &MainWindow::accountSetupRequested);
 
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
     // Not Ctrl+Q: that marks a conversation read, as in Outlook.
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_findAction = new QAction(tr("&Filter Conversations"), this);
+    m_findAction->setObjectName(QStringLiteral("actionFilterConversations"));
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -119,8 +125,11 @@ void MainWindow::createActions()
 
     m_sortGroup = new QActionGroup(this);
     const QStringList names{tr("By &Date"), tr("By &Sender"), tr("By S&ubject")};
+    // The View menu's twins of the sort bar's actionSortBy… buttons.
+    const char *const objectNames[] = {"actionViewSortByDate", "actionViewSortBySender", "actionViewSortBySubject"};
     for (int key = 0; key < names.size(); ++key) {
         auto *action = new QAction(names.at(key), m_sortGroup);
+        action->setObjectName(QLatin1String(objectNames[key]));
         action->setCheckable(true);
         action->setChecked(key == SortHeader::Date);
         connect(action, &QAction::triggered, this, [this, key] {
@@ -132,20 +141,26 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
+    menuBar()->setObjectName(QStringLiteral("mainMenuBar"));
+    menuBar()->setAccessibleName(tr("Menu bar"));
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_syncAction);
     file->addAction(m_accountAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
     edit->addAction(m_findAction);
     createLiveActions();
     edit->addSeparator();
     edit->addAction(m_settingsAction);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     createAccountActions();
     m_viewMenu->addAction(m_unifiedInboxAction);
     QMenu *sort = m_viewMenu->addMenu(tr("&Sort Conversations"));
+    sort->setObjectName(QStringLiteral("sortMenu"));
     sort->addActions(m_sortActions);
 
     m_toolBar = addToolBar(tr("Main"));
@@ -155,6 +170,19 @@ void MainWindow::createMenus()
     m_toolBar->setMovable(false);
     m_toolBar->addAction(m_syncAction);
     addAction(m_findAction); // window-wide shortcut even with the menu bar hidden
+}
+
+// A toolbar makes its buttons without names; a tester finds each as its
+// action's name + "Button" ("actionDeleteButton"), a screen reader by its label.
+void MainWindow::nameToolBarButtons()
+{
+    for (QAction *action : m_toolBar->actions()) {
+        QWidget *button = m_toolBar->widgetForAction(action);
+        if (!button || action->objectName().isEmpty() || qobject_cast<QWidgetAction *>(action))
+            continue;
+        button->setObjectName(action->objectName() + QStringLiteral("Button"));
+        button->setAccessibleName(action->iconText());
+    }
 }
 
 QWidget *MainWindow::createFolderPane()
@@ -223,8 +251,10 @@ void MainWindow::createStatusBar()
     m_syncStatus = new SyncStatus(this);
     statusBar()->addWidget(m_syncStatus, 1);
     m_accountLabel = new QLabel(this);
+    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
     m_accountLabel->setAccessibleName(tr("Account"));
     statusBar()->addPermanentWidget(m_accountLabel);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->setAccessibleName(tr("Status"));
 }
 

@@ -192,6 +192,7 @@ private:
     QWidget *createFolderPane();
     QWidget *createListPane();
     void createStatusBar();
+    void nameToolBarButtons();
     void restoreSettings();
     void saveSettings() const;
     void selectInitialFolder();

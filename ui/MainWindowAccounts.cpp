@@ -31,7 +31,7 @@ const QString unifiedInboxKey = QStringLiteral("view/unifiedInbox");
 void MainWindow::createAccountActions()
 {
     m_unifiedInboxAction = new QAction(tr("&All Inboxes"), this);
-    m_unifiedInboxAction->setObjectName(QStringLiteral("unifiedInboxAction"));
+    m_unifiedInboxAction->setObjectName(QStringLiteral("actionAllInboxes"));
     m_unifiedInboxAction->setToolTip(tr("With several accounts, show every account's Inbox in one list"));
     m_unifiedInboxAction->setCheckable(true);
     m_unifiedInboxAction->setChecked(QSettings().value(unifiedInboxKey, true).toBool());

@@ -38,6 +38,14 @@ QStringList filterNames()
             QObject::tr("2 weeks"), QObject::tr("1 month")};
 }
 
+// The same choices by name, for View > Show Mail From's actions.
+QStringList filterObjectNames()
+{
+    return {QStringLiteral("actionShowMailFromAll"),      QStringLiteral("actionShowMailFromOneDay"),
+            QStringLiteral("actionShowMailFromThreeDays"), QStringLiteral("actionShowMailFromOneWeek"),
+            QStringLiteral("actionShowMailFromTwoWeeks"),  QStringLiteral("actionShowMailFromOneMonth")};
+}
+
 QString filterPeriod(int filterType)
 {
     switch (filterType) {
@@ -107,10 +115,13 @@ void MainWindow::createConversationActions()
     m_toolBar->addAction(m_accountAction);
 
     QMenu *showFrom = m_viewMenu->addMenu(tr("Show &Mail From"));
+    showFrom->setObjectName(QStringLiteral("showMailFromMenu"));
     m_filterGroup = new QActionGroup(this);
     const QStringList names = filterNames();
+    const QStringList objectNames = filterObjectNames();
     for (int type = 0; type < names.size(); ++type) {
         QAction *a = showFrom->addAction(names.at(type));
+        a->setObjectName(objectNames.at(type));
         a->setCheckable(true);
         a->setData(type);
         m_filterGroup->addAction(a);

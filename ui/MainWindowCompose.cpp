@@ -35,16 +35,16 @@ QAction *composeAction(QObject *parent, const char *name, const QString &text, c
 
 void MainWindow::createComposeActions()
 {
-    m_newMailAction = composeAction(this, "newMailAction", tr("&New Message"), tr("New"),
+    m_newMailAction = composeAction(this, "actionNewMail", tr("&New Message"), tr("New"),
                                     QStringLiteral("mail-message-new"), QKeySequence(Qt::CTRL | Qt::Key_N),
                                     tr("Write a new message"));
-    m_replyAction = composeAction(this, "replyAction", tr("&Reply"), tr("Reply"), QStringLiteral("mail-reply-sender"),
+    m_replyAction = composeAction(this, "actionReply", tr("&Reply"), tr("Reply"), QStringLiteral("mail-reply-sender"),
                                   QKeySequence(Qt::CTRL | Qt::Key_R), tr("Answer the sender of the selected message"));
-    m_replyAllAction = composeAction(this, "replyAllAction", tr("Reply &All"), tr("Reply All"),
+    m_replyAllAction = composeAction(this, "actionReplyAll", tr("Reply &All"), tr("Reply All"),
                                      QStringLiteral("mail-reply-all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                                      tr("Answer the sender and everyone the selected message went to"));
     // Not Ctrl+F: that is Find (Filter Conversations), the platform's Find key.
-    m_forwardAction = composeAction(this, "forwardAction", tr("&Forward"), tr("Forward"),
+    m_forwardAction = composeAction(this, "actionForward", tr("&Forward"), tr("Forward"),
                                     QStringLiteral("mail-forward"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
                                     tr("Send the selected message on to someone"));
     for (QAction *a : {m_newMailAction, m_replyAction, m_replyAllAction, m_forwardAction})
@@ -75,11 +75,6 @@ void MainWindow::createComposeActions()
     QAction *afterSync = bar.value(bar.indexOf(m_syncAction) + 1);
     m_toolBar->insertActions(afterSync, {m_newMailAction, m_replyAction, m_replyAllAction, m_forwardAction});
     m_toolBar->insertSeparator(m_newMailAction);
-    for (QAction *a : {m_newMailAction, m_replyAction, m_replyAllAction, m_forwardAction})
-        if (QWidget *button = m_toolBar->widgetForAction(a)) {
-            button->setObjectName(a->objectName() + QStringLiteral("Button"));
-            button->setAccessibleName(a->iconText());
-        }
 
     connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateComposeActions);

@@ -13,7 +13,7 @@ namespace skein::ui {
 void MainWindow::createLiveActions()
 {
     m_settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings\u2026"), this);
-    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setObjectName(QStringLiteral("actionSettings"));
     m_settingsAction->setToolTip(tr("Accounts, checking mail, reading, notifications and signatures"));
     // Desktops without a Preferences binding (plain X11) get Thunderbird's Ctrl+,.
     const QList<QKeySequence> preferences = QKeySequence::keyBindings(QKeySequence::Preferences);

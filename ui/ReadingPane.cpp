@@ -42,6 +42,7 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
     , m_model(new ConversationModel(&store, this))
     , m_opener(std::make_unique<AttachmentOpener>())
 {
+    setObjectName(QStringLiteral("readingPane"));
     setAccessibleName(tr("Reading pane"));
     m_placeholder = new QLabel(tr("Select a conversation to read it."), this);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -70,6 +71,7 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
     createInlineReply();
     m_cardsLayout->addStretch(1);
     m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("readingPaneScroll"));
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);

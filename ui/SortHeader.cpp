@@ -20,6 +20,8 @@ SortHeader::SortHeader(QWidget *parent)
     auto *label = new QLabel(tr("Sort:"), this);
     label->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(label);
+    // By what the button does, not by the Key's number (docs/testing.md).
+    const char *const objectNames[] = {"actionSortByDate", "actionSortBySender", "actionSortBySubject"};
     for (int key = Date; key <= Subject; ++key) {
         if (key != Date) {
             // A thin rule between the keys, as in "Date ▼ | From | Subject".
@@ -31,7 +33,7 @@ SortHeader::SortHeader(QWidget *parent)
             layout->addWidget(rule);
         }
         auto *button = new QToolButton(this);
-        button->setObjectName(QStringLiteral("sortBy%1").arg(key));
+        button->setObjectName(QLatin1String(objectNames[key]));
         button->setAutoRaise(true);
         button->setFocusPolicy(Qt::TabFocus);
         connect(button, &QToolButton::clicked, this, [this, key] { clicked(Key(key)); });

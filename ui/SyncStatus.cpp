@@ -10,7 +10,9 @@ namespace skein::ui {
 SyncStatus::SyncStatus(QWidget *parent)
     : QWidget(parent)
 {
+    setObjectName(QStringLiteral("syncStatus"));
     m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("syncBusy"));
     m_busy->setRange(0, 0);
     m_busy->setTextVisible(false);
     m_busy->setFixedWidth(80);
@@ -18,8 +20,10 @@ SyncStatus::SyncStatus(QWidget *parent)
     m_busy->setAccessibleName(tr("Sync in progress"));
     m_busy->hide();
     m_state = new QLabel(tr("Not synced yet"), this);
+    m_state->setObjectName(QStringLiteral("syncStateLabel"));
     m_state->setAccessibleName(tr("Sync state"));
     m_lastSync = new QLabel(this);
+    m_lastSync->setObjectName(QStringLiteral("lastSyncLabel"));
     m_lastSync->setAccessibleName(tr("Last sync"));
     m_lastSync->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     auto *layout = new QHBoxLayout(this);

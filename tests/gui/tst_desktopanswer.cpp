@@ -132,9 +132,9 @@ void TestDesktopAnswer::composeShortcutsAreUnambiguous()
             bindings += action->shortcuts().contains(key);
         QVERIFY2(bindings == 1, qPrintable(key.toString()));
     }
-    QCOMPARE(window()->findChild<QAction *>(QStringLiteral("forwardAction"))->shortcut(),
+    QCOMPARE(window()->findChild<QAction *>(QStringLiteral("actionForward"))->shortcut(),
              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    for (const char *name : {"newMailAction", "replyAction", "replyAllAction", "forwardAction"}) {
+    for (const char *name : {"actionNewMail", "actionReply", "actionReplyAll", "actionForward"}) {
         QAction *action = window()->findChild<QAction *>(QLatin1String(name));
         QVERIFY(action);
         QVERIFY(!window()->findChild<QWidget *>(QLatin1String(name) + QStringLiteral("Button"))->accessibleName().isEmpty());

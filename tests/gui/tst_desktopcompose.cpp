@@ -100,7 +100,7 @@ void TestDesktopCompose::replyAllFillsToAndCc()
     }
     QVERIFY2(parent, "the demo Inbox has a message to several people with a Cc");
     QVERIFY(selectMessage(*parent));
-    window()->findChild<QAction *>(QStringLiteral("replyAllAction"))->trigger();
+    window()->findChild<QAction *>(QStringLiteral("actionReplyAll"))->trigger();
     QTRY_VERIFY(newestComposer());
     ComposerWindow *composer = newestComposer();
     const skein::DraftEntry draft = composer->content();
@@ -129,7 +129,7 @@ void TestDesktopCompose::forwardKeepsTheOriginalsAttachment()
     QCOMPARE(originalFiles.size(), 1);
 
     QVERIFY(selectMessage(*contract));
-    window()->findChild<QAction *>(QStringLiteral("forwardAction"))->trigger();
+    window()->findChild<QAction *>(QStringLiteral("actionForward"))->trigger();
     QTRY_VERIFY(newestComposer());
     ComposerWindow *composer = newestComposer();
     QVERIFY(composer->findChild<QLabel *>(QStringLiteral("replyingToLabel"))->text().startsWith(QLatin1String("Forwarding ")));
@@ -161,7 +161,7 @@ void TestDesktopCompose::newMailWithTwoAttachments()
     const QString first = writeFile(QStringLiteral("Bericht für Alice.pdf"), pdf);
     const QString second = writeFile(QStringLiteral("notes.txt"), "some notes\n");
 
-    window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+    window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
     QTRY_VERIFY(newestComposer());
     ComposerWindow *composer = newestComposer();
     QVERIFY(composer->findChild<QLabel *>(QStringLiteral("replyingToLabel"))->isHidden());
@@ -209,7 +209,7 @@ void TestDesktopCompose::newMailWithTwoAttachments()
 void TestDesktopCompose::aVanishedAttachmentKeepsTheWindowOpen()
 {
     const QString path = writeFile(QStringLiteral("gone-soon.txt"), "brief\n");
-    window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+    window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
     QTRY_VERIFY(newestComposer());
     ComposerWindow *composer = newestComposer();
     composer->toEdit()->setText(kAlice);
@@ -232,7 +232,7 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
     m_app->demoServer()->runOnServerThread(
         [&armed](skein::server::ReferenceServer &s) { armed = s.applyFaultSpec(QStringLiteral("send:116")); });
     QVERIFY(armed);
-    window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+    window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
     QTRY_VERIFY(newestComposer());
     ComposerWindow *composer = newestComposer();
     composer->toEdit()->setText(QStringLiteral("nobody@skein.test"));

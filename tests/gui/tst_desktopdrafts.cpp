@@ -36,7 +36,7 @@ class TestDesktopDrafts : public QObject, ComposeDemoApp
 
     ComposerWindow *newMail()
     {
-        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+        window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
         return newestComposer();
     }
 

@@ -265,7 +265,7 @@ private Q_SLOTS:
         QVERIFY(shown && shown->subject == QStringLiteral("Lunch on Friday"));
         // Reply answers what is shown, from alice's account.
         QCOMPARE(window()->selectedMessageId(), shown->id);
-        QVERIFY(window()->findChild<QAction *>(QStringLiteral("replyAction"))->isEnabled());
+        QVERIFY(window()->findChild<QAction *>(QStringLiteral("actionReply"))->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), QStringLiteral("Lunch on Friday")).value(0)
                                      [QStringLiteral("read")].toBool(), 15000);
         QTRY_COMPARE(rowOf(QStringLiteral("Lunch on Friday")).data(skein::UnreadCountRole).toInt(), 0);
@@ -294,7 +294,7 @@ private Q_SLOTS:
     {
         clickFolder(inboxRowOf(kAliceName));
         QCOMPARE(m_app->activeAccount()->name(), kAliceName);
-        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+        window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
         QTRY_VERIFY(newestComposer());
         ComposerWindow *composer = newestComposer();
         QCOMPARE(composer->findChild<QLabel *>(QStringLiteral("composerFrom"))->text(), kAlice);
@@ -342,12 +342,12 @@ private Q_SLOTS:
         text->setPlainText(QStringLiteral("Alice, Finance"));
         settings->save();
         settings->close();
-        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger(); // alice is shown
+        window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger(); // alice is shown
         QTRY_VERIFY(newestComposer());
         QVERIFY(newestComposer()->bodyEdit()->toPlainText().contains(QLatin1String("Alice, Finance")));
         delete newestComposer();
         clickFolder(inboxRowOf(QString()));
-        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+        window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
         QTRY_VERIFY(newestComposer());
         QCOMPARE(m_app->activeAccount()->name(), QString());
         QVERIFY(!newestComposer()->bodyEdit()->toPlainText().contains(QLatin1String("Alice, Finance")));
@@ -361,7 +361,7 @@ private Q_SLOTS:
         const skein::cli::Profile alice(m_dir.filePath(QStringLiteral("profile")), kAliceName);
         clickFolder(inboxRowOf(kAliceName)); // the account shown is the one removed
         QCOMPARE(m_app->activeAccount()->name(), kAliceName);
-        window()->findChild<QAction *>(QStringLiteral("newMailAction"))->trigger();
+        window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
         QTRY_VERIFY(newestComposer());
         QPointer<ComposerWindow> orphan = newestComposer(); // written in alice's account
         skein::ui::SettingsDialog *settings = m_app->showSettings();
