@@ -123,6 +123,8 @@ void ConversationActionsController::createActions()
          tr("Show every message of the conversation and the folder it is in"), {}},
         {Rules, "actionConversationRules", tr("Conversation R&ules\u2026"), tr("Rules"), QString(),
          tr("The conversations you ignore or always move"), {}},
+        {EmptyDeletedItems, "actionEmptyDeletedItems", tr("&Empty Deleted Items\u2026"), tr("Empty Deleted Items"),
+         QStringLiteral("trash-empty"), tr("Delete every message in Deleted Items for good, on the server too"), {}},
     };
     for (const Spec &spec : specs) {
         auto *action = new QAction(actionIcon(spec.icon, spec.fallback), spec.text, this);
@@ -137,19 +139,23 @@ void ConversationActionsController::createActions()
         action->setToolTip(keys.isEmpty() ? spec.toolTip : tr("%1 (%2)").arg(spec.toolTip, keys));
         action->setStatusTip(spec.toolTip);
         m_actions[spec.command] = action;
+        if (spec.command == Delete)
+            m_deleteKeys = keys;
     }
     connect(action(MarkRead), &QAction::triggered, this, [this] { run(ActionKind::MarkRead); });
     connect(action(MarkUnread), &QAction::triggered, this, [this] { run(ActionKind::MarkUnread); });
     connect(action(Flag), &QAction::triggered, this, [this] { run(ActionKind::Flag); });
     connect(action(ClearFlag), &QAction::triggered, this, [this] { run(ActionKind::ClearFlag); });
     connect(action(Complete), &QAction::triggered, this, [this] { run(ActionKind::Complete); });
-    connect(action(Delete), &QAction::triggered, this, [this] { run(ActionKind::Delete); });
+    connect(action(Delete), &QAction::triggered, this, &ConversationActionsController::deleteCurrent);
     connect(action(Ignore), &QAction::triggered, this, [this] { run(ActionKind::Ignore); });
     connect(action(StopRule), &QAction::triggered, this, &ConversationActionsController::stopCurrentRule);
     connect(action(Move), &QAction::triggered, this, [this] { chooseFolder(ActionKind::Move); });
     connect(action(AlwaysMove), &QAction::triggered, this, [this] { chooseFolder(ActionKind::AlwaysMove); });
     connect(action(Find), &QAction::triggered, this, &ConversationActionsController::find);
     connect(action(Rules), &QAction::triggered, this, &ConversationActionsController::showRules);
+    connect(action(EmptyDeletedItems), &QAction::triggered, this,
+            &ConversationActionsController::askToEmptyDeletedItems);
 }
 
 void ConversationActionsController::addShortcutTarget(QWidget *widget)
@@ -228,6 +234,8 @@ void ConversationActionsController::updateActions()
         action(StopRule)->setText(ConversationRulesDialog::stopLabel(*rule));
     action(AlwaysMove)->setEnabled(target.has_value());
     action(Find)->setEnabled(target.has_value());
+    describeDelete(isDeletedItems(m_model->folder()));
+    action(EmptyDeletedItems)->setEnabled(m_store.folderOfType(FolderType::DeletedItems).has_value());
 
     QString notice, button;
     if (rule && rule->state != RuleState::Failed) {
@@ -332,6 +340,8 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
         const QString trash = m_store.folderOfType(FolderType::DeletedItems).value_or(Folder{}).serverId;
         Q_EMIT status(tr("Ignoring \u201c%1\u201d: its messages and any new ones go to %2.")
                           .arg(target.subject, folderName(trash)));
+    } else if (kind == ActionKind::Delete && isDeletedItems(target.folderId)) {
+        Q_EMIT status(tr("Deleted \u201c%1\u201d permanently.").arg(target.subject));
     } else if (kind == ActionKind::AlwaysMove || kind == ActionKind::Move || kind == ActionKind::Delete)
         Q_EMIT status(tr("Done: %1.").arg(what));
     Q_EMIT actionsQueued();
@@ -347,7 +357,9 @@ void ConversationActionsController::actionFailed(qint64 entryId, const QString &
         return;
     }
     const QString subject = ConversationRulesDialog::subjectOf(m_store, entry->conversationId);
-    const QString what = describeAction(entry->kind, subject, folderName(entry->targetFolderId));
+    const bool emptied = entry->kind == ActionKind::Delete && entry->conversationId.isEmpty();
+    const QString what = emptied ? tr("empty %1").arg(folderName(entry->folderId))
+                                 : describeAction(entry->kind, subject, folderName(entry->targetFolderId));
     const bool moved = channelOf(entry->kind) != ActionChannel::Sync || entry->kind == ActionKind::Delete;
     Q_EMIT status(QString()); // the "Ignoring…" of a moment ago is no longer true
     Q_EMIT problem(tr("Skein could not %1: %2").arg(what, message),
@@ -390,6 +402,24 @@ void ConversationActionsController::updatePending(const QString &toolTip)
                           toolTip.isEmpty() ? tr("Your changes are saved on this computer and sent to the "
                                                  "server as soon as it can be reached.")
                                             : toolTip);
+}
+
+bool ConversationActionsController::isDeletedItems(const QString &folderId) const
+{
+    const std::optional<Folder> folder = m_store.folder(folderId);
+    return folder && folder->type == FolderType::DeletedItems;
+}
+
+// In Deleted Items a Delete is for good (the server does not move it on):
+// the command says so, and asks first (ConversationActionsDialogs.cpp).
+void ConversationActionsController::describeDelete(bool permanent)
+{
+    QAction *a = action(Delete);
+    const QString tip = permanent ? tr("Delete the conversation's messages in Deleted Items for good; Skein asks first")
+                                  : tr("Move the conversation's messages in this folder to Deleted Items");
+    a->setText(permanent ? tr("&Delete Permanently\u2026") : tr("&Delete Conversation"));
+    a->setStatusTip(tip);
+    a->setToolTip(m_deleteKeys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, m_deleteKeys));
 }
 
 QString ConversationActionsController::folderName(const QString &folderId) const

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 class QAbstractItemView;
@@ -43,9 +44,10 @@ class ConversationActionsController : public QObject
 {
     Q_OBJECT
 public:
+    // EmptyDeletedItems acts on the folder, not on the selected conversation.
     enum Command {
         MarkRead, MarkUnread, Flag, ClearFlag, Complete, Delete, Ignore, StopRule, Move, AlwaysMove,
-        Find, Rules, CommandCount
+        Find, Rules, EmptyDeletedItems, CommandCount
     };
 
     ConversationActionsController(Store &store, ConversationListModel *model, QAbstractItemView *view,
@@ -122,6 +124,14 @@ private:
     void chooseFolder(ActionKind kind);
     void find();
     void ensureFindResults();
+    // Delete: in Deleted Items the server deletes for good, so it asks first.
+    void deleteCurrent();
+    void askToEmptyDeletedItems();
+    void emptyDeletedItems();
+    QMessageBox *askToDeletePermanently(const QString &title, const QString &text, const QString &buttonText,
+                                        const char *buttonName, std::function<void()> confirmed);
+    bool isDeletedItems(const QString &folderId) const;
+    void describeDelete(bool permanent);
     void stopCurrentRule();
     void updatePending(const QString &toolTip = {});
     QString folderName(const QString &folderId) const;
@@ -139,6 +149,8 @@ private:
     QPointer<ConversationRulesDialog> m_rules;
     QPointer<FindResultsDialog> m_find;
     QPointer<QMessageBox> m_question;
+    QPointer<QMessageBox> m_deleteQuestion;
+    QString m_deleteKeys; // the Delete action's shortcut, for its tool tip
     QString m_lastNotice;
 };
 

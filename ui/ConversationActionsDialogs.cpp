@@ -1,5 +1,6 @@
 // ConversationActionsController: the commands that open a dialog (folder
-// chooser, find results, conversation rules, "stop ignoring?").
+// chooser, find results, conversation rules, "stop ignoring?", "delete
+// permanently?").
 #include "ConversationActionsController.h"
 
 #include "ConversationActions.h"
@@ -11,6 +12,7 @@
 
 #include <QAction>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace skein::ui {
 
@@ -32,6 +34,92 @@ FindResultsDialog *ConversationActionsController::findResults() const
 QMessageBox *ConversationActionsController::stopQuestion() const
 {
     return m_question;
+}
+
+void ConversationActionsController::deleteCurrent()
+{
+    const std::optional<Target> target = currentTarget();
+    if (!target)
+        return;
+    if (!isDeletedItems(target->folderId)) {
+        runOn(*target, ActionKind::Delete);
+        return;
+    }
+    int count = 0;
+    for (const Message &m : m_store.conversationMessages(target->conversationId))
+        count += m.folderId == target->folderId;
+    m_deleteQuestion = askToDeletePermanently(
+        tr("Delete Permanently"),
+        count == 1 ? tr("Delete the message of \u201c%1\u201d in Deleted Items permanently?").arg(target->subject)
+                   : tr("Delete the %1 messages of \u201c%2\u201d in Deleted Items permanently?")
+                         .arg(count).arg(target->subject),
+        tr("&Delete Permanently"), "deletePermanentlyButton",
+        [this, target = *target] { runOn(target, ActionKind::Delete); });
+    m_deleteQuestion->setObjectName(QStringLiteral("deletePermanentlyQuestion"));
+}
+
+void ConversationActionsController::askToEmptyDeletedItems()
+{
+    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    if (!trash)
+        return;
+    const int count = m_store.messageCount(trash->serverId);
+    if (count == 0) {
+        Q_EMIT status(tr("%1 is empty.").arg(trash->name));
+        return;
+    }
+    m_deleteQuestion = askToDeletePermanently(
+        tr("Empty %1").arg(trash->name),
+        count == 1 ? tr("Delete the message in %1 permanently?").arg(trash->name)
+                   : tr("Delete all %1 messages in %2 permanently?").arg(count).arg(trash->name),
+        tr("&Empty %1").arg(trash->name), "emptyDeletedItemsButton", [this] { emptyDeletedItems(); });
+    m_deleteQuestion->setObjectName(QStringLiteral("emptyDeletedItemsQuestion"));
+}
+
+void ConversationActionsController::emptyDeletedItems()
+{
+    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    if (!trash)
+        return;
+    const ConversationActions::Result result = m_conversationActions->deleteAllIn(trash->serverId);
+    if (!result.ok()) {
+        Q_EMIT problem(tr("Skein could not empty %1.").arg(trash->name), result.error);
+        return;
+    }
+    updatePending();
+    updateActions();
+    Q_EMIT status(tr("Emptied %1.").arg(trash->name));
+    Q_EMIT actionsQueued();
+}
+
+// Window-modal, not blocking: the list and the sync go on underneath.
+// Cancel is the default, so a stray Enter deletes nothing.
+QMessageBox *ConversationActionsController::askToDeletePermanently(const QString &title, const QString &text,
+                                                                   const QString &buttonText, const char *buttonName,
+                                                                   std::function<void()> confirmed)
+{
+    if (m_deleteQuestion)
+        m_deleteQuestion->close();
+    auto *box = new QMessageBox(m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Warning);
+    box->setWindowTitle(title);
+    box->setText(text);
+    box->setInformativeText(tr("They are deleted on the server too, and cannot be brought back."));
+    QPushButton *remove = box->addButton(buttonText, QMessageBox::DestructiveRole);
+    remove->setObjectName(QLatin1String(buttonName));
+    remove->setAccessibleName(QString(buttonText).remove(QLatin1Char('&')));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    cancel->setAccessibleName(cancel->text().remove(QLatin1Char('&')));
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [remove, confirmed](QAbstractButton *clicked) {
+        if (clicked == remove)
+            confirmed();
+    });
+    box->open();
+    return box;
 }
 
 void ConversationActionsController::chooseFolder(ActionKind kind)

@@ -214,6 +214,7 @@ private:
     void markOpenedRead();
     // MainWindowActions.cpp: conversation actions and the date filter.
     void createConversationActions();
+    void createEmptyDeletedItemsMenus();
     QWidget *createReadingColumn();
     void refreshAfterAction(const QStringList &folderIds);
     void chooseSyncFilter(int filterType);

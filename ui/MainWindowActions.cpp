@@ -19,10 +19,12 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace skein::ui {
@@ -129,6 +131,7 @@ void MainWindow::createConversationActions()
     }
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_actions->action(C::Rules));
+    createEmptyDeletedItemsMenus();
     setSyncFilter(QSettings().value(filterKey, 0).toInt());
     connect(m_filterCombo, &QComboBox::activated, this, &MainWindow::chooseSyncFilter);
 
@@ -169,6 +172,30 @@ void MainWindow::createConversationActions()
             m_notice->showNotice(text, button);
     });
     connect(m_notice, &ConversationNotice::buttonClicked, m_actions->action(C::StopRule), &QAction::trigger);
+}
+
+// Empty Deleted Items: in the File menu, and on the folder's own row.
+void MainWindow::createEmptyDeletedItemsMenus()
+{
+    QAction *empty = m_actions->action(ConversationActionsController::EmptyDeletedItems);
+    if (auto *file = findChild<QMenu *>(QStringLiteral("fileMenu"))) {
+        file->insertAction(m_quitAction, empty);
+        file->insertSeparator(m_quitAction);
+    }
+    auto *folderMenu = new QMenu(this);
+    folderMenu->setObjectName(QStringLiteral("folderContextMenu"));
+    folderMenu->setAccessibleName(tr("Folder"));
+    folderMenu->addAction(empty);
+    m_folderView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_folderView, &QWidget::customContextMenuRequested, this, [this, folderMenu](const QPoint &pos) {
+        const QModelIndex index = m_folderView->indexAt(pos);
+        if (index.data(FolderTypeRole).toInt() != int(FolderType::DeletedItems))
+            return;
+        m_folderView->setCurrentIndex(index); // another account's row switches to that account
+        const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+        if (trash && currentFolderId() == trash->serverId)
+            folderMenu->popup(m_folderView->viewport()->mapToGlobal(pos));
+    });
 }
 
 void MainWindow::refreshAfterAction(const QStringList &folderIds)

@@ -71,6 +71,7 @@ private Q_SLOTS:
             {C::Ignore, QStringLiteral("actionIgnore")},       {C::StopRule, QStringLiteral("actionStopRule")},
             {C::Move, QStringLiteral("actionMove")},           {C::AlwaysMove, QStringLiteral("actionAlwaysMove")},
             {C::Find, QStringLiteral("actionFindInAllFolders")}, {C::Rules, QStringLiteral("actionConversationRules")},
+            {C::EmptyDeletedItems, QStringLiteral("actionEmptyDeletedItems")},
         };
         QCOMPARE(expected.size(), int(C::CommandCount));
         for (const auto &[command, name] : expected) {

@@ -5,8 +5,9 @@
 // server's dump after the engine replayed the journal. Ignore and always-move
 // rules catch a reply delivered afterwards; a refused Move is rolled back
 // with the server's reason in the banner; the rules dialog brings an ignored
-// conversation back; the date filter estimates, then syncs and says how
-// many older messages it hides. Near the end
+// conversation back; Delete in Deleted Items and Empty Deleted Items ask
+// before they delete for good; the date filter estimates, then syncs and
+// says how many older messages it hides. Near the end
 // the server behaves like SOGo 5.8 (HTTP 500 for conversation Moves and
 // Searches): Skein keeps the rules on this computer and Find searches the
 // local store.
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void changesWaitWhileTheServerIsUnreachable();
     void flagByInsertThenCompleteAndClearFromTheContextMenu();
     void deleteByKey();
+    void deleteInDeletedItemsAsksThenDeletesForGood();
     void moveByShortcutThroughTheFolderChooser();
     void ignoreByKCatchesANewReply();
     void ignoreByCtrlDelete();
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void ignoreWhenTheServerRefusesConversationMoves();
     void alwaysMoveWhenTheServerRefusesConversationMoves();
     void findWhenTheServerRefusesSearch();
+    void emptyDeletedItemsAsksThenEmptiesTheFolder();
     void dateFilterEstimatesThenSyncs();
 
 private:
@@ -139,6 +142,10 @@ private:
     std::unique_ptr<DesktopApp> m_app;
     QSet<QByteArray> m_used;
     QByteArray m_ignored; // by ignoreByK, for the rules dialog
+    QByteArray m_deleted; // by deleteByKey: in Deleted Items now
+    // The question the window shows now, and its button (both by object name).
+    QMessageBox *question(const char *name) const;
+    void answer(const char *questionName, const char *buttonName);
 };
 
 void TestGuiActions::initTestCase()
@@ -551,6 +558,60 @@ void TestGuiActions::deleteByKey()
     QVERIFY(waitForReplay(replayed));
     QVERIFY(onServerIn(id, kInbox).isEmpty());
     QCOMPARE(onServerIn(id, kTrash).size(), inInbox + inTrash);
+    m_deleted = id;
+}
+
+QMessageBox *TestGuiActions::question(const char *name) const
+{
+    auto *box = window()->findChild<QMessageBox *>(QLatin1String(name));
+    return box && box->isVisible() ? box : nullptr;
+}
+
+void TestGuiActions::answer(const char *questionName, const char *buttonName)
+{
+    QTRY_VERIFY2(question(questionName), questionName);
+    auto *button = question(questionName)->findChild<QPushButton *>(QLatin1String(buttonName));
+    QVERIFY2(button, buttonName);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(!question(questionName));
+}
+
+// In Deleted Items the server deletes for good: Delete used to do that at
+// once while its tool tip said "to Deleted Items".
+void TestGuiActions::deleteInDeletedItemsAsksThenDeletesForGood()
+{
+    const QByteArray id = m_deleted;
+    QVERIFY(!id.isEmpty());
+    QVERIFY(command(C::Delete)->toolTip().contains(QStringLiteral("to Deleted Items")));
+    window()->selectFolder(folderId(FolderType::DeletedItems));
+    QTRY_VERIFY(isListed(id));
+    select(id);
+    QVERIFY2(command(C::Delete)->toolTip().contains(QStringLiteral("for good")), qPrintable(command(C::Delete)->toolTip()));
+    QCOMPARE(command(C::Delete)->text(), QStringLiteral("&Delete Permanently\u2026"));
+    const int inTrash = int(onServerIn(id, kTrash).size());
+    QVERIFY(inTrash > 0);
+
+    QTest::keyClick(view(), Qt::Key_Delete);
+    QTRY_VERIFY(question("deletePermanentlyQuestion"));
+    QVERIFY(question("deletePermanentlyQuestion")->text().contains(QStringLiteral("permanently")));
+    screenshot(question("deletePermanentlyQuestion"), QStringLiteral("delete-permanently"));
+    answer("deletePermanentlyQuestion", "cancelButton");
+    QVERIFY(isListed(id)); // nothing happened
+    QCOMPARE(int(onServerIn(id, kTrash).size()), inTrash);
+
+    select(id);
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    QTest::keyClick(view(), Qt::Key_Delete);
+    answer("deletePermanentlyQuestion", "deletePermanentlyButton");
+    QVERIFY(!isListed(id));
+    QVERIFY2(window()->statusBar()->currentMessage().endsWith(QStringLiteral("\u201d permanently.")),
+             qPrintable(window()->statusBar()->currentMessage()));
+    QVERIFY(waitForReplay(replayed));
+    QVERIFY(onServerIn(id, kTrash).isEmpty()); // gone from the server, not moved anywhere
+    for (const ServerMessage &m : onServer(id))
+        QVERIFY2(m.folder == kSent, qPrintable(m.folder));
+    window()->selectFolder(folderId(FolderType::Inbox));
+    QTRY_VERIFY(command(C::Delete)->toolTip().contains(QStringLiteral("to Deleted Items")));
 }
 
 void TestGuiActions::moveByShortcutThroughTheFolderChooser()
@@ -899,6 +960,61 @@ void TestGuiActions::dateFilterEstimatesThenSyncs()
              qPrintable(said));
     QTest::qWait(50);
     screenshot(window(), QStringLiteral("date-filter"));
+}
+
+// File > Empty Deleted Items asks, then deletes every message there for good.
+void TestGuiActions::emptyDeletedItemsAsksThenEmptiesTheFolder()
+{
+    const auto inTrashOnServer = [this] {
+        int count = 0;
+        for (const QJsonValue &u : dump().value(QStringLiteral("users")).toArray())
+            if (u[QStringLiteral("name")].toString() == QLatin1String("demo"))
+                for (const QJsonValue &m : u[QStringLiteral("messages")].toArray())
+                    count += m[QStringLiteral("folder")].toString() == kTrash;
+        return count;
+    };
+    const QString trash = folderId(FolderType::DeletedItems);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->isSyncing(), 60000);
+    QVERIFY(m_app->store().messageCount(trash) > 0);
+    QVERIFY(inTrashOnServer() > 0);
+    QMenu *file = window()->findChild<QMenu *>(QStringLiteral("fileMenu"));
+    QVERIFY(file);
+    QAction *empty = window()->findChild<QAction *>(QStringLiteral("actionEmptyDeletedItems"));
+    QVERIFY(empty && file->actions().contains(empty) && empty->isEnabled());
+
+    // Right-click on the folder's row: the menu offers it.
+    QTreeView *folders = window()->folderView();
+    const QModelIndexList rows = folders->model()->match(folders->model()->index(0, 0), FolderIdRole, trash, 1,
+                                                         Qt::MatchExactly | Qt::MatchRecursive);
+    QVERIFY(!rows.isEmpty());
+    folders->scrollTo(rows.first());
+    const QPoint pos = folders->visualRect(rows.first()).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, folders->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(folders->viewport(), &event);
+    auto *folderMenu = window()->findChild<QMenu *>(QStringLiteral("folderContextMenu"));
+    QTRY_VERIFY(folderMenu && folderMenu->isVisible());
+    QVERIFY(folderMenu->actions().contains(empty));
+    QCOMPARE(window()->currentFolderId(), trash);
+    screenshot(folderMenu, QStringLiteral("empty-deleted-items-menu"));
+    empty->trigger();
+    folderMenu->close();
+    QTRY_VERIFY(question("emptyDeletedItemsQuestion"));
+    screenshot(question("emptyDeletedItemsQuestion"), QStringLiteral("empty-deleted-items"));
+    QVERIFY2(question("emptyDeletedItemsQuestion")->text().contains(QStringLiteral("permanently")),
+             qPrintable(question("emptyDeletedItemsQuestion")->text()));
+    answer("emptyDeletedItemsQuestion", "cancelButton");
+    QVERIFY(m_app->store().messageCount(trash) > 0);
+
+    QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
+    empty->trigger(); // as File > Empty Deleted Items does
+    answer("emptyDeletedItemsQuestion", "emptyDeletedItemsButton");
+    QCOMPARE(m_app->store().messageCount(trash), 0); // at once, here
+    QCOMPARE(view()->model()->rowCount(), 0);
+    QVERIFY(waitForReplay(replayed));
+    QCOMPARE(inTrashOnServer(), 0);
+    QVERIFY(syncNow());
+    QCOMPARE(m_app->store().messageCount(trash), 0);
+    window()->selectFolder(folderId(FolderType::Inbox));
 }
 
 QTEST_MAIN(TestGuiActions)
