@@ -34,7 +34,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption selectSubject(
         QStringLiteral("select-subject"),
         QStringLiteral("With --screenshot: show the first conversation of several messages whose subject "
-                       "contains TEXT (ignoring case) instead of the first one."),
+                       "contains TEXT (ignoring case), or else the first single message whose subject does, "
+                       "instead of the first one."),
         QStringLiteral("TEXT"));
     const QCommandLineOption demoOAuth(
         QStringLiteral("demo-oauth"),

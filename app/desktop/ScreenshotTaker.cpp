@@ -1,6 +1,7 @@
 #include "ScreenshotTaker.h"
 
 #include "MainWindow.h"
+#include "ModelRoles.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -82,6 +83,10 @@ void ScreenshotTaker::prepareView()
         return;
     }
     if (!m_window.expandFirstMultiMessageConversation(m_subject)) {
+        if (selectSingleMessage()) {
+            QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
+            return;
+        }
         if (m_subject.isEmpty())
             qWarning("skein: no conversation with several messages to expand; taking the screenshot as it is");
         else
@@ -91,6 +96,23 @@ void ScreenshotTaker::prepareView()
     QCoreApplication::processEvents();
     selectFirstMessage();
     QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
+}
+
+// A newsletter or a receipt is a conversation of one message: with a
+// subject and no longer conversation matching it, that one is shown.
+bool ScreenshotTaker::selectSingleMessage()
+{
+    QTreeView *view = m_window.conversationView();
+    QAbstractItemModel *model = view->model();
+    if (m_subject.isEmpty() || !model)
+        return false;
+    const QModelIndexList found =
+        model->match(model->index(0, 0), SubjectRole, m_subject, 1, Qt::MatchContains);
+    if (found.isEmpty())
+        return false;
+    view->setCurrentIndex(found.first());
+    view->scrollTo(found.first());
+    return true;
 }
 
 // The expanded conversation is selected; its first child is its first message.

@@ -19,7 +19,8 @@ public:
     static constexpr int kWidth = 1400;
     static constexpr int kHeight = 900;
 
-    // subject: expand the first multi-message conversation whose subject contains it; empty: the first.
+    // subject: expand the first multi-message conversation whose subject contains it (without
+    // one, show the first single message whose subject does); empty: the first.
     // folder: the display name of the folder to show first (its conversations, or the page of
     // the Outbox or Drafts); with one, a failed first sync is pictured too, banner and all.
     ScreenshotTaker(ui::MainWindow &window, QString path, QString subject = {}, QString folder = {},
@@ -34,6 +35,7 @@ Q_SIGNALS:
 private:
     void prepareView();
     bool selectFolder();
+    bool selectSingleMessage();
     void selectFirstMessage();
     void settleThenCapture();
     void capture();
