@@ -84,6 +84,10 @@ ConversationRulesDialog::ConversationRulesDialog(const Store &store, QWidget *pa
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_stop = buttons->addButton(tr("Stop Ignoring\u2026"), QDialogButtonBox::ActionRole);
     m_stop->setObjectName(QStringLiteral("stopRuleButton"));
+    m_stop->setAccessibleName(tr("Stop the rule"));
+    QPushButton *close = buttons->button(QDialogButtonBox::Close);
+    close->setObjectName(QStringLiteral("rulesCloseButton"));
+    close->setAccessibleName(tr("Close"));
     connect(m_stop, &QPushButton::clicked, this, [this] {
         if (!selectedConversation().isEmpty())
             Q_EMIT stopRequested(selectedConversation());
@@ -193,6 +197,7 @@ void ConversationRulesDialog::updateButtons()
     const std::optional<ConversationRule> rule = m_store.conversationRule(selectedConversation());
     m_stop->setEnabled(rule.has_value());
     m_stop->setText(rule ? stopLabel(*rule) : tr("Stop Ignoring\u2026"));
+    m_stop->setAccessibleName(QString(m_stop->text()).remove(QLatin1Char('&')));
     const bool failed = rule && rule->state == RuleState::Failed;
     m_details->setText(failed ? tr("The server refused this rule: %1 Its messages stayed where they were.")
                                     .arg(rule->error.isEmpty() ? tr("no reason given.") : rule->error)
@@ -222,9 +227,13 @@ QMessageBox *ConversationRulesDialog::askToStop(const Store &store, const Conver
                                "Exchange ActiveSync has no way to take the rule back.").arg(target));
     QPushButton *back = box->addButton(tr("Bring Messages Back"), QMessageBox::YesRole);
     back->setObjectName(QStringLiteral("bringBackButton"));
+    back->setAccessibleName(back->text());
     QPushButton *leave = box->addButton(tr("Leave Them in %1").arg(target), QMessageBox::NoRole);
     leave->setObjectName(QStringLiteral("leaveButton"));
-    box->addButton(QMessageBox::Cancel);
+    leave->setAccessibleName(leave->text());
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    cancel->setAccessibleName(tr("Cancel"));
     box->setDefaultButton(back);
     QObject::connect(box, &QMessageBox::buttonClicked, box, [back, leave, answer](QAbstractButton *clicked) {
         if (clicked == back || clicked == leave)

@@ -100,7 +100,13 @@ FolderChooserDialog::FolderChooserDialog(const Store &store, Purpose purpose, co
     m_view->expandAll();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(move ? tr("&Move") : tr("&Always Move"));
+    QPushButton *moveButton = m_buttons->button(QDialogButtonBox::Ok);
+    moveButton->setText(move ? tr("&Move") : tr("&Always Move"));
+    moveButton->setObjectName(QStringLiteral("moveButton"));
+    moveButton->setAccessibleName(move ? tr("Move") : tr("Always Move"));
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    cancel->setAccessibleName(tr("Cancel"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);

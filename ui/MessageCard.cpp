@@ -188,6 +188,7 @@ QWidget *MessageCard::createErrorPage()
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_retry = new QPushButton(tr("Retry"), page);
+    m_retry->setObjectName(QStringLiteral("retryLoadingButton"));
     m_retry->setAccessibleName(tr("Retry loading the message"));
     connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_message.id); });
     auto *layout = new QHBoxLayout(page);

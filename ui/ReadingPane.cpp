@@ -55,6 +55,7 @@ ReadingPane::ReadingPane(Store &store, QWidget *parent)
     m_cardsLayout->setSpacing(8);
     m_title = new QLabel(m_content);
     m_title->setObjectName(QStringLiteral("conversationTitle"));
+    m_title->setAccessibleName(tr("Conversation subject"));
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -16,8 +16,10 @@ RemoteContentBar::RemoteContentBar(QWidget *parent)
     m_text = new QLabel(tr("Remote content was blocked to protect your privacy."), this);
     m_text->setWordWrap(true);
     m_once = new QPushButton(tr("Show for this message"), this);
+    m_once->setObjectName(QStringLiteral("showRemoteContentButton"));
     m_once->setAccessibleName(tr("Show remote content for this message"));
     m_always = new QPushButton(this);
+    m_always->setObjectName(QStringLiteral("alwaysShowRemoteContentButton"));
     connect(m_once, &QPushButton::clicked, this, &RemoteContentBar::showForMessage);
     connect(m_always, &QPushButton::clicked, this,
             [this] { Q_EMIT alwaysForSender(m_sender); });

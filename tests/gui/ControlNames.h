@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QStringList>
 #include <QToolBar>
 #include <QWidget>
@@ -26,14 +27,15 @@ inline bool isPlaceholderName(const QString &name)
     return numbered.match(name).hasMatch();
 }
 
-// Parts Qt makes inside its own widgets (a combo box's popup, a spin box's
-// line edit, a scroll area's viewport): not ours to name.
+// Parts Qt makes inside its own widgets (a tab widget's tab bar, a combo
+// box's popup, a spin box's line edit, scroll bars): not ours to name. What
+// we put into Qt's containers (a scroll area's viewport, a tab's page) is.
 inline bool isQtInternal(const QWidget *widget, const QWidget *root)
 {
-    for (const QWidget *w = widget; w && w != root; w = w->parentWidget()) {
-        if (w->objectName().startsWith(QLatin1String("qt_")))
-            return true;
-        if (w != widget && (qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractSpinBox *>(w)))
+    if (widget->objectName().startsWith(QLatin1String("qt_")) || qobject_cast<const QScrollBar *>(widget))
+        return true;
+    for (const QWidget *w = widget->parentWidget(); w && w != root; w = w->parentWidget()) {
+        if (qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractSpinBox *>(w))
             return true;
     }
     return false;

@@ -15,6 +15,7 @@
 #include "SortHeader.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QToolButton>
 #include <QtTest>
 
@@ -28,7 +29,13 @@ class TestControlNames : public QObject
     QTemporaryDir m_dir;
     Store m_store;
 
-    static QString report(const QStringList &problems) { return problems.join(QLatin1Char('\n')); }
+    // Each problem on its own line (QVERIFY2 cuts a long message short).
+    static QString report(const QStringList &problems)
+    {
+        for (const QString &problem : problems)
+            qInfo("%s", qPrintable(problem));
+        return QStringLiteral("%1 controls or actions without proper names, listed above").arg(problems.size());
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -58,6 +65,23 @@ private Q_SLOTS:
             card->setExpanded(true);
         const QStringList problems = guitest::namingProblems(window.get());
         QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
+    }
+
+    // The dialogs the conversation actions open: folder chooser, find results, rules.
+    void conversationDialogs()
+    {
+        auto window = guitest::showMainWindow(m_store);
+        QTreeView *list = window->conversationView();
+        list->setCurrentIndex(guitest::conversationRow(list, guitest::treeConversation));
+        for (const char *name : {"actionMove", "actionFindInAllFolders", "actionConversationRules"})
+            window->findChild<QAction *>(QLatin1String(name))->trigger();
+        const QList<QDialog *> dialogs = window->findChildren<QDialog *>();
+        QCOMPARE(dialogs.size(), 3);
+        for (QDialog *dialog : dialogs) {
+            const QStringList problems = guitest::namingProblems(dialog);
+            QVERIFY2(problems.isEmpty(), qPrintable(dialog->objectName() + QLatin1String(": ") + report(problems)));
+            dialog->close();
+        }
     }
 
     void conversationActionsAreNamedForTheirCommand()
