@@ -4,6 +4,7 @@
 #include "BodyView.h"
 #include "MailFormat.h"
 #include "MessageHeader.h"
+#include "QuotedText.h"
 #include "RemoteContentBar.h"
 
 #include <QLabel>
@@ -63,10 +64,18 @@ MessageCard::MessageCard(const Message &message, const QString &folderName, QWid
     m_partialNote = new QLabel(tr("Only the beginning of this message was downloaded."), this);
     m_partialNote->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     m_partialNote->hide();
+    m_quotedButton = new QToolButton(this);
+    m_quotedButton->setObjectName(QStringLiteral("showQuotedTextButton"));
+    m_quotedButton->setAutoRaise(true);
+    m_quotedButton->setText(tr("Show quoted text"));
+    m_quotedButton->setAccessibleName(tr("Show quoted text"));
+    m_quotedButton->hide();
+    connect(m_quotedButton, &QToolButton::clicked, this, [this] { setQuotedTextShown(!m_showQuoted); });
     auto *bodyPage = new QWidget(this);
     auto *bodyLayout = new QVBoxLayout(bodyPage);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->addWidget(m_body);
+    bodyLayout->addWidget(m_quotedButton, 0, Qt::AlignLeft);
     bodyLayout->addWidget(m_partialNote);
 
     m_stack = new QStackedWidget(this);
@@ -131,6 +140,7 @@ void MessageCard::setAttachments(const QList<Attachment> &attachments)
 
 void MessageCard::addInlineImage(const QString &contentId, const QImage &image)
 {
+    m_inlineImages.insert(contentId, image); // showing or hiding the quote renders the body anew
     m_body->addInlineImage(contentId, image);
 }
 
@@ -207,8 +217,20 @@ void MessageCard::setMessage(const Message &message)
 
 void MessageCard::setCollapsible(bool collapsible)
 {
+    const bool changed = collapsible != m_collapsible;
     m_collapsible = collapsible;
     m_header->setClickable(collapsible);
+    if (changed && m_bodyShown && m_state == BodyState::Shown)
+        showBody(); // a card of a conversation cuts the quote; a single message shows it
+}
+
+void MessageCard::setQuotedTextShown(bool shown)
+{
+    if (shown == m_showQuoted)
+        return;
+    m_showQuoted = shown;
+    if (m_state == BodyState::Shown)
+        showBody();
 }
 
 void MessageCard::setExpanded(bool expanded)
@@ -229,6 +251,7 @@ void MessageCard::updateVisibility()
     m_attachments->setVisible(m_expanded && !m_attachments->attachments().isEmpty());
     m_answerBar->setVisible(m_expanded);
     m_remoteBar->setVisible(m_expanded && m_state == BodyState::Shown && !m_body->blockedUrls().isEmpty());
+    m_quotedButton->setVisible(m_expanded && m_state == BodyState::Shown && m_quoteCut);
 }
 
 void MessageCard::showBody()
@@ -237,6 +260,12 @@ void MessageCard::showBody()
     m_stack->setCurrentIndex(BodyPage);
     m_partialNote->setVisible(m_message.bodyTruncated);
     m_body->setBodyHtml(bodyHtml());
+    m_bodyShown = true;
+    for (auto image = m_inlineImages.cbegin(); image != m_inlineImages.cend(); ++image)
+        m_body->addInlineImage(image.key(), image.value());
+    const QString label = m_showQuoted ? tr("Hide quoted text") : tr("Show quoted text");
+    m_quotedButton->setText(label);
+    m_quotedButton->setAccessibleName(label);
     updateVisibility();
     askForInlineImages();
 }
@@ -268,16 +297,31 @@ void MessageCard::addRemoteImage(const QUrl &url, const QImage &image)
     m_body->addRemoteImage(url, image);
 }
 
-QString MessageCard::bodyHtml() const
+QString MessageCard::bodyHtml()
 {
+    return fullBodyHtml(&m_quoteCut);
+}
+
+// The body as HTML; in a conversation, unless the user asked for it, without
+// the quote at its end (*quoteCut tells whether there was one).
+QString MessageCard::fullBodyHtml(bool *quoteCut) const
+{
+    *quoteCut = false;
+    const bool cutQuote = m_collapsible;
+    const auto newText = [&](const QuotedSplit &split, const QString &whole) {
+        *quoteCut = cutQuote && split.cut;
+        return *quoteCut && !m_showQuoted ? split.newText : whole;
+    };
     const QString text = QString::fromUtf8(m_message.body);
     switch (m_message.bodyType) {
     case BodyType::Html:
-        return text;
+        return newText(splitQuotedHtml(text), text);
     case BodyType::PlainText:
-        return format::plainTextToHtml(text);
-    case BodyType::Mime:
-        return format::plainTextToHtml(mimeAsText(m_message.body));
+        return format::plainTextToHtml(newText(splitQuotedPlainText(text), text));
+    case BodyType::Mime: {
+        const QString plain = mimeAsText(m_message.body);
+        return format::plainTextToHtml(newText(splitQuotedPlainText(plain), plain));
+    }
     case BodyType::Rtf:
     case BodyType::None:
         break;

@@ -4,11 +4,13 @@
 #include "OutboxTypes.h"
 
 #include <QFrame>
+#include <QHash>
 #include <QImage>
 #include <QUrl>
 
 class QLabel;
 class QPushButton;
+class QToolButton;
 class QStackedWidget;
 
 namespace skein::ui {
@@ -54,6 +56,11 @@ public:
     // An inline image the body names by cid:, fetched after inlineImageNeeded().
     void addInlineImage(const QString &contentId, const QImage &image);
     QPushButton *retryButton() const { return m_retry; }
+    // In a conversation a card shows the message's new text; the quote at
+    // its end (QuotedText) comes back with "Show quoted text".
+    QToolButton *quotedTextButton() const { return m_quotedButton; }
+    bool isQuotedTextShown() const { return m_showQuoted; }
+    void setQuotedTextShown(bool shown);
     // Header and, when expanded, body as plain text (accessibility, tests).
     QString text() const;
     QSize minimumSizeHint() const override;
@@ -72,7 +79,8 @@ private:
     QWidget *createLoadingPage();
     QWidget *createErrorPage();
     QWidget *createAnswerBar();
-    QString bodyHtml() const;
+    QString bodyHtml(); // notes whether a quote was cut
+    QString fullBodyHtml(bool *quoteCut) const;
     void updateVisibility();
     void askForInlineImages();
 
@@ -89,6 +97,11 @@ private:
     QLabel *m_partialNote = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_retry = nullptr;
+    QToolButton *m_quotedButton = nullptr;
+    bool m_showQuoted = false;
+    bool m_quoteCut = false; // the body shown has a quote to show or hide
+    bool m_bodyShown = false;
+    QHash<QString, QImage> m_inlineImages; // by Content-ID, as fetched
     BodyState m_state = BodyState::Shown;
     bool m_expanded = true;
     bool m_collapsible = false;

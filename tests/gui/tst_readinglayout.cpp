@@ -23,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace skein;
@@ -177,6 +178,50 @@ private Q_SLOTS:
         window->splitter()->setSizes({150, 250, 600});
         QTest::qWait(100);
         save(*window, QStringLiteral("/tmp/skein-narrow-list.png"));
+    }
+
+    // In a conversation each card shows its message's new text; the quote of
+    // the earlier message comes back with "Show quoted text" (QuotedText).
+    // Runs last: it adds a conversation to the Inbox.
+    void conversationCardsShowTheNewTextUntilAsked()
+    {
+        const QByteArray conversation("conv-quoted");
+        const QString from = QStringLiteral("Alice Adams <alice@example.com>");
+        const QList<Message> adds{
+            guitest::mail(QStringLiteral("q1"), conversation, from, QStringLiteral("Offsite"), 9,
+                          QStringLiteral("Can we move the offsite to Thursday?"), true),
+            guitest::mail(QStringLiteral("q2"), conversation, QStringLiteral("Bob Brown <bob@example.com>"),
+                          QStringLiteral("RE: Offsite"), 8,
+                          QStringLiteral("Thursday is fine with me.\n\nOn Mon, Alice Adams wrote:\n"
+                                         "> Can we move the offsite to Thursday?"))};
+        SyncBatch more = guitest::batch(guitest::inbox, adds);
+        more.newSyncKey = QStringLiteral("quoted");
+        QVERIFY2(m_store.applySyncBatch(more), qPrintable(m_store.lastError()));
+        auto window = makeWindow({1000, 700});
+        select(*window, guitest::inbox, conversation);
+        const QList<MessageCard *> cards = window->readingPane()->cards();
+        QCOMPARE(cards.size(), 2);
+        MessageCard *reply = cards.at(1)->message().serverId == QLatin1String("q2") ? cards.at(1) : cards.at(0);
+        QVERIFY(reply->isExpanded());
+        QVERIFY2(reply->text().contains(QLatin1String("Thursday is fine with me.")), qPrintable(reply->text()));
+        QVERIFY2(!reply->text().contains(QLatin1String("Alice Adams wrote")), qPrintable(reply->text()));
+        QToolButton *toggle = reply->findChild<QToolButton *>(QStringLiteral("showQuotedTextButton"));
+        QVERIFY(toggle && toggle->isVisible());
+        QCOMPARE(toggle->text(), QStringLiteral("Show quoted text"));
+        save(*window, QStringLiteral("/tmp/skein-quote-hidden.png"));
+
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY2(reply->text().contains(QLatin1String("> Can we move the offsite to Thursday?")),
+                 qPrintable(reply->text()));
+        QCOMPARE(toggle->text(), QStringLiteral("Hide quoted text"));
+        QCOMPARE(toggle->accessibleName(), QStringLiteral("Hide quoted text"));
+        QTest::qWait(50);
+        save(*window, QStringLiteral("/tmp/skein-quote-shown.png"));
+
+        // The first message quotes nothing: no button.
+        MessageCard *first = reply == cards.at(1) ? cards.at(0) : cards.at(1);
+        first->setExpanded(true);
+        QVERIFY(!first->findChild<QToolButton *>(QStringLiteral("showQuotedTextButton"))->isVisible());
     }
 };
 
