@@ -50,6 +50,32 @@ SyncBatch batch(const QString &folder, const QString &key, const QList<Message> 
     return b;
 }
 
+// Fills the Inbox with `total` messages made by `make(i)`, 1,000 per sync
+// batch as a first download stores them; false with store.lastError().
+bool fillInbox(Store &store, int total, const std::function<Message(int)> &make)
+{
+    constexpr int perBatch = 1000;
+    for (int start = 0; start < total; start += perBatch) {
+        QList<Message> adds;
+        for (int i = start; i < qMin(total, start + perBatch); ++i)
+            adds.append(make(i));
+        if (!store.applySyncBatch(batch(inbox, QString::number(start), adds)))
+            return false;
+    }
+    return true;
+}
+
+// How often SQLite's VM went another `steps` steps while `work` ran: a
+// measure of the rows a query read that does not depend on the machine.
+int progressCallsDuring(Store &store, int steps, const std::function<void()> &work)
+{
+    int calls = 0;
+    sqlite3_progress_handler(store.handle(), steps, [](void *n) { return ++*static_cast<int *>(n), 0; }, &calls);
+    work();
+    sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+    return calls;
+}
+
 // Single-value query through the raw handle, for checks the API does not offer.
 QByteArray pragma(sqlite3 *db, const char *sql)
 {
@@ -722,22 +748,19 @@ private Q_SLOTS:
     {
         Store store;
         openWithFolders(store);
-        constexpr int total = 20000, perBatch = 1000;
-        for (int start = 0; start < total; start += perBatch) {
-            QList<Message> adds;
-            for (int i = start; i < start + perBatch; ++i) {
-                Message m = mail(QString::number(i), QByteArray(), i);
-                m.read = i % 2000 != 0; // 10 unread
-                adds.append(m);
-            }
-            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
-        }
-        int progressCalls = 0;
-        sqlite3_progress_handler(store.handle(), 10000, [](void *calls) { return ++*static_cast<int *>(calls), 0; },
-                                 &progressCalls);
-        const QHash<QString, int> counts = store.unreadCounts();
-        const int one = store.unreadCount(inbox);
-        sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+        QVERIFY2(fillInbox(store, 20000,
+                           [](int i) {
+                               Message m = mail(QString::number(i), QByteArray(), i);
+                               m.read = i % 2000 != 0; // 10 unread
+                               return m;
+                           }),
+                 qPrintable(store.lastError()));
+        QHash<QString, int> counts;
+        int one = 0;
+        const int progressCalls = progressCallsDuring(store, 10000, [&] {
+            counts = store.unreadCounts();
+            one = store.unreadCount(inbox);
+        });
         QCOMPARE(counts.value(inbox), 10);
         QCOMPARE(one, 10);
         QVERIFY2(progressCalls <= 1, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
@@ -749,19 +772,15 @@ private Q_SLOTS:
     {
         Store store;
         openWithFolders(store);
-        constexpr int total = 20000, perBatch = 1000;
-        for (int start = 0; start < total; start += perBatch) {
-            QList<Message> adds;
-            for (int i = start; i < start + perBatch; ++i)
-                adds.append(mail(QString::number(i), QByteArray(), i)); // unread
-            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
-        }
-        int progressCalls = 0;
-        sqlite3_progress_handler(store.handle(), 1000, [](void *calls) { return ++*static_cast<int *>(calls), 0; },
-                                 &progressCalls);
-        const QHash<QString, int> counts = store.unreadCounts();
-        const int one = store.unreadCount(inbox);
-        sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+        constexpr int total = 20000;
+        QVERIFY2(fillInbox(store, total, [](int i) { return mail(QString::number(i), QByteArray(), i); }), // unread
+                 qPrintable(store.lastError()));
+        QHash<QString, int> counts;
+        int one = 0;
+        const int progressCalls = progressCallsDuring(store, 1000, [&] {
+            counts = store.unreadCounts();
+            one = store.unreadCount(inbox);
+        });
         QCOMPARE(counts.value(inbox), total);
         QCOMPARE(one, total);
         QVERIFY2(progressCalls == 0, qPrintable(QStringLiteral("%1 x 1,000 VM steps").arg(progressCalls)));
@@ -845,18 +864,14 @@ private Q_SLOTS:
     {
         Store store;
         openWithFolders(store);
-        constexpr int total = 20000, perBatch = 1000;
-        for (int start = 0; start < total; start += perBatch) {
-            QList<Message> adds;
-            for (int i = start; i < start + perBatch; ++i)
-                adds.append(mail(QString::number(i), "conversation-" + QByteArray::number(i / 4), i));
-            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
-        }
-        int progressCalls = 0;
-        sqlite3_progress_handler(store.handle(), 10000, [](void *calls) { return ++*static_cast<int *>(calls), 0; },
-                                 &progressCalls);
-        const int dropped = store.dropPlaceholdersWithTwins(inbox);
-        sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+        QVERIFY2(fillInbox(store, 20000,
+                           [](int i) {
+                               return mail(QString::number(i), "conversation-" + QByteArray::number(i / 4), i);
+                           }),
+                 qPrintable(store.lastError()));
+        int dropped = -1;
+        const int progressCalls =
+            progressCallsDuring(store, 10000, [&] { dropped = store.dropPlaceholdersWithTwins(inbox); });
         QCOMPARE(dropped, 0);
         QVERIFY2(progressCalls <= 1, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
     }
@@ -961,12 +976,9 @@ private Q_SLOTS:
                 query.sortKey = key;
                 query.order = order;
                 query.limit = 100;
-                int progressCalls = 0;
-                sqlite3_progress_handler(store.handle(), 10000,
-                                         [](void *calls) { return ++*static_cast<int *>(calls), 0; },
-                                         &progressCalls);
-                const QList<ConversationSummary> page = store.conversations(inbox, query);
-                sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+                QList<ConversationSummary> page;
+                const int progressCalls =
+                    progressCallsDuring(store, 10000, [&] { page = store.conversations(inbox, query); });
                 QCOMPARE(page.size(), 100);
                 qInfo("sort key %d, order %d: %d x 10,000 VM steps", int(key), int(order), progressCalls);
                 QVERIFY2(progressCalls <= 2, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
