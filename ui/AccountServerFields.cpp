@@ -1,5 +1,7 @@
 #include "AccountServerFields.h"
 
+#include "ServerAddress.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -9,7 +11,7 @@ namespace skein::ui {
 
 QString AccountServerFields::defaultPath()
 {
-    return QStringLiteral("/Microsoft-Server-ActiveSync");
+    return ServerAddress::defaultPath();
 }
 
 AccountServerFields::AccountServerFields(QWidget *page)
