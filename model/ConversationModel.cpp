@@ -3,6 +3,8 @@
 #include "LocalSentRows.h"
 #include "Store.h"
 
+#include <algorithm>
+
 namespace skein {
 
 namespace {
@@ -119,6 +121,26 @@ QList<Message> ConversationModel::messagesInDisplayOrder() const
     QList<Message> out;
     for (const MailNode *node : preOrder())
         out.append(node->data.message->message);
+    return out;
+}
+
+QList<Message> ConversationModel::messagesInTimeOrder() const
+{
+    QList<Message> out = messagesInDisplayOrder();
+    std::stable_sort(out.begin(), out.end(), [](const Message &a, const Message &b) {
+        return a.dateReceived < b.dateReceived;
+    });
+    return out;
+}
+
+QHash<qint64, qint64> ConversationModel::answeredMessageIds() const
+{
+    QHash<qint64, qint64> out;
+    for (const MailNode *node : preOrder()) {
+        // Below a gap the parent node is an ancestor, not the message answered.
+        if (node->parent && node->parent != m_root.get() && !node->data.message->gapAbove)
+            out.insert(node->data.message->message.id, node->parent->data.message->message.id);
+    }
     return out;
 }
 

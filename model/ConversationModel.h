@@ -10,7 +10,8 @@ class Store;
 
 // The reply tree of ONE conversation, every folder included: rows are the
 // tree's nodes in tree shape (a reply to a reply is a grandchild), children
-// ordered oldest first. The reading pane stacks messagesInDisplayOrder().
+// ordered oldest first. The reading pane stacks messagesInTimeOrder() and
+// says whom a card answers from answeredMessageIds().
 // Bodies are kept (HasBodyRole, BodyTruncatedRole; message() has the text).
 class ConversationModel : public TreeModelBase
 {
@@ -45,6 +46,13 @@ public:
 
     // Pre-order: each message followed by its replies, oldest first.
     QList<Message> messagesInDisplayOrder() const;
+    // Oldest first by DateReceived; replies received at the same moment
+    // keep the tree's order, so an answer still follows its message.
+    QList<Message> messagesInTimeOrder() const;
+    // Local row id of each shown message -> that of the message it answers
+    // (the parent node's shown copy); roots and messages below a gap (whose
+    // parent is missing) are absent.
+    QHash<qint64, qint64> answeredMessageIds() const;
     // Position in messagesInDisplayOrder() of the first unread message, or -1.
     int firstUnreadRow() const;
     QModelIndex firstUnreadIndex() const;

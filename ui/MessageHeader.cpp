@@ -165,16 +165,32 @@ void MessageHeader::setClickable(bool clickable)
     refresh();
 }
 
+void MessageHeader::setInReplyTo(const QString &who)
+{
+    if (who == m_inReplyTo)
+        return;
+    m_inReplyTo = who;
+    refresh();
+}
+
+QString MessageHeader::collapsedPreview() const
+{
+    const QString preview = format::firstLine(m_message.preview);
+    return m_inReplyTo.isEmpty() ? preview : tr("in reply to %1 \u2014 %2").arg(m_inReplyTo, preview);
+}
+
 QString MessageHeader::text() const
 {
     if (m_collapsed)
-        return format::displayName(m_message.from) + QLatin1Char(' ') + format::firstLine(m_message.preview);
+        return format::displayName(m_message.from) + QLatin1Char(' ') + collapsedPreview();
     QStringList lines{tr("From: %1").arg(format::addressListText(m_message.from)),
                       tr("To: %1").arg(format::addressListText(m_message.to))};
     if (!m_message.cc.isEmpty())
         lines << tr("Cc: %1").arg(format::addressListText(m_message.cc));
     lines << tr("Date: %1").arg(format::longDate(m_message.dateReceived))
           << tr("Subject: %1").arg(m_message.subject);
+    if (!m_inReplyTo.isEmpty())
+        lines << tr("In reply to: %1").arg(m_inReplyTo);
     if (!m_folderName.isEmpty())
         lines << tr("Folder: %1").arg(m_folderName);
     return lines.join(QLatin1Char('\n'));
@@ -205,7 +221,7 @@ void MessageHeader::refresh()
         font.setBold(!m_message.read);
         m_sender->setFont(font);
         m_sender->setFullText(format::displayName(m_message.from));
-        m_preview->setFullText(format::firstLine(m_message.preview));
+        m_preview->setFullText(collapsedPreview());
     } else {
         m_label->setText(expandedHtml());
     }
@@ -295,6 +311,7 @@ QString MessageHeader::expandedHtml() const
     html += fromRow;
     html += row(tr("To"), addressesHtml(m_message.to, muted), muted);
     html += row(tr("Cc"), addressesHtml(m_message.cc, muted), muted);
+    html += row(tr("In reply to"), m_inReplyTo.toHtmlEscaped(), muted);
     // The date sits top right: no row repeating it. The folder shows when
     // the pane says it is worth showing (ReadingPane leaves it empty otherwise).
     html += row(tr("Folder"), m_folderName.toHtmlEscaped(), muted);

@@ -29,6 +29,10 @@ public:
     // conversation the pane shows the subject once above the cards, so an
     // expanded header leads with the sender instead of repeating it.
     void setClickable(bool clickable);
+    // Whom the message answers ("Ben User, 27 Oct") when the card above is
+    // not that message; empty: nothing to say.
+    void setInReplyTo(const QString &who);
+    QString inReplyTo() const { return m_inReplyTo; }
     QString text() const;
     // The date at the top right (tests check it is never cut off).
     QLabel *dateLabel() const { return m_date; }
@@ -47,10 +51,12 @@ private:
     void refreshMarks();
     void updateDate();
     QString expandedHtml() const;
+    QString collapsedPreview() const;
     QString mutedColour() const;
 
     Message m_message;
     QString m_folderName;
+    QString m_inReplyTo;
     QLabel *m_label = nullptr;         // expanded: subject and address rows
     ElidedLabel *m_sender = nullptr;   // collapsed: sender
     ElidedLabel *m_preview = nullptr;  // collapsed: first line of the preview

@@ -7,6 +7,7 @@
 #include "InlineReplyBox.h"
 #include "MailFormat.h"
 #include "MessageCard.h"
+#include "MessageHeader.h"
 #include "RemoteImageLoader.h"
 #include "Store.h"
 
@@ -121,7 +122,8 @@ void ReadingPane::showConversation(const QByteArray &conversationId, qint64 mess
         m_model->setSingleMessage(messageId);
     else
         m_model->setConversation(conversationId);
-    rebuild(m_model->messagesInDisplayOrder(), true);
+    rebuild(m_model->messagesInTimeOrder(), true);
+    labelAnswers();
 }
 
 void ReadingPane::showMessage(qint64 messageId)
@@ -147,13 +149,14 @@ void ReadingPane::refresh()
             messages.append(*message);
     } else {
         m_model->refresh();
-        messages = m_model->messagesInDisplayOrder();
+        messages = m_model->messagesInTimeOrder();
     }
     QList<Message> shown;
     for (const MessageCard *card : std::as_const(m_cards))
         shown.append(card->message());
     if (idsOf(messages) != idsOf(shown)) {
         rebuild(messages, m_singleMessageId == 0);
+        labelAnswers();
         return;
     }
     // Same messages: update headers (read, flag) and bodies that changed.
@@ -164,6 +167,26 @@ void ReadingPane::refresh()
         card->setMessage(messages.at(i));
         if (bodyChanged)
             prepareBody(card);
+    }
+    labelAnswers();
+}
+
+// Cards run in time order, so a reply is not always right under the message
+// it answers; such a card says whom it answers ("Ben User, 27 Oct").
+void ReadingPane::labelAnswers()
+{
+    const QHash<qint64, qint64> answered = m_singleMessageId ? QHash<qint64, qint64>()
+                                                             : m_model->answeredMessageIds();
+    for (int i = 0; i < m_cards.size(); ++i) {
+        MessageCard *card = m_cards.at(i);
+        const qint64 parentId = answered.value(card->message().id);
+        const MessageCard *parent = parentId ? cardFor(parentId) : nullptr;
+        const bool aboveIsParent = i > 0 && m_cards.at(i - 1) == parent;
+        QString who;
+        if (parent && !aboveIsParent)
+            who = tr("%1, %2").arg(format::displayName(parent->message().from),
+                                   format::listDate(parent->message().dateReceived));
+        card->header()->setInReplyTo(who);
     }
 }
 

@@ -32,8 +32,10 @@ class MessageCard;
 class RemoteImageLoader;
 
 // The right-hand pane. For a conversation: its messages stacked oldest to
-// newest (ConversationModel::messagesInDisplayOrder), read ones collapsed to
-// one line, scrolled to the first unread. For a single message: that message
+// newest by date (ConversationModel::messagesInTimeOrder; the reply tree
+// stays in the conversation list), read ones collapsed to one line, a card
+// not under the message it answers saying whom it answers, scrolled to the
+// first unread, else to the newest, opened. For a single message: that message
 // with all its headers. A body the sync brought truncated is asked for once
 // (bodyRequested) and shows a busy placeholder until bodyFetched().
 // Remote content stays blocked unless allowed for the message or, in
@@ -109,6 +111,7 @@ private:
     void connectAttachments(MessageCard *card);
     MessageCard *cardFor(qint64 messageId) const;
     void scrollToFirstUnread();
+    void labelAnswers();
     void allowSender(const QString &address);
     void requestImage(const QUrl &url);
     void imageLoaded(const QUrl &url, const QImage &image);

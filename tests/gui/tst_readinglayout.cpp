@@ -7,6 +7,7 @@
 #include "GuiTestWindow.h"
 
 #include "BodyView.h"
+#include "MailFormat.h"
 #include "MainWindow.h"
 #include "MessageCard.h"
 #include "MessageHeader.h"
@@ -178,6 +179,58 @@ private Q_SLOTS:
         window->splitter()->setSizes({150, 250, 600});
         QTest::qWait(100);
         save(*window, QStringLiteral("/tmp/skein-narrow-list.png"));
+    }
+
+    // Cards run by date, not by branch; a card not under the message it
+    // answers says whom it answers; all read: the newest is open and in view.
+    // Adds a conversation to the Inbox.
+    void cardsRunInTimeOrderAndSayWhomTheyAnswer()
+    {
+        const QByteArray conversation("conv-branches");
+        const QByteArray root = ConversationIndex::makeHeader(guitest::ago(9));
+        const QByteArray a = ConversationIndex::appendReply(root, guitest::ago(8), 1);
+        const QByteArray b = ConversationIndex::appendReply(root, guitest::ago(7), 2);
+        const QByteArray aa = ConversationIndex::appendReply(a, guitest::ago(6), 3);
+        const QString subject = QStringLiteral("Branches");
+        QList<Message> adds{
+            guitest::mail(QStringLiteral("br"), conversation, QStringLiteral("Ann Arbor <ann@example.com>"), subject,
+                          9, QStringLiteral("Where shall we meet?"), true),
+            guitest::mail(QStringLiteral("ba"), conversation, QStringLiteral("Ben User <ben@example.com>"), subject, 8,
+                          QStringLiteral("The lobby."), true),
+            guitest::mail(QStringLiteral("bb"), conversation, QStringLiteral("Cat Cole <cat@example.com>"), subject,
+                          7, QStringLiteral("Room 4."), true),
+            guitest::mail(QStringLiteral("baa"), conversation, QStringLiteral("Dan Dare <dan@example.com>"), subject,
+                          6, QStringLiteral("Lobby suits me."), true)};
+        const QList<QByteArray> indexes{root, a, b, aa};
+        for (int i = 0; i < adds.size(); ++i)
+            adds[i].conversationIndex = indexes.at(i);
+        SyncBatch more = guitest::batch(guitest::inbox, adds);
+        more.newSyncKey = QStringLiteral("branches");
+        QVERIFY2(m_store.applySyncBatch(more), qPrintable(m_store.lastError()));
+
+        auto window = makeWindow({1000, 360});
+        select(*window, guitest::inbox, conversation);
+        const QList<MessageCard *> cards = window->readingPane()->cards();
+        QStringList order;
+        for (const MessageCard *card : cards)
+            order.append(card->message().serverId);
+        QCOMPARE(order, (QStringList{"br", "ba", "bb", "baa"}));
+        QCOMPARE(cards.at(1)->header()->inReplyTo(), QString()); // right under the message it answers
+        const QString annDate = format::listDate(guitest::ago(9));
+        QCOMPARE(cards.at(2)->header()->inReplyTo(), QStringLiteral("Ann Arbor, ") + annDate);
+        QVERIFY2(cards.at(2)->text().contains(QStringLiteral("in reply to Ann Arbor, ") + annDate),
+                 qPrintable(cards.at(2)->text()));
+        QCOMPARE(cards.at(3)->header()->inReplyTo(), QStringLiteral("Ben User, ") + format::listDate(guitest::ago(8)));
+        QVERIFY(cards.at(3)->text().contains(QStringLiteral("In reply to: Ben User")));
+
+        // All read: the newest, at the bottom, is the one open and in view.
+        QVERIFY(!cards.at(2)->isExpanded());
+        QVERIFY(cards.at(3)->isExpanded());
+        QTest::qWait(50);
+        QWidget *viewport = window->readingPane()->findChild<QScrollArea *>(QStringLiteral("readingPaneScroll"))->viewport();
+        const int top = cards.at(3)->mapTo(viewport, QPoint(0, 0)).y();
+        QVERIFY2(top >= 0 && top < viewport->height(), qPrintable(QString::number(top)));
+        save(*window, QStringLiteral("/tmp/skein-time-order.png"));
     }
 
     // In a conversation each card shows its message's new text; the quote of

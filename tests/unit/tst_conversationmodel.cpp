@@ -225,6 +225,32 @@ private Q_SLOTS:
         QCOMPARE(model.messagesInDisplayOrder().value(0).subject, QStringLiteral("Inbox five"));
     }
 
+    // The reading pane's order: by date, not by branch, with each message's
+    // parent at hand for "in reply to".
+    void timeOrderInterleavesBranchesAndNamesWhatEachAnswers()
+    {
+        Store store;
+        openAccount(store);
+        const QByteArray root = ConversationIndex::makeHeader(at(100));
+        const QByteArray a = reply(root, 110), b = reply(root, 120), aa = reply(a, 130);
+        QVERIFY(add(store, inbox,
+                    {mail(QStringLiteral("r"), 100, QStringLiteral("ann"), "TIME", root),
+                     mail(QStringLiteral("a"), 110, QStringLiteral("ben"), "TIME", a),
+                     mail(QStringLiteral("b"), 120, QStringLiteral("cat"), "TIME", b),
+                     mail(QStringLiteral("aa"), 130, QStringLiteral("dan"), "TIME", aa)}));
+        ConversationModel model(&store);
+        model.setConversation("TIME");
+        QCOMPARE(serverIds(model.messagesInDisplayOrder()), (QStringList{"r", "a", "aa", "b"}));
+        const QList<Message> byTime = model.messagesInTimeOrder();
+        QCOMPARE(serverIds(byTime), (QStringList{"r", "a", "b", "aa"}));
+        const QHash<qint64, qint64> answered = model.answeredMessageIds();
+        QCOMPARE(answered.size(), 3);
+        QVERIFY(!answered.contains(byTime[0].id));
+        QCOMPARE(answered.value(byTime[1].id), byTime[0].id);
+        QCOMPARE(answered.value(byTime[2].id), byTime[0].id);
+        QCOMPARE(answered.value(byTime[3].id), byTime[1].id);
+    }
+
     void longThreadPreOrder()
     {
         Store store;
