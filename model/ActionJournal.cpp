@@ -62,8 +62,11 @@ bool ActionJournal::setState(const QList<qint64> &ids, ActionState state, bool c
         return fail(QStringLiteral("updating the journal"));
     for (const qint64 id : ids) {
         std::optional<ActionEntry> e = m_store.action(id);
-        if (!e || e->isFinished())
+        if (!e || e->isFinished()) {
+            if (state == ActionState::Sending)
+                return false; // undone since the replay listed it: send none (rolls back)
             continue; // finished entries never go back
+        }
         e->state = state;
         e->attempts += countAttempt ? 1 : 0;
         if (!m_store.updateAction(*e))
@@ -75,6 +78,28 @@ bool ActionJournal::setState(const QList<qint64> &ids, ActionState state, bool c
 bool ActionJournal::markSending(const QList<qint64> &ids)
 {
     return setState(ids, ActionState::Sending, true);
+}
+
+QString ActionJournal::cancelledText()
+{
+    return QStringLiteral("Undone before it reached the server.");
+}
+
+bool ActionJournal::cancel(qint64 id)
+{
+    m_error.clear(); // false with no error: not pending any more
+    sql::JoinedTransaction transaction(m_store.handle());
+    if (!transaction.isActive())
+        return fail(QStringLiteral("undoing action %1").arg(id));
+    const std::optional<ActionEntry> e = m_store.action(id);
+    if (!e || e->state != ActionState::Pending)
+        return false;
+    if (!markFailed(*e, cancelledText()))
+        return false;
+    if (const auto rule = m_store.conversationRule(e->conversationId); rule && rule->actionId == id
+        && !m_store.removeConversationRule(e->conversationId))
+        return fail(QStringLiteral("forgetting the rule of action %1").arg(id));
+    return transaction.commit() || fail(QStringLiteral("undoing action %1").arg(id));
 }
 
 bool ActionJournal::markPending(const QList<qint64> &ids)

@@ -26,8 +26,18 @@ public:
     QList<ActionEntry> unfinished() const; // pending and sending, oldest first
     QList<ActionEntry> all() const;
 
-    // Before a request carries them: 'sending', attempts + 1.
+    // Before a request carries them: 'sending', attempts + 1. All or none:
+    // false, and nothing marked, when one of them finished since it was
+    // listed (the user undid it: cancel()) or the store failed; the caller
+    // then sends none of them.
     bool markSending(const QList<qint64> &ids);
+    // The user takes back an entry no request has carried yet: its local
+    // change is rolled back and it ends as failed with cancelledText(), its
+    // rule (ignore / always-move) forgotten. False, changing nothing, when
+    // it is no longer 'pending'. One transaction, so it cannot interleave
+    // with markSending on the engine's connection.
+    bool cancel(qint64 id);
+    static QString cancelledText();
     // The request never reached the server (network, throttling): back to
     // 'pending', nothing rolled back.
     bool markPending(const QList<qint64> &ids);

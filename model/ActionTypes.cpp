@@ -213,4 +213,15 @@ QList<ActionItem> decodeActionItems(const QByteArray &payload)
     return items;
 }
 
+ActionItem ActionItem::of(const Message &m)
+{
+    ActionItem item;
+    item.messageId = m.id;
+    item.serverId = m.serverId;
+    item.folderId = m.folderId;
+    item.read = m.read;
+    item.flag = m.flag;
+    return item;
+}
+
 } // namespace skein

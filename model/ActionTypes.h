@@ -56,6 +56,9 @@ struct ActionItem {
     // have done it, or another device or a conversation rule moved the
     // message first. Nothing may read such an item as the server's word.
     bool outcomeInferred = false;
+
+    // The message as it is now: where it is and the state an undo restores.
+    static ActionItem of(const Message &m);
 };
 
 struct ActionEntry {

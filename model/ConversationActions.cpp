@@ -11,19 +11,7 @@ namespace skein {
 namespace {
 
 using Result = ConversationActions::Result;
-
-Result refused(const QString &why) { return Result{0, why}; }
-
-ActionItem itemFor(const Message &m)
-{
-    ActionItem item;
-    item.messageId = m.id;
-    item.serverId = m.serverId;
-    item.folderId = m.folderId;
-    item.read = m.read;
-    item.flag = m.flag;
-    return item;
-}
+constexpr auto refused = &ConversationActions::Result::refusal;
 
 FlagState followUpFlag()
 {
@@ -58,12 +46,12 @@ QList<ActionItem> stateItems(ActionKind kind, const QList<Message> &messages)
 {
     QList<ActionItem> items;
     if (kind == ActionKind::Flag) {
-        ActionItem item = itemFor(newest(messages));
+        ActionItem item = ActionItem::of(newest(messages));
         item.newFlag = followUpFlag();
         return {item};
     }
     for (const Message &m : messages) {
-        ActionItem item = itemFor(m);
+        ActionItem item = ActionItem::of(m);
         switch (kind) {
         case ActionKind::MarkRead: item.newRead = true; break;
         case ActionKind::MarkUnread: item.newRead = false; break;
@@ -86,7 +74,7 @@ QList<ActionItem> deleteItems(const QList<Message> &messages)
 {
     QList<ActionItem> items;
     for (const Message &m : messages) {
-        ActionItem item = itemFor(m);
+        ActionItem item = ActionItem::of(m);
         item.removed = m;
         item.removed->body.clear();
         item.removed->bodyType = BodyType::None;
@@ -246,7 +234,7 @@ Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &
     for (const Message &m : messages) {
         if (m.folderId == targetFolderId || (sent && m.folderId == sent->serverId))
             continue;
-        ActionItem item = itemFor(m);
+        ActionItem item = ActionItem::of(m);
         item.targetFolderId = targetFolderId;
         entry.items.append(item);
     }

@@ -34,6 +34,7 @@ public:
         qint64 entryId = 0;
         QString error; // why nothing was done, for the user
         bool ok() const { return entryId > 0; }
+        static Result refusal(const QString &why) { return Result{0, why}; }
     };
 
     Result deleteConversation(const QByteArray &conversationId, const QString &folderId);
@@ -55,6 +56,14 @@ public:
                       const QString &targetFolderId);
     Result move(const QByteArray &conversationId, const QString &folderId,
                 const QString &targetFolderId);
+
+    // Takes back journal entry entryId (ConversationUndo.cpp): cancelled
+    // while no request has carried it, else undone by journaling its inverse
+    // (the messages moved back from where it moved them, deleted ones back
+    // from Deleted Items, read and flag states restored, an ignore or
+    // always-move rule forgotten and its messages brought back). Returns the
+    // cancelled or the new entry; refused when nothing can be undone.
+    Result undo(qint64 entryId);
 
     // Dispatch by kind (skein-cli); targetFolderId only for the moves.
     Result apply(ActionKind kind, const QByteArray &conversationId, const QString &folderId,
@@ -102,6 +111,10 @@ private:
                             const QString &folderId, const QString &targetFolderId);
     QList<Message> messagesIn(const QByteArray &conversationId, const QString &folderId) const;
     bool applyItem(ActionKind kind, const ActionItem &item);
+    ActionEntry restoreStates(const ActionEntry &done) const;
+    ActionEntry moveBack(const ActionEntry &done) const;
+    Result undoDelete(const ActionEntry &done);
+    Result undoMove(const ActionEntry &done);
 
     Store &m_store;
     ActionJournal m_journal;

@@ -289,7 +289,8 @@ bool ActionReplayer::sendConversationMoves(const Entries &requested, Report &rep
     QList<ConversationMovesCommand::Move> moves;
     for (const ActionEntry &e : entries)
         moves.append({e.conversationId, e.targetFolderId});
-    m_journal.markSending(idsOf(entries));
+    if (!m_journal.markSending(idsOf(entries)))
+        return false; // one was undone meanwhile: the next replay sends the rest
     EasReply reply;
     const ConversationMovesCommand::Result result = m_session.run(ConversationMovesCommand(moves), &reply);
     if (refusesConversationMoves(reply)) {
@@ -434,7 +435,8 @@ bool ActionReplayer::sendMoveBatch(Entries entries, Report &report)
         for (const ActionItem &item : e.items)
             if (!item.confirmed)
                 moves.append({item.serverId, item.folderId, item.targetFolderId});
-    m_journal.markSending(idsOf(entries));
+    if (!m_journal.markSending(idsOf(entries)))
+        return false; // one was undone meanwhile: the next replay sends the rest
     for (ActionEntry &e : entries)
         e.attempts += 1; // as markSending recorded
     EasReply reply;
@@ -530,8 +532,11 @@ ActionReplayer::SyncClaim ActionReplayer::claimSyncCommands(const QString &folde
                 claim.changes.append(changeFor(item));
         }
     }
-    if (!claim.isEmpty())
-        m_journal.markSending(claim.entries);
+    if (!claim.isEmpty() && !m_journal.markSending(claim.entries)) {
+        SyncClaim none; // one was undone meanwhile: the next replay sends the rest
+        none.folderId = folderId;
+        return none;
+    }
     return claim;
 }
 

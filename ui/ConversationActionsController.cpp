@@ -125,6 +125,8 @@ void ConversationActionsController::createActions()
          tr("The conversations you ignore or always move"), {}},
         {EmptyDeletedItems, "actionEmptyDeletedItems", tr("&Empty Deleted Items\u2026"), tr("Empty Deleted Items"),
          QStringLiteral("trash-empty"), tr("Delete every message in Deleted Items for good, on the server too"), {}},
+        {Undo, "actionUndo", tr("&Undo"), tr("Undo"), QStringLiteral("edit-undo"),
+         tr("Take back the last conversation action"), {QKeySequence(QKeySequence::Undo)}},
     };
     for (const Spec &spec : specs) {
         auto *action = new QAction(actionIcon(spec.icon, spec.fallback), spec.text, this);
@@ -156,6 +158,8 @@ void ConversationActionsController::createActions()
     connect(action(Rules), &QAction::triggered, this, &ConversationActionsController::showRules);
     connect(action(EmptyDeletedItems), &QAction::triggered, this,
             &ConversationActionsController::askToEmptyDeletedItems);
+    connect(action(Undo), &QAction::triggered, this, &ConversationActionsController::undoLast);
+    action(Undo)->setEnabled(false);
 }
 
 void ConversationActionsController::addShortcutTarget(QWidget *widget)
@@ -324,6 +328,7 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
     }
     updatePending();
     updateActions();
+    offerUndo(result.entryId, what);
     const std::optional<ConversationRule> rule =
         kind == ActionKind::Ignore || kind == ActionKind::AlwaysMove ? m_store.conversationRule(target.conversationId)
                                                                       : std::nullopt;
@@ -342,8 +347,9 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
                           .arg(target.subject, folderName(trash)));
     } else if (kind == ActionKind::Delete && isDeletedItems(target.folderId)) {
         Q_EMIT status(tr("Deleted \u201c%1\u201d permanently.").arg(target.subject));
-    } else if (kind == ActionKind::AlwaysMove || kind == ActionKind::Move || kind == ActionKind::Delete)
+    } else {
         Q_EMIT status(tr("Done: %1.").arg(what));
+    }
     Q_EMIT actionsQueued();
     return true;
 }

@@ -44,10 +44,11 @@ class ConversationActionsController : public QObject
 {
     Q_OBJECT
 public:
-    // EmptyDeletedItems acts on the folder, not on the selected conversation.
+    // EmptyDeletedItems acts on the folder, not on the selected conversation;
+    // Undo on the last action run here (ConversationActionsUndo.cpp).
     enum Command {
         MarkRead, MarkUnread, Flag, ClearFlag, Complete, Delete, Ignore, StopRule, Move, AlwaysMove,
-        Find, Rules, EmptyDeletedItems, CommandCount
+        Find, Rules, EmptyDeletedItems, Undo, CommandCount
     };
 
     ConversationActionsController(Store &store, ConversationListModel *model, QAbstractItemView *view,
@@ -102,6 +103,8 @@ public Q_SLOTS:
     void showRules();
     // Asks whether to bring the messages back, then stops the rule.
     void stopRule(const QByteArray &conversationId, QWidget *parent = nullptr);
+    // Ctrl+Z: takes back the last action run here (ConversationActions::undo).
+    void undoLast();
 
 Q_SIGNALS:
     // The store changed these folders (empty: re-read everything).
@@ -115,6 +118,8 @@ Q_SIGNALS:
     // A short confirmation for the status bar.
     void status(const QString &message);
     void pendingChanged(int count, const QString &text, const QString &toolTip);
+    // An action can be undone (what: "delete “Budget”"); empty: no longer.
+    void undoOffered(const QString &what);
     // The selected conversation has a rule (text non-empty) or not.
     void noticeChanged(const QString &text, const QString &buttonText);
 
@@ -136,6 +141,7 @@ private:
     void updatePending(const QString &toolTip = {});
     QString folderName(const QString &folderId) const;
     void scheduleUpdate();
+    void offerUndo(qint64 entryId, const QString &what);
 
     Store &m_store;
     ConversationListModel *m_model;
@@ -152,6 +158,8 @@ private:
     QPointer<QMessageBox> m_deleteQuestion;
     QString m_deleteKeys; // the Delete action's shortcut, for its tool tip
     QString m_lastNotice;
+    qint64 m_undoEntryId = 0; // the journal entry Undo takes back; 0: none
+    QString m_undoWhat;
 };
 
 // "ignore “Budget”", "move “Budget” to Projects": what a journal entry does, in words.

@@ -88,6 +88,7 @@ void ConversationActionsController::emptyDeletedItems()
     }
     updatePending();
     updateActions();
+    offerUndo(result.entryId, tr("empty %1").arg(trash->name));
     Q_EMIT status(tr("Emptied %1.").arg(trash->name));
     Q_EMIT actionsQueued();
 }

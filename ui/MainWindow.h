@@ -214,6 +214,7 @@ private:
     void markOpenedRead();
     // MainWindowActions.cpp: conversation actions and the date filter.
     void createConversationActions();
+    void createUndo();
     void createEmptyDeletedItemsMenus();
     QWidget *createReadingColumn();
     void refreshAfterAction(const QStringList &folderIds);
@@ -255,6 +256,7 @@ private:
     ConversationActionsController *m_actions = nullptr;
     ConversationNotice *m_notice = nullptr;
     QLabel *m_pendingLabel = nullptr;
+    QLabel *m_undoLink = nullptr; // "Undo" after an action, for a while
     QLabel *m_filterLabel = nullptr;
     QComboBox *m_filterCombo = nullptr;
     QActionGroup *m_filterGroup = nullptr;

@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTimer>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -172,6 +173,39 @@ void MainWindow::createConversationActions()
             m_notice->showNotice(text, button);
     });
     connect(m_notice, &ConversationNotice::buttonClicked, m_actions->action(C::StopRule), &QAction::trigger);
+    createUndo();
+}
+
+// Edit > Undo (Ctrl+Z while the list or the reading pane has the focus) and,
+// for a while after each action, an "Undo" link in the status line.
+void MainWindow::createUndo()
+{
+    using C = ConversationActionsController;
+    QAction *undo = m_actions->action(C::Undo);
+    if (auto *edit = findChild<QMenu *>(QStringLiteral("editMenu"))) {
+        const QList<QAction *> existing = edit->actions();
+        edit->insertAction(existing.value(0), undo);
+        edit->insertSeparator(existing.value(0));
+    }
+    m_undoLink = new QLabel(QStringLiteral("<a href=\"undo\">%1</a>").arg(tr("Undo")), this);
+    m_undoLink->setObjectName(QStringLiteral("undoLink"));
+    m_undoLink->setContentsMargins(6, 0, 6, 0);
+    m_undoLink->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_undoLink->setAccessibleName(tr("Undo"));
+    m_undoLink->hide();
+    statusBar()->insertPermanentWidget(1, m_undoLink); // right after the sync state
+    auto *hideLater = new QTimer(this);
+    hideLater->setSingleShot(true);
+    hideLater->setInterval(15000);
+    connect(hideLater, &QTimer::timeout, m_undoLink, &QWidget::hide);
+    connect(m_undoLink, &QLabel::linkActivated, undo, &QAction::trigger);
+    connect(m_actions, &C::undoOffered, this, [this, hideLater](const QString &what) {
+        m_undoLink->setVisible(!what.isEmpty());
+        m_undoLink->setAccessibleName(what.isEmpty() ? tr("Undo") : tr("Undo %1").arg(what));
+        m_undoLink->setToolTip(tr("Undo %1 (%2)").arg(what, QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+        if (!what.isEmpty())
+            hideLater->start();
+    });
 }
 
 // Empty Deleted Items: in the File menu, and on the folder's own row.

@@ -96,6 +96,7 @@ private Q_SLOTS:
             {C::Move, QStringLiteral("actionMove")},           {C::AlwaysMove, QStringLiteral("actionAlwaysMove")},
             {C::Find, QStringLiteral("actionFindInAllFolders")}, {C::Rules, QStringLiteral("actionConversationRules")},
             {C::EmptyDeletedItems, QStringLiteral("actionEmptyDeletedItems")},
+            {C::Undo, QStringLiteral("actionUndo")},
         };
         QCOMPARE(expected.size(), int(C::CommandCount));
         for (const auto &[command, name] : expected) {
