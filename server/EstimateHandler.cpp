@@ -10,6 +10,28 @@ namespace tag = wbxml::tag;
 
 namespace {
 
+bool asksConversationMode(const wbxml::Element &collection)
+{
+    const wbxml::Element *mode = collection.child(tag::AirSync::ConversationMode);
+    const QString value = mode ? mode->text().trimmed() : QString();
+    return mode && (value.isEmpty() || value == QLatin1String("1"));
+}
+
+// The later MS-ASCON (3.2.5.2) makes ConversationMode on a folder that holds
+// no mail a protocol error of the whole request, as Sync does (top-level 4;
+// docs/protocol.md says why not MS-ASCMD's 103 or the seed's 2).
+bool conversationModeOnNonMail(ServerStore &store, qint64 userId, const wbxml::Element &collections)
+{
+    for (const wbxml::Element *c : collections.all(tag::GetItemEstimate::Collection)) {
+        if (!asksConversationMode(*c))
+            continue;
+        const auto folder = store.folder(userId, c->childText(tag::GetItemEstimate::CollectionId).trimmed().toLongLong());
+        if (folder && !FolderType::isMail(folder->type))
+            return true;
+    }
+    return false;
+}
+
 // The state's own filter is tracked; an estimate for another filter (the
 // request may name one) diffs the folder against what the device holds.
 int estimate(ServerStore &store, const FolderRow &folder, const SyncState &state, const ResultSetOptions &options)
@@ -37,6 +59,10 @@ HandlerResult EstimateHandler::handle(const EasRequest &request)
         root.add(tag::GetItemEstimate::Status, "2");
         return HandlerResult::doc(root);
     }
+    if (conversationModeOnNonMail(m_ctx.store, request.user.id, *collections)) {
+        root.add(tag::GetItemEstimate::Status, "4");
+        return HandlerResult::doc(root);
+    }
     for (const wbxml::Element *c : collections->all(tag::GetItemEstimate::Collection)) {
         auto &response = root.add(tag::GetItemEstimate::Response);
         const QString collectionId = c->childText(tag::GetItemEstimate::CollectionId).trimmed();
@@ -52,11 +78,7 @@ HandlerResult EstimateHandler::handle(const EasRequest &request)
             continue;
         }
         const wbxml::Element *mode = c->child(tag::AirSync::ConversationMode);
-        const bool conversationMode = mode && (mode->text().trimmed().isEmpty() || mode->text().trimmed() == QLatin1String("1"));
-        if (conversationMode && !FolderType::isMail(folder->type)) {
-            fail(2);
-            continue;
-        }
+        const bool conversationMode = asksConversationMode(*c);
         const auto state = m_ctx.store.syncState(request.user.id, request.deviceId, folder->id);
         if (!state || key.isEmpty() || key == QLatin1String("0")) {
             fail(3);

@@ -60,10 +60,8 @@ private Q_SLOTS:
         auto c = client(QStringLiteral("EST2"));
         // Never primed with key 0.
         QCOMPARE(estimateStatus(*c, QStringLiteral("0"), m_inbox, false), QStringLiteral("3"));
-        // Calendar with ConversationMode (MS-ASCON 3.2.5.2 in the seed text: 2).
         const EasResponse calPrimed = c->sync(QStringLiteral("0"), m_calendar);
         const QString calKey = EasTestClient::collection(calPrimed)->childText(tag::AirSync::SyncKey);
-        QCOMPARE(estimateStatus(*c, calKey, m_calendar, true), QStringLiteral("2"));
         QCOMPARE(estimateStatus(*c, calKey, m_calendar, false), QStringLiteral("1"));
         // Unknown collection.
         QCOMPARE(estimateStatus(*c, calKey, QStringLiteral("9999"), false), QStringLiteral("2"));
@@ -71,6 +69,25 @@ private Q_SLOTS:
         const EasResponse primed = c->sync(QStringLiteral("0"), m_inbox);
         const QString key = EasTestClient::collection(primed)->childText(tag::AirSync::SyncKey);
         QCOMPARE(estimateStatus(*c, key + QLatin1Char('7'), m_inbox, false), QStringLiteral("4"));
+    }
+
+    // The later MS-ASCON 3.2.5.2: ConversationMode on a folder that holds no
+    // mail is a protocol error of the whole request (top-level Status 4, no
+    // Response), even beside a mail folder that could be estimated.
+    void conversationModeOnCalendarIsTopLevelStatus4()
+    {
+        auto c = client(QStringLiteral("EST3"));
+        const QString calKey = EasTestClient::collection(c->sync(QStringLiteral("0"), m_calendar))->childText(tag::AirSync::SyncKey);
+        const QString inboxKey = EasTestClient::collection(c->sync(QStringLiteral("0"), m_inbox))->childText(tag::AirSync::SyncKey);
+        Element req = estimateRequest(inboxKey, m_inbox, -1, true);
+        Element calendar = estimateRequest(calKey, m_calendar, -1, true);
+        req.children().front().children().push_back(calendar.children().front().children().front());
+        const EasResponse r = c->post(QStringLiteral("GetItemEstimate"), req);
+        QVERIFY(r.doc);
+        QCOMPARE(r.top(tag::GetItemEstimate::Status), QStringLiteral("4"));
+        QVERIFY(!r.doc->has(tag::GetItemEstimate::Response));
+        // Without ConversationMode the calendar is estimated as any folder.
+        QCOMPARE(estimateStatus(*c, calKey, m_calendar, false), QStringLiteral("1"));
     }
 
     void fetchTruncatedBodyWhole()
