@@ -26,6 +26,13 @@ bool isSpared(int folderType)
         || folderType == FolderType::Outbox;
 }
 
+// MoveAlways is an empty element (MS-ASCMD, MS-ASCON 3.1.4.6): text or children in
+// it make the request malformed, whatever they say.
+bool hasContent(const wbxml::Element *element)
+{
+    return element && (!element->data().isEmpty() || !element->children().empty());
+}
+
 } // namespace
 
 QList<QByteArray> conversationIdCandidates(const wbxml::Element &element)
@@ -54,12 +61,14 @@ void ConversationMove::run(const wbxml::Element &in, wbxml::Element &response)
     const QString dst = in.childText(tag::ItemOperations::DstFldId).trimmed();
     const wbxml::Element *options = in.child(tag::ItemOperations::Options);
 
+    const wbxml::Element *moveAlways = options ? options->child(tag::ItemOperations::MoveAlways) : nullptr;
+
     int status = 1;
-    if (!id || id->data().isEmpty() || dst.isEmpty())
+    if (!id || id->data().isEmpty() || dst.isEmpty() || hasContent(moveAlways))
         status = 2; // malformed Move
     else if (const auto forced = m_ctx.faults.takeMoveStatus())
         status = *forced; // fault knob: answer without touching the store
-    else if (!options || !options->has(tag::ItemOperations::MoveAlways))
+    else if (!moveAlways)
         status = 155; // a one-off move is MoveItems' job
     else
         status = apply(conversationIdCandidates(*id), dst.toLongLong());

@@ -30,6 +30,25 @@ private Q_SLOTS:
         QCOMPARE(results.at(1).second, id);
     }
 
+    // MoveAlways is an empty element: content in it is a malformed Move (2),
+    // not a move with an odd option, and nothing moves or is remembered.
+    void moveAlwaysWithContentIsStatus2()
+    {
+        const QByteArray id = conversation(QStringLiteral("Dinner on Saturday?"));
+        const QString hex = QString::fromLatin1(id.toHex());
+        const QStringList before = folderNames(f.conversation(QStringLiteral("demo"), hex));
+        Element withText = moveRequest({MoveSpec{id, folder("Projects"), false}});
+        withText.children().front().add(tag::ItemOperations::Options).add(tag::ItemOperations::MoveAlways, "1");
+        Element withChild = moveRequest({MoveSpec{id, folder("Projects"), false}});
+        withChild.children().front().add(tag::ItemOperations::Options).add(tag::ItemOperations::MoveAlways)
+            .add(tag::ItemOperations::DstFldId, folder("Projects"));
+        for (const Element &request : {withText, withChild})
+            QCOMPARE(moveResults(m_demo->post(QStringLiteral("ItemOperations"), request)),
+                     (QList<std::pair<int, QByteArray>>{{2, id}}));
+        QCOMPARE(folderNames(f.conversation(QStringLiteral("demo"), hex)), before);
+        QVERIFY(f.server.conversationRules(QStringLiteral("demo")).isEmpty());
+    }
+
     void missingMoveAlwaysIs155()
     {
         const QByteArray id = conversation(QStringLiteral("Dinner on Saturday?"));
