@@ -2,6 +2,7 @@
 
 #include "EasRequest.h"
 #include "ElementBlob.h"
+#include "MessagePart.h"
 #include "MimeWriter.h"
 #include "ServerContext.h"
 
@@ -14,36 +15,60 @@ namespace skein::server {
 
 namespace tag = wbxml::tag;
 
-BodyOptions parseBodyOptions(const wbxml::Element *options)
+namespace {
+
+// One BodyPreference or BodyPartPreference: Type, TruncationSize, AllOrNone,
+// Preview. Bad numbers clear *ok; the Type is returned as sent.
+BodyPreference parsePreference(const wbxml::Element &pref, bool *ok)
+{
+    BodyPreference p;
+    bool number = false;
+    p.type = pref.childText(tag::AirSyncBase::Type).toInt(&number);
+    if (!number)
+        *ok = false;
+    if (const auto *t = pref.child(tag::AirSyncBase::TruncationSize)) {
+        const qint64 n = t->text().toLongLong(&number);
+        if (!number || n < 0)
+            *ok = false;
+        else
+            p.truncationSize = n;
+    }
+    if (const auto *a = pref.child(tag::AirSyncBase::AllOrNone))
+        p.allOrNone = a->text().trimmed() == QLatin1String("1");
+    if (const auto *pv = pref.child(tag::AirSyncBase::Preview)) {
+        const int n = pv->text().toInt(&number);
+        if (!number || n < 0 || n > 255)
+            *ok = false;
+        else
+            p.preview = n;
+    }
+    return p;
+}
+
+} // namespace
+
+BodyOptions parseBodyOptions(const wbxml::Element *options, int version)
 {
     BodyOptions out;
     if (!options)
         return out;
     QSet<int> seen;
     for (const wbxml::Element *pref : options->all(tag::AirSyncBase::BodyPreference)) {
-        BodyPreference p;
-        bool ok = false;
-        p.type = pref->childText(tag::AirSyncBase::Type).toInt(&ok);
-        if (!ok || p.type < 1 || p.type > 4 || seen.contains(p.type))
+        const BodyPreference p = parsePreference(*pref, &out.valid);
+        if (p.type < 1 || p.type > 4 || seen.contains(p.type))
             out.valid = false;
         seen.insert(p.type);
-        if (const auto *t = pref->child(tag::AirSyncBase::TruncationSize)) {
-            const qint64 n = t->text().toLongLong(&ok);
-            if (!ok || n < 0)
-                out.valid = false;
-            else
-                p.truncationSize = n;
-        }
-        if (const auto *a = pref->child(tag::AirSyncBase::AllOrNone))
-            p.allOrNone = a->text().trimmed() == QLatin1String("1");
-        if (const auto *pv = pref->child(tag::AirSyncBase::Preview)) {
-            const int n = pv->text().toInt(&ok);
-            if (!ok || n < 0 || n > 255)
-                out.valid = false;
-            else
-                p.preview = n;
-        }
         out.preferences.append(p);
+    }
+    if (version >= 141) {
+        // Only HTML exists, so a second BodyPartPreference can only repeat it.
+        const auto parts = options->all(tag::AirSyncBase::BodyPartPreference);
+        if (parts.size() > 1)
+            out.valid = false;
+        if (!parts.isEmpty()) {
+            out.partPreference = parsePreference(*parts.first(), &out.valid);
+            out.partTypeUnsupported = out.partPreference->type != 2;
+        }
     }
     if (const auto *mime = options->child(tag::AirSync::MIMESupport)) {
         bool ok = false;
@@ -77,23 +102,18 @@ QString htmlToText(const QString &html)
     return s.trimmed();
 }
 
-namespace {
-
-QString plainText(const MessageRow &m)
+QString plainTextToHtml(const QString &text)
 {
-    return m.bodyType == 2 ? htmlToText(m.body) : m.body;
-}
-
-QString asHtml(const MessageRow &m)
-{
-    if (m.bodyType == 2)
-        return m.body;
-    QString escaped = m.body.toHtmlEscaped();
+    QString escaped = text.toHtmlEscaped();
     escaped.replace(QLatin1Char('\n'), QLatin1String("<br>\n"));
     return QStringLiteral("<html><body>%1</body></html>").arg(escaped);
 }
 
-// Cuts UTF-8 at a character boundary at or below `limit` bytes.
+QString bodyAsHtml(const MessageRow &m)
+{
+    return m.bodyType == 2 ? m.body : plainTextToHtml(m.body);
+}
+
 QByteArray truncateUtf8(const QByteArray &utf8, qint64 limit)
 {
     if (utf8.size() <= limit)
@@ -102,6 +122,13 @@ QByteArray truncateUtf8(const QByteArray &utf8, qint64 limit)
     while (n > 0 && (quint8(utf8.at(n)) & 0xC0) == 0x80)
         --n;
     return utf8.left(n);
+}
+
+namespace {
+
+QString plainText(const MessageRow &m)
+{
+    return m.bodyType == 2 ? htmlToText(m.body) : m.body;
 }
 
 QString preview(const MessageRow &m, int chars)
@@ -142,7 +169,7 @@ QByteArray bodyBytes(const MessageRow &m, int type, const SerializeOptions &o)
 {
     if (type == 4)
         return o.mime(m); // MIME is ASCII-safe: truncation may cut anywhere
-    return (type == 2 ? asHtml(m) : plainText(m)).toUtf8();
+    return (type == 2 ? bodyAsHtml(m) : plainText(m)).toUtf8();
 }
 
 } // namespace
@@ -223,7 +250,10 @@ void appendEmail(wbxml::Element &t, const MessageRow &m, const BodyOptions &body
                 att.add(tag::AirSyncBase::IsInline, "1");
         }
     }
-    appendBody(t, m, body, o);
+    if (body.wantsBody())
+        appendBody(t, m, body, o);
+    if (body.partPreference)
+        appendBodyPart(t, m, *body.partPreference);
     t.add(tag::Email::MessageClass, "IPM.Note");
     t.add(tag::Email::InternetCPID, "65001");
     appendFlag(t, m);

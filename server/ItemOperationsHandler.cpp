@@ -11,6 +11,19 @@ namespace skein::server {
 
 namespace tag = wbxml::tag;
 
+namespace {
+
+// A Fetch's Status for its body options: 2 protocol error, 164 a message
+// part in a type other than HTML, 1 fine.
+int bodyOptionsStatus(const BodyOptions &body)
+{
+    if (!body.valid)
+        return 2;
+    return body.partTypeUnsupported ? kBodyPartTypeNotSupported : 1;
+}
+
+} // namespace
+
 HandlerResult ItemOperationsHandler::handle(const EasRequest &request)
 {
     wbxml::Element root(tag::ItemOperations::ItemOperations);
@@ -70,9 +83,9 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
         out.add(tag::AirSync::ServerId, serverId);
         return;
     }
-    const BodyOptions body = parseBodyOptions(in.child(tag::ItemOperations::Options));
-    if (!body.valid) {
-        out.add(tag::ItemOperations::Status, "2");
+    const BodyOptions body = parseBodyOptions(in.child(tag::ItemOperations::Options), request.version);
+    if (const int status = bodyOptionsStatus(body); status != 1) {
+        out.add(tag::ItemOperations::Status, qint64(status));
         return;
     }
     out.add(tag::ItemOperations::Status, "1");
@@ -87,9 +100,9 @@ void ItemOperationsHandler::fetchLongId(const EasRequest &request, const QString
 {
     // A Search LongId names the message wherever it has moved since.
     const auto m = messageForLongId(m_ctx.store, request.user.id, longId);
-    const BodyOptions body = parseBodyOptions(in.child(tag::ItemOperations::Options));
-    if (!m || !body.valid) {
-        out.add(tag::ItemOperations::Status, m ? "2" : "6");
+    const BodyOptions body = parseBodyOptions(in.child(tag::ItemOperations::Options), request.version);
+    if (!m || bodyOptionsStatus(body) != 1) {
+        out.add(tag::ItemOperations::Status, qint64(m ? bodyOptionsStatus(body) : 6));
         out.add(tag::Search::LongId, longId);
         return;
     }

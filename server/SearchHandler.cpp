@@ -55,9 +55,11 @@ wbxml::Element SearchHandler::searchStore(const EasRequest &request, const wbxml
     if (const int status = parseSearchRange(options ? options->childText(tag::Search::Range) : QString(), &first, &last);
         status != 1)
         return storeStatus(status);
-    const BodyOptions body = parseBodyOptions(options);
+    const BodyOptions body = parseBodyOptions(options, request.version);
     if (!body.valid)
         return storeStatus(2);
+    if (body.partTypeUnsupported)
+        return storeStatus(kBodyPartTypeNotSupported);
     if (criteria.collectionId && !m_ctx.store.folder(request.user.id, *criteria.collectionId))
         return storeStatus(11); // the client's hierarchy is out of date
 

@@ -161,10 +161,10 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
     if (const wbxml::Element *mode = in.child(tag::AirSync::ConversationMode))
         state->conversationMode = isMail && request.hasConversations() && flagValue(*mode);
     const auto optionsElement = elementFromBlob(state->options);
-    const BodyOptions body = parseBodyOptions(optionsElement ? &*optionsElement : nullptr);
-    if (!body.valid) {
+    const BodyOptions body = parseBodyOptions(optionsElement ? &*optionsElement : nullptr, request.version);
+    if (!body.valid || body.partTypeUnsupported) {
         store.rollback();
-        return collectionStatus(key, collectionId, 4);
+        return collectionStatus(key, collectionId, body.valid ? kBodyPartTypeNotSupported : 4);
     }
 
     wbxml::Element out(tag::AirSync::Collection);

@@ -135,6 +135,9 @@ public:
         int bodyType = 1;       // -1: no BodyPreference
         qint64 truncation = -1;
         int preview = -1;
+        int bodyPartType = -1; // >0: a BodyPartPreference (14.1+ message part) with this Type
+        qint64 bodyPartTruncation = -1;
+        int bodyPartPreview = -1;
         bool withOptions = true;
         std::optional<Element> commands;
     };
@@ -164,6 +167,14 @@ public:
                     bp.add(tag::AirSyncBase::TruncationSize, o.truncation);
                 if (o.preview >= 0)
                     bp.add(tag::AirSyncBase::Preview, qint64(o.preview));
+            }
+            if (o.bodyPartType > 0) {
+                auto &bpp = opt.add(tag::AirSyncBase::BodyPartPreference);
+                bpp.add(tag::AirSyncBase::Type, qint64(o.bodyPartType));
+                if (o.bodyPartTruncation >= 0)
+                    bpp.add(tag::AirSyncBase::TruncationSize, o.bodyPartTruncation);
+                if (o.bodyPartPreview >= 0)
+                    bpp.add(tag::AirSyncBase::Preview, qint64(o.bodyPartPreview));
             }
         }
         if (o.commands)
