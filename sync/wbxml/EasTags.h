@@ -109,6 +109,25 @@ inline constexpr Tag CompleteTime{2, 0x3E};
 inline constexpr Tag DisallowNewTimeProposal{2, 0x3F};
 } // namespace Email
 
+// The calendar items the reference server serves (12.0+: the body is airsyncbase:Body).
+namespace Calendar {
+inline constexpr quint8 Page = 4;
+inline constexpr Tag TimeZone{4, 0x05};
+inline constexpr Tag AllDayEvent{4, 0x06};
+inline constexpr Tag BusyStatus{4, 0x0D};
+inline constexpr Tag DtStamp{4, 0x11};
+inline constexpr Tag EndTime{4, 0x12};
+inline constexpr Tag Location{4, 0x17};
+inline constexpr Tag MeetingStatus{4, 0x18};
+inline constexpr Tag OrganizerEmail{4, 0x19};
+inline constexpr Tag OrganizerName{4, 0x1A};
+inline constexpr Tag Reminder{4, 0x24};
+inline constexpr Tag Sensitivity{4, 0x25};
+inline constexpr Tag Subject{4, 0x26};
+inline constexpr Tag StartTime{4, 0x27};
+inline constexpr Tag UID{4, 0x28};
+} // namespace Calendar
+
 namespace Tasks {
 inline constexpr quint8 Page = 9;
 inline constexpr Tag DateCompleted{9, 0x0B};

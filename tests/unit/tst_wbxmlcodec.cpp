@@ -445,6 +445,8 @@ private Q_SLOTS:
         const QHash<QString, QString> knownSpellings = {
             {QStringLiteral("ReplyTo"), QStringLiteral("Reply-To")},
             {QStringLiteral("RightsManagementInformation"), QStringLiteral("ihsManagementInformation")},
+            {QStringLiteral("OrganizerEmail"), QStringLiteral("Organizer_Email")},
+            {QStringLiteral("OrganizerName"), QStringLiteral("Organizer_Name")},
         };
         const auto expectedName = [&](const QString &constant, Tag t) {
             const bool recurrence = t.page == T::Email::Page && t.token >= 0x29 && t.token <= 0x30;
