@@ -214,6 +214,40 @@ int insertStandalones(ServerStore &store, qint64 userId, const Folders &f, qint6
     return n;
 }
 
+// Three appointments around `now`, so clients meet items that belong to no
+// conversation (not counted as mail).
+void insertCalendar(ServerStore &store, qint64 userId, qint64 calendarId, const QDateTime &now)
+{
+    struct Appointment {
+        const char *subject;
+        int organizer;
+        int days; // from today
+        QTime start;
+        int minutes;
+        const char *location;
+    };
+    static const Appointment appointments[] = {
+        {"Quarterly planning", 2, -5, QTime(14, 0), 120, "Main boardroom"},
+        {"Skein Mobile launch review", 3, 1, QTime(10, 0), 60, "Room Lisbon"},
+        {"Team lunch", 0, 3, QTime(12, 30), 60, "Harbour Café"},
+    };
+    int n = 0;
+    for (const Appointment &a : appointments) {
+        MessageRow m;
+        m.userId = userId;
+        m.folderId = calendarId;
+        m.subject = QString::fromUtf8(a.subject);
+        m.threadTopic = m.subject;
+        m.from = address(a.organizer);
+        m.read = true;
+        m.receivedMs = QDateTime(now.date().addDays(a.days), a.start, Qt::UTC).toMSecsSinceEpoch();
+        const qint64 made = m.receivedMs - 14LL * 24 * 3600 * 1000;
+        store.insertCalendarItem(m, CalendarDetails{m.receivedMs + qint64(a.minutes) * 60 * 1000, made,
+                                                    QString::fromUtf8(a.location),
+                                                    QStringLiteral("skein-demo-%1@northwind.example").arg(++n)});
+    }
+}
+
 } // namespace
 
 SeedResult seedDemo(ServerStore &store, const QString &user, const QString &password, const QDateTime &now)
@@ -240,6 +274,7 @@ SeedResult seedDemo(ServerStore &store, const QString &user, const QString &pass
         result.messages += int(t.messages.size());
     }
     const int singles = insertStandalones(store, result.userId, f, nowMs);
+    insertCalendar(store, result.userId, store.folderByType(result.userId, FolderType::Calendar)->id, now);
     result.conversations = threadNo + singles;
     result.messages += singles;
     store.commit();

@@ -7,8 +7,8 @@
 namespace skein::server::demo {
 
 // The demo mailbox: folders Inbox, Drafts, Deleted Items, Sent Items, Outbox,
-// Junk E-mail, Calendar (type 8) plus the user mail folders Projects and
-// Receipts; 27 threads from DemoContent (four of them 9-14 messages deep with
+// Junk E-mail, Calendar (type 8: three appointments, in no conversation)
+// plus the user mail folders Projects and Receipts; 27 threads from DemoContent (four of them 9-14 messages deep with
 // branches; the owner's replies in Sent Items) and standalone mails (HTML
 // with a remote image and a link, one with an attachment, one > 60 KB,
 // a junk mail and a deleted one). Dates are relative to `now`; everything

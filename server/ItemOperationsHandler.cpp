@@ -1,5 +1,6 @@
 #include "ItemOperationsHandler.h"
 
+#include "CalendarItem.h"
 #include "ConversationMove.h"
 #include "EmailSerializer.h"
 #include "GetAttachmentHandler.h"
@@ -88,11 +89,14 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
         out.add(tag::ItemOperations::Status, qint64(status));
         return;
     }
+    const auto folder = m_ctx.store.folder(request.user.id, m->folderId);
+    const int folderType = folder ? folder->type : FolderType::UserMail;
     out.add(tag::ItemOperations::Status, "1");
     out.add(tag::AirSync::CollectionId, collectionId);
     out.add(tag::AirSync::ServerId, serverId);
-    out.add(tag::AirSync::Class, "Email");
-    appendEmail(out.add(tag::ItemOperations::Properties), *m, body, serializeOptions(m_ctx, request));
+    out.add(tag::AirSync::Class, itemClass(folderType));
+    appendItemData(out.add(tag::ItemOperations::Properties), m_ctx.store, folderType, *m, body,
+                   serializeOptions(m_ctx, request));
 }
 
 void ItemOperationsHandler::fetchLongId(const EasRequest &request, const QString &longId, const wbxml::Element &in,

@@ -99,6 +99,11 @@ QList<qint64> SearchHandler::foldersToSearch(qint64 userId, const SearchCriteria
         for (const FolderRow &f : folders)
             if (f.parentId == out.at(i) && !out.contains(f.id))
                 out.append(f.id);
+    // The Mailbox store finds email: a calendar named here holds none.
+    out.removeIf([&](qint64 id) {
+        return std::any_of(folders.cbegin(), folders.cend(),
+                           [&](const FolderRow &f) { return f.id == id && f.type == FolderType::Calendar; });
+    });
     return out;
 }
 

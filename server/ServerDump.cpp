@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QMap>
+#include <QSet>
 
 namespace skein::server {
 
@@ -33,6 +34,19 @@ QJsonArray dumpRules(ServerStore &store, qint64 userId, const QHash<qint64, QStr
     return out;
 }
 
+QJsonObject dumpCalendarItem(ServerStore &store, const MessageRow &m, const QString &folder)
+{
+    const CalendarDetails d = store.calendarDetails(m.id).value_or(CalendarDetails{});
+    return QJsonObject{{QStringLiteral("id"), QString::number(m.id)},
+                       {QStringLiteral("serverId"), QStringLiteral("%1:%2").arg(m.folderId).arg(m.id)},
+                       {QStringLiteral("folder"), folder},
+                       {QStringLiteral("subject"), m.subject},
+                       {QStringLiteral("organizer"), m.from},
+                       {QStringLiteral("start"), easDate(m.receivedMs)},
+                       {QStringLiteral("end"), easDate(d.endMs)},
+                       {QStringLiteral("location"), d.location}};
+}
+
 } // namespace
 
 QJsonObject dumpStore(ServerStore &store)
@@ -44,8 +58,11 @@ QJsonObject dumpStore(ServerStore &store)
         user[QStringLiteral("email")] = u.email;
         QJsonArray folders;
         QHash<qint64, QString> folderNames;
+        QSet<qint64> calendars;
         for (const FolderRow &f : store.folders(u.id)) {
             folderNames.insert(f.id, f.name);
+            if (f.type == FolderType::Calendar)
+                calendars.insert(f.id);
             folders.append(QJsonObject{{QStringLiteral("id"), QString::number(f.id)},
                                        {QStringLiteral("parentId"), QString::number(f.parentId)},
                                        {QStringLiteral("name"), f.name},
@@ -58,8 +75,14 @@ QJsonObject dumpStore(ServerStore &store)
         for (const MessageRow &m : rows)
             byId.insert(m.id, &m);
         QJsonArray messages;
+        QJsonArray calendarItems;
         QMap<QByteArray, QJsonObject> conversations;
         for (const MessageRow &m : rows) {
+            // Calendar items are no mail: readers of "messages" count mail.
+            if (calendars.contains(m.folderId)) {
+                calendarItems.append(dumpCalendarItem(store, m, folderNames.value(m.folderId)));
+                continue;
+            }
             const int depth = m.conversationIndex.size() >= 5 ? int(m.conversationIndex.size() - 5) / 5 : 0;
             QJsonObject o{
                 {QStringLiteral("id"), QString::number(m.id)},
@@ -99,6 +122,7 @@ QJsonObject dumpStore(ServerStore &store)
             c[QStringLiteral("maxDepth")] = std::max(c.value(QStringLiteral("maxDepth")).toInt(), depth);
         }
         user[QStringLiteral("messages")] = messages;
+        user[QStringLiteral("calendarItems")] = calendarItems;
         QJsonArray convs;
         for (const QJsonObject &c : conversations)
             convs.append(c);

@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS sent_client_ids(
 CREATE TABLE IF NOT EXISTS drafts(
     message_id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, client_id TEXT NOT NULL,
     bcc TEXT NOT NULL DEFAULT '', UNIQUE(user_id, client_id));
+-- Calendar items: a message row in a Calendar folder plus (CalendarDetails).
+CREATE TABLE IF NOT EXISTS calendar_items(
+    message_id INTEGER PRIMARY KEY, end_time INTEGER NOT NULL, stamp INTEGER NOT NULL,
+    location TEXT NOT NULL DEFAULT '', uid TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS attachments(
     id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, name TEXT NOT NULL,
     content_type TEXT NOT NULL, data BLOB NOT NULL);
@@ -488,6 +492,9 @@ bool ServerStore::deleteMessage(qint64 messageId)
 {
     SqlStatement a(m_db, "DELETE FROM attachments WHERE message_id=?");
     a.bind(1, messageId).run();
+    // Row ids can be reused: a later message must not inherit these.
+    SqlStatement c(m_db, "DELETE FROM calendar_items WHERE message_id=?");
+    c.bind(1, messageId).run();
     SqlStatement q(m_db, "DELETE FROM messages WHERE id=?");
     return q.bind(1, messageId).run();
 }

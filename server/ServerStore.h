@@ -77,6 +77,17 @@ struct MessageRow {
     QList<AttachmentRow> attachments;
 };
 
+// What a calendar item has beyond its message row. A calendar item is a row
+// of the messages table in a Calendar folder, so Sync's change tracking,
+// Ping and GetItemEstimate serve it as they serve mail: its receivedMs is the
+// start, `from` the organizer, and it belongs to no conversation.
+struct CalendarDetails {
+    qint64 endMs = 0;
+    qint64 stampMs = 0; // DtStamp: when the item was made
+    QString location;
+    QString uid;
+};
+
 // A persistent "always move" / "ignore" rule ([MS-ASCON] 3.2.5.3): every
 // future message of the conversation delivered to the user goes to folderId.
 struct ConversationRule {
@@ -209,6 +220,11 @@ public:
     // Every other device's snapshot forgets the message: their next Sync
     // sends it as an Add again (with the new content, same ServerId).
     void forgetSnapshotsExcept(qint64 messageId, qint64 keptStateId);
+
+    // --- calendar items (ServerStoreCalendar.cpp) ---
+    // Inserts the item's message row (sets row.id) and its details.
+    qint64 insertCalendarItem(MessageRow &row, const CalendarDetails &details);
+    std::optional<CalendarDetails> calendarDetails(qint64 messageId);
 
     DeviceKeys deviceKeys(qint64 userId, const QString &deviceId);
     void setDeviceKeys(qint64 userId, const QString &deviceId, const DeviceKeys &keys);

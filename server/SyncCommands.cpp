@@ -1,5 +1,6 @@
 #include "SyncCommands.h"
 
+#include "CalendarItem.h"
 #include "DraftCommands.h"
 #include "ElementBlob.h"
 
@@ -199,8 +200,8 @@ void SyncCommands::run(const wbxml::Element &commands, bool deletesAsMoves, cons
             }
             m->attachments = m_ctx.store.attachments(m->id);
             r.add(tag::AirSync::Status, "1");
-            appendEmail(r.add(tag::AirSync::ApplicationData), *m, body,
-                        serializeOptions(m_ctx, m_request));
+            appendItemData(r.add(tag::AirSync::ApplicationData), m_ctx.store, m_folder.type, *m, body,
+                           serializeOptions(m_ctx, m_request));
         } else if (item.is(tag::AirSync::Add)) {
             // Mail items cannot be created through Sync (SendMail does that),
             // except drafts in Drafts from 16.0 on.

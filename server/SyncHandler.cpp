@@ -1,5 +1,6 @@
 #include "SyncHandler.h"
 
+#include "CalendarItem.h"
 #include "ElementBlob.h"
 #include "EmailSerializer.h"
 #include "ChangeTracker.h"
@@ -206,9 +207,12 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
                         break;
                     auto &item = commandsOut.add(c.kind == ChangeKind::Add ? tag::AirSync::Add : tag::AirSync::Change);
                     item.add(tag::AirSync::ServerId, serverId);
+                    // 12.1 names the class of items that are not mail in each Add.
+                    if (c.kind == ChangeKind::Add && request.version < 140 && !isMail)
+                        item.add(tag::AirSync::Class, itemClass(folder->type));
                     auto &data = item.add(tag::AirSync::ApplicationData);
                     if (c.kind == ChangeKind::Add) {
-                        appendEmail(data, *m, body, serializeOptions(m_ctx, request, c.inWindow));
+                        appendItemData(data, store, folder->type, *m, body, serializeOptions(m_ctx, request, c.inWindow));
                     } else {
                         if (c.readChanged)
                             data.add(tag::Email::Read, m->read ? "1" : "0");
