@@ -83,6 +83,11 @@ struct Message {
     QByteArray body;
     bool bodyTruncated = false;
     qint64 bodyEstimatedSize = 0;
+    // The message part ([MS-ASCON] 3.1.4.10, 14.1+): the server's HTML of the
+    // message's own new text, without the earlier messages it quotes. Empty
+    // when the server sent none (then the client cuts the quote itself).
+    QByteArray messagePart;
+    bool messagePartTruncated = false;
     // RFC 5322 reply headers, without angle brackets, fetched by Skein for
     // servers that send no ConversationIndex (see ThreadInference.h); empty
     // when unknown. Never sent by the server in a Sync.

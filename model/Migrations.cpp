@@ -555,6 +555,13 @@ BEGIN
 END;
 )sql";
 
+// Migration 18: the message part (Message::messagePart), kept next to the
+// body it was cut from. NULL: the server sent none.
+const char *const migration18 = R"sql(
+ALTER TABLE bodies ADD COLUMN part BLOB;
+ALTER TABLE bodies ADD COLUMN part_truncated INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // A migration is SQL, or code for what SQL alone cannot say.
 struct Migration {
     const char *sql = nullptr;
@@ -567,7 +574,7 @@ const Migration migrations[] = {{migration1}, {migration2}, {migration3}, {migra
                                 {migration6}, {nullptr, neverReuseMessageIds, true}, {migration8},
                                 {migration9}, {migration10}, {migration11}, {migration12},
                                 {migration13}, {migration14}, {migration15}, {migration16},
-                                {migration17}};
+                                {migration17}, {migration18}};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {

@@ -14,7 +14,8 @@ namespace {
     "m.flag_start, m.flag_due, m.flag_completed, m.importance, m.message_class, m.preview, "  \
     "m.has_attachments, m.conversation_id, m.conversation_index, b.type, b.data, "            \
     "b.truncated, b.estimated_size, m.message_id, m.in_reply_to, m.reply_references, "          \
-    "m.conversation_inferred FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
+    "m.conversation_inferred, b.part, b.part_truncated "                                        \
+    "FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
 
 Message readMessage(const sql::Statement &q)
 {
@@ -49,6 +50,8 @@ Message readMessage(const sql::Statement &q)
     m.inReplyTo = q.text(27);
     m.references = q.text(28).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     m.conversationInferred = q.boolean(29);
+    m.messagePart = q.blob(30);
+    m.messagePartTruncated = q.boolean(31);
     return m;
 }
 
@@ -83,7 +86,7 @@ void bindMessage(sql::Statement &q, const Message &m)
 
 bool hasBody(const Message &m)
 {
-    return m.bodyType != BodyType::None || !m.body.isEmpty();
+    return m.bodyType != BodyType::None || !m.body.isEmpty() || !m.messagePart.isEmpty();
 }
 
 // The undo data of the user's waiting changes whose field the server
@@ -178,7 +181,8 @@ bool Store::Private::upsertMessage(const QString &folderId, const Message &messa
     if (!hasBody(message))
         return true;
     return writeBody(id, message.bodyType, message.body, message.bodyTruncated,
-                     message.bodyEstimatedSize, false);
+                     message.bodyEstimatedSize, false)
+        && writeMessagePart(id, message.messagePart, message.messagePartTruncated);
 }
 
 // Only a new row can take over as head (updates of the date or conversation
@@ -251,6 +255,22 @@ bool Store::Private::writeBody(qint64 messageId, BodyType type, const QByteArray
     q.bind(":size", estimatedSize);
     q.bind(":replace", replace);
     return check(q.step(), QStringLiteral("storing the body of message %1").arg(messageId));
+}
+
+// A sync that brings no part (a server without them, a Change) never drops
+// one stored before; a whole part is never replaced by a truncated one.
+bool Store::Private::writeMessagePart(qint64 messageId, const QByteArray &part, bool truncated)
+{
+    if (part.isEmpty())
+        return true;
+    auto q = prepare("UPDATE bodies SET part = :part, part_truncated = :truncated "
+                     "WHERE message_id = :id AND (part IS NULL OR part_truncated OR NOT :truncated)");
+    if (!q.isValid())
+        return false;
+    q.bind(":id", messageId);
+    q.bindBlob(":part", part);
+    q.bind(":truncated", truncated);
+    return check(q.step(), QStringLiteral("storing the message part of message %1").arg(messageId));
 }
 
 bool Store::Private::applyChange(const QString &folderId, const MessageChange &change,

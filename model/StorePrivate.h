@@ -75,6 +75,7 @@ struct Store::Private
                      const FolderState &folder, bool keepRead, bool keepFlag);
     bool deleteMessage(const QString &folderId, const QString &serverId);
     // replace=false keeps a stored complete body when data is truncated.
+    bool writeMessagePart(qint64 messageId, const QByteArray &part, bool truncated);
     bool writeBody(qint64 messageId, BodyType type, const QByteArray &data, bool truncated,
                    qint64 estimatedSize, bool replace);
     // One query of conversations(): `zone` is the keyset zone

@@ -23,4 +23,10 @@ inline bool supportsConversations(const QString &protocolVersion)
     return protocolTenths(protocolVersion) >= 140;
 }
 
+// The message part (BodyPartPreference / BodyPart, [MS-ASCON] 3.1.4.10) needs 14.1+.
+inline bool supportsMessagePart(const QString &protocolVersion)
+{
+    return protocolTenths(protocolVersion) >= 141;
+}
+
 } // namespace skein::eas

@@ -91,7 +91,7 @@ bool isMessageField(Tag t)
         tag::Email::To, tag::Email::Cc, tag::Email::From, tag::Email::ReplyTo,
         tag::Email::Subject, tag::Email::DateReceived, tag::Email::ThreadTopic,
         tag::Email::Importance, tag::Email::MessageClass, tag::Email::Body,
-        tag::Email::Attachments, tag::AirSyncBase::Body, tag::AirSyncBase::Attachments,
+        tag::Email::Attachments, tag::AirSyncBase::Body, tag::AirSyncBase::BodyPart, tag::AirSyncBase::Attachments,
         tag::Email2::ConversationId, tag::Email2::ConversationIndex,
     };
     for (Tag f : fields)
@@ -195,8 +195,22 @@ FlagState parseFlag(const Element &flag)
     return state;
 }
 
+// airsyncbase:BodyPart (14.1+): Status 1 carries the part; 176 ("the
+// conversation is too large") and anything else leave the client to cut
+// the quote itself.
+void parseMessagePart(const Element &data, Message &m)
+{
+    const Element *part = knownChild(data, tag::AirSyncBase::BodyPart);
+    if (!part || part->childInt(tag::AirSyncBase::Status, 1) != 1 || part->childInt(tag::AirSyncBase::Type, 2) != 2)
+        return;
+    m.messagePart = part->childData(tag::AirSyncBase::Data);
+    if (const Element *t = knownChild(*part, tag::AirSyncBase::Truncated))
+        m.messagePartTruncated = t->data().trimmed() == "1";
+}
+
 void parseBody(const Element &data, Message &m)
 {
+    parseMessagePart(data, m);
     if (const Element *body = knownChild(data, tag::AirSyncBase::Body)) {
         m.bodyType = bodyTypeFrom(body->childInt(tag::AirSyncBase::Type));
         m.body = body->childData(tag::AirSyncBase::Data);

@@ -79,7 +79,7 @@ void addChange(Element &commands, const ClientChange &change)
         addFlag(data, *change.flag);
 }
 
-void addOptions(Element &collection, const SyncCollectionRequest &r, bool v14)
+void addOptions(Element &collection, const SyncCollectionRequest &r, bool v14, bool withPart)
 {
     Element &options = collection.add(tag::AirSync::Options);
     options.add(tag::AirSync::FilterType, qint64(std::clamp(r.filterType, 0, 5)));
@@ -90,6 +90,15 @@ void addOptions(Element &collection, const SyncCollectionRequest &r, bool v14)
         pref.add(tag::AirSyncBase::TruncationSize, qint64(r.truncationSize));
     if (v14 && r.previewChars > 0)
         pref.add(tag::AirSyncBase::Preview, qint64(std::min(r.previewChars, 255)));
+    // After BodyPreference ([MS-ASCMD] Options order). The part is HTML only
+    // (any other Type is status 164); Body is still asked for: "Show quoted
+    // text" and a message opened on its own show all of it.
+    if (withPart && r.conversationMode && r.messagePart) {
+        Element &part = options.add(tag::AirSyncBase::BodyPartPreference);
+        part.add(tag::AirSyncBase::Type, qint64(2));
+        if (r.truncationSize > 0)
+            part.add(tag::AirSyncBase::TruncationSize, qint64(r.truncationSize));
+    }
 }
 
 void addCommands(Element &collection, const SyncCollectionRequest &r)
@@ -107,7 +116,7 @@ void addCommands(Element &collection, const SyncCollectionRequest &r)
 // CollectionId, Supported, DeletesAsMoves, GetChanges, WindowSize,
 // ConversationMode, Options, Commands. Class is left out: optional in 12.1,
 // forbidden in 14.0+.
-void addCollection(Element &collections, const SyncCollectionRequest &r, bool v14)
+void addCollection(Element &collections, const SyncCollectionRequest &r, bool v14, bool withPart)
 {
     Element &c = collections.add(tag::AirSync::Collection);
     const bool initial = isInitialKey(r.syncKey);
@@ -122,7 +131,7 @@ void addCollection(Element &collections, const SyncCollectionRequest &r, bool v1
         c.add(tag::AirSync::WindowSize, qint64(std::clamp(r.windowSize, 1, 512)));
         if (v14 && r.conversationMode)
             c.add(tag::AirSync::ConversationMode, "1");
-        addOptions(c, r, v14);
+        addOptions(c, r, v14, withPart);
     }
     addCommands(c, r);
 }
@@ -246,8 +255,9 @@ Element SyncCommand::request() const
     const bool v14 = supportsConversations(m_protocolVersion);
     Element sync(tag::AirSync::Sync);
     Element &collections = sync.add(tag::AirSync::Collections);
+    const bool withPart = supportsMessagePart(m_protocolVersion);
     for (const SyncCollectionRequest &r : m_collections)
-        addCollection(collections, r, v14);
+        addCollection(collections, r, v14, withPart);
     return sync;
 }
 

@@ -30,6 +30,9 @@ struct SyncCollectionRequest {
     BodyType bodyType = BodyType::Html;
     int truncationSize = 51200;    // bytes of body per item; <= 0: no TruncationSize
     int previewChars = 255;        // 14.0+ only; <= 0: no Preview
+    // With ConversationMode at 14.1+: also ask for each message's new text
+    // (BodyPartPreference, HTML, truncationSize), which a conversation shows.
+    bool messagePart = true;
     bool deletesAsMoves = true;    // false: the client's Deletes are permanent
     QList<ClientChange> changes;
     QStringList deletes;           // ServerIds

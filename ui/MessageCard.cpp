@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QHBoxLayout>
 #include <QStackedWidget>
+#include <QTextDocumentFragment>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -313,6 +314,8 @@ QString MessageCard::fullBodyHtml(bool *quoteCut) const
         return *quoteCut && !m_showQuoted ? split.newText : whole;
     };
     const QString text = QString::fromUtf8(m_message.body);
+    if (cutQuote && !m_message.messagePart.isEmpty())
+        return serverPartOr(text, quoteCut);
     switch (m_message.bodyType) {
     case BodyType::Html:
         return newText(splitQuotedHtml(text), text);
@@ -327,6 +330,22 @@ QString MessageCard::fullBodyHtml(bool *quoteCut) const
         break;
     }
     return format::plainTextToHtml(m_message.preview);
+}
+
+// The server cut the message's new text itself (the message part): shown in
+// place of the body until the user asks for the quoted text. A part that
+// says all the body says hides nothing, so no button offers more.
+QString MessageCard::serverPartOr(const QString &body, bool *quoteCut) const
+{
+    const QString part = QString::fromUtf8(m_message.messagePart);
+    const QString whole = m_message.bodyType == BodyType::Html ? body
+        : m_message.bodyType == BodyType::Mime                 ? format::plainTextToHtml(mimeAsText(m_message.body))
+                                                               : format::plainTextToHtml(body);
+    const auto plain = [](const QString &html) {
+        return QTextDocumentFragment::fromHtml(html).toPlainText().simplified();
+    };
+    *quoteCut = m_message.bodyType != BodyType::None && plain(part) != plain(whole);
+    return *quoteCut && m_showQuoted ? whole : part;
 }
 
 QString MessageCard::text() const

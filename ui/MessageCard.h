@@ -81,6 +81,7 @@ private:
     QWidget *createAnswerBar();
     QString bodyHtml(); // notes whether a quote was cut
     QString fullBodyHtml(bool *quoteCut) const;
+    QString serverPartOr(const QString &body, bool *quoteCut) const;
     void updateVisibility();
     void askForInlineImages();
 

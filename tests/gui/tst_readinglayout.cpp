@@ -233,6 +233,37 @@ private Q_SLOTS:
         save(*window, QStringLiteral("/tmp/skein-time-order.png"));
     }
 
+    // A 14.1+ server cut the new text itself (the message part): the card
+    // shows the server's part, even where Skein's own rules would cut nothing,
+    // and "Show quoted text" brings back the whole body. Adds a conversation.
+    void cardsShowTheServersMessagePart()
+    {
+        const QByteArray conversation("conv-part");
+        Message first = guitest::mail(QStringLiteral("mp1"), conversation, QStringLiteral("Ann Arbor <ann@example.com>"),
+                                      QStringLiteral("Venue"), 5, QStringLiteral("Which venue?"), true);
+        Message reply = guitest::mail(QStringLiteral("mp2"), conversation, QStringLiteral("Ben User <ben@example.com>"),
+                                      QStringLiteral("RE: Venue"), 4, QString());
+        reply.bodyType = BodyType::Html;
+        reply.body = "<html><body><p>The harbour hall.</p><p>Which venue? (as the server knows)</p></body></html>";
+        reply.messagePart = "<html><body><p>The harbour hall.</p></body></html>";
+        first.conversationIndex = ConversationIndex::makeHeader(guitest::ago(5));
+        reply.conversationIndex = ConversationIndex::appendReply(first.conversationIndex, guitest::ago(4), 1);
+        SyncBatch more = guitest::batch(guitest::inbox, {first, reply});
+        more.newSyncKey = QStringLiteral("part");
+        QVERIFY2(m_store.applySyncBatch(more), qPrintable(m_store.lastError()));
+
+        auto window = makeWindow({1000, 700});
+        select(*window, guitest::inbox, conversation);
+        MessageCard *card = window->readingPane()->cards().value(1);
+        QVERIFY(card && card->message().serverId == QLatin1String("mp2"));
+        QVERIFY2(card->text().contains(QLatin1String("The harbour hall.")), qPrintable(card->text()));
+        QVERIFY2(!card->text().contains(QLatin1String("as the server knows")), qPrintable(card->text()));
+        QToolButton *toggle = card->findChild<QToolButton *>(QStringLiteral("showQuotedTextButton"));
+        QVERIFY(toggle && toggle->isVisible());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY2(card->text().contains(QLatin1String("as the server knows")), qPrintable(card->text()));
+    }
+
     // In a conversation each card shows its message's new text; the quote of
     // the earlier message comes back with "Show quoted text" (QuotedText).
     // Runs last: it adds a conversation to the Inbox.

@@ -252,6 +252,22 @@ private Q_SLOTS:
             return !m.conversationId.isEmpty() && !m.conversationInferred;
         });
         QCOMPARE(hasConversationData, version != QLatin1String("12.1")); // 12.1 has no Email2 elements
+
+        // The message part from 14.1: every message's own text, a reply's
+        // without the "On …, … wrote:" quote its body carries.
+        const bool partsExpected = version != QLatin1String("12.1") && version != QLatin1String("14.0");
+        int withPart = 0, quotedReplies = 0;
+        for (const Message &m : messages) {
+            withPart += !m.messagePart.isEmpty();
+            if (m.messagePart.isEmpty() || !m.body.contains(" wrote:"))
+                continue;
+            ++quotedReplies;
+            QVERIFY2(!m.messagePart.contains("wrote:") && !m.messagePart.contains("&gt; "), m.messagePart.constData());
+            const QByteArray opening = m.body.mid(m.body.indexOf("<body>") + 6, 20); // the reply's own first words
+            QVERIFY2(m.messagePart.contains(opening), m.messagePart.constData());
+        }
+        QCOMPARE(withPart, partsExpected ? messages.size() : 0);
+        QVERIFY(!partsExpected || quotedReplies >= 10);
     }
 
     // Protocol 12.1 has no Email2: no ConversationId, no index. Skein fetches

@@ -85,6 +85,32 @@ private Q_SLOTS:
         QCOMPARE(m.conversationIndex, QByteArray("\xca\x00\x00\x00\x00", 5));
     }
 
+    void messagePart()
+    {
+        Element d(tag::AirSync::ApplicationData);
+        d.add(tag::Email::Subject, "RE: Plan");
+        Element &body = d.add(tag::AirSyncBase::Body);
+        body.add(tag::AirSyncBase::Type, "2");
+        body.add(tag::AirSyncBase::Data, "<p>Yes.</p><blockquote>Plan?</blockquote>");
+        Element &part = d.add(tag::AirSyncBase::BodyPart);
+        part.add(tag::AirSyncBase::Status, "1");
+        part.add(tag::AirSyncBase::Type, "2");
+        part.add(tag::AirSyncBase::EstimatedDataSize, "11");
+        part.add(tag::AirSyncBase::Truncated, "1");
+        part.add(tag::AirSyncBase::Data, "<p>Yes.</p>");
+        const Message m = parseEmail(d, QStringLiteral("5:1"), QStringLiteral("5"));
+        QCOMPARE(m.messagePart, QByteArray("<p>Yes.</p>"));
+        QVERIFY(m.messagePartTruncated);
+        QCOMPARE(m.body, QByteArray("<p>Yes.</p><blockquote>Plan?</blockquote>"));
+
+        // 176: the conversation was too large to cut; the client cuts it itself.
+        Element tooLarge(tag::AirSync::ApplicationData);
+        tooLarge.add(tag::AirSyncBase::BodyPart).add(tag::AirSyncBase::Status, "176");
+        QVERIFY(parseEmail(tooLarge, QStringLiteral("5:2"), QStringLiteral("5")).messagePart.isEmpty());
+        QVERIFY(parseEmail(Element(tag::AirSync::ApplicationData), QStringLiteral("5:3"), QStringLiteral("5"))
+                    .messagePart.isEmpty());
+    }
+
     void protocol121Forms()
     {
         // 12.x-era body and attachments live on the Email page.

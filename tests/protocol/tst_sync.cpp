@@ -77,6 +77,7 @@ private Q_SLOTS:
         r.syncKey = QStringLiteral("-1");
         r.truncationSize = 512;
         r.previewChars = 0;
+        r.messagePart = false; // the transcript predates it
         const QByteArray bytes = encode(SyncCommand({r}, QStringLiteral("14.1")));
         QCOMPARE(bytes.toHex(' '), readData("08-sync-inbox-conversationmode.request.wbxml").toHex(' '));
     }
@@ -98,7 +99,11 @@ private Q_SLOTS:
             + hex("46") + str("2")        // Type HTML
             + hex("47") + str("51200")    // TruncationSize
             + hex("58") + str("255")      // Preview
-            + hex("01" "01" "01" "01" "01"); // BodyPreference Options Collection Collections Sync
+            + hex("01")                   // BodyPreference
+            + hex("59")                   // airsyncbase:BodyPartPreference (0x19)
+            + hex("46") + str("2")        // Type HTML
+            + hex("47") + str("51200")    // TruncationSize
+            + hex("01" "01" "01" "01" "01"); // BodyPartPreference Options Collection Collections Sync
         QCOMPARE(encode(SyncCommand({r}, QStringLiteral("16.0"))).toHex(' '), expected.toHex(' '));
     }
 
@@ -120,6 +125,32 @@ private Q_SLOTS:
         QVERIFY((childTags(*pref) == QList<wbxml::Tag>{tag::AirSyncBase::Type,
                                                        tag::AirSyncBase::TruncationSize,
                                                        tag::AirSyncBase::Preview}));
+    }
+
+    // The message part (MS-ASCON 3.1.4.10): HTML, after BodyPreference,
+    // from 14.1 on and only in ConversationMode.
+    void messagePartFrom141InConversationMode()
+    {
+        SyncCollectionRequest r;
+        r.folderId = QStringLiteral("5");
+        r.syncKey = QStringLiteral("k1");
+        for (const char *version : {"14.1", "16.0", "16.1"}) {
+            const Element request = SyncCommand({r}, QLatin1String(version)).request();
+            const Element *options = firstCollection(request).child(tag::AirSync::Options);
+            QVERIFY(options);
+            QVERIFY((childTags(*options) == QList<wbxml::Tag>{tag::AirSync::FilterType, tag::AirSyncBase::BodyPreference,
+                                                             tag::AirSyncBase::BodyPartPreference}));
+            const Element *part = options->child(tag::AirSyncBase::BodyPartPreference);
+            QCOMPARE(part->childText(tag::AirSyncBase::Type), QStringLiteral("2"));
+            QCOMPARE(part->childText(tag::AirSyncBase::TruncationSize), QStringLiteral("51200"));
+        }
+        for (const char *version : {"12.1", "14.0"}) {
+            const Element request = SyncCommand({r}, QLatin1String(version)).request();
+            QVERIFY(!firstCollection(request).find({tag::AirSync::Options, tag::AirSyncBase::BodyPartPreference}));
+        }
+        r.conversationMode = false;
+        const Element flat = SyncCommand({r}, QStringLiteral("16.1")).request();
+        QVERIFY(!firstCollection(flat).find({tag::AirSync::Options, tag::AirSyncBase::BodyPartPreference}));
     }
 
     void protocol121HasNoConversationElements()
