@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTextDocumentFragment>
 
 namespace skein::ui {
 
@@ -105,6 +106,20 @@ QString addressesHtml(const QString &addressList, const QString &muted)
     return parts.join(QStringLiteral(", "));
 }
 
+// What a collapsed header previews: the server's Preview, else (SOGo and
+// 12.1 send none) the start of the message's own text.
+QString previewOf(const Message &m)
+{
+    if (!m.preview.isEmpty())
+        return m.preview;
+    if (!m.messagePart.isEmpty())
+        return QTextDocumentFragment::fromHtml(QString::fromUtf8(m.messagePart)).toPlainText();
+    const QString body = QString::fromUtf8(m.body.left(4096));
+    if (m.bodyType == BodyType::Html)
+        return QTextDocumentFragment::fromHtml(body).toPlainText();
+    return m.bodyType == BodyType::PlainText ? body : QString();
+}
+
 } // namespace
 
 MessageHeader::MessageHeader(QWidget *parent)
@@ -175,7 +190,7 @@ void MessageHeader::setInReplyTo(const QString &who)
 
 QString MessageHeader::collapsedPreview() const
 {
-    const QString preview = format::firstLine(m_message.preview);
+    const QString preview = format::firstLine(previewOf(m_message));
     return m_inReplyTo.isEmpty() ? preview : tr("in reply to %1 \u2014 %2").arg(m_inReplyTo, preview);
 }
 

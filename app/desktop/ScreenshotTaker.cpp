@@ -94,7 +94,7 @@ void ScreenshotTaker::prepareView()
                      "taking the screenshot as it is", qPrintable(m_subject));
     }
     QCoreApplication::processEvents();
-    selectFirstMessage();
+    expandReplyTree();
     QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
 }
 
@@ -115,17 +115,15 @@ bool ScreenshotTaker::selectSingleMessage()
     return true;
 }
 
-// The expanded conversation is selected; its first child is its first message.
-void ScreenshotTaker::selectFirstMessage()
+// The expanded conversation stays selected, so the reading pane stacks its
+// messages in time order as a user sees them after a click; the list shows
+// the whole reply tree, not just its starter.
+void ScreenshotTaker::expandReplyTree()
 {
     QTreeView *view = m_window.conversationView();
     const QModelIndex conversation = view->currentIndex();
-    if (!conversation.isValid() || !view->model())
-        return;
-    view->expandRecursively(conversation); // the whole reply tree, not just its starter
-    const QModelIndex first = view->model()->index(0, 0, conversation);
-    if (first.isValid())
-        view->setCurrentIndex(first);
+    if (conversation.isValid() && view->model())
+        view->expandRecursively(conversation);
 }
 
 void ScreenshotTaker::settleThenCapture()

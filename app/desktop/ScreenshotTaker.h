@@ -36,7 +36,7 @@ private:
     void prepareView();
     bool selectFolder();
     bool selectSingleMessage();
-    void selectFirstMessage();
+    void expandReplyTree();
     void settleThenCapture();
     void capture();
     void finish(int exitCode, const QString &message);

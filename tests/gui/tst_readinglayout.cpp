@@ -243,6 +243,7 @@ private Q_SLOTS:
                                       QStringLiteral("Venue"), 5, QStringLiteral("Which venue?"), true);
         Message reply = guitest::mail(QStringLiteral("mp2"), conversation, QStringLiteral("Ben User <ben@example.com>"),
                                       QStringLiteral("RE: Venue"), 4, QString());
+        first.preview.clear(); // as SOGo and 12.1 servers send it
         reply.bodyType = BodyType::Html;
         reply.body = "<html><body><p>The harbour hall.</p><p>Which venue? (as the server knows)</p></body></html>";
         reply.messagePart = "<html><body><p>The harbour hall.</p></body></html>";
@@ -254,6 +255,10 @@ private Q_SLOTS:
 
         auto window = makeWindow({1000, 700});
         select(*window, guitest::inbox, conversation);
+        // Collapsed, the first message previews its own text when the server sent no preview.
+        QVERIFY(!window->readingPane()->cards().value(0)->isExpanded());
+        QVERIFY2(window->readingPane()->cards().value(0)->text().contains(QLatin1String("Ann Arbor Which venue?")),
+                 qPrintable(window->readingPane()->cards().value(0)->text()));
         MessageCard *card = window->readingPane()->cards().value(1);
         QVERIFY(card && card->message().serverId == QLatin1String("mp2"));
         QVERIFY2(card->text().contains(QLatin1String("The harbour hall.")), qPrintable(card->text()));

@@ -57,6 +57,18 @@ T5 = ids('t5-1.migration@example.test', 't5-2.migration@example.test', 't5-3.mig
 LUNCH = ['Anyone up for lunch on Friday? Thai or pizza?', 'Thai!', 'Pizza, but fine with Thai.',
          'Thai wins. 12:30 at Baan Thai?', '12:30 works, I will book a table for four.', 'Booked, see you there.']
 
+
+
+def lunch_body(i):
+    """Each reply quotes the one before, as mail clients write it: the quoted
+    history a conversation view cuts (Skein does it itself for SOGo)."""
+    if i == 0:
+        return LUNCH[0]
+    lunch = next(t for t in expected['threads'] if t['topic'] == 'Lunch on Friday?')
+    writer = NAMES.get(lunch['messages'][i - 1]['from'], lunch['messages'][i - 1]['from'])
+    return f'{LUNCH[i]}\n\nOn Friday, {writer} wrote:\n> {LUNCH[i - 1]}'
+
+
 PDF = (b'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
        b'3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 PNG = base64.b64decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==')
@@ -98,7 +110,8 @@ SPEC = {
     T2[2]: (8.1, 'alice@example.test', None, T2[1], T2[:2], 'Booked the lake house; bus at 8:00.'),
     T3[0]: (7.4, 'dev@example.test', None, None, None, 'Build #4711 on main FAILED: test_sync_window_size'),
     T3[1]: (7.3, 'dev@example.test', 'alice@example.test', T3[0], None, 'My bad, fix is pushed.'),
-    **{T4[i]: (5.5 - i * 0.05, 'lunch@example.test', None, T4[i - 1] if i else None, T4[:i] or None, LUNCH[i]) for i in range(6)},
+    **{T4[i]: (5.5 - i * 0.05, 'lunch@example.test', None, T4[i - 1] if i else None, T4[:i] or None, lunch_body(i))
+       for i in range(6)},
     T5[0]: (4.3, 'alice@example.test', None, None, None, 'Freeze Monday, databases Tuesday, DNS Wednesday.'),
     T5[1]: (4.1, 'erin@example.test, alice@example.test', None, T5[0], T5[:1], 'Check the backup restore first.'),
     T5[2]: (3.2, 'alice@example.test', None, T5[1], T5[:2], 'FYI, the DNS switch affects your team.\n\n---------- Forwarded message ----------\nCheck the backup restore first.'),
