@@ -97,6 +97,11 @@ void SyncEngine::ping(Worker &w)
         return; // nothing synced yet: the first sync's end starts push again
     {
         std::lock_guard lock(m_pingMutex);
+        // Push may have been switched off (the engine is closing) since the
+        // check above, by an interruptPing() that found no Ping to abort:
+        // sending it now would hold the closing window for a heartbeat.
+        if (!m_pushEnabled)
+            return;
         m_pingTransport = w.transport.get();
         m_pingInterrupted = false;
     }
