@@ -39,8 +39,17 @@ SearchCommand::SearchCommand(QByteArray conversationId, QString range)
 {
 }
 
+SearchCommand SearchCommand::freeText(QString words, QString range)
+{
+    SearchCommand command({}, std::move(range));
+    command.m_freeText = words.simplified();
+    return command;
+}
+
 QString SearchCommand::refusal() const
 {
+    if (!m_freeText.isNull())
+        return m_freeText.isEmpty() ? QStringLiteral("Nothing to search for.") : QString();
     if (isInferredConversationId(m_conversationId))
         return QStringLiteral("This conversation was grouped by Skein, not by the server, so the "
                               "server cannot search for it.");
@@ -56,7 +65,10 @@ Element SearchCommand::request() const
     store.add(tag::Search::Name, "Mailbox");
     Element &conditions = store.add(tag::Search::Query).add(tag::Search::And);
     conditions.add(tag::AirSync::Class, "Email");
-    conditions.addOpaque(tag::Search::ConversationId, m_conversationId);
+    if (!m_freeText.isNull())
+        conditions.add(tag::Search::FreeText, m_freeText);
+    else
+        conditions.addOpaque(tag::Search::ConversationId, m_conversationId);
     Element &options = store.add(tag::Search::Options);
     options.add(tag::Search::RebuildResults);
     options.add(tag::Search::Range, m_range);

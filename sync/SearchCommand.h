@@ -14,12 +14,15 @@ namespace skein::eas {
 // email) and search:ConversationId, sent OPAQUE like every ConversationId we
 // send (the bytes exactly as the server gave them). No CollectionId: the
 // server searches every folder. Range 0-99, the Mailbox maximum.
+// freeText(): the same Store with search:FreeText instead of the
+// ConversationId, for mail outside the synced window ([MS-ASCMD] 2.2.3.73).
 class SearchCommand
 {
 public:
     static constexpr const char *name = "Search";
 
     explicit SearchCommand(QByteArray conversationId, QString range = QStringLiteral("0-99"));
+    static SearchCommand freeText(QString words, QString range = QStringLiteral("0-49"));
 
     // Non-empty when the id was inferred by Skein (ThreadInference.h): the
     // server does not know it. request() is then an empty element that never
@@ -50,6 +53,7 @@ public:
 
 private:
     QByteArray m_conversationId;
+    QString m_freeText; // set: a FreeText search
     QString m_range;
 };
 

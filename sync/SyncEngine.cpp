@@ -25,6 +25,7 @@ SyncEngine::SyncEngine(Config config, QObject *parent)
 {
     qRegisterMetaType<skein::eas::SyncReport>();
     qRegisterMetaType<skein::eas::FindResult>();
+    qRegisterMetaType<skein::eas::ServerSearchResult>();
     // No event loop on this thread: a job runs to its end, and a request's
     // wait (NetworkTransport) cannot start another job meanwhile.
     m_thread.reset(QThread::create([this] { runJobs(); }));
@@ -177,6 +178,21 @@ void SyncEngine::find(const QByteArray &conversationId)
         // Search needs a provisioned session; connect() also refreshes folder names.
         w.runner->connect();
         Q_EMIT found(w.runner->find(conversationId));
+    });
+}
+
+void SyncEngine::searchServer(const QString &words)
+{
+    post(Lane::User, QStringLiteral("search:") + words, [this, words](Worker &w) {
+        if (!w.ensureReady(this)) {
+            ServerSearchResult result;
+            result.words = words;
+            result.error = w.openError;
+            Q_EMIT serverSearchFinished(result);
+            return;
+        }
+        w.runner->connect(); // Search needs a provisioned session
+        Q_EMIT serverSearchFinished(w.runner->searchServer(words));
     });
 }
 

@@ -60,6 +60,9 @@ public Q_SLOTS:
     // Search for a conversation across all folders (falls back to the local
     // store when the server refuses); answers with found().
     void find(const QByteArray &conversationId);
+    // The server's FreeText search of the mailbox ("Search the server too");
+    // answers with serverSearchFinished().
+    void searchServer(const QString &words);
     // Address completion from the server's address book (GAL Search); answers
     // with directoryFound(). The same query asked again while it waits is asked once.
     void searchDirectory(const QString &query);
@@ -116,6 +119,7 @@ Q_SIGNALS:
     void bodyFetched(qint64 messageId, const QString &error);
     void estimated(const QString &folderId, int status, int count, const QString &error);
     void found(const skein::eas::FindResult &result);
+    void serverSearchFinished(const skein::eas::ServerSearchResult &result);
     // addresses: "Name <addr>" in the server's order; error empty when it answered.
     void directoryFound(const QString &query, const QStringList &addresses, const QString &error);
     // A journal entry became done or failed (its local change may have been
@@ -184,3 +188,4 @@ private:
 
 Q_DECLARE_METATYPE(skein::eas::SyncReport)
 Q_DECLARE_METATYPE(skein::eas::FindResult)
+Q_DECLARE_METATYPE(skein::eas::ServerSearchResult)

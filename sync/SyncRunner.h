@@ -71,6 +71,14 @@ struct FindResult {
     QList<Message> messages;   // folderId, serverId, subject, from, dateReceived ...
 };
 
+// What the server's FreeText search of the mailbox found (SyncRunner::searchServer).
+struct ServerSearchResult {
+    QString words;
+    QString error;             // empty: the server answered
+    int total = -1;            // the server's count when it gave one
+    QList<Message> messages;   // newest first; folderId, serverId, subject, from, date, preview
+};
+
 // The sync algorithm, one step after the other, on the calling (sync) thread:
 // FolderSync, then each mail folder's Sync with paging, resync on an invalid
 // key, FolderSync again on a changed hierarchy. Every response is written to
@@ -115,6 +123,9 @@ public:
     // Search for a conversation across all folders; the local store when the
     // server refuses (HTTP 500/501 or an error status).
     FindResult find(const QByteArray &conversationId);
+    // The server's FreeText search of every mail folder (mail outside the
+    // synced window too); the error says why when the server could not.
+    ServerSearchResult searchServer(const QString &words);
 
     // The server's address book (GAL) entries starting with query, as
     // "Name <addr>"; *error says why there are none from the server (no

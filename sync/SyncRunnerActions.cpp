@@ -121,6 +121,32 @@ FindResult SyncRunner::findLocally(const QByteArray &conversationId, const QStri
     return result;
 }
 
+ServerSearchResult SyncRunner::searchServer(const QString &words)
+{
+    ServerSearchResult result;
+    result.words = words;
+    const SearchCommand command = SearchCommand::freeText(words);
+    if (const QString refusal = command.refusal(); !refusal.isEmpty()) {
+        result.error = refusal;
+        return result;
+    }
+    EasReply reply;
+    const SearchCommand::Result found = m_session.run(command, &reply);
+    if (!reply.ok())
+        result.error = QStringLiteral("The server could not search: %1").arg(reply.message);
+    else if (!found.error.isEmpty())
+        result.error = QStringLiteral("The server's search answer could not be read.");
+    else if (found.status != 1 || found.storeStatus != 1)
+        result.error = statusText("Search", found.status != 1 ? found.status : found.storeStatus);
+    if (!result.error.isEmpty())
+        return result;
+    result.total = found.total;
+    for (const SearchCommand::Found &f : found.found)
+        result.messages.append(f.message);
+    std::sort(result.messages.begin(), result.messages.end(), newestFirst);
+    return result;
+}
+
 FindResult SyncRunner::find(const QByteArray &conversationId)
 {
     // An id Skein inferred is never sent: the local store is the answer.

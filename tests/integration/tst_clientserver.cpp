@@ -471,6 +471,36 @@ private Q_SLOTS:
         QVERIFY(store.messageById(someRow)); // same rows, not a wipe and reload
     }
 
+    // "Search the server too": mail the one-day window left on the server is
+    // found by a word of its body (FreeText, every mail folder).
+    void serverSearchFindsMailOutsideTheSyncedWindow()
+    {
+        addAccount();
+        SyncOptions oneDay;
+        oneDay.filterType = 1;
+        const auto e = engine(oneDay);
+        QVERIFY(syncAll(*e).ok());
+        Store store;
+        QVERIFY(store.open(m_db));
+        const auto local = [&] {
+            int n = 0;
+            for (const Folder &f : store.folders())
+                for (const Message &m : store.messagesInFolder(f.serverId))
+                    n += m.subject.contains(QLatin1String("launch plan"));
+            return n;
+        };
+        QCOMPARE(local(), 0); // weeks old: outside the window
+        QSignalSpy answered(e.get(), &SyncEngine::serverSearchFinished);
+        e->searchServer(QStringLiteral("regression"));
+        QVERIFY(answered.wait(30000));
+        const ServerSearchResult result = answered.first().first().value<ServerSearchResult>();
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        const bool foundLaunchPlan = std::any_of(result.messages.cbegin(), result.messages.cend(), [](const Message &m) {
+            return m.subject.contains(QLatin1String("launch plan")) && !m.folderId.isEmpty() && !m.serverId.isEmpty();
+        });
+        QVERIFY(foundLaunchPlan);
+    }
+
     void wrongPasswordIsAnAuthError()
     {
         addAccount();

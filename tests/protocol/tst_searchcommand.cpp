@@ -77,6 +77,23 @@ private Q_SLOTS:
                                      tag::Search::ConversationId})->data(), conversation);
     }
 
+    // "Search the server too": the same Mailbox store, FreeText in place of
+    // the ConversationId, still scoped to email.
+    void freeTextSearchesEveryMailFolder()
+    {
+        const SearchCommand command = SearchCommand::freeText(QStringLiteral("  regression   plan "));
+        QVERIFY(command.refusal().isEmpty());
+        const Element root = command.request();
+        const Element *conditions = root.find({tag::Search::Store, tag::Search::Query, tag::Search::And});
+        QVERIFY(conditions);
+        QCOMPARE(conditions->childText(tag::AirSync::Class), QStringLiteral("Email"));
+        QCOMPARE(conditions->childText(tag::Search::FreeText), QStringLiteral("regression plan"));
+        QVERIFY(!conditions->has(tag::Search::ConversationId));
+        QVERIFY(!conditions->has(tag::AirSync::CollectionId));
+        QVERIFY(wbxml::encode(root).ok());
+        QVERIFY(!SearchCommand::freeText(QStringLiteral("   ")).refusal().isEmpty());
+    }
+
     void parsesSogosAnswer()
     {
         const auto decoded = wbxml::decode(readData("22-search-conversationid-plus-freetext.response.wbxml"));
