@@ -1,5 +1,6 @@
 #include "Migrations.h"
 
+#include "FullTextSearch.h"
 #include "Sql.h"
 
 #include <QRegularExpression>
@@ -574,7 +575,9 @@ const Migration migrations[] = {{migration1}, {migration2}, {migration3}, {migra
                                 {migration6}, {nullptr, neverReuseMessageIds, true}, {migration8},
                                 {migration9}, {migration10}, {migration11}, {migration12},
                                 {migration13}, {migration14}, {migration15}, {migration16},
-                                {migration17}, {migration18}};
+                                {migration17}, {migration18},
+                                // 19: the full-text index (FullTextSearch.cpp).
+                                {nullptr, fts::createIndex}};
 
 QString sqliteError(sqlite3 *db, const QString &what)
 {

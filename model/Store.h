@@ -104,6 +104,7 @@ struct DraftUpload;      // DraftTypes.h
 struct DraftDelete;      // DraftTypes.h
 struct SentReply;        // SentCopyMatch.h
 struct AddressUse;       // AddressUse.h
+struct SearchHit;        // FullTextSearch.h
 
 // The local SQLite cache. One Store per thread (each has its own connection);
 // WAL mode lets the GUI read while the sync thread writes.
@@ -325,6 +326,13 @@ public:
     // Every address of a stored message (From/To/Cc) or of the outbox, the
     // ones the user wrote to most first, then the most seen, then by address.
     QList<AddressUse> knownAddresses() const;
+
+    // ---- Full-text search (StoreSearch.cpp, migration 19; FullTextSearch.h) ----
+    // The conversations with a message (in folderId, or any folder when
+    // empty) containing every word of text (the last one as a prefix), best
+    // match first (bm25), at most limit. Any text is safe: words without a
+    // letter or digit are ignored, and nothing to search for finds nothing.
+    QList<SearchHit> search(const QString &text, const QString &folderId = {}, int limit = 50) const;
 
 private:
     bool hasSentCopiesTable() const;

@@ -1,0 +1,61 @@
+#pragma once
+
+// The full-text index of the stored mail (migration 19, docs/architecture.md
+// "Full-text search") and the pieces Store::search is built from.
+
+#include "Store.h"
+
+#include <QByteArrayView>
+#include <QString>
+
+struct sqlite3;
+
+namespace skein {
+
+// snippet() and highlight() put these around each matching word. Control
+// characters never occur in mail text the index keeps, so a caller can
+// escape the rest for HTML and only then turn them into <b> and </b>.
+inline constexpr QChar searchMatchStart = QChar(0x02);
+inline constexpr QChar searchMatchEnd = QChar(0x03);
+
+// One conversation that matched, best first.
+struct SearchHit {
+    ConversationSummary conversation; // as conversations() lists it, from any folder
+    qint64 messageId = 0;             // its best-matching message
+    QString folderId;                 // where that message is
+    QString subject;                  // that message's subject, matches marked
+    QString snippet;                  // a few words around the matches, marked
+
+    friend bool operator==(const SearchHit &, const SearchHit &) = default;
+};
+
+namespace fts {
+
+// The text of a stored body that is indexed: plain text as it is, HTML
+// with its tags, comments, scripts and styles dropped and the common
+// entities decoded. RTF and MIME bodies give nothing (their preview is
+// indexed). Registered on every Store connection as skein_body_text(type,
+// data), which the index triggers call.
+QByteArray bodyText(int bodyType, QByteArrayView data);
+
+// Registers skein_body_text on the connection; the triggers of migration 19
+// need it on any connection that writes bodies.
+bool registerFunctions(sqlite3 *db);
+
+// Migration 19: the table, its triggers and the rows of the mail already stored.
+bool createIndex(sqlite3 *db);
+
+// The user's words as an FTS5 query: each word a quoted string (so quotes,
+// NEAR(, *, - and the like are only text), all of them required, the last
+// one a prefix unless the text ends with a space. Words without a letter or
+// digit are dropped; empty when nothing is left to search for.
+QString matchExpression(const QString &text);
+
+// Marked text as HTML: escaped, matches in <b>.
+QString markedToHtml(const QString &marked);
+// Marked text for a terminal or a log: matches in **.
+QString markedToPlain(const QString &marked);
+
+} // namespace fts
+
+} // namespace skein
