@@ -34,6 +34,7 @@ int forward(const Invocation &in); // ComposeCommands.cpp
 int outbox(const Invocation &in);  // ComposeCommands.cpp
 int drafts(const Invocation &in);  // DraftCommands.cpp
 int accounts(const Invocation &in); // AccountsCommand.cpp
+int search(const Invocation &in);   // SearchCommand.cpp
 
 // --filter DAYS of estimate -> FilterType: 0 all, <=1 -> 1, <=3 -> 2, <=7 -> 3,
 // <=14 -> 4, else 5 (one month, the most EAS allows for mail).

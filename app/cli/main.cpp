@@ -44,6 +44,9 @@ void addOptions(QCommandLineParser &parser)
         "                             send, reply and forward put the message into the outbox, send it and print\n"
         "                             'sent', 'refused: REASON' (exit 1; it stays in the outbox) or\n"
         "                             'waiting: REASON' (sent by the next sync; exit 2 or 3 as below)\n"
+        "  search TEXT [--folder FOLDER] [--json]\n"
+        "                             conversations whose mail (subject, people, text) has every word of\n"
+        "                             TEXT, the last one as a prefix, best match first; matches between **\n"
         "  outbox [--json]            the outbox: waiting, sending, refused and sent messages\n"
         "  outbox delete ID           removes a waiting or refused message\n"
         "  accounts [--json]          the profile's accounts: name (--account), user, server, protocol\n"
@@ -79,7 +82,7 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("OAuth authority (default: what the server names, else https://login.microsoftonline.com)."), QStringLiteral("URL")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
         {QStringLiteral("filter"), QStringLiteral("Date filter in days (0 all; at most one month for mail)."), QStringLiteral("DAYS")},
-        {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act)."), QStringLiteral("FOLDER")},
+        {QStringLiteral("folder"), QStringLiteral("The folder the action applies in (act); to search in (search)."), QStringLiteral("FOLDER")},
         {QStringLiteral("to"), QStringLiteral("Destination folder (act move, act always-move); recipient (send, forward); "
                         "where to save (save-attachment)."),
          QStringLiteral("FOLDER|ADDRESS|PATH")},
@@ -118,6 +121,7 @@ const QHash<QString, Command> kCommands{
     {QStringLiteral("outbox"), {3, outbox}},
     {QStringLiteral("drafts"), {3, drafts}},
     {QStringLiteral("accounts"), {1, accounts}},
+    {QStringLiteral("search"), {64, search}}, // search WORD...
     {QStringLiteral("attachments"), {1, attachments}},
     {QStringLiteral("save-attachment"), {1, saveAttachment}},
 };
