@@ -38,9 +38,14 @@ namespace fts {
 // data), which the index triggers call.
 QByteArray bodyText(int bodyType, QByteArrayView data);
 
-// Registers skein_body_text on the connection; the triggers of migration 19
-// need it on any connection that writes bodies.
-bool registerFunctions(sqlite3 *db);
+// Registers the functions the triggers of migration 19 call, on a
+// connection that writes messages or bodies: skein_body_text, and
+// skein_fts_deferred(), which answers *deferred: while true, the triggers
+// note the changed messages in messages_fts_pending instead of writing the
+// index, and flushPendingSql must run before the transaction commits.
+bool registerFunctions(sqlite3 *db, const bool *deferred);
+// Rewrites the index rows of the noted messages (gone ones go), in order.
+extern const char *const flushPendingSql[3];
 
 // Migration 19: the table, its triggers and the rows of the mail already stored.
 bool createIndex(sqlite3 *db);

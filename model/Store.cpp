@@ -125,8 +125,8 @@ bool Store::open(const QString &path)
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                        | SQLITE_OPEN_NOMUTEX, nullptr);
     const QString what = QStringLiteral("opening %1").arg(path);
-    // The full-text index's triggers call skein_body_text on every write of a body.
-    if (rc != SQLITE_OK || !configure(d->db) || !fts::registerFunctions(d->db)) {
+    // The full-text index's triggers call them on every write of a message or body.
+    if (rc != SQLITE_OK || !configure(d->db) || !fts::registerFunctions(d->db, &d->ftsDeferred)) {
         d->fail(what);
         d->close();
         return false;

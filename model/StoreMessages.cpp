@@ -3,6 +3,8 @@
 #include "ActionTypes.h"
 #include "StorePrivate.h"
 
+#include <QScopeGuard>
+
 namespace skein {
 
 namespace {
@@ -363,6 +365,9 @@ bool Store::applySyncBatch(const SyncBatch &batch)
     sql::Transaction transaction(d->db);
     if (!transaction.isActive())
         return d->fail(what);
+    // The full-text index is written once for the whole batch (migration 18).
+    d->ftsDeferred = true;
+    const auto undefer = qScopeGuard([this] { d->ftsDeferred = false; });
     Private::FolderState folder;
     bool ok = d->folderState(batch.folderId, &folder);
     if (ok) {
@@ -411,6 +416,7 @@ bool Store::applySyncBatch(const SyncBatch &batch)
         for (qsizetype i = 0; ok && i < list->size(); ++i)
             ok = d->deleteMessage(batch.folderId, list->at(i));
     }
+    ok = ok && d->flushFullText();
     ok = ok && setSyncKey(batch.folderId, batch.newSyncKey);
     ok = ok && (!batch.nextRequestInFlight || setSyncInFlight(batch.folderId, true));
     ok = ok && (transaction.commit() || d->fail(QStringLiteral("committing")));

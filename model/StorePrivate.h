@@ -97,6 +97,10 @@ struct Store::Private
     mutable QHash<QString, bool> smallFolders;
     mutable qint64 smallFoldersChanges = -1;
     mutable qint64 smallFoldersVersion = -1;
+    // skein_fts_deferred() of the full-text index (FullTextSearch.h): set
+    // while applySyncBatch runs, which calls flushFullText before it commits.
+    bool ftsDeferred = false;
+    bool flushFullText();
     // Steps a bound SELECT of messageColumns until done; sets error on failure.
     QList<Message> readMessages(sql::Statement &statement, const QString &what) const;
 };

@@ -37,6 +37,16 @@ const char *const singleSql =
 
 } // namespace
 
+bool Store::Private::flushFullText()
+{
+    for (const char *text : fts::flushPendingSql) {
+        auto q = prepare(text);
+        if (!q.isValid() || !check(q.step(), QStringLiteral("updating the full-text index")))
+            return false;
+    }
+    return true;
+}
+
 QList<SearchHit> Store::search(const QString &text, const QString &folderId, int limit) const
 {
     const QString expression = fts::matchExpression(text);

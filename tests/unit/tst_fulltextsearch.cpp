@@ -46,6 +46,16 @@ class TestFullTextSearch : public QObject
         return m ? m->id : -1;
     }
 
+    static int count(Store &store, const char *sql)
+    {
+        sqlite3_stmt *stmt = nullptr;
+        int n = -1;
+        if (sqlite3_prepare_v2(store.handle(), sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+            n = sqlite3_column_int(stmt, 0);
+        sqlite3_finalize(stmt);
+        return n;
+    }
+
     static bool exec(sqlite3 *db, const char *sql)
     {
         return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
@@ -255,11 +265,48 @@ private Q_SLOTS:
         QVERIFY(store.applySyncBatch(batch));
         QVERIFY(store.search(QStringLiteral("omega")).isEmpty());
         QVERIFY(store.search(QStringLiteral("revised")).isEmpty());
-        sqlite3_stmt *stmt = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(store.handle(), "SELECT count(*) FROM messages_fts", -1, &stmt, nullptr), SQLITE_OK);
-        QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
-        QCOMPARE(sqlite3_column_int(stmt, 0), 0);
-        sqlite3_finalize(stmt);
+        QCOMPARE(count(store, "SELECT count(*) FROM messages_fts"), 0);
+        QVERIFY(exec(store.handle(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
+    }
+
+    // A sync batch writes the index once, before it commits; a batch that
+    // fails leaves the index as it was.
+    void aBatchIndexesAllItChanged()
+    {
+        Store store;
+        QVERIFY(openWithFolders(store));
+        Message keep = mail(QStringLiteral("k"), 1, QStringLiteral("a@x.test"));
+        keep.subject = QStringLiteral("Walrus census");
+        Message gone = withBody(mail(QStringLiteral("g"), 2, QStringLiteral("a@x.test")), BodyType::PlainText, "narwhal");
+        QVERIFY(add(store, inbox, {keep, gone}));
+        SyncBatch batch;
+        batch.folderId = inbox;
+        batch.newSyncKey = QStringLiteral("k2");
+        keep.subject = QStringLiteral("Walrus count");
+        keep.bodyType = BodyType::Html;
+        keep.body = "<p>beluga</p>";
+        batch.adds = {keep, withBody(mail(QStringLiteral("n"), 3, QStringLiteral("a@x.test")), BodyType::PlainText, "orca")};
+        batch.deletes = {QStringLiteral("g")};
+        QVERIFY(store.applySyncBatch(batch));
+        QCOMPARE(count(store, "SELECT count(*) FROM messages_fts_pending"), 0);
+        QCOMPARE(count(store, "SELECT count(*) FROM messages_fts"), 2);
+        QVERIFY(store.search(QStringLiteral("census")).isEmpty());
+        QCOMPARE(store.search(QStringLiteral("walrus beluga")).size(), 1);
+        QCOMPARE(store.search(QStringLiteral("orca")).size(), 1);
+        QVERIFY(store.search(QStringLiteral("narwhal")).isEmpty());
+
+        SyncBatch broken;
+        broken.folderId = QStringLiteral("no-such-folder");
+        broken.newSyncKey = QStringLiteral("k3");
+        broken.adds = {withBody(mail(QStringLiteral("x"), 4, QStringLiteral("a@x.test")), BodyType::PlainText, "dolphin")};
+        QVERIFY(!store.applySyncBatch(broken));
+        QVERIFY(store.search(QStringLiteral("dolphin")).isEmpty());
+        QCOMPARE(count(store, "SELECT count(*) FROM messages_fts_pending"), 0);
+        // Outside a batch the index changes at once.
+        QVERIFY(store.setBody(idOf(store, inbox, QStringLiteral("n")), BodyType::PlainText, "porpoise", false, 8));
+        QCOMPARE(store.search(QStringLiteral("porpoise")).size(), 1);
+        QCOMPARE(count(store, "SELECT count(*) FROM messages_fts_pending"), 0);
+        QVERIFY(exec(store.handle(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
     }
 
     void hostileInputIsOnlyText_data()
