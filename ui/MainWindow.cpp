@@ -8,6 +8,7 @@
 #include "FolderModel.h"
 #include "Icons.h"
 #include "ReadingPane.h"
+#include "SearchResultsView.h"
 #include "SortHeader.h"
 #include "Store.h"
 #include "SyncStatus.h"
@@ -206,6 +207,7 @@ QWidget *MainWindow::createFolderPane()
 
 QWidget *MainWindow::createListPane()
 {
+    createSearch();
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by subject or sender"));
@@ -240,9 +242,11 @@ QWidget *MainWindow::createListPane()
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    layout->addWidget(m_search);
     layout->addWidget(m_filter);
     layout->addWidget(m_sortHeader);
     layout->addWidget(m_conversationView, 1);
+    layout->addWidget(m_searchResults, 1);
     return createCentrePane(pane);
 }
 

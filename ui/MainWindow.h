@@ -36,6 +36,7 @@ class ConversationNotice;
 class ConversationView;
 class OutboxView;
 class ReadingPane;
+class SearchResultsView;
 class SortHeader;
 class SyncStatus;
 
@@ -64,6 +65,11 @@ public:
 
     // Parts the tests and the app may want to reach.
     QLineEdit *filterEdit() const { return m_filter; }
+    // The search field (Ctrl+E, MainWindowSearch.cpp) and its answers, shown
+    // instead of the conversation list while it has text.
+    QLineEdit *searchEdit() const { return m_search; }
+    SearchResultsView *searchResults() const { return m_searchResults; }
+    bool isSearchShown() const;
     Banner *banner() const { return m_banner; }
     SyncStatus *syncStatus() const { return m_syncStatus; }
     QSplitter *splitter() const { return m_splitter; }
@@ -209,6 +215,10 @@ private:
     void conversationSelected(const QModelIndex &current);
     void sortBy(int key, Qt::SortOrder order);
     void applyFilter();
+    // MainWindowSearch.cpp: the search field.
+    void createSearch();
+    void runSearch();
+    void openSearchResult(const QString &folderId, const QByteArray &conversationId, qint64 messageId);
     void spacePressed();
     void startMarkReadWait(const QModelIndex &current);
     void markOpenedRead();
@@ -235,6 +245,10 @@ private:
     SortHeader *m_sortHeader = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    SearchResultsView *m_searchResults = nullptr;
+    QAction *m_searchAction = nullptr;
     ReadingPane *m_readingPane = nullptr;
     QSplitter *m_splitter = nullptr;
     Banner *m_banner = nullptr;

@@ -1,0 +1,117 @@
+// The search field of the main window (Ctrl+E): full-text search of every
+// folder, the matching words in bold, an answer opened by Enter or a
+// double-click in its folder with its conversation selected.
+#include "ConversationView.h"
+#include "GuiTestStore.h"
+#include "GuiTestWindow.h"
+#include "MainWindow.h"
+#include "SearchResultsView.h"
+
+#include <QLineEdit>
+#include <QStatusBar>
+#include <QtTest>
+
+using namespace skein;
+using namespace skein::ui;
+
+class TestSearch : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Store m_store;
+
+    static QByteArray current(MainWindow *window)
+    {
+        return window->conversationView()->currentIndex().data(ConversationIdRole).toByteArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Q_INIT_RESOURCE(resources);
+        QVERIFY(m_dir.isValid());
+        guitest::isolateSettings(m_dir, QStringLiteral("tst_search"));
+        guitest::neverMarkReadOnOpen();
+        QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), qPrintable(m_store.lastError()));
+        QVERIFY2(guitest::fillStore(m_store), qPrintable(m_store.lastError()));
+    }
+
+    void typingAWordOfABodyFindsItsConversation()
+    {
+        auto window = guitest::showMainWindow(m_store);
+        window->selectFolder(guitest::sent); // the answer is in another folder
+        QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier);
+        QLineEdit *field = window->searchEdit();
+        QCOMPARE(field, window->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+        QVERIFY(field->hasFocus());
+        QVERIFY(!field->accessibleName().isEmpty());
+        QVERIFY(!window->isSearchShown());
+        // Only in the text of the long conversation's messages (past their preview).
+        QTest::keyClicks(field, QStringLiteral("penalt"));
+        SearchResultsView *results = window->searchResults();
+        QTRY_VERIFY(window->isSearchShown());
+        QVERIFY(!window->conversationView()->isVisible());
+        QCOMPARE(results->topLevelItemCount(), 1);
+        QTreeWidgetItem *item = results->topLevelItem(0);
+        QCOMPARE(item->data(0, SearchResultsView::ConversationIdRole).toByteArray(), guitest::longConversation);
+        const QString html = item->data(0, SearchResultsView::HtmlRole).toString();
+        QVERIFY2(html.contains(QStringLiteral("<b>penalties</b>")), qPrintable(html));
+        QVERIFY2(item->text(0).contains(QStringLiteral("the penalties for late deliveries")), qPrintable(item->text(0)));
+
+        const QString folder = item->data(0, SearchResultsView::FolderIdRole).toString();
+        QVERIFY(!folder.isEmpty() && folder != guitest::sent);
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(!window->isSearchShown());
+        QVERIFY(window->conversationView()->isVisible());
+        QVERIFY(field->text().isEmpty());
+        QCOMPARE(window->currentFolderId(), folder);
+        QCOMPARE(current(window.get()), guitest::longConversation);
+    }
+
+    void enterAndDoubleClickInTheListOpen()
+    {
+        auto window = guitest::showMainWindow(m_store);
+        window->selectFolder(guitest::archive);
+        QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier);
+        // In two messages of one conversation: one answer.
+        QTest::keyClicks(window->searchEdit(), QStringLiteral("tuesday"));
+        SearchResultsView *results = window->searchResults();
+        QTRY_COMPARE(results->topLevelItemCount(), 1);
+        QVERIFY(results->topLevelItem(0)->data(0, SearchResultsView::HtmlRole).toString()
+                    .contains(QStringLiteral("<b>Tuesday</b>")));
+        results->setFocus();
+        QTest::keyClick(results, Qt::Key_Return);
+        QTRY_COMPARE(current(window.get()), guitest::treeConversation);
+
+        QTest::keyClicks(window->searchEdit(), QStringLiteral("holiday photos"));
+        QTRY_COMPARE(results->topLevelItemCount(), 1);
+        QTreeWidgetItem *item = results->topLevelItem(0);
+        QTRY_VERIFY(results->isVisible() && !results->visualItemRect(item).isEmpty());
+        const QRect rect = results->visualItemRect(item);
+        // QTest's double-click on a widget is the second click only: the first comes before it.
+        QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, rect.center());
+        QVERIFY(window->isSearchShown()); // a single click only selects
+        QTest::mouseDClick(results->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_COMPARE(current(window.get()), guitest::plainConversation);
+        QVERIFY(!window->isSearchShown());
+    }
+
+    void nothingFoundAndEscape()
+    {
+        auto window = guitest::showMainWindow(m_store);
+        QLineEdit *field = window->searchEdit();
+        field->setFocus();
+        QTest::keyClicks(field, QStringLiteral("\"NEAR( zzzqqq"));
+        QTRY_VERIFY(window->isSearchShown());
+        QCOMPARE(window->searchResults()->topLevelItemCount(), 0);
+        QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("No conversation has these words."));
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(field->text().isEmpty());
+        QTRY_VERIFY(!window->isSearchShown());
+        QVERIFY(window->conversationView()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestSearch)
+#include "tst_search.moc"
