@@ -82,7 +82,8 @@ QList<SearchHit> Store::search(const QString &text, const QString &folderId, int
     }
     q = sql::Statement(); // ends the read before the lookups
 
-    for (SearchHit &hit : hits) {
+    QList<SearchHit> found;
+    for (SearchHit hit : std::as_const(hits)) {
         ConversationSummary &s = hit.conversation;
         const bool single = s.conversationId.isEmpty();
         auto head = d->prepare(single ? singleSql : headSql);
@@ -92,7 +93,10 @@ QList<SearchHit> Store::search(const QString &text, const QString &folderId, int
             head.bind(":id", hit.messageId);
         else
             head.bindBlob(":cid", s.conversationId);
-        if (head.step() != SQLITE_ROW) {
+        const int step = head.step();
+        if (step == SQLITE_DONE)
+            continue; // a sync deleted it since: the lookups are a read of their own
+        if (step != SQLITE_ROW) {
             d->fail(QStringLiteral("reading a found conversation"));
             return {};
         }
@@ -113,19 +117,20 @@ QList<SearchHit> Store::search(const QString &text, const QString &folderId, int
         }
         s.latest = head.time(2);
         s.subject = head.text(3);
+        found.append(hit);
     }
     // The counts and senders of the conversations, as the list shows them.
     QList<ConversationSummary> summaries;
-    for (const SearchHit &hit : std::as_const(hits))
+    for (const SearchHit &hit : std::as_const(found))
         if (!hit.conversation.conversationId.isEmpty())
             summaries.append(hit.conversation);
     if (!d->readMembers(folderId, &summaries))
         return {};
     qsizetype next = 0;
-    for (SearchHit &hit : hits)
+    for (SearchHit &hit : found)
         if (!hit.conversation.conversationId.isEmpty())
             hit.conversation = summaries.at(next++);
-    return hits;
+    return found;
 }
 
 } // namespace skein
