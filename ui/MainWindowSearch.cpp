@@ -99,8 +99,9 @@ void MainWindow::runSearch()
             folderNames.insert(f.serverId, f.name);
         const QList<SearchHit> hits = m_store.search(text, {}, 100);
         m_searchResults->setHits(hits, folderNames);
-        statusBar()->showMessage(hits.isEmpty() ? tr("No conversation has these words.")
-                                                : tr("%n conversation(s) found.", nullptr, int(hits.size())),
+        statusBar()->showMessage(hits.isEmpty()       ? tr("No conversation has these words.")
+                                 : hits.size() == 1 ? tr("1 conversation found.")
+                                                    : tr("%1 conversations found.").arg(hits.size()),
                                  5000);
     } else {
         m_searchResults->clear();

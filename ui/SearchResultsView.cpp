@@ -81,7 +81,7 @@ void SearchResultsView::setHits(const QList<SearchHit> &hits, const QHash<QStrin
         const auto unmarked = [](QString text) { return text.remove(searchMatchStart).remove(searchMatchEnd); };
         item->setText(0, unmarked(hit.subject) + QLatin1Char('\n') + unmarked(hit.snippet).simplified());
         item->setData(0, HtmlRole,
-                      QStringLiteral("<div>%1%2 \u2014 <span style=\"color: gray\">%3 \u00b7 %4 \u00b7 %5</span></div>"
+                      QStringLiteral("<div>%1%2 \u2014 <i>%3 \u00b7 %4 \u00b7 %5</i></div>"
                                      "<div>%6</div>")
                           .arg(fts::markedToHtml(hit.subject), count.toHtmlEscaped(), people.toHtmlEscaped(),
                                where.toHtmlEscaped(), format::longDate(c.latest).toHtmlEscaped(),

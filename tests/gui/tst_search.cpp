@@ -53,6 +53,7 @@ private Q_SLOTS:
         QTRY_VERIFY(window->isSearchShown());
         QVERIFY(!window->conversationView()->isVisible());
         QCOMPARE(results->topLevelItemCount(), 1);
+        QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("1 conversation found."));
         QTreeWidgetItem *item = results->topLevelItem(0);
         QCOMPARE(item->data(0, SearchResultsView::ConversationIdRole).toByteArray(), guitest::longConversation);
         const QString html = item->data(0, SearchResultsView::HtmlRole).toString();
