@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -247,6 +248,7 @@ QWidget *MainWindow::createListPane()
     layout->addWidget(m_sortHeader);
     layout->addWidget(m_conversationView, 1);
     layout->addWidget(m_searchResults, 1);
+    layout->addWidget(m_searchServerButton);
     return createCentrePane(pane);
 }
 

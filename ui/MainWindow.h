@@ -13,6 +13,7 @@ class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
@@ -69,6 +70,7 @@ public:
     // instead of the conversation list while it has text.
     QLineEdit *searchEdit() const { return m_search; }
     SearchResultsView *searchResults() const { return m_searchResults; }
+    QPushButton *searchServerButton() const { return m_searchServerButton; }
     bool isSearchShown() const;
     Banner *banner() const { return m_banner; }
     SyncStatus *syncStatus() const { return m_syncStatus; }
@@ -149,6 +151,8 @@ public Q_SLOTS:
     void showNotice(const QString &message);
     void actionsChanged();
     void replayFinished(bool ok, const QString &message);
+    // What the server's search for words found; error empty when it answered.
+    void showServerSearchResult(const QString &words, const QList<skein::Message> &messages, const QString &error);
     void showFindResult(const QByteArray &conversationId, bool fromServer, const QString &note,
                         const QList<skein::Message> &messages);
     // A message of Find in All Folders was opened: its folder, its conversation selected.
@@ -170,6 +174,8 @@ Q_SIGNALS:
     // A conversation action was journaled: send it (SyncEngine::replayNow).
     void actionsQueued();
     void findRequested(const QByteArray &conversationId);
+    // "Search the server too" (SyncEngine::searchServer); answered with showServerSearchResult().
+    void serverSearchRequested(const QString &words);
     void syncFilterChanged(int filterType);
     // Continue this local draft in the composer (a server-only one was imported first).
     void draftOpenRequested(qint64 draftId);
@@ -219,6 +225,7 @@ private:
     void createSearch();
     void runSearch();
     void openSearchResult(const QString &folderId, const QByteArray &conversationId, qint64 messageId);
+    void openServerResult(const skein::Message &message);
     void spacePressed();
     void startMarkReadWait(const QModelIndex &current);
     void markOpenedRead();
@@ -248,6 +255,7 @@ private:
     QLineEdit *m_search = nullptr;
     QTimer *m_searchTimer = nullptr;
     SearchResultsView *m_searchResults = nullptr;
+    QPushButton *m_searchServerButton = nullptr;
     QAction *m_searchAction = nullptr;
     ReadingPane *m_readingPane = nullptr;
     QSplitter *m_splitter = nullptr;

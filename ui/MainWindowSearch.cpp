@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "ConversationView.h"
+#include "ReadingPane.h"
 #include "SearchResultsView.h"
 #include "SortHeader.h"
 #include "Store.h"
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -75,6 +77,18 @@ void MainWindow::createSearch()
         m_searchResults->openCurrent();
     });
     connect(m_searchResults, &SearchResultsView::openRequested, this, &MainWindow::openSearchResult);
+    connect(m_searchResults, &SearchResultsView::serverMessageOpenRequested, this, &MainWindow::openServerResult);
+
+    m_searchServerButton = new QPushButton(tr("Search the server too"), this);
+    m_searchServerButton->setObjectName(QStringLiteral("searchServerButton"));
+    m_searchServerButton->setAccessibleName(tr("Search the server too"));
+    m_searchServerButton->setToolTip(tr("Also ask the server, for mail older than what this computer keeps"));
+    m_searchServerButton->hide();
+    connect(m_searchServerButton, &QPushButton::clicked, this, [this] {
+        m_searchServerButton->setEnabled(false);
+        m_searchServerButton->setText(tr("Searching the server\u2026"));
+        Q_EMIT serverSearchRequested(m_search->text().simplified());
+    });
 
     m_searchAction = new QAction(tr("&Search Mail"), this);
     m_searchAction->setObjectName(QStringLiteral("actionSearchMail"));
@@ -107,9 +121,42 @@ void MainWindow::runSearch()
         m_searchResults->clear();
     }
     m_searchResults->setVisible(searching);
+    m_searchServerButton->setVisible(searching);
+    m_searchServerButton->setEnabled(true);
+    m_searchServerButton->setText(tr("Search the server too"));
     m_filter->setVisible(!searching);
     m_sortHeader->setVisible(!searching);
     m_conversationView->setVisible(!searching);
+}
+
+void MainWindow::showServerSearchResult(const QString &words, const QList<Message> &messages, const QString &error)
+{
+    if (words != m_search->text().simplified())
+        return; // the user typed on meanwhile: that search is no longer asked for
+    m_searchServerButton->setText(tr("Search the server too"));
+    m_searchServerButton->setEnabled(true);
+    if (!error.isEmpty()) {
+        showBanner(tr("Skein could not search the server."), error);
+        return;
+    }
+    QHash<QString, QString> folderNames;
+    for (const Folder &f : m_store.folders())
+        folderNames.insert(f.serverId, f.name);
+    const int added = m_searchResults->addServerMessages(messages, folderNames);
+    statusBar()->showMessage(added == 0 ? tr("The server found nothing more.")
+                                        : tr("The server found %n more.", nullptr, added),
+                             5000);
+}
+
+// A message the server found: its own conversation when this computer has
+// it, else the message as the server described it.
+void MainWindow::openServerResult(const Message &message)
+{
+    if (const std::optional<Message> local = m_store.message(message.folderId, message.serverId)) {
+        openSearchResult(local->folderId, local->conversationId, local->id);
+        return;
+    }
+    m_readingPane->showFoundMessage(message);
 }
 
 bool MainWindow::isSearchShown() const

@@ -134,6 +134,14 @@ void ReadingPane::showMessage(qint64 messageId)
     rebuild(message ? QList<Message>{*message} : QList<Message>{}, false);
 }
 
+void ReadingPane::showFoundMessage(const Message &message)
+{
+    m_model->clear();
+    m_singleMessageId = 0;
+    rebuild({message}, false);
+    m_showingFound = true;
+}
+
 void ReadingPane::clear()
 {
     m_model->clear();
@@ -143,6 +151,8 @@ void ReadingPane::clear()
 
 void ReadingPane::refresh()
 {
+    if (m_showingFound)
+        return;
     QList<Message> messages;
     if (m_singleMessageId) {
         if (const auto message = m_store.messageById(m_singleMessageId))
@@ -192,6 +202,7 @@ void ReadingPane::labelAnswers()
 
 void ReadingPane::rebuild(const QList<Message> &messages, bool conversation)
 {
+    m_showingFound = false;
     qDeleteAll(m_cards);
     m_cards.clear();
     m_answerTargetId = 0;

@@ -54,6 +54,9 @@ public:
                           const QString &listedFolderId);
     // One message (a row of the reply tree), by local row id.
     void showMessage(qint64 messageId);
+    // A message this computer does not keep (the server's search found it
+    // outside the synced window): shown as the server described it.
+    void showFoundMessage(const Message &message);
     void clear();
     // Re-reads what is shown after a sync; rebuilds only if messages came or went.
     void refresh();
@@ -138,6 +141,7 @@ private:
     qint64 m_answerTargetId = 0; // a card the user clicked; 0: the newest
     bool m_revealInlineReply = false; // opened: scroll it into view at its next resize
     qint64 m_singleMessageId = 0;
+    bool m_showingFound = false; // showFoundMessage: nothing in the store to re-read
     // By local row id.
     QSet<qint64> m_inFlight;              // bodyRequested, no answer yet
     QSet<qint64> m_fetched;               // answered without error: show what is stored

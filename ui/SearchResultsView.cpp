@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QPainter>
+#include <QSet>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 
@@ -72,6 +73,7 @@ SearchResultsView::SearchResultsView(QWidget *parent) : QTreeWidget(parent)
 void SearchResultsView::setHits(const QList<SearchHit> &hits, const QHash<QString, QString> &folderNames)
 {
     clear();
+    m_serverMessages.clear();
     for (const SearchHit &hit : hits) {
         const ConversationSummary &c = hit.conversation;
         auto *item = new QTreeWidgetItem(this);
@@ -94,10 +96,42 @@ void SearchResultsView::setHits(const QList<SearchHit> &hits, const QHash<QStrin
         setCurrentItem(topLevelItem(0));
 }
 
+int SearchResultsView::addServerMessages(const QList<Message> &messages, const QHash<QString, QString> &folderNames)
+{
+    QSet<QByteArray> listed;
+    for (int row = 0; row < topLevelItemCount(); ++row)
+        listed.insert(topLevelItem(row)->data(0, ConversationIdRole).toByteArray());
+    int added = 0;
+    for (const Message &m : messages) {
+        if (!m.conversationId.isEmpty() && listed.contains(m.conversationId))
+            continue;
+        listed.insert(m.conversationId);
+        auto *item = new QTreeWidgetItem(this);
+        const QString where = folderNames.value(m.folderId, m.folderId);
+        const QString subject = m.subject.isEmpty() ? tr("(no subject)") : m.subject;
+        item->setText(0, subject + QLatin1Char('\n') + m.preview.simplified());
+        item->setData(0, HtmlRole,
+                      QStringLiteral("<div>%1 \u2014 <i>%2 \u00b7 %3 \u00b7 %4 \u00b7 %5</i></div><div>%6</div>")
+                          .arg(subject.toHtmlEscaped(), format::displayName(m.from).toHtmlEscaped(),
+                               where.toHtmlEscaped(), format::longDate(m.dateReceived).toHtmlEscaped(),
+                               tr("on the server").toHtmlEscaped(), m.preview.simplified().toHtmlEscaped()));
+        item->setData(0, ServerResultRole, int(m_serverMessages.size()));
+        m_serverMessages.append(m);
+        ++added;
+    }
+    if (!currentItem() && topLevelItemCount() > 0)
+        setCurrentItem(topLevelItem(0));
+    return added;
+}
+
 void SearchResultsView::open(QTreeWidgetItem *item)
 {
     if (!item)
         return;
+    if (const QVariant server = item->data(0, ServerResultRole); server.isValid()) {
+        Q_EMIT serverMessageOpenRequested(m_serverMessages.value(server.toInt()));
+        return;
+    }
     Q_EMIT openRequested(item->data(0, FolderIdRole).toString(), item->data(0, ConversationIdRole).toByteArray(),
                          item->data(0, MessageIdRole).toLongLong());
 }

@@ -29,6 +29,12 @@ void DesktopApp::wireWindowActions()
                                  tr("Skein is not connected to a server yet. Showing what this computer has."),
                                  m_store.conversationMessages(conversationId));
     });
+    connect(window, &ui::MainWindow::serverSearchRequested, this, [this](const QString &words) {
+        if (eas::SyncEngine *engine = this->engine())
+            engine->searchServer(words);
+        else
+            m_window->showServerSearchResult(words, {}, tr("Skein is not connected to a server yet."));
+    });
     connect(window, &ui::MainWindow::syncFilterChanged, this, &DesktopApp::changeSyncFilter);
     // A draft deleted in the Drafts view: at 16.0+ its server copy goes too.
     connect(window, &ui::MainWindow::draftDeleted, this, [this] {
@@ -66,6 +72,9 @@ void DesktopApp::linkEngineActions(AccountSession *session)
     });
     connect(engine, &eas::SyncEngine::found, link, [window](const eas::FindResult &result) {
         window->showFindResult(result.conversationId, result.fromServer, result.note, result.messages);
+    });
+    connect(engine, &eas::SyncEngine::serverSearchFinished, link, [window](const eas::ServerSearchResult &result) {
+        window->showServerSearchResult(result.words, result.messages, result.error);
     });
     connect(engine, &eas::SyncEngine::estimated, link,
             [this](const QString &folderId, int status, int count, const QString &error) {

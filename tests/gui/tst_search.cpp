@@ -5,9 +5,12 @@
 #include "GuiTestStore.h"
 #include "GuiTestWindow.h"
 #include "MainWindow.h"
+#include "MessageCard.h"
+#include "ReadingPane.h"
 #include "SearchResultsView.h"
 
 #include <QLineEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QtTest>
 
@@ -111,6 +114,51 @@ private Q_SLOTS:
         QVERIFY(field->text().isEmpty());
         QTRY_VERIFY(!window->isSearchShown());
         QVERIFY(window->conversationView()->isVisible());
+    }
+
+    // "Search the server too": the words go to the server (the app runs
+    // SyncEngine::searchServer); what it finds beyond the local answers is
+    // added, marked "on the server", and opens as the server described it.
+    void searchTheServerToo()
+    {
+        auto window = guitest::showMainWindow(m_store);
+        QLineEdit *field = window->searchEdit();
+        field->setFocus();
+        QTest::keyClicks(field, QStringLiteral("penalt"));
+        QTRY_VERIFY(window->isSearchShown());
+        QPushButton *button = window->findChild<QPushButton *>(QStringLiteral("searchServerButton"));
+        QVERIFY(button && button->isVisible());
+        QVERIFY(!button->accessibleName().isEmpty());
+        QSignalSpy asked(window.get(), &MainWindow::serverSearchRequested);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().first().toString(), QStringLiteral("penalt"));
+        QVERIFY(!button->isEnabled());
+
+        Message old;
+        old.folderId = guitest::archive;
+        old.serverId = QStringLiteral("3:999");
+        old.subject = QStringLiteral("Penalty clauses, 2019");
+        old.from = QStringLiteral("Lena Fischer <lena@example.com>");
+        old.dateReceived = QDateTime(QDate(2019, 5, 2), QTime(9, 0), Qt::UTC);
+        old.preview = QStringLiteral("The penalties we agreed in 2019.");
+        old.conversationId = "conv-2019";
+        Message known = *m_store.messagesInFolder(guitest::archive).constBegin(); // listed already
+        known.conversationId = guitest::longConversation;
+        window->showServerSearchResult(QStringLiteral("penalt"), {known, old}, {});
+        SearchResultsView *results = window->searchResults();
+        QCOMPARE(results->topLevelItemCount(), 2); // the local answer and the one from the server
+        QTreeWidgetItem *fromServer = results->topLevelItem(1);
+        QVERIFY(fromServer->data(0, SearchResultsView::HtmlRole).toString().contains(QStringLiteral("on the server")));
+        QVERIFY(button->isEnabled());
+        QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("The server found 1 more."));
+
+        results->setCurrentItem(fromServer);
+        results->openCurrent();
+        QCOMPARE(window->readingPane()->cards().size(), 1);
+        QCOMPARE(window->readingPane()->cards().first()->message().subject, QStringLiteral("Penalty clauses, 2019"));
+        window->readingPane()->refresh(); // a sync: the message is not in the store, it stays shown
+        QCOMPARE(window->readingPane()->cards().size(), 1);
     }
 };
 

@@ -364,7 +364,7 @@ private Q_SLOTS:
         }
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
-        QCOMPARE(latestSchemaVersion(), 18);
+        QVERIFY(latestSchemaVersion() >= 19); // the index (19) came after the database was made
         QCOMPARE(ids(store.search(QStringLiteral("kiwi"))), QList<qint64>{1});
         QCOMPARE(ids(store.search(QStringLiteral("olga"))), QList<qint64>{1});
         QCOMPARE(ids(store.search(QStringLiteral("mangoes"))), QList<qint64>{2});
