@@ -42,12 +42,7 @@ ActionEntry ConversationRules::bringBackEntry(const ConversationRule &rule) cons
         // A placeholder has no ServerId the server knows yet; it cannot be moved.
         if (m.folderId != rule.targetFolderId || m_store.isMoving(m.id))
             continue;
-        ActionItem item;
-        item.messageId = m.id;
-        item.serverId = m.serverId;
-        item.folderId = m.folderId;
-        item.read = m.read;
-        item.flag = m.flag;
+        ActionItem item = ActionItem::of(m);
         item.targetFolderId = origin.value(m.id, inbox ? inbox->serverId : QString());
         if (!item.targetFolderId.isEmpty() && item.targetFolderId != m.folderId)
             entry.items.append(item);
