@@ -4,6 +4,7 @@ skein_packages=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     libwbxml2-dev libsqlite3-dev qtkeychain-qt6-dev libgmime-3.0-dev
     libqt6svg6
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     dbus gnome-keyring libsecret-1-0
     xvfb xauth
     clang libclang-rt-14-dev

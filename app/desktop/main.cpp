@@ -2,6 +2,7 @@
 // DesktopApp (skein_app), so the GUI tests drive the same code.
 #include "CommandLine.h"
 #include "DesktopApp.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QTextStream>
@@ -24,6 +25,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    installTranslations(QLocale::system());
     DesktopApp desktop(*parsed.options);
     // Queued: a failure inside start() comes before exec(), when exit() would be lost.
     QObject::connect(
