@@ -5,6 +5,8 @@
 #include "ModelRoles.h"
 #include "ThreadInference.h"
 
+#include <QCoreApplication>
+
 namespace skein {
 
 namespace {
@@ -77,16 +79,16 @@ QString joined(const QStringList &list)
 
 QString inferredConversationText()
 {
-    return QStringLiteral("Conversation grouped by Skein (inferred) from reply headers and "
-                          "subjects: the server sent no conversation id.");
+    return QCoreApplication::translate("skein::MessageRows", "Conversation grouped by Skein (inferred) from reply headers and "
+                                                          "subjects: the server sent no conversation id.");
 }
 
 QString treeBasisText(TreeBasis basis)
 {
     switch (basis) {
     case TreeBasis::ConversationIndex: return {};
-    case TreeBasis::ReplyHeaders: return QStringLiteral("Reply tree inferred from reply headers");
-    case TreeBasis::Date: return QStringLiteral("Ordered by date: the server sent no reply tree");
+    case TreeBasis::ReplyHeaders: return QCoreApplication::translate("skein::MessageRows", "Reply tree inferred from reply headers");
+    case TreeBasis::Date: return QCoreApplication::translate("skein::MessageRows", "Ordered by date: the server sent no reply tree");
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "AttachmentSafety.h"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
@@ -21,7 +22,7 @@ QString AttachmentOpener::pathFor(const QString &name, QString *error)
         // QTemporaryDir makes its folder 0700.
         m_dir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("skein-attachments-XXXXXX")));
         if (!m_dir->isValid()) {
-            *error = QStringLiteral("Cannot make a private folder for the attachment: %1").arg(m_dir->errorString());
+            *error = QCoreApplication::translate("skein::ui::AttachmentOpener", "Cannot make a private folder for the attachment: %1").arg(m_dir->errorString());
             m_dir.reset();
             return {};
         }
@@ -36,7 +37,7 @@ QString AttachmentOpener::pathFor(const QString &name, QString *error)
     const QString sub = m_dir->filePath(QString::number(++m_counter));
     if (!QDir().mkpath(sub)
         || !QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
-        *error = QStringLiteral("Cannot make a private folder for the attachment in %1.").arg(m_dir->path());
+        *error = QCoreApplication::translate("skein::ui::AttachmentOpener", "Cannot make a private folder for the attachment in %1.").arg(m_dir->path());
         return {};
     }
     return QDir(sub).filePath(base);
@@ -50,16 +51,16 @@ bool AttachmentOpener::owns(const QString &path) const
 QString AttachmentOpener::openFetched(const QString &path, const QString &contentType)
 {
     if (!owns(path))
-        return QStringLiteral("Skein opens only attachments it fetched itself.");
+        return QCoreApplication::translate("skein::ui::AttachmentOpener", "Skein opens only attachments it fetched itself.");
     // 0600 before anything reads it: private, and never executable.
     if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return QStringLiteral("Cannot make %1 private; it was not opened.").arg(path);
+        return QCoreApplication::translate("skein::ui::AttachmentOpener", "Cannot make %1 private; it was not opened.").arg(path);
     if (const QString refusal = openRefusalForFile(path, contentType); !refusal.isEmpty()) {
         QFile::remove(path);
         return refusal;
     }
     if (!m_launch(path))
-        return QStringLiteral("No program on this computer opens %1. Use Save As\u2026 instead.")
+        return QCoreApplication::translate("skein::ui::AttachmentOpener", "No program on this computer opens %1. Use Save As\u2026 instead.")
             .arg(QFileInfo(path).fileName());
     return {};
 }

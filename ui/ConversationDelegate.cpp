@@ -216,7 +216,8 @@ void ConversationDelegate::paintMessage(Context &c) const
         italic.setItalic(true);
         p->setFont(italic);
         p->setPen(c.muted);
-        const QString gap = tr("\u2026earlier messages not shown");
+        // Two literals: lupdate would read "\u2026ea" as one escape.
+        const QString gap = tr("\u2026" "earlier messages not shown");
         p->drawText(QRect(x, c.line1, limit - x, c.lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
                     p->fontMetrics().elidedText(gap, Qt::ElideRight, limit - x));
     }

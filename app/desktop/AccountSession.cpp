@@ -25,7 +25,7 @@ bool AccountSession::open(QString *error)
     if (!m_profile.ensurePrivate(error))
         return false;
     if (!m_store.open(m_profile.databasePath())) {
-        *error = QStringLiteral("Cannot open %1: %2").arg(m_profile.databasePath(), m_store.lastError());
+        *error = tr("Cannot open %1: %2").arg(m_profile.databasePath(), m_store.lastError());
         return false;
     }
     return true;

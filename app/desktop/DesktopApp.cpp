@@ -126,7 +126,7 @@ bool DesktopApp::openProfile()
                                     [](const auto &session) { return session->hasAccount(); });
     m_active = (m_options.demo || ready == m_sessions.end() ? m_sessions.begin() : ready)->get();
     if (!m_store.open(m_active->profile().databasePath())) {
-        fail(QStringLiteral("Cannot open %1: %2").arg(m_active->profile().databasePath(), m_store.lastError()));
+        fail(tr("Cannot open %1: %2").arg(m_active->profile().databasePath(), m_store.lastError()));
         return false;
     }
     return true;

@@ -6,9 +6,11 @@ namespace skein::desktop {
 
 namespace {
 
+// lupdate files a tr() outside a class under its namespace; the context here
+// must be the same name for the translation to be found.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("SyncSummary", text);
+    return QCoreApplication::translate("skein::desktop", text);
 }
 
 QStringList problemsOf(const eas::FolderReport &folder)
