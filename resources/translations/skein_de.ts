@@ -2055,7 +2055,7 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     </message>
     <message>
         <source>Main</source>
-        <translation>Haupt</translation>
+        <translation>Werkzeugleiste</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -2099,11 +2099,11 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     </message>
     <message>
         <source>Show mail from:</source>
-        <translation>E-Mails aus:</translation>
+        <translation>Zeitraum:</translation>
     </message>
     <message>
         <source>Show mail from</source>
-        <translation>E-Mails anzeigen aus</translation>
+        <translation>Zeitraum der E-Mails</translation>
     </message>
     <message>
         <source>How far back to keep mail on this computer; Skein syncs again when you change it</source>
@@ -2111,7 +2111,7 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     </message>
     <message>
         <source>Show &amp;Mail From</source>
-        <translation>&amp;E-Mails anzeigen aus</translation>
+        <translation>E-Mail-&amp;Zeitraum</translation>
     </message>
     <message>
         <source>Changes waiting to be sent</source>
@@ -2171,7 +2171,7 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     </message>
     <message>
         <source>Older mail stays on the server (View › Show Mail From)</source>
-        <translation>Ältere E-Mails bleiben auf dem Server (Ansicht › E-Mails anzeigen aus)</translation>
+        <translation>Ältere E-Mails bleiben auf dem Server (Ansicht › E-Mail-Zeitraum)</translation>
     </message>
     <message>
         <source>&amp;New Message</source>
