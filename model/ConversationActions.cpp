@@ -3,6 +3,7 @@
 #include "JoinedTransaction.h"
 #include "ThreadInference.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QVersionNumber>
 
@@ -88,11 +89,11 @@ QList<ActionItem> deleteItems(const QList<Message> &messages)
 QString alwaysMoveRefusal(const std::optional<Folder> &target)
 {
     if (!target)
-        return QStringLiteral("The destination folder does not exist.");
+        return QCoreApplication::translate("skein::ConversationActions", "The destination folder does not exist.");
     if (target->type == FolderType::Outbox || target->type == FolderType::Drafts)
-        return QStringLiteral("Outbox and Drafts cannot receive an always-move rule.");
+        return QCoreApplication::translate("skein::ConversationActions", "Outbox and Drafts cannot receive an always-move rule.");
     if (!isMailFolder(target->type))
-        return QStringLiteral("Conversations can only be moved into a mail folder.");
+        return QCoreApplication::translate("skein::ConversationActions", "Conversations can only be moved into a mail folder.");
     return {};
 }
 
@@ -146,7 +147,7 @@ bool ConversationActions::applyItem(ActionKind kind, const ActionItem &item)
 Result ConversationActions::commit(ActionEntry entry, const ConversationRule *rule)
 {
     if (entry.items.isEmpty() && !rule)
-        return refused(QStringLiteral("The conversation has no messages in this folder."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "The conversation has no messages in this folder."));
     sql::JoinedTransaction transaction(m_store.handle());
     if (!transaction.isActive())
         return refused(m_store.lastError());
@@ -166,7 +167,7 @@ Result ConversationActions::commit(ActionEntry entry, const ConversationRule *ru
             return refused(m_store.lastError());
     }
     if (!transaction.commit())
-        return refused(QStringLiteral("Could not save the action: %1").arg(m_store.lastError()));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "Could not save the action: %1").arg(m_store.lastError()));
     folders.remove(QString());
     Q_EMIT actionApplied(id, QStringList(folders.cbegin(), folders.cend()));
     return Result{id, {}};
@@ -177,7 +178,7 @@ Result ConversationActions::changeState(ActionKind kind, const QByteArray &conve
 {
     const QList<Message> messages = messagesIn(conversationId, folderId);
     if (messages.isEmpty())
-        return refused(QStringLiteral("The conversation has no messages in this folder."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "The conversation has no messages in this folder."));
     ActionEntry entry;
     entry.kind = kind;
     entry.conversationId = conversationId;
@@ -187,7 +188,7 @@ Result ConversationActions::changeState(ActionKind kind, const QByteArray &conve
     } else {
         entry.items = stateItems(kind, messages);
         if (entry.items.isEmpty())
-            return refused(QStringLiteral("No message of the conversation in this folder is flagged."));
+            return refused(QCoreApplication::translate("skein::ConversationActions", "No message of the conversation in this folder is flagged."));
     }
     return commit(entry);
 }
@@ -200,16 +201,16 @@ Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &
         if (const QString why = alwaysMoveRefusal(target); !why.isEmpty())
             return refused(why);
     } else if (!target || !isMailFolder(target->type)) {
-        return refused(QStringLiteral("The destination is not a mail folder."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "The destination is not a mail folder."));
     }
     if (kind == ActionKind::Move && targetFolderId == folderId)
-        return refused(QStringLiteral("The conversation is already in that folder."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "The conversation is already in that folder."));
 
     if (kind != ActionKind::Move && ruleMustStayLocal(conversationId)) {
         // The server cannot keep this rule: Skein keeps it itself and moves the
         // messages with MoveItems.
         if (conversationId.isEmpty())
-            return refused(QStringLiteral("This message has no conversation id, so Skein cannot keep a rule for it."));
+            return refused(QCoreApplication::translate("skein::ConversationActions", "This message has no conversation id, so Skein cannot keep a rule for it."));
         ConversationRule rule;
         rule.conversationId = conversationId;
         rule.kind = kind;
@@ -240,11 +241,11 @@ Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &
     }
     if (kind == ActionKind::Move) {
         if (entry.items.isEmpty())
-            return refused(QStringLiteral("The conversation has no messages in this folder."));
+            return refused(QCoreApplication::translate("skein::ConversationActions", "The conversation has no messages in this folder."));
         return commit(entry);
     }
     if (conversationId.isEmpty())
-        return refused(QStringLiteral("This message has no conversation id, so the server cannot set a rule for it."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "This message has no conversation id, so the server cannot set a rule for it."));
     ConversationRule rule;
     rule.conversationId = conversationId;
     rule.kind = kind;
@@ -262,7 +263,7 @@ Result ConversationActions::deleteAllIn(const QString &folderId)
 {
     const QList<Message> messages = m_store.messagesInFolder(folderId);
     if (messages.isEmpty())
-        return refused(QStringLiteral("The folder is empty."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "The folder is empty."));
     ActionEntry entry;
     entry.kind = ActionKind::Delete;
     entry.folderId = folderId; // no conversation: every message of the folder
@@ -294,9 +295,9 @@ Result ConversationActions::markMessageRead(qint64 messageId)
 {
     const std::optional<Message> message = m_store.messageById(messageId);
     if (!message)
-        return refused(QStringLiteral("The message is no longer on this computer."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "The message is no longer on this computer."));
     if (message->read)
-        return refused(QStringLiteral("The message is already read."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "The message is already read."));
     ActionEntry entry;
     entry.kind = ActionKind::MarkRead;
     entry.conversationId = message->conversationId;
@@ -314,7 +315,7 @@ Result ConversationActions::ignore(const QByteArray &id, const QString &folderId
 {
     const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
     if (!trash)
-        return refused(QStringLiteral("There is no Deleted Items folder to send the conversation to."));
+        return refused(QCoreApplication::translate("skein::ConversationActions", "There is no Deleted Items folder to send the conversation to."));
     return conversationMove(ActionKind::Ignore, id, folderId, trash->serverId);
 }
 

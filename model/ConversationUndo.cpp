@@ -7,6 +7,8 @@
 
 #include "JoinedTransaction.h"
 
+#include <QCoreApplication>
+
 namespace skein {
 
 namespace {
@@ -39,9 +41,9 @@ Result ConversationActions::undo(qint64 entryId)
 {
     const std::optional<ActionEntry> entry = m_journal.entry(entryId);
     if (!entry)
-        return refused(QStringLiteral("There is nothing to undo."));
+        return refused(QCoreApplication::translate("skein::ConversationUndo", "There is nothing to undo."));
     if (entry->state == ActionState::Failed)
-        return refused(QStringLiteral("Nothing to undo: the action did not take effect (%1).").arg(entry->error));
+        return refused(QCoreApplication::translate("skein::ConversationUndo", "Nothing to undo: the action did not take effect (%1).").arg(entry->error));
     if (entry->state == ActionState::Pending) {
         if (m_journal.cancel(entryId)) {
             QSet<QString> folders{entry->folderId, entry->targetFolderId};
@@ -63,7 +65,7 @@ Result ConversationActions::undo(qint64 entryId)
     default: {
         const ActionEntry inverse = restoreStates(*entry);
         if (inverse.items.isEmpty())
-            return refused(QStringLiteral("Nothing to undo: the messages are gone."));
+            return refused(QCoreApplication::translate("skein::ConversationUndo", "Nothing to undo: the messages are gone."));
         return commit(inverse);
     }
     }
@@ -83,7 +85,7 @@ Result ConversationActions::undoMove(const ActionEntry &done)
         return refused(m_store.lastError());
     const ActionEntry inverse = moveBack(done);
     if (inverse.items.isEmpty() && done.kind == ActionKind::Move)
-        return refused(QStringLiteral("Nothing to undo: the messages have moved on or are gone."));
+        return refused(QCoreApplication::translate("skein::ConversationUndo", "Nothing to undo: the messages have moved on or are gone."));
     Result result{done.id, {}};
     if (!inverse.items.isEmpty() && !(result = commit(inverse)).ok())
         return result;
@@ -134,7 +136,7 @@ Result ConversationActions::undoDelete(const ActionEntry &done)
 {
     const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
     if (!trash || done.folderId == trash->serverId)
-        return refused(QStringLiteral("Messages deleted from Deleted Items are gone for good."));
+        return refused(QCoreApplication::translate("skein::ConversationUndo", "Messages deleted from Deleted Items are gone for good."));
     ActionEntry inverse;
     inverse.kind = ActionKind::Move;
     inverse.conversationId = done.conversationId;

@@ -6,6 +6,7 @@
 #include "ProvisionCommand.h"
 #include "WbxmlCodec.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSysInfo>
@@ -77,7 +78,7 @@ EasReply failure(ErrorKind kind, const QString &message, int httpStatus = 0)
 
 EasReply redirectWithoutLocation()
 {
-    return failure(ErrorKind::Server, QStringLiteral("The server redirected Skein without saying where to."), 451);
+    return failure(ErrorKind::Server, QCoreApplication::translate("skein::eas::EasSession", "The server redirected Skein without saying where to."), 451);
 }
 
 } // namespace
@@ -170,7 +171,7 @@ EasReply EasSession::negotiate()
         EasReply reply = interpret(response);
         if (reply.ok())
             reply = failure(ErrorKind::Protocol,
-                            QStringLiteral("The server answered OPTIONS with HTTP %1.").arg(response.status),
+                            QCoreApplication::translate("skein::eas::EasSession", "The server answered OPTIONS with HTTP %1.").arg(response.status),
                             response.status);
         return reply;
     }
@@ -195,7 +196,7 @@ EasReply EasSession::negotiate()
         }
     }
     return failure(ErrorKind::NotSupported,
-                   QStringLiteral("The server offers ActiveSync versions %1; Skein needs 12.1 or later.")
+                   QCoreApplication::translate("skein::eas::EasSession", "The server offers ActiveSync versions %1; Skein needs 12.1 or later.")
                        .arg(m_serverVersions.isEmpty() ? QStringLiteral("(none)")
                                                        : m_serverVersions.join(QStringLiteral(", "))));
 }
@@ -205,7 +206,7 @@ EasReply EasSession::execute(const char *command, const wbxml::Element &request)
     const wbxml::EncodeResult encoded = wbxml::encode(request);
     if (!encoded.ok())
         return failure(ErrorKind::Protocol,
-                       QStringLiteral("Could not encode the %1 request: %2").arg(QLatin1String(command), encoded.error));
+                       QCoreApplication::translate("skein::eas::EasSession", "Could not encode the %1 request: %2").arg(QLatin1String(command), encoded.error));
     if (m_account.protocolVersion.isEmpty()) {
         EasReply negotiated = negotiate();
         if (!negotiated.ok())
@@ -217,7 +218,7 @@ EasReply EasSession::execute(const char *command, const wbxml::Element &request)
     if (askedForPolicy && !m_provisioning && qstrcmp(command, "Provision") != 0) {
         if (!provision())
             return failure(ErrorKind::Provisioning,
-                           QStringLiteral("The server requires a security policy that Skein could not acknowledge."));
+                           QCoreApplication::translate("skein::eas::EasSession", "The server requires a security policy that Skein could not acknowledge."));
         reply = post(command, encoded.bytes);
     }
     return reply;
@@ -237,7 +238,7 @@ EasReply EasSession::executeMime(const char *command, const QList<QPair<QString,
     if (reply.httpStatus == 449 && !m_provisioning) {
         if (!provision())
             return failure(ErrorKind::Provisioning,
-                           QStringLiteral("The server requires a security policy that Skein could not acknowledge."));
+                           QCoreApplication::translate("skein::eas::EasSession", "The server requires a security policy that Skein could not acknowledge."));
         reply = post(command, mime, form);
     }
     return reply;
@@ -291,7 +292,7 @@ EasReply EasSession::download(const char *command, const QList<QPair<QString, QS
     if (reply.httpStatus == 449 && !m_provisioning) {
         if (!provision())
             return failure(ErrorKind::Provisioning,
-                           QStringLiteral("The server requires a security policy that Skein could not acknowledge."));
+                           QCoreApplication::translate("skein::eas::EasSession", "The server requires a security policy that Skein could not acknowledge."));
         reply = postForFile(command, query, sink, stopped, body, extraHeaders);
     }
     return reply;
@@ -391,14 +392,14 @@ EasReply EasSession::interpret(const HttpResponse &response)
                                       "until the certificate problem is fixed.").arg(response.networkError));
     if (http == 0)
         return failure(ErrorKind::Network,
-                       QStringLiteral("Could not reach the server: %1").arg(response.networkError));
+                       QCoreApplication::translate("skein::eas::EasSession", "Could not reach the server: %1").arg(response.networkError));
     switch (http) {
     case 200:
         break;
     case 401:
         if (m_tokens)
             return failure(ErrorKind::SignInRequired, signInRequiredText(accountName()), http);
-        return failure(ErrorKind::Auth, QStringLiteral("The server refused the user name or password."), http);
+        return failure(ErrorKind::Auth, QCoreApplication::translate("skein::eas::EasSession", "The server refused the user name or password."), http);
     case 403:
     case 456:
         return failure(ErrorKind::Blocked,
@@ -410,22 +411,22 @@ EasReply EasSession::interpret(const HttpResponse &response)
         return reply;
     }
     case 451: {
-        EasReply reply = failure(ErrorKind::Server, QStringLiteral("The server redirected Skein to another address."), http);
+        EasReply reply = failure(ErrorKind::Server, QCoreApplication::translate("skein::eas::EasSession", "The server redirected Skein to another address."), http);
         reply.redirect = QUrl(QString::fromLatin1(response.header("X-MS-Location")));
         return reply;
     }
     case 457:
         return failure(ErrorKind::PasswordExpired,
-                       QStringLiteral("Your password has expired. Change it, then enter the new one in Skein."), http);
+                       QCoreApplication::translate("skein::eas::EasSession", "Your password has expired. Change it, then enter the new one in Skein."), http);
     case 501:
-        return failure(ErrorKind::NotSupported, QStringLiteral("The server does not implement this command."), http);
+        return failure(ErrorKind::NotSupported, QCoreApplication::translate("skein::eas::EasSession", "The server does not implement this command."), http);
     case 503:
         return failure(ErrorKind::Throttled,
-                       QStringLiteral("The server is busy or throttling this device; Skein will try again later."), http);
+                       QCoreApplication::translate("skein::eas::EasSession", "The server is busy or throttling this device; Skein will try again later."), http);
     case 507:
-        return failure(ErrorKind::MailboxFull, QStringLiteral("Your mailbox on the server is full."), http);
+        return failure(ErrorKind::MailboxFull, QCoreApplication::translate("skein::eas::EasSession", "Your mailbox on the server is full."), http);
     case 400:
-        return failure(ErrorKind::Protocol, QStringLiteral("The server rejected the request as malformed (HTTP 400)."), http);
+        return failure(ErrorKind::Protocol, QCoreApplication::translate("skein::eas::EasSession", "The server rejected the request as malformed (HTTP 400)."), http);
     case 404: {
         // Almost always a wrong address or path, not a server fault.
         const QUrl tried = makeRequest(nullptr, {}, {}).url;
@@ -438,7 +439,7 @@ EasReply EasSession::interpret(const HttpResponse &response)
     }
     default:
         return failure(http >= 500 ? ErrorKind::Server : ErrorKind::Protocol,
-                       QStringLiteral("The server answered HTTP %1.").arg(http), http);
+                       QCoreApplication::translate("skein::eas::EasSession", "The server answered HTTP %1.").arg(http), http);
     }
 
     EasReply reply;
@@ -448,7 +449,7 @@ EasReply EasSession::interpret(const HttpResponse &response)
     wbxml::DecodeResult decoded = wbxml::decode(response.body);
     if (!decoded.ok())
         return failure(ErrorKind::Server,
-                       QStringLiteral("The server sent a response Skein cannot read: %1").arg(decoded.error), http);
+                       QCoreApplication::translate("skein::eas::EasSession", "The server sent a response Skein cannot read: %1").arg(decoded.error), http);
     reply.body = std::move(decoded.root);
     return reply;
 }

@@ -6,6 +6,7 @@
 #include "PingCommand.h"
 #include "SyncEngineWorker.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -137,12 +138,12 @@ void SyncEngine::ping(Worker &w)
             || reply.error == ErrorKind::PasswordExpired) {
             // Asking again would only repeat the refusal; signing in again restarts push.
             m_pushEnabled = false;
-            setPushListening(false, QStringLiteral("Push is paused: %1").arg(reply.message));
+            setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "Push is paused: %1").arg(reply.message));
             return;
         }
         if (reply.error == ErrorKind::NotSupported || reply.error == ErrorKind::Protocol) {
             m_pushEnabled = false;
-            setPushListening(false, QStringLiteral("The server does not offer push (%1); Skein checks for mail at the interval instead.")
+            setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "The server does not offer push (%1); Skein checks for mail at the interval instead.")
                                         .arg(reply.message));
             return;
         }
@@ -151,7 +152,7 @@ void SyncEngine::ping(Worker &w)
         const int delay = std::min(kMaxRetryMs, m_config.pushRetryMs << std::min(m_pingFailures, 4));
         ++m_pingFailures;
         qCInfo(lcPush) << "Ping failed:" << reply.message << "- trying again in" << delay << "ms";
-        setPushListening(false, QStringLiteral("Push is interrupted (%1); trying again in %2 s.").arg(reply.message).arg(delay / 1000));
+        setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "Push is interrupted (%1); trying again in %2 s.").arg(reply.message).arg(delay / 1000));
         pingLater(delay);
         return;
     }
@@ -161,7 +162,7 @@ void SyncEngine::ping(Worker &w)
     m_pingFailures = understood ? 0 : m_pingFailures + 1;
     if (!understood && m_pingFailures >= 3) {
         const int delay = std::min(kMaxRetryMs, m_config.pushRetryMs << std::min(m_pingFailures - 3, 4));
-        setPushListening(false, QStringLiteral("The server could not keep push open (Ping status %1); trying again in %2 s.")
+        setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "The server could not keep push open (Ping status %1); trying again in %2 s.")
                                     .arg(result.status).arg(delay / 1000));
         pingLater(delay);
         return;

@@ -128,6 +128,65 @@
     </message>
 </context>
 <context>
+    <name>skein::ConversationActions</name>
+    <message>
+        <source>The destination folder does not exist.</source>
+        <translation>Der Zielordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Outbox and Drafts cannot receive an always-move rule.</source>
+        <translation>Für Postausgang und Entwürfe gibt es keine Regel „Immer verschieben“.</translation>
+    </message>
+    <message>
+        <source>Conversations can only be moved into a mail folder.</source>
+        <translation>Unterhaltungen können nur in einen E-Mail-Ordner verschoben werden.</translation>
+    </message>
+    <message>
+        <source>The conversation has no messages in this folder.</source>
+        <translation>Die Unterhaltung hat keine Nachrichten in diesem Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not save the action: %1</source>
+        <translation>Die Aktion konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>No message of the conversation in this folder is flagged.</source>
+        <translation>Keine Nachricht der Unterhaltung in diesem Ordner ist gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>The destination is not a mail folder.</source>
+        <translation>Das Ziel ist kein E-Mail-Ordner.</translation>
+    </message>
+    <message>
+        <source>The conversation is already in that folder.</source>
+        <translation>Die Unterhaltung ist bereits in diesem Ordner.</translation>
+    </message>
+    <message>
+        <source>This message has no conversation id, so Skein cannot keep a rule for it.</source>
+        <translation>Diese Nachricht hat keine Unterhaltungs-ID, daher kann Skein keine Regel für sie speichern.</translation>
+    </message>
+    <message>
+        <source>This message has no conversation id, so the server cannot set a rule for it.</source>
+        <translation>Diese Nachricht hat keine Unterhaltungs-ID, daher kann der Server keine Regel für sie festlegen.</translation>
+    </message>
+    <message>
+        <source>The folder is empty.</source>
+        <translation>Der Ordner ist leer.</translation>
+    </message>
+    <message>
+        <source>The message is no longer on this computer.</source>
+        <translation>Die Nachricht ist nicht mehr auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The message is already read.</source>
+        <translation>Die Nachricht ist bereits gelesen.</translation>
+    </message>
+    <message>
+        <source>There is no Deleted Items folder to send the conversation to.</source>
+        <translation>Es gibt keinen Ordner „Gelöschte Elemente“, in den die Unterhaltung verschoben werden kann.</translation>
+    </message>
+</context>
+<context>
     <name>skein::ConversationListModel</name>
     <message>
         <source>Subject</source>
@@ -159,6 +218,29 @@
     <message>
         <source>Date</source>
         <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ConversationUndo</name>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: the action did not take effect (%1).</source>
+        <translation>Nichts rückgängig zu machen: Die Aktion wurde nicht wirksam (%1).</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: the messages are gone.</source>
+        <translation>Nichts rückgängig zu machen: Die Nachrichten sind nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: the messages have moved on or are gone.</source>
+        <translation>Nichts rückgängig zu machen: Die Nachrichten wurden weiterverschoben oder sind nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Messages deleted from Deleted Items are gone for good.</source>
+        <translation>Aus „Gelöschte Elemente“ gelöschte Nachrichten sind endgültig weg.</translation>
     </message>
 </context>
 <context>
@@ -539,6 +621,88 @@
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::EasSession</name>
+    <message>
+        <source>The server redirected Skein without saying where to.</source>
+        <translation>Der Server hat Skein umgeleitet, ohne das Ziel zu nennen.</translation>
+    </message>
+    <message>
+        <source>The server answered OPTIONS with HTTP %1.</source>
+        <translation>Der Server hat OPTIONS mit HTTP %1 beantwortet.</translation>
+    </message>
+    <message>
+        <source>The server offers ActiveSync versions %1; Skein needs 12.1 or later.</source>
+        <translation>Der Server bietet die ActiveSync-Versionen %1 an; Skein braucht 12.1 oder neuer.</translation>
+    </message>
+    <message>
+        <source>Could not encode the %1 request: %2</source>
+        <translation>Die Anfrage %1 konnte nicht codiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The server requires a security policy that Skein could not acknowledge.</source>
+        <translation>Der Server verlangt eine Sicherheitsrichtlinie, die Skein nicht bestätigen konnte.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password.</source>
+        <translation>Der Server hat den Benutzernamen oder das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server redirected Skein to another address.</source>
+        <translation>Der Server hat Skein an eine andere Adresse umgeleitet.</translation>
+    </message>
+    <message>
+        <source>Your password has expired. Change it, then enter the new one in Skein.</source>
+        <translation>Ihr Passwort ist abgelaufen. Ändern Sie es und geben Sie dann das neue in Skein ein.</translation>
+    </message>
+    <message>
+        <source>The server does not implement this command.</source>
+        <translation>Der Server unterstützt diesen Befehl nicht.</translation>
+    </message>
+    <message>
+        <source>The server is busy or throttling this device; Skein will try again later.</source>
+        <translation>Der Server ist ausgelastet oder drosselt dieses Gerät; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>Your mailbox on the server is full.</source>
+        <translation>Ihr Postfach auf dem Server ist voll.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request as malformed (HTTP 400).</source>
+        <translation>Der Server hat die Anfrage als fehlerhaft abgelehnt (HTTP 400).</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1.</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server sent a response Skein cannot read: %1</source>
+        <translation>Der Server hat eine Antwort gesendet, die Skein nicht lesen kann: %1</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::SyncEngine</name>
+    <message>
+        <source>Push is paused: %1</source>
+        <translation>Push ist angehalten: %1</translation>
+    </message>
+    <message>
+        <source>The server does not offer push (%1); Skein checks for mail at the interval instead.</source>
+        <translation>Der Server bietet kein Push an (%1); Skein prüft stattdessen im Intervall auf E-Mails.</translation>
+    </message>
+    <message>
+        <source>Push is interrupted (%1); trying again in %2 s.</source>
+        <translation>Push ist unterbrochen (%1); neuer Versuch in %2 s.</translation>
+    </message>
+    <message>
+        <source>The server could not keep push open (Ping status %1); trying again in %2 s.</source>
+        <translation>Der Server konnte Push nicht offen halten (Ping-Status %1); neuer Versuch in %2 s.</translation>
     </message>
 </context>
 <context>
