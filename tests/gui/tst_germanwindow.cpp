@@ -76,6 +76,7 @@ class TestGermanWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        Q_INIT_RESOURCE(resources);
         QVERIFY(m_dir.isValid());
         guitest::isolateSettings(m_dir, QStringLiteral("tst_germanwindow"));
         guitest::neverMarkReadOnOpen();
