@@ -5,13 +5,15 @@
 //                [--refuse conversation-move,conversation-search] [--no-conversation-index]
 //                [--seed-mime DIR --user U] [--now 2026-01-01T12:00:00Z] [--max-request-bytes N]
 //                [--auth basic|oauth|both] [--token-lifetime S] [--device-interval S] [--device-code-lifetime S]
+//                [--exit-on-stdin-close]
 //   skein-server --data DIR [--seed demo] dump --json
 //   skein-server --data DIR revoke --user U
 //   skein-server --data DIR deliver --to USER (--mime FILE | --reply-to SERVERID --from ADDR --subject S --body B
 //                                              | --new --from ADDR --subject S --body B)
 //
 // Prints "listening http://127.0.0.1:PORT/Microsoft-Server-ActiveSync" as the
-// first stdout line and serves until SIGINT/SIGTERM.
+// first stdout line and serves until SIGINT/SIGTERM (or, with
+// --exit-on-stdin-close, until its standard input closes).
 #include "ReferenceServer.h"
 #include "ServerContext.h"
 
@@ -22,8 +24,10 @@
 #include <QJsonObject>
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -128,6 +132,21 @@ int runRevoke(skein::server::ReferenceServer &server, const QCommandLineParser &
     return 0;
 }
 
+// --exit-on-stdin-close: a parent that starts us with a pipe as standard
+// input stops us by closing it, and so does its end, a crash included.
+// Whatever arrives on the pipe is read and ignored.
+void quitWhenStdinCloses(QSocketNotifier &notifier)
+{
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&notifier] {
+        char buffer[512];
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+            notifier.setEnabled(false);
+            QCoreApplication::quit();
+        }
+    });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -184,10 +203,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption deviceCodeLifetime(QStringLiteral("device-code-lifetime"),
                                                 QStringLiteral("Lifetime of device codes in seconds (default 900)."),
                                                 QStringLiteral("seconds"));
+    const QCommandLineOption exitOnStdinClose(
+        QStringLiteral("exit-on-stdin-close"),
+        QStringLiteral("Stop serving when standard input closes (the parent that started the server ended)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("With 'dump': print JSON (the only format)."));
     const DeliverOptions deliverOptions;
     parser.addOptions({listen, data, seed, users, generate, user, folder, fault, refuse, noConversationIndex, seedMime,
-                       now, maxRequestBytes, auth, tokenLifetime, deviceInterval, deviceCodeLifetime, json,
+                       now, maxRequestBytes, auth, tokenLifetime, deviceInterval, deviceCodeLifetime, exitOnStdinClose, json,
                        deliverOptions.to,
                        deliverOptions.mime, deliverOptions.replyTo, deliverOptions.fresh, deliverOptions.from,
                        deliverOptions.subject, deliverOptions.body});
@@ -305,6 +327,11 @@ int main(int argc, char *argv[])
     sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
+    std::unique_ptr<QSocketNotifier> stdinNotifier;
+    if (parser.isSet(exitOnStdinClose)) {
+        stdinNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+        quitWhenStdinCloses(*stdinNotifier);
+    }
 
     std::printf("listening %s\n", qPrintable(server.url().toString()));
     std::fflush(stdout);

@@ -44,6 +44,37 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
     }
 
+    // The desktop app's demo stops it this way, and its end (even a crash)
+    // closes the pipe too; without the option, stdin means nothing.
+    void exitOnStdinCloseStopsWhenStdinCloses()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(SKEIN_SERVER_BIN),
+                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dir.path(),
+                 QStringLiteral("--seed"), QStringLiteral("demo"), QStringLiteral("--exit-on-stdin-close")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 15000);
+        QVERIFY(p.readLine().startsWith("listening "));
+        p.write("anything\n"); // read and ignored
+        QVERIFY(!p.waitForFinished(300));
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+
+        QProcess plain;
+        plain.start(QStringLiteral(SKEIN_SERVER_BIN),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
+                     dir.path() + QStringLiteral("/plain")});
+        QVERIFY(plain.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(plain.canReadLine(), 15000);
+        plain.closeWriteChannel();
+        QVERIFY(!plain.waitForFinished(500));
+        plain.terminate();
+        QVERIFY(plain.waitForFinished(15000));
+    }
+
     void dumpJson()
     {
         QTemporaryDir dir;
