@@ -112,6 +112,9 @@ void report(const char *label, const Run &run)
 int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    // The demo's server runs as in skein: the build's skein-server, a child process.
+    if (qEnvironmentVariableIsEmpty("SKEIN_SERVER_BIN"))
+        qputenv("SKEIN_SERVER_BIN", SKEIN_SERVER_BIN);
     TimedApplication app(argc, argv);
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 200000;
     QTemporaryDir settings; // the window's QSettings: a fresh, empty file

@@ -27,7 +27,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                                      QStringLiteral("Profile folder (default: the one skein-cli uses)."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Start a built-in demo server with a sample mailbox and show it."));
+                                  QStringLiteral("Start the demo server (skein-server, beside skein) with a sample mailbox and show it."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("After the first sync, save the window as a PNG and quit."),
                                         QStringLiteral("FILE"));

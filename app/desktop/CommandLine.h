@@ -11,7 +11,7 @@ namespace skein::desktop {
 // [--select-subject TEXT]]` asked for.
 struct DesktopOptions {
     QString profileDir;     // empty: the default profile (shared with skein-cli)
-    bool demo = false;      // in-process reference server with the demo mailbox
+    bool demo = false;      // skein-server (a child process) with the demo mailbox
     QString screenshotPath; // save the window after the first sync, then quit
     QString selectSubject;  // --screenshot expands the first multi-message conversation whose
                             // subject contains this (case-insensitive); empty: the first one

@@ -4,7 +4,7 @@
 #include "AppEnvironment.h"
 #include "ChangeThrottle.h"
 #include "ComposerWindow.h"
-#include "DemoServer.h"
+#include "DemoServerProcess.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
 #include "ScreenshotTaker.h"
@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QMessageBox>
 #include <QShortcut>
 #include <QTemporaryDir>
 
@@ -199,15 +200,37 @@ void DesktopApp::startWithStoredAccount(AccountSession *session)
         syncAccount(session);
 }
 
+void DesktopApp::setDemoBackend(std::unique_ptr<DemoBackend> backend)
+{
+    m_demo = std::move(backend);
+}
+
 void DesktopApp::startDemo()
 {
-    m_demo = std::make_unique<DemoServer>();
+    if (!m_demo)
+        m_demo = std::make_unique<DemoServerProcess>();
     if (m_options.demoOAuth)
         m_demo->setAuthMode(QStringLiteral("oauth"));
     m_demo->setExtraMessages(m_options.demoMessages);
-    connect(m_demo.get(), &DemoServer::ready, this, &DesktopApp::onDemoReady);
-    connect(m_demo.get(), &DemoServer::failed, this, &DesktopApp::fail);
+    connect(m_demo.get(), &DemoBackend::ready, this, &DesktopApp::onDemoReady);
+    connect(m_demo.get(), &DemoBackend::failed, this, &DesktopApp::failDemoServer);
     m_demo->start();
+}
+
+void DesktopApp::failDemoServer(const QString &reason)
+{
+    if (!m_options.screenshotPath.isEmpty()) {
+        Q_EMIT exitRequested(1, reason);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Skein demo"),
+                                tr("The demo mailbox cannot be shown."), QMessageBox::Close);
+    box->setObjectName(QStringLiteral("demoServerError"));
+    box->setAccessibleName(tr("Demo server error"));
+    box->setInformativeText(reason);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, reason] { Q_EMIT exitRequested(1, reason); });
+    box->open();
 }
 
 void DesktopApp::onDemoReady(const QUrl &url)
@@ -240,7 +263,7 @@ void DesktopApp::onDemoReady(const QUrl &url)
 }
 
 // --demo-oauth: the account dialog as a new user meets it, with Autodiscover
-// and the client id pointing at the built-in server (the testers' overrides
+// and the client id pointing at the demo server (the testers' overrides
 // of docs/signin.md, set for this process only); the system browser shows
 // the server's sign-in page (demo / demo).
 void DesktopApp::startDemoSignIn()

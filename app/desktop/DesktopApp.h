@@ -36,7 +36,7 @@ class SettingsDialog;
 namespace skein::desktop {
 
 class AccountFlow;
-class DemoServer;
+class DemoBackend;
 class DesktopNotifier;
 class ScreenshotTaker;
 
@@ -64,7 +64,10 @@ public:
     ui::AccountDialog *accountDialog() const; // nullptr while none was shown
     // The active account's engine, store (the window's connection) and profile.
     eas::SyncEngine *engine() const;
-    DemoServer *demoServer() const { return m_demo.get(); }
+    // Where --demo's server runs: by default skein-server as a child process
+    // (DemoServerProcess); tests may hand in another before start().
+    void setDemoBackend(std::unique_ptr<DemoBackend> backend);
+    DemoBackend *demoBackend() const { return m_demo.get(); }
     Store &store() { return m_store; }
     const cli::Profile &profile() const { return m_active->profile(); }
     bool isSyncing() const { return m_active && m_active->syncing; }
@@ -129,6 +132,9 @@ private:
     void startWithStoredAccount(AccountSession *session);
     void startDemo();
     void onDemoReady(const QUrl &url);
+    // The demo server is missing or did not start: a message box (not
+    // with --screenshot, which runs unattended), then the app ends.
+    void failDemoServer(const QString &reason);
     void startDemoSignIn();
     void ensureAccountFlow();
     void showAccountSetup(std::optional<ui::AccountDialog::DialogError> failure = {}, const QString &message = {});
@@ -205,7 +211,7 @@ private:
     AccountSession *m_active = nullptr;
     Store m_store; // the GUI thread's connection to the active account's store
     std::unique_ptr<ui::MainWindow> m_window;
-    std::unique_ptr<DemoServer> m_demo;
+    std::unique_ptr<DemoBackend> m_demo;
     AccountFlow *m_accountFlow = nullptr;
     AccountSession *m_accountFlowSession = nullptr; // the account m_accountFlow sets up
     QString m_addedAccount; // an account being added: removed again if its set-up is cancelled

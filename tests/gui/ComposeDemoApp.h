@@ -132,7 +132,7 @@ protected:
     QJsonObject dump() const
     {
         QJsonObject d;
-        m_app->demoServer()->runOnServerThread([&d](skein::server::ReferenceServer &s) { d = s.dump(); });
+        demoServerOf(*m_app)->runOnServerThread([&d](skein::server::ReferenceServer &s) { d = s.dump(); });
         return d;
     }
 
@@ -158,7 +158,7 @@ protected:
     QList<ServerFile> serverAttachments(const QString &serverMessageId) const
     {
         QList<ServerFile> out;
-        m_app->demoServer()->runOnServerThread([&](skein::server::ReferenceServer &s) {
+        demoServerOf(*m_app)->runOnServerThread([&](skein::server::ReferenceServer &s) {
             for (const skein::server::AttachmentRow &a : s.store().attachments(serverMessageId.toLongLong()))
                 out.append({a.name, a.data});
         });
@@ -284,13 +284,14 @@ protected:
     QString startDemo()
     {
         m_app = std::make_unique<DesktopApp>(DesktopOptions{m_dir.filePath(QStringLiteral("profile")), true, {}});
+        runDemoInProcess(*m_app); // the test reaches into the server
         QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
         QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
         m_app->start();
         if (!synced.wait(90000) || !synced.first().first().toBool())
             return QStringLiteral("the first sync of the demo mailbox failed");
         bool added = false;
-        m_app->demoServer()->runOnServerThread([&added](skein::server::ReferenceServer &s) {
+        demoServerOf(*m_app)->runOnServerThread([&added](skein::server::ReferenceServer &s) {
             added = s.addUser(QStringLiteral("alice"), QStringLiteral("alice")) && s.addUser(QStringLiteral("bob"), QStringLiteral("bob"));
         });
         if (!added)

@@ -84,6 +84,7 @@ void TestDesktopApp::initTestCase()
     // the profile folder does not exist yet.
     m_umask = ::umask(022);
     m_app = std::make_unique<DesktopApp>(DesktopOptions{m_dir.filePath(QStringLiteral("profile")), true, {}});
+    runDemoInProcess(*m_app); // the test reaches into the server
     // Selecting must not mark anything read here: these tests check read
     // states. The app has pointed QSettings at the test profile by now.
     QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
@@ -210,7 +211,7 @@ void TestDesktopApp::replyTreesMatchTheServersThreading()
 {
     QHash<QString, QString> parentOnServer;
     QJsonObject dump;
-    m_app->demoServer()->runOnServerThread([&dump](skein::server::ReferenceServer &s) { dump = s.dump(); });
+    demoServerOf(*m_app)->runOnServerThread([&dump](skein::server::ReferenceServer &s) { dump = s.dump(); });
     for (const QJsonValue &user : dump.value(QStringLiteral("users")).toArray())
         for (const QJsonValue &m : user[QStringLiteral("messages")].toArray())
             parentOnServer.insert(m[QStringLiteral("serverId")].toString(), m[QStringLiteral("parentServerId")].toString());

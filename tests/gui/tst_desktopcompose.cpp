@@ -229,7 +229,7 @@ void TestDesktopCompose::aVanishedAttachmentKeepsTheWindowOpen()
 void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
 {
     bool armed = false;
-    m_app->demoServer()->runOnServerThread(
+    demoServerOf(*m_app)->runOnServerThread(
         [&armed](skein::server::ReferenceServer &s) { armed = s.applyFaultSpec(QStringLiteral("send:116")); });
     QVERIFY(armed);
     window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();

@@ -130,7 +130,7 @@ private Q_SLOTS:
     void aRefusedMessageIsEditedFromTheOutboxAndGoesOnce()
     {
         bool armed = false;
-        m_app->demoServer()->runOnServerThread(
+        demoServerOf(*m_app)->runOnServerThread(
             [&armed](skein::server::ReferenceServer &s) { armed = s.applyFaultSpec(QStringLiteral("send:120")); });
         QVERIFY(armed);
         ComposerWindow *composer = newMail();

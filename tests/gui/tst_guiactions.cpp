@@ -151,6 +151,7 @@ private:
 void TestGuiActions::initTestCase()
 {
     m_app = std::make_unique<DesktopApp>(DesktopOptions{m_profile.path(), true, {}});
+    runDemoInProcess(*m_app); // the test reaches into the server
     // Selecting must not mark anything read here: these tests check read
     // states. The app has pointed QSettings at the test profile by now.
     QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
@@ -172,7 +173,7 @@ void TestGuiActions::cleanupTestCase()
 QJsonObject TestGuiActions::dump() const
 {
     QJsonObject result;
-    m_app->demoServer()->runOnServerThread([&result](server::ReferenceServer &s) { result = s.dump(); });
+    demoServerOf(*m_app)->runOnServerThread([&result](server::ReferenceServer &s) { result = s.dump(); });
     return result;
 }
 
@@ -310,7 +311,7 @@ QString TestGuiActions::deliverReplyTo(const QByteArray &conversationId, const Q
     reply.subject = QStringLiteral("Re: one more thing");
     reply.body = QStringLiteral("Sorry, one more thing.");
     server::DeliveryResult result;
-    m_app->demoServer()->runOnServerThread([&](server::ReferenceServer &s) { result = s.deliver(reply); });
+    demoServerOf(*m_app)->runOnServerThread([&](server::ReferenceServer &s) { result = s.deliver(reply); });
     if (!result.ok)
         qWarning() << "delivery failed:" << result.error;
     *landedIn = result.folder;
@@ -320,7 +321,7 @@ QString TestGuiActions::deliverReplyTo(const QByteArray &conversationId, const Q
 QList<server::ConversationRuleInfo> TestGuiActions::serverRules() const
 {
     QList<server::ConversationRuleInfo> rules;
-    m_app->demoServer()->runOnServerThread(
+    demoServerOf(*m_app)->runOnServerThread(
         [&rules](server::ReferenceServer &s) { rules = s.conversationRules(QStringLiteral("demo")); });
     return rules;
 }
@@ -355,7 +356,7 @@ ui::ConversationRulesDialog *TestGuiActions::openRulesFromTheMenuBar()
 
 void TestGuiActions::refuseLikeSogo() const
 {
-    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.setRefusals(true, true); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.setRefusals(true, true); });
 }
 
 QStringList TestGuiActions::serverIdsIn(const QByteArray &conversationId, const QString &folder) const
@@ -474,7 +475,7 @@ void TestGuiActions::changesWaitWhileTheServerIsUnreachable()
         if (!m.read)
             unreadOnServer << m.serverId;
     QVERIFY(!unreadOnServer.isEmpty());
-    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(503, 5); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(503, 5); });
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::keyClick(view(), Qt::Key_Q, Qt::ControlModifier);
     QCOMPARE(rowOf(id).data(UnreadCountRole).toInt(), 0);
@@ -768,7 +769,7 @@ void TestGuiActions::findInAllFolders()
     // and the Search): the local store answers, and the dialog says so. Not
     // a refusal (500/501, see findWhenTheServerRefusesSearch): Skein asks
     // the server again next time.
-    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(504, 2); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(504, 2); });
     command(C::Find)->trigger();
     QVERIFY(dialog->isSearching());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
@@ -785,7 +786,7 @@ void TestGuiActions::refusedIgnoreRollsBackWithTheReason()
     const int inInbox = int(onServerIn(id, kInbox).size());
     select(id);
     window()->banner()->hide();
-    m_app->demoServer()->runOnServerThread([](server::ReferenceServer &s) { s.forceMoveStatus(6); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.forceMoveStatus(6); });
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::keyClick(view(), Qt::Key_K);
     QVERIFY(!isListed(id)); // local first

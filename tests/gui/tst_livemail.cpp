@@ -42,7 +42,7 @@ class TestLiveMail : public QObject
     skein::server::DeliveryResult deliver(const QString &subject, const QString &inReplyTo = {})
     {
         skein::server::DeliveryResult result;
-        m_app->demoServer()->runOnServerThread([&](skein::server::ReferenceServer &server) {
+        demoServerOf(*m_app)->runOnServerThread([&](skein::server::ReferenceServer &server) {
             skein::server::IncomingMail mail;
             mail.to = QStringLiteral("demo");
             mail.from = QStringLiteral("Lena Fischer <lena@northwind.example>");
@@ -83,6 +83,7 @@ private Q_SLOTS:
         m_fake = std::make_unique<skein::test::FakeNotificationService>();
         QVERIFY(m_fake->ok());
         m_app = std::make_unique<DesktopApp>(DesktopOptions{m_dir.filePath(QStringLiteral("profile")), true, {}});
+        runDemoInProcess(*m_app); // the test reaches into the server
         QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
         QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
         m_app->start();

@@ -36,7 +36,7 @@ class TestTwoAccounts : public QObject, public ComposeDemoApp
     skein::server::DeliveryResult deliverTo(const QString &user, const QString &subject)
     {
         skein::server::DeliveryResult result;
-        m_app->demoServer()->runOnServerThread([&](skein::server::ReferenceServer &server) {
+        demoServerOf(*m_app)->runOnServerThread([&](skein::server::ReferenceServer &server) {
             skein::server::IncomingMail mail;
             mail.to = user;
             mail.from = QStringLiteral("Bob Builder <bob@skein.test>");
@@ -121,7 +121,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_app->accountDialog() && m_app->accountDialog()->isVisible());
         skein::ui::AccountDialog *dialog = m_app->accountDialog();
         QVERIFY(dialog->email().isEmpty()); // not demo's address
-        setUpManually(dialog, kAlice, m_app->demoServer()->baseUrl().toString(), QStringLiteral("alice"),
+        setUpManually(dialog, kAlice, demoServerOf(*m_app)->baseUrl().toString(), QStringLiteral("alice"),
                       QStringLiteral("alice"));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible() && accountRow(kAliceName).isValid(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 30000);

@@ -129,7 +129,7 @@ private Q_SLOTS:
 
         clickFolder(inboxRowOf(kSogoAccount));
         const int before = accountRow(QString()).data(skein::UnreadCountRole).toInt();
-        m_app->demoServer()->runOnServerThread([](skein::server::ReferenceServer &server) {
+        demoServerOf(*m_app)->runOnServerThread([](skein::server::ReferenceServer &server) {
             skein::server::IncomingMail mail;
             mail.to = QStringLiteral("demo");
             mail.from = QStringLiteral("Bob Builder <bob@skein.test>");

@@ -1,6 +1,7 @@
 #include "DemoServer.h"
 
 #include "BackgroundPriority.h"
+#include "DesktopApp.h"
 #include "ReferenceServer.h"
 
 #include <QHostAddress>
@@ -8,10 +9,9 @@
 namespace skein::desktop {
 
 DemoServer::DemoServer(QObject *parent)
-    : QObject(parent)
+    : DemoBackend(parent)
 {
     m_thread.setObjectName(QStringLiteral("skein-demo-server"));
-    connect(this, &DemoServer::ready, this, &DemoServer::onReady);
 }
 
 DemoServer::~DemoServer()
@@ -66,18 +66,27 @@ void DemoServer::startOnServerThread()
         Q_EMIT failed(QStringLiteral("The demo server found no free port on 127.0.0.1."));
         return;
     }
-    Q_EMIT ready(m_server->url());
-}
-
-void DemoServer::onReady(const QUrl &url)
-{
-    m_url = url;
+    // Announced on this object's (the GUI) thread, which owns the url.
+    QMetaObject::invokeMethod(this, [this, url = m_server->url()] { announceReady(url); }, Qt::QueuedConnection);
 }
 
 void DemoServer::runOnServerThread(const std::function<void(server::ReferenceServer &)> &job)
 {
     if (m_server)
         QMetaObject::invokeMethod(m_server, [this, &job] { job(*m_server); }, Qt::BlockingQueuedConnection);
+}
+
+DemoServer *runDemoInProcess(DesktopApp &app)
+{
+    auto server = std::make_unique<DemoServer>();
+    DemoServer *raw = server.get();
+    app.setDemoBackend(std::move(server));
+    return raw;
+}
+
+DemoServer *demoServerOf(const DesktopApp &app)
+{
+    return qobject_cast<DemoServer *>(app.demoBackend());
 }
 
 } // namespace skein::desktop
