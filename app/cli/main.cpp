@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <cstdio>
+
 using namespace skein::cli;
 
 namespace {
@@ -62,6 +64,7 @@ void addOptions(QCommandLineParser &parser)
         "Exit codes: 0 done, 1 failed, 2 password refused or sign-in expired (sign in again), 3 server not reached or not answering,\n"
         "4 no such account, folder or message, 64 usage error (see the README)."));
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addOptions({
         {QStringLiteral("profile"), QStringLiteral("Profile folder (default: the XDG data location)."), QStringLiteral("DIR")},
         {QStringLiteral("account"),
@@ -164,6 +167,11 @@ int main(int argc, char *argv[])
         return fail(Usage, asReason(parser.errorText()) + QStringLiteral("; see skein-cli --help"));
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(Ok);
+    // Not showVersion(): the application name is "skein" (it picks the profile's settings).
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("skein-cli %s\n", SKEIN_VERSION);
+        return Ok;
+    }
 
     const int timeout = timeoutSeconds(parser);
     if (!timeout)

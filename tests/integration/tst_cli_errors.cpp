@@ -69,6 +69,15 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    // What `skein-cli --version` prints: one line, the project's version, exit 0.
+    void versionPrintsTheVersion()
+    {
+        const Run r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("skein-cli " SKEIN_VERSION "\n"));
+        QVERIFY(r.err.isEmpty());
+    }
+
     // A server that takes the connection and never answers: skein-cli ends
     // after --timeout with one sentence of its own, for a new account and
     // for a sync of an existing one.
