@@ -24,7 +24,8 @@ void configureApplication(const cli::Profile &profile)
     QCoreApplication::setApplicationName(QStringLiteral("skein"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SKEIN_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Skein"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("skein"));
+    // The installed .desktop file's name and the AppStream id (app/CMakeLists.txt).
+    QGuiApplication::setDesktopFileName(QStringLiteral(SKEIN_APP_ID));
     QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("skein"), QIcon(QStringLiteral(":/skein/icons/skein.svg"))));
 
     // QSettings() then reads and writes PROFILE/Skein/skein.ini and nothing

@@ -29,7 +29,7 @@ bool DesktopNotifier::notify(const QString &key, const QString &summary, const Q
         return false;
     QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
     const QVariantMap hints{{QStringLiteral("category"), QStringLiteral("email.arrived")},
-                            {QStringLiteral("desktop-entry"), QStringLiteral("skein")}};
+                            {QStringLiteral("desktop-entry"), QStringLiteral(SKEIN_APP_ID)}};
     call << QStringLiteral("Skein") << m_idByKey.value(key, 0u) << QStringLiteral("skein") << summary << body
          << QStringList{QStringLiteral("default"), tr("Open")} << hints << int(-1);
     const QDBusReply<uint> reply = m_bus.call(call, QDBus::Block, 2000);
