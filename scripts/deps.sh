@@ -7,6 +7,9 @@ skein_packages=(
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     dbus gnome-keyring libsecret-1-0
     xvfb xauth
+    # The package checks (ctest -L package): cpack's .deb with computed
+    # Depends (dpkg-shlibdeps, file), the metadata validators, man pages.
+    dpkg-dev file appstream desktop-file-utils groff-base
     clang libclang-rt-14-dev
 )
 
