@@ -7,6 +7,7 @@
 #include "StatusText.h"
 #include "SyncRunner.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QScopeGuard>
 
@@ -57,8 +58,8 @@ bool isServerError(int httpStatus)
 
 QString gaveUpText(int httpStatus)
 {
-    return QStringLiteral("The server kept answering with an error (HTTP %1) %2 times in a row, so Skein "
-                          "stopped trying and undid this change on this computer.")
+    return QCoreApplication::translate("skein::eas::ActionReplayer", "The server kept answering with an error (HTTP %1) %2 times in a row, so Skein "
+                                                                     "stopped trying and undid this change on this computer.")
         .arg(httpStatus)
         .arg(ActionReplayer::kMaxServerErrorAttempts);
 }
@@ -110,7 +111,7 @@ bool ActionReplayer::delivered(const EasReply &reply, const QString &parseError,
         return false;
     }
     const QString reason = !reply.ok() ? reply.message
-        : QStringLiteral("The server's answer could not be read: %1").arg(parseError);
+        : QCoreApplication::translate("skein::eas::ActionReplayer", "The server's answer could not be read: %1").arg(parseError);
     if (!reply.ok() || !parseError.isEmpty()) {
         for (const ActionEntry &e : entries)
             failed(e, reason);
@@ -308,7 +309,7 @@ bool ActionReplayer::sendConversationMoves(const Entries &requested, Report &rep
         if (result.status != 1)
             failed(e, statusText("ItemOperations", result.status));
         else if (!move)
-            failed(e, QStringLiteral("The server did not answer the move of this conversation."));
+            failed(e, QCoreApplication::translate("skein::eas::ActionReplayer", "The server did not answer the move of this conversation."));
         else if (move->status != 1)
             failed(e, statusText("ItemOperations.Move", move->status));
         else {
@@ -461,7 +462,7 @@ bool ActionReplayer::sendMoveBatch(Entries entries, Report &report)
             case MoveOutcome::Refused:
                 refused.append(int(i));
                 reason = status ? statusText("MoveItems", status)
-                                : QStringLiteral("The server did not answer the move of this message.");
+                                : QCoreApplication::translate("skein::eas::ActionReplayer", "The server did not answer the move of this message.");
                 break;
             }
         }
@@ -604,7 +605,7 @@ bool ActionReplayer::syncSegment(const Entries &entries, const FolderSyncer &syn
         if (!folder) {
             for (const ActionEntry &e : entries)
                 if (e.folderId == folderId)
-                    failed(e, QStringLiteral("The folder no longer exists on the server."));
+                    failed(e, QCoreApplication::translate("skein::eas::ActionReplayer", "The folder no longer exists on the server."));
             continue;
         }
         // An entry on a message whose move named no id waits for this

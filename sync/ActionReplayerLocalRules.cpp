@@ -7,6 +7,8 @@
 
 #include "ConversationActions.h"
 
+#include <QCoreApplication>
+
 namespace skein::eas {
 
 namespace {
@@ -59,10 +61,10 @@ void ActionReplayer::keepRulesLocally(const Entries &entries, Report &report)
             const QString topic = topicOf(m_store, e.conversationId);
             const std::optional<Folder> target = m_store.folder(e.targetFolderId);
             m_notice(e.kind == ActionKind::Ignore
-                         ? QStringLiteral("This server cannot keep conversation rules; Skein keeps \u201c%1\u201d "
-                                          "ignored on this computer.").arg(topic)
-                         : QStringLiteral("This server cannot keep conversation rules; Skein keeps moving "
-                                          "\u201c%1\u201d to %2 on this computer.")
+                         ? QCoreApplication::translate("skein::eas::ActionReplayer", "This server cannot keep conversation rules; Skein keeps \u201c%1\u201d "
+                                                                                     "ignored on this computer.").arg(topic)
+                         : QCoreApplication::translate("skein::eas::ActionReplayer", "This server cannot keep conversation rules; Skein keeps moving "
+                                                                                     "\u201c%1\u201d to %2 on this computer.")
                                .arg(topic, target ? target->name : e.targetFolderId));
         }
         if (const std::optional<ActionEntry> move = m_journal.entry(kept.entryId)) {

@@ -5,6 +5,7 @@
 #include "WbxmlCodec.h"
 #include "StatusText.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -23,7 +24,7 @@ AttachmentDownloader::Result cancelledResult()
 {
     AttachmentDownloader::Result r;
     r.cancelled = true;
-    r.error = QStringLiteral("The download was cancelled.");
+    r.error = QCoreApplication::translate("skein::eas::AttachmentDownloader", "The download was cancelled.");
     return r;
 }
 
@@ -38,12 +39,12 @@ AttachmentDownloader::Result AttachmentDownloader::fetchToFile(const QString &fi
                                                                const Progress &progress)
 {
     if (fileReference.isEmpty())
-        return failed(QStringLiteral("The server gave this attachment no reference to fetch it by."));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "The server gave this attachment no reference to fetch it by."));
     if (targetPath.isEmpty() || QFileInfo(targetPath).isDir())
-        return failed(QStringLiteral("Choose a file to save the attachment to, not a folder."));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "Choose a file to save the attachment to, not a folder."));
     QSaveFile file(targetPath);
     if (!file.open(QIODevice::WriteOnly))
-        return failed(QStringLiteral("Cannot write %1: %2").arg(targetPath, file.errorString()));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "Cannot write %1: %2").arg(targetPath, file.errorString()));
     Result result = usesItemOperations(m_session.account().protocolVersion)
         ? viaItemOperations(fileReference, file, progress)
         : viaGetAttachment(fileReference, file, progress);
@@ -52,7 +53,7 @@ AttachmentDownloader::Result AttachmentDownloader::fetchToFile(const QString &fi
         return result;
     }
     if (!file.commit())
-        return failed(QStringLiteral("Cannot finish writing %1: %2").arg(targetPath, file.errorString()));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "Cannot finish writing %1: %2").arg(targetPath, file.errorString()));
     return result;
 }
 
@@ -64,11 +65,11 @@ QString fetchFailure(const AttachmentFetchCommand::Result &fetched)
     if (fetched.status != 1)
         return statusText("ItemOperations", fetched.status);
     if (fetched.fetchStatus == 15 || fetched.fetchStatus == 6)
-        return QStringLiteral("The server no longer has this attachment; sync the folder and try again.");
+        return QCoreApplication::translate("skein::eas::AttachmentDownloader", "The server no longer has this attachment; sync the folder and try again.");
     if (fetched.fetchStatus != 1)
         return statusText("ItemOperations", fetched.fetchStatus);
     if (!fetched.error.isEmpty())
-        return QStringLiteral("The server's answer cannot be read: %1").arg(fetched.error);
+        return QCoreApplication::translate("skein::eas::AttachmentDownloader", "The server's answer cannot be read: %1").arg(fetched.error);
     return {};
 }
 
@@ -110,9 +111,9 @@ AttachmentDownloader::Result AttachmentDownloader::viaItemOperations(const QStri
     if (cancelled)
         return cancelledResult();
     if (!writeError.isEmpty())
-        return failed(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), writeError));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "Cannot write %1: %2").arg(file.fileName(), writeError));
     if (!reader.error().isEmpty())
-        return failed(QStringLiteral("The server's answer cannot be read: %1").arg(reader.error()));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "The server's answer cannot be read: %1").arg(reader.error()));
     if (!reply.ok())
         return failed(reply.message);
     const wbxml::DecodeResult decoded = wbxml::decode(reader.wbxml());
@@ -132,7 +133,7 @@ AttachmentDownloader::Result AttachmentDownloader::viaItemOperations(const QStri
     r.contentType = fetched.contentType;
     if (fetched.part > 0) {
         if (fetched.part != 1 || !reader.isMultiPart() || !reader.complete() || reader.fileBytes() != reader.fileLength())
-            return failed(QStringLiteral("The download ended after %1 bytes; try again.").arg(reader.fileBytes()));
+            return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "The download ended after %1 bytes; try again.").arg(reader.fileBytes()));
         r.bytes = reader.fileBytes();
         return r;
     }
@@ -140,7 +141,7 @@ AttachmentDownloader::Result AttachmentDownloader::viaItemOperations(const QStri
     if (progress && !progress(fetched.data.size(), fetched.data.size()))
         return cancelledResult();
     if (file.write(fetched.data) != fetched.data.size())
-        return failed(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     r.bytes = fetched.data.size();
     return r;
 }
@@ -159,7 +160,7 @@ AttachmentDownloader::Result AttachmentDownloader::viaItemOperationsInline(const
     if (progress && !progress(fetched.data.size(), fetched.data.size()))
         return cancelledResult();
     if (file.write(fetched.data) != fetched.data.size())
-        return failed(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     Result r;
     r.ok = true;
     r.bytes = fetched.data.size();
@@ -193,15 +194,15 @@ AttachmentDownloader::Result AttachmentDownloader::viaGetAttachment(const QStrin
     if (cancelled)
         return cancelledResult();
     if (!writeError.isEmpty())
-        return failed(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), writeError));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "Cannot write %1: %2").arg(file.fileName(), writeError));
     if (!reply.ok()) {
         if (reply.httpStatus == 404 || reply.httpStatus == 500)
-            return failed(QStringLiteral("The server no longer has this attachment (HTTP %1); sync the folder and "
-                                         "try again.").arg(reply.httpStatus));
+            return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "The server no longer has this attachment (HTTP %1); sync the folder and "
+                                                                                          "try again.").arg(reply.httpStatus));
         return failed(reply.message);
     }
     if (expected >= 0 && received != expected)
-        return failed(QStringLiteral("The download ended after %1 of %2 bytes; try again.").arg(received).arg(expected));
+        return failed(QCoreApplication::translate("skein::eas::AttachmentDownloader", "The download ended after %1 of %2 bytes; try again.").arg(received).arg(expected));
     Result r;
     r.ok = true;
     r.bytes = received;

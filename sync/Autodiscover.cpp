@@ -2,6 +2,7 @@
 
 #include "AuthChallenge.h"
 
+#include <QCoreApplication>
 #include <QDnsLookup>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -198,7 +199,7 @@ AutodiscoverResult Autodiscover::discover(const QString &email)
     QString address = email.trimmed();
     const QString domain = domainOf(address);
     if (!address.contains(QLatin1Char('@')) || domain.isEmpty()) {
-        result.error = QStringLiteral("Enter your whole email address, such as name@example.com.");
+        result.error = QCoreApplication::translate("skein::eas::Autodiscover", "Enter your whole email address, such as name@example.com.");
         return result;
     }
     QStringList seen{address.toLower()};
@@ -228,7 +229,7 @@ AutodiscoverResult Autodiscover::discover(const QString &email)
         seen.append(redirectTo.toLower());
         address = redirectTo;
     }
-    result.error = QStringLiteral("No server for %1 answered Autodiscover; enter the server address under Advanced.")
+    result.error = QCoreApplication::translate("skein::eas::Autodiscover", "No server for %1 answered Autodiscover; enter the server address under Advanced.")
                        .arg(domain);
     return result;
 }
@@ -385,7 +386,7 @@ bool Autodiscover::probeAuthentication(DiscoveredAccount *account, QString *erro
     request.headers = {{"User-Agent", "Skein/0.1"}};
     const HttpResponse response = m_transport.send(request);
     if (response.status == 0) {
-        *error = QStringLiteral("The server %1 did not answer: %2").arg(url.host(), response.networkError);
+        *error = QCoreApplication::translate("skein::eas::Autodiscover", "The server %1 did not answer: %2").arg(url.host(), response.networkError);
         return false;
     }
     account->methods.clear();

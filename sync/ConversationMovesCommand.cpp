@@ -3,6 +3,8 @@
 #include "EasTags.h"
 #include "ThreadInference.h"
 
+#include <QCoreApplication>
+
 namespace skein::eas {
 
 namespace tag = wbxml::tag;
@@ -14,8 +16,8 @@ QString ConversationMovesCommand::refusal() const
 {
     for (const Move &m : m_moves) {
         if (isInferredConversationId(m.conversationId))
-            return QStringLiteral("This conversation was grouped by Skein, not by the server, so the "
-                                  "server cannot keep a rule for it.");
+            return QCoreApplication::translate("skein::eas::ConversationMovesCommand", "This conversation was grouped by Skein, not by the server, so the "
+                                                                                       "server cannot keep a rule for it.");
     }
     return {};
 }

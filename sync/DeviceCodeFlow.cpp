@@ -1,5 +1,6 @@
 #include "DeviceCodeFlow.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -38,9 +39,9 @@ DeviceCodeFlow::Outcome DeviceCodeFlow::run(const QString &accountName)
     if (!grant.ok()) {
         qCDebug(lcOAuth) << "Device code request failed:" << grant.error << grant.description;
         if (grant.httpStatus == 0)
-            return failure(ErrorKind::Network, QStringLiteral("Could not reach the sign-in server: %1").arg(grant.networkError));
+            return failure(ErrorKind::Network, QCoreApplication::translate("skein::eas::DeviceCodeFlow", "Could not reach the sign-in server: %1").arg(grant.networkError));
         return failure(ErrorKind::Auth,
-                       QStringLiteral("The sign-in server refused to start a device sign-in (%1).").arg(grant.error));
+                       QCoreApplication::translate("skein::eas::DeviceCodeFlow", "The sign-in server refused to start a device sign-in (%1).").arg(grant.error));
     }
     if (m_prompt)
         m_prompt(grant);
@@ -69,15 +70,15 @@ DeviceCodeFlow::Outcome DeviceCodeFlow::run(const QString &accountName)
         if (answer.error == QLatin1String("expired_token"))
             break;
         if (answer.error == QLatin1String("access_denied"))
-            return failure(ErrorKind::Auth, QStringLiteral("The sign-in was declined."), answer);
+            return failure(ErrorKind::Auth, QCoreApplication::translate("skein::eas::DeviceCodeFlow", "The sign-in was declined."), answer);
         if (answer.unanswered())
             continue; // the network hiccuped; the code is still good until it expires
         return failure(errorKindFor(answer), signInFailureText(answer, accountName), answer);
     }
     if (m_cancelled())
-        return failure(ErrorKind::Auth, QStringLiteral("The sign-in was cancelled."));
+        return failure(ErrorKind::Auth, QCoreApplication::translate("skein::eas::DeviceCodeFlow", "The sign-in was cancelled."));
     return failure(ErrorKind::SignInRequired,
-                   QStringLiteral("The sign-in code expired before it was entered. Start the sign-in again."));
+                   QCoreApplication::translate("skein::eas::DeviceCodeFlow", "The sign-in code expired before it was entered. Start the sign-in again."));
 }
 
 } // namespace skein::eas

@@ -5,6 +5,7 @@
 #include "StatusText.h"
 #include "SyncCommand.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcDrafts, "skein.drafts")
@@ -57,7 +58,7 @@ DraftUploader::Report DraftUploader::run(SyncRunner &runner, EasSession &session
         drafts = store.folderOfType(FolderType::Drafts);
     }
     if (!drafts)
-        return Report{ErrorKind::Server, QStringLiteral("The server has no Drafts folder."), {}, 0, false};
+        return Report{ErrorKind::Server, QCoreApplication::translate("skein::eas::DraftUploader", "The server has no Drafts folder."), {}, 0, false};
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (store.syncKey(drafts->serverId) == QLatin1String("0") || store.isSyncInFlight(drafts->serverId)) {
             const FolderReport synced = runner.syncFolder(*drafts);

@@ -388,8 +388,8 @@ EasReply EasSession::interpret(const HttpResponse &response)
     const int http = response.status;
     if (response.tlsError)
         return failure(ErrorKind::Tls,
-                       QStringLiteral("The server's certificate is not trusted (%1). Skein will not connect "
-                                      "until the certificate problem is fixed.").arg(response.networkError));
+                       QCoreApplication::translate("skein::eas::EasSession", "The server's certificate is not trusted (%1). Skein will not connect "
+                                                                             "until the certificate problem is fixed.").arg(response.networkError));
     if (http == 0)
         return failure(ErrorKind::Network,
                        QCoreApplication::translate("skein::eas::EasSession", "Could not reach the server: %1").arg(response.networkError));
@@ -403,8 +403,8 @@ EasReply EasSession::interpret(const HttpResponse &response)
     case 403:
     case 456:
         return failure(ErrorKind::Blocked,
-                       QStringLiteral("The server does not allow this account or device to use ActiveSync (HTTP %1). "
-                                      "Ask your administrator.").arg(http), http);
+                       QCoreApplication::translate("skein::eas::EasSession", "The server does not allow this account or device to use ActiveSync (HTTP %1). "
+                                                                             "Ask your administrator.").arg(http), http);
     case 449: {
         EasReply reply;
         reply.httpStatus = 449; // provisioning request of 12.x servers; execute() handles it
@@ -431,9 +431,9 @@ EasReply EasSession::interpret(const HttpResponse &response)
         // Almost always a wrong address or path, not a server fault.
         const QUrl tried = makeRequest(nullptr, {}, {}).url;
         return failure(ErrorKind::Protocol,
-                       QStringLiteral("The server has no ActiveSync endpoint at %1 (HTTP 404). Check the "
-                                      "server address and path: most servers use /Microsoft-Server-ActiveSync, "
-                                      "SOGo also /SOGo/Microsoft-Server-ActiveSync.")
+                       QCoreApplication::translate("skein::eas::EasSession", "The server has no ActiveSync endpoint at %1 (HTTP 404). Check the "
+                                                                             "server address and path: most servers use /Microsoft-Server-ActiveSync, "
+                                                                             "SOGo also /SOGo/Microsoft-Server-ActiveSync.")
                            .arg(tried.toString(QUrl::RemoveUserInfo)),
                        http);
     }

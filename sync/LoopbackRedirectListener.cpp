@@ -33,7 +33,7 @@ bool LoopbackRedirectListener::listen(QString *error)
     if (m_server.listen(QHostAddress::LocalHost, 0))
         return true;
     if (error)
-        *error = QStringLiteral("Could not listen for the browser's answer: %1").arg(m_server.errorString());
+        *error = tr("Could not listen for the browser's answer: %1").arg(m_server.errorString());
     return false;
 }
 
@@ -69,20 +69,20 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
     }
     const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
     if (requestLine.size() < 2 || requestLine.at(0) != "GET") {
-        answer(socket, 405, QStringLiteral("Not here"), QStringLiteral("Skein only expects its sign-in answer here."));
+        answer(socket, 405, tr("Not here"), tr("Skein only expects its sign-in answer here."));
         return;
     }
     const QUrl target(QString::fromLatin1(requestLine.at(1)));
     if (target.path() != QLatin1String("/")) {
-        answer(socket, 404, QStringLiteral("Not here"), QStringLiteral("Skein only expects its sign-in answer here."));
+        answer(socket, 404, tr("Not here"), tr("Skein only expects its sign-in answer here."));
         return;
     }
     const QUrlQuery query(target);
     const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
     if (m_done || state.toLatin1() != m_state || m_state.isEmpty()) {
         qCWarning(lcOAuth) << "Refused a sign-in answer whose state does not match this sign-in";
-        answer(socket, 400, QStringLiteral("Sign-in not accepted"),
-               QStringLiteral("This answer does not belong to the sign-in Skein started. Go back to Skein."));
+        answer(socket, 400, tr("Sign-in not accepted"),
+               tr("This answer does not belong to the sign-in Skein started. Go back to Skein."));
         return;
     }
     const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
@@ -90,16 +90,16 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
     if (!error.isEmpty() || code.isEmpty()) {
         m_done = true;
         const QString message = error == QLatin1String("access_denied")
-            ? QStringLiteral("The sign-in was cancelled or refused in the browser.")
-            : QStringLiteral("The sign-in failed in the browser (%1).").arg(error.isEmpty() ? QStringLiteral("no code") : error);
-        answer(socket, 200, QStringLiteral("Sign-in not completed"), message + QStringLiteral(" You can close this window."));
+            ? tr("The sign-in was cancelled or refused in the browser.")
+            : tr("The sign-in failed in the browser (%1).").arg(error.isEmpty() ? tr("no code") : error);
+        answer(socket, 200, tr("Sign-in not completed"), tr("%1 You can close this window.").arg(message));
         close();
         Q_EMIT signInRefused(error, message);
         return;
     }
     m_done = true;
-    answer(socket, 200, QStringLiteral("Signed in"),
-           QStringLiteral("Skein received your sign-in. You can close this window."));
+    answer(socket, 200, tr("Signed in"),
+           tr("Skein received your sign-in. You can close this window."));
     close();
     Q_EMIT codeReceived(code);
 }

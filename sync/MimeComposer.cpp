@@ -1,6 +1,7 @@
 // GMime 3 behind a Qt-only interface, the writing side for outgoing mail.
 #include "MimeComposer.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -50,13 +51,13 @@ bool addRecipients(InternetAddressList *target, const QStringList &texts, QStrin
     for (const QString &text : texts) {
         const QList<MailboxAddress> parsed = parseAddressList(text);
         if (parsed.isEmpty()) {
-            *error = QStringLiteral("'%1' is not an email address").arg(text);
+            *error = QCoreApplication::translate("skein::eas::MimeComposer", "'%1' is not an email address").arg(text);
             return false;
         }
         for (const MailboxAddress &a : parsed) {
             if (!a.address.contains(QLatin1Char('@')) || a.address.startsWith(QLatin1Char('@'))
                 || a.address.endsWith(QLatin1Char('@'))) {
-                *error = QStringLiteral("'%1' is not an email address").arg(text);
+                *error = QCoreApplication::translate("skein::eas::MimeComposer", "'%1' is not an email address").arg(text);
                 return false;
             }
             InternetAddress *mailbox = internet_address_mailbox_new(a.name.toUtf8().constData(), a.address.toUtf8().constData());
@@ -118,12 +119,12 @@ bool loadAttachment(const OutgoingAttachment &a, QString *name, QByteArray *data
     }
     QFile file(a.path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the attachment '%1': %2").arg(a.path, file.errorString());
+        *error = QCoreApplication::translate("skein::eas::MimeComposer", "cannot read the attachment '%1': %2").arg(a.path, file.errorString());
         return false;
     }
     *data = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        *error = QStringLiteral("cannot read the attachment '%1': %2").arg(a.path, file.errorString());
+        *error = QCoreApplication::translate("skein::eas::MimeComposer", "cannot read the attachment '%1': %2").arg(a.path, file.errorString());
         return false;
     }
     return true;
@@ -178,12 +179,12 @@ ComposedMime composeMime(const OutgoingMessage &m)
     gmime::ensureInitialised();
     ComposedMime result;
     if (m.allRecipients().isEmpty()) {
-        result.error = QStringLiteral("the message has no recipient; add at least one");
+        result.error = QCoreApplication::translate("skein::eas::MimeComposer", "the message has no recipient; add at least one");
         return result;
     }
     const QList<MailboxAddress> sender = parseAddressList(m.from);
     if (sender.size() != 1 || !sender.first().address.contains(QLatin1Char('@'))) {
-        result.error = QStringLiteral("the sender '%1' is not one email address").arg(m.from);
+        result.error = QCoreApplication::translate("skein::eas::MimeComposer", "the sender '%1' is not one email address").arg(m.from);
         return result;
     }
 
@@ -249,7 +250,7 @@ ComposedMime composeMime(const OutgoingMessage &m)
     g_mime_format_options_set_param_encoding_method(options.get(), GMIME_PARAM_ENCODING_METHOD_RFC2231);
     GPtr<GMimeStream> stream(g_mime_stream_mem_new());
     if (g_mime_object_write_to_stream(object, options.get(), stream.get()) < 0) {
-        result.error = QStringLiteral("the message could not be written as MIME");
+        result.error = QCoreApplication::translate("skein::eas::MimeComposer", "the message could not be written as MIME");
         return result;
     }
     GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));

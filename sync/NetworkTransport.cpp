@@ -1,5 +1,6 @@
 #include "NetworkTransport.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
@@ -144,7 +145,7 @@ void NetworkTransport::finish(QNetworkReply *reply, const std::shared_ptr<Exchan
         response.timedOut = reply->error() == QNetworkReply::OperationCanceledError
             && !reply->property("skeinAborted").toBool();
         response.networkError = response.timedOut
-            ? QStringLiteral("the server did not answer within %1 seconds").arg((exchange->timeoutMs + 999) / 1000)
+            ? QCoreApplication::translate("skein::eas::NetworkTransport", "the server did not answer within %1 seconds").arg((exchange->timeoutMs + 999) / 1000)
             : reply->errorString();
     }
     reply->deleteLater();

@@ -1,5 +1,6 @@
 #include "OAuthClient.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -57,7 +58,7 @@ QString DeviceCodeGrant::instructions() const
 {
     if (!message.isEmpty())
         return message;
-    return QStringLiteral("To sign in, open %1 and enter the code %2").arg(verificationUri.toString(), userCode);
+    return QCoreApplication::translate("skein::eas::OAuthClient", "To sign in, open %1 and enter the code %2").arg(verificationUri.toString(), userCode);
 }
 
 OAuthClient::OAuthClient(Transport &transport, OAuthConfig config)
@@ -225,8 +226,8 @@ ErrorKind errorKindFor(const TokenAnswer &answer)
 
 QString signInRequiredText(const QString &accountName)
 {
-    return QStringLiteral("Your sign-in to %1 has expired or was revoked. Sign in again to keep syncing; "
-                          "nothing you did is lost.").arg(accountName);
+    return QCoreApplication::translate("skein::eas::OAuthClient", "Your sign-in to %1 has expired or was revoked. Sign in again to keep syncing; "
+                                                                  "nothing you did is lost.").arg(accountName);
 }
 
 QString signInFailureText(const TokenAnswer &answer, const QString &accountName)
@@ -235,16 +236,16 @@ QString signInFailureText(const TokenAnswer &answer, const QString &accountName)
     case ErrorKind::None:
         return {};
     case ErrorKind::Tls:
-        return QStringLiteral("The sign-in server's certificate is not trusted (%1).").arg(answer.networkError);
+        return QCoreApplication::translate("skein::eas::OAuthClient", "The sign-in server's certificate is not trusted (%1).").arg(answer.networkError);
     case ErrorKind::Network:
-        return QStringLiteral("Could not reach the sign-in server: %1").arg(answer.networkError);
+        return QCoreApplication::translate("skein::eas::OAuthClient", "Could not reach the sign-in server: %1").arg(answer.networkError);
     case ErrorKind::Server:
-        return QStringLiteral("The sign-in server answered HTTP %1; Skein will try again later.").arg(answer.httpStatus);
+        return QCoreApplication::translate("skein::eas::OAuthClient", "The sign-in server answered HTTP %1; Skein will try again later.").arg(answer.httpStatus);
     case ErrorKind::SignInRequired:
         return signInRequiredText(accountName);
     default:
-        return QStringLiteral("The sign-in server refused Skein's request (%1). The application id or its "
-                              "permissions may be set up wrongly; see docs/signin.md.").arg(answer.error);
+        return QCoreApplication::translate("skein::eas::OAuthClient", "The sign-in server refused Skein's request (%1). The application id or its "
+                                                                      "permissions may be set up wrongly; see docs/signin.md.").arg(answer.error);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "OAuthConfig.h"
 
+#include <QCoreApplication>
+
 namespace skein::eas {
 
 QUrl OAuthConfig::endpoint(const QString &name) const
@@ -20,8 +22,8 @@ QString OAuthConfig::resolveClientId(const QString &given)
 
 QString missingClientIdText()
 {
-    return QStringLiteral("Skein has no application (client) id to sign in with. Ask your administrator to "
-                          "register one for Skein and enter it in the account settings (or set %1).")
+    return QCoreApplication::translate("skein::eas::OAuthConfig", "Skein has no application (client) id to sign in with. Ask your administrator to "
+                                                                  "register one for Skein and enter it in the account settings (or set %1).")
         .arg(QLatin1String(OAuthConfig::kClientIdVariable));
 }
 

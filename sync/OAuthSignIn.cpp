@@ -5,6 +5,7 @@
 #include "NetworkTransport.h"
 #include "Pkce.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcOAuth)
@@ -84,7 +85,7 @@ void OAuthSignIn::startBrowserFlow(const OAuthConfig &config, const QString &log
                 deliver(generation, [this, tokens] { Q_EMIT signedIn(tokens); });
             } else {
                 const QString message = errorKindFor(answer) == ErrorKind::SignInRequired
-                    ? QStringLiteral("The sign-in server refused the sign-in's code. Try signing in again.")
+                    ? QCoreApplication::translate("skein::eas::OAuthSignIn", "The sign-in server refused the sign-in's code. Try signing in again.")
                     : signInFailureText(answer, QString());
                 deliver(generation, [this, message] { Q_EMIT failed(message); });
             }

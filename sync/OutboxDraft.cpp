@@ -3,6 +3,7 @@
 #include "GMimeSupport.h"
 #include "MimeComposer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -86,7 +87,7 @@ struct Walk {
         if (dirReady)
             return true;
         if (!dir.mkpath(QStringLiteral(".")) || !QFile::setPermissions(dir.path(), kOwnerOnlyDir)) {
-            result->error = QStringLiteral("Could not make the folder %1 for the message's attachments.").arg(dir.path());
+            result->error = QCoreApplication::translate("skein::eas::OutboxDraft", "Could not make the folder %1 for the message's attachments.").arg(dir.path());
             return false;
         }
         dirReady = true;
@@ -105,7 +106,7 @@ struct Walk {
         const QString path = dir.filePath(safeFileName(name, dir));
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-            result->error = QStringLiteral("Could not write the attachment %1 to %2: %3").arg(name, path, file.errorString());
+            result->error = QCoreApplication::translate("skein::eas::OutboxDraft", "Could not write the attachment %1 to %2: %3").arg(name, path, file.errorString());
             return;
         }
         QFile::setPermissions(path, kOwnerOnlyFile);
@@ -172,14 +173,14 @@ OutboxDraft draftFromOutboxMime(const OutboxEntry &entry, const QString &attachm
     result.draft.outboxId = entry.id;
     result.draft.updated = entry.created;
     if (entry.mime.isEmpty()) {
-        result.error = QStringLiteral("Outbox message %1 has no content.").arg(entry.id);
+        result.error = QCoreApplication::translate("skein::eas::OutboxDraft", "Outbox message %1 has no content.").arg(entry.id);
         return result;
     }
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(entry.mime.constData(), size_t(entry.mime.size())));
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
     if (!message) {
-        result.error = QStringLiteral("Outbox message %1 could not be read as a mail message.").arg(entry.id);
+        result.error = QCoreApplication::translate("skein::eas::OutboxDraft", "Outbox message %1 could not be read as a mail message.").arg(entry.id);
         return result;
     }
     result.draft.to = addresses(g_mime_message_get_to(message.get()));

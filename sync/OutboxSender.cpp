@@ -3,6 +3,7 @@
 #include "ComposeMailCommand.h"
 #include "StatusText.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcOutbox, "skein.outbox")
@@ -35,9 +36,9 @@ OutboxSender::OutboxSender(EasSession &session, Store &store) : m_session(sessio
 
 QString OutboxSender::unknownOutcomeText()
 {
-    return QStringLiteral("Skein was interrupted while sending this message and cannot tell whether the server got it "
-                          "(protocol version 12.1 cannot recognise a repeat). Check Sent Items, then send it again "
-                          "or delete it.");
+    return QCoreApplication::translate("skein::eas::OutboxSender", "Skein was interrupted while sending this message and cannot tell whether the server got it "
+                                                                   "(protocol version 12.1 cannot recognise a repeat). Check Sent Items, then send it again "
+                                                                   "or delete it.");
 }
 
 OutboxSender::Report OutboxSender::sendAll()
@@ -92,7 +93,7 @@ OutboxSender::Outcome OutboxSender::sendOne(OutboxEntry &entry, Report &report)
     ++entry.attempts;
     if (!m_store.updateOutboxState(entry)) {
         report.error = ErrorKind::Protocol;
-        report.message = QStringLiteral("Could not save the outbox: %1").arg(m_store.lastError());
+        report.message = QCoreApplication::translate("skein::eas::OutboxSender", "Could not save the outbox: %1").arg(m_store.lastError());
         return Outcome::Waiting;
     }
     if (m_outcome)
@@ -114,7 +115,7 @@ OutboxSender::Outcome OutboxSender::sendOne(OutboxEntry &entry, Report &report)
     const ComposeMailCommand::Result result = ComposeMailCommand::parse(reply.root());
     if (!result.error.isEmpty()) {
         // Unreadable answer: the ClientId makes sending it again safe.
-        const QString why = QStringLiteral("The server's answer could not be read (%1); Skein will send the message again.")
+        const QString why = QCoreApplication::translate("skein::eas::OutboxSender", "The server's answer could not be read (%1); Skein will send the message again.")
                                 .arg(result.error);
         settle(entry, OutboxState::Waiting, why);
         report.error = ErrorKind::Server;

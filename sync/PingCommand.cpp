@@ -2,6 +2,8 @@
 
 #include "EasTags.h"
 
+#include <QCoreApplication>
+
 namespace skein::eas {
 
 namespace tag = wbxml::tag;
@@ -29,13 +31,13 @@ PingCommand::Result PingCommand::parse(const Element *root)
 {
     Result result;
     if (!root || !root->is(tag::Ping::Ping)) {
-        result.error = root ? QStringLiteral("The Ping answer is not a Ping document.")
-                            : QStringLiteral("The server answered Ping with an empty body.");
+        result.error = root ? QCoreApplication::translate("skein::eas::PingCommand", "The Ping answer is not a Ping document.")
+                            : QCoreApplication::translate("skein::eas::PingCommand", "The server answered Ping with an empty body.");
         return result;
     }
     result.status = root->childInt(tag::Ping::Status, 0);
     if (result.status == 0)
-        result.error = QStringLiteral("The Ping answer carries no status.");
+        result.error = QCoreApplication::translate("skein::eas::PingCommand", "The Ping answer carries no status.");
     if (const Element *folders = root->child(tag::Ping::Folders))
         for (const Element *folder : folders->all(tag::Ping::Folder))
             if (!folder->text().trimmed().isEmpty())

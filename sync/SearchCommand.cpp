@@ -5,6 +5,8 @@
 #include "EasTags.h"
 #include "EmailParser.h"
 
+#include <QCoreApplication>
+
 namespace skein::eas {
 
 namespace tag = wbxml::tag;
@@ -49,10 +51,10 @@ SearchCommand SearchCommand::freeText(QString words, QString range)
 QString SearchCommand::refusal() const
 {
     if (!m_freeText.isNull())
-        return m_freeText.isEmpty() ? QStringLiteral("Nothing to search for.") : QString();
+        return m_freeText.isEmpty() ? QCoreApplication::translate("skein::eas::SearchCommand", "Nothing to search for.") : QString();
     if (isInferredConversationId(m_conversationId))
-        return QStringLiteral("This conversation was grouped by Skein, not by the server, so the "
-                              "server cannot search for it.");
+        return QCoreApplication::translate("skein::eas::SearchCommand", "This conversation was grouped by Skein, not by the server, so the "
+                                                                        "server cannot search for it.");
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "DraftUploader.h"
 #include "SyncEngineWorker.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcEngine, "skein.engine")
@@ -133,7 +134,7 @@ void SyncEngine::syncFolder(const QString &folderId)
         if (const std::optional<Folder> folder = w.store.folder(folderId))
             appendFolderReport(report, w.runner->syncFolder(*folder));
         else
-            report.message = QStringLiteral("There is no folder %1.").arg(folderId);
+            report.message = QCoreApplication::translate("skein::eas::SyncEngine", "There is no folder %1.").arg(folderId);
         Q_EMIT syncFinished(report);
         scheduleBackgroundWork(w);
     });
@@ -156,7 +157,7 @@ void SyncEngine::estimate(const QString &folderId, int filterType)
         }
         const std::optional<Folder> folder = w.store.folder(folderId);
         if (!folder) {
-            Q_EMIT estimated(folderId, 0, -1, QStringLiteral("There is no folder %1.").arg(folderId));
+            Q_EMIT estimated(folderId, 0, -1, QCoreApplication::translate("skein::eas::SyncEngine", "There is no folder %1.").arg(folderId));
             return;
         }
         const SyncRunner::Estimate e = w.runner->estimate(*folder, filterType);

@@ -8,6 +8,7 @@
 #include "StatusText.h"
 #include "SyncCommand.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -81,7 +82,7 @@ bool SyncRunner::syncHierarchy(SyncReport &report)
         }
         if (!result.error.isEmpty()) {
             report.error = ErrorKind::Server;
-            report.message = QStringLiteral("The folder list from the server could not be read: %1").arg(result.error);
+            report.message = QCoreApplication::translate("skein::eas::SyncRunner", "The folder list from the server could not be read: %1").arg(result.error);
             return false;
         }
         if (result.status == 9 && key != QLatin1String("0")) {
@@ -95,7 +96,7 @@ bool SyncRunner::syncHierarchy(SyncReport &report)
         }
         if (!m_store.applyFolderSync(result.syncKey, result.addsOrUpdates, result.deletes)) {
             report.error = ErrorKind::Server;
-            report.message = QStringLiteral("Could not save the folder list: %1").arg(m_store.lastError());
+            report.message = QCoreApplication::translate("skein::eas::SyncRunner", "Could not save the folder list: %1").arg(m_store.lastError());
             return false;
         }
         return true;
@@ -159,7 +160,7 @@ bool SyncRunner::primeFolder(const Folder &folder, FolderReport &report)
     if (!result.error.isEmpty() || result.collections.isEmpty()) {
         // SOGo sometimes answers a folder's first Sync with an empty 200.
         report.error = result.error.isEmpty()
-            ? QStringLiteral("The server gave no sync key for this folder; Skein will try again on the next sync.")
+            ? QCoreApplication::translate("skein::eas::SyncRunner", "The server gave no sync key for this folder; Skein will try again on the next sync.")
             : result.error;
         return false;
     }
@@ -237,7 +238,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         }
         if (!result.error.isEmpty()) {
             m_replayer->syncNotDelivered(claim);
-            report.error = QStringLiteral("The server's answer could not be read: %1").arg(result.error);
+            report.error = QCoreApplication::translate("skein::eas::SyncRunner", "The server's answer could not be read: %1").arg(result.error);
             return report;
         }
         if (result.collections.isEmpty() && result.status == 1) {
@@ -275,7 +276,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
                 return report;
             }
             if (!m_store.folder(folder.serverId)) {
-                report.error = QStringLiteral("The folder no longer exists on the server.");
+                report.error = QCoreApplication::translate("skein::eas::SyncRunner", "The folder no longer exists on the server.");
                 return report;
             }
             continue;
@@ -318,7 +319,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             // the resync keeps the local messages (beginResync).
             if (prefetched)
                 prefetched->discard();
-            report.error = QStringLiteral("Could not save what the server sent: %1").arg(m_store.lastError());
+            report.error = QCoreApplication::translate("skein::eas::SyncRunner", "Could not save what the server sent: %1").arg(m_store.lastError());
             return report;
         }
         countBatch(batch, report);
@@ -516,7 +517,7 @@ QString SyncRunner::fetchReplyHeadersOf(qint64 messageId)
 {
     const std::optional<Message> message = m_store.messageById(messageId);
     if (!message)
-        return QStringLiteral("The message is no longer stored.");
+        return QCoreApplication::translate("skein::eas::SyncRunner", "The message is no longer stored.");
     if (!message->internetMessageId.isEmpty())
         return {};
     const ReplyHeadersFetchCommand command({{message->folderId, message->serverId}});
@@ -569,8 +570,8 @@ QString SyncRunner::fetchBody(qint64 messageId)
 {
     const std::optional<Message> message = m_store.messageById(messageId);
     if (!message)
-        return QStringLiteral("The message is no longer stored on this computer (it was deleted or "
-                              "moved by a sync).");
+        return QCoreApplication::translate("skein::eas::SyncRunner", "The message is no longer stored on this computer (it was deleted or "
+                                                                     "moved by a sync).");
     EasReply reply;
     const ItemOperationsFetchCommand command(message->folderId, message->serverId, m_options.bodyType);
     const ItemOperationsFetchCommand::Result result = m_session.run(command, &reply);

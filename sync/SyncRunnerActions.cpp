@@ -6,6 +6,7 @@
 #include "SearchCommand.h"
 #include "StatusText.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QScopeGuard>
 
@@ -113,9 +114,9 @@ FindResult SyncRunner::findLocally(const QByteArray &conversationId, const QStri
     FindResult result;
     result.conversationId = conversationId;
     result.note = why == kCannotSearch
-        ? QStringLiteral("Searched this computer: the server cannot search by conversation. These are "
-                         "the messages of all synced folders.")
-        : QStringLiteral("%1 Showing what this computer has synced instead (all synced folders).").arg(why);
+        ? QCoreApplication::translate("skein::eas::SyncRunner", "Searched this computer: the server cannot search by conversation. These are "
+                                                                "the messages of all synced folders.")
+        : QCoreApplication::translate("skein::eas::SyncRunner", "%1 Showing what this computer has synced instead (all synced folders).").arg(why);
     result.messages = m_store.conversationMessages(conversationId);
     std::sort(result.messages.begin(), result.messages.end(), newestFirst);
     return result;
@@ -133,9 +134,9 @@ ServerSearchResult SyncRunner::searchServer(const QString &words)
     EasReply reply;
     const SearchCommand::Result found = m_session.run(command, &reply);
     if (!reply.ok())
-        result.error = QStringLiteral("The server could not search: %1").arg(reply.message);
+        result.error = QCoreApplication::translate("skein::eas::SyncRunner", "The server could not search: %1").arg(reply.message);
     else if (!found.error.isEmpty())
-        result.error = QStringLiteral("The server's search answer could not be read.");
+        result.error = QCoreApplication::translate("skein::eas::SyncRunner", "The server's search answer could not be read.");
     else if (found.status != 1 || found.storeStatus != 1)
         result.error = statusText("Search", found.status != 1 ? found.status : found.storeStatus);
     if (!result.error.isEmpty())
@@ -164,9 +165,9 @@ FindResult SyncRunner::find(const QByteArray &conversationId)
         return findLocally(conversationId, kCannotSearch);
     }
     if (!reply.ok())
-        return findLocally(conversationId, QStringLiteral("The server could not search: %1").arg(reply.message));
+        return findLocally(conversationId, QCoreApplication::translate("skein::eas::SyncRunner", "The server could not search: %1").arg(reply.message));
     if (!found.error.isEmpty())
-        return findLocally(conversationId, QStringLiteral("The server's search answer could not be read."));
+        return findLocally(conversationId, QCoreApplication::translate("skein::eas::SyncRunner", "The server's search answer could not be read."));
     if (found.status != 1 || found.storeStatus != 1) {
         const int status = found.status != 1 ? found.status : found.storeStatus;
         return findLocally(conversationId, statusText("Search", status));

@@ -4,6 +4,8 @@
 #include "DirectorySearchCommand.h"
 #include "StatusText.h"
 
+#include <QCoreApplication>
+
 namespace skein::eas {
 
 QStringList SyncRunner::searchDirectory(const QString &query, QString *error)
@@ -12,12 +14,12 @@ QStringList SyncRunner::searchDirectory(const QString &query, QString *error)
     const DirectorySearchCommand::Result result = m_session.run(DirectorySearchCommand(query), &reply);
     if (!reply.ok()) {
         *error = reply.httpStatus == 500 || reply.httpStatus == 501
-            ? QStringLiteral("The server has no address book to search.")
+            ? QCoreApplication::translate("skein::eas::SyncRunner", "The server has no address book to search.")
             : reply.message;
         return {};
     }
     if (!result.error.isEmpty()) {
-        *error = QStringLiteral("The server's address book answer could not be read.");
+        *error = QCoreApplication::translate("skein::eas::SyncRunner", "The server's address book answer could not be read.");
         return {};
     }
     if (result.status != 1 || result.storeStatus != 1) {
