@@ -2,6 +2,8 @@
 
 #include "JoinedTransaction.h"
 
+#include <QCoreApplication>
+
 namespace skein {
 
 namespace {
@@ -18,9 +20,9 @@ ActionJournal::ActionJournal(Store &store) : m_store(store) {}
 
 QString ActionJournal::movedElsewhereText()
 {
-    return QStringLiteral("The message had been moved or deleted elsewhere (on another device, or by an earlier "
-                          "action the server refused) before this action reached the server. The folder that "
-                          "holds it now shows it after its next sync.");
+    return QCoreApplication::translate("skein::ActionJournal", "The message had been moved or deleted elsewhere (on another device, or by an earlier "
+                                                               "action the server refused) before this action reached the server. The folder that "
+                                                               "holds it now shows it after its next sync.");
 }
 
 bool ActionJournal::fail(const QString &what)
@@ -82,7 +84,7 @@ bool ActionJournal::markSending(const QList<qint64> &ids)
 
 QString ActionJournal::cancelledText()
 {
-    return QStringLiteral("Undone before it reached the server.");
+    return QCoreApplication::translate("skein::ActionJournal", "Undone before it reached the server.");
 }
 
 bool ActionJournal::cancel(qint64 id)

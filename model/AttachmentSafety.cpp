@@ -1,5 +1,6 @@
 #include "AttachmentSafety.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
@@ -55,11 +56,11 @@ QString openRefusal(const QString &fileName, const QString &contentType)
     const QStringList parts = QFileInfo(fileName.trimmed()).fileName().toLower().split(QLatin1Char('.'));
     const QString suffix = parts.size() > 1 ? parts.last().trimmed() : QString();
     if (runnableSuffixes().contains(suffix))
-        return QStringLiteral("Skein does not open \"%1\": it is a program or script (.%2), and opening it could run "
-                              "it. Save it instead if you trust the sender.").arg(fileName, suffix);
+        return QCoreApplication::translate("skein::AttachmentSafety", "Skein does not open \"%1\": it is a program or script (.%2), and opening it could run "
+                                                                      "it. Save it instead if you trust the sender.").arg(fileName, suffix);
     if (isRunnableType(contentType))
-        return QStringLiteral("Skein does not open \"%1\": the sender says it is a program (%2), and opening it "
-                              "could run it. Save it instead if you trust the sender.").arg(fileName, contentType);
+        return QCoreApplication::translate("skein::AttachmentSafety", "Skein does not open \"%1\": the sender says it is a program (%2), and opening it "
+                                                                      "could run it. Save it instead if you trust the sender.").arg(fileName, contentType);
     return {};
 }
 
@@ -69,15 +70,15 @@ QString openRefusalForFile(const QString &path, const QString &contentType)
     if (const QString refusal = openRefusal(info.fileName(), contentType); !refusal.isEmpty())
         return refusal;
     if (info.permissions() & (QFileDevice::ExeUser | QFileDevice::ExeGroup | QFileDevice::ExeOther))
-        return QStringLiteral("Skein does not open \"%1\": the file is marked as a program (executable), and "
-                              "opening it could run it.").arg(info.fileName());
+        return QCoreApplication::translate("skein::AttachmentSafety", "Skein does not open \"%1\": the file is marked as a program (executable), and "
+                                                                      "opening it could run it.").arg(info.fileName());
     // The bytes themselves: a program or script under an innocent name.
     QFile file(path);
     if (file.open(QIODevice::ReadOnly)) {
         const QByteArray head = file.read(4);
         if (head.startsWith("\x7f" "ELF") || head.startsWith("MZ") || head.startsWith("#!"))
-            return QStringLiteral("Skein does not open \"%1\": its content is a program or script, whatever its "
-                                  "name says, and opening it could run it.").arg(info.fileName());
+            return QCoreApplication::translate("skein::AttachmentSafety", "Skein does not open \"%1\": its content is a program or script, whatever its "
+                                                                          "name says, and opening it could run it.").arg(info.fileName());
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "JoinedTransaction.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace skein {
@@ -56,7 +57,7 @@ ConversationActions::Result ConversationRules::stopIgnoring(const QByteArray &co
 {
     const std::optional<ConversationRule> existing = rule(conversationId);
     if (!existing)
-        return {0, QStringLiteral("There is no rule for this conversation.")};
+        return {0, QCoreApplication::translate("skein::ConversationRules", "There is no rule for this conversation.")};
     if (!bringBack) {
         if (!m_store.removeConversationRule(conversationId))
             return {0, m_store.lastError()};

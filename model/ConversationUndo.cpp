@@ -159,8 +159,8 @@ Result ConversationActions::undoDelete(const ActionEntry &done)
         }
     }
     if (inverse.items.isEmpty())
-        return refused(QStringLiteral("The deleted messages are not in Deleted Items on this computer yet. "
-                                      "Try again after the next sync."));
+        return refused(QCoreApplication::translate("skein::ConversationUndo", "The deleted messages are not in Deleted Items on this computer yet. "
+                                                                              "Try again after the next sync."));
     return commit(inverse);
 }
 

@@ -102,11 +102,11 @@ QString threadingNote(const QList<Message> &messages)
                                                 : TreeBasis::ConversationIndex;
     // One sentence when Skein made up both the grouping and the tree.
     if (inferred && basis == TreeBasis::ReplyHeaders)
-        return QStringLiteral("Conversation and reply tree inferred by Skein from reply headers and "
-                              "subjects: the server sent no conversation data.");
+        return QCoreApplication::translate("skein::MessageRows", "Conversation and reply tree inferred by Skein from reply headers and "
+                                                                 "subjects: the server sent no conversation data.");
     if (inferred && basis == TreeBasis::Date)
-        return QStringLiteral("Conversation inferred by Skein from subjects and ordered by date: "
-                              "the server sent no conversation data.");
+        return QCoreApplication::translate("skein::MessageRows", "Conversation inferred by Skein from subjects and ordered by date: "
+                                                                 "the server sent no conversation data.");
     if (inferred)
         return inferredConversationText();
     const QString text = treeBasisText(basis);
