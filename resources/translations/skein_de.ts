@@ -128,6 +128,36 @@
     </message>
 </context>
 <context>
+    <name>skein::ActionJournal</name>
+    <message>
+        <source>The message had been moved or deleted elsewhere (on another device, or by an earlier action the server refused) before this action reached the server. The folder that holds it now shows it after its next sync.</source>
+        <translation>Die Nachricht war bereits anderswo verschoben oder gelöscht worden (auf einem anderen Gerät oder durch eine frühere Aktion, die der Server abgelehnt hat), bevor diese Aktion den Server erreichte. Der Ordner, in dem sie jetzt liegt, zeigt sie nach seiner nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Undone before it reached the server.</source>
+        <translation>Rückgängig gemacht, bevor es den Server erreichte.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::AttachmentSafety</name>
+    <message>
+        <source>Skein does not open &quot;%1&quot;: it is a program or script (.%2), and opening it could run it. Save it instead if you trust the sender.</source>
+        <translation>Skein öffnet „%1“ nicht: Es ist ein Programm oder Skript (.%2), und beim Öffnen könnte es ausgeführt werden. Speichern Sie es stattdessen, wenn Sie dem Absender vertrauen.</translation>
+    </message>
+    <message>
+        <source>Skein does not open &quot;%1&quot;: the sender says it is a program (%2), and opening it could run it. Save it instead if you trust the sender.</source>
+        <translation>Skein öffnet „%1“ nicht: Laut Absender ist es ein Programm (%2), und beim Öffnen könnte es ausgeführt werden. Speichern Sie es stattdessen, wenn Sie dem Absender vertrauen.</translation>
+    </message>
+    <message>
+        <source>Skein does not open &quot;%1&quot;: the file is marked as a program (executable), and opening it could run it.</source>
+        <translation>Skein öffnet „%1“ nicht: Die Datei ist als Programm (ausführbar) markiert, und beim Öffnen könnte sie ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Skein does not open &quot;%1&quot;: its content is a program or script, whatever its name says, and opening it could run it.</source>
+        <translation>Skein öffnet „%1“ nicht: Ihr Inhalt ist ein Programm oder Skript, was auch immer ihr Name sagt, und beim Öffnen könnte sie ausgeführt werden.</translation>
+    </message>
+</context>
+<context>
     <name>skein::ConversationActions</name>
     <message>
         <source>The destination folder does not exist.</source>
@@ -221,6 +251,13 @@
     </message>
 </context>
 <context>
+    <name>skein::ConversationRules</name>
+    <message>
+        <source>There is no rule for this conversation.</source>
+        <translation>Für diese Unterhaltung gibt es keine Regel.</translation>
+    </message>
+</context>
+<context>
     <name>skein::ConversationUndo</name>
     <message>
         <source>There is nothing to undo.</source>
@@ -241,6 +278,10 @@
     <message>
         <source>Messages deleted from Deleted Items are gone for good.</source>
         <translation>Aus „Gelöschte Elemente“ gelöschte Nachrichten sind endgültig weg.</translation>
+    </message>
+    <message>
+        <source>The deleted messages are not in Deleted Items on this computer yet. Try again after the next sync.</source>
+        <translation>Die gelöschten Nachrichten sind auf diesem Computer noch nicht in „Gelöschte Elemente“. Versuchen Sie es nach der nächsten Synchronisierung erneut.</translation>
     </message>
 </context>
 <context>
@@ -267,6 +308,14 @@
     <message>
         <source>Ordered by date: the server sent no reply tree</source>
         <translation>Nach Datum geordnet: Der Server hat keinen Antwortbaum gesendet</translation>
+    </message>
+    <message>
+        <source>Conversation and reply tree inferred by Skein from reply headers and subjects: the server sent no conversation data.</source>
+        <translation>Unterhaltung und Antwortbaum hat Skein aus Antwort-Kopfzeilen und Betreffzeilen erschlossen: Der Server hat keine Unterhaltungsdaten gesendet.</translation>
+    </message>
+    <message>
+        <source>Conversation inferred by Skein from subjects and ordered by date: the server sent no conversation data.</source>
+        <translation>Unterhaltung von Skein aus den Betreffzeilen erschlossen und nach Datum geordnet: Der Server hat keine Unterhaltungsdaten gesendet.</translation>
     </message>
 </context>
 <context>
@@ -386,6 +435,33 @@
     <message>
         <source>New account</source>
         <translation>Neues Konto</translation>
+    </message>
+</context>
+<context>
+    <name>skein::desktop::DemoServer</name>
+    <message>
+        <source>Cannot create a temporary folder for the demo server: %1</source>
+        <translation>Für den Demo-Server kann kein temporärer Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The demo server cannot open its store: %1</source>
+        <translation>Der Demo-Server kann seinen Speicher nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>The demo server does not know the sign-in mode %1.</source>
+        <translation>Der Demo-Server kennt die Anmeldeart %1 nicht.</translation>
+    </message>
+    <message>
+        <source>The demo server could not create the demo mailbox.</source>
+        <translation>Der Demo-Server konnte das Demo-Postfach nicht anlegen.</translation>
+    </message>
+    <message>
+        <source>The demo server could not generate %1 messages.</source>
+        <translation>Der Demo-Server konnte keine %1 Nachrichten erzeugen.</translation>
+    </message>
+    <message>
+        <source>The demo server found no free port on 127.0.0.1.</source>
+        <translation>Der Demo-Server hat auf 127.0.0.1 keinen freien Port gefunden.</translation>
     </message>
 </context>
 <context>
@@ -624,6 +700,132 @@
     </message>
 </context>
 <context>
+    <name>skein::eas::ActionReplayer</name>
+    <message>
+        <source>The server kept answering with an error (HTTP %1) %2 times in a row, so Skein stopped trying and undid this change on this computer.</source>
+        <translation>Der Server hat %2-mal hintereinander mit einem Fehler (HTTP %1) geantwortet, daher hat Skein es nicht weiter versucht und diese Änderung auf diesem Computer rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer the move of this conversation.</source>
+        <translation>Der Server hat auf das Verschieben dieser Unterhaltung nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server did not answer the move of this message.</source>
+        <translation>Der Server hat auf das Verschieben dieser Nachricht nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The folder no longer exists on the server.</source>
+        <translation>Der Ordner existiert auf dem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This server cannot keep conversation rules; Skein keeps “%1” ignored on this computer.</source>
+        <translation>Dieser Server kann keine Unterhaltungsregeln speichern; Skein ignoriert „%1“ auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>This server cannot keep conversation rules; Skein keeps moving “%1” to %2 on this computer.</source>
+        <translation>Dieser Server kann keine Unterhaltungsregeln speichern; Skein verschiebt „%1“ auf diesem Computer weiter nach %2.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::AttachmentDownloader</name>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>Der Download wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server gave this attachment no reference to fetch it by.</source>
+        <translation>Der Server hat für diesen Anhang keine Referenz angegeben, über die er abgerufen werden kann.</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the attachment to, not a folder.</source>
+        <translation>Wählen Sie eine Datei zum Speichern des Anhangs, keinen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot finish writing %1: %2</source>
+        <translation>%1 kann nicht fertig geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The server no longer has this attachment; sync the folder and try again.</source>
+        <translation>Der Server hat diesen Anhang nicht mehr; synchronisieren Sie den Ordner und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer cannot be read: %1</source>
+        <translation>Die Antwort des Servers kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The download ended after %1 bytes; try again.</source>
+        <translation>Der Download endete nach %1 Bytes; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this attachment (HTTP %1); sync the folder and try again.</source>
+        <translation>Der Server hat diesen Anhang nicht mehr (HTTP %1); synchronisieren Sie den Ordner und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The download ended after %1 of %2 bytes; try again.</source>
+        <translation>Der Download endete nach %1 von %2 Bytes; versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::Autodiscover</name>
+    <message>
+        <source>Enter your whole email address, such as name@example.com.</source>
+        <translation>Geben Sie Ihre vollständige E-Mail-Adresse ein, zum Beispiel name@example.com.</translation>
+    </message>
+    <message>
+        <source>No server for %1 answered Autodiscover; enter the server address under Advanced.</source>
+        <translation>Kein Server für %1 hat auf Autodiscover geantwortet; geben Sie die Serveradresse unter „Erweitert“ ein.</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer: %2</source>
+        <translation>Der Server %1 hat nicht geantwortet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::ConversationMovesCommand</name>
+    <message>
+        <source>This conversation was grouped by Skein, not by the server, so the server cannot keep a rule for it.</source>
+        <translation>Diese Unterhaltung hat Skein zusammengestellt, nicht der Server; daher kann der Server keine Regel für sie speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::DeviceCodeFlow</name>
+    <message>
+        <source>Could not reach the sign-in server: %1</source>
+        <translation>Der Anmeldeserver war nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in server refused to start a device sign-in (%1).</source>
+        <translation>Der Anmeldeserver hat es abgelehnt, eine Geräteanmeldung zu beginnen (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired before it was entered. Start the sign-in again.</source>
+        <translation>Der Anmeldecode ist abgelaufen, bevor er eingegeben wurde. Beginnen Sie die Anmeldung erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::DraftUploader</name>
+    <message>
+        <source>The server has no Drafts folder.</source>
+        <translation>Der Server hat keinen Ordner „Entwürfe“.</translation>
+    </message>
+</context>
+<context>
     <name>skein::eas::EasSession</name>
     <message>
         <source>The server redirected Skein without saying where to.</source>
@@ -685,6 +887,971 @@
         <source>The server sent a response Skein cannot read: %1</source>
         <translation>Der Server hat eine Antwort gesendet, die Skein nicht lesen kann: %1</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (%1). Skein will not connect until the certificate problem is fixed.</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut (%1). Skein verbindet sich erst, wenn das Zertifikatsproblem behoben ist.</translation>
+    </message>
+    <message>
+        <source>The server does not allow this account or device to use ActiveSync (HTTP %1). Ask your administrator.</source>
+        <translation>Der Server erlaubt diesem Konto oder Gerät nicht, ActiveSync zu verwenden (HTTP %1). Wenden Sie sich an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>The server has no ActiveSync endpoint at %1 (HTTP 404). Check the server address and path: most servers use /Microsoft-Server-ActiveSync, SOGo also /SOGo/Microsoft-Server-ActiveSync.</source>
+        <translation>Der Server hat unter %1 keinen ActiveSync-Endpunkt (HTTP 404). Prüfen Sie Serveradresse und Pfad: Die meisten Server verwenden /Microsoft-Server-ActiveSync, SOGo auch /SOGo/Microsoft-Server-ActiveSync.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::LoopbackRedirectListener</name>
+    <message>
+        <source>Could not listen for the browser&apos;s answer: %1</source>
+        <translation>Auf die Antwort des Browsers kann nicht gewartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Nicht hier</translation>
+    </message>
+    <message>
+        <source>Skein only expects its sign-in answer here.</source>
+        <translation>Skein erwartet hier nur die Antwort auf seine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Sign-in not accepted</source>
+        <translation>Anmeldung nicht angenommen</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in Skein started. Go back to Skein.</source>
+        <translation>Diese Antwort gehört nicht zu der Anmeldung, die Skein begonnen hat. Kehren Sie zu Skein zurück.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled or refused in the browser.</source>
+        <translation>Die Anmeldung wurde im Browser abgebrochen oder abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed in the browser (%1).</source>
+        <translation>Die Anmeldung im Browser ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>kein Code</translation>
+    </message>
+    <message>
+        <source>Sign-in not completed</source>
+        <translation>Anmeldung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 You can close this window.</source>
+        <translation>%1 Sie können dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Skein received your sign-in. You can close this window.</source>
+        <translation>Skein hat Ihre Anmeldung erhalten. Sie können dieses Fenster schließen.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::MimeComposer</name>
+    <message>
+        <source>&apos;%1&apos; is not an email address</source>
+        <translation>„%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>cannot read the attachment &apos;%1&apos;: %2</source>
+        <translation>der Anhang „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the message has no recipient; add at least one</source>
+        <translation>die Nachricht hat keinen Empfänger; fügen Sie mindestens einen hinzu</translation>
+    </message>
+    <message>
+        <source>the sender &apos;%1&apos; is not one email address</source>
+        <translation>der Absender „%1“ ist nicht genau eine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>the message could not be written as MIME</source>
+        <translation>die Nachricht konnte nicht als MIME geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::NetworkTransport</name>
+    <message>
+        <source>the server did not answer within %1 seconds</source>
+        <translation>der Server hat nicht innerhalb von %1 Sekunden geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::OAuthClient</name>
+    <message>
+        <source>To sign in, open %1 and enter the code %2</source>
+        <translation>Öffnen Sie zum Anmelden %1 und geben Sie den Code %2 ein</translation>
+    </message>
+    <message>
+        <source>Your sign-in to %1 has expired or was revoked. Sign in again to keep syncing; nothing you did is lost.</source>
+        <translation>Ihre Anmeldung bei %1 ist abgelaufen oder wurde widerrufen. Melden Sie sich erneut an, um weiter zu synchronisieren; nichts, was Sie getan haben, geht verloren.</translation>
+    </message>
+    <message>
+        <source>The sign-in server&apos;s certificate is not trusted (%1).</source>
+        <translation>Dem Zertifikat des Anmeldeservers wird nicht vertraut (%1).</translation>
+    </message>
+    <message>
+        <source>Could not reach the sign-in server: %1</source>
+        <translation>Der Anmeldeserver war nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in server answered HTTP %1; Skein will try again later.</source>
+        <translation>Der Anmeldeserver hat mit HTTP %1 geantwortet; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The sign-in server refused Skein&apos;s request (%1). The application id or its permissions may be set up wrongly; see docs/signin.md.</source>
+        <translation>Der Anmeldeserver hat die Anfrage von Skein abgelehnt (%1). Die Anwendungs-ID oder ihre Berechtigungen sind möglicherweise falsch eingerichtet; siehe docs/signin.md.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::OAuthConfig</name>
+    <message>
+        <source>Skein has no application (client) id to sign in with. Ask your administrator to register one for Skein and enter it in the account settings (or set %1).</source>
+        <translation>Skein hat keine Anwendungs-ID (Client-ID) für die Anmeldung. Bitten Sie Ihren Administrator, eine für Skein zu registrieren, und geben Sie sie in den Kontoeinstellungen ein (oder setzen Sie %1).</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::OAuthSignIn</name>
+    <message>
+        <source>The sign-in server refused the sign-in&apos;s code. Try signing in again.</source>
+        <translation>Der Anmeldeserver hat den Code der Anmeldung abgelehnt. Versuchen Sie erneut, sich anzumelden.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::OutboxDraft</name>
+    <message>
+        <source>Could not make the folder %1 for the message&apos;s attachments.</source>
+        <translation>Der Ordner %1 für die Anhänge der Nachricht konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write the attachment %1 to %2: %3</source>
+        <translation>Der Anhang %1 konnte nicht nach %2 geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>Outbox message %1 has no content.</source>
+        <translation>Die Nachricht %1 im Postausgang hat keinen Inhalt.</translation>
+    </message>
+    <message>
+        <source>Outbox message %1 could not be read as a mail message.</source>
+        <translation>Die Nachricht %1 im Postausgang konnte nicht als E-Mail gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::OutboxSender</name>
+    <message>
+        <source>Skein was interrupted while sending this message and cannot tell whether the server got it (protocol version 12.1 cannot recognise a repeat). Check Sent Items, then send it again or delete it.</source>
+        <translation>Skein wurde beim Senden dieser Nachricht unterbrochen und kann nicht feststellen, ob der Server sie erhalten hat (Protokollversion 12.1 kann eine Wiederholung nicht erkennen). Sehen Sie in „Gesendete Elemente“ nach und senden Sie sie dann erneut oder löschen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Could not save the outbox: %1</source>
+        <translation>Der Postausgang konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read (%1); Skein will send the message again.</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden (%1); Skein sendet die Nachricht erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::PingCommand</name>
+    <message>
+        <source>The Ping answer is not a Ping document.</source>
+        <translation>Die Ping-Antwort ist kein Ping-Dokument.</translation>
+    </message>
+    <message>
+        <source>The server answered Ping with an empty body.</source>
+        <translation>Der Server hat auf Ping mit einer leeren Antwort reagiert.</translation>
+    </message>
+    <message>
+        <source>The Ping answer carries no status.</source>
+        <translation>Die Ping-Antwort enthält keinen Status.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::SearchCommand</name>
+    <message>
+        <source>Nothing to search for.</source>
+        <translation>Es gibt nichts zu suchen.</translation>
+    </message>
+    <message>
+        <source>This conversation was grouped by Skein, not by the server, so the server cannot search for it.</source>
+        <translation>Diese Unterhaltung hat Skein zusammengestellt, nicht der Server; daher kann der Server nicht nach ihr suchen.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::StatusText</name>
+    <message>
+        <source>The folder was synchronised successfully.</source>
+        <translation>Der Ordner wurde erfolgreich synchronisiert.</translation>
+    </message>
+    <message>
+        <source>The server rejected the protocol version Skein used for this folder.</source>
+        <translation>Der Server hat die Protokollversion abgelehnt, die Skein für diesen Ordner verwendet hat.</translation>
+    </message>
+    <message>
+        <source>The server says the sync key is invalid; Skein is resynchronising this folder without losing your changes.</source>
+        <translation>Laut Server ist der Synchronisierungsschlüssel ungültig; Skein synchronisiert diesen Ordner neu, ohne dass Ihre Änderungen verloren gehen.</translation>
+    </message>
+    <message>
+        <source>The server could not understand Skein&apos;s sync request (a protocol error); this is a Skein bug and the request will not be repeated as is.</source>
+        <translation>Der Server konnte die Synchronisierungsanfrage von Skein nicht verstehen (ein Protokollfehler); das ist ein Fehler in Skein, und die Anfrage wird nicht unverändert wiederholt.</translation>
+    </message>
+    <message>
+        <source>The server had a temporary problem while synchronising; Skein will try again shortly.</source>
+        <translation>Der Server hatte beim Synchronisieren ein vorübergehendes Problem; Skein versucht es in Kürze erneut.</translation>
+    </message>
+    <message>
+        <source>The server refused one change (for example a flag it considers invalid); Skein stopped sending it.</source>
+        <translation>Der Server hat eine Änderung abgelehnt (zum Beispiel eine Kennzeichnung, die er für ungültig hält); Skein sendet sie nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A message was changed both here and on the server at the same time; the server&apos;s version was kept.</source>
+        <translation>Eine Nachricht wurde gleichzeitig hier und auf dem Server geändert; die Fassung des Servers wurde beibehalten.</translation>
+    </message>
+    <message>
+        <source>The message no longer exists on the server; Skein refreshed the folder and dropped your pending change.</source>
+        <translation>Die Nachricht existiert auf dem Server nicht mehr; Skein hat den Ordner aktualisiert und Ihre ausstehende Änderung verworfen.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is full, so the server could not save the change. Free some space and Skein will retry.</source>
+        <translation>Ihr Postfach ist voll, daher konnte der Server die Änderung nicht speichern. Geben Sie etwas Speicherplatz frei, dann versucht Skein es erneut.</translation>
+    </message>
+    <message>
+        <source>The folder list on the server has changed; Skein is refreshing the folder list and will then synchronise again.</source>
+        <translation>Die Ordnerliste auf dem Server hat sich geändert; Skein aktualisiert die Ordnerliste und synchronisiert dann erneut.</translation>
+    </message>
+    <message>
+        <source>The server lost track of Skein&apos;s previous request; Skein is sending the full request again.</source>
+        <translation>Der Server kennt die vorige Anfrage von Skein nicht mehr; Skein sendet die vollständige Anfrage erneut.</translation>
+    </message>
+    <message>
+        <source>The server does not accept the waiting time Skein asked for; Skein will use a value the server allows.</source>
+        <translation>Der Server akzeptiert die von Skein gewünschte Wartezeit nicht; Skein verwendet einen Wert, den der Server erlaubt.</translation>
+    </message>
+    <message>
+        <source>Too many folders were synchronised at once; Skein will synchronise fewer folders per request.</source>
+        <translation>Es wurden zu viele Ordner auf einmal synchronisiert; Skein synchronisiert weniger Ordner pro Anfrage.</translation>
+    </message>
+    <message>
+        <source>The server had a temporary problem; Skein will send the request again.</source>
+        <translation>Der Server hatte ein vorübergehendes Problem; Skein sendet die Anfrage erneut.</translation>
+    </message>
+    <message>
+        <source>The folder list was updated successfully.</source>
+        <translation>Die Ordnerliste wurde erfolgreich aktualisiert.</translation>
+    </message>
+    <message>
+        <source>The server had a temporary problem while listing your folders; Skein will try again shortly.</source>
+        <translation>Der Server hatte beim Auflisten Ihrer Ordner ein vorübergehendes Problem; Skein versucht es in Kürze erneut.</translation>
+    </message>
+    <message>
+        <source>The server no longer recognises Skein&apos;s folder list state; Skein is downloading the complete folder list again.</source>
+        <translation>Der Server erkennt den Stand der Ordnerliste von Skein nicht mehr; Skein lädt die vollständige Ordnerliste erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The server could not understand Skein&apos;s folder list request; this is a Skein bug.</source>
+        <translation>Der Server konnte die Ordnerlisten-Anfrage von Skein nicht verstehen; das ist ein Fehler in Skein.</translation>
+    </message>
+    <message>
+        <source>The server had an unknown problem while listing your folders; Skein will retry and, if needed, download the complete folder list again.</source>
+        <translation>Der Server hatte beim Auflisten Ihrer Ordner ein unbekanntes Problem; Skein versucht es erneut und lädt, falls nötig, die vollständige Ordnerliste erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The server had an unusual back-end problem while listing your folders; Skein will retry later.</source>
+        <translation>Der Server hatte beim Auflisten Ihrer Ordner ein ungewöhnliches Problem im Hintergrundsystem; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server estimated how many messages are waiting.</source>
+        <translation>Der Server hat geschätzt, wie viele Nachrichten warten.</translation>
+    </message>
+    <message>
+        <source>The server cannot estimate this folder: it does not hold mail (conversation view applies to mail only), or the server no longer knows it.</source>
+        <translation>Der Server kann für diesen Ordner keine Schätzung abgeben: Er enthält keine E-Mails (die Unterhaltungsansicht gilt nur für E-Mails), oder der Server kennt ihn nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The folder has not been prepared for synchronisation yet; Skein is starting its first sync.</source>
+        <translation>Der Ordner ist noch nicht für die Synchronisierung vorbereitet; Skein beginnt seine erste Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>The server rejected the estimate request (invalid sync key, or conversation view on a folder that holds no mail); Skein will synchronise the folder first.</source>
+        <translation>Der Server hat die Schätzungsanfrage abgelehnt (ungültiger Synchronisierungsschlüssel oder Unterhaltungsansicht für einen Ordner ohne E-Mails); Skein synchronisiert den Ordner zuerst.</translation>
+    </message>
+    <message>
+        <source>The device security policy was set up successfully.</source>
+        <translation>Die Sicherheitsrichtlinie für das Gerät wurde erfolgreich eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The server could not understand Skein&apos;s security policy request (a protocol error).</source>
+        <translation>Der Server konnte die Sicherheitsrichtlinien-Anfrage von Skein nicht verstehen (ein Protokollfehler).</translation>
+    </message>
+    <message>
+        <source>The server had a problem while setting up the device security policy; Skein will try again later.</source>
+        <translation>Der Server hatte beim Einrichten der Sicherheitsrichtlinie für das Gerät ein Problem; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server accepted the device security policy.</source>
+        <translation>Der Server hat die Sicherheitsrichtlinie für das Gerät angenommen.</translation>
+    </message>
+    <message>
+        <source>The server has no security policy for this device, so none is needed.</source>
+        <translation>Der Server hat keine Sicherheitsrichtlinie für dieses Gerät, daher ist keine nötig.</translation>
+    </message>
+    <message>
+        <source>The server does not know the policy type Skein asked for.</source>
+        <translation>Der Server kennt den von Skein angefragten Richtlinientyp nicht.</translation>
+    </message>
+    <message>
+        <source>The security policy stored on the server is damaged; please contact your administrator.</source>
+        <translation>Die auf dem Server gespeicherte Sicherheitsrichtlinie ist beschädigt; wenden Sie sich bitte an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>Skein acknowledged an outdated security policy; it is setting up the policy again.</source>
+        <translation>Skein hat eine veraltete Sicherheitsrichtlinie bestätigt; die Richtlinie wird neu eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The operation completed successfully.</source>
+        <translation>Der Vorgang wurde erfolgreich abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The server could not understand Skein&apos;s request (a protocol error); this is a Skein bug.</source>
+        <translation>Der Server konnte die Anfrage von Skein nicht verstehen (ein Protokollfehler); das ist ein Fehler in Skein.</translation>
+    </message>
+    <message>
+        <source>The server had a problem and the operation failed completely or in part; Skein will try again later and refresh the affected folders.</source>
+        <translation>Der Server hatte ein Problem, und der Vorgang ist ganz oder teilweise fehlgeschlagen; Skein versucht es später erneut und aktualisiert die betroffenen Ordner.</translation>
+    </message>
+    <message>
+        <source>The document address is not valid.</source>
+        <translation>Die Dokumentadresse ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The server denied access to the document.</source>
+        <translation>Der Server hat den Zugriff auf das Dokument verweigert.</translation>
+    </message>
+    <message>
+        <source>The message, conversation or destination folder was not found on the server; Skein is refreshing the folder list and the folder.</source>
+        <translation>Die Nachricht, die Unterhaltung oder der Zielordner wurde auf dem Server nicht gefunden; Skein aktualisiert die Ordnerliste und den Ordner.</translation>
+    </message>
+    <message>
+        <source>The server could not connect to the document&apos;s location; Skein will try again later.</source>
+        <translation>Der Server konnte keine Verbindung zum Speicherort des Dokuments herstellen; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server does not support this kind of storage.</source>
+        <translation>Der Server unterstützt diese Art von Speicher nicht.</translation>
+    </message>
+    <message>
+        <source>The server could not read the file while downloading it; Skein will try again later.</source>
+        <translation>Der Server konnte die Datei beim Herunterladen nicht lesen; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The attachment no longer exists or cannot be identified.</source>
+        <translation>Der Anhang existiert nicht mehr oder kann nicht zugeordnet werden.</translation>
+    </message>
+    <message>
+        <source>The server denied access to this item.</source>
+        <translation>Der Server hat den Zugriff auf dieses Element verweigert.</translation>
+    </message>
+    <message>
+        <source>The operation was only partly completed.</source>
+        <translation>Der Vorgang wurde nur teilweise abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The server needs credentials to reach this document.</source>
+        <translation>Der Server benötigt Anmeldedaten, um dieses Dokument zu erreichen.</translation>
+    </message>
+    <message>
+        <source>A conversation cannot be moved into that folder; choose a mail folder.</source>
+        <translation>Eine Unterhaltung kann nicht in diesen Ordner verschoben werden; wählen Sie einen E-Mail-Ordner.</translation>
+    </message>
+    <message>
+        <source>The server only moves whole conversations as a permanent rule; Skein will always send it as one.</source>
+        <translation>Der Server verschiebt ganze Unterhaltungen nur als dauerhafte Regel; Skein sendet sie immer als solche.</translation>
+    </message>
+    <message>
+        <source>Conversations can only be moved into a mail folder; choose a different destination.</source>
+        <translation>Unterhaltungen können nur in einen E-Mail-Ordner verschoben werden; wählen Sie ein anderes Ziel.</translation>
+    </message>
+    <message>
+        <source>The message was already moved or its folder no longer exists; Skein is refreshing the folder list and the folder.</source>
+        <translation>Die Nachricht wurde bereits verschoben oder ihr Ordner existiert nicht mehr; Skein aktualisiert die Ordnerliste und den Ordner.</translation>
+    </message>
+    <message>
+        <source>The destination folder no longer exists; Skein is refreshing the folder list.</source>
+        <translation>Der Zielordner existiert nicht mehr; Skein aktualisiert die Ordnerliste.</translation>
+    </message>
+    <message>
+        <source>The message was moved successfully.</source>
+        <translation>Die Nachricht wurde erfolgreich verschoben.</translation>
+    </message>
+    <message>
+        <source>The message is already in that folder.</source>
+        <translation>Die Nachricht ist bereits in diesem Ordner.</translation>
+    </message>
+    <message>
+        <source>The server could not move the message (it may be locked); Skein will try again later.</source>
+        <translation>Der Server konnte die Nachricht nicht verschieben (sie ist möglicherweise gesperrt); Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The folder is temporarily locked on the server; Skein will try the move again.</source>
+        <translation>Der Ordner ist auf dem Server vorübergehend gesperrt; Skein versucht das Verschieben erneut.</translation>
+    </message>
+    <message>
+        <source>The search completed successfully.</source>
+        <translation>Die Suche wurde erfolgreich abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The server rejected the search request; try different search terms.</source>
+        <translation>Der Server hat die Suchanfrage abgelehnt; versuchen Sie andere Suchbegriffe.</translation>
+    </message>
+    <message>
+        <source>The server had a problem while searching; Skein will try again.</source>
+        <translation>Der Server hatte beim Suchen ein Problem; Skein versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The document link in the search is not valid.</source>
+        <translation>Der Dokumentlink in der Suche ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The server denied access to what you searched.</source>
+        <translation>Der Server hat den Zugriff auf das Gesuchte verweigert.</translation>
+    </message>
+    <message>
+        <source>Nothing was found at the searched location.</source>
+        <translation>Am durchsuchten Ort wurde nichts gefunden.</translation>
+    </message>
+    <message>
+        <source>The server could not connect to the searched location; Skein will try again.</source>
+        <translation>Der Server konnte keine Verbindung zum durchsuchten Ort herstellen; Skein versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The search is too complex for the server; try a simpler search.</source>
+        <translation>Die Suche ist für den Server zu komplex; versuchen Sie eine einfachere Suche.</translation>
+    </message>
+    <message>
+        <source>The search took too long on the server; Skein will try again.</source>
+        <translation>Die Suche hat auf dem Server zu lange gedauert; Skein versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The folder list has changed; Skein is refreshing it before searching again.</source>
+        <translation>Die Ordnerliste hat sich geändert; Skein aktualisiert sie, bevor erneut gesucht wird.</translation>
+    </message>
+    <message>
+        <source>The server returns no more results for this search; refine the search to see other messages.</source>
+        <translation>Der Server liefert für diese Suche keine weiteren Ergebnisse; verfeinern Sie die Suche, um andere Nachrichten zu sehen.</translation>
+    </message>
+    <message>
+        <source>The server blocked access to what you searched.</source>
+        <translation>Der Server hat den Zugriff auf das Gesuchte gesperrt.</translation>
+    </message>
+    <message>
+        <source>The server needs credentials to search this location.</source>
+        <translation>Der Server benötigt Anmeldedaten, um diesen Ort zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>No new changes arrived while Skein was waiting.</source>
+        <translation>Während Skein gewartet hat, sind keine neuen Änderungen eingetroffen.</translation>
+    </message>
+    <message>
+        <source>New changes arrived; Skein is synchronising the changed folders.</source>
+        <translation>Neue Änderungen sind eingetroffen; Skein synchronisiert die geänderten Ordner.</translation>
+    </message>
+    <message>
+        <source>The server forgot which folders Skein watches; Skein is telling it again.</source>
+        <translation>Der Server hat vergessen, welche Ordner Skein überwacht; Skein teilt es ihm erneut mit.</translation>
+    </message>
+    <message>
+        <source>The server could not understand Skein&apos;s request to watch folders; this is a Skein bug.</source>
+        <translation>Der Server konnte die Anfrage von Skein zum Überwachen von Ordnern nicht verstehen; das ist ein Fehler in Skein.</translation>
+    </message>
+    <message>
+        <source>Skein is watching more folders than the server allows; it will watch fewer.</source>
+        <translation>Skein überwacht mehr Ordner, als der Server erlaubt; es wird weniger überwachen.</translation>
+    </message>
+    <message>
+        <source>The folder list on the server has changed; Skein is refreshing it.</source>
+        <translation>Die Ordnerliste auf dem Server hat sich geändert; Skein aktualisiert sie.</translation>
+    </message>
+    <message>
+        <source>The server had a problem while watching for new mail; Skein will try again later.</source>
+        <translation>Der Server hatte beim Überwachen auf neue E-Mails ein Problem; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The message was sent.</source>
+        <translation>Die Nachricht wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>The server could not read the message request (invalid content); this is a Skein bug. The message stays in the Outbox.</source>
+        <translation>Der Server konnte die Nachrichtenanfrage nicht lesen (ungültiger Inhalt); das ist ein Fehler in Skein. Die Nachricht bleibt im Postausgang.</translation>
+    </message>
+    <message>
+        <source>The server could not decode the message request (invalid WBXML); this is a Skein bug. The message stays in the Outbox.</source>
+        <translation>Der Server konnte die Nachrichtenanfrage nicht dekodieren (ungültiges WBXML); das ist ein Fehler in Skein. Die Nachricht bleibt im Postausgang.</translation>
+    </message>
+    <message>
+        <source>The server says the message request does not follow the protocol; this is a Skein bug. The message stays in the Outbox.</source>
+        <translation>Laut Server entspricht die Nachrichtenanfrage nicht dem Protokoll; das ist ein Fehler in Skein. Die Nachricht bleibt im Postausgang.</translation>
+    </message>
+    <message>
+        <source>The server could not understand a date in the message.</source>
+        <translation>Der Server konnte ein Datum in der Nachricht nicht verstehen.</translation>
+    </message>
+    <message>
+        <source>The message names a source message with identifiers that do not belong together.</source>
+        <translation>Die Nachricht nennt eine Ausgangsnachricht mit Kennungen, die nicht zusammengehören.</translation>
+    </message>
+    <message>
+        <source>The server could not understand the identifier of the message being answered or forwarded.</source>
+        <translation>Der Server konnte die Kennung der beantworteten oder weitergeleiteten Nachricht nicht verstehen.</translation>
+    </message>
+    <message>
+        <source>The server could not read the message (its MIME is not valid); it was not sent.</source>
+        <translation>Der Server konnte die Nachricht nicht lesen (ihr MIME ist ungültig); sie wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The server rejected this device&apos;s identifier; the message was not sent.</source>
+        <translation>Der Server hat die Kennung dieses Geräts abgelehnt; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The server rejected this device&apos;s type; the message was not sent.</source>
+        <translation>Der Server hat den Typ dieses Geräts abgelehnt; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The server had an error while sending the message; it was not sent. Edit or send it again from the Outbox.</source>
+        <translation>Beim Senden der Nachricht ist auf dem Server ein Fehler aufgetreten; sie wurde nicht gesendet. Bearbeiten oder senden Sie sie erneut aus dem Postausgang.</translation>
+    </message>
+    <message>
+        <source>The server had a temporary error; the message waits in the Outbox and Skein will send it again.</source>
+        <translation>Auf dem Server ist ein vorübergehender Fehler aufgetreten; die Nachricht wartet im Postausgang, und Skein sendet sie erneut.</translation>
+    </message>
+    <message>
+        <source>The server cannot find your account in its directory, so it could not send the message; please contact your administrator.</source>
+        <translation>Der Server findet Ihr Konto nicht in seinem Verzeichnis, daher konnte er die Nachricht nicht senden; wenden Sie sich bitte an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is full, so the server could not send the message. Delete some messages and send it again.</source>
+        <translation>Ihr Postfach ist voll, daher konnte der Server die Nachricht nicht senden. Löschen Sie einige Nachrichten und senden Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Your mailbox server is offline; the message waits in the Outbox and Skein will send it again.</source>
+        <translation>Ihr Postfachserver ist offline; die Nachricht wartet im Postausgang, und Skein sendet sie erneut.</translation>
+    </message>
+    <message>
+        <source>You have reached your sending limit; the message was not sent.</source>
+        <translation>Sie haben Ihr Sendelimit erreicht; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>One of the recipients could not be found; check the addresses and send the message again.</source>
+        <translation>Einer der Empfänger wurde nicht gefunden; prüfen Sie die Adressen und senden Sie die Nachricht erneut.</translation>
+    </message>
+    <message>
+        <source>The server does not allow replying to or forwarding this message.</source>
+        <translation>Der Server erlaubt nicht, diese Nachricht zu beantworten oder weiterzuleiten.</translation>
+    </message>
+    <message>
+        <source>The server already has this message (it was sent by an earlier attempt); it was not sent twice.</source>
+        <translation>Der Server hat diese Nachricht bereits (sie wurde bei einem früheren Versuch gesendet); sie wurde nicht doppelt gesendet.</translation>
+    </message>
+    <message>
+        <source>The message has no recipient; add at least one and send it again.</source>
+        <translation>Die Nachricht hat keinen Empfänger; fügen Sie mindestens einen hinzu und senden Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The server could not submit the message for delivery; edit or send it again from the Outbox.</source>
+        <translation>Der Server konnte die Nachricht nicht zur Zustellung übergeben; bearbeiten oder senden Sie sie erneut aus dem Postausgang.</translation>
+    </message>
+    <message>
+        <source>The server could not create the reply; the message stays in the Outbox so you can try again.</source>
+        <translation>Der Server konnte die Antwort nicht erstellen; die Nachricht bleibt im Postausgang, damit Sie es erneut versuchen können.</translation>
+    </message>
+    <message>
+        <source>An attachment is too large for the server; remove or shrink it and send the message again.</source>
+        <translation>Ein Anhang ist zu groß für den Server; entfernen oder verkleinern Sie ihn und senden Sie die Nachricht erneut.</translation>
+    </message>
+    <message>
+        <source>The server found no mailbox for your account, so it could not send the message.</source>
+        <translation>Der Server hat kein Postfach für Ihr Konto gefunden, daher konnte er die Nachricht nicht senden.</translation>
+    </message>
+    <message>
+        <source>The server does not allow sending without signing in.</source>
+        <translation>Der Server erlaubt das Senden nicht ohne Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The server cannot find your user account, so it could not send the message.</source>
+        <translation>Der Server findet Ihr Benutzerkonto nicht, daher konnte er die Nachricht nicht senden.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to use Exchange ActiveSync, so it could not send the message.</source>
+        <translation>Ihr Konto darf Exchange ActiveSync nicht verwenden, daher konnte die Nachricht nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>This device is blocked for your account; the message was not sent.</source>
+        <translation>Dieses Gerät ist für Ihr Konto gesperrt; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to send this message.</source>
+        <translation>Sie dürfen diese Nachricht nicht senden.</translation>
+    </message>
+    <message>
+        <source>Your account is disabled; the message was not sent.</source>
+        <translation>Ihr Konto ist deaktiviert; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is being moved on the server; the message waits in the Outbox and Skein will send it again.</source>
+        <translation>Ihr Postfach wird auf dem Server gerade verschoben; die Nachricht wartet im Postausgang, und Skein sendet sie erneut.</translation>
+    </message>
+    <message>
+        <source>The server does not allow externally managed devices; the message was not sent.</source>
+        <translation>Der Server erlaubt keine extern verwalteten Geräte; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The meeting is not recurring, so a single occurrence cannot be forwarded.</source>
+        <translation>Die Besprechung ist keine Serie, daher kann kein einzelnes Vorkommen weitergeleitet werden.</translation>
+    </message>
+    <message>
+        <source>The message you answered or forwarded is no longer on the server (it was moved or deleted); send it as a new message instead.</source>
+        <translation>Die Nachricht, die Sie beantwortet oder weitergeleitet haben, ist nicht mehr auf dem Server (sie wurde verschoben oder gelöscht); senden Sie Ihre Nachricht stattdessen als neue Nachricht.</translation>
+    </message>
+    <message>
+        <source>The account used for sending is not valid.</source>
+        <translation>Das zum Senden verwendete Konto ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to send mail.</source>
+        <translation>Dieses Konto darf keine E-Mails senden.</translation>
+    </message>
+    <message>
+        <source>Rights management is disabled on the server, so the protected message was not sent.</source>
+        <translation>Die Rechteverwaltung ist auf dem Server deaktiviert, daher wurde die geschützte Nachricht nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Rights management had a temporary problem; the message was not sent.</source>
+        <translation>Die Rechteverwaltung hatte ein vorübergehendes Problem; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Rights management failed for this message; it was not sent.</source>
+        <translation>Die Rechteverwaltung ist für diese Nachricht fehlgeschlagen; sie wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The rights management template is not valid; the message was not sent.</source>
+        <translation>Die Vorlage der Rechteverwaltung ist ungültig; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Rights management does not permit this message to be sent.</source>
+        <translation>Die Rechteverwaltung erlaubt nicht, diese Nachricht zu senden.</translation>
+    </message>
+    <message>
+        <source>The server cannot forward the message with this combination of options.</source>
+        <translation>Der Server kann die Nachricht mit dieser Kombination von Optionen nicht weiterleiten.</translation>
+    </message>
+    <message>
+        <source>The server could not understand the forwarding recipients.</source>
+        <translation>Der Server konnte die Empfänger der Weiterleitung nicht verstehen.</translation>
+    </message>
+    <message>
+        <source>The server could not read Skein&apos;s request (invalid content); this is a Skein bug.</source>
+        <translation>Der Server konnte die Anfrage von Skein nicht lesen (ungültiger Inhalt); das ist ein Fehler in Skein.</translation>
+    </message>
+    <message>
+        <source>The server could not decode Skein&apos;s request (invalid WBXML); this is a Skein bug.</source>
+        <translation>Der Server konnte die Anfrage von Skein nicht dekodieren (ungültiges WBXML); das ist ein Fehler in Skein.</translation>
+    </message>
+    <message>
+        <source>The server says Skein&apos;s request does not follow the protocol (invalid XML); this is a Skein bug.</source>
+        <translation>Laut Server entspricht die Anfrage von Skein nicht dem Protokoll (ungültiges XML); das ist ein Fehler in Skein.</translation>
+    </message>
+    <message>
+        <source>The server could not understand a date in Skein&apos;s request.</source>
+        <translation>Der Server konnte ein Datum in der Anfrage von Skein nicht verstehen.</translation>
+    </message>
+    <message>
+        <source>The request combined identifiers that do not belong together.</source>
+        <translation>Die Anfrage hat Kennungen kombiniert, die nicht zusammengehören.</translation>
+    </message>
+    <message>
+        <source>The server could not understand an identifier in Skein&apos;s request.</source>
+        <translation>Der Server konnte eine Kennung in der Anfrage von Skein nicht verstehen.</translation>
+    </message>
+    <message>
+        <source>The server could not read the message Skein tried to send.</source>
+        <translation>Der Server konnte die Nachricht, die Skein senden wollte, nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The server rejected this device&apos;s identifier.</source>
+        <translation>Der Server hat die Kennung dieses Geräts abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server rejected this device&apos;s type.</source>
+        <translation>Der Server hat den Typ dieses Geräts abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server had an unexpected error; Skein will not repeat this request automatically.</source>
+        <translation>Auf dem Server ist ein unerwarteter Fehler aufgetreten; Skein wiederholt diese Anfrage nicht automatisch.</translation>
+    </message>
+    <message>
+        <source>The server had a temporary error; Skein will try again later.</source>
+        <translation>Auf dem Server ist ein vorübergehender Fehler aufgetreten; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server cannot access your account in the directory; please contact your administrator.</source>
+        <translation>Der Server kann im Verzeichnis nicht auf Ihr Konto zugreifen; wenden Sie sich bitte an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is full. Delete some messages to continue.</source>
+        <translation>Ihr Postfach ist voll. Löschen Sie einige Nachrichten, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Your mailbox server is offline; Skein will try again later.</source>
+        <translation>Ihr Postfachserver ist offline; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>One of the recipients could not be found; check the addresses.</source>
+        <translation>Einer der Empfänger wurde nicht gefunden; prüfen Sie die Adressen.</translation>
+    </message>
+    <message>
+        <source>The server does not allow replying to this message.</source>
+        <translation>Der Server erlaubt nicht, diese Nachricht zu beantworten.</translation>
+    </message>
+    <message>
+        <source>This message was already sent.</source>
+        <translation>Diese Nachricht wurde bereits gesendet.</translation>
+    </message>
+    <message>
+        <source>The message has no recipient; add at least one.</source>
+        <translation>Die Nachricht hat keinen Empfänger; fügen Sie mindestens einen hinzu.</translation>
+    </message>
+    <message>
+        <source>The server could not deliver the message; Skein will keep it so you can try again.</source>
+        <translation>Der Server konnte die Nachricht nicht zustellen; Skein behält sie, damit Sie es erneut versuchen können.</translation>
+    </message>
+    <message>
+        <source>The server could not create the reply; Skein will keep it so you can try again.</source>
+        <translation>Der Server konnte die Antwort nicht erstellen; Skein behält sie, damit Sie es erneut versuchen können.</translation>
+    </message>
+    <message>
+        <source>An attachment is too large for the server.</source>
+        <translation>Ein Anhang ist zu groß für den Server.</translation>
+    </message>
+    <message>
+        <source>The server found no mailbox for your account.</source>
+        <translation>Der Server hat kein Postfach für Ihr Konto gefunden.</translation>
+    </message>
+    <message>
+        <source>The server does not allow anonymous access; please sign in.</source>
+        <translation>Der Server erlaubt keinen anonymen Zugriff; melden Sie sich bitte an.</translation>
+    </message>
+    <message>
+        <source>The server cannot find your user account.</source>
+        <translation>Der Server findet Ihr Benutzerkonto nicht.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to use Exchange ActiveSync; please contact your administrator.</source>
+        <translation>Ihr Konto darf Exchange ActiveSync nicht verwenden; wenden Sie sich bitte an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>The server is configured not to synchronise your mailbox.</source>
+        <translation>Der Server ist so eingerichtet, dass er Ihr Postfach nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is on an older server that does not allow synchronisation.</source>
+        <translation>Ihr Postfach liegt auf einem älteren Server, der keine Synchronisierung erlaubt.</translation>
+    </message>
+    <message>
+        <source>This device is blocked for your account; please contact your administrator.</source>
+        <translation>Dieses Gerät ist für Ihr Konto gesperrt; wenden Sie sich bitte an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to perform this action.</source>
+        <translation>Sie dürfen diese Aktion nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>Your account is disabled; please contact your administrator.</source>
+        <translation>Ihr Konto ist deaktiviert; wenden Sie sich bitte an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>The server lost its synchronisation data; Skein will resynchronise the affected folders.</source>
+        <translation>Der Server hat seine Synchronisierungsdaten verloren; Skein synchronisiert die betroffenen Ordner neu.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is being moved on the server; Skein will try again later.</source>
+        <translation>Ihr Postfach wird auf dem Server gerade verschoben; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s synchronisation data is damaged; Skein will resynchronise the affected folders.</source>
+        <translation>Die Synchronisierungsdaten des Servers sind beschädigt; Skein synchronisiert die betroffenen Ordner neu.</translation>
+    </message>
+    <message>
+        <source>A synchronisation was already starting on the server; Skein will try again.</source>
+        <translation>Auf dem Server begann bereits eine Synchronisierung; Skein versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s synchronisation data is from an incompatible version; Skein will resynchronise the affected folders.</source>
+        <translation>Die Synchronisierungsdaten des Servers stammen aus einer inkompatiblen Version; Skein synchronisiert die betroffenen Ordner neu.</translation>
+    </message>
+    <message>
+        <source>The server does not support this command.</source>
+        <translation>Der Server unterstützt diesen Befehl nicht.</translation>
+    </message>
+    <message>
+        <source>The server does not support this command in the protocol version Skein uses.</source>
+        <translation>Der Server unterstützt diesen Befehl in der Protokollversion, die Skein verwendet, nicht.</translation>
+    </message>
+    <message>
+        <source>This device cannot fully apply the server&apos;s security policies.</source>
+        <translation>Dieses Gerät kann die Sicherheitsrichtlinien des Servers nicht vollständig anwenden.</translation>
+    </message>
+    <message>
+        <source>The server requested that this device be wiped; Skein is contacting the server to confirm.</source>
+        <translation>Der Server hat verlangt, dieses Gerät zu löschen; Skein nimmt zur Bestätigung Kontakt mit dem Server auf.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s security policy does not allow this kind of device.</source>
+        <translation>Die Sicherheitsrichtlinie des Servers erlaubt diese Art von Gerät nicht.</translation>
+    </message>
+    <message>
+        <source>The server requires a device security policy; Skein is setting it up.</source>
+        <translation>Der Server verlangt eine Sicherheitsrichtlinie für das Gerät; Skein richtet sie ein.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s security policy needs refreshing; Skein is updating it.</source>
+        <translation>Die Sicherheitsrichtlinie des Servers muss aufgefrischt werden; Skein aktualisiert sie.</translation>
+    </message>
+    <message>
+        <source>The security policy on this device is out of date; Skein is updating it.</source>
+        <translation>Die Sicherheitsrichtlinie auf diesem Gerät ist veraltet; Skein aktualisiert sie.</translation>
+    </message>
+    <message>
+        <source>The server does not allow externally managed devices.</source>
+        <translation>Der Server erlaubt keine extern verwalteten Geräte.</translation>
+    </message>
+    <message>
+        <source>The server does not know this type of item.</source>
+        <translation>Der Server kennt diese Art von Element nicht.</translation>
+    </message>
+    <message>
+        <source>The server could not reach the remote server securely.</source>
+        <translation>Der Server konnte den entfernten Server nicht sicher erreichen.</translation>
+    </message>
+    <message>
+        <source>The server could not repeat Skein&apos;s previous request; Skein is sending the full request again.</source>
+        <translation>Der Server konnte die vorige Anfrage von Skein nicht wiederholen; Skein sendet die vollständige Anfrage erneut.</translation>
+    </message>
+    <message>
+        <source>The original message was not found on the server; it may have been moved or deleted.</source>
+        <translation>Die ursprüngliche Nachricht wurde auf dem Server nicht gefunden; vielleicht wurde sie verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>Your mailbox has too many folders for the server.</source>
+        <translation>Ihr Postfach hat zu viele Ordner für den Server.</translation>
+    </message>
+    <message>
+        <source>The server found no folders in your mailbox.</source>
+        <translation>Der Server hat in Ihrem Postfach keine Ordner gefunden.</translation>
+    </message>
+    <message>
+        <source>Some messages could not be found after they were moved.</source>
+        <translation>Einige Nachrichten wurden nach dem Verschieben nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The server had an error while moving the messages.</source>
+        <translation>Beim Verschieben der Nachrichten ist auf dem Server ein Fehler aufgetreten.</translation>
+    </message>
+    <message>
+        <source>The server only moves whole conversations as a permanent rule.</source>
+        <translation>Der Server verschiebt ganze Unterhaltungen nur als dauerhafte Regel.</translation>
+    </message>
+    <message>
+        <source>The destination folder is not valid for this move.</source>
+        <translation>Der Zielordner ist für dieses Verschieben ungültig.</translation>
+    </message>
+    <message>
+        <source>Too many recipients for the availability check.</source>
+        <translation>Zu viele Empfänger für die Verfügbarkeitsprüfung.</translation>
+    </message>
+    <message>
+        <source>A distribution list is too large for the availability check.</source>
+        <translation>Eine Verteilerliste ist zu groß für die Verfügbarkeitsprüfung.</translation>
+    </message>
+    <message>
+        <source>The availability service had a temporary problem; Skein will try again later.</source>
+        <translation>Der Verfügbarkeitsdienst hatte ein vorübergehendes Problem; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The availability service failed.</source>
+        <translation>Der Verfügbarkeitsdienst ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The server does not support the message-part format Skein asked for; Skein will fetch the whole message.</source>
+        <translation>Der Server unterstützt das von Skein angefragte Format für Nachrichtenteile nicht; Skein ruft die ganze Nachricht ab.</translation>
+    </message>
+    <message>
+        <source>The server needs this device&apos;s information before setting up the security policy.</source>
+        <translation>Der Server benötigt die Angaben zu diesem Gerät, bevor er die Sicherheitsrichtlinie einrichtet.</translation>
+    </message>
+    <message>
+        <source>Rights management is disabled on the server.</source>
+        <translation>Die Rechteverwaltung ist auf dem Server deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Rights management had a temporary problem; Skein will try again later.</source>
+        <translation>Die Rechteverwaltung hatte ein vorübergehendes Problem; Skein versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>Rights management failed for this message.</source>
+        <translation>Die Rechteverwaltung ist für diese Nachricht fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The rights management template is not valid.</source>
+        <translation>Die Vorlage der Rechteverwaltung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Rights management does not permit this operation.</source>
+        <translation>Die Rechteverwaltung erlaubt diesen Vorgang nicht.</translation>
+    </message>
+    <message>
+        <source>This contact has no picture.</source>
+        <translation>Dieser Kontakt hat kein Bild.</translation>
+    </message>
+    <message>
+        <source>The picture is too large.</source>
+        <translation>Das Bild ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Too many pictures were requested.</source>
+        <translation>Es wurden zu viele Bilder angefordert.</translation>
+    </message>
+    <message>
+        <source>The conversation is too large for the server to split into parts; Skein will show the full messages instead.</source>
+        <translation>Die Unterhaltung ist zu groß, als dass der Server sie in Teile zerlegen könnte; Skein zeigt stattdessen die vollständigen Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Your account has reached its maximum number of devices; remove an old device on the server to continue.</source>
+        <translation>Ihr Konto hat die Höchstzahl an Geräten erreicht; entfernen Sie auf dem Server ein altes Gerät, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The server could not understand the forwarding details.</source>
+        <translation>Der Server konnte die Angaben zur Weiterleitung nicht verstehen.</translation>
+    </message>
+    <message>
+        <source>The draft has no recipients or an invalid address.</source>
+        <translation>Der Entwurf hat keine Empfänger oder eine ungültige Adresse.</translation>
+    </message>
+    <message>
+        <source>Some changes to the meeting series could not be saved.</source>
+        <translation>Einige Änderungen an der Besprechungsserie konnten nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The request completed successfully.</source>
+        <translation>Die Anfrage wurde erfolgreich abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 with status %2, a code Skein has no explanation for; it will retry later.</source>
+        <translation>Der Server hat auf %1 mit Status %2 geantwortet, einem Code, für den Skein keine Erklärung hat; Skein versucht es später erneut.</translation>
+    </message>
 </context>
 <context>
     <name>skein::eas::SyncEngine</name>
@@ -703,6 +1870,69 @@
     <message>
         <source>The server could not keep push open (Ping status %1); trying again in %2 s.</source>
         <translation>Der Server konnte Push nicht offen halten (Ping-Status %1); neuer Versuch in %2 s.</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>Es gibt keinen Ordner %1.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::eas::SyncRunner</name>
+    <message>
+        <source>The folder list from the server could not be read: %1</source>
+        <translation>Die Ordnerliste des Servers konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the folder list: %1</source>
+        <translation>Die Ordnerliste konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The server gave no sync key for this folder; Skein will try again on the next sync.</source>
+        <translation>Der Server hat für diesen Ordner keinen Synchronisierungsschlüssel geliefert; Skein versucht es bei der nächsten Synchronisierung erneut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The folder no longer exists on the server.</source>
+        <translation>Der Ordner existiert auf dem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Could not save what the server sent: %1</source>
+        <translation>Was der Server gesendet hat, konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The message is no longer stored.</source>
+        <translation>Die Nachricht ist nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>The message is no longer stored on this computer (it was deleted or moved by a sync).</source>
+        <translation>Die Nachricht ist nicht mehr auf diesem Computer gespeichert (sie wurde durch eine Synchronisierung gelöscht oder verschoben).</translation>
+    </message>
+    <message>
+        <source>Searched this computer: the server cannot search by conversation. These are the messages of all synced folders.</source>
+        <translation>Auf diesem Computer gesucht: Der Server kann nicht nach Unterhaltungen suchen. Dies sind die Nachrichten aller synchronisierten Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 Showing what this computer has synced instead (all synced folders).</source>
+        <translation>%1 Stattdessen wird angezeigt, was dieser Computer synchronisiert hat (alle synchronisierten Ordner).</translation>
+    </message>
+    <message>
+        <source>The server could not search: %1</source>
+        <translation>Der Server konnte nicht suchen: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s search answer could not be read.</source>
+        <translation>Die Suchantwort des Servers konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The server has no address book to search.</source>
+        <translation>Der Server hat kein Adressbuch, das sich durchsuchen lässt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address book answer could not be read.</source>
+        <translation>Die Adressbuch-Antwort des Servers konnte nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
