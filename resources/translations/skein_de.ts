@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>Undone before it reached the server.</source>
-        <translation>Rückgängig gemacht, bevor es den Server erreichte.</translation>
+        <translation>Rückgängig gemacht, bevor die Aktion den Server erreichte.</translation>
     </message>
 </context>
 <context>
@@ -154,7 +154,7 @@
     </message>
     <message>
         <source>Skein does not open &quot;%1&quot;: its content is a program or script, whatever its name says, and opening it could run it.</source>
-        <translation>Skein öffnet „%1“ nicht: Ihr Inhalt ist ein Programm oder Skript, was auch immer ihr Name sagt, und beim Öffnen könnte sie ausgeführt werden.</translation>
+        <translation>Skein öffnet „%1“ nicht: Der Inhalt der Datei ist ein Programm oder Skript, gleich was ihr Name sagt, und beim Öffnen könnte sie ausgeführt werden.</translation>
     </message>
 </context>
 <context>
@@ -311,11 +311,11 @@
     </message>
     <message>
         <source>Conversation and reply tree inferred by Skein from reply headers and subjects: the server sent no conversation data.</source>
-        <translation>Unterhaltung und Antwortbaum hat Skein aus Antwort-Kopfzeilen und Betreffzeilen erschlossen: Der Server hat keine Unterhaltungsdaten gesendet.</translation>
+        <translation>Unterhaltung und Antwortbaum von Skein aus Antwort-Kopfzeilen und Betreffs abgeleitet: Der Server hat keine Unterhaltungsdaten gesendet.</translation>
     </message>
     <message>
         <source>Conversation inferred by Skein from subjects and ordered by date: the server sent no conversation data.</source>
-        <translation>Unterhaltung von Skein aus den Betreffzeilen erschlossen und nach Datum geordnet: Der Server hat keine Unterhaltungsdaten gesendet.</translation>
+        <translation>Unterhaltung von Skein aus den Betreffs abgeleitet und nach Datum geordnet: Der Server hat keine Unterhaltungsdaten gesendet.</translation>
     </message>
 </context>
 <context>
@@ -1370,7 +1370,7 @@
     </message>
     <message>
         <source>Skein is watching more folders than the server allows; it will watch fewer.</source>
-        <translation>Skein überwacht mehr Ordner, als der Server erlaubt; es wird weniger überwachen.</translation>
+        <translation>Skein überwacht mehr Ordner, als der Server erlaubt; Skein überwacht künftig weniger.</translation>
     </message>
     <message>
         <source>The folder list on the server has changed; Skein is refreshing it.</source>
