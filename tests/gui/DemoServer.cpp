@@ -30,7 +30,7 @@ void DemoServer::start()
     if (m_server)
         return;
     if (!m_dir.isValid()) {
-        Q_EMIT failed(tr("Cannot create a temporary folder for the demo server: %1").arg(m_dir.errorString()));
+        Q_EMIT failed(QStringLiteral("Cannot create a temporary folder for the demo server: %1").arg(m_dir.errorString()));
         return;
     }
     m_server = new server::ReferenceServer;
@@ -46,24 +46,24 @@ void DemoServer::startOnServerThread()
     eas::yieldCpuToTheWindow();
     QString error;
     if (!m_server->open(m_dir.path(), &error)) {
-        Q_EMIT failed(tr("The demo server cannot open its store: %1").arg(error));
+        Q_EMIT failed(QStringLiteral("The demo server cannot open its store: %1").arg(error));
         return;
     }
     if (!m_server->setAuthMode(m_authMode)) {
-        Q_EMIT failed(tr("The demo server does not know the sign-in mode %1.").arg(m_authMode));
+        Q_EMIT failed(QStringLiteral("The demo server does not know the sign-in mode %1.").arg(m_authMode));
         return;
     }
     if (m_server->seedDemo() <= 0) {
-        Q_EMIT failed(tr("The demo server could not create the demo mailbox."));
+        Q_EMIT failed(QStringLiteral("The demo server could not create the demo mailbox."));
         return;
     }
     if (m_extraMessages > 0
         && m_server->generate(QStringLiteral("demo"), QStringLiteral("Inbox"), m_extraMessages) != m_extraMessages) {
-        Q_EMIT failed(tr("The demo server could not generate %1 messages.").arg(m_extraMessages));
+        Q_EMIT failed(QStringLiteral("The demo server could not generate %1 messages.").arg(m_extraMessages));
         return;
     }
     if (m_server->start(QHostAddress::LocalHost, 0) == 0) {
-        Q_EMIT failed(tr("The demo server found no free port on 127.0.0.1."));
+        Q_EMIT failed(QStringLiteral("The demo server found no free port on 127.0.0.1."));
         return;
     }
     // Announced on this object's (the GUI) thread, which owns the url.
