@@ -438,30 +438,34 @@
     </message>
 </context>
 <context>
-    <name>skein::desktop::DemoServer</name>
+    <name>skein::desktop::DemoServerProcess</name>
     <message>
         <source>Cannot create a temporary folder for the demo server: %1</source>
         <translation>Für den Demo-Server kann kein temporärer Ordner angelegt werden: %1</translation>
     </message>
     <message>
-        <source>The demo server cannot open its store: %1</source>
-        <translation>Der Demo-Server kann seinen Speicher nicht öffnen: %1</translation>
+        <source>The demo needs the program skein-server, which was not found at %1. Install it beside skein (the skein package does), or name it in %2.</source>
+        <translation>Die Demo braucht das Programm skein-server, das unter %1 nicht gefunden wurde. Installieren Sie es neben skein (das Paket skein tut das), oder geben Sie es in %2 an.</translation>
     </message>
     <message>
-        <source>The demo server does not know the sign-in mode %1.</source>
-        <translation>Der Demo-Server kennt die Anmeldeart %1 nicht.</translation>
+        <source>The demo server answered something unexpected: %1</source>
+        <translation>Der Demo-Server hat etwas Unerwartetes geantwortet: %1</translation>
     </message>
     <message>
-        <source>The demo server could not create the demo mailbox.</source>
-        <translation>Der Demo-Server konnte das Demo-Postfach nicht anlegen.</translation>
+        <source>The demo server %1 could not be started: %2</source>
+        <translation>Der Demo-Server %1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>The demo server could not generate %1 messages.</source>
-        <translation>Der Demo-Server konnte keine %1 Nachrichten erzeugen.</translation>
+        <source>The demo server stopped unexpectedly (it crashed).</source>
+        <translation>Der Demo-Server wurde unerwartet beendet (er ist abgestürzt).</translation>
     </message>
     <message>
-        <source>The demo server found no free port on 127.0.0.1.</source>
-        <translation>Der Demo-Server hat auf 127.0.0.1 keinen freien Port gefunden.</translation>
+        <source>The demo server stopped unexpectedly (exit code %1).</source>
+        <translation>Der Demo-Server wurde unerwartet beendet (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>The demo server did not start within %1 seconds.</source>
+        <translation>Der Demo-Server ist nicht innerhalb von %1 Sekunden gestartet.</translation>
     </message>
 </context>
 <context>
@@ -690,6 +694,18 @@
     <message>
         <source>Skein is not connected to a server yet; the messages keep waiting.</source>
         <translation>Skein ist noch mit keinem Server verbunden; die Nachrichten warten weiter.</translation>
+    </message>
+    <message>
+        <source>Skein demo</source>
+        <translation>Skein-Demo</translation>
+    </message>
+    <message>
+        <source>The demo mailbox cannot be shown.</source>
+        <translation>Das Demo-Postfach kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Demo server error</source>
+        <translation>Fehler des Demo-Servers</translation>
     </message>
 </context>
 <context>
