@@ -7,7 +7,7 @@ namespace skein::server {
 // The message part (MS-ASCON 2.2.2.1, 3.2.5.7): the message's own new text
 // without the earlier messages it quotes, as HTML, so a conversation view
 // can show each message once. Cut with the client's own rules
-// (model/QuotedText): from the HTML body when there is one, else from the
+// (eas/QuotedText): from the HTML body when there is one, else from the
 // plain text, escaped to HTML afterwards (quote marks only exist in text).
 QString messagePartHtml(const MessageRow &message);
 

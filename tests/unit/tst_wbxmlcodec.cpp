@@ -437,7 +437,7 @@ private Q_SLOTS:
     // must call it by the same name, apart from its known spellings.
     void easTagsExistInLibwbxml()
     {
-        QFile header(QStringLiteral(SKEIN_TEST_DATA "/../../sync/wbxml/EasTags.h"));
+        QFile header(QStringLiteral(SKEIN_TEST_DATA "/../../eas/EasTags.h"));
         QVERIFY(header.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(header.readAll());
         static const QRegularExpression constant(QStringLiteral(R"(inline constexpr Tag (\w+)\{(\d+), 0x([0-9A-Fa-f]{2})\})"));

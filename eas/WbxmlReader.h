@@ -1,4 +1,4 @@
-// Private to skein_wbxml: the EAS WBXML decoder (see WbxmlCodec.cpp for why
+// Private to skein_eas: the EAS WBXML decoder (see WbxmlCodec.cpp for why
 // it does not use libwbxml's parser).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Private to skein_wbxml: (page, token) lookups in libwbxml's ActiveSync table.
+// Private to skein_eas: (page, token) lookups in libwbxml's ActiveSync table.
 #pragma once
 
 #include "LibwbxmlTree.h"

@@ -1,4 +1,4 @@
-// Private to skein_wbxml: the parts of the libwbxml 0.11.8 tree API that
+// Private to skein_eas: the parts of the libwbxml 0.11.8 tree API that
 // encode() uses (decoding does not use libwbxml's parser, see WbxmlCodec.cpp).
 //
 // Debian installs only the converter headers (wbxml.h & co.); wbxml_tree.h,
