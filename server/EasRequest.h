@@ -2,10 +2,12 @@
 
 #include "ServerStore.h"
 
+#include <EasFormat.h>
 #include <WbxmlElement.h>
 
 #include <QDateTime>
 #include <QHash>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -41,25 +43,11 @@ struct HandlerResult {
     static HandlerResult empty() { return HandlerResult{200, std::nullopt, {}}; }
 };
 
-// EAS dateTime: YYYY-MM-DDTHH:MM:SS.MSSZ (UTC).
+// EAS dateTime of a stored time (eas::formatEasDate, as the client writes it);
+// requests' dates are read with eas::parseEasDate.
 inline QString easDate(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
-        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-}
-
-// Accepts the EAS form and the compact basic form (20240315T093000Z); invalid on failure.
-inline QDateTime parseEasDate(const QString &text)
-{
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!dt.isValid()) {
-        dt = QDateTime::fromString(text, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-        if (dt.isValid())
-            dt.setTimeSpec(Qt::UTC);
-    }
-    if (dt.isValid() && dt.timeSpec() != Qt::UTC)
-        dt = dt.toUTC();
-    return dt;
+    return eas::formatEasDate(QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc()));
 }
 
 } // namespace skein::server

@@ -21,7 +21,7 @@ bool parseDateBound(const wbxml::Element &e, std::optional<qint64> *out)
 {
     if (!e.has(tag::Email::DateReceived))
         return false;
-    const QDateTime when = parseEasDate(e.childText(tag::Search::Value).trimmed());
+    const QDateTime when = eas::parseEasDate(e.childText(tag::Search::Value).trimmed());
     if (!when.isValid())
         return false;
     *out = when.toMSecsSinceEpoch();

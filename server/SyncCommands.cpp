@@ -53,7 +53,7 @@ int SyncCommands::validateFlag(const wbxml::Element &flag, QByteArray *blob)
         const wbxml::Element *e = flag.child(t);
         if (!e)
             return false;
-        *out = parseEasDate(e->text().trimmed());
+        *out = eas::parseEasDate(e->text().trimmed());
         return true;
     };
     if (s == QLatin1String("2")) {
