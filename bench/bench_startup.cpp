@@ -5,6 +5,7 @@
 // argument:
 //   bench_open_folder 200000 big.sqlite && bench_open_folder 1000 small.sqlite
 //   bench_startup big.sqlite small.sqlite      (QT_QPA_PLATFORM=offscreen)
+#include "ConversationListPane.h"
 #include "ConversationView.h"
 #include "MainWindow.h"
 #include "Store.h"
@@ -44,12 +45,12 @@ double startUp(const QString &path, int *rows)
         return -1;
     ui::MainWindow window(store);
     FirstPaint paint;
-    window.conversationView()->viewport()->installEventFilter(&paint);
+    window.panes().list->view()->viewport()->installEventFilter(&paint);
     window.show();
     while (!paint.painted && timer.elapsed() < 30000)
         QApplication::processEvents(QEventLoop::AllEvents, 5);
     const double ms = timer.nsecsElapsed() / 1e6;
-    *rows = window.conversationView()->model()->rowCount();
+    *rows = window.panes().list->view()->model()->rowCount();
     return paint.painted && *rows > 0 ? ms : -1;
 }
 

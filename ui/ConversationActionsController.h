@@ -75,7 +75,7 @@ public:
     // for the moves); a refusal shows like one from a menu. False if refused.
     bool run(ActionKind kind, const QString &targetFolderId = {});
 
-    // The reading pane showed this row long enough (MainWindow's mark-read
+    // The reading pane showed this row long enough (MarkReadWait's
     // delay), so its unread messages become read, as in Outlook: a
     // conversation row marks what Mark as Read marks (its messages in the
     // listed folder), a message row of the reply tree only that message.

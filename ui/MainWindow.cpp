@@ -1,36 +1,35 @@
 #include "MainWindow.h"
 
 #include "Banner.h"
+#include "CentrePages.h"
+#include "ComposeCommands.h"
+#include "ConversationActionsController.h"
 #include "ConversationListModel.h"
+#include "ConversationListPane.h"
+#include "ConversationNotice.h"
 #include "ConversationView.h"
 #include "DraftListView.h"
-#include "FolderDelegate.h"
-#include "FolderModel.h"
-#include "Icons.h"
+#include "FolderPane.h"
+#include "MarkReadWait.h"
+#include "OutboxView.h"
+#include "ReadingColumn.h"
 #include "ReadingPane.h"
+#include "SearchPane.h"
 #include "SearchResultsView.h"
-#include "SortHeader.h"
+#include "StatusArea.h"
 #include "Store.h"
-#include "SyncStatus.h"
+#include "SyncFilterControl.h"
+#include "UnifiedInboxPage.h"
+#include "WindowActions.h"
 
 #include <QAction>
-#include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
-#include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
 #include <QPushButton>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTimer>
-#include <QToolBar>
-#include <QTreeView>
 #include <QVBoxLayout>
-#include <QWidgetAction>
 
 namespace skein::ui {
 
@@ -39,11 +38,6 @@ namespace {
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
 const QString stateKey = QStringLiteral("mainWindow/state");
 const QString splitterKey = QStringLiteral("mainWindow/splitter");
-const QString folderHeaderKey = QStringLiteral("mainWindow/folderColumns");
-const QString listHeaderKey = QStringLiteral("mainWindow/conversationColumns");
-const QString sortKey = QStringLiteral("mainWindow/sortKey");
-const QString sortOrderKey = QStringLiteral("mainWindow/sortOrder");
-const QString folderKey = QStringLiteral("mainWindow/folder");
 const QString markReadDelayKey = QStringLiteral("reading/markReadDelayMs");
 
 } // namespace
@@ -51,45 +45,17 @@ const QString markReadDelayKey = QStringLiteral("reading/markReadDelayMs");
 MainWindow::MainWindow(skein::Store &store, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
-    , m_folderModel(new FolderModel(&store, this))
-    , m_listModel(new ConversationListModel(&store, this))
 {
     setWindowTitle(tr("Skein"));
     setObjectName(QStringLiteral("skeinMainWindow"));
     setAccessibleName(tr("Skein mail"));
-    createActions();
-    createMenus();
-
-    m_readingPane = new ReadingPane(store, this);
-    connect(m_readingPane, &ReadingPane::bodyRequested, this, &MainWindow::bodyRequested);
-
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->setAccessibleName(tr("Panes"));
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(createFolderPane());
-    m_splitter->addWidget(createListPane());
-    m_splitter->addWidget(createReadingColumn());
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({200, 420, 640});
-
-    m_banner = new Banner(this);
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(4, 4, 4, 0);
-    layout->setSpacing(4);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
-    createStatusBar();
-    createConversationActions();
-    createComposeActions();
-    nameToolBarButtons();
+    createPanes(store);
+    layOut();
+    connectNavigation();
+    connectFeedback();
     resize(1280, 800);
     restoreSettings();
-    selectInitialFolder();
+    selectFolder(m_panes.folders->initialFolder());
 }
 
 MainWindow::~MainWindow()
@@ -97,171 +63,276 @@ MainWindow::~MainWindow()
     saveSettings();
 }
 
-void MainWindow::createActions()
+void MainWindow::createPanes(Store &store)
 {
-    m_syncAction = new QAction(themeIcon(QStringLiteral("view-refresh")), tr("&Sync Now"), this);
-    m_syncAction->setObjectName(QStringLiteral("actionSync"));
-    m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_syncAction->setToolTip(tr("Fetch new mail and send your changes (F5)"));
-    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncRequested);
+    Panes &p = m_panes;
+    p.actions = new WindowActions(this);
+    p.reading = new ReadingPane(store, this);
+    p.folders = new FolderPane(store, this);
+    p.list = new ConversationListPane(store, this);
+    p.search = new SearchPane(store, this);
+    p.conversationActions = new ConversationActionsController(store, p.list->listModel(), p.list->view(), this);
+    p.conversationActions->addShortcutTarget(p.list->view());
+    p.conversationActions->addShortcutTarget(p.reading);
+    p.allInboxes = new UnifiedInboxPage(p.folders, p.reading, p.conversationActions, this);
+    p.readingColumn = new ReadingColumn(store, p.reading, p.list->view(), this);
+    p.banner = new Banner(this);
+    p.syncFilter = new SyncFilterControl(this);
+    p.status = new StatusArea(this, p.banner, p.actions->action(WindowActions::Sync),
+                              p.conversationActions->action(ConversationActionsController::Undo), p.syncFilter->label());
+    p.actions->build({p.conversationActions, p.list->sortActions(), p.folders->allInboxesAction(),
+                      p.syncFilter->actions(), p.syncFilter->combo()});
+    p.folders->setDeletedItemsAction(p.conversationActions->action(ConversationActionsController::EmptyDeletedItems));
+}
 
-    m_accountAction = new QAction(QIcon::fromTheme(QStringLiteral("user-identity")), tr("&Account\u2026"), this);
-    m_accountAction->setObjectName(QStringLiteral("actionAccount"));
-    m_accountAction->setToolTip(tr("Set up or change the mail account"));
-    connect(m_accountAction, &QAction::triggered, this, &MainWindow::accountSetupRequested);
+// Folders | the centre pages (search field, list, search answers; or a
+// folder's own page) | the reading column, the banner above them.
+void MainWindow::layOut()
+{
+    Panes &p = m_panes;
+    auto *listPage = new QWidget(this);
+    auto *column = new QVBoxLayout(listPage);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(p.search->field());
+    column->addWidget(p.list, 1);
+    column->addWidget(p.search->results(), 1);
+    column->addWidget(p.search->serverButton());
+    p.pages = new CentrePages(m_store, listPage, p.allInboxes->view(), this);
+    p.compose = new ComposeCommands(p.actions, p.list, p.allInboxes, p.pages, p.reading, this);
 
-    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
-    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
-    // Not Ctrl+Q: that marks a conversation read, as in Outlook.
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    p.splitter = new QSplitter(Qt::Horizontal, this);
+    p.splitter->setObjectName(QStringLiteral("mainSplitter"));
+    p.splitter->setAccessibleName(tr("Panes"));
+    p.splitter->setChildrenCollapsible(false);
+    p.splitter->addWidget(p.folders);
+    p.splitter->addWidget(p.pages);
+    p.splitter->addWidget(p.readingColumn);
+    p.splitter->setStretchFactor(0, 0);
+    p.splitter->setStretchFactor(1, 1);
+    p.splitter->setStretchFactor(2, 2);
+    p.splitter->setSizes({200, 420, 640});
 
-    m_findAction = new QAction(tr("&Filter Conversations"), this);
-    m_findAction->setObjectName(QStringLiteral("actionFilterConversations"));
-    m_findAction->setShortcut(QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
+    layout->addWidget(p.banner);
+    layout->addWidget(p.splitter, 1);
+    setCentralWidget(central);
+}
+
+// Which folder and conversation are open, and the keys that move between them.
+void MainWindow::connectNavigation()
+{
+    const Panes &p = m_panes;
+    connect(p.folders, &FolderPane::folderChosen, this, &MainWindow::openFolder);
+    connect(p.list->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::showCurrentConversation);
+    connect(p.list->view(), &ConversationView::openRequested, p.reading, &ReadingPane::focusContent);
+    connect(p.list->view(), &ConversationView::spacePressed, this, [p] {
+        if (!p.reading->pageDown())
+            p.list->view()->selectNextUnread();
     });
+    connect(p.list->markReadWait(), &MarkReadWait::due, p.conversationActions,
+            &ConversationActionsController::markOpenedRead);
+    connect(p.actions->action(WindowActions::FilterConversations), &QAction::triggered, p.list,
+            &ConversationListPane::focusFilter);
+    connect(p.actions->action(WindowActions::SearchMail), &QAction::triggered, p.search, &SearchPane::focus);
+    connect(p.search, &SearchPane::shownChanged, p.list, [p](bool shown) { p.list->setVisible(!shown); });
+    auto openInList = [this](const QString &folderId, const QByteArray &conversationId, qint64 messageId) {
+        m_panes.list->clearFilter(); // it may hide the conversation: the user asked for this one
+        showConversation(folderId, conversationId, messageId);
+        m_panes.list->view()->setFocus(Qt::OtherFocusReason);
+    };
+    connect(p.search, &SearchPane::openRequested, this, openInList);
+    connect(p.allInboxes, &UnifiedInboxPage::openRequested, this,
+            [this](const QString &folderId, const QByteArray &conversationId, qint64 messageId) {
+                showConversation(folderId, conversationId, messageId);
+                m_panes.list->view()->setFocus();
+            });
+    connect(p.search, &SearchPane::foundMessageOpenRequested, p.reading, &ReadingPane::showFoundMessage);
+    connect(p.conversationActions, &ConversationActionsController::openMessageRequested, this,
+            &MainWindow::openFoundMessage);
+}
 
-    m_sortGroup = new QActionGroup(this);
-    const QStringList names{tr("By &Date"), tr("By &Sender"), tr("By S&ubject")};
-    // The View menu's twins of the sort bar's actionSortBy… buttons.
-    const char *const objectNames[] = {"actionViewSortByDate", "actionViewSortBySender", "actionViewSortBySubject"};
-    for (int key = 0; key < names.size(); ++key) {
-        auto *action = new QAction(names.at(key), m_sortGroup);
-        action->setObjectName(QLatin1String(objectNames[key]));
-        action->setCheckable(true);
-        action->setChecked(key == SortHeader::Date);
-        connect(action, &QAction::triggered, this, [this, key] {
-            sortBy(key, key == SortHeader::Date ? Qt::DescendingOrder : Qt::AscendingOrder);
-        });
-        m_sortActions.append(action);
+// What the panes report: changes made, changes to send, problems, status.
+void MainWindow::connectFeedback()
+{
+    const Panes &p = m_panes;
+    using C = ConversationActionsController;
+    connect(p.conversationActions, &C::foldersChanged, this, [p] {
+        // The list re-reads every loaded row whatever folder changed.
+        p.folders->folderModel()->refresh();
+        p.list->listModel()->refresh();
+        p.reading->refresh();
+    });
+    connect(p.allInboxes, &UnifiedInboxPage::actionsQueued, p.conversationActions, &C::actionsQueued);
+    connect(p.conversationActions, &C::problem, this, &MainWindow::showBanner);
+    connect(p.conversationActions, &C::status, p.status, &StatusArea::showConfirmation);
+    connect(p.conversationActions, &C::pendingChanged, p.status, &StatusArea::showPending);
+    connect(p.conversationActions, &C::undoOffered, p.status, &StatusArea::offerUndo);
+    connect(p.conversationActions, &C::noticeChanged, p.readingColumn, &ReadingColumn::showNotice);
+    connect(p.readingColumn->notice(), &ConversationNotice::buttonClicked, p.conversationActions->action(C::StopRule),
+            &QAction::trigger);
+    connect(p.status, &StatusArea::syncEnded, p.syncFilter, &SyncFilterControl::showChoice);
+    connect(p.search, &SearchPane::status, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(p.search, &SearchPane::problem, this, &MainWindow::showBanner);
+    connect(p.pages->outboxView(), &OutboxView::outboxEdited, this, [this] { outboxChanged(0); });
+    connect(p.pages->draftList(), &DraftListView::problem, this, [this](const QString &message) { showBanner(message); });
+}
+
+void MainWindow::selectFolder(const QString &folderId)
+{
+    if (!folderId.isEmpty() && folderId != currentFolderId())
+        m_panes.folders->selectFolder(folderId);
+}
+
+QString MainWindow::currentFolderId() const
+{
+    return m_panes.pages->page() == CentrePages::AllInboxes ? FolderModel::unifiedInboxId()
+                                                             : m_panes.list->listModel()->folder();
+}
+
+void MainWindow::openFolder(const QString &folderId)
+{
+    const Panes &p = m_panes;
+    if (folderId == FolderModel::unifiedInboxId()) {
+        p.list->markReadWait()->stop();
+        p.reading->clear();
+        p.list->listModel()->setFolder(QString());
+        p.allInboxes->reload();
+        p.pages->showPage(CentrePages::AllInboxes);
+        p.compose->update();
+        return;
+    }
+    // The server's Outbox holds nothing Skein shows: its row stands for
+    // Skein's own outbox, like the local row.
+    if (!folderId.isEmpty() && folderId == p.folders->folderModel()->outboxFolderId()) {
+        if (p.pages->page() != CentrePages::Outbox) {
+            p.reading->clear();
+            p.pages->showPage(CentrePages::Outbox);
+        }
+        return;
+    }
+    if (p.pages->page() == CentrePages::Outbox)
+        p.pages->showPage(CentrePages::List);
+    if (folderId.isEmpty() || folderId == p.list->listModel()->folder())
+        return;
+    p.reading->clear();
+    p.list->markReadWait()->stop();
+    const bool drafts = m_store.folder(folderId).value_or(Folder{}).type == FolderType::Drafts;
+    p.pages->showPage(drafts ? CentrePages::Drafts : CentrePages::List);
+    // Nothing is selected until the user picks a conversation (Down selects
+    // the first): opening a folder must not start fetching bodies.
+    p.list->listModel()->setFolder(folderId);
+}
+
+void MainWindow::showCurrentConversation(const QModelIndex &current)
+{
+    ConversationListModel *model = m_panes.list->listModel();
+    if (!current.isValid()) {
+        m_panes.reading->clear();
+    } else if (const Message *message = model->message(current)) {
+        m_panes.reading->showMessage(message->id);
+    } else {
+        const ConversationSummary summary = model->summary(current);
+        m_panes.reading->showConversation(summary.conversationId, summary.headId, currentFolderId());
     }
 }
 
-void MainWindow::createMenus()
+void MainWindow::showConversation(const QString &folderId, const QByteArray &conversationId, qint64 messageId)
 {
-    menuBar()->setObjectName(QStringLiteral("mainMenuBar"));
-    menuBar()->setAccessibleName(tr("Menu bar"));
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(QStringLiteral("fileMenu"));
-    file->addAction(m_syncAction);
-    file->addAction(m_accountAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->setObjectName(QStringLiteral("editMenu"));
-    edit->addAction(m_findAction);
-    createLiveActions();
-    edit->addSeparator();
-    edit->addAction(m_settingsAction);
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
-    createAccountActions();
-    m_viewMenu->addAction(m_unifiedInboxAction);
-    QMenu *sort = m_viewMenu->addMenu(tr("&Sort Conversations"));
-    sort->setObjectName(QStringLiteral("sortMenu"));
-    sort->addActions(m_sortActions);
-
-    m_toolBar = addToolBar(tr("Main"));
-    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    m_toolBar->setAccessibleName(tr("Main toolbar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setMovable(false);
-    m_toolBar->addAction(m_syncAction);
-    addAction(m_findAction); // window-wide shortcut even with the menu bar hidden
+    selectFolder(folderId);
+    m_panes.list->selectConversation(conversationId, messageId);
 }
 
-// A toolbar makes its buttons without names; a tester finds each as its
-// action's name + "Button" ("actionDeleteButton"), a screen reader by its label.
-void MainWindow::nameToolBarButtons()
+void MainWindow::openFoundMessage(const QString &folderId, const QByteArray &conversationId, const QString &serverId)
 {
-    for (QAction *action : m_toolBar->actions()) {
-        QWidget *button = m_toolBar->widgetForAction(action);
-        if (!button || action->objectName().isEmpty() || qobject_cast<QWidgetAction *>(action))
-            continue;
-        button->setObjectName(action->objectName() + QStringLiteral("Button"));
-        button->setAccessibleName(action->iconText());
+    if (!m_panes.folders->folderModel()->indexForFolder(folderId).isValid()) {
+        statusBar()->showMessage(tr("That folder is not on this computer."), 8000);
+        return;
     }
+    selectFolder(folderId);
+    if (!m_panes.list->listModel()->indexForConversation(conversationId).isValid())
+        m_panes.list->clearFilter(); // it may hide the conversation: the user asked for this one
+    const std::optional<Message> message = m_store.message(folderId, serverId);
+    if (!m_panes.list->selectConversation(conversationId, message ? message->id : 0))
+        statusBar()->showMessage(tr("That message is not on this computer yet (it may be older than the date "
+                                    "filter); its folder is shown."),
+                                 8000);
+    activateWindow();
 }
 
-QWidget *MainWindow::createFolderPane()
+void MainWindow::setAccounts(const QList<FolderModel::Account> &accounts, const QString &active)
 {
-    m_folderView = new QTreeView(this);
-    m_folderView->setObjectName(QStringLiteral("folderView"));
-    m_folderView->setAccessibleName(tr("Folders"));
-    m_folderView->setModel(m_folderModel);
-    m_folderView->setItemDelegate(new FolderDelegate(m_folderView));
-    m_folderView->setHeaderHidden(true);
-    m_folderView->setUniformRowHeights(true);
-    m_folderView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_folderView->expandAll();
-    connect(m_folderModel, &QAbstractItemModel::rowsInserted, m_folderView,
-            [this](const QModelIndex &parent) { m_folderView->expand(parent); });
-    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::folderSelected);
-    return m_folderView;
+    m_panes.folders->setAccounts(accounts, active, currentFolderId());
+    m_panes.allInboxes->setAccounts(accounts);
 }
 
-QWidget *MainWindow::createListPane()
+void MainWindow::activateAccount(const QString &key)
 {
-    createSearch();
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(QStringLiteral("filterEdit"));
-    m_filter->setPlaceholderText(tr("Filter by subject or sender"));
-    m_filter->setAccessibleName(tr("Filter conversations"));
-    m_filter->setClearButtonEnabled(true);
-    m_filterTimer = new QTimer(this);
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(150); // one query per pause in typing
-    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
-    connect(m_filterTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
-
-    m_sortHeader = new SortHeader(this);
-    connect(m_sortHeader, &SortHeader::sortRequested, this,
-            [this](SortHeader::Key key, Qt::SortOrder order) { sortBy(key, order); });
-
-    m_conversationView = new ConversationView(this);
-    m_conversationView->setModel(m_listModel);
-    for (int column = 1; column < m_listModel->columnCount(); ++column)
-        m_conversationView->setColumnHidden(column, true); // one card per row
-    connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::conversationSelected);
-    // Marking read waits for the user to stay on a row; any other
-    // selection, even one a refresh makes, starts the wait over.
-    m_markReadTimer = new QTimer(this);
-    m_markReadTimer->setSingleShot(true);
-    connect(m_markReadTimer, &QTimer::timeout, this, &MainWindow::markOpenedRead);
-    connect(m_conversationView, &ConversationView::openRequested, this,
-            [this] { m_readingPane->focusContent(); });
-    connect(m_conversationView, &ConversationView::spacePressed, this, &MainWindow::spacePressed);
-
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(m_search);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_sortHeader);
-    layout->addWidget(m_conversationView, 1);
-    layout->addWidget(m_searchResults, 1);
-    layout->addWidget(m_searchServerButton);
-    return createCentrePane(pane);
+    const Panes &p = m_panes;
+    p.folders->folderModel()->setActiveAccount(key);
+    p.list->markReadWait()->stop();
+    p.reading->clear();
+    p.list->listModel()->setFolder(QString());
+    if (p.pages->page() != CentrePages::AllInboxes) // All Inboxes stays: its row chose this account
+        p.pages->showPage(CentrePages::List);
+    p.pages->outboxView()->refresh();
+    p.pages->draftList()->reload();
+    p.folders->folderModel()->refresh();
+    p.conversationActions->actionsChanged(); // the pending count is the new account's journal
+    p.compose->update();
 }
 
-void MainWindow::createStatusBar()
+void MainWindow::setMarkReadDelay(int ms)
 {
-    m_syncStatus = new SyncStatus(this);
-    statusBar()->addWidget(m_syncStatus, 1);
-    m_accountLabel = new QLabel(this);
-    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
-    m_accountLabel->setAccessibleName(tr("Account"));
-    statusBar()->addPermanentWidget(m_accountLabel);
-    statusBar()->setObjectName(QStringLiteral("statusBar"));
-    statusBar()->setAccessibleName(tr("Status"));
+    m_panes.list->markReadWait()->setDelay(ms);
+    m_panes.allInboxes->markReadWait()->setDelay(ms);
+}
+
+void MainWindow::folderContentChanged(const QString &folderId)
+{
+    m_panes.allInboxes->refresh();
+    m_panes.folders->folderModel()->refresh();       // unread counts
+    m_panes.list->listModel()->refreshFolder(folderId); // diff: selection and expansion stay
+    m_panes.reading->refresh();
+    m_panes.pages->refreshDrafts(); // other devices' drafts arrive with the Drafts folder's Sync
+}
+
+void MainWindow::foldersChanged()
+{
+    const QString current = currentFolderId();
+    m_panes.folders->folderModel()->refresh();
+    if (!current.isEmpty() && !m_panes.folders->folderModel()->indexForFolder(current).isValid()) {
+        m_panes.list->listModel()->setFolder(QString());
+        m_panes.reading->clear();
+        showBanner(tr("The folder you were looking at no longer exists on the server."),
+                   tr("Choose another folder on the left."));
+    }
+    if (currentFolderId().isEmpty())
+        selectFolder(m_panes.folders->initialFolder());
+}
+
+void MainWindow::refreshFolderPane()
+{
+    m_panes.folders->folderModel()->refresh();
+    m_panes.allInboxes->refresh();
+}
+
+void MainWindow::outboxChanged(qint64 entryId)
+{
+    Q_UNUSED(entryId); // one entry's change can move the others' states too (the rest waits)
+    m_panes.folders->folderModel()->refresh(); // the count of unsent messages
+    m_panes.pages->outboxView()->refresh();
+    m_panes.list->listModel()->refresh(); // a reply's local row and its conversation's count
+    m_panes.reading->refresh();
+}
+
+void MainWindow::showBanner(const QString &message, const QString &whatToDo)
+{
+    m_panes.banner->showMessage(message, whatToDo);
 }
 
 void MainWindow::restoreSettings()
@@ -269,16 +340,12 @@ void MainWindow::restoreSettings()
     const QSettings settings;
     restoreGeometry(settings.value(geometryKey).toByteArray());
     restoreState(settings.value(stateKey).toByteArray());
-    m_splitter->restoreState(settings.value(splitterKey).toByteArray());
-    m_folderView->header()->restoreState(settings.value(folderHeaderKey).toByteArray());
-    m_conversationView->header()->restoreState(settings.value(listHeaderKey).toByteArray());
+    m_panes.splitter->restoreState(settings.value(splitterKey).toByteArray());
+    m_panes.folders->restoreState();
+    m_panes.list->restoreState();
     bool delayOk = false;
     const int delay = settings.value(markReadDelayKey, 1500).toInt(&delayOk);
     setMarkReadDelay(delayOk ? delay : 1500);
-    const int key = settings.value(sortKey, int(SortHeader::Date)).toInt();
-    const int order = settings.value(sortOrderKey, int(Qt::DescendingOrder)).toInt();
-    if (key >= SortHeader::Date && key <= SortHeader::Subject)
-        sortBy(key, order == Qt::AscendingOrder ? Qt::AscendingOrder : Qt::DescendingOrder);
 }
 
 void MainWindow::saveSettings() const
@@ -286,30 +353,15 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState());
-    settings.setValue(splitterKey, m_splitter->saveState());
-    settings.setValue(folderHeaderKey, m_folderView->header()->saveState());
-    settings.setValue(listHeaderKey, m_conversationView->header()->saveState());
-    settings.setValue(sortKey, int(m_sortHeader->key()));
-    settings.setValue(sortOrderKey, int(m_sortHeader->order()));
-    if (!currentFolderId().isEmpty())
-        settings.setValue(folderKey, currentFolderId());
+    settings.setValue(splitterKey, m_panes.splitter->saveState());
+    m_panes.folders->saveState(currentFolderId());
+    m_panes.list->saveState();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::selectInitialFolder()
-{
-    QString id = QSettings().value(folderKey).toString();
-    if (!m_folderModel->indexForFolder(id).isValid()) {
-        const auto inbox = m_store.folderOfType(FolderType::Inbox);
-        id = inbox ? inbox->serverId : QString();
-    }
-    if (!id.isEmpty())
-        selectFolder(id);
 }
 
 } // namespace skein::ui

@@ -5,11 +5,16 @@
 #include "ChangeThrottle.h"
 #include "ComposerWindow.h"
 #include "DemoServerProcess.h"
+#include "FolderPane.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
+#include "ReadingPane.h"
 #include "ScreenshotTaker.h"
+#include "StatusArea.h"
 #include "SyncEngine.h"
+#include "SyncFilterControl.h"
 #include "SyncSummary.h"
+#include "WindowActions.h"
 
 #include <QAction>
 #include <QMenu>
@@ -136,14 +141,16 @@ bool DesktopApp::openProfile()
 void DesktopApp::createWindow()
 {
     m_window = std::make_unique<ui::MainWindow>(m_store);
-    connect(m_window.get(), &ui::MainWindow::syncRequested, this, &DesktopApp::requestSync);
-    connect(m_window.get(), &ui::MainWindow::bodyRequested, this, [this](qint64 messageId) {
+    const ui::MainWindow::Panes &panes = m_window->panes();
+    connect(panes.actions->action(ui::WindowActions::Sync), &QAction::triggered, this, &DesktopApp::requestSync);
+    connect(panes.reading, &ui::ReadingPane::bodyRequested, this, [this](qint64 messageId) {
         if (eas::SyncEngine *engine = this->engine())
             engine->fetchBody(messageId);
     });
-    connect(m_window.get(), &ui::MainWindow::accountSetupRequested, this, [this] { showAccountSetup(); });
+    connect(panes.actions->action(ui::WindowActions::Account), &QAction::triggered, this,
+            [this] { showAccountSetup(); });
     // The user chose one of its folders (or an All Inboxes row): the window opens that itself.
-    connect(m_window.get(), &ui::MainWindow::accountSwitchRequested, this, &DesktopApp::showAccount);
+    connect(panes.folders, &ui::FolderPane::accountSwitchRequested, this, &DesktopApp::showAccount);
     updateFolderPaneAccounts();
     createLiveMail();
     wireWindowActions();
@@ -152,8 +159,8 @@ void DesktopApp::createWindow()
     bindRefreshKey();
 }
 
-// F5 syncs. If the window already binds F5 to its refresh action (which emits
-// syncRequested), a second shortcut would make the key ambiguous and dead.
+// F5 syncs. If the window already binds F5 to its Sync Now action (which the
+// app connects to requestSync), a second shortcut would make the key ambiguous and dead.
 void DesktopApp::bindRefreshKey()
 {
     if (hasRefreshShortcut(*m_window))
@@ -365,7 +372,7 @@ void DesktopApp::onAccountReady()
 // credentials once, on its thread, so new ones mean a new engine.
 void DesktopApp::startEngine(AccountSession *session, const EngineCredentials &credentials)
 {
-    session->startEngine(credentials, m_window->syncFilter());
+    session->startEngine(credentials, m_window->panes().syncFilter->syncFilter());
     wireEngine(session);
 }
 
@@ -406,7 +413,7 @@ void DesktopApp::linkToWindow(AccountSession *session)
     ui::MainWindow *window = m_window.get();
     eas::SyncEngine *engine = session->engine();
     connect(engine, &eas::SyncEngine::progress, link,
-            [window](const QString &folder, int items) { window->syncProgress(folder, items); });
+            [window](const QString &folder, int items) { window->panes().status->syncProgress(folder, items); });
     // A sync reports a change per reply: the window redraws at most a few times a second.
     auto *contentRefresh = new ChangeThrottle(
         kWindowRefreshMs, [window](const QString &folderId) { window->folderContentChanged(folderId); }, link);
@@ -429,7 +436,7 @@ void DesktopApp::connectAccount(AccountSession *session, const EngineCredentials
 void DesktopApp::openMailbox()
 {
     const AccountSettings account = m_store.account().value_or(AccountSettings{});
-    m_window->setAccountLabel(QStringLiteral("%1 — %2").arg(account.user, QUrl(account.url).host()));
+    m_window->panes().status->setAccountLabel(QStringLiteral("%1 — %2").arg(account.user, QUrl(account.url).host()));
     updateFolderPaneAccounts();
     refreshFoldersIfChanged(m_active);
     selectInbox();
@@ -475,7 +482,7 @@ void DesktopApp::syncAccount(AccountSession *session)
         return; // the running sync already brings what a second one would
     session->syncing = true;
     if (session == m_active)
-        m_window->syncStarted();
+        m_window->panes().status->syncStarted();
     session->engine()->syncAll();
 }
 
@@ -496,11 +503,11 @@ void DesktopApp::onSyncFinished(AccountSession *session, const eas::SyncReport &
         if (summary.ok)
             session->status.lastSync = QDateTime::currentDateTime();
         if (!handledAsSignInRequired(session, report) && !summary.ok)
-            m_window->showNotice(tr("%1: %2").arg(session->label(), summary.message));
+            m_window->panes().status->showNotice(tr("%1: %2").arg(session->label(), summary.message));
         Q_EMIT syncCompleted(summary.ok);
         return;
     }
-    m_window->syncFinished(summary.ok, summary.message, summary.folderProblems);
+    m_window->panes().status->syncFinished(summary.ok, summary.message, summary.folderProblems);
     // SignInRequired opens the sign-in-again dialog instead of the password one.
     if (!handledAsSignInRequired(session, report) && report.error == eas::ErrorKind::Auth && !m_options.demo)
         showAccountSetup(ui::AccountDialog::DialogError::WrongPassword, report.message);
@@ -511,7 +518,7 @@ void DesktopApp::onSyncFinished(AccountSession *session, const eas::SyncReport &
 
 void DesktopApp::onBodyFetched(qint64 messageId, const QString &error)
 {
-    m_window->bodyFetched(messageId, error);
+    m_window->panes().reading->bodyFetched(messageId, error);
     if (m_screenshot)
         m_screenshot->bodyFetched();
 }

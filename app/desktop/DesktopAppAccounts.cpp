@@ -6,8 +6,12 @@
 
 #include "MainWindow.h"
 #include "SettingsDialog.h"
+#include "StatusArea.h"
 #include "SyncEngine.h"
+#include "SyncStatus.h"
+#include "WindowActions.h"
 
+#include <QAction>
 #include <QDir>
 #include <QMessageBox>
 #include <QPushButton>
@@ -75,16 +79,16 @@ bool DesktopApp::showAccount(const QString &name)
         return false;
     }
     delete m_active->windowLink.data(); // its engine keeps running, without the window
-    m_active->status = m_window->syncStatus()->state();
+    m_active->status = m_window->panes().status->syncStatus()->state();
     m_active = session;
     m_window->activateAccount(session->name());
     const AccountSettings settings = m_store.account().value_or(AccountSettings{});
-    m_window->setAccountLabel(QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
+    m_window->panes().status->setAccountLabel(QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
     session->status.syncing = session->syncing;
     if (session->syncing && session->status.text.isEmpty())
         session->status.text = tr("Syncing\u2026");
-    m_window->syncStatus()->restore(session->status);
-    m_window->syncAction()->setEnabled(!session->syncing);
+    m_window->panes().status->syncStatus()->restore(session->status);
+    m_window->panes().actions->action(ui::WindowActions::Sync)->setEnabled(!session->syncing);
     linkToWindow(session);
     return true;
 }
@@ -122,7 +126,7 @@ void DesktopApp::confirmRemoveAccount(const QString &name)
     if (!session)
         return;
     if (m_sessions.size() < 2) {
-        m_window->showNotice(tr("Skein needs one account; add another before removing this one."));
+        m_window->panes().status->showNotice(tr("Skein needs one account; add another before removing this one."));
         return;
     }
     const int waiting = int(session->store().outbox(true).size());

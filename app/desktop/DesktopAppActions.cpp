@@ -3,9 +3,15 @@
 // needs a new engine (SyncOptions are read once) and an estimate first.
 #include "DesktopApp.h"
 
+#include "CentrePages.h"
+#include "ConversationActionsController.h"
+#include "DraftListView.h"
 #include "MainWindow.h"
 #include "ReadingPane.h"
+#include "SearchPane.h"
+#include "StatusArea.h"
 #include "SyncEngine.h"
+#include "SyncFilterControl.h"
 
 #include <algorithm>
 
@@ -13,37 +19,38 @@ namespace skein::desktop {
 
 void DesktopApp::wireWindowActions()
 {
-    ui::MainWindow *window = m_window.get();
+    const ui::MainWindow::Panes &panes = m_window->panes();
+    using Controller = ui::ConversationActionsController;
     // The journal entry is already in the store (GUI thread, one local
     // transaction); the engine sends it on its own thread.
-    connect(window, &ui::MainWindow::actionsQueued, this, [this] {
+    connect(panes.conversationActions, &Controller::actionsQueued, this, [this] {
         if (eas::SyncEngine *engine = this->engine())
             engine->replayNow();
     });
-    connect(window, &ui::MainWindow::findRequested, this, [this](const QByteArray &conversationId) {
+    connect(panes.conversationActions, &Controller::findRequested, this, [this](const QByteArray &conversationId) {
         if (eas::SyncEngine *engine = this->engine()) {
             engine->find(conversationId);
             return;
         }
-        m_window->showFindResult(conversationId, false,
-                                 tr("Skein is not connected to a server yet. Showing what this computer has."),
-                                 m_store.conversationMessages(conversationId));
+        m_window->panes().conversationActions->showFindResult(
+            conversationId, false, tr("Skein is not connected to a server yet. Showing what this computer has."),
+            m_store.conversationMessages(conversationId));
     });
-    connect(window, &ui::MainWindow::serverSearchRequested, this, [this](const QString &words) {
+    connect(panes.search, &ui::SearchPane::serverSearchRequested, this, [this](const QString &words) {
         if (eas::SyncEngine *engine = this->engine())
             engine->searchServer(words);
         else
-            m_window->showServerSearchResult(words, {}, tr("Skein is not connected to a server yet."));
+            m_window->panes().search->showServerResult(words, {}, tr("Skein is not connected to a server yet."));
     });
-    connect(window, &ui::MainWindow::syncFilterChanged, this, &DesktopApp::changeSyncFilter);
+    connect(panes.syncFilter, &ui::SyncFilterControl::syncFilterChanged, this, &DesktopApp::changeSyncFilter);
     // A draft deleted in the Drafts view: at 16.0+ its server copy goes too.
-    connect(window, &ui::MainWindow::draftDeleted, this, [this] {
+    connect(panes.pages->draftList(), &ui::DraftListView::draftDeleted, this, [this] {
         if (eas::SyncEngine *engine = this->engine())
             engine->saveDraftsNow();
     });
     // Attachments: the card asks, the engine fetches to the file on its own
     // thread (user lane) and reports progress and the end back to the card.
-    ui::ReadingPane *pane = window->readingPane();
+    ui::ReadingPane *pane = panes.reading;
     connect(pane, &ui::ReadingPane::saveAttachmentRequested, this,
             [this](qint64 messageId, const QString &fileReference, const QString &path) {
                 if (eas::SyncEngine *engine = this->engine())
@@ -60,21 +67,24 @@ void DesktopApp::wireWindowActions()
 void DesktopApp::linkEngineActions(AccountSession *session)
 {
     ui::MainWindow *window = m_window.get();
-    ui::ReadingPane *pane = window->readingPane();
+    ui::ReadingPane *pane = window->panes().reading;
     eas::SyncEngine *engine = session->engine();
     QObject *link = session->windowLink;
-    connect(engine, &eas::SyncEngine::actionsChanged, link, [window] { window->actionsChanged(); });
+    connect(engine, &eas::SyncEngine::actionsChanged, link, [window] { window->panes().conversationActions->actionsChanged(); });
     connect(engine, &eas::SyncEngine::actionFailed, link,
-            [window](qint64 entryId, const QString &message) { window->actionFailed(entryId, message); });
-    connect(engine, &eas::SyncEngine::notice, link, [window](const QString &message) { window->showNotice(message); });
+            [window](qint64 entryId, const QString &message) {
+                window->panes().conversationActions->actionFailed(entryId, message);
+            });
+    connect(engine, &eas::SyncEngine::notice, link, [window](const QString &message) { window->panes().status->showNotice(message); });
     connect(engine, &eas::SyncEngine::replayFinished, link, [window](const eas::SyncReport &report) {
-        window->replayFinished(report.ok(), report.message);
+        window->panes().conversationActions->replayFinished(report.ok(), report.message);
+        window->panes().status->replayFinished(report.ok(), report.message);
     });
     connect(engine, &eas::SyncEngine::found, link, [window](const eas::FindResult &result) {
-        window->showFindResult(result.conversationId, result.fromServer, result.note, result.messages);
+        window->panes().conversationActions->showFindResult(result.conversationId, result.fromServer, result.note, result.messages);
     });
     connect(engine, &eas::SyncEngine::serverSearchFinished, link, [window](const eas::ServerSearchResult &result) {
-        window->showServerSearchResult(result.words, result.messages, result.error);
+        window->panes().search->showServerResult(result.words, result.messages, result.error);
     });
     connect(engine, &eas::SyncEngine::estimated, link,
             [this](const QString &folderId, int status, int count, const QString &error) {
@@ -87,7 +97,7 @@ void DesktopApp::linkEngineActions(AccountSession *session)
     connect(engine, &eas::SyncEngine::attachmentSaved, link,
             [pane](qint64 messageId, const QString &reference, const QString &path, const QString &error,
                    bool cancelled) { pane->attachmentSaved(messageId, reference, path, error, cancelled); });
-    connect(engine, &eas::SyncEngine::draftSaved, link, [window] { window->refreshDrafts(); });
+    connect(engine, &eas::SyncEngine::draftSaved, link, [window] { window->panes().pages->refreshDrafts(); });
 }
 
 // "Show mail from" changed: a new engine with that FilterType for every
@@ -116,7 +126,7 @@ void DesktopApp::changeSyncFilter(int filterType)
         syncAccount(m_active);
         return;
     }
-    m_window->estimateStarted();
+    m_window->panes().syncFilter->estimateStarted();
     for (const QString &folderId : std::as_const(m_estimating))
         engine()->estimate(folderId, filterType);
 }
@@ -132,7 +142,7 @@ void DesktopApp::onEstimated(const QString &folderId, int status, int count, con
         m_estimateError = error;
     if (!m_estimating.isEmpty())
         return;
-    m_window->showEstimate(m_estimateTotal, m_estimateError);
+    m_window->panes().syncFilter->showEstimate(m_estimateTotal, m_estimateError);
     syncAccount(m_active);
 }
 

@@ -4,16 +4,21 @@
 
 #include "DesktopApp.h"
 
+#include "CentrePages.h"
+#include "ComposeCommands.h"
 #include "ComposerText.h"
 #include "ComposerWindow.h"
+#include "DraftListView.h"
 #include "InlineReplyBox.h"
 #include "MainWindow.h"
 #include "MimeComposer.h"
 #include "OutboxDraft.h"
-#include "RecipientCompleter.h"
 #include "OutboxTypes.h"
+#include "OutboxView.h"
 #include "ReadingPane.h"
+#include "RecipientCompleter.h"
 #include "ReplyDraft.h"
+#include "StatusArea.h"
 #include "SyncEngine.h"
 
 #include <QTextCursor>
@@ -44,18 +49,19 @@ QList<eas::OutgoingAttachment> outgoingAttachments(const QList<DraftAttachment> 
 
 void DesktopApp::wireCompose()
 {
-    connect(m_window.get(), &ui::MainWindow::composeRequested, this, &DesktopApp::openComposer);
-    ui::InlineReplyBox *box = m_window->readingPane()->inlineReplyBox();
+    const ui::MainWindow::Panes &panes = m_window->panes();
+    connect(panes.compose, &ui::ComposeCommands::composeRequested, this, &DesktopApp::openComposer);
+    ui::InlineReplyBox *box = panes.reading->inlineReplyBox();
     connect(box, &ui::InlineReplyBox::sendRequested, this, &DesktopApp::sendInlineReply);
     connect(box, &ui::InlineReplyBox::popOutRequested, this, &DesktopApp::popOutInlineReply);
     connect(box, &ui::InlineReplyBox::replyStarted, this, &DesktopApp::fetchReplyHeadersIfMissing);
-    connect(m_window.get(), &ui::MainWindow::draftOpenRequested, this, [this](qint64 draftId) {
+    connect(panes.pages->draftList(), &ui::DraftListView::draftOpenRequested, this, [this](qint64 draftId) {
         if (const std::optional<DraftEntry> draft = m_store.draft(draftId))
             openDraft(*draft);
         else
             m_window->showBanner(tr("That draft is no longer on this computer."));
     });
-    connect(m_window.get(), &ui::MainWindow::outboxEditRequested, this, &DesktopApp::editOutboxMessage);
+    connect(panes.pages->outboxView(), &ui::OutboxView::editRequested, this, &DesktopApp::editOutboxMessage);
 }
 
 // A waiting or refused message of the Outbox, back in a composer; Send
@@ -225,7 +231,7 @@ void DesktopApp::keepDraftOf(AccountSession &session, QObject *composer, const D
     if (auto *window = qobject_cast<ui::ComposerWindow *>(composer))
         window->setDraftId(id);
     if (&session == m_active)
-        m_window->refreshDrafts();
+        m_window->panes().pages->refreshDrafts();
     if (session.engine())
         session.engine()->saveDraftsNow(); // 16.x: also on the server's Drafts
 }
@@ -243,7 +249,7 @@ void DesktopApp::discardDraftOf(AccountSession &session, qint64 draftId)
     if (!session.store().deleteDraft(draftId))
         return; // already gone (sent from another window, deleted in the list)
     if (&session == m_active)
-        m_window->refreshDrafts();
+        m_window->panes().pages->refreshDrafts();
     if (session.engine())
         session.engine()->saveDraftsNow(); // the server's copy goes too
 }
@@ -307,7 +313,7 @@ QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
     if (engine)
         engine->replayNow();
     const QString subject = message.subject.isEmpty() ? tr("(no subject)") : message.subject;
-    m_window->showNotice(engine ? tr("Sending \u201c%1\u201d\u2026").arg(subject)
+    m_window->panes().status->showNotice(engine ? tr("Sending \u201c%1\u201d\u2026").arg(subject)
                                 : tr("\u201c%1\u201d waits in the outbox until Skein is connected.").arg(subject));
     return {};
 }
@@ -333,7 +339,7 @@ void DesktopApp::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &
 
 void DesktopApp::sendInlineReply(qint64 messageId, bool replyAll, const QString &text)
 {
-    ui::InlineReplyBox *box = m_window->readingPane()->inlineReplyBox();
+    ui::InlineReplyBox *box = m_window->panes().reading->inlineReplyBox();
     QString error;
     std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, text, &error);
     if (draft)

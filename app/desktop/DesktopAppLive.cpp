@@ -9,7 +9,9 @@
 #include "MainWindow.h"
 #include "NewMailWatch.h"
 #include "SettingsDialog.h"
+#include "StatusArea.h"
 #include "SyncEngine.h"
+#include "WindowActions.h"
 
 #include <QAction>
 #include <QMenu>
@@ -31,7 +33,8 @@ void DesktopApp::createLiveMail()
 {
     m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
     connect(m_notifier, &DesktopNotifier::activated, this, &DesktopApp::openNotifiedConversation);
-    connect(m_window.get(), &ui::MainWindow::settingsRequested, this, [this] { showSettings(); });
+    connect(m_window->panes().actions->action(ui::WindowActions::Settings), &QAction::triggered, this,
+            [this] { showSettings(); });
     createTray();
 }
 
@@ -87,7 +90,7 @@ void DesktopApp::wireLiveMail(AccountSession *session)
         else if (m_window->isVisible())
             session->syncTimer.start();
         if (!note.isEmpty())
-            m_window->showNotice(m_sessions.size() > 1 ? tr("%1: %2").arg(session->label(), note) : note);
+            m_window->panes().status->showNotice(m_sessions.size() > 1 ? tr("%1: %2").arg(session->label(), note) : note);
     });
     if (m_window->isVisible())
         applyCheckingSettings(session); // a new engine (signed in again, another date filter) listens too
@@ -171,7 +174,7 @@ void DesktopApp::updateUnreadIndicators()
         if (const std::optional<Folder> inbox = session->store().folderOfType(FolderType::Inbox))
             unread += session->store().unreadCount(inbox->serverId);
     }
-    m_window->setUnreadCount(unread);
+    m_window->panes().status->showUnreadCount(unread);
     if (m_tray)
         m_tray->setToolTip(unread > 0 ? tr("Skein — %n unread", nullptr, unread) : tr("Skein"));
 }

@@ -2,18 +2,21 @@
 // about each message it sends (issue 11 parts 3 and 5).
 #include "DesktopApp.h"
 
+#include "CentrePages.h"
 #include "MainWindow.h"
+#include "OutboxView.h"
+#include "StatusArea.h"
 #include "SyncEngine.h"
 
 namespace skein::desktop {
 
 void DesktopApp::wireWindowOutbox()
 {
-    connect(m_window.get(), &ui::MainWindow::outboxSendNowRequested, this, [this] {
+    connect(m_window->panes().pages->outboxView(), &ui::OutboxView::sendNowRequested, this, [this] {
         if (eas::SyncEngine *engine = this->engine())
             engine->replayNow();
         else
-            m_window->showNotice(tr("Skein is not connected to a server yet; the messages keep waiting."));
+            m_window->panes().status->showNotice(tr("Skein is not connected to a server yet; the messages keep waiting."));
     });
 }
 

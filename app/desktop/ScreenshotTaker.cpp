@@ -1,7 +1,12 @@
 #include "ScreenshotTaker.h"
 
+#include "CentrePages.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
+#include "FolderPane.h"
 #include "MainWindow.h"
 #include "ModelRoles.h"
+#include "ReadingPane.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -41,7 +46,7 @@ ScreenshotTaker::ScreenshotTaker(ui::MainWindow &window, QString path, QString s
     m_bodyWait.setInterval(kBodyWaitMs);
     connect(&m_bodyWait, &QTimer::timeout, this, &ScreenshotTaker::capture);
     // The reading pane asks for a truncated body; wait for it so the shot shows the full text.
-    connect(&m_window, &ui::MainWindow::bodyRequested, this, [this] { m_waitingForBody = true; });
+    connect(m_window.panes().reading, &ui::ReadingPane::bodyRequested, this, [this] { m_waitingForBody = true; });
 }
 
 void ScreenshotTaker::syncFinished(bool ok, const QString &message)
@@ -64,25 +69,25 @@ void ScreenshotTaker::syncFinished(bool ok, const QString &message)
 
 bool ScreenshotTaker::selectFolder()
 {
-    QAbstractItemModel *folders = m_window.folderView()->model();
+    QAbstractItemModel *folders = m_window.panes().folders->model();
     const QModelIndexList found = folders->match(folders->index(0, 0), Qt::DisplayRole, m_folder, 1,
                                                  Qt::MatchFixedString | Qt::MatchRecursive);
     if (found.isEmpty()) {
         qWarning("skein: no folder named \"%s\"; taking the screenshot as it is", qPrintable(m_folder));
         return false;
     }
-    m_window.folderView()->setCurrentIndex(found.first());
+    m_window.panes().folders->setCurrentIndex(found.first());
     QCoreApplication::processEvents();
     return true;
 }
 
 void ScreenshotTaker::prepareView()
 {
-    if (!m_folder.isEmpty() && selectFolder() && m_window.isFolderPageShown()) {
+    if (!m_folder.isEmpty() && selectFolder() && m_window.panes().pages->page() != ui::CentrePages::List) {
         QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture); // no conversation to open
         return;
     }
-    if (!m_window.expandFirstMultiMessageConversation(m_subject)) {
+    if (!m_window.panes().list->expandFirstMultiMessageConversation(m_subject)) {
         if (selectSingleMessage()) {
             QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::settleThenCapture);
             return;
@@ -102,7 +107,7 @@ void ScreenshotTaker::prepareView()
 // subject and no longer conversation matching it, that one is shown.
 bool ScreenshotTaker::selectSingleMessage()
 {
-    QTreeView *view = m_window.conversationView();
+    QTreeView *view = m_window.panes().list->view();
     QAbstractItemModel *model = view->model();
     if (m_subject.isEmpty() || !model)
         return false;
@@ -120,7 +125,7 @@ bool ScreenshotTaker::selectSingleMessage()
 // the whole reply tree, not just its starter.
 void ScreenshotTaker::expandReplyTree()
 {
-    QTreeView *view = m_window.conversationView();
+    QTreeView *view = m_window.panes().list->view();
     const QModelIndex conversation = view->currentIndex();
     if (conversation.isValid() && view->model())
         view->expandRecursively(conversation);

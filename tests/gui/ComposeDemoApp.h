@@ -4,12 +4,16 @@
 // server, demo seed, users alice and bob added) and what they read back:
 // the server's dump and stored attachments, list rows, composers, the
 // outbox. With SKEIN_TEST_SHOTS=DIR set, saveShot keeps PNGs there.
+#include "Banner.h"
+#include "ComposeCommands.h"
 #include "ComposerAttachmentList.h"
 #include "ComposerText.h"
 #include "ComposerWindow.h"
-#include "Banner.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
+#include "FolderPane.h"
 #include "InlineReplyBox.h"
 #include "MailFormat.h"
 #include "MainWindow.h"
@@ -83,7 +87,7 @@ protected:
     skein::ui::MainWindow *window() const { return m_app->mainWindow(); }
     skein::Store &store() const { return m_app->store(); }
 
-    QTreeView *folderView() const { return window()->folderView(); }
+    QTreeView *folderView() const { return window()->panes().folders; }
 
     // The folder pane's row of an account (several accounts shown).
     QModelIndex accountRow(const QString &name) const
@@ -120,7 +124,7 @@ protected:
     // The subjects of every conversation row of the list shown.
     QStringList listSubjects() const
     {
-        QAbstractItemModel *model = window()->conversationView()->model();
+        QAbstractItemModel *model = window()->panes().list->view()->model();
         while (model->canFetchMore({}))
             model->fetchMore({});
         QStringList subjects;
@@ -171,7 +175,7 @@ protected:
     // expanded so the row is shown; invalid when not listed.
     QModelIndex messageRow(const QString &folderId, const QString &serverId) const
     {
-        QTreeView *view = window()->conversationView();
+        QTreeView *view = window()->panes().list->view();
         QAbstractItemModel *model = view->model();
         while (model->canFetchMore({}))
             model->fetchMore({});
@@ -200,18 +204,18 @@ protected:
     {
         const QModelIndex row = messageRow(message.folderId, message.serverId);
         if (row.isValid()) {
-            window()->conversationView()->setCurrentIndex(row);
+            window()->panes().list->view()->setCurrentIndex(row);
         } else {
             // A conversation of one message is a single row, without children.
-            QAbstractItemModel *model = window()->conversationView()->model();
+            QAbstractItemModel *model = window()->panes().list->view()->model();
             for (int r = 0; r < model->rowCount(); ++r) {
                 const QModelIndex top = model->index(r, 0);
                 if (top.data(skein::ConversationIdRole).toByteArray() == message.conversationId
                     && top.data(skein::MessageCountRole).toInt() == 1)
-                    window()->conversationView()->setCurrentIndex(top);
+                    window()->panes().list->view()->setCurrentIndex(top);
             }
         }
-        return window()->selectedMessageId() == message.id;
+        return window()->panes().compose->selectedMessageId() == message.id;
     }
 
     // The demo's Inbox message with a parent and a reply of its own.

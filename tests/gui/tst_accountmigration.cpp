@@ -6,6 +6,7 @@
 #include "AccountDialogDriver.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
+#include "FolderPane.h"
 #include "MainWindow.h"
 #include "ModelRoles.h"
 #include "Profile.h"
@@ -56,7 +57,7 @@ class TestAccountMigration : public QObject
 
     int accountRows() const
     {
-        QAbstractItemModel *model = m_app->mainWindow()->folderView()->model();
+        QAbstractItemModel *model = m_app->mainWindow()->panes().folders->model();
         int n = 0;
         for (int row = 0; row < model->rowCount(); ++row)
             n += model->index(row, 0).data(skein::IsAccountRole).toBool();

@@ -6,6 +6,8 @@
 #include "ComposerWindow.h"
 #include "ControlNames.h"
 #include "ConversationActionsController.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "GuiTestStore.h"
 #include "GuiTestWindow.h"
 #include "MainWindow.h"
@@ -58,10 +60,10 @@ private Q_SLOTS:
     void mainWindowWithAConversationOpen()
     {
         auto window = guitest::showMainWindow(m_store);
-        QTreeView *list = window->conversationView();
+        QTreeView *list = window->panes().list->view();
         list->setCurrentIndex(guitest::conversationRow(list, guitest::treeConversation));
-        QVERIFY(!window->readingPane()->cards().isEmpty());
-        for (MessageCard *card : window->readingPane()->cards())
+        QVERIFY(!window->panes().reading->cards().isEmpty());
+        for (MessageCard *card : window->panes().reading->cards())
             card->setExpanded(true);
         const QStringList problems = guitest::namingProblems(window.get());
         QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
@@ -71,7 +73,7 @@ private Q_SLOTS:
     void conversationDialogs()
     {
         auto window = guitest::showMainWindow(m_store);
-        QTreeView *list = window->conversationView();
+        QTreeView *list = window->panes().list->view();
         list->setCurrentIndex(guitest::conversationRow(list, guitest::treeConversation));
         for (const char *name : {"actionMove", "actionFindInAllFolders", "actionConversationRules"})
             window->findChild<QAction *>(QLatin1String(name))->trigger();
@@ -100,14 +102,14 @@ private Q_SLOTS:
         };
         QCOMPARE(expected.size(), int(C::CommandCount));
         for (const auto &[command, name] : expected) {
-            QCOMPARE(window->actionsController()->action(command)->objectName(), name);
-            QCOMPARE(window->findChild<QAction *>(name), window->actionsController()->action(command));
+            QCOMPARE(window->panes().conversationActions->action(command)->objectName(), name);
+            QCOMPARE(window->findChild<QAction *>(name), window->panes().conversationActions->action(command));
         }
         const QList<QPair<SortHeader::Key, QString>> sorts{{SortHeader::Date, QStringLiteral("actionSortByDate")},
                                                            {SortHeader::Sender, QStringLiteral("actionSortBySender")},
                                                            {SortHeader::Subject, QStringLiteral("actionSortBySubject")}};
         for (const auto &[key, name] : sorts)
-            QCOMPARE(window->findChild<QToolButton *>(name), window->sortHeader()->button(key));
+            QCOMPARE(window->findChild<QToolButton *>(name), window->findChild<SortHeader *>(QStringLiteral("sortHeader"))->button(key));
     }
 
     void accountDialogOnEveryPage()

@@ -2,6 +2,9 @@
 // end (ComposeDemoApp.h): the inline reply box answers the card the user
 // chose, Pop out, a card's own buttons, one binding per compose key.
 #include "ComposeDemoApp.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
+#include "ReadingPane.h"
 
 using namespace guitest;
 
@@ -26,12 +29,12 @@ void TestDesktopAnswer::inlineReplyAnswersTheChosenCard()
 {
     const std::optional<Message> chosen = middleOfATree();
     QVERIFY(chosen);
-    QTreeView *view = window()->conversationView();
+    QTreeView *view = window()->panes().list->view();
     QModelIndex conversation = messageRow(chosen->folderId, chosen->serverId);
     while (conversation.parent().isValid())
         conversation = conversation.parent();
     view->setCurrentIndex(conversation);
-    skein::ui::ReadingPane *pane = window()->readingPane();
+    skein::ui::ReadingPane *pane = window()->panes().reading;
     QTRY_VERIFY(pane->findChildren<skein::ui::MessageCard *>().size() > 1);
     skein::ui::MessageCard *card = nullptr;
     for (skein::ui::MessageCard *c : pane->findChildren<skein::ui::MessageCard *>())
@@ -72,7 +75,7 @@ void TestDesktopAnswer::inlineReplyAnswersTheChosenCard()
 
 void TestDesktopAnswer::popOutCarriesTheTextIntoTheComposer()
 {
-    skein::ui::ReadingPane *pane = window()->readingPane();
+    skein::ui::ReadingPane *pane = window()->panes().reading;
     skein::ui::InlineReplyBox *box = pane->inlineReplyBox();
     QTRY_VERIFY(box->isVisible() || pane->findChildren<skein::ui::MessageCard *>().isEmpty());
     if (!box->isVisible()) {
@@ -101,7 +104,7 @@ void TestDesktopAnswer::aCardsReplyButtonAnswersThatCard()
     QVERIFY(chosen && selectMessage(*chosen));
     skein::ui::MessageCard *card = nullptr;
     QTRY_VERIFY((card = [&]() -> skein::ui::MessageCard * {
-        for (skein::ui::MessageCard *c : window()->readingPane()->findChildren<skein::ui::MessageCard *>())
+        for (skein::ui::MessageCard *c : window()->panes().reading->findChildren<skein::ui::MessageCard *>())
             if (c->message().id == chosen->id)
                 return c;
         return nullptr;
@@ -143,3 +146,5 @@ void TestDesktopAnswer::composeShortcutsAreUnambiguous()
 
 QTEST_MAIN(TestDesktopAnswer)
 #include "tst_desktopanswer.moc"
+
+#include <QLabel>

@@ -1,21 +1,25 @@
 // DesktopApp in demo mode: the in-process demo server, the first sync into
 // the window, expanding a conversation, and a truncated body fetched in full.
 #include "CommandLine.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
-#include "ReferenceServer.h"
+#include "FolderPane.h"
 #include "MainWindow.h"
-#include "SyncStatus.h"
 #include "ModelRoles.h"
 #include "PrivateFiles.h"
 #include "ReadingPane.h"
+#include "ReferenceServer.h"
+#include "StatusArea.h"
+#include "SyncStatus.h"
 
-#include <QAction>
 #include <functional>
+#include <QAction>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QShortcut>
 #include <QSettings>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -107,28 +111,28 @@ void TestDesktopApp::listsInboxConversations()
     const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
     QVERIFY(inbox);
     QCOMPARE(window->currentFolderId(), inbox->serverId);
-    QAbstractItemModel *model = window->conversationView()->model();
+    QAbstractItemModel *model = window->panes().list->view()->model();
     QVERIFY(model);
     QTRY_VERIFY(model->rowCount() > 5);
     QStringList subjects;
     for (int row = 0; row < model->rowCount(); ++row)
         subjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
     QVERIFY2(subjects.contains(kLongSubject), qPrintable(subjects.join(QLatin1String(" | "))));
-    QVERIFY(window->folderView()->model()->rowCount() > 0);
+    QVERIFY(window->panes().folders->model()->rowCount() > 0);
 }
 
 void TestDesktopApp::expandsAMultiMessageConversation()
 {
     skein::ui::MainWindow *window = m_app->mainWindow();
-    QVERIFY(window->expandFirstMultiMessageConversation());
-    QTreeView *view = window->conversationView();
+    QVERIFY(window->panes().list->expandFirstMultiMessageConversation());
+    QTreeView *view = window->panes().list->view();
     const QModelIndex current = view->currentIndex();
     QVERIFY(current.isValid());
     const QModelIndex conversation = current.parent().isValid() ? current.parent() : current;
     QVERIFY(view->isExpanded(conversation));
     QVERIFY(conversation.data(skein::MessageCountRole).toInt() > 1);
     QVERIFY(view->model()->rowCount(conversation) > 0); // the reply tree, its starter first
-    QTRY_VERIFY(!window->readingPane()->isEmpty());
+    QTRY_VERIFY(!window->panes().reading->isEmpty());
 }
 
 // --select-subject: not the first multi-message conversation but the first
@@ -136,7 +140,7 @@ void TestDesktopApp::expandsAMultiMessageConversation()
 void TestDesktopApp::expandsTheConversationWithTheGivenSubject()
 {
     skein::ui::MainWindow *window = m_app->mainWindow();
-    QAbstractItemModel *model = window->conversationView()->model();
+    QAbstractItemModel *model = window->panes().list->view()->model();
     while (model->canFetchMore({}))
         model->fetchMore({});
     QStringList multiMessageSubjects;
@@ -147,15 +151,15 @@ void TestDesktopApp::expandsTheConversationWithTheGivenSubject()
     const QString wanted = multiMessageSubjects.constLast();
     QVERIFY(wanted != multiMessageSubjects.constFirst());
 
-    QVERIFY(window->expandFirstMultiMessageConversation(wanted.toUpper()));
-    QTreeView *view = window->conversationView();
+    QVERIFY(window->panes().list->expandFirstMultiMessageConversation(wanted.toUpper()));
+    QTreeView *view = window->panes().list->view();
     const QModelIndex current = view->currentIndex();
     QVERIFY(current.isValid());
     QVERIFY(!current.parent().isValid());
     QCOMPARE(current.data(skein::SubjectRole).toString(), wanted);
     QVERIFY(view->isExpanded(current));
 
-    QVERIFY(!window->expandFirstMultiMessageConversation(QStringLiteral("no subject has this text 7f3a")));
+    QVERIFY(!window->panes().list->expandFirstMultiMessageConversation(QStringLiteral("no subject has this text 7f3a")));
 }
 
 void TestDesktopApp::selectSubjectNeedsScreenshot()
@@ -217,7 +221,7 @@ void TestDesktopApp::replyTreesMatchTheServersThreading()
             parentOnServer.insert(m[QStringLiteral("serverId")].toString(), m[QStringLiteral("parentServerId")].toString());
     QVERIFY(!parentOnServer.isEmpty());
 
-    QAbstractItemModel *model = m_app->mainWindow()->conversationView()->model();
+    QAbstractItemModel *model = m_app->mainWindow()->panes().list->view()->model();
     while (model->canFetchMore({}))
         model->fetchMore({});
     int links = 0;
@@ -260,10 +264,10 @@ void TestDesktopApp::fetchesATruncatedBodyInFull()
     QVERIFY(before->body.size() < 60 * 1024);
 
     skein::ui::MainWindow *window = m_app->mainWindow();
-    QSignalSpy requested(window, &skein::ui::MainWindow::bodyRequested);
-    const QModelIndex row = rowOf(window->conversationView()->model(), *before);
+    QSignalSpy requested(window->panes().reading, &skein::ui::ReadingPane::bodyRequested);
+    const QModelIndex row = rowOf(window->panes().list->view()->model(), *before);
     QVERIFY(row.isValid());
-    window->conversationView()->setCurrentIndex(row);
+    window->panes().list->view()->setCurrentIndex(row);
     QTRY_VERIFY_WITH_TIMEOUT(requested.count() > 0, 10000);
     QCOMPARE(requested.first().first().toLongLong(), before->id);
 
@@ -271,7 +275,7 @@ void TestDesktopApp::fetchesATruncatedBodyInFull()
     const skein::Message after = *longMessage();
     QVERIFY(after.body.size() > 60 * 1024);
     QVERIFY(QString::fromUtf8(after.body).contains(kLongBodyEnd));
-    QTRY_VERIFY_WITH_TIMEOUT(window->readingPane()->text().contains(kLongBodyEnd), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->panes().reading->text().contains(kLongBodyEnd), 10000);
 }
 
 // The reading pane's save request reaches the engine and its answer comes
@@ -289,7 +293,7 @@ void TestDesktopApp::savesAnAttachmentThroughTheEngine()
                 pdf = a;
             }
     QVERIFY2(messageId, "the demo's contract should list a PDF");
-    skein::ui::ReadingPane *pane = m_app->mainWindow()->readingPane();
+    skein::ui::ReadingPane *pane = m_app->mainWindow()->panes().reading;
     const QString path = m_dir.filePath(QStringLiteral("saved.pdf"));
     Q_EMIT pane->saveAttachmentRequested(messageId, pdf.fileReference, path);
     // The file appears only complete.
@@ -319,7 +323,7 @@ void TestDesktopApp::f5SyncsAgain()
     QVERIFY(synced.first().first().toBool());
     // Nothing new: said so without claiming "up to date", which would be
     // wrong beside "1 change waiting to be sent" while the server refuses one.
-    QCOMPARE(window->syncStatus()->stateText(), QStringLiteral("Synced: no new mail."));
+    QCOMPARE(window->panes().status->syncStatus()->stateText(), QStringLiteral("Synced: no new mail."));
 }
 
 // Mail, account and settings are the user's alone: the folder 0700, every

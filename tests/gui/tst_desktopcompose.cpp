@@ -2,6 +2,7 @@
 // composer (ComposeDemoApp.h): a reply to a message in the middle of a
 // reply tree, reply all, a forward keeping the original's attachment, new
 // mail with two attachments, a vanished attachment, a server refusal.
+#include "Banner.h"
 #include "ComposeDemoApp.h"
 
 using namespace guitest;
@@ -239,10 +240,10 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
     composer->subjectEdit()->setText(QStringLiteral("Refused one"));
     composer->send();
     QTRY_VERIFY(m_app->composers().isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(window()->banner()->message().contains(QLatin1String("Refused one")), 30000);
-    QVERIFY2(window()->banner()->message().contains(QLatin1String("The server refused to send")),
-             qPrintable(window()->banner()->message()));
-    QVERIFY(window()->banner()->whatToDo().contains(QLatin1String("Outbox")));
+    QTRY_VERIFY_WITH_TIMEOUT(window()->panes().banner->message().contains(QLatin1String("Refused one")), 30000);
+    QVERIFY2(window()->panes().banner->message().contains(QLatin1String("The server refused to send")),
+             qPrintable(window()->panes().banner->message()));
+    QVERIFY(window()->panes().banner->whatToDo().contains(QLatin1String("Outbox")));
     bool failed = false;
     for (const skein::OutboxEntry &e : store().outbox(true))
         failed |= e.subject == QLatin1String("Refused one") && e.state == skein::OutboxState::Failed;
@@ -251,3 +252,5 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
 
 QTEST_MAIN(TestDesktopCompose)
 #include "tst_desktopcompose.moc"
+
+#include <QLabel>

@@ -6,6 +6,7 @@
 // address book completes a recipient.
 #include "ComposeDemoApp.h"
 
+#include "CentrePages.h"
 #include "DraftListView.h"
 #include "RecipientCompleter.h"
 
@@ -81,8 +82,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(store().draft(id)->plainBody.contains(QStringLiteral("Friday?")), 10000);
         QCOMPARE(store().drafts().size(), 1);
         window()->selectFolder(store().folderOfType(skein::FolderType::Drafts)->serverId);
-        QVERIFY(window()->isFolderPageShown());
-        QAbstractItemView *list = window()->draftListView()->findChild<QAbstractItemView *>(QStringLiteral("draftList"));
+        QVERIFY(window()->panes().pages->page() != skein::ui::CentrePages::List);
+        QAbstractItemView *list = window()->panes().pages->draftList()->findChild<QAbstractItemView *>(QStringLiteral("draftList"));
         QVERIFY(list);
         QTRY_VERIFY(list->model()->rowCount() >= 1);
         composer->close(); // asks, as Outlook does, though autosave kept it

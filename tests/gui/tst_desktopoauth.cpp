@@ -13,6 +13,8 @@
 #include "AccountFlow.h"
 #include "CommandLine.h"
 #include "ConversationActionsController.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
 #include "GuiTestWindow.h"
@@ -33,8 +35,8 @@
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
 #include <QTreeView>
-#include <QUrlQuery>
 #include <QtTest>
+#include <QUrlQuery>
 
 using namespace skein;
 using skein::desktop::DemoServer;
@@ -265,7 +267,7 @@ void TestDesktopOAuth::signsInFromTheEmailAddressAlone()
     QCOMPARE(window()->currentFolderId(), inbox->serverId);
     QVERIFY(synced.count() > 0 || synced.wait(60000));
     QVERIFY2(synced.first().first().toBool(), "the first sync after the sign-in failed");
-    QTRY_VERIFY(window()->conversationView()->model()->rowCount() > 0);
+    QTRY_VERIFY(window()->panes().list->view()->model()->rowCount() > 0);
 
     const auto account = m_app->store().account();
     QVERIFY(account);
@@ -327,14 +329,14 @@ void TestDesktopOAuth::revokedSignInAsksAgainAndKeepsActions()
     }
     QVERIFY(!conversation.isEmpty());
     QVERIFY(!isReadOnServer(unreadServerId));
-    QTreeView *view = window()->conversationView();
+    QTreeView *view = window()->panes().list->view();
     const QModelIndex row = conversationRow(view, conversation);
     QVERIFY(row.isValid());
     window()->activateWindow();
     view->setCurrentIndex(row);
     view->setFocus(Qt::OtherFocusReason);
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
-    window()->actionsController()->action(ui::ConversationActionsController::MarkRead)->trigger();
+    window()->panes().conversationActions->action(ui::ConversationActionsController::MarkRead)->trigger();
     QVERIFY(conversationRow(view, conversation).data(ReadRole).toBool());
     QVERIFY(replayed.wait(60000));
     QVERIFY(!replayed.first().first().toBool());

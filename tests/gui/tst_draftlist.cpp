@@ -3,7 +3,10 @@
 // kept, other devices' drafts from the synced Drafts folder, the notice
 // below 16.0, Enter / double click asking the app to open a draft (a
 // server-only one imported first), Delete asking before it deletes.
+#include "CentrePages.h"
 #include "CommandLine.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "DraftListView.h"
 #include "DraftTypes.h"
 #include "GuiTestWindow.h"
@@ -142,7 +145,7 @@ private Q_SLOTS:
         // Another folder brings the conversation list back.
         w->selectFolder(kInbox);
         QVERIFY(!l->isVisible());
-        QVERIFY(w->conversationView()->isVisible());
+        QVERIFY(w->panes().list->view()->isVisible());
     }
 
     void noNoticeAt16()
@@ -175,7 +178,7 @@ private Q_SLOTS:
     {
         QVERIFY(fill(QStringLiteral("16.1")));
         auto w = openDrafts();
-        QSignalSpy opened(w.get(), &MainWindow::draftOpenRequested);
+        QSignalSpy opened(w->panes().pages->draftList(), &DraftListView::draftOpenRequested);
         QTreeWidget *l = list(*w);
         l->setFocus();
         l->setCurrentItem(row(*w, QStringLiteral("Plans for Friday")));
@@ -204,9 +207,9 @@ private Q_SLOTS:
     {
         QVERIFY(fill(QStringLiteral("14.1")));
         auto w = openDrafts();
-        QSignalSpy deleted(w.get(), &MainWindow::draftDeleted);
+        QSignalSpy deleted(w->panes().pages->draftList(), &DraftListView::draftDeleted);
         QTreeWidget *l = list(*w);
-        DraftListView *view = w->draftListView();
+        DraftListView *view = w->panes().pages->draftList();
         l->setFocus();
         l->setCurrentItem(row(*w, QStringLiteral("Plans for Friday")));
         QTest::keyClick(l, Qt::Key_Delete);
@@ -245,7 +248,7 @@ private Q_SLOTS:
         l->setFocus();
         l->setCurrentItem(row(*w, QStringLiteral("Plans for Friday")));
         QTest::keyClick(l, Qt::Key_Delete);
-        DraftListView *view = w->draftListView();
+        DraftListView *view = w->panes().pages->draftList();
         QTRY_VERIFY(view->deleteQuestion() && view->deleteQuestion()->isVisible());
         QVERIFY(triggered.isEmpty());
         view->deleteQuestion()->reject();

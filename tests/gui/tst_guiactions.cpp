@@ -15,16 +15,22 @@
 // Screenshots for review: /tmp/skein-actions-*.png, /tmp/skein-local-*.png.
 #include "Banner.h"
 #include "ConversationActionsController.h"
+#include "ConversationListPane.h"
 #include "ConversationNotice.h"
 #include "ConversationRulesDialog.h"
+#include "ConversationView.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
 #include "FindResultsDialog.h"
 #include "FolderChooserDialog.h"
+#include "FolderPane.h"
 #include "MainWindow.h"
 #include "ModelRoles.h"
+#include "ReadingColumn.h"
 #include "ReferenceServer.h"
+#include "StatusArea.h"
 #include "StatusText.h"
+#include "SyncFilterControl.h"
 #include "SyncStatus.h"
 
 #include <QAction>
@@ -95,8 +101,8 @@ private Q_SLOTS:
 
 private:
     ui::MainWindow *window() const { return m_app->mainWindow(); }
-    QTreeView *view() const { return window()->conversationView(); }
-    ConversationActionsController *controller() const { return window()->actionsController(); }
+    QTreeView *view() const { return window()->panes().list->view(); }
+    ConversationActionsController *controller() const { return window()->panes().conversationActions; }
     QAction *command(C::Command c) const { return controller()->action(c); }
 
     QJsonObject dump() const;
@@ -378,15 +384,15 @@ void TestGuiActions::checkRuleKeptOnThisComputer(const QByteArray &id, const QSt
     if (!noticeEnd.isEmpty()) {
         QTRY_VERIFY2(window()->statusBar()->currentMessage().endsWith(noticeEnd),
                      qPrintable(window()->statusBar()->currentMessage() + QStringLiteral(" | banner: ")
-                                + window()->banner()->message()));
+                                + window()->panes().banner->message()));
         QVERIFY(window()->statusBar()->currentMessage().startsWith(
             QStringLiteral("This server cannot keep conversation rules; Skein keeps ")));
     }
-    QVERIFY2(!window()->banner()->isVisible(), qPrintable(window()->banner()->message()));
+    QVERIFY2(!window()->panes().banner->isVisible(), qPrintable(window()->panes().banner->message()));
     QVERIFY(!isListed(id));
     QTRY_COMPARE(store.conversationRule(id)->state, RuleState::Active);
     QCOMPARE(store.conversationRule(id)->scope, RuleScope::Local);
-    QTRY_VERIFY(window()->pendingLabel()->isHidden());
+    QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->isHidden());
     if (pictures) {
         QTest::qWait(50); // let the window repaint before the picture
         saveGrab(window(), QStringLiteral("/tmp/skein-local-rule-window.png"));
@@ -432,8 +438,8 @@ void TestGuiActions::checkRuleKeptOnThisComputer(const QByteArray &id, const QSt
     for (const Message &m : store.conversationMessages(id))
         QVERIFY2(m.folderId == targetId || m.folderId == folderId(FolderType::SentItems), qPrintable(m.serverId));
     QVERIFY(!isListed(id));
-    QTRY_VERIFY(window()->pendingLabel()->isHidden());
-    QVERIFY(!window()->banner()->isVisible());
+    QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->isHidden());
+    QVERIFY(!window()->panes().banner->isVisible());
 }
 
 void TestGuiActions::markReadAndUnreadByKeyboard()
@@ -448,11 +454,11 @@ void TestGuiActions::markReadAndUnreadByKeyboard()
     QTest::keyClick(view(), Qt::Key_Q, Qt::ControlModifier);
     QCOMPARE(rowOf(id).data(UnreadCountRole).toInt(), 0); // at once, before the server knows
     QVERIFY(rowOf(id).data(ReadRole).toBool());
-    QCOMPARE(window()->pendingLabel()->text(), QStringLiteral("1 change waiting to be sent"));
+    QCOMPARE(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->text(), QStringLiteral("1 change waiting to be sent"));
     QVERIFY(waitForReplay(replayed));
     for (const ServerMessage &m : onServerIn(id, kInbox))
         QVERIFY2(m.read, qPrintable(m.serverId));
-    QTRY_VERIFY(window()->pendingLabel()->isHidden());
+    QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->isHidden());
 
     replayed.clear();
     const int inInbox = int(onServerIn(id, kInbox).size());
@@ -480,10 +486,10 @@ void TestGuiActions::changesWaitWhileTheServerIsUnreachable()
     QTest::keyClick(view(), Qt::Key_Q, Qt::ControlModifier);
     QCOMPARE(rowOf(id).data(UnreadCountRole).toInt(), 0);
     QVERIFY(!waitForReplay(replayed)); // not sent
-    QVERIFY(window()->pendingLabel()->isVisible());
-    QCOMPARE(window()->pendingLabel()->text(), QStringLiteral("1 change waiting to be sent"));
-    QVERIFY(!window()->pendingLabel()->toolTip().isEmpty());
-    QVERIFY(!window()->syncStatus()->isSyncing());
+    QVERIFY(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->isVisible());
+    QCOMPARE(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->text(), QStringLiteral("1 change waiting to be sent"));
+    QVERIFY(!window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->toolTip().isEmpty());
+    QVERIFY(!window()->panes().status->syncStatus()->isSyncing());
     QTest::qWait(50);
     screenshot(window(), QStringLiteral("pending"));
     for (const ServerMessage &m : onServerIn(id, kInbox))
@@ -491,7 +497,7 @@ void TestGuiActions::changesWaitWhileTheServerIsUnreachable()
     QVERIFY(rowOf(id).data(ReadRole).toBool()); // still read here
 
     QVERIFY(syncNow()); // the journal rides with the next sync
-    QTRY_VERIFY(window()->pendingLabel()->isHidden());
+    QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->isHidden());
     for (const ServerMessage &m : onServerIn(id, kInbox))
         QVERIFY2(m.read, qPrintable(m.serverId));
 }
@@ -672,8 +678,8 @@ void TestGuiActions::ignoreByKCatchesANewReply()
     QCOMPARE(rowOf(id).data(MessageCountRole).toInt(), int(onServer(id).size()));
     // Seen in Deleted Items, the conversation says it is ignored.
     select(id);
-    QVERIFY(window()->conversationNotice()->isVisible());
-    QVERIFY(window()->conversationNotice()->text().contains(QStringLiteral("ignoring")));
+    QVERIFY(window()->panes().readingColumn->notice()->isVisible());
+    QVERIFY(window()->panes().readingColumn->notice()->text().contains(QStringLiteral("ignoring")));
     QVERIFY(command(C::StopRule)->isVisible() && command(C::StopRule)->isEnabled());
     QVERIFY(!command(C::Ignore)->isEnabled());
     QTest::qWait(50);
@@ -728,8 +734,8 @@ void TestGuiActions::alwaysMoveFromTheMenuCatchesANewReply()
     QTRY_VERIFY(isListed(id));
     QVERIFY(m_app->store().message(receipts, newId));
     select(id);
-    QVERIFY(window()->conversationNotice()->isVisible());
-    QVERIFY(window()->conversationNotice()->text().contains(QStringLiteral("always moved")));
+    QVERIFY(window()->panes().readingColumn->notice()->isVisible());
+    QVERIFY(window()->panes().readingColumn->notice()->text().contains(QStringLiteral("always moved")));
     window()->selectFolder(folderId(FolderType::Inbox));
 }
 
@@ -737,16 +743,16 @@ void TestGuiActions::alwaysMoveRefusesOutboxWithTheModelsMessage()
 {
     const QByteArray id = takeConversation(1);
     select(id);
-    window()->banner()->hide();
+    window()->panes().banner->hide();
     QVERIFY(!controller()->run(ActionKind::AlwaysMove, folderId(FolderType::Outbox)));
-    QVERIFY(window()->banner()->isVisible());
-    QVERIFY2(window()->banner()->whatToDo().contains(
+    QVERIFY(window()->panes().banner->isVisible());
+    QVERIFY2(window()->panes().banner->whatToDo().contains(
                  QStringLiteral("Outbox and Drafts cannot receive an always-move rule.")),
-             qPrintable(window()->banner()->whatToDo()));
+             qPrintable(window()->panes().banner->whatToDo()));
     QVERIFY(isListed(id));
     QVERIFY(!m_app->store().conversationRule(id));
     m_used.remove(id); // untouched: free for a later test
-    window()->banner()->hide();
+    window()->panes().banner->hide();
 }
 
 void TestGuiActions::findInAllFolders()
@@ -785,15 +791,15 @@ void TestGuiActions::refusedIgnoreRollsBackWithTheReason()
     const QByteArray id = takeConversation(1);
     const int inInbox = int(onServerIn(id, kInbox).size());
     select(id);
-    window()->banner()->hide();
+    window()->panes().banner->hide();
     demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.forceMoveStatus(6); });
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::keyClick(view(), Qt::Key_K);
     QVERIFY(!isListed(id)); // local first
     QVERIFY(waitForReplay(replayed));
     const QString reason = eas::statusText("ItemOperations.Move", 6);
-    QTRY_VERIFY(window()->banner()->isVisible());
-    QVERIFY2(window()->banner()->message().contains(reason), qPrintable(window()->banner()->message()));
+    QTRY_VERIFY(window()->panes().banner->isVisible());
+    QVERIFY2(window()->panes().banner->message().contains(reason), qPrintable(window()->panes().banner->message()));
     QTRY_VERIFY(isListed(id)); // rolled back: the row is back in the Inbox
     QCOMPARE(onServerIn(id, kInbox).size(), inInbox);
     QCOMPARE(m_app->store().conversationRule(id)->state, RuleState::Failed);
@@ -847,7 +853,7 @@ void TestGuiActions::ignoreWhenTheServerRefusesConversationMoves()
     QVERIFY(inInbox.size() >= 2 && !inSent.isEmpty());
     QVERIFY(onServerIn(id, kTrash).isEmpty());
     select(id);
-    window()->banner()->hide();
+    window()->panes().banner->hide();
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::keyClick(view(), Qt::Key_K);
     QVERIFY(!isListed(id)); // local first, as with any server
@@ -865,7 +871,7 @@ void TestGuiActions::alwaysMoveWhenTheServerRefusesConversationMoves()
     const int alreadyThere = int(onServerIn(id, projects).size());
     QCOMPARE(alreadyThere, 0);
     select(id);
-    window()->banner()->hide();
+    window()->panes().banner->hide();
     window()->statusBar()->clearMessage();
     command(C::AlwaysMove)->trigger();
     QTRY_VERIFY(controller()->folderChooser() && controller()->folderChooser()->isVisible());
@@ -943,10 +949,10 @@ void TestGuiActions::dateFilterEstimatesThenSyncs()
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->isSyncing(), 60000);
     QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
     week->trigger();
-    QCOMPARE(window()->syncFilter(), 3);
-    QCOMPARE(window()->syncFilterCombo()->currentText(), QStringLiteral("1 week"));
-    QTRY_VERIFY_WITH_TIMEOUT(window()->estimateText().contains(QStringLiteral("to download")), 60000);
-    QVERIFY2(window()->estimateText().startsWith(QLatin1Char('~')), qPrintable(window()->estimateText()));
+    QCOMPARE(window()->panes().syncFilter->syncFilter(), 3);
+    QCOMPARE(window()->panes().syncFilter->combo()->currentText(), QStringLiteral("1 week"));
+    QTRY_VERIFY_WITH_TIMEOUT(window()->panes().syncFilter->estimateText().contains(QStringLiteral("to download")), 60000);
+    QVERIFY2(window()->panes().syncFilter->estimateText().startsWith(QLatin1Char('~')), qPrintable(window()->panes().syncFilter->estimateText()));
     QVERIFY(!synced.isEmpty() || synced.wait(120000));
     QVERIFY(synced.first().first().toBool());
     for (const QString &serverId : std::as_const(leaving))
@@ -956,7 +962,7 @@ void TestGuiActions::dateFilterEstimatesThenSyncs()
         QVERIFY2(m.dateReceived >= weekAgo || recent.contains(m.conversationId), qPrintable(m.subject));
     QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("syncFilterState"))->text().contains(QStringLiteral("week")));
     // The messages left because of the filter, not because anyone deleted them.
-    const QString said = window()->syncStatus()->stateText();
+    const QString said = window()->panes().status->syncStatus()->stateText();
     QVERIFY2(said.contains(QStringLiteral("older messages hidden by the date filter")) && !said.contains(QStringLiteral("removed")),
              qPrintable(said));
     QTest::qWait(50);
@@ -984,7 +990,7 @@ void TestGuiActions::emptyDeletedItemsAsksThenEmptiesTheFolder()
     QVERIFY(empty && file->actions().contains(empty) && empty->isEnabled());
 
     // Right-click on the folder's row: the menu offers it.
-    QTreeView *folders = window()->folderView();
+    QTreeView *folders = window()->panes().folders;
     const QModelIndexList rows = folders->model()->match(folders->model()->index(0, 0), FolderIdRole, trash, 1,
                                                          Qt::MatchExactly | Qt::MatchRecursive);
     QVERIFY(!rows.isEmpty());

@@ -5,10 +5,13 @@
 // ignored conversation; a click opens the conversation; the title counts
 // unread mail; notifications can be turned off; the tray menu has its actions.
 #include "ConversationActions.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
 #include "FakeNotificationService.h"
 #include "MainWindow.h"
+#include "MarkReadWait.h"
 #include "ModelRoles.h"
 #include "ReferenceServer.h"
 #include "SettingsDialog.h"
@@ -60,7 +63,7 @@ class TestLiveMail : public QObject
 
     QStringList listSubjects() const
     {
-        QAbstractItemModel *model = m_app->mainWindow()->conversationView()->model();
+        QAbstractItemModel *model = m_app->mainWindow()->panes().list->view()->model();
         QStringList subjects;
         for (int row = 0; row < model->rowCount(); ++row)
             subjects.append(model->index(row, 0).data(skein::SubjectRole).toString());
@@ -118,7 +121,7 @@ private Q_SLOTS:
     {
         const auto n = m_fake->service().received().last();
         m_fake->service().click(n.id);
-        QTRY_COMPARE(m_app->mainWindow()->conversationView()->currentIndex().data(skein::SubjectRole).toString(),
+        QTRY_COMPARE(m_app->mainWindow()->panes().list->view()->currentIndex().data(skein::SubjectRole).toString(),
                      QStringLiteral("On-call shift"));
         QVERIFY(m_app->mainWindow()->isVisible());
     }
@@ -160,13 +163,13 @@ private Q_SLOTS:
 
     void aSavedMarkReadDelayAppliesAtOnce()
     {
-        QCOMPARE(m_app->mainWindow()->markReadDelay(), -1); // as the test set it before start
+        QCOMPARE(m_app->mainWindow()->panes().list->markReadWait()->delay(), -1); // as the test set it before start
         skein::ui::SettingsDialog *dialog = m_app->showSettings();
         dialog->showPage(QStringLiteral("reading"));
         dialog->findChild<QCheckBox *>(QStringLiteral("markReadCheck"))->setChecked(true);
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("markReadDelaySpin"))->setValue(2.5);
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("settingsOkButton")), Qt::LeftButton);
-        QCOMPARE(m_app->mainWindow()->markReadDelay(), 2500);
+        QCOMPARE(m_app->mainWindow()->panes().list->markReadWait()->delay(), 2500);
         QSettings().setValue(QStringLiteral("reading/markReadDelayMs"), -1);
         m_app->mainWindow()->setMarkReadDelay(-1);
     }

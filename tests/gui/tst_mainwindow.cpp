@@ -8,14 +8,19 @@
 #include "Banner.h"
 #include "BodyView.h"
 #include "ConversationActionsController.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "FindResultsDialog.h"
+#include "FolderPane.h"
 #include "MainWindow.h"
 #include "MessageCard.h"
 #include "ModelRoles.h"
 #include "ReadingPane.h"
 #include "RemoteContentBar.h"
 #include "SortHeader.h"
+#include "StatusArea.h"
 #include "SyncStatus.h"
+#include "WindowActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -73,7 +78,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow();
         QCOMPARE(window->currentFolderId(), guitest::inbox); // Inbox by default
-        QTreeView *folders = window->folderView();
+        QTreeView *folders = window->panes().folders;
         QAbstractItemModel *model = folders->model();
         QModelIndex sentIndex;
         for (int row = 0; row < model->rowCount(); ++row) {
@@ -84,16 +89,16 @@ private Q_SLOTS:
         QCOMPARE(sentIndex.data().toString(), QStringLiteral("Sent Items"));
         click(folders, sentIndex);
         QCOMPARE(window->currentFolderId(), guitest::sent);
-        QCOMPARE(window->conversationView()->model()->rowCount(), 1); // the tree, through my reply
+        QCOMPARE(window->panes().list->view()->model()->rowCount(), 1); // the tree, through my reply
         window->selectFolder(guitest::inbox);
         QCOMPARE(window->currentFolderId(), guitest::inbox);
-        QCOMPARE(window->conversationView()->model()->rowCount(), 5);
+        QCOMPARE(window->panes().list->view()->model()->rowCount(), 5);
     }
 
     void expandsReplyTree()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         const QModelIndex conversation = guitest::conversationRow(view, guitest::treeConversation);
         QVERIFY(conversation.isValid());
         QCOMPARE(conversation.data(MessageCountRole).toInt(), 4);
@@ -123,16 +128,16 @@ private Q_SLOTS:
         }
         QVERIFY(t5.isValid());
         QVERIFY(t5.data(GapAboveRole).toBool());
-        QVERIFY(window->expandFirstMultiMessageConversation());
+        QVERIFY(window->panes().list->expandFirstMultiMessageConversation());
     }
 
     void showsSelectedMessageAndConversation()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         const QModelIndex conversation = guitest::conversationRow(view, guitest::treeConversation);
         click(view, conversation);
-        ReadingPane *pane = window->readingPane();
+        ReadingPane *pane = window->panes().reading;
         QCOMPARE(pane->cards().size(), 4);
         // Oldest first; read ones collapsed, unread ones open.
         QCOMPARE(pane->cards().at(0)->message().serverId, QStringLiteral("t1"));
@@ -157,9 +162,9 @@ private Q_SLOTS:
     void plainTextLinksAreClickable()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         click(view, guitest::conversationRow(view, guitest::plainConversation));
-        ReadingPane *pane = window->readingPane();
+        ReadingPane *pane = window->panes().reading;
         QCOMPARE(pane->cards().size(), 2);
         MessageCard *first = pane->cards().at(0);
         first->setExpanded(true);
@@ -170,14 +175,14 @@ private Q_SLOTS:
     void truncatedBodyIsFetchedOnce()
     {
         auto window = makeWindow();
-        QSignalSpy requested(window.get(), &MainWindow::bodyRequested);
-        QTreeView *view = window->conversationView();
+        QSignalSpy requested(window->panes().reading, &ReadingPane::bodyRequested);
+        QTreeView *view = window->panes().list->view();
         const QModelIndex row = guitest::conversationRow(view, guitest::truncatedConversation);
         click(view, row);
         QCOMPARE(requested.count(), 1);
         const qint64 big1 = m_store.message(guitest::inbox, QStringLiteral("big1"))->id;
         QCOMPARE(requested.at(0).at(0).toLongLong(), big1);
-        ReadingPane *pane = window->readingPane();
+        ReadingPane *pane = window->panes().reading;
         QCOMPARE(pane->cards().size(), 1);
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Loading);
         QVERIFY(pane->text().contains(QStringLiteral("Loading the full message")));
@@ -188,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(requested.count(), 1);
 
         // A failure shows in place; Retry asks again.
-        window->bodyFetched(big1, QStringLiteral("Server unavailable (503)"));
+        window->panes().reading->bodyFetched(big1, QStringLiteral("Server unavailable (503)"));
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Failed);
         QVERIFY(pane->text().contains(QStringLiteral("Server unavailable (503)")));
         QTest::mouseClick(pane->cards().at(0)->retryButton(), Qt::LeftButton);
@@ -197,7 +202,7 @@ private Q_SLOTS:
 
         QVERIFY(m_store.setBody(big1, BodyType::PlainText, guitest::truncatedBodyFull.toUtf8(),
                                 false, guitest::truncatedBodyFull.size()));
-        window->bodyFetched(big1, {});
+        window->panes().reading->bodyFetched(big1, {});
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Shown);
         QVERIFY2(pane->text().contains(QStringLiteral("Second paragraph with all the numbers.")),
                  qPrintable(pane->text()));
@@ -207,9 +212,9 @@ private Q_SLOTS:
     void remoteContentIsBlocked()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         click(view, guitest::conversationRow(view, guitest::htmlConversation));
-        ReadingPane *pane = window->readingPane();
+        ReadingPane *pane = window->panes().reading;
         QSignalSpy remote(pane, &ReadingPane::remoteContentRequested);
         QCOMPARE(pane->cards().size(), 1);
         MessageCard *card = pane->cards().at(0);
@@ -244,7 +249,7 @@ private Q_SLOTS:
     void keyboardNavigation()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         view->setFocus();
         view->setCurrentIndex(view->model()->index(0, 0));
         QTest::keyClick(view, Qt::Key_Down);
@@ -256,7 +261,7 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Left);
         QVERIFY(!view->isExpanded(tree));
         QTest::keyClick(view, Qt::Key_Return);
-        QVERIFY(window->readingPane()->isAncestorOf(window->focusWidget()));
+        QVERIFY(window->panes().reading->isAncestorOf(window->focusWidget()));
 
         // Space at the end of a short conversation goes to the next unread one.
         view->setFocus();
@@ -271,24 +276,24 @@ private Q_SLOTS:
     void filterNarrowsRows()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         QCOMPARE(view->model()->rowCount(), 5);
         QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
-        QVERIFY(window->filterEdit()->hasFocus());
-        QCOMPARE(window->filterEdit()->placeholderText(), QStringLiteral("Filter by subject or sender"));
-        QTest::keyClicks(window->filterEdit(), QStringLiteral("budget"));
+        QVERIFY(window->findChild<QLineEdit *>(QStringLiteral("filterEdit"))->hasFocus());
+        QCOMPARE(window->findChild<QLineEdit *>(QStringLiteral("filterEdit"))->placeholderText(), QStringLiteral("Filter by subject or sender"));
+        QTest::keyClicks(window->findChild<QLineEdit *>(QStringLiteral("filterEdit")), QStringLiteral("budget"));
         QTRY_COMPARE(view->model()->rowCount(), 1);
         QCOMPARE(view->model()->index(0, 0).data(ConversationIdRole).toByteArray(), guitest::treeConversation);
-        window->filterEdit()->clear();
+        window->findChild<QLineEdit *>(QStringLiteral("filterEdit"))->clear();
         QTRY_COMPARE(view->model()->rowCount(), 5);
     }
 
     void sortsByHeader()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         auto first = [view] { return view->model()->index(0, 0).data(SubjectRole).toString(); };
-        SortHeader *header = window->sortHeader();
+        SortHeader *header = window->findChild<SortHeader *>(QStringLiteral("sortHeader"));
         QCOMPARE(header, window->findChild<QWidget *>(QStringLiteral("sortHeader")));
         QToolButton *date = header->button(SortHeader::Date);
         QToolButton *subject = header->button(SortHeader::Subject);
@@ -317,20 +322,20 @@ private Q_SLOTS:
     void statusAndBanner()
     {
         auto window = makeWindow();
-        QSignalSpy syncs(window.get(), &MainWindow::syncRequested);
+        QSignalSpy syncs(window->panes().actions->action(WindowActions::Sync), &QAction::triggered);
         QTest::keyClick(window.get(), Qt::Key_F5);
         QCOMPARE(syncs.count(), 1);
-        window->syncStarted();
-        window->syncProgress(QStringLiteral("Inbox"), 340);
-        QCOMPARE(window->syncStatus()->stateText(), QStringLiteral("Syncing Inbox\u2026 340 messages"));
-        window->syncFinished(false, QStringLiteral("The server did not answer."), {});
-        QVERIFY(window->banner()->isVisible());
-        QCOMPARE(window->banner()->message(), QStringLiteral("The server did not answer."));
-        QVERIFY(!window->banner()->whatToDo().isEmpty());
-        window->syncFinished(true, {}, {});
-        QVERIFY(window->syncStatus()->lastSyncText().startsWith(QStringLiteral("Last sync")));
-        QVERIFY(!window->banner()->isVisible());
-        window->setAccountLabel(QStringLiteral("demo@127.0.0.1 (ActiveSync 16.1)"));
+        window->panes().status->syncStarted();
+        window->panes().status->syncProgress(QStringLiteral("Inbox"), 340);
+        QCOMPARE(window->panes().status->syncStatus()->stateText(), QStringLiteral("Syncing Inbox\u2026 340 messages"));
+        window->panes().status->syncFinished(false, QStringLiteral("The server did not answer."), {});
+        QVERIFY(window->panes().banner->isVisible());
+        QCOMPARE(window->panes().banner->message(), QStringLiteral("The server did not answer."));
+        QVERIFY(!window->panes().banner->whatToDo().isEmpty());
+        window->panes().status->syncFinished(true, {}, {});
+        QVERIFY(window->panes().status->syncStatus()->lastSyncText().startsWith(QStringLiteral("Last sync")));
+        QVERIFY(!window->panes().banner->isVisible());
+        window->panes().status->setAccountLabel(QStringLiteral("demo@127.0.0.1 (ActiveSync 16.1)"));
     }
 
     // The red "Could not reach the server" bar used to stay after the next
@@ -340,23 +345,23 @@ private Q_SLOTS:
         auto window = makeWindow();
         Banner *banner = window->findChild<Banner *>(QStringLiteral("errorBanner"));
         QVERIFY(banner);
-        window->syncStarted();
-        window->syncFinished(false, QStringLiteral("Could not reach the server: Connection refused"), {});
+        window->panes().status->syncStarted();
+        window->panes().status->syncFinished(false, QStringLiteral("Could not reach the server: Connection refused"), {});
         QVERIFY(banner->isVisible());
-        window->syncStarted();
-        window->syncFinished(true, QStringLiteral("Synced: no new mail."), {});
+        window->panes().status->syncStarted();
+        window->panes().status->syncFinished(true, QStringLiteral("Synced: no new mail."), {});
         QVERIFY(!banner->isVisible());
 
         // A folder that failed is reported until a sync gets it too.
-        window->syncFinished(true, {}, {QStringLiteral("Archive: Server error")});
+        window->panes().status->syncFinished(true, {}, {QStringLiteral("Archive: Server error")});
         QVERIFY(banner->isVisible());
         QVERIFY(banner->message().contains(QStringLiteral("Archive: Server error")));
-        window->syncFinished(true, {}, {});
+        window->panes().status->syncFinished(true, {}, {});
         QVERIFY(!banner->isVisible());
 
         // Anything else is not the sync's to take back.
         window->showBanner(QStringLiteral("Skein could not move \u201cBudget\u201d."), QStringLiteral("Try again."));
-        window->syncFinished(true, {}, {});
+        window->panes().status->syncFinished(true, {}, {});
         QVERIFY(banner->isVisible());
         QCOMPARE(banner->message(), QStringLiteral("Skein could not move \u201cBudget\u201d."));
     }
@@ -366,14 +371,14 @@ private Q_SLOTS:
     void findResultOpensOnDoubleClickAndEnter()
     {
         auto window = makeWindow();
-        QTreeView *view = window->conversationView();
-        QSignalSpy find(window.get(), &MainWindow::findRequested);
+        QTreeView *view = window->panes().list->view();
+        QSignalSpy find(window->panes().conversationActions, &ConversationActionsController::findRequested);
         click(view, guitest::conversationRow(view, guitest::plainConversation));
         click(view, guitest::conversationRow(view, guitest::treeConversation));
-        window->actionsController()->action(ConversationActionsController::Find)->trigger();
+        window->panes().conversationActions->action(ConversationActionsController::Find)->trigger();
         QCOMPARE(find.count(), 1);
         // What the server's Search answers: every message, with its folder.
-        window->showFindResult(guitest::treeConversation, true, {},
+        window->panes().conversationActions->showFindResult(guitest::treeConversation, true, {},
                                m_store.conversationMessages(guitest::treeConversation));
         auto *dialog = window->findChild<FindResultsDialog *>(QStringLiteral("findResultsDialog"));
         QVERIFY(dialog && dialog->isVisible());
@@ -393,7 +398,7 @@ private Q_SLOTS:
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, sentRow);
         QCOMPARE(window->currentFolderId(), guitest::sent);
         QCOMPARE(view->currentIndex().data(ConversationIdRole).toByteArray(), guitest::treeConversation);
-        QCOMPARE(window->readingPane()->cards().size(), 4); // the whole conversation, as from the list
+        QCOMPARE(window->panes().reading->cards().size(), 4); // the whole conversation, as from the list
 
         list->setFocus();
         list->setCurrentItem(inInbox);
@@ -409,12 +414,12 @@ private Q_SLOTS:
         QList<int> sizes;
         {
             auto window = makeWindow();
-            window->splitter()->setSizes({150, 380, 700});
-            sizes = window->splitter()->sizes();
+            window->panes().splitter->setSizes({150, 380, 700});
+            sizes = window->panes().splitter->sizes();
             window->close();
         }
         auto again = makeWindow();
-        QCOMPARE(again->splitter()->sizes(), sizes);
+        QCOMPARE(again->panes().splitter->sizes(), sizes);
     }
 
     void everyControlHasAnAccessibleName()
@@ -433,7 +438,7 @@ private Q_SLOTS:
     void screenshot()
     {
         auto window = makeWindow();
-        QVERIFY(window->expandFirstMultiMessageConversation());
+        QVERIFY(window->panes().list->expandFirstMultiMessageConversation());
         QTest::qWait(50);
         const QImage image = window->grab().toImage();
         QVERIFY(image.save(QStringLiteral("/tmp/skein-mainwindow-test.png")));

@@ -8,7 +8,11 @@
 #include "GuiTestWindow.h"
 
 #include "ActionTypes.h"
+#include "ConversationActionsController.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "MainWindow.h"
+#include "MarkReadWait.h"
 #include "ModelRoles.h"
 #include "ReadingPane.h"
 
@@ -92,19 +96,19 @@ private Q_SLOTS:
 
     void delayComesFromTheSettings()
     {
-        QCOMPARE(makeWindow(250)->markReadDelay(), 250);
+        QCOMPARE(makeWindow(250)->panes().list->markReadWait()->delay(), 250);
         QSettings().remove(delayKey);
         auto window = std::make_unique<MainWindow>(*m_store);
-        QCOMPARE(window->markReadDelay(), 1500); // the default
+        QCOMPARE(window->panes().list->markReadWait()->delay(), 1500); // the default
         window->setMarkReadDelay(-7);
-        QCOMPARE(window->markReadDelay(), -1); // any negative: never
+        QCOMPARE(window->panes().list->markReadWait()->delay(), -1); // any negative: never
     }
 
     void conversationRowMarksItsFolderMessagesReadAfterTheDelay()
     {
         auto window = makeWindow(50);
-        QSignalSpy queued(window.get(), &MainWindow::actionsQueued);
-        QTreeView *view = window->conversationView();
+        QSignalSpy queued(window->panes().conversationActions, &skein::ui::ConversationActionsController::actionsQueued);
+        QTreeView *view = window->panes().list->view();
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t5")));
         click(view, guitest::conversationRow(view, guitest::treeConversation));
@@ -135,7 +139,7 @@ private Q_SLOTS:
     void leavingARowBeforeTheDelayLeavesItUnread()
     {
         auto window = makeWindow(400);
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         click(view, guitest::conversationRow(view, guitest::treeConversation));
         click(view, guitest::conversationRow(view, guitest::htmlConversation));
         // The tree's wait began first: had it not been cancelled, it would
@@ -151,9 +155,9 @@ private Q_SLOTS:
     void minusOneNeverMarks()
     {
         auto window = makeWindow(-1);
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         click(view, guitest::conversationRow(view, guitest::treeConversation));
-        QCOMPARE(window->readingPane()->cards().size(), 4); // it is open
+        QCOMPARE(window->panes().reading->cards().size(), 4); // it is open
         QTest::qWait(300);
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t5")));
@@ -163,7 +167,7 @@ private Q_SLOTS:
     void zeroMarksAtOnceAndAReadConversationJournalsNothing()
     {
         auto window = makeWindow(0);
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         click(view, guitest::conversationRow(view, guitest::plainConversation)); // all read
         click(view, guitest::conversationRow(view, guitest::htmlConversation));
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("h1")));
@@ -173,14 +177,14 @@ private Q_SLOTS:
     void replyRowMarksOnlyThatMessage()
     {
         auto window = makeWindow(50);
-        QTreeView *view = window->conversationView();
+        QTreeView *view = window->panes().list->view();
         const QPersistentModelIndex conversation = guitest::conversationRow(view, guitest::treeConversation);
         view->expand(conversation);
         const QModelIndex t5 = childRow(view, conversation, QStringLiteral("t5"));
         QVERIFY(t5.isValid());
         click(view, t5);
         QCOMPARE(view->currentIndex(), t5);
-        QCOMPARE(window->readingPane()->cards().size(), 1);
+        QCOMPARE(window->panes().reading->cards().size(), 1);
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("t5")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
 

@@ -7,7 +7,11 @@
 #include "GuiTestStore.h"
 #include "GuiTestWindow.h"
 
+#include "CentrePages.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "FolderModel.h"
+#include "FolderPane.h"
 #include "MainWindow.h"
 #include "OutboxListModel.h"
 #include "OutboxView.h"
@@ -59,8 +63,8 @@ class TestOutboxView : public QObject
     {
         window.outboxChanged(0);
         window.selectFolder(FolderModel::localOutboxId());
-        QVERIFY(window.isOutboxShown());
-        QVERIFY(window.outboxView()->isVisible());
+        QVERIFY(window.panes().pages->page() == skein::ui::CentrePages::Outbox);
+        QVERIFY(window.panes().pages->outboxView()->isVisible());
     }
 
 private Q_SLOTS:
@@ -79,11 +83,11 @@ private Q_SLOTS:
     void waitingMessageIsListedWithItsReason()
     {
         auto window = guitest::showMainWindow(m_store);
-        QAbstractItemModel *folders = window->folderView()->model();
+        QAbstractItemModel *folders = window->panes().folders->model();
         QVERIFY(folders->match(folders->index(0, 0), FolderIdRole, FolderModel::localOutboxId()).isEmpty());
         const qint64 id = enqueue(OutboxState::Waiting, QStringLiteral("The server could not be reached."));
         openOutbox(*window);
-        const QModelIndex folderRow = window->folderView()->currentIndex();
+        const QModelIndex folderRow = window->panes().folders->currentIndex();
         QCOMPARE(folderRow.data(Qt::DisplayRole).toString(), QStringLiteral("Outbox"));
         QCOMPARE(folderRow.data(UnreadCountRole).toInt(), 1);
         auto *list = window->findChild<QTreeView *>(QStringLiteral("outboxList"));
@@ -99,7 +103,7 @@ private Q_SLOTS:
 
         // Back to the Inbox: the conversation list again.
         window->selectFolder(guitest::inbox);
-        QVERIFY(!window->isOutboxShown());
+        QVERIFY(window->panes().pages->page() != skein::ui::CentrePages::Outbox);
         QCOMPARE(window->currentFolderId(), guitest::inbox);
     }
 
@@ -108,7 +112,7 @@ private Q_SLOTS:
         auto window = guitest::showMainWindow(m_store);
         const qint64 id = enqueue(OutboxState::Failed, QStringLiteral("Mailbox full."));
         openOutbox(*window);
-        OutboxView *view = window->outboxView();
+        OutboxView *view = window->panes().pages->outboxView();
         QStringList asked;
         bool answer = false;
         view->setConfirm([&](const QString &question) {
@@ -130,8 +134,8 @@ private Q_SLOTS:
         auto *empty = window->findChild<QLabel *>(QStringLiteral("outboxEmptyLabel"));
         QVERIFY(empty && empty->isVisible());
         QCOMPARE(empty->text(), QStringLiteral("Nothing waiting to be sent."));
-        QCOMPARE(window->folderView()->currentIndex().data(UnreadCountRole).toInt(), 0);
-        QVERIFY(window->isOutboxShown()); // the row stays while the user looks at it
+        QCOMPARE(window->panes().folders->currentIndex().data(UnreadCountRole).toInt(), 0);
+        QVERIFY(window->panes().pages->page() == skein::ui::CentrePages::Outbox); // the row stays while the user looks at it
     }
 
     void messageBeingSentRefusesEditAndDelete()
@@ -139,12 +143,12 @@ private Q_SLOTS:
         auto window = guitest::showMainWindow(m_store);
         const qint64 id = enqueue(OutboxState::Sending, {});
         openOutbox(*window);
-        OutboxView *view = window->outboxView();
+        OutboxView *view = window->panes().pages->outboxView();
         view->setConfirm([](const QString &) { return true; });
         view->selectEntry(id);
         QCOMPARE(view->list()->model()->index(0, OutboxListModel::StateColumn).data().toString(),
                  QStringLiteral("sending\u2026"));
-        QSignalSpy edits(window.get(), &MainWindow::outboxEditRequested);
+        QSignalSpy edits(window->panes().pages->outboxView(), &OutboxView::editRequested);
         window->findChild<QAction *>(QStringLiteral("outboxOpenAction"))->trigger();
         QCOMPARE(edits.size(), 0);
         QVERIFY2(view->noticeText().contains(QStringLiteral("cannot be edited")), qPrintable(view->noticeText()));
@@ -158,9 +162,9 @@ private Q_SLOTS:
         auto window = guitest::showMainWindow(m_store);
         const qint64 id = enqueue(OutboxState::Waiting, {});
         openOutbox(*window);
-        OutboxView *view = window->outboxView();
-        QSignalSpy edits(window.get(), &MainWindow::outboxEditRequested);
-        QSignalSpy sendNow(window.get(), &MainWindow::outboxSendNowRequested);
+        OutboxView *view = window->panes().pages->outboxView();
+        QSignalSpy edits(window->panes().pages->outboxView(), &OutboxView::editRequested);
+        QSignalSpy sendNow(window->panes().pages->outboxView(), &OutboxView::sendNowRequested);
         view->selectEntry(id);
         view->list()->setFocus();
         QTest::keyClick(view->list(), Qt::Key_Return);
@@ -183,12 +187,12 @@ private Q_SLOTS:
         enqueue(OutboxState::Waiting, {}, t3.id);
         window->outboxChanged(0);
         window->selectFolder(guitest::inbox);
-        const QModelIndex row = guitest::conversationRow(window->conversationView(), guitest::treeConversation);
+        const QModelIndex row = guitest::conversationRow(window->panes().list->view(), guitest::treeConversation);
         QVERIFY(row.isValid());
         QCOMPARE(row.data(MessageCountRole).toInt(), 5);
-        QSignalSpy bodies(window.get(), &MainWindow::bodyRequested);
-        window->conversationView()->setCurrentIndex(row);
-        const QString text = window->readingPane()->text();
+        QSignalSpy bodies(window->panes().reading, &skein::ui::ReadingPane::bodyRequested);
+        window->panes().list->view()->setCurrentIndex(row);
+        const QString text = window->panes().reading->text();
         QVERIFY2(text.contains(QStringLiteral("Sending\u2026")), qPrintable(text));
         QCoreApplication::processEvents();
         for (const QList<QVariant> &asked : std::as_const(bodies))

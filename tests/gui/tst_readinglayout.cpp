@@ -7,6 +7,8 @@
 #include "GuiTestWindow.h"
 
 #include "BodyView.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "MailFormat.h"
 #include "MainWindow.h"
 #include "MessageCard.h"
@@ -51,7 +53,7 @@ class TestReadingLayout : public QObject
     static void select(MainWindow &window, const QString &folder, const QByteArray &conversationId)
     {
         window.selectFolder(folder);
-        QTreeView *view = window.conversationView();
+        QTreeView *view = window.panes().list->view();
         const QModelIndex row = guitest::conversationRow(view, conversationId);
         QVERIFY(row.isValid());
         view->setCurrentIndex(row);
@@ -124,9 +126,9 @@ private Q_SLOTS:
     {
         QFETCH(QList<int>, sizes);
         auto window = makeWindow({1000, 700});
-        window->splitter()->setSizes(sizes);
+        window->panes().splitter->setSizes(sizes);
         select(*window, guitest::archive, guitest::longConversation);
-        ReadingPane *pane = window->readingPane();
+        ReadingPane *pane = window->panes().reading;
         QCOMPARE(pane->cards().size(), 3);
         QVERIFY(!pane->cards().at(0)->isExpanded()); // read: one collapsed line
         QVERIFY(pane->cards().at(2)->isExpanded());
@@ -136,7 +138,7 @@ private Q_SLOTS:
             card->setExpanded(true);
         QTest::qWait(100);
         verifyCardsFit(pane, QTest::currentDataTag() + QStringLiteral(" expanded"));
-        window->splitter()->setSizes({150, sizes.at(1) + 60, sizes.at(2) - 60});
+        window->panes().splitter->setSizes({150, sizes.at(1) + 60, sizes.at(2) - 60});
         QTest::qWait(100);
         verifyCardsFit(pane, QTest::currentDataTag() + QStringLiteral(" dragged"));
         if (QTest::currentDataTag() == QLatin1String("narrow pane")) {
@@ -151,7 +153,7 @@ private Q_SLOTS:
     {
         auto window = makeWindow({1000, 700});
         select(*window, guitest::archive, guitest::longConversation);
-        const QList<MessageCard *> cards = window->readingPane()->cards();
+        const QList<MessageCard *> cards = window->panes().reading->cards();
         QCOMPARE(cards.size(), 3);
         // Collapsed: the name alone, as the list shows it.
         QVERIFY2(cards.at(0)->text().startsWith(QStringLiteral("Fischer, Lena (Northwind Procurement) Following up")),
@@ -174,9 +176,9 @@ private Q_SLOTS:
         // the list at a narrow width.
         auto window = makeWindow({1000, 700});
         select(*window, guitest::inbox, guitest::treeConversation);
-        verifyCardsFit(window->readingPane(), QStringLiteral("1000x700"));
+        verifyCardsFit(window->panes().reading, QStringLiteral("1000x700"));
         save(*window, QStringLiteral("/tmp/skein-conversation.png"));
-        window->splitter()->setSizes({150, 250, 600});
+        window->panes().splitter->setSizes({150, 250, 600});
         QTest::qWait(100);
         save(*window, QStringLiteral("/tmp/skein-narrow-list.png"));
     }
@@ -210,7 +212,7 @@ private Q_SLOTS:
 
         auto window = makeWindow({1000, 360});
         select(*window, guitest::inbox, conversation);
-        const QList<MessageCard *> cards = window->readingPane()->cards();
+        const QList<MessageCard *> cards = window->panes().reading->cards();
         QStringList order;
         for (const MessageCard *card : cards)
             order.append(card->message().serverId);
@@ -227,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(!cards.at(2)->isExpanded());
         QVERIFY(cards.at(3)->isExpanded());
         QTest::qWait(50);
-        QWidget *viewport = window->readingPane()->findChild<QScrollArea *>(QStringLiteral("readingPaneScroll"))->viewport();
+        QWidget *viewport = window->panes().reading->findChild<QScrollArea *>(QStringLiteral("readingPaneScroll"))->viewport();
         const int top = cards.at(3)->mapTo(viewport, QPoint(0, 0)).y();
         QVERIFY2(top >= 0 && top < viewport->height(), qPrintable(QString::number(top)));
         save(*window, QStringLiteral("/tmp/skein-time-order.png"));
@@ -256,10 +258,10 @@ private Q_SLOTS:
         auto window = makeWindow({1000, 700});
         select(*window, guitest::inbox, conversation);
         // Collapsed, the first message previews its own text when the server sent no preview.
-        QVERIFY(!window->readingPane()->cards().value(0)->isExpanded());
-        QVERIFY2(window->readingPane()->cards().value(0)->text().contains(QLatin1String("Ann Arbor Which venue?")),
-                 qPrintable(window->readingPane()->cards().value(0)->text()));
-        MessageCard *card = window->readingPane()->cards().value(1);
+        QVERIFY(!window->panes().reading->cards().value(0)->isExpanded());
+        QVERIFY2(window->panes().reading->cards().value(0)->text().contains(QLatin1String("Ann Arbor Which venue?")),
+                 qPrintable(window->panes().reading->cards().value(0)->text()));
+        MessageCard *card = window->panes().reading->cards().value(1);
         QVERIFY(card && card->message().serverId == QLatin1String("mp2"));
         QVERIFY2(card->text().contains(QLatin1String("The harbour hall.")), qPrintable(card->text()));
         QVERIFY2(!card->text().contains(QLatin1String("as the server knows")), qPrintable(card->text()));
@@ -288,7 +290,7 @@ private Q_SLOTS:
         QVERIFY2(m_store.applySyncBatch(more), qPrintable(m_store.lastError()));
         auto window = makeWindow({1000, 700});
         select(*window, guitest::inbox, conversation);
-        const QList<MessageCard *> cards = window->readingPane()->cards();
+        const QList<MessageCard *> cards = window->panes().reading->cards();
         QCOMPARE(cards.size(), 2);
         MessageCard *reply = cards.at(1)->message().serverId == QLatin1String("q2") ? cards.at(1) : cards.at(0);
         QVERIFY(reply->isExpanded());

@@ -3,6 +3,8 @@
 // unique per folder only). Clicking the Sent one must show it, and its body
 // request must name its local row id, never the bare ServerId.
 
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "GuiTestWindow.h"
 #include "MainWindow.h"
 #include "MessageCard.h"
@@ -88,16 +90,16 @@ private Q_SLOTS:
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy requested(&window, &MainWindow::bodyRequested);
+        QSignalSpy requested(window.panes().reading, &skein::ui::ReadingPane::bodyRequested);
         window.selectFolder(sent);
         QCOMPARE(window.currentFolderId(), sent);
-        QTreeView *view = window.conversationView();
+        QTreeView *view = window.panes().list->view();
         QCOMPARE(view->model()->rowCount(), 1);
         const QModelIndex row = view->model()->index(0, 0);
         view->scrollTo(row);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
 
-        ReadingPane *pane = window.readingPane();
+        ReadingPane *pane = window.panes().reading;
         QCOMPARE(pane->cards().size(), 1);
         MessageCard *card = pane->cards().at(0);
         QCOMPARE(card->message().id, m_sentFive);
@@ -108,11 +110,11 @@ private Q_SLOTS:
         QCOMPARE(card->bodyState(), MessageCard::BodyState::Loading);
 
         // The answer for Inbox's "5" is not the answer for this one.
-        window.bodyFetched(m_inboxFive, QStringLiteral("Server unavailable (503)"));
+        window.panes().reading->bodyFetched(m_inboxFive, QStringLiteral("Server unavailable (503)"));
         QCOMPARE(card->bodyState(), MessageCard::BodyState::Loading);
 
         QVERIFY(m_store.setBody(m_sentFive, BodyType::PlainText, "Sent five, all of it", false, 20));
-        window.bodyFetched(m_sentFive, {});
+        window.panes().reading->bodyFetched(m_sentFive, {});
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Shown);
         QVERIFY2(pane->text().contains(QStringLiteral("Sent five, all of it")), qPrintable(pane->text()));
         QCOMPARE(m_store.messageById(m_inboxFive)->body, QByteArray("Inbox five preview"));

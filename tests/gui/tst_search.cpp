@@ -1,12 +1,14 @@
 // The search field of the main window (Ctrl+E): full-text search of every
 // folder, the matching words in bold, an answer opened by Enter or a
 // double-click in its folder with its conversation selected.
+#include "ConversationListPane.h"
 #include "ConversationView.h"
 #include "GuiTestStore.h"
 #include "GuiTestWindow.h"
 #include "MainWindow.h"
 #include "MessageCard.h"
 #include "ReadingPane.h"
+#include "SearchPane.h"
 #include "SearchResultsView.h"
 
 #include <QLineEdit>
@@ -26,7 +28,7 @@ class TestSearch : public QObject
 
     static QByteArray current(MainWindow *window)
     {
-        return window->conversationView()->currentIndex().data(ConversationIdRole).toByteArray();
+        return window->panes().list->view()->currentIndex().data(ConversationIdRole).toByteArray();
     }
 
 private Q_SLOTS:
@@ -45,16 +47,16 @@ private Q_SLOTS:
         auto window = guitest::showMainWindow(m_store);
         window->selectFolder(guitest::sent); // the answer is in another folder
         QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier);
-        QLineEdit *field = window->searchEdit();
+        QLineEdit *field = window->panes().search->field();
         QCOMPARE(field, window->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
         QVERIFY(field->hasFocus());
         QVERIFY(!field->accessibleName().isEmpty());
-        QVERIFY(!window->isSearchShown());
+        QVERIFY(!window->panes().search->isShown());
         // Only in the text of the long conversation's messages (past their preview).
         QTest::keyClicks(field, QStringLiteral("penalt"));
-        SearchResultsView *results = window->searchResults();
-        QTRY_VERIFY(window->isSearchShown());
-        QVERIFY(!window->conversationView()->isVisible());
+        SearchResultsView *results = window->panes().search->results();
+        QTRY_VERIFY(window->panes().search->isShown());
+        QVERIFY(!window->panes().list->view()->isVisible());
         QCOMPARE(results->topLevelItemCount(), 1);
         QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("1 conversation found."));
         QTreeWidgetItem *item = results->topLevelItem(0);
@@ -66,8 +68,8 @@ private Q_SLOTS:
         const QString folder = item->data(0, SearchResultsView::FolderIdRole).toString();
         QVERIFY(!folder.isEmpty() && folder != guitest::sent);
         QTest::keyClick(field, Qt::Key_Return);
-        QVERIFY(!window->isSearchShown());
-        QVERIFY(window->conversationView()->isVisible());
+        QVERIFY(!window->panes().search->isShown());
+        QVERIFY(window->panes().list->view()->isVisible());
         QVERIFY(field->text().isEmpty());
         QCOMPARE(window->currentFolderId(), folder);
         QCOMPARE(current(window.get()), guitest::longConversation);
@@ -79,8 +81,8 @@ private Q_SLOTS:
         window->selectFolder(guitest::archive);
         QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier);
         // In two messages of one conversation: one answer.
-        QTest::keyClicks(window->searchEdit(), QStringLiteral("tuesday"));
-        SearchResultsView *results = window->searchResults();
+        QTest::keyClicks(window->panes().search->field(), QStringLiteral("tuesday"));
+        SearchResultsView *results = window->panes().search->results();
         QTRY_COMPARE(results->topLevelItemCount(), 1);
         QVERIFY(results->topLevelItem(0)->data(0, SearchResultsView::HtmlRole).toString()
                     .contains(QStringLiteral("<b>Tuesday</b>")));
@@ -88,32 +90,32 @@ private Q_SLOTS:
         QTest::keyClick(results, Qt::Key_Return);
         QTRY_COMPARE(current(window.get()), guitest::treeConversation);
 
-        QTest::keyClicks(window->searchEdit(), QStringLiteral("holiday photos"));
+        QTest::keyClicks(window->panes().search->field(), QStringLiteral("holiday photos"));
         QTRY_COMPARE(results->topLevelItemCount(), 1);
         QTreeWidgetItem *item = results->topLevelItem(0);
         QTRY_VERIFY(results->isVisible() && !results->visualItemRect(item).isEmpty());
         const QRect rect = results->visualItemRect(item);
         // QTest's double-click on a widget is the second click only: the first comes before it.
         QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, rect.center());
-        QVERIFY(window->isSearchShown()); // a single click only selects
+        QVERIFY(window->panes().search->isShown()); // a single click only selects
         QTest::mouseDClick(results->viewport(), Qt::LeftButton, {}, rect.center());
         QTRY_COMPARE(current(window.get()), guitest::plainConversation);
-        QVERIFY(!window->isSearchShown());
+        QVERIFY(!window->panes().search->isShown());
     }
 
     void nothingFoundAndEscape()
     {
         auto window = guitest::showMainWindow(m_store);
-        QLineEdit *field = window->searchEdit();
+        QLineEdit *field = window->panes().search->field();
         field->setFocus();
         QTest::keyClicks(field, QStringLiteral("\"NEAR( zzzqqq"));
-        QTRY_VERIFY(window->isSearchShown());
-        QCOMPARE(window->searchResults()->topLevelItemCount(), 0);
+        QTRY_VERIFY(window->panes().search->isShown());
+        QCOMPARE(window->panes().search->results()->topLevelItemCount(), 0);
         QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("No conversation has these words."));
         QTest::keyClick(field, Qt::Key_Escape);
         QVERIFY(field->text().isEmpty());
-        QTRY_VERIFY(!window->isSearchShown());
-        QVERIFY(window->conversationView()->isVisible());
+        QTRY_VERIFY(!window->panes().search->isShown());
+        QVERIFY(window->panes().list->view()->isVisible());
     }
 
     // "Search the server too": the words go to the server (the app runs
@@ -122,14 +124,14 @@ private Q_SLOTS:
     void searchTheServerToo()
     {
         auto window = guitest::showMainWindow(m_store);
-        QLineEdit *field = window->searchEdit();
+        QLineEdit *field = window->panes().search->field();
         field->setFocus();
         QTest::keyClicks(field, QStringLiteral("penalt"));
-        QTRY_VERIFY(window->isSearchShown());
+        QTRY_VERIFY(window->panes().search->isShown());
         QPushButton *button = window->findChild<QPushButton *>(QStringLiteral("searchServerButton"));
         QVERIFY(button && button->isVisible());
         QVERIFY(!button->accessibleName().isEmpty());
-        QSignalSpy asked(window.get(), &MainWindow::serverSearchRequested);
+        QSignalSpy asked(window->panes().search, &skein::ui::SearchPane::serverSearchRequested);
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(asked.size(), 1);
         QCOMPARE(asked.first().first().toString(), QStringLiteral("penalt"));
@@ -145,8 +147,8 @@ private Q_SLOTS:
         old.conversationId = "conv-2019";
         Message known = *m_store.messagesInFolder(guitest::archive).constBegin(); // listed already
         known.conversationId = guitest::longConversation;
-        window->showServerSearchResult(QStringLiteral("penalt"), {known, old}, {});
-        SearchResultsView *results = window->searchResults();
+        window->panes().search->showServerResult(QStringLiteral("penalt"), {known, old}, {});
+        SearchResultsView *results = window->panes().search->results();
         QCOMPARE(results->topLevelItemCount(), 2); // the local answer and the one from the server
         QTreeWidgetItem *fromServer = results->topLevelItem(1);
         QVERIFY(fromServer->data(0, SearchResultsView::HtmlRole).toString().contains(QStringLiteral("on the server")));
@@ -155,10 +157,10 @@ private Q_SLOTS:
 
         results->setCurrentItem(fromServer);
         results->openCurrent();
-        QCOMPARE(window->readingPane()->cards().size(), 1);
-        QCOMPARE(window->readingPane()->cards().first()->message().subject, QStringLiteral("Penalty clauses, 2019"));
-        window->readingPane()->refresh(); // a sync: the message is not in the store, it stays shown
-        QCOMPARE(window->readingPane()->cards().size(), 1);
+        QCOMPARE(window->panes().reading->cards().size(), 1);
+        QCOMPARE(window->panes().reading->cards().first()->message().subject, QStringLiteral("Penalty clauses, 2019"));
+        window->panes().reading->refresh(); // a sync: the message is not in the store, it stays shown
+        QCOMPARE(window->panes().reading->cards().size(), 1);
     }
 };
 

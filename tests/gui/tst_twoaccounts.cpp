@@ -5,14 +5,22 @@
 // the right mailbox; a notification names the account and opens it; a
 // restart keeps both; Remove deletes alice's store and leaves demo alone.
 #include "AccountDialogDriver.h"
+#include "CentrePages.h"
+#include "ComposeCommands.h"
 #include "ComposeDemoApp.h"
 #include "ConversationActionsController.h"
+#include "ConversationListPane.h"
 #include "ConversationView.h"
 #include "FakeNotificationService.h"
+#include "FolderPane.h"
 #include "Profile.h"
+#include "ReadingPane.h"
 #include "SettingsDialog.h"
+#include "StatusArea.h"
 #include "SyncStatus.h"
+#include "UnifiedInboxPage.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
@@ -58,11 +66,11 @@ class TestTwoAccounts : public QObject, public ComposeDemoApp
 
     bool selectConversation(const QString &subject)
     {
-        QAbstractItemModel *model = window()->conversationView()->model();
+        QAbstractItemModel *model = window()->panes().list->view()->model();
         for (int row = 0; row < model->rowCount(); ++row) {
             const QModelIndex index = model->index(row, 0);
             if (index.data(skein::SubjectRole).toString() == subject) {
-                window()->conversationView()->setCurrentIndex(index);
+                window()->panes().list->view()->setCurrentIndex(index);
                 return true;
             }
         }
@@ -150,9 +158,9 @@ private Q_SLOTS:
         clickFolder(inboxRowOf(QString()));
         QCOMPARE(m_app->activeAccount()->name(), QString());
         // The status bar tells demo's last sync, not alice's sync that was running.
-        QVERIFY(!window()->syncStatus()->isSyncing());
-        QVERIFY2(window()->syncStatus()->lastSyncText().startsWith(QLatin1String("Last sync")),
-                 qPrintable(window()->syncStatus()->lastSyncText()));
+        QVERIFY(!window()->panes().status->syncStatus()->isSyncing());
+        QVERIFY2(window()->panes().status->syncStatus()->lastSyncText().startsWith(QLatin1String("Last sync")),
+                 qPrintable(window()->panes().status->syncStatus()->lastSyncText()));
         QTRY_VERIFY2(listSubjects().contains(demoSubject()), qPrintable(demoSubject() + QLatin1String(" not in ") + listSubjects().join(QLatin1Char('|'))));
         QVERIFY(!listSubjects().contains(QStringLiteral("Budget for Alice")));
         QVERIFY(m_app->store().folderOfType(skein::FolderType::Inbox));
@@ -169,7 +177,7 @@ private Q_SLOTS:
     void actionsReachTheRightMailbox()
     {
         QVERIFY(selectConversation(QStringLiteral("Budget for Alice")));
-        window()->actionsController()->action(ConversationActionsController::Flag)->trigger();
+        window()->panes().conversationActions->action(ConversationActionsController::Flag)->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).value(0)
                                          [QStringLiteral("flagStatus")].toInt() == 2, 15000);
 
@@ -177,7 +185,7 @@ private Q_SLOTS:
         const int demoCopies = int(withSubject(QStringLiteral("demo"), demoOne).size());
         clickFolder(inboxRowOf(QString()));
         QTRY_VERIFY(selectConversation(demoOne));
-        window()->actionsController()->action(ConversationActionsController::Delete)->trigger();
+        window()->panes().conversationActions->action(ConversationActionsController::Delete)->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("demo"), demoOne).value(0)[QStringLiteral("folder")]
                                          .toString() == QLatin1String("Deleted Items"), 15000);
         QCOMPARE(int(withSubject(QStringLiteral("demo"), demoOne).size()), demoCopies);
@@ -211,7 +219,7 @@ private Q_SLOTS:
 
         m_fake->service().click(id);
         QTRY_COMPARE(m_app->activeAccount()->name(), kAliceName);
-        QTRY_COMPARE(window()->conversationView()->currentIndex().data(skein::SubjectRole).toString(),
+        QTRY_COMPARE(window()->panes().list->view()->currentIndex().data(skein::SubjectRole).toString(),
                      QStringLiteral("Lunch on Friday"));
         Q_UNUSED(demoList)
     }
@@ -229,10 +237,10 @@ private Q_SLOTS:
                          + accountRow(kAliceName).data(skein::UnreadCountRole).toInt());
         clickFolder(inboxRowOf(QString()));
         clickFolder(all);
-        QVERIFY(window()->isUnifiedInboxShown());
+        QVERIFY(window()->panes().pages->page() == skein::ui::CentrePages::AllInboxes);
         QCOMPARE(window()->currentFolderId(), skein::FolderModel::unifiedInboxId());
 
-        QTreeView *unified = window()->unifiedInboxView();
+        QTreeView *unified = window()->panes().allInboxes->view();
         QAbstractItemModel *model = unified->model();
         QHash<QString, QString> accountOf; // subject -> account
         QDateTime previous;
@@ -260,11 +268,11 @@ private Q_SLOTS:
         window()->setMarkReadDelay(0);
         unified->setCurrentIndex(rowOf(QStringLiteral("Lunch on Friday")));
         QCOMPARE(m_app->activeAccount()->name(), kAliceName);
-        QVERIFY(window()->isUnifiedInboxShown());
-        const auto shown = m_app->store().messageById(window()->readingPane()->answerTargetId());
+        QVERIFY(window()->panes().pages->page() == skein::ui::CentrePages::AllInboxes);
+        const auto shown = m_app->store().messageById(window()->panes().reading->answerTargetId());
         QVERIFY(shown && shown->subject == QStringLiteral("Lunch on Friday"));
         // Reply answers what is shown, from alice's account.
-        QCOMPARE(window()->selectedMessageId(), shown->id);
+        QCOMPARE(window()->panes().compose->selectedMessageId(), shown->id);
         QVERIFY(window()->findChild<QAction *>(QStringLiteral("actionReply"))->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), QStringLiteral("Lunch on Friday")).value(0)
                                      [QStringLiteral("read")].toBool(), 15000);
@@ -276,15 +284,15 @@ private Q_SLOTS:
         QCOMPARE(m_app->activeAccount()->name(), QString());
         unified->setFocus();
         QTest::keyClick(unified, Qt::Key_Return);
-        QVERIFY(!window()->isUnifiedInboxShown());
+        QVERIFY(window()->panes().pages->page() != skein::ui::CentrePages::AllInboxes);
         QCOMPARE(folderView()->currentIndex(), inboxRowOf(QString()));
-        QCOMPARE(window()->conversationView()->currentIndex().data(skein::SubjectRole).toString(),
+        QCOMPARE(window()->panes().list->view()->currentIndex().data(skein::SubjectRole).toString(),
                  QStringLiteral("Signed contract (PDF)"));
 
         // Optional: View > All Inboxes off takes the row away.
-        window()->unifiedInboxAction()->setChecked(false);
+        window()->panes().folders->allInboxesAction()->setChecked(false);
         QVERIFY(folders->index(0, 0).data(skein::IsAccountRole).toBool());
-        window()->unifiedInboxAction()->setChecked(true);
+        window()->panes().folders->allInboxesAction()->setChecked(true);
         QCOMPARE(folders->index(0, 0).data(skein::FolderIdRole).toString(), skein::FolderModel::unifiedInboxId());
     }
 

@@ -8,6 +8,8 @@
 
 #include "ActionJournal.h"
 #include "ConversationActionsController.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 
 #include <QAction>
 #include <QLabel>
@@ -30,7 +32,7 @@ class TestUndo : public QObject
     void select(MainWindow &window, const QByteArray &conversationId)
     {
         window.selectFolder(guitest::inbox);
-        QTreeView *view = window.conversationView();
+        QTreeView *view = window.panes().list->view();
         const QModelIndex row = guitest::conversationRow(view, conversationId);
         QVERIFY(row.isValid());
         view->setCurrentIndex(row);
@@ -71,16 +73,16 @@ private Q_SLOTS:
         QCOMPARE(edit->actions().value(0), undo);
 
         select(*window, guitest::treeConversation);
-        QTest::keyClick(window->conversationView(), Qt::Key_Delete);
-        QVERIFY(!guitest::conversationRow(window->conversationView(), guitest::treeConversation).isValid());
+        QTest::keyClick(window->panes().list->view(), Qt::Key_Delete);
+        QVERIFY(!guitest::conversationRow(window->panes().list->view(), guitest::treeConversation).isValid());
         QVERIFY(undo->isEnabled());
         QCOMPARE(undo->text(), QStringLiteral("&Undo delete \u201cBudget planning\u201d"));
         auto *link = window->findChild<QLabel *>(QStringLiteral("undoLink"));
         QVERIFY(link && link->isVisible());
         window->grab().save(QStringLiteral("/tmp/skein-undo-link.png")); // for a person to look at
 
-        QTest::keyClick(window->conversationView(), Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(guitest::conversationRow(window->conversationView(), guitest::treeConversation).isValid());
+        QTest::keyClick(window->panes().list->view(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(guitest::conversationRow(window->panes().list->view(), guitest::treeConversation).isValid());
         QCOMPARE(m_store->actions(true).size(), 0); // nothing left to send
         const QList<ActionEntry> all = m_store->actions(false);
         QCOMPARE(all.size(), 1);
@@ -97,7 +99,7 @@ private Q_SLOTS:
         select(*window, guitest::treeConversation);
         const int unreadBefore = unreadIn(guitest::treeConversation);
         QVERIFY(unreadBefore > 0);
-        QTest::keyClick(window->conversationView(), Qt::Key_Q, Qt::ControlModifier); // Mark as Read
+        QTest::keyClick(window->panes().list->view(), Qt::Key_Q, Qt::ControlModifier); // Mark as Read
         QCOMPARE(unreadIn(guitest::treeConversation), 0);
         // The engine sent it and the server agreed.
         ActionJournal journal(*m_store);
@@ -120,7 +122,7 @@ private Q_SLOTS:
     {
         auto window = guitest::showMainWindow(*m_store);
         select(*window, guitest::treeConversation);
-        QTest::keyClick(window->conversationView(), Qt::Key_Delete);
+        QTest::keyClick(window->panes().list->view(), Qt::Key_Delete);
         auto *filter = window->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
         filter->setFocus();
         QTest::keyClicks(filter, QStringLiteral("ab"));

@@ -13,6 +13,8 @@
 #include "AccountDialogDriver.h"
 #include "ComposeDemoApp.h"
 #include "ConversationActionsController.h"
+#include "ConversationListPane.h"
+#include "ConversationView.h"
 #include "SettingsDialog.h"
 
 using namespace guitest;
@@ -120,11 +122,11 @@ private Q_SLOTS:
     // delivered there while SOGo is shown counts on the reference row.
     void theReferenceAccountWorksWhileSogoIsShown()
     {
-        QAbstractItemModel *model = window()->conversationView()->model();
+        QAbstractItemModel *model = window()->panes().list->view()->model();
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->index(row, 0).data(skein::SubjectRole).toString() == kDemoSubject)
-                window()->conversationView()->setCurrentIndex(model->index(row, 0));
-        window()->actionsController()->action(ConversationActionsController::Flag)->trigger();
+                window()->panes().list->view()->setCurrentIndex(model->index(row, 0));
+        window()->panes().conversationActions->action(ConversationActionsController::Flag)->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("demo"), kDemoSubject).value(0)[QStringLiteral("flagStatus")].toInt() == 2, 15000);
 
         clickFolder(inboxRowOf(kSogoAccount));
