@@ -8,6 +8,7 @@
 
 #include "CentrePages.h"
 #include "DraftListView.h"
+#include "OutboxView.h"
 #include "RecipientCompleter.h"
 
 #include <QAbstractItemView>
@@ -97,7 +98,7 @@ private Q_SLOTS:
     void openingADraftContinuesItAndSendingDeletesIt()
     {
         const qint64 id = draftWithSubject(QStringLiteral("Offsite plans"))->id;
-        Q_EMIT window()->draftOpenRequested(id);
+        Q_EMIT window()->panes().pages->draftList()->draftOpenRequested(id);
         QTRY_VERIFY(newestComposer());
         ComposerWindow *composer = newestComposer();
         QCOMPARE(composer->subjectEdit()->text(), QStringLiteral("Offsite plans"));
@@ -122,7 +123,7 @@ private Q_SLOTS:
         QTRY_VERIFY(draftWithSubject(QStringLiteral("Kept on close")));
         const qint64 id = draftWithSubject(QStringLiteral("Kept on close"))->id;
 
-        Q_EMIT window()->draftOpenRequested(id);
+        Q_EMIT window()->panes().pages->draftList()->draftOpenRequested(id);
         QTRY_VERIFY(newestComposer());
         newestComposer()->discard();
         QTRY_VERIFY(!store().draft(id));
@@ -146,7 +147,7 @@ private Q_SLOTS:
             return outboxId != 0;
         }(), 30000);
 
-        Q_EMIT window()->outboxEditRequested(outboxId);
+        Q_EMIT window()->panes().pages->outboxView()->editRequested(outboxId);
         QTRY_VERIFY(newestComposer());
         ComposerWindow *again = newestComposer();
         QCOMPARE(again->subjectEdit()->text(), QStringLiteral("Budget draft v1"));
