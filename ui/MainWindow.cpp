@@ -184,7 +184,9 @@ void MainWindow::connectFeedback()
 
 void MainWindow::selectFolder(const QString &folderId)
 {
-    if (!folderId.isEmpty() && folderId != currentFolderId())
+    const bool shown = m_panes.folders->folderModel()->indexForFolder(folderId) == m_panes.folders->currentIndex()
+        && folderId == currentFolderId();
+    if (!folderId.isEmpty() && !shown)
         m_panes.folders->selectFolder(folderId);
 }
 
