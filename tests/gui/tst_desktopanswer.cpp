@@ -6,6 +6,8 @@
 #include "ConversationView.h"
 #include "ReadingPane.h"
 
+#include <QLabel>
+
 using namespace guitest;
 
 class TestDesktopAnswer : public QObject, private ComposeDemoApp
@@ -146,5 +148,3 @@ void TestDesktopAnswer::composeShortcutsAreUnambiguous()
 
 QTEST_MAIN(TestDesktopAnswer)
 #include "tst_desktopanswer.moc"
-
-#include <QLabel>

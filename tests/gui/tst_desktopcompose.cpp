@@ -5,6 +5,8 @@
 #include "Banner.h"
 #include "ComposeDemoApp.h"
 
+#include <QLabel>
+
 using namespace guitest;
 
 class TestDesktopCompose : public QObject, private ComposeDemoApp
@@ -252,5 +254,3 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
 
 QTEST_MAIN(TestDesktopCompose)
 #include "tst_desktopcompose.moc"
-
-#include <QLabel>
