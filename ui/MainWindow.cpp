@@ -79,7 +79,8 @@ void MainWindow::createPanes(Store &store)
     p.banner = new Banner(this);
     p.syncFilter = new SyncFilterControl(this);
     p.status = new StatusArea(this, p.banner, p.actions->action(WindowActions::Sync),
-                              p.conversationActions->action(ConversationActionsController::Undo), p.syncFilter->label());
+                              p.conversationActions->action(ConversationActionsController::Undo),
+                              p.syncFilter->label());
     p.actions->build({p.conversationActions, p.list->sortActions(), p.folders->allInboxesAction(),
                       p.syncFilter->actions(), p.syncFilter->combo()});
     p.folders->setDeletedItemsAction(p.conversationActions->action(ConversationActionsController::EmptyDeletedItems));
@@ -179,7 +180,8 @@ void MainWindow::connectFeedback()
     connect(p.search, &SearchPane::status, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(p.search, &SearchPane::problem, this, &MainWindow::showBanner);
     connect(p.pages->outboxView(), &OutboxView::outboxEdited, this, [this] { outboxChanged(0); });
-    connect(p.pages->draftList(), &DraftListView::problem, this, [this](const QString &message) { showBanner(message); });
+    connect(p.pages->draftList(), &DraftListView::problem, this,
+            [this](const QString &message) { showBanner(message); });
 }
 
 void MainWindow::selectFolder(const QString &folderId)

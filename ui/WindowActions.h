@@ -25,7 +25,9 @@ class WindowActions : public QObject
 {
     Q_OBJECT
 public:
-    enum Id { Sync, Account, Quit, SearchMail, FilterConversations, Settings, NewMail, Reply, ReplyAll, Forward, IdCount };
+    enum Id {
+        Sync, Account, Quit, SearchMail, FilterConversations, Settings, NewMail, Reply, ReplyAll, Forward, IdCount
+    };
 
     // The panes' actions, placed by build().
     struct PaneActions {

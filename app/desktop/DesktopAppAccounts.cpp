@@ -83,7 +83,8 @@ bool DesktopApp::showAccount(const QString &name)
     m_active = session;
     m_window->activateAccount(session->name());
     const AccountSettings settings = m_store.account().value_or(AccountSettings{});
-    m_window->panes().status->setAccountLabel(QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
+    m_window->panes().status->setAccountLabel(
+        QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
     session->status.syncing = session->syncing;
     if (session->syncing && session->status.text.isEmpty())
         session->status.text = tr("Syncing\u2026");

@@ -70,18 +70,21 @@ void DesktopApp::linkEngineActions(AccountSession *session)
     ui::ReadingPane *pane = window->panes().reading;
     eas::SyncEngine *engine = session->engine();
     QObject *link = session->windowLink;
-    connect(engine, &eas::SyncEngine::actionsChanged, link, [window] { window->panes().conversationActions->actionsChanged(); });
+    connect(engine, &eas::SyncEngine::actionsChanged, link,
+            [window] { window->panes().conversationActions->actionsChanged(); });
     connect(engine, &eas::SyncEngine::actionFailed, link,
             [window](qint64 entryId, const QString &message) {
                 window->panes().conversationActions->actionFailed(entryId, message);
             });
-    connect(engine, &eas::SyncEngine::notice, link, [window](const QString &message) { window->panes().status->showNotice(message); });
+    connect(engine, &eas::SyncEngine::notice, link,
+            [window](const QString &message) { window->panes().status->showNotice(message); });
     connect(engine, &eas::SyncEngine::replayFinished, link, [window](const eas::SyncReport &report) {
         window->panes().conversationActions->replayFinished(report.ok(), report.message);
         window->panes().status->replayFinished(report.ok(), report.message);
     });
     connect(engine, &eas::SyncEngine::found, link, [window](const eas::FindResult &result) {
-        window->panes().conversationActions->showFindResult(result.conversationId, result.fromServer, result.note, result.messages);
+        window->panes().conversationActions->showFindResult(result.conversationId, result.fromServer, result.note,
+                                                             result.messages);
     });
     connect(engine, &eas::SyncEngine::serverSearchFinished, link, [window](const eas::ServerSearchResult &result) {
         window->panes().search->showServerResult(result.words, result.messages, result.error);

@@ -90,7 +90,8 @@ void DesktopApp::wireLiveMail(AccountSession *session)
         else if (m_window->isVisible())
             session->syncTimer.start();
         if (!note.isEmpty())
-            m_window->panes().status->showNotice(m_sessions.size() > 1 ? tr("%1: %2").arg(session->label(), note) : note);
+            m_window->panes().status->showNotice(m_sessions.size() > 1 ? tr("%1: %2").arg(session->label(), note)
+                                                                       : note);
     });
     if (m_window->isVisible())
         applyCheckingSettings(session); // a new engine (signed in again, another date filter) listens too

@@ -16,7 +16,8 @@ void DesktopApp::wireWindowOutbox()
         if (eas::SyncEngine *engine = this->engine())
             engine->replayNow();
         else
-            m_window->panes().status->showNotice(tr("Skein is not connected to a server yet; the messages keep waiting."));
+            m_window->panes().status->showNotice(
+                tr("Skein is not connected to a server yet; the messages keep waiting."));
     });
 }
 
