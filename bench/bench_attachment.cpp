@@ -150,14 +150,14 @@ int main(int argc, char *argv[])
     account.user = QStringLiteral("bench");
     account.deviceId = QStringLiteral("BENCHATT");
     account.protocolVersion = QStringLiteral("12.1");
-    store.saveAccount(account);
+    store.accountStore().saveAccount(account);
     {
         NetworkTransport transport;
         EasSession session(transport, account, QStringLiteral("bench"));
         session.setAccountChangedHandler([&](const AccountSettings &a) {
             AccountSettings merged = a;
-            merged.folderSyncKey = store.account()->folderSyncKey;
-            store.saveAccount(merged);
+            merged.folderSyncKey = store.accountStore().account()->folderSyncKey;
+            store.accountStore().saveAccount(merged);
         });
         SyncRunner runner(session, store);
         const SyncReport report = runner.syncAll();
@@ -166,14 +166,14 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    account = *store.account();
-    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+    account = *store.accountStore().account();
+    const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
     qint64 messageId = 0;
     Attachment attachment;
-    for (const Message &m : store.messagesInFolder(inbox->serverId))
-        if (!store.attachments(m.id).isEmpty()) {
+    for (const Message &m : store.messageStore().messagesInFolder(inbox->serverId))
+        if (!store.messageStore().attachments(m.id).isEmpty()) {
             messageId = m.id;
-            attachment = store.attachments(m.id).first();
+            attachment = store.messageStore().attachments(m.id).first();
         }
     if (!messageId) {
         QTextStream(stderr) << "bench_attachment: the synced message lists no attachment\n";

@@ -157,7 +157,7 @@ public:
                 [this](qint64, const QString &why) { ++conflicts[QStringLiteral("action refused: ") + why]; });
     }
 
-    QString user() const { return m_store.account()->user; }
+    QString user() const { return m_store.accountStore().account()->user; }
     Store &store() { return m_store; }
 
     // The first sync (the whole mailbox); emits idle() when done.
@@ -256,21 +256,21 @@ private:
     std::optional<Message> pickMessage()
     {
         QList<Folder> folders;
-        for (const Folder &f : m_store.folders())
+        for (const Folder &f : m_store.folderStore().folders())
             if (isMailFolder(f.type) && f.type != FolderType::Outbox && f.type != FolderType::Drafts
-                && m_store.messageCount(f.serverId) > 0)
+                && m_store.messageStore().messageCount(f.serverId) > 0)
                 folders.append(f);
         if (folders.isEmpty())
             return std::nullopt;
         Folder folder = folders.at(int(m_random.bounded(int(folders.size()))));
         if (m_random.bounded(2) == 0)
-            if (const auto inbox = m_store.folderOfType(FolderType::Inbox); inbox && m_store.messageCount(inbox->serverId))
+            if (const auto inbox = m_store.folderStore().folderOfType(FolderType::Inbox); inbox && m_store.messageStore().messageCount(inbox->serverId))
                 folder = *inbox;
-        const QList<Message> messages = m_store.messagesInFolder(folder.serverId);
+        const QList<Message> messages = m_store.messageStore().messagesInFolder(folder.serverId);
         const Message m = messages.at(int(m_random.bounded(int(messages.size()))));
         // An action on a move the server has not confirmed carries its
         // placeholder id (a known client defect, docs/robustness.md).
-        if (m_store.isMoving(m.id))
+        if (m_store.messageStore().isMoving(m.id))
             return std::nullopt;
         return m;
     }
@@ -288,7 +288,7 @@ private:
         QString target;
         if (kind == ActionKind::Move) {
             QList<Folder> targets;
-            for (const Folder &f : m_store.folders())
+            for (const Folder &f : m_store.folderStore().folders())
                 if (isMailFolder(f.type) && f.serverId != m->folderId && f.type != FolderType::Outbox
                     && f.type != FolderType::Drafts && f.type != FolderType::DeletedItems)
                     targets.append(f);
@@ -355,15 +355,15 @@ int differences(Store &store, const QString &dataDir)
 {
     QSet<QString> folders;
     QMap<QString, QString> device;
-    const QString version = store.account()->protocolVersion;
-    for (const Folder &f : store.folders()) {
+    const QString version = store.accountStore().account()->protocolVersion;
+    for (const Folder &f : store.folderStore().folders()) {
         if (!SyncRunner::shouldSync(f, version))
             continue;
         folders.insert(f.name);
-        for (const Message &m : store.messagesInFolder(f.serverId))
+        for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
             device.insert(f.name + QLatin1Char('/') + m.serverId, QStringLiteral("%1 %2").arg(m.read).arg(int(m.flag.status)));
     }
-    const QMap<QString, QString> server = serverMailbox(dataDir, store.account()->user, folders);
+    const QMap<QString, QString> server = serverMailbox(dataDir, store.accountStore().account()->user, folders);
     int count = 0;
     for (auto it = server.cbegin(); it != server.cend(); ++it)
         count += device.value(it.key()) != it.value();
@@ -512,7 +512,7 @@ int main(int argc, char *argv[])
         const int d = differences(c->store(), data);
         differing += d > 0;
         differingMessages += d;
-        unfinished += int(c->store().actions(true).size());
+        unfinished += int(c->store().journalStore().actions(true).size());
     }
     serverProcess.terminate();
     serverProcess.waitForFinished(10000);

@@ -2,13 +2,14 @@
 // cheapest possible read of the same page: one plain SQL query for the 100
 // newest messages. Also: expanding a 500-message conversation, scrolling,
 // the unread counts the folder pane re-reads after every sync reply
-// (Store::unreadCounts and FolderModel::refresh, on the GUI thread) against
+// (FolderStore::unreadCounts and FolderModel::refresh, on the GUI thread) against
 // the same count read from every stored message, and the first page sorted
 // by subject and by sender against the date order's and against the sorted
 // page query as it was before the indexes of migration 13.
 //
 //   bench_open_folder [messages=100000] [database path to keep, for profiling]
 
+#include "DatabaseTestAccess.h"
 #include "ConversationIndex.h"
 #include "ConversationListModel.h"
 #include "FolderModel.h"
@@ -95,7 +96,7 @@ bool apply(Store &store, const QString &folder, QList<Message> &adds, int *batch
         batch.folderId = folder;
         batch.newSyncKey = QString::number(++*batches);
         batch.adds = adds.mid(at, 1000);
-        if (!store.applySyncBatch(batch)) {
+        if (!store.syncApplier().applySyncBatch(batch)) {
             std::fprintf(stderr, "sync batch failed: %s\n", qPrintable(store.lastError()));
             return false;
         }
@@ -200,7 +201,7 @@ double storePage(const Store &store)
     query.limit = ConversationListModel::pageSize;
     QElapsedTimer timer;
     timer.start();
-    const int rows = int(store.conversations(inbox, query).size());
+    const int rows = int(store.conversationStore().conversations(inbox, query).size());
     const double ms = elapsedMs(timer);
     return rows > 0 ? ms : -1;
 }
@@ -238,7 +239,7 @@ double unreadCounts(const Store &store)
 {
     QElapsedTimer timer;
     timer.start();
-    const int folders = int(store.unreadCounts().size());
+    const int folders = int(store.folderStore().unreadCounts().size());
     return folders > 0 ? elapsedMs(timer) : -1;
 }
 
@@ -259,7 +260,7 @@ double sortedPage(const Store &store, ConversationSort key, Qt::SortOrder order)
     query.limit = ConversationListModel::pageSize;
     QElapsedTimer timer;
     timer.start();
-    const int rows = int(store.conversations(inbox, query).size());
+    const int rows = int(store.conversationStore().conversations(inbox, query).size());
     const double ms = elapsedMs(timer);
     return rows == query.limit ? ms : -1;
 }
@@ -327,9 +328,9 @@ void benchSortedFirstPage(const Store &store, ConversationListModel &model, cons
     constexpr int collectRuns = 3; // seconds each at 1M messages
     QList<double> collected;
     for (int run = 0; run < collectRuns; ++run)
-        collected.append(sortedPageByCollecting(store.handle(), keyExpression));
+        collected.append(sortedPageByCollecting(DatabaseTestAccess::connection(store), keyExpression));
     const double a = medianMs(asc), before = medianMs(collected);
-    std::printf("%s, first page: Store::conversations A-Z %.2f ms, Z-A %.2f ms; "
+    std::printf("%s, first page: ConversationStore::conversations A-Z %.2f ms, Z-A %.2f ms; "
                 "ConversationListModel::sort to 100 rows of data %.2f ms\n",
                 label, a, medianMs(desc), medianMs(click));
     std::printf("    same run: by date %.2f ms; the page query before migration 13 "
@@ -369,7 +370,7 @@ double filteredPage(const Store &store, const QString &text, ConversationSort ke
     query.filterText = text;
     QElapsedTimer timer;
     timer.start();
-    *rows = int(store.conversations(inbox, query).size());
+    *rows = int(store.conversationStore().conversations(inbox, query).size());
     return elapsedMs(timer);
 }
 
@@ -384,7 +385,7 @@ void benchFilter(const Store &store)
         int matches = 0, dateRows = 0, subjectRows = 0;
         constexpr int filterRuns = 5;
         for (int run = 0; run < filterRuns; ++run) {
-            scan.append(plainLikeScan(store.handle(), text, &matches));
+            scan.append(plainLikeScan(DatabaseTestAccess::connection(store), text, &matches));
             byDate.append(filteredPage(store, text, ConversationSort::Date, &dateRows));
             bySubject.append(filteredPage(store, text, ConversationSort::Subject, &subjectRows));
         }
@@ -409,7 +410,7 @@ int main(int argc, char **argv)
     QFile::remove(path);
     Store store;
     if (!store.open(path)
-        || !store.applyFolderSync(QStringLiteral("1"),
+        || !store.folderStore().applyFolderSync(QStringLiteral("1"),
                                   {{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                    {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems}},
                                   {})) {
@@ -421,13 +422,13 @@ int main(int argc, char **argv)
     if (!fill(store, total))
         return 1;
     std::printf("filled: %d messages in the Inbox, %d in Sent Items in %.1f s\n",
-                store.messageCount(inbox), store.messageCount(sent), elapsedMs(timer) / 1000);
+                store.messageStore().messageCount(inbox), store.messageStore().messageCount(sent), elapsedMs(timer) / 1000);
 
     CALLGRIND_START_INSTRUMENTATION;
     ConversationListModel model(&store);
     QList<double> baseline, open, expand, sqlOnly;
     for (int run = 0; run < runs; ++run) {
-        baseline.append(plainQuery(store.handle()));
+        baseline.append(plainQuery(DatabaseTestAccess::connection(store)));
         open.append(openFolder(model));
         expand.append(expandLongThread(model));
         sqlOnly.append(storePage(store));
@@ -437,7 +438,7 @@ int main(int argc, char **argv)
                 a, runs, baseline.first());
     std::printf("(b) ConversationListModel::setFolder to 100 rows x %d columns of data: %.2f ms (first %.2f)\n",
                 int(ConversationListModel::ColumnCount), b, open.first());
-    std::printf("    ratio (b)/(a): %.1fx; of (b), Store::conversations alone: %.2f ms\n",
+    std::printf("    ratio (b)/(a): %.1fx; of (b), ConversationStore::conversations alone: %.2f ms\n",
                 b / qMax(a, 0.001), medianMs(sqlOnly));
     std::printf("(c) expand the %d-message conversation (fetchMore): %.2f ms (first %.2f)\n",
                 model.index(0, 0).data(MessageCountRole).toInt(), c, expand.first());
@@ -462,14 +463,14 @@ int main(int argc, char **argv)
     FolderModel folders(&store);
     QList<double> scan, counts, pane;
     for (int run = 0; run < runs; ++run) {
-        scan.append(unreadCountsByFullScan(store.handle()));
+        scan.append(unreadCountsByFullScan(DatabaseTestAccess::connection(store)));
         counts.append(unreadCounts(store));
         pane.append(refreshFolderPane(folders));
     }
     const double d = medianMs(scan), e = medianMs(counts);
     std::printf("(d) baseline, unread counts read from every stored message: %.2f ms\n", d);
-    std::printf("(e) Store::unreadCounts (%d unread): %.2f ms, %.1fx faster; FolderModel::refresh: %.2f ms\n",
-                store.unreadCount(inbox) + store.unreadCount(sent), e, d / qMax(e, 0.001), medianMs(pane));
+    std::printf("(e) FolderStore::unreadCounts (%d unread): %.2f ms, %.1fx faster; FolderModel::refresh: %.2f ms\n",
+                store.folderStore().unreadCount(inbox) + store.folderStore().unreadCount(sent), e, d / qMax(e, 0.001), medianMs(pane));
 
     benchSortedFirstPage(store, model, "(f) sort by subject", ConversationSort::Subject,
                          ConversationListModel::SubjectColumn,

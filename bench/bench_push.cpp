@@ -89,13 +89,13 @@ QList<double> serverWakeUps(const QString &base, const QString &dataDir, int rou
     QTemporaryDir dir;
     Store store;
     store.open(dir.filePath(QStringLiteral("raw.db")));
-    store.saveAccount(accountFor(base, QStringLiteral("BENCHRAW")));
+    store.accountStore().saveAccount(accountFor(base, QStringLiteral("BENCHRAW")));
     NetworkTransport transport;
     EasSession session(transport, accountFor(base, QStringLiteral("BENCHRAW")), QStringLiteral("bench"));
     SyncRunner runner(session, store);
     runner.connect();
     runner.syncAll();
-    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+    const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
     QList<double> samples;
     for (int i = 0; inbox && i < rounds; ++i) {
         std::atomic<qint64> committedAt{0};
@@ -126,7 +126,7 @@ QList<double> skeinDelays(const QString &base, const QString &dataDir, int round
     {
         Store store;
         store.open(db);
-        store.saveAccount(accountFor(base, QStringLiteral("BENCHPUSH")));
+        store.accountStore().saveAccount(accountFor(base, QStringLiteral("BENCHPUSH")));
     }
     SyncEngine::Config config;
     config.databasePath = db;
@@ -165,10 +165,10 @@ QList<double> skeinDelays(const QString &base, const QString &dataDir, int round
 
 bool inInbox(const Store &store, const QString &subject)
 {
-    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+    const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
     if (!inbox)
         return false;
-    const QList<Message> newest = store.messagesAfter(inbox->serverId, 0, 5);
+    const QList<Message> newest = store.messageStore().messagesAfter(inbox->serverId, 0, 5);
     return std::any_of(newest.begin(), newest.end(), [&](const Message &m) { return m.subject == subject; });
 }
 
@@ -193,7 +193,7 @@ QList<double> severalListenersDelays(const QString &base, const QString &dataDir
         {
             Store store;
             store.open(db);
-            store.saveAccount(accountFor(base, device, user));
+            store.accountStore().saveAccount(accountFor(base, device, user));
         }
         auto listener = std::make_unique<Listener>();
         listener->user = user;

@@ -1,12 +1,13 @@
 // Full-text search (migration 18) at scale, each number next to its baseline
 // measured in the same run:
-// - query latency, p50 and p95: Store::search (ranked, one hit per
+// - query latency, p50 and p95: ConversationStore::search (ranked, one hit per
 //   conversation, snippets) against a plain LIKE '%word%' scan of the same
 //   columns (subject, From, To, Cc, preview, body);
 // - sync throughput: applying the same SyncBatches to a store with the
 //   index's triggers and to one without them, batch by batch in turn so
 //   both see the same machine state.
 //   bench_search [N]   (default 100000 messages)
+#include "DatabaseTestAccess.h"
 #include "FullTextSearch.h"
 #include "Store.h"
 
@@ -127,7 +128,7 @@ QList<SyncBatch> makeBatches(const Words &words, int count)
 
 bool openStore(Store &store, const QString &path, bool withIndex)
 {
-    if (!store.open(path) || !store.applyFolderSync(QStringLiteral("1"),
+    if (!store.open(path) || !store.folderStore().applyFolderSync(QStringLiteral("1"),
                                                     {{QStringLiteral("inbox"), QStringLiteral("0"),
                                                       QStringLiteral("Inbox"), FolderType::Inbox}}, {}))
         return false;
@@ -136,7 +137,7 @@ bool openStore(Store &store, const QString &path, bool withIndex)
     for (const char *trigger : {"messages_fts_insert", "messages_fts_update", "messages_fts_delete",
                                 "bodies_fts_insert", "bodies_fts_update", "bodies_fts_delete"}) {
         const QByteArray sql = QByteArray("DROP TRIGGER ") + trigger;
-        if (sqlite3_exec(store.handle(), sql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        if (sqlite3_exec(DatabaseTestAccess::connection(store), sql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
             return false;
     }
     return true;
@@ -228,7 +229,7 @@ int main(int argc, char *argv[])
             hits = int(indexed.search(query, {}, 50).size());
             ftsOne.append(timer.nsecsElapsed() / 1e6);
             timer.start();
-            likeHits = likeScan(plain.handle(), query);
+            likeHits = likeScan(DatabaseTestAccess::connection(plain), query);
             likeOne.append(timer.nsecsElapsed() / 1e6);
         }
         ftsMs += ftsOne;
@@ -241,7 +242,7 @@ int main(int argc, char *argv[])
     const double ftsP50 = percentile(ftsMs, 0.5), ftsP95 = percentile(ftsMs, 0.95);
     const double likeP50 = percentile(likeMs, 0.5), likeP95 = percentile(likeMs, 0.95);
     out() << QStringLiteral("query latency at %1 messages (%2 queries x %3 runs):\n").arg(count).arg(queries.size()).arg(repeats)
-          << QStringLiteral("  Store::search (FTS5, ranked, top 50): p50 %1 ms  p95 %2 ms\n").arg(ftsP50, 0, 'f', 2).arg(ftsP95, 0, 'f', 2)
+          << QStringLiteral("  ConversationStore::search (FTS5, ranked, top 50): p50 %1 ms  p95 %2 ms\n").arg(ftsP50, 0, 'f', 2).arg(ftsP95, 0, 'f', 2)
           << QStringLiteral("  LIKE '%word%' scan, same columns:     p50 %1 ms  p95 %2 ms\n").arg(likeP50, 0, 'f', 2).arg(likeP95, 0, 'f', 2)
           << QStringLiteral("  LIKE / FTS: p50 %1x  p95 %2x\n").arg(likeP50 / ftsP50, 0, 'f', 1).arg(likeP95 / ftsP95, 0, 'f', 1);
     return 0;

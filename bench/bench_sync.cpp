@@ -111,7 +111,7 @@ double replay(const QList<QByteArray> &bodies, const QString &dbPath, int *store
     }
     Store store;
     store.open(dbPath);
-    store.applyFolderSync(QStringLiteral("h"), {{QStringLiteral("inbox"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+    store.folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("inbox"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
     QElapsedTimer timer;
     timer.start();
     for (const QByteArray &body : bodies) {
@@ -122,11 +122,11 @@ double replay(const QList<QByteArray> &bodies, const QString &dbPath, int *store
         for (SyncCommand::CollectionResult &c : result.collections) {
             c.batch.folderId = QStringLiteral("inbox");
             c.batch.newSyncKey = c.syncKey;
-            store.applySyncBatch(c.batch);
+            store.syncApplier().applySyncBatch(c.batch);
         }
     }
     const double seconds = timer.nsecsElapsed() / 1e9;
-    *stored = store.messageCount(QStringLiteral("inbox"));
+    *stored = store.messageStore().messageCount(QStringLiteral("inbox"));
     return seconds;
 }
 
@@ -137,7 +137,7 @@ AccountSettings benchAccount(Store &store, const QString &url)
     account.url = url;
     account.user = QStringLiteral("bench");
     account.deviceId = QStringLiteral("BENCH1");
-    store.saveAccount(account);
+    store.accountStore().saveAccount(account);
     return account;
 }
 
@@ -147,8 +147,8 @@ SyncReport syncAll(Store &store, const AccountSettings &account, Transport &tran
     EasSession session(transport, account, QStringLiteral("bench"));
     session.setAccountChangedHandler([&](const AccountSettings &a) {
         AccountSettings merged = a;
-        merged.folderSyncKey = store.account()->folderSyncKey;
-        store.saveAccount(merged);
+        merged.folderSyncKey = store.accountStore().account()->folderSyncKey;
+        store.accountStore().saveAccount(merged);
     });
     SyncRunner runner(session, store, options);
     return runner.syncAll();
@@ -189,8 +189,8 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
         QTextStream(stderr) << "bench_sync: " << report.message << "\n";
         return std::nullopt;
     }
-    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
-    const int synced = inbox ? store.messageCount(inbox->serverId) : 0;
+    const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
+    const int synced = inbox ? store.messageStore().messageCount(inbox->serverId) : 0;
 
     int replayed = 0;
     const double localSeconds = replay(transport.bodies, dir.filePath(QStringLiteral("replay.db")), &replayed);

@@ -64,7 +64,7 @@ FirstSync firstSync(const QString &url, const QString &version, const QString &d
     account.user = QStringLiteral("bench");
     account.deviceId = deviceId;
     account.protocolVersion = version;
-    store.saveAccount(account);
+    store.accountStore().saveAccount(account);
     NetworkTransport transport;
     EasSession session(transport, account, QStringLiteral("bench"));
     SyncRunner runner(session, store);
@@ -79,9 +79,9 @@ FirstSync firstSync(const QString &url, const QString &version, const QString &d
         if (!f.error.isEmpty())
             result.error += f.folderName + QStringLiteral(": ") + f.error;
     }
-    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
-    result.messages = inbox ? store.messageCount(inbox->serverId) : 0;
-    result.headersComplete = inbox && store.messagesNeedingReplyHeaders(inbox->serverId, 1).isEmpty();
+    const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
+    result.messages = inbox ? store.messageStore().messageCount(inbox->serverId) : 0;
+    result.headersComplete = inbox && store.threadStore().messagesNeedingReplyHeaders(inbox->serverId, 1).isEmpty();
     return result;
 }
 
@@ -121,7 +121,7 @@ private:
 // The sync of an account that is up to date but for what arrived since.
 double syncAgain(const QString &url, Store &store, QString *error)
 {
-    const AccountSettings account = store.account().value_or(AccountSettings{});
+    const AccountSettings account = store.accountStore().account().value_or(AccountSettings{});
     TimingTransport transport;
     EasSession session(transport, account, QStringLiteral("bench"));
     SyncRunner runner(session, store);
@@ -148,13 +148,13 @@ double median(QList<double> values)
 // the header fetch after it would store it.
 bool storeOneReply(Store &store, const QString &serverId)
 {
-    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+    const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
     if (!inbox)
         return false;
     QList<Message> thread;
-    for (const ConversationSummary &c : store.conversations(inbox->serverId, 0, 50)) {
+    for (const ConversationSummary &c : store.conversationStore().conversations(inbox->serverId, 0, 50)) {
         if (!c.conversationId.isEmpty()) {
-            thread = store.conversationMessages(c.conversationId);
+            thread = store.messageStore().conversationMessages(c.conversationId);
             break;
         }
     }
@@ -167,15 +167,15 @@ bool storeOneReply(Store &store, const QString &serverId)
     reply.dateReceived = parent.dateReceived.addSecs(60);
     SyncBatch batch;
     batch.folderId = inbox->serverId;
-    batch.newSyncKey = store.syncKey(inbox->serverId);
+    batch.newSyncKey = store.folderStore().syncKey(inbox->serverId);
     batch.adds = {reply};
-    if (!store.applySyncBatch(batch))
+    if (!store.syncApplier().applySyncBatch(batch))
         return false;
-    const std::optional<Message> stored = store.message(inbox->serverId, serverId);
+    const std::optional<Message> stored = store.messageStore().message(inbox->serverId, serverId);
     QStringList references = parent.references;
     references.append(parent.internetMessageId);
     return stored
-        && store.setReplyHeaders(stored->id, {serverId + QStringLiteral("@bench.example"),
+        && store.threadStore().setReplyHeaders(stored->id, {serverId + QStringLiteral("@bench.example"),
                                               parent.internetMessageId, references});
 }
 
@@ -215,8 +215,8 @@ int benchmark(int count)
     }
     server.terminate();
     server.waitForFinished(10000);
-    const std::optional<Folder> inbox121 = withoutIndex.folderOfType(FolderType::Inbox);
-    const int after = inbox121 ? withoutIndex.messageCount(inbox121->serverId) : 0;
+    const std::optional<Folder> inbox121 = withoutIndex.folderStore().folderOfType(FolderType::Inbox);
+    const int after = inbox121 ? withoutIndex.messageStore().messageCount(inbox121->serverId) : 0;
     if (!syncError.isEmpty() || after != before + 5) {
         QTextStream(stderr) << "bench_trees: the sync of new mail failed: " << syncError << "\n";
         return 1;
@@ -224,7 +224,7 @@ int benchmark(int count)
 
     // The limited regroup must leave what a regroup of everything finds.
     int fullChanged = -1;
-    withoutIndex.inferConversations(&fullChanged);
+    withoutIndex.threadStore().inferConversations(&fullChanged);
 
     // One new reply: the regroup limited to what it touches ...
     int changed = 0;
@@ -234,18 +234,18 @@ int benchmark(int count)
         return 1;
     QElapsedTimer timer;
     timer.start();
-    withoutIndex.regroupChangedConversations(&changed, &joined, &considered);
+    withoutIndex.threadStore().regroupChangedConversations(&changed, &joined, &considered);
     const double limitedMs = timer.nsecsElapsed() / 1e6;
     // ... and the regroup of the whole account, as every sync did before.
     if (!storeOneReply(withoutIndex, QStringLiteral("bench-new-2")))
         return 1;
     int wholeChanged = 0;
     timer.restart();
-    withoutIndex.inferConversations(&wholeChanged);
+    withoutIndex.threadStore().inferConversations(&wholeChanged);
     const double wholeMs = timer.nsecsElapsed() / 1e6;
 
-    const std::optional<Folder> inbox = withoutIndex.folderOfType(FolderType::Inbox);
-    const int conversations = inbox ? int(withoutIndex.conversations(inbox->serverId).size()) : 0;
+    const std::optional<Folder> inbox = withoutIndex.folderStore().folderOfType(FolderType::Inbox);
+    const int conversations = inbox ? int(withoutIndex.conversationStore().conversations(inbox->serverId).size()) : 0;
     out() << "N=" << count << " first sync 12.1, no ConversationIndex: " << QString::number(inferred.seconds, 'f', 2)
           << " s, " << inferred.messages << " messages, " << inferred.headersFetched << " reply headers, "
           << (inferred.headersComplete ? "none missing" : "SOME MISSING") << ", " << conversations

@@ -1,6 +1,6 @@
 #include "ActionJournal.h"
 
-#include "JoinedTransaction.h"
+#include "Database.h"
 
 #include <QCoreApplication>
 
@@ -36,7 +36,7 @@ qint64 ActionJournal::append(ActionEntry entry)
     if (!entry.created.isValid())
         entry.created = QDateTime::currentDateTimeUtc();
     entry.state = ActionState::Pending;
-    const qint64 id = m_store.insertAction(entry);
+    const qint64 id = m_store.journalStore().insertAction(entry);
     if (!id)
         fail(QStringLiteral("journaling the action"));
     return id;
@@ -44,26 +44,26 @@ qint64 ActionJournal::append(ActionEntry entry)
 
 std::optional<ActionEntry> ActionJournal::entry(qint64 id) const
 {
-    return m_store.action(id);
+    return m_store.journalStore().action(id);
 }
 
 QList<ActionEntry> ActionJournal::unfinished() const
 {
-    return m_store.actions(true);
+    return m_store.journalStore().actions(true);
 }
 
 QList<ActionEntry> ActionJournal::all() const
 {
-    return m_store.actions(false);
+    return m_store.journalStore().actions(false);
 }
 
 bool ActionJournal::setState(const QList<qint64> &ids, ActionState state, bool countAttempt)
 {
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     if (!transaction.isActive())
         return fail(QStringLiteral("updating the journal"));
     for (const qint64 id : ids) {
-        std::optional<ActionEntry> e = m_store.action(id);
+        std::optional<ActionEntry> e = m_store.journalStore().action(id);
         if (!e || e->isFinished()) {
             if (state == ActionState::Sending)
                 return false; // undone since the replay listed it: send none (rolls back)
@@ -71,7 +71,7 @@ bool ActionJournal::setState(const QList<qint64> &ids, ActionState state, bool c
         }
         e->state = state;
         e->attempts += countAttempt ? 1 : 0;
-        if (!m_store.updateAction(*e))
+        if (!m_store.journalStore().updateAction(*e))
             return fail(QStringLiteral("updating action %1").arg(id));
     }
     return transaction.commit() || fail(QStringLiteral("updating the journal"));
@@ -90,16 +90,16 @@ QString ActionJournal::cancelledText()
 bool ActionJournal::cancel(qint64 id)
 {
     m_error.clear(); // false with no error: not pending any more
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     if (!transaction.isActive())
         return fail(QStringLiteral("undoing action %1").arg(id));
-    const std::optional<ActionEntry> e = m_store.action(id);
+    const std::optional<ActionEntry> e = m_store.journalStore().action(id);
     if (!e || e->state != ActionState::Pending)
         return false;
     if (!markFailed(*e, cancelledText()))
         return false;
-    if (const auto rule = m_store.conversationRule(e->conversationId); rule && rule->actionId == id
-        && !m_store.removeConversationRule(e->conversationId))
+    if (const auto rule = m_store.journalStore().conversationRule(e->conversationId); rule && rule->actionId == id
+        && !m_store.journalStore().removeConversationRule(e->conversationId))
         return fail(QStringLiteral("forgetting the rule of action %1").arg(id));
     return transaction.commit() || fail(QStringLiteral("undoing action %1").arg(id));
 }
@@ -111,25 +111,25 @@ bool ActionJournal::markPending(const QList<qint64> &ids)
 
 bool ActionJournal::saveProgress(const ActionEntry &entry)
 {
-    std::optional<ActionEntry> stored = m_store.action(entry.id);
+    std::optional<ActionEntry> stored = m_store.journalStore().action(entry.id);
     if (!stored)
         return false;
     stored->items = entry.items;
-    return m_store.updateAction(*stored) || fail(QStringLiteral("saving action %1").arg(entry.id));
+    return m_store.journalStore().updateAction(*stored) || fail(QStringLiteral("saving action %1").arg(entry.id));
 }
 
 bool ActionJournal::markDone(const ActionEntry &entry)
 {
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     ActionEntry done = entry;
     done.state = ActionState::Done;
     done.error.clear();
-    if (!transaction.isActive() || !m_store.updateAction(done))
+    if (!transaction.isActive() || !m_store.journalStore().updateAction(done))
         return fail(QStringLiteral("marking action %1 done").arg(entry.id));
-    if (std::optional<ConversationRule> rule = m_store.conversationRule(entry.conversationId);
+    if (std::optional<ConversationRule> rule = m_store.journalStore().conversationRule(entry.conversationId);
         rule && rule->actionId == entry.id) {
         rule->state = RuleState::Active;
-        if (!m_store.saveConversationRule(*rule))
+        if (!m_store.journalStore().saveConversationRule(*rule))
             return fail(QStringLiteral("activating a conversation rule"));
     }
     return transaction.commit() || fail(QStringLiteral("marking action %1 done").arg(entry.id));
@@ -140,14 +140,14 @@ bool ActionJournal::rollbackItem(const ActionEntry &entry, const ActionItem &ite
     switch (channelOf(entry.kind)) {
     case ActionChannel::Sync:
         if (entry.kind == ActionKind::Delete)
-            return !item.removed || m_store.restoreMessage(*item.removed) != 0;
-        return m_store.setMessageState(item.messageId, item.read, item.flag);
+            return !item.removed || m_store.messageStore().restoreMessage(*item.removed) != 0;
+        return m_store.messageStore().setMessageState(item.messageId, item.read, item.flag);
     case ActionChannel::MoveItems:
     case ActionChannel::ItemOperations: {
         // Back where it was, under the id the server still uses there.
         if (!isPlaceholder(item)) {
-            if (m_store.messageById(item.messageId))
-                return m_store.relocateMessage(item.messageId, item.folderId, item.serverId, false);
+            if (m_store.messageStore().messageById(item.messageId))
+                return m_store.messageStore().relocateMessage(item.messageId, item.folderId, item.serverId, false);
             // The user deleted it in the target meanwhile; that delete can
             // never reach it, and the message is still where it was.
             std::optional<Message> copy = removedLater(entry.id, item.messageId);
@@ -157,7 +157,7 @@ bool ActionJournal::rollbackItem(const ActionEntry &entry, const ActionItem &ite
             copy->serverId = item.serverId;
             copy->read = item.read;
             copy->flag = item.flag;
-            return m_store.restoreMessage(*copy) != 0;
+            return m_store.messageStore().restoreMessage(*copy) != 0;
         }
         const std::optional<MoveInto> origin = moveInto(entry.id, item.messageId, item.folderId);
         if (!origin || (origin->entry.state == ActionState::Failed && !origin->item.confirmed))
@@ -165,17 +165,17 @@ bool ActionJournal::rollbackItem(const ActionEntry &entry, const ActionItem &ite
         if (origin->item.newServerId.isEmpty()) {
             // The target's Sync names it; if that came while the row was
             // here, it stored the message as a row of its own: take it over.
-            const std::optional<Message> row = m_store.messageById(item.messageId);
+            const std::optional<Message> row = m_store.messageStore().messageById(item.messageId);
             const std::optional<Message> copy = row ? broughtBySync(*row, item.folderId) : std::nullopt;
             if (!copy)
-                return m_store.relocateMessage(item.messageId, item.folderId, item.serverId, true);
-            return m_store.removeMessage(copy->id)
-                && m_store.relocateMessage(item.messageId, item.folderId, copy->serverId, false);
+                return m_store.messageStore().relocateMessage(item.messageId, item.folderId, item.serverId, true);
+            return m_store.messageStore().removeMessage(copy->id)
+                && m_store.messageStore().relocateMessage(item.messageId, item.folderId, copy->serverId, false);
         }
-        const std::optional<Message> there = m_store.message(item.folderId, origin->item.newServerId);
+        const std::optional<Message> there = m_store.messageStore().message(item.folderId, origin->item.newServerId);
         if (there && there->id != item.messageId)
-            return m_store.removeMessage(item.messageId); // a Sync brought it meanwhile
-        return m_store.relocateMessage(item.messageId, item.folderId, origin->item.newServerId, false);
+            return m_store.messageStore().removeMessage(item.messageId); // a Sync brought it meanwhile
+        return m_store.messageStore().relocateMessage(item.messageId, item.folderId, origin->item.newServerId, false);
     }
     }
     return false;
@@ -184,7 +184,7 @@ bool ActionJournal::rollbackItem(const ActionEntry &entry, const ActionItem &ite
 bool ActionJournal::markFailed(const ActionEntry &entry, const QString &reason,
                                const QList<int> &failedItems, const QList<int> &goneItems)
 {
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     if (!transaction.isActive())
         return fail(QStringLiteral("marking action %1 failed").arg(entry.id));
     const bool all = failedItems.isEmpty() && goneItems.isEmpty();
@@ -203,13 +203,13 @@ bool ActionJournal::markFailed(const ActionEntry &entry, const QString &reason,
     ActionEntry failed = entry;
     failed.state = ActionState::Failed;
     failed.error = reason;
-    if (!m_store.updateAction(failed))
+    if (!m_store.journalStore().updateAction(failed))
         return fail(QStringLiteral("marking action %1 failed").arg(entry.id));
-    if (std::optional<ConversationRule> rule = m_store.conversationRule(entry.conversationId);
+    if (std::optional<ConversationRule> rule = m_store.journalStore().conversationRule(entry.conversationId);
         rule && rule->actionId == entry.id) {
         rule->state = RuleState::Failed;
         rule->error = reason;
-        if (!m_store.saveConversationRule(*rule))
+        if (!m_store.journalStore().saveConversationRule(*rule))
             return fail(QStringLiteral("recording a refused conversation rule"));
     }
     return transaction.commit() || fail(QStringLiteral("marking action %1 failed").arg(entry.id));
@@ -219,7 +219,7 @@ std::optional<ActionJournal::MoveInto> ActionJournal::moveInto(qint64 before, qi
                                                                const QString &folderId) const
 {
     std::optional<MoveInto> found;
-    for (const ActionEntry &e : m_store.actions(false)) {
+    for (const ActionEntry &e : m_store.journalStore().actions(false)) {
         if (e.id >= before)
             break;
         if (channelOf(e.kind) == ActionChannel::Sync)
@@ -251,10 +251,10 @@ ActionJournal::ItemId ActionJournal::serverIdNow(const ActionEntry &entry, const
         return ItemId::Gone;
     // Moved without a new id (a conversation Move; a re-sent MoveItems whose
     // source was gone): the target's Sync names it when its row takes over
-    // the placeholder (Store::adoptMovedMessages).
-    const std::optional<Message> row = m_store.messageById(item.messageId);
+    // the placeholder (SyncApplier::adoptMovedMessages).
+    const std::optional<Message> row = m_store.messageStore().messageById(item.messageId);
     if (row && row->folderId == item.folderId) {
-        if (m_store.isMoving(row->id))
+        if (m_store.messageStore().isMoving(row->id))
             return settledFolders.contains(item.folderId) ? ItemId::Gone : ItemId::WaitingForSync;
         *serverId = row->serverId;
         return ItemId::Known;
@@ -278,9 +278,9 @@ std::optional<Message> ActionJournal::broughtBySync(const Message &like, const Q
 {
     if (like.conversationId.isEmpty())
         return std::nullopt;
-    for (const Message &m : m_store.conversationMessages(like.conversationId))
+    for (const Message &m : m_store.messageStore().conversationMessages(like.conversationId))
         if (m.folderId == folderId && m.id != like.id && m.conversationIndex == like.conversationIndex
-            && m.dateReceived == like.dateReceived && !m_store.isMoving(m.id))
+            && m.dateReceived == like.dateReceived && !m_store.messageStore().isMoving(m.id))
             return m;
     return std::nullopt;
 }
@@ -319,9 +319,9 @@ ActionJournal::Resolution ActionJournal::resolvePlaceholders(ActionEntry &entry,
         return resolution;
     // The entry's row is that message, moved on or deleted by the user: the
     // copy goes with the id written into the journal, in one transaction.
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     for (const qint64 copy : std::as_const(copies))
-        m_store.removeMessage(copy);
+        m_store.messageStore().removeMessage(copy);
     if (!saveProgress(entry) || !transaction.commit())
         fail(QStringLiteral("naming the messages of action %1").arg(entry.id));
     return resolution;
@@ -332,14 +332,14 @@ bool ActionJournal::settleGoneItem(const ActionEntry &entry, const ActionItem &i
     // A change never reached the message: if the refusal of the move before
     // it put the row back, the row shows the state before the change.
     if (channelOf(entry.kind) == ActionChannel::Sync && entry.kind != ActionKind::Delete
-        && !m_store.setMessageState(item.messageId, item.read, item.flag))
+        && !m_store.messageStore().setMessageState(item.messageId, item.read, item.flag))
         return false;
     // A change leaves the row where it found it; a move, in its target.
     const QString leftIn = channelOf(entry.kind) == ActionChannel::Sync ? item.folderId : item.targetFolderId;
-    const std::optional<Message> row = m_store.messageById(item.messageId);
-    if (!row || row->folderId != leftIn || !m_store.isMoving(row->id) || movedOnLater(entry.id, item.messageId))
+    const std::optional<Message> row = m_store.messageStore().messageById(item.messageId);
+    if (!row || row->folderId != leftIn || !m_store.messageStore().isMoving(row->id) || movedOnLater(entry.id, item.messageId))
         return true;
-    return m_store.removeMessage(row->id);
+    return m_store.messageStore().removeMessage(row->id);
 }
 
 std::optional<Message> ActionJournal::removedLater(qint64 entryId, qint64 messageId) const

@@ -8,11 +8,12 @@
 namespace skein {
 
 // The persistent, ordered list of what the user did that the server has not
-// confirmed yet (design.md, data flow 2-3). ConversationActions appends; the
-// sync engine's ActionReplayer drains it and reports each entry done or
-// failed. A failed entry's local change is rolled back here, in the same
-// transaction that records the reason, so the store never shows a change the
-// server refused. Lives on the thread of its Store.
+// confirmed yet (docs/architecture.md, "Conversation actions: journal and
+// replay"). ConversationActions appends; the sync engine's ActionReplayer
+// drains it and reports each entry done or failed. A failed entry's local
+// change is rolled back here, in the same transaction that records the
+// reason, so the store never shows a change the server refused. Lives on
+// the thread of its Store.
 class ActionJournal
 {
 public:

@@ -1,7 +1,7 @@
 #pragma once
 
 // One address the mailbox knows, for the composer's address completion
-// (Store::knownAddresses, StoreAddresses.cpp).
+// (MessageStore::knownAddresses, MessageStoreAddresses.cpp).
 
 #include <QList>
 #include <QString>

@@ -3,8 +3,8 @@
 // What Skein has learned about one account's server, kept in the store
 // (table capabilities, migration 4) so the sync engine does not send a request
 // the server refuses again — not even after a restart — and so the UI can
-// explain what Skein does instead. Read with Store::capability() /
-// Store::capabilities(), written with Store::setCapability().
+// explain what Skein does instead. Read with AccountStore::capability() /
+// AccountStore::capabilities(), written with AccountStore::setCapability().
 //
 //   ConversationMove      [MS-ASCON] ItemOperations Move with MoveAlways
 //                         (ignore / always-move rules kept by the server).

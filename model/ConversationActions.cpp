@@ -1,6 +1,6 @@
 #include "ConversationActions.h"
 
-#include "JoinedTransaction.h"
+#include "Database.h"
 #include "ThreadInference.h"
 
 #include <QCoreApplication>
@@ -107,9 +107,9 @@ ConversationActions::ConversationActions(Store &store, QObject *parent)
 bool ConversationActions::ruleMustStayLocal(const QByteArray &conversationId) const
 {
     if (isInferredConversationId(conversationId)
-        || m_store.capability(Capability::ConversationMove) == CapabilityState::Refused)
+        || m_store.accountStore().capability(Capability::ConversationMove) == CapabilityState::Refused)
         return true;
-    const std::optional<AccountSettings> account = m_store.account();
+    const std::optional<AccountSettings> account = m_store.accountStore().account();
     const QString version = account ? account->protocolVersion : QString();
     // Conversation Move and Email2:ConversationId arrived with 14.0.
     return !version.isEmpty() && QVersionNumber::fromString(version) < QVersionNumber(14, 0);
@@ -119,7 +119,7 @@ QList<Message> ConversationActions::messagesIn(const QByteArray &conversationId,
                                                const QString &folderId) const
 {
     QList<Message> result;
-    for (const Message &m : m_store.conversationMessages(conversationId))
+    for (const Message &m : m_store.messageStore().conversationMessages(conversationId))
         if (m.folderId == folderId)
             result.append(m);
     return result;
@@ -130,15 +130,15 @@ bool ConversationActions::applyItem(ActionKind kind, const ActionItem &item)
     switch (channelOf(kind)) {
     case ActionChannel::Sync:
         if (kind == ActionKind::Delete)
-            return m_store.removeMessage(item.messageId);
-        return m_store.setMessageState(item.messageId, item.newRead.value_or(item.read),
+            return m_store.messageStore().removeMessage(item.messageId);
+        return m_store.messageStore().setMessageState(item.messageId, item.newRead.value_or(item.read),
                                        item.newFlag.value_or(item.flag));
     case ActionChannel::MoveItems:
     case ActionChannel::ItemOperations:
         // A placeholder until the server tells (or a Sync shows) the new ServerId.
         // Not the old ServerId: on servers whose ids are unique per folder only
         // (SOGo: IMAP UIDs) the target may already hold a message with it.
-        return m_store.relocateMessage(item.messageId, item.targetFolderId,
+        return m_store.messageStore().relocateMessage(item.messageId, item.targetFolderId,
                                        movingPlaceholderServerId(item.messageId), true);
     }
     return false;
@@ -148,7 +148,7 @@ Result ConversationActions::commit(ActionEntry entry, const ConversationRule *ru
 {
     if (entry.items.isEmpty() && !rule)
         return refused(QCoreApplication::translate("skein::ConversationActions", "The conversation has no messages in this folder."));
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     if (!transaction.isActive())
         return refused(m_store.lastError());
     QSet<QString> folders{entry.folderId};
@@ -163,7 +163,7 @@ Result ConversationActions::commit(ActionEntry entry, const ConversationRule *ru
     if (rule) {
         ConversationRule withId = *rule;
         withId.actionId = id;
-        if (!m_store.saveConversationRule(withId))
+        if (!m_store.journalStore().saveConversationRule(withId))
             return refused(m_store.lastError());
     }
     if (!transaction.commit())
@@ -196,7 +196,7 @@ Result ConversationActions::changeState(ActionKind kind, const QByteArray &conve
 Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &conversationId,
                                              const QString &folderId, const QString &targetFolderId)
 {
-    const std::optional<Folder> target = m_store.folder(targetFolderId);
+    const std::optional<Folder> target = m_store.folderStore().folder(targetFolderId);
     if (kind != ActionKind::Move) {
         if (const QString why = alwaysMoveRefusal(target); !why.isEmpty())
             return refused(why);
@@ -222,7 +222,7 @@ Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &
         return commit(entry, &rule);
     }
 
-    const std::optional<Folder> sent = m_store.folderOfType(FolderType::SentItems);
+    const std::optional<Folder> sent = m_store.folderStore().folderOfType(FolderType::SentItems);
     ActionEntry entry;
     entry.kind = kind;
     entry.conversationId = conversationId;
@@ -231,7 +231,7 @@ Result ConversationActions::conversationMove(ActionKind kind, const QByteArray &
     // MoveItems: this folder only. A conversation Move: every folder but Sent
     // Items ([MS-ASCON] 3.2.5.3), which is what the server will do.
     const QList<Message> messages = kind == ActionKind::Move
-        ? messagesIn(conversationId, folderId) : m_store.conversationMessages(conversationId);
+        ? messagesIn(conversationId, folderId) : m_store.messageStore().conversationMessages(conversationId);
     for (const Message &m : messages) {
         if (m.folderId == targetFolderId || (sent && m.folderId == sent->serverId))
             continue;
@@ -261,7 +261,7 @@ Result ConversationActions::deleteConversation(const QByteArray &id, const QStri
 
 Result ConversationActions::deleteAllIn(const QString &folderId)
 {
-    const QList<Message> messages = m_store.messagesInFolder(folderId);
+    const QList<Message> messages = m_store.messageStore().messagesInFolder(folderId);
     if (messages.isEmpty())
         return refused(QCoreApplication::translate("skein::ConversationActions", "The folder is empty."));
     ActionEntry entry;
@@ -293,7 +293,7 @@ Result ConversationActions::markRead(const QByteArray &id, const QString &folder
 
 Result ConversationActions::markMessageRead(qint64 messageId)
 {
-    const std::optional<Message> message = m_store.messageById(messageId);
+    const std::optional<Message> message = m_store.messageStore().messageById(messageId);
     if (!message)
         return refused(QCoreApplication::translate("skein::ConversationActions", "The message is no longer on this computer."));
     if (message->read)
@@ -313,7 +313,7 @@ Result ConversationActions::markUnread(const QByteArray &id, const QString &fold
 
 Result ConversationActions::ignore(const QByteArray &id, const QString &folderId)
 {
-    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems);
     if (!trash)
         return refused(QCoreApplication::translate("skein::ConversationActions", "There is no Deleted Items folder to send the conversation to."));
     return conversationMove(ActionKind::Ignore, id, folderId, trash->serverId);

@@ -98,7 +98,7 @@ QList<ConversationSummary> ConversationListModel::query(int offset, int limit,
         q.afterHeadId = after->headId;
         q.afterLatest = after->latest;
     }
-    QList<ConversationSummary> rows = m_store->conversations(m_context.listedFolder, q);
+    QList<ConversationSummary> rows = m_store->conversationStore().conversations(m_context.listedFolder, q);
     // Replies on their way count in their conversation at once (LocalSentRows.h).
     const QHash<QByteArray, int> local = localSentCounts(*m_store);
     if (!local.isEmpty()) {
@@ -145,7 +145,7 @@ ConversationListModel::threadNodes(const ConversationSummary &summary) const
 {
     if (!hasThread(summary))
         return {};
-    QList<Message> messages = m_store->conversationMessages(summary.conversationId);
+    QList<Message> messages = m_store->messageStore().conversationMessages(summary.conversationId);
     messages += localSentRows(*m_store, messages);
     return buildMessageNodes(messages, m_context, false);
 }

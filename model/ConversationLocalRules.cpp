@@ -3,7 +3,7 @@
 
 #include "ConversationActions.h"
 
-#include "JoinedTransaction.h"
+#include "Database.h"
 
 #include <QSet>
 
@@ -30,14 +30,14 @@ ActionEntry ConversationActions::localRuleEntry(const ConversationRule &rule, co
     entry.targetFolderId = rule.targetFolderId;
     entry.folderId = onlyFolderId;
     QHash<QString, bool> movable; // folder id -> may move from it
-    for (const Message &m : m_store.conversationMessages(rule.conversationId)) {
+    for (const Message &m : m_store.messageStore().conversationMessages(rule.conversationId)) {
         if (m.folderId == rule.targetFolderId || (!onlyFolderId.isEmpty() && m.folderId != onlyFolderId)
             || (!onlyServerIds.isEmpty() && !onlyServerIds.contains(m.serverId)))
             continue;
         if (!movable.contains(m.folderId))
-            movable.insert(m.folderId, localRuleMayMoveFrom(m_store.folder(m.folderId)));
+            movable.insert(m.folderId, localRuleMayMoveFrom(m_store.folderStore().folder(m.folderId)));
         // A placeholder has no ServerId the server knows yet: it is already moving.
-        if (!movable.value(m.folderId) || m_store.isMoving(m.id))
+        if (!movable.value(m.folderId) || m_store.messageStore().isMoving(m.id))
             continue;
         ActionItem item;
         item.messageId = m.id;
@@ -55,7 +55,7 @@ ActionEntry ConversationActions::localRuleEntry(const ConversationRule &rule, co
 
 ConversationActions::Result ConversationActions::keepRuleLocally(const ActionEntry &serverEntry)
 {
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     if (!transaction.isActive())
         return {0, m_store.lastError()};
     // Its placeholders go back first: the MoveItems entry moves them again,
@@ -63,21 +63,21 @@ ConversationActions::Result ConversationActions::keepRuleLocally(const ActionEnt
     for (const ActionItem &item : serverEntry.items)
         if (!m_journal.rollbackItem(serverEntry, item))
             return {0, m_journal.lastError().isEmpty() ? m_store.lastError() : m_journal.lastError()};
-    std::optional<ConversationRule> rule = m_store.conversationRule(serverEntry.conversationId);
+    std::optional<ConversationRule> rule = m_store.journalStore().conversationRule(serverEntry.conversationId);
     ActionEntry finished = serverEntry;
     if (!rule || rule->actionId != serverEntry.id) {
         // The user stopped the rule meanwhile: nothing left to keep.
         finished.state = ActionState::Failed;
         finished.error = QStringLiteral("This server cannot keep conversation rules, and the rule "
                                         "was stopped before Skein could keep it on this computer.");
-        if (!m_store.updateAction(finished) || !transaction.commit())
+        if (!m_store.journalStore().updateAction(finished) || !transaction.commit())
             return {0, m_store.lastError()};
         return {0, finished.error};
     }
     finished.state = ActionState::Done;
     finished.error = QStringLiteral("This server cannot keep conversation rules; Skein keeps this "
                                     "one on this computer.");
-    if (!m_store.updateAction(finished))
+    if (!m_store.journalStore().updateAction(finished))
         return {0, m_store.lastError()};
     rule->scope = RuleScope::Local;
     rule->state = RuleState::Pending; // active once its MoveItems is done
@@ -104,7 +104,7 @@ QList<qint64> ConversationActions::applyLocalRules(const QString &folderId, cons
     }
     if (conversations.isEmpty())
         return ids;
-    for (const ConversationRule &rule : m_store.conversationRules()) {
+    for (const ConversationRule &rule : m_store.journalStore().conversationRules()) {
         if (rule.scope != RuleScope::Local || rule.state == RuleState::Failed
             || !conversations.contains(rule.conversationId))
             continue;

@@ -79,13 +79,13 @@ void ConversationModel::setListedFolder(const QString &folderId)
 QList<Message> ConversationModel::readMessages() const
 {
     if (!m_conversationId.isEmpty()) {
-        QList<Message> messages = m_store->conversationMessages(m_conversationId);
+        QList<Message> messages = m_store->messageStore().conversationMessages(m_conversationId);
         messages += localSentRows(*m_store, messages); // replies on their way, under their parents
         return messages;
     }
     if (m_singleMessageId == 0)
         return {};
-    const auto single = m_store->messageById(m_singleMessageId);
+    const auto single = m_store->messageStore().messageById(m_singleMessageId);
     return single ? QList<Message>{*single} : QList<Message>();
 }
 

@@ -1,6 +1,6 @@
 #include "ConversationRules.h"
 
-#include "JoinedTransaction.h"
+#include "Database.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -11,12 +11,12 @@ ConversationRules::ConversationRules(Store &store) : m_store(store) {}
 
 QList<ConversationRule> ConversationRules::list() const
 {
-    return m_store.conversationRules();
+    return m_store.journalStore().conversationRules();
 }
 
 std::optional<ConversationRule> ConversationRules::rule(const QByteArray &conversationId) const
 {
-    return m_store.conversationRule(conversationId);
+    return m_store.journalStore().conversationRule(conversationId);
 }
 
 bool ConversationRules::isIgnored(const QByteArray &conversationId) const
@@ -30,18 +30,18 @@ bool ConversationRules::isIgnored(const QByteArray &conversationId) const
 ActionEntry ConversationRules::bringBackEntry(const ConversationRule &rule) const
 {
     QHash<qint64, QString> origin;
-    if (const std::optional<ActionEntry> setUp = m_store.action(rule.actionId)) {
+    if (const std::optional<ActionEntry> setUp = m_store.journalStore().action(rule.actionId)) {
         for (const ActionItem &item : setUp->items)
             origin.insert(item.messageId, item.folderId);
     }
-    const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox);
+    const std::optional<Folder> inbox = m_store.folderStore().folderOfType(FolderType::Inbox);
     ActionEntry entry;
     entry.kind = ActionKind::Move;
     entry.conversationId = rule.conversationId;
     entry.folderId = rule.targetFolderId;
-    for (const Message &m : m_store.conversationMessages(rule.conversationId)) {
+    for (const Message &m : m_store.messageStore().conversationMessages(rule.conversationId)) {
         // A placeholder has no ServerId the server knows yet; it cannot be moved.
-        if (m.folderId != rule.targetFolderId || m_store.isMoving(m.id))
+        if (m.folderId != rule.targetFolderId || m_store.messageStore().isMoving(m.id))
             continue;
         ActionItem item = ActionItem::of(m);
         item.targetFolderId = origin.value(m.id, inbox ? inbox->serverId : QString());
@@ -59,7 +59,7 @@ ConversationActions::Result ConversationRules::stopIgnoring(const QByteArray &co
     if (!existing)
         return {0, QCoreApplication::translate("skein::ConversationRules", "There is no rule for this conversation.")};
     if (!bringBack) {
-        if (!m_store.removeConversationRule(conversationId))
+        if (!m_store.journalStore().removeConversationRule(conversationId))
             return {0, m_store.lastError()};
         return {};
     }
@@ -67,8 +67,8 @@ ConversationActions::Result ConversationRules::stopIgnoring(const QByteArray &co
     ConversationActions &act = actions ? *actions : local;
     ActionEntry entry = bringBackEntry(*existing);
     // One transaction for forgetting the rule and journaling the way back.
-    sql::JoinedTransaction transaction(m_store.handle());
-    if (!transaction.isActive() || !m_store.removeConversationRule(conversationId))
+    auto transaction = m_store.database().join();
+    if (!transaction.isActive() || !m_store.journalStore().removeConversationRule(conversationId))
         return {0, m_store.lastError()};
     ConversationActions::Result result;
     if (!entry.items.isEmpty()) {

@@ -5,7 +5,7 @@
 
 #include "ConversationActions.h"
 
-#include "JoinedTransaction.h"
+#include "Database.h"
 
 #include <QCoreApplication>
 
@@ -77,11 +77,11 @@ Result ConversationActions::undo(qint64 entryId)
 // keeps itself) is forgotten: MS-ASCON has no way to lift a server's rule.
 Result ConversationActions::undoMove(const ActionEntry &done)
 {
-    sql::JoinedTransaction transaction(m_store.handle());
+    auto transaction = m_store.database().join();
     if (!transaction.isActive())
         return refused(m_store.lastError());
-    if (const auto rule = m_store.conversationRule(done.conversationId);
-        rule && rule->actionId == done.id && !m_store.removeConversationRule(done.conversationId))
+    if (const auto rule = m_store.journalStore().conversationRule(done.conversationId);
+        rule && rule->actionId == done.id && !m_store.journalStore().removeConversationRule(done.conversationId))
         return refused(m_store.lastError());
     const ActionEntry inverse = moveBack(done);
     if (inverse.items.isEmpty() && done.kind == ActionKind::Move)
@@ -101,7 +101,7 @@ ActionEntry ConversationActions::restoreStates(const ActionEntry &done) const
     inverse.conversationId = done.conversationId;
     inverse.folderId = done.folderId;
     for (const ActionItem &item : done.items) {
-        const std::optional<Message> now = m_store.messageById(item.messageId);
+        const std::optional<Message> now = m_store.messageStore().messageById(item.messageId);
         if (!now)
             continue;
         ActionItem back = ActionItem::of(*now);
@@ -122,7 +122,7 @@ ActionEntry ConversationActions::moveBack(const ActionEntry &done) const
     inverse.folderId = done.targetFolderId;
     inverse.targetFolderId = done.folderId;
     for (const ActionItem &item : done.items) {
-        const std::optional<Message> now = m_store.messageById(item.messageId);
+        const std::optional<Message> now = m_store.messageStore().messageById(item.messageId);
         if (!now || now->folderId != item.targetFolderId)
             continue; // gone, or moved on since: it is not the move's to take back
         ActionItem back = ActionItem::of(*now);
@@ -134,7 +134,7 @@ ActionEntry ConversationActions::moveBack(const ActionEntry &done) const
 
 Result ConversationActions::undoDelete(const ActionEntry &done)
 {
-    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems);
     if (!trash || done.folderId == trash->serverId)
         return refused(QCoreApplication::translate("skein::ConversationUndo", "Messages deleted from Deleted Items are gone for good."));
     ActionEntry inverse;
@@ -142,8 +142,8 @@ Result ConversationActions::undoDelete(const ActionEntry &done)
     inverse.conversationId = done.conversationId;
     inverse.folderId = trash->serverId;
     inverse.targetFolderId = done.folderId;
-    const QList<Message> candidates = done.conversationId.isEmpty() ? m_store.messagesInFolder(trash->serverId)
-                                                                      : m_store.conversationMessages(done.conversationId);
+    const QList<Message> candidates = done.conversationId.isEmpty() ? m_store.messageStore().messagesInFolder(trash->serverId)
+                                                                      : m_store.messageStore().conversationMessages(done.conversationId);
     QSet<qint64> taken;
     for (const ActionItem &item : done.items) {
         if (!item.removed)

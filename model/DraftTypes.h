@@ -52,7 +52,7 @@ struct DraftEntry {
     }
 };
 
-// What the engine uploads (Store::draftsToUpload): the content as of
+// What the engine uploads (DraftStore::draftsToUpload): the content as of
 // `revision`, the local save it carries, and the ClientId of its Sync Add.
 struct DraftUpload {
     DraftEntry draft;

@@ -111,12 +111,12 @@ std::vector<std::unique_ptr<FolderModel::Node>> FolderModel::buildFolders(const 
                                                                           const QString &account) const
 {
     QHash<QString, Folder> visible;
-    for (const Folder &folder : store.folders()) {
+    for (const Folder &folder : store.folderStore().folders()) {
         if (isMailFolder(folder.type))
             visible.insert(folder.serverId, folder);
     }
-    const QHash<QString, int> unread = store.unreadCounts();
-    const int unsent = int(store.outbox(true).size());
+    const QHash<QString, int> unread = store.folderStore().unreadCounts();
+    const int unsent = int(store.outboxStore().outbox(true).size());
     bool serverOutbox = false;
     std::map<QString, std::vector<std::unique_ptr<Node>>> byParent; // QHash needs copyable values
     for (const Folder &folder : std::as_const(visible)) {
@@ -268,7 +268,7 @@ QString FolderModel::outboxFolderId() const
         if (root->data.folder.type == FolderType::Outbox)
             return root->data.folder.serverId;
     }
-    if (const std::optional<Folder> server = m_store->folderOfType(FolderType::Outbox))
+    if (const std::optional<Folder> server = m_store->folderStore().folderOfType(FolderType::Outbox))
         return server->serverId;
     return {};
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 // The full-text index of the stored mail (migration 19, docs/architecture.md
-// "Full-text search") and the pieces Store::search is built from.
+// "Full-text search") and the pieces ConversationStore::search is built from.
 
 #include "Store.h"
 
@@ -47,8 +47,9 @@ bool registerFunctions(sqlite3 *db, const bool *deferred);
 // Rewrites the index rows of the noted messages (gone ones go), in order.
 extern const char *const flushPendingSql[3];
 
-// Migration 19: the table, its triggers and the rows of the mail already stored.
-bool createIndex(sqlite3 *db);
+// skein_body_text, which the triggers of migration 19 call
+// (model/migrations/019-full-text-index.sql): registered before it runs.
+bool registerBodyText(sqlite3 *db);
 
 // The user's words as an FTS5 query: each word a quoted string (so quotes,
 // NEAR(, *, - and the like are only text), all of them required, the last

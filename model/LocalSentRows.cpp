@@ -35,7 +35,7 @@ QByteArray localIndex(const OutboxEntry &entry, const Message &source)
 
 QString senderOf(const Store &store)
 {
-    const std::optional<AccountSettings> account = store.account();
+    const std::optional<AccountSettings> account = store.accountStore().account();
     if (!account)
         return {};
     return account->email.isEmpty() ? account->user : account->email;
@@ -67,7 +67,7 @@ QString localSentLabel(const OutboxEntry &entry)
 
 QList<LocalSentEntry> localSentEntries(const Store &store)
 {
-    const QList<OutboxEntry> replies = store.repliesInOutbox(); // recorded copies left out
+    const QList<OutboxEntry> replies = store.outboxStore().repliesInOutbox(); // recorded copies left out
     bool any = false, awaiting = false;
     for (const OutboxEntry &entry : replies) {
         any = any || isShown(entry);
@@ -79,16 +79,16 @@ QList<LocalSentEntry> localSentEntries(const Store &store)
     // is still running) already hides its local row: never both.
     QHash<qint64, qint64> arrived;
     if (awaiting) {
-        const QList<SentReply> waiting = store.repliesAwaitingCopy();
-        const QHash<qint64, qint64> recorded = store.sentCopies();
+        const QList<SentReply> waiting = store.outboxStore().repliesAwaitingCopy();
+        const QHash<qint64, qint64> recorded = store.outboxStore().sentCopies();
         const QSet<qint64> taken(recorded.cbegin(), recorded.cend());
-        arrived = matchSentCopies(waiting, store.sentCopyCandidates(waiting), store.sentItemsFolderIds(), taken);
+        arrived = matchSentCopies(waiting, store.outboxStore().sentCopyCandidates(waiting), store.outboxStore().sentItemsFolderIds(), taken);
     }
     QList<LocalSentEntry> shown;
     for (const OutboxEntry &entry : replies) {
         if (!isShown(entry) || arrived.contains(entry.id))
             continue;
-        const std::optional<Message> source = store.messageById(entry.sourceMessageId);
+        const std::optional<Message> source = store.messageStore().messageById(entry.sourceMessageId);
         if (!source)
             continue; // the message answered is gone: the Outbox still lists it
         shown.append({entry, *source});

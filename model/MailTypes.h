@@ -119,4 +119,19 @@ struct MessageChange {
     std::optional<Message> full;
 };
 
+// Everything one Sync response said about one folder; applied in one transaction
+// together with its new sync key, so a crash never leaves key and items apart.
+struct SyncBatch {
+    QString folderId;
+    QString newSyncKey;
+    QList<Message> adds;            // upserted by (folder, serverId)
+    QList<MessageChange> changes;
+    QStringList deletes;            // gone from the server folder
+    QStringList softDeletes;        // left the filter window: removed locally, not "deleted"
+    // The request for the next page already left (SyncRunner sends it while
+    // this batch is stored): the folder's sync-in-flight marker is set again
+    // in the same transaction as the new key, so a crash never hides it.
+    bool nextRequestInFlight = false;
+};
+
 } // namespace skein

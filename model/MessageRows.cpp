@@ -117,7 +117,7 @@ void FolderContext::load(const Store &store)
 {
     names.clear();
     sentFolders.clear();
-    for (const Folder &folder : store.folders()) {
+    for (const Folder &folder : store.folderStore().folders()) {
         names.insert(folder.serverId, folder.name);
         if (folder.type == FolderType::SentItems)
             sentFolders.insert(folder.serverId);

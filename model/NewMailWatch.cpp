@@ -18,7 +18,7 @@ NewMailWatch::NewMailWatch(const Store &store, QString ownAddress)
 
 void NewMailWatch::start()
 {
-    m_seenUpTo = m_store.newestMessageId();
+    m_seenUpTo = m_store.messageStore().newestMessageId();
 }
 
 bool NewMailWatch::isOwn(const Message &m) const
@@ -29,19 +29,19 @@ bool NewMailWatch::isOwn(const Message &m) const
 QList<NewMailAlert> NewMailWatch::collect(const QDateTime &now)
 {
     QString inbox;
-    for (const Folder &f : m_store.folders())
+    for (const Folder &f : m_store.folderStore().folders())
         if (f.type == FolderType::Inbox)
             inbox = f.serverId;
     if (inbox.isEmpty())
         return {};
-    const QList<Message> arrived = m_store.messagesAfter(inbox, m_seenUpTo, kMaxPerCollect);
-    const qint64 newest = m_store.newestMessageId();
+    const QList<Message> arrived = m_store.messageStore().messagesAfter(inbox, m_seenUpTo, kMaxPerCollect);
+    const qint64 newest = m_store.messageStore().newestMessageId();
     QList<NewMailAlert> alerts;
     for (const Message &m : arrived) { // newest first
         if (m.read || isOwn(m) || !m.dateReceived.isValid() || m.dateReceived.secsTo(now) > kNewForSeconds)
             continue;
         if (!m.conversationId.isEmpty()) {
-            const std::optional<ConversationRule> rule = m_store.conversationRule(m.conversationId);
+            const std::optional<ConversationRule> rule = m_store.journalStore().conversationRule(m.conversationId);
             if (rule && rule->state != RuleState::Failed)
                 continue; // ignored or always-moved: the user asked not to see it
         }

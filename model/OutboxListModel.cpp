@@ -14,7 +14,7 @@ OutboxListModel::OutboxListModel(const Store *store, QObject *parent)
 
 void OutboxListModel::refresh()
 {
-    QList<OutboxEntry> entries = m_store->outbox(true);
+    QList<OutboxEntry> entries = m_store->outboxStore().outbox(true);
     for (OutboxEntry &e : entries)
         e.mime.clear(); // the list never shows it; the editor reads the store
     beginResetModel();

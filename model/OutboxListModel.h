@@ -10,7 +10,7 @@ namespace skein {
 class Store;
 
 // What the Outbox folder view lists (issue 11 part 3): the messages the
-// server has not taken yet (Store::outbox(): waiting, sending, refused),
+// server has not taken yet (OutboxStore::outbox(): waiting, sending, refused),
 // oldest first, one row each: subject, recipients, when it was written, its
 // state in words and the reason of the last failure. QtCore only, like the
 // other item models.

@@ -77,7 +77,7 @@ public:
     // infer() only ever groups candidates that share a key, directly or
     // through others, so a set closed under shared keys (plus whole stored
     // conversations) gets the same result alone as within the whole account:
-    // Store::regroupChangedConversations relies on that.
+    // ThreadStore::regroupChangedConversations relies on that.
     static QStringList linkKeys(const ThreadCandidate &candidate);
 };
 

@@ -21,12 +21,12 @@ void UnifiedInboxModel::refresh()
 {
     QList<Row> rows;
     for (const FolderModel::Account &account : std::as_const(m_accounts)) {
-        const std::optional<Folder> inbox = account.store->folderOfType(FolderType::Inbox);
+        const std::optional<Folder> inbox = account.store->folderStore().folderOfType(FolderType::Inbox);
         if (!inbox)
             continue;
         ConversationQuery query;
         query.limit = perAccountLimit;
-        for (const ConversationSummary &summary : account.store->conversations(inbox->serverId, query))
+        for (const ConversationSummary &summary : account.store->conversationStore().conversations(inbox->serverId, query))
             rows.append({account.key, account.label, inbox->serverId, summary});
     }
     std::stable_sort(rows.begin(), rows.end(),

@@ -129,7 +129,7 @@ void ActionReplayer::noteFolders(const ActionEntry &entry, Report &report)
         touched << item.folderId << item.targetFolderId;
     report.folders += touched;
     if (entry.kind == ActionKind::Delete)
-        if (const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems))
+        if (const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems))
             report.folders << trash->serverId;
     // A move into a folder synced earlier in this replay: the device holds
     // the messages under the ids MoveItems named, but only a Sync makes the
@@ -297,7 +297,7 @@ bool ActionReplayer::sendConversationMoves(const Entries &requested, Report &rep
     if (refusesConversationMoves(reply)) {
         qCInfo(lcSync).nospace() << "The server refuses conversation Moves (HTTP " << reply.httpStatus
                                  << "); Skein keeps ignore / always-move rules itself from now on";
-        m_store.setCapability(Capability::ConversationMove, CapabilityState::Refused);
+        m_store.accountStore().setCapability(Capability::ConversationMove, CapabilityState::Refused);
         keepRulesLocally(entries, report);
         return true;
     }
@@ -313,8 +313,8 @@ bool ActionReplayer::sendConversationMoves(const Entries &requested, Report &rep
         else if (move->status != 1)
             failed(e, statusText("ItemOperations.Move", move->status));
         else {
-            if (m_store.capability(Capability::ConversationMove) != CapabilityState::Supported)
-                m_store.setCapability(Capability::ConversationMove, CapabilityState::Supported);
+            if (m_store.accountStore().capability(Capability::ConversationMove) != CapabilityState::Supported)
+                m_store.accountStore().setCapability(Capability::ConversationMove, CapabilityState::Supported);
             done(e); // the placeholders get their new ids from the target's next Sync
         }
     }
@@ -341,8 +341,8 @@ ActionReplayer::MoveOutcome ActionReplayer::applyMoveResult(ActionEntry &entry, 
         // The message is no longer in the source. The other device moved it
         // to the same folder, and the target's Sync already brought it and
         // its row took over the placeholder: it is where the user put it.
-        const std::optional<Message> row = m_store.messageById(item.messageId);
-        if (row && row->folderId == item.targetFolderId && !m_store.isMoving(row->id)) {
+        const std::optional<Message> row = m_store.messageStore().messageById(item.messageId);
+        if (row && row->folderId == item.targetFolderId && !m_store.messageStore().isMoving(row->id)) {
             item.confirmed = true;
             item.newServerId = row->serverId;
             return MoveOutcome::Confirmed;
@@ -370,11 +370,11 @@ void ActionReplayer::placeMovedRow(const ActionEntry &entry, const ActionItem &i
     if (m_journal.movedOnLater(entry.id, item.messageId))
         return;
     // The target's Sync may already have brought the message under its new id.
-    const std::optional<Message> there = m_store.message(item.targetFolderId, serverId);
+    const std::optional<Message> there = m_store.messageStore().message(item.targetFolderId, serverId);
     if (there && there->id != item.messageId)
-        m_store.removeMessage(item.messageId);
+        m_store.messageStore().removeMessage(item.messageId);
     else
-        m_store.relocateMessage(item.messageId, item.targetFolderId, serverId, false);
+        m_store.messageStore().relocateMessage(item.messageId, item.targetFolderId, serverId, false);
 }
 
 bool ActionReplayer::sendMoveItems(const Entries &entries, Report &report)
@@ -417,7 +417,7 @@ bool ActionReplayer::sendMoveItems(const Entries &entries, Report &report)
 bool ActionReplayer::syncForPlaceholders(const QSet<QString> &folderIds, Report &report)
 {
     for (const QString &folderId : folderIds) {
-        const std::optional<Folder> folder = m_store.folder(folderId);
+        const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
         const FolderReport synced = folder ? (*m_syncFolder)(*folder) : FolderReport{};
         if (folder && !synced.error.isEmpty()) {
             report.error = synced.errorKind != ErrorKind::None ? synced.errorKind : ErrorKind::Network;
@@ -601,7 +601,7 @@ bool ActionReplayer::syncSegment(const Entries &entries, const FolderSyncer &syn
             folders.append(e.folderId);
     m_claimLimit = entries.last().id;
     for (const QString &folderId : folders) {
-        const std::optional<Folder> folder = m_store.folder(folderId);
+        const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
         if (!folder) {
             for (const ActionEntry &e : entries)
                 if (e.folderId == folderId)

@@ -14,7 +14,8 @@ namespace skein::eas {
 struct FolderReport;
 
 // Drains the action journal to the server, in journal order, batching as the
-// protocol allows ([MS-ASCON] 3.1.4, design.md "Sync out"):
+// protocol allows ([MS-ASCON] 3.1.4; docs/architecture.md, "Conversation
+// actions: journal and replay"):
 //   - consecutive ignore / always-move entries: one ItemOperations with one
 //     Move per conversation (processed in order by the server);
 //   - consecutive move entries: one MoveItems with one Move per message;

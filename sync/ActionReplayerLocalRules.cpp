@@ -19,7 +19,7 @@ QString topicOf(const Store &store, const QByteArray &conversationId)
 {
     QString topic;
     const Message *oldest = nullptr;
-    const QList<Message> messages = store.conversationMessages(conversationId);
+    const QList<Message> messages = store.messageStore().conversationMessages(conversationId);
     for (const Message &m : messages) {
         if (topic.isEmpty())
             topic = m.threadTopic.trimmed();
@@ -59,7 +59,7 @@ void ActionReplayer::keepRulesLocally(const Entries &entries, Report &report)
             m_outcome(e.id, ActionState::Done, {});
         if (m_notice) {
             const QString topic = topicOf(m_store, e.conversationId);
-            const std::optional<Folder> target = m_store.folder(e.targetFolderId);
+            const std::optional<Folder> target = m_store.folderStore().folder(e.targetFolderId);
             m_notice(e.kind == ActionKind::Ignore
                          ? QCoreApplication::translate("skein::eas::ActionReplayer", "This server cannot keep conversation rules; Skein keeps \u201c%1\u201d "
                                                                                      "ignored on this computer.").arg(topic)

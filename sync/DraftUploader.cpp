@@ -34,7 +34,7 @@ bool DraftUploader::serverKeepsDrafts(const QString &protocolVersion)
 
 bool DraftUploader::hasWork(const Store &store)
 {
-    return !store.draftsToUpload().isEmpty() || !store.draftDeletes().isEmpty();
+    return !store.draftStore().draftsToUpload().isEmpty() || !store.draftStore().draftDeletes().isEmpty();
 }
 
 DraftUploader::Report DraftUploader::run(SyncRunner &runner, EasSession &session, Store &store)
@@ -48,19 +48,19 @@ DraftUploader::Report DraftUploader::run(SyncRunner &runner, EasSession &session
             return Report{connected.error, connected.message, {}, 0, false};
     }
     if (!serverKeepsDrafts(session.account().protocolVersion)) {
-        for (const DraftUpload &u : store.draftsToUpload())
+        for (const DraftUpload &u : store.draftStore().draftsToUpload())
             report.outcomes.append({u.draft.id, false, {}});
         return report;
     }
-    std::optional<Folder> drafts = store.folderOfType(FolderType::Drafts);
+    std::optional<Folder> drafts = store.folderStore().folderOfType(FolderType::Drafts);
     if (!drafts) {
         runner.connect();
-        drafts = store.folderOfType(FolderType::Drafts);
+        drafts = store.folderStore().folderOfType(FolderType::Drafts);
     }
     if (!drafts)
         return Report{ErrorKind::Server, QCoreApplication::translate("skein::eas::DraftUploader", "The server has no Drafts folder."), {}, 0, false};
     for (int attempt = 0; attempt < 2; ++attempt) {
-        if (store.syncKey(drafts->serverId) == QLatin1String("0") || store.isSyncInFlight(drafts->serverId)) {
+        if (store.folderStore().syncKey(drafts->serverId) == QLatin1String("0") || store.folderStore().isSyncInFlight(drafts->serverId)) {
             const FolderReport synced = runner.syncFolder(*drafts);
             if (!synced.error.isEmpty())
                 return Report{synced.errorKind == ErrorKind::None ? ErrorKind::Server : synced.errorKind,
@@ -70,7 +70,7 @@ DraftUploader::Report DraftUploader::run(SyncRunner &runner, EasSession &session
         if (!report.invalidSyncKey)
             break;
         // The folder starts again from key 0 (its Sync resyncs) and the drafts follow.
-        store.beginResync(drafts->serverId);
+        store.folderStore().beginResync(drafts->serverId);
     }
     return report;
 }
@@ -93,9 +93,9 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
 {
     DraftSyncRequest request;
     request.folderId = drafts.serverId;
-    request.syncKey = m_store.syncKey(drafts.serverId);
+    request.syncKey = m_store.folderStore().syncKey(drafts.serverId);
     QHash<QString, qint64> deleteByClientId;
-    for (const DraftDelete &d : m_store.draftDeletes()) {
+    for (const DraftDelete &d : m_store.draftStore().draftDeletes()) {
         if (!d.serverId.isEmpty()) {
             request.deletes.append(d.serverId);
         } else {
@@ -106,7 +106,7 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
         }
     }
     QHash<QString, DraftUpload> uploadByClientId;
-    for (const DraftUpload &u : m_store.draftsToUpload()) {
+    for (const DraftUpload &u : m_store.draftStore().draftsToUpload()) {
         if (u.draft.serverId.isEmpty()) {
             request.adds.append(u);
             uploadByClientId.insert(u.clientId, u);
@@ -118,15 +118,15 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
         return false;
     for (const DraftUpload &u : request.adds + request.changes)
         if (u.draft.id)
-            m_store.noteDraftUploading(u.draft.id);
+            m_store.draftStore().noteDraftUploading(u.draft.id);
     // A lost answer is fetched by the folder's next Sync (SyncRunner).
-    m_store.setSyncInFlight(drafts.serverId, true);
+    m_store.folderStore().setSyncInFlight(drafts.serverId, true);
     const EasReply reply = m_session.execute("Sync", request.request());
     if (!reply.ok()) {
         // An HTTP error is an answer: the server applied nothing. Without
         // any answer the marker stays: it may have.
         if (reply.httpStatus != 0)
-            m_store.setSyncInFlight(drafts.serverId, false);
+            m_store.folderStore().setSyncInFlight(drafts.serverId, false);
         report.error = reply.error;
         report.message = reply.message;
         return false;
@@ -142,16 +142,16 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
         report.invalidSyncKey = needsFolderSync(status);
         report.message = parsed.error.isEmpty() ? statusText("Sync", status) : parsed.error;
         if (report.invalidSyncKey)
-            m_store.setSyncInFlight(drafts.serverId, false);
+            m_store.folderStore().setSyncInFlight(drafts.serverId, false);
         return false;
     }
     // Answered: the server holds no answer of ours any more.
-    m_store.setSyncInFlight(drafts.serverId, false);
+    m_store.folderStore().setSyncInFlight(drafts.serverId, false);
     SyncBatch batch = collection->batch;
     batch.folderId = drafts.serverId;
     if (batch.newSyncKey.isEmpty())
         batch.newSyncKey = request.syncKey;
-    if (!m_store.applySyncBatch(batch)) {
+    if (!m_store.syncApplier().applySyncBatch(batch)) {
         report.error = ErrorKind::Protocol;
         report.message = m_store.lastError();
         return false;
@@ -161,7 +161,7 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
     for (const DraftResponses::Item &item : responses.adds) {
         if (const auto d = deleteByClientId.constFind(item.clientId); d != deleteByClientId.cend()) {
             if (item.status == 1 && !item.serverId.isEmpty()) {
-                m_store.setDraftDeleteServerId(*d, item.serverId);
+                m_store.draftStore().setDraftDeleteServerId(*d, item.serverId);
                 *again = true;
             }
             continue;
@@ -170,11 +170,11 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
         if (u == uploadByClientId.cend())
             continue;
         if (item.status == 1 && !item.serverId.isEmpty()) {
-            m_store.setDraftUploaded(u->draft.id, u->revision, item.serverId);
+            m_store.draftStore().setDraftUploaded(u->draft.id, u->revision, item.serverId);
             report.outcomes.append({u->draft.id, true, {}});
         } else {
             const QString why = statusText("Sync", item.status);
-            m_store.setDraftUploadError(u->draft.id, why);
+            m_store.draftStore().setDraftUploadError(u->draft.id, why);
             report.outcomes.append({u->draft.id, false, why});
         }
     }
@@ -184,28 +184,28 @@ bool DraftUploader::runOnce(const Folder &drafts, Report &report, bool *again)
     for (const DraftUpload &u : std::as_const(request.changes)) {
         const int status = changeStatus.value(u.draft.serverId, 1);
         if (status == 1) {
-            m_store.setDraftUploaded(u.draft.id, u.revision, u.draft.serverId);
+            m_store.draftStore().setDraftUploaded(u.draft.id, u.revision, u.draft.serverId);
             report.outcomes.append({u.draft.id, true, {}});
         } else if (status == 8) {
             // Deleted on another device: the user still writes it, so it goes up again.
-            m_store.setDraftUploaded(u.draft.id, 0, QString());
+            m_store.draftStore().setDraftUploaded(u.draft.id, 0, QString());
             *again = true;
         } else {
             const QString why = statusText("Sync", status);
-            m_store.setDraftUploadError(u.draft.id, why);
+            m_store.draftStore().setDraftUploadError(u.draft.id, why);
             report.outcomes.append({u.draft.id, false, why});
         }
     }
     QHash<QString, int> deleteStatus;
     for (const DraftResponses::Item &item : responses.deletes)
         deleteStatus.insert(item.serverId, item.status);
-    for (const DraftDelete &d : m_store.draftDeletes()) {
+    for (const DraftDelete &d : m_store.draftStore().draftDeletes()) {
         if (d.serverId.isEmpty() || !request.deletes.contains(d.serverId))
             continue;
         const int status = deleteStatus.value(d.serverId, 1);
         // 8: already gone from the server, which is what was asked.
         if (status == 1 || status == 8) {
-            m_store.finishDraftDelete(d.id);
+            m_store.draftStore().finishDraftDelete(d.id);
             ++report.deleted;
         } else {
             qCWarning(lcDrafts) << "The server refused to delete draft" << d.serverId << "status" << status;

@@ -13,7 +13,7 @@ namespace skein::eas {
 // 16.0 and later (Sync Add / Change / Delete, DraftSyncRequest), on the sync
 // thread. Only each draft's newest save goes; one saved while the request
 // was out stays pending for the next run. A draft is counted as tried
-// (Store::noteDraftUploading) before its request leaves and keeps its
+// (DraftStore::noteDraftUploading) before its request leaves and keeps its
 // ClientId until the server named a ServerId, so an Add whose answer was
 // lost is sent again with the same ClientId; the server then answers the
 // ServerId it gave before (docs/architecture.md "Exactly once, at least

@@ -4,7 +4,7 @@
 // part 3: "can be opened and edited again while waiting"). The outbox keeps
 // only the MIME Skein built; this reads it back with GMime (model/ has no
 // MIME parser). The app's composer reopens the result and, when the user
-// sends again, replaces the entry with Store::editOutbox (same ClientId).
+// sends again, replaces the entry with OutboxStore::editOutbox (same ClientId).
 
 #include "DraftTypes.h"
 #include "OutboxTypes.h"

@@ -44,7 +44,7 @@ QString OutboxSender::unknownOutcomeText()
 OutboxSender::Report OutboxSender::sendAll()
 {
     Report report;
-    QList<OutboxEntry> entries = m_store.outboxToSend();
+    QList<OutboxEntry> entries = m_store.outboxStore().outboxToSend();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const Outcome outcome = sendOne(entries[i], report);
         if (outcome == Outcome::Waiting) {
@@ -59,7 +59,7 @@ OutboxSender::Report OutboxSender::sendAll()
 int OutboxSender::noteNotReached(const QString &reason)
 {
     int noted = 0;
-    for (OutboxEntry &entry : m_store.outboxToSend()) {
+    for (OutboxEntry &entry : m_store.outboxStore().outboxToSend()) {
         if (entry.state != OutboxState::Waiting || entry.error == reason)
             continue;
         settle(entry, OutboxState::Waiting, reason);
@@ -74,7 +74,7 @@ void OutboxSender::settle(OutboxEntry &entry, OutboxState state, const QString &
     entry.error = message;
     if (state == OutboxState::Sent)
         entry.sent = QDateTime::currentDateTimeUtc();
-    if (!m_store.updateOutboxState(entry))
+    if (!m_store.outboxStore().updateOutboxState(entry))
         qCWarning(lcOutbox) << "Could not save the state of outbox message" << entry.id << ":" << m_store.lastError();
     if (m_outcome)
         m_outcome(entry.id, state, message);
@@ -91,7 +91,7 @@ OutboxSender::Outcome OutboxSender::sendOne(OutboxEntry &entry, Report &report)
     // Saved before the request: a kill while it is on its way leaves 'sending'.
     entry.state = OutboxState::Sending;
     ++entry.attempts;
-    if (!m_store.updateOutboxState(entry)) {
+    if (!m_store.outboxStore().updateOutboxState(entry)) {
         report.error = ErrorKind::Protocol;
         report.message = QCoreApplication::translate("skein::eas::OutboxSender", "Could not save the outbox: %1").arg(m_store.lastError());
         return Outcome::Waiting;

@@ -13,9 +13,9 @@ QString ownAddress(const Store &store, const AccountSettings &account)
         return account.email;
     if (account.user.contains(QLatin1Char('@')))
         return account.user;
-    if (const std::optional<Folder> sent = store.folderOfType(FolderType::SentItems)) {
+    if (const std::optional<Folder> sent = store.folderStore().folderOfType(FolderType::SentItems)) {
         QHash<QString, int> counts;
-        for (const Message &m : store.messagesInFolder(sent->serverId))
+        for (const Message &m : store.messageStore().messagesInFolder(sent->serverId))
             for (const MailboxAddress &a : parseAddressList(m.from))
                 ++counts[a.address.toLower()];
         QString best;

@@ -131,7 +131,7 @@ void SyncEngine::syncFolder(const QString &folderId)
             return;
         }
         SyncReport report;
-        if (const std::optional<Folder> folder = w.store.folder(folderId))
+        if (const std::optional<Folder> folder = w.store.folderStore().folder(folderId))
             appendFolderReport(report, w.runner->syncFolder(*folder));
         else
             report.message = QCoreApplication::translate("skein::eas::SyncEngine", "There is no folder %1.").arg(folderId);
@@ -155,7 +155,7 @@ void SyncEngine::estimate(const QString &folderId, int filterType)
             Q_EMIT estimated(folderId, 0, -1, w.openError);
             return;
         }
-        const std::optional<Folder> folder = w.store.folder(folderId);
+        const std::optional<Folder> folder = w.store.folderStore().folder(folderId);
         if (!folder) {
             Q_EMIT estimated(folderId, 0, -1, QCoreApplication::translate("skein::eas::SyncEngine", "There is no folder %1.").arg(folderId));
             return;
@@ -269,7 +269,7 @@ void SyncEngine::saveAttachment(qint64 messageId, const QString &fileReference, 
         const AttachmentDownloader::Result r
             = AttachmentDownloader(*w.session).fetchToFile(fileReference, targetPath, progress);
         if (r.ok && !r.contentType.isEmpty())
-            w.store.setAttachmentContentType(messageId, fileReference, r.contentType);
+            w.store.messageStore().setAttachmentContentType(messageId, fileReference, r.contentType);
         Q_EMIT attachmentSaved(messageId, fileReference, targetPath, r.ok ? QString() : r.error,
                                r.cancelled || cancelled);
     });

@@ -67,7 +67,7 @@ public Q_SLOTS:
     // with directoryFound(). The same query asked again while it waits is asked once.
     void searchDirectory(const QString &query);
     // Sends the action journal now (after ConversationActions::actionApplied)
-    // and the outbox (after Store::insertOutbox): FolderSync, the journal in
+    // and the outbox (after OutboxStore::insertOutbox): FolderSync, the journal in
     // order, the outbox in order, then a Sync of the folders involved and,
     // after mail went out, of Sent Items.
     // Answers with replayFinished(); each entry's outcome with actionsChanged()
@@ -93,7 +93,7 @@ public Q_SLOTS:
     void saveAttachment(qint64 messageId, const QString &fileReference, const QString &targetPath);
 
     // ---- Drafts (docs/architecture.md "Drafts") ----
-    // After Store::saveDraft or deleteDraft: at 16.0+ puts each draft's last
+    // After DraftStore::saveDraft or deleteDraft: at 16.0+ puts each draft's last
     // save into the server's Drafts folder (Sync Add / Change) and deletes
     // the server's copies of deleted or sent drafts; below 16.0 sends
     // nothing. Background lane: asked twice while waiting, runs once.
@@ -132,7 +132,7 @@ Q_SIGNALS:
     void notice(const QString &message);
     void replayFinished(const skein::eas::SyncReport &report);
     void replyHeadersFetched(qint64 messageId, const QString &error);
-    // An outbox entry was sent, refused or left waiting (Store::outboxEntry
+    // An outbox entry was sent, refused or left waiting (OutboxStore::outboxEntry
     // says which and why): the Outbox view re-reads the store.
     void outboxChanged(qint64 entryId);
     // The server refused outbox entry entryId; message says why, in words.

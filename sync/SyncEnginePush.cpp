@@ -26,8 +26,8 @@ constexpr int kMaxRetryMs = 5 * 60 * 1000;
 QStringList pushFolders(const Store &store, int limit)
 {
     QList<Folder> folders;
-    for (const Folder &f : store.folders())
-        if (isMailFolder(f.type) && f.type != FolderType::Outbox && store.syncKey(f.serverId) != QLatin1String("0"))
+    for (const Folder &f : store.folderStore().folders())
+        if (isMailFolder(f.type) && f.type != FolderType::Outbox && store.folderStore().syncKey(f.serverId) != QLatin1String("0"))
             folders.append(f);
     std::stable_sort(folders.begin(), folders.end(), [](const Folder &a, const Folder &b) {
         return (a.type == FolderType::Inbox) > (b.type == FolderType::Inbox);

@@ -31,7 +31,7 @@ struct SyncEngine::Worker {
             openError = store.lastError();
             return false;
         }
-        const std::optional<AccountSettings> account = store.account();
+        const std::optional<AccountSettings> account = store.accountStore().account();
         if (!account) {
             openError = QStringLiteral("No account is set up in this profile.");
             return false;
@@ -50,13 +50,13 @@ struct SyncEngine::Worker {
         session->setRequestTimeoutMs(config.requestTimeoutMs);
         session->setAccountChangedHandler([this](const AccountSettings &changed) {
             AccountSettings merged = changed;
-            merged.folderSyncKey = store.account().value_or(changed).folderSyncKey;
-            store.saveAccount(merged);
+            merged.folderSyncKey = store.accountStore().account().value_or(changed).folderSyncKey;
+            store.accountStore().saveAccount(merged);
         });
         runner = std::make_unique<SyncRunner>(*session, store, config.options);
         runner->setFolderChangedHandler([engine, this](const QString &folderId) {
             // A copy of a sent reply may have arrived: it takes the local row's place for good.
-            if (store.recordSentCopies() < 0)
+            if (store.outboxStore().recordSentCopies() < 0)
                 qCWarning(lcEngine) << "Could not record the copies of sent messages:" << store.lastError();
             Q_EMIT engine->folderChanged(folderId);
         });

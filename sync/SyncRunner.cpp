@@ -71,7 +71,7 @@ SyncReport SyncRunner::connect()
 
 bool SyncRunner::syncHierarchy(SyncReport &report)
 {
-    QString key = m_store.account().value_or(AccountSettings{}).folderSyncKey;
+    QString key = m_store.accountStore().account().value_or(AccountSettings{}).folderSyncKey;
     for (int attempt = 0; attempt < 2; ++attempt) {
         EasReply reply;
         const FolderSyncCommand::Result result = m_session.run(FolderSyncCommand(key), &reply);
@@ -94,7 +94,7 @@ bool SyncRunner::syncHierarchy(SyncReport &report)
             report.message = statusText("FolderSync", result.status);
             return false;
         }
-        if (!m_store.applyFolderSync(result.syncKey, result.addsOrUpdates, result.deletes)) {
+        if (!m_store.folderStore().applyFolderSync(result.syncKey, result.addsOrUpdates, result.deletes)) {
             report.error = ErrorKind::Server;
             report.message = QCoreApplication::translate("skein::eas::SyncRunner", "Could not save the folder list: %1").arg(m_store.lastError());
             return false;
@@ -131,7 +131,7 @@ SyncReport SyncRunner::syncAll()
     if (replayed.error == ErrorKind::None)
         sendOutbox();
     const QString version = m_session.account().protocolVersion;
-    for (const Folder &folder : m_store.folders()) {
+    for (const Folder &folder : m_store.folderStore().folders()) {
         if (!shouldSync(folder, version) || replayed.syncedFolders.contains(folder.serverId))
             continue;
         yieldToUserWork();
@@ -169,7 +169,7 @@ bool SyncRunner::primeFolder(const Folder &folder, FolderReport &report)
         report.error = statusText("Sync", collection.status);
         return false;
     }
-    return m_store.setSyncKey(folder.serverId, collection.syncKey);
+    return m_store.folderStore().setSyncKey(folder.serverId, collection.syncKey);
 }
 
 void SyncRunner::countBatch(const SyncBatch &batch, FolderReport &report)
@@ -189,11 +189,11 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     int resyncs = 0;
     bool hierarchyRefreshed = false;
 
-    QString key = m_store.syncKey(folder.serverId);
+    QString key = m_store.folderStore().syncKey(folder.serverId);
     bool downloadingAll = key == QLatin1String("0");
     if (downloadingAll && !primeFolder(folder, report))
         return report;
-    key = m_store.syncKey(folder.serverId);
+    key = m_store.folderStore().syncKey(folder.serverId);
     // The journal's Change/Delete commands for this folder, sent with the
     // first request that has a real key; released again if it gets no answer.
     ActionReplayer::SyncClaim claim;
@@ -202,7 +202,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
     // a network failure after the request left): the server may have
     // applied it and keeps its answer for that key. The first request is
     // then a plain retry that fetches that answer; the commands go after.
-    bool holdCommands = m_store.isSyncInFlight(folder.serverId);
+    bool holdCommands = m_store.folderStore().isSyncInFlight(folder.serverId);
 
     // This page's request when it left while the page before was stored.
     std::optional<PrefetchedSync> prefetched;
@@ -222,14 +222,14 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             request.changes = claim.changes;
             request.deletes = claim.deletes;
 
-            m_store.setSyncInFlight(folder.serverId, true);
+            m_store.folderStore().setSyncInFlight(folder.serverId, true);
             result = m_session.run(SyncCommand({request}, version), &reply);
         }
         if (!reply.ok()) {
             // An HTTP error is an answer: the server did not apply the
             // request. Without any answer the marker stays: it may have.
             if (reply.httpStatus != 0)
-                m_store.setSyncInFlight(folder.serverId, false);
+                m_store.folderStore().setSyncInFlight(folder.serverId, false);
             // Stays pending, nothing rolled back (unless the server kept failing).
             m_replayer->syncNotDelivered(claim, reply.httpStatus);
             report.error = reply.message;
@@ -242,7 +242,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             return report;
         }
         if (result.collections.isEmpty() && result.status == 1) {
-            m_store.setSyncInFlight(folder.serverId, false); // answered: the key stays
+            m_store.folderStore().setSyncInFlight(folder.serverId, false); // answered: the key stays
             m_replayer->syncAnswered(claim, {}); // nothing failed, nothing changed
             break; // empty body or collection absent: nothing changed
         }
@@ -262,9 +262,9 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
             ++resyncs;
             report.resynced = true;
             qCInfo(lcSync) << "Folder" << folder.name << "has an invalid sync key; resyncing";
-            if (!m_store.beginResync(folder.serverId) || !primeFolder(folder, report))
+            if (!m_store.folderStore().beginResync(folder.serverId) || !primeFolder(folder, report))
                 return report;
-            key = m_store.syncKey(folder.serverId);
+            key = m_store.folderStore().syncKey(folder.serverId);
             downloadingAll = true;
             continue;
         }
@@ -275,7 +275,7 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
                 report.error = hierarchy.message;
                 return report;
             }
-            if (!m_store.folder(folder.serverId)) {
+            if (!m_store.folderStore().folder(folder.serverId)) {
                 report.error = QCoreApplication::translate("skein::eas::SyncRunner", "The folder no longer exists on the server.");
                 return report;
             }
@@ -299,12 +299,12 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         }
         // A message the user moved here arrives under its new ServerId: it
         // takes over the local placeholder instead of showing twice.
-        m_store.adoptMovedMessages(folder.serverId, batch.adds);
+        m_store.syncApplier().adoptMovedMessages(folder.serverId, batch.adds);
         // Stored while the claimed changes are still unfinished, so that the
         // batch cannot overwrite them (Store::applySyncBatch keeps a waiting
         // change's field) and a refusal among them rolls back to the
         // server's value.
-        const bool stored = m_store.applySyncBatch(batch);
+        const bool stored = m_store.syncApplier().applySyncBatch(batch);
         if (!claim.isEmpty()) {
             m_replayer->syncAnswered(claim, collection.failures);
             claim = {};
@@ -344,9 +344,9 @@ FolderReport SyncRunner::syncFolder(const Folder &folder)
         }
         holdCommands = false;
     }
-    if (m_store.isResyncing(folder.serverId) && !m_store.finishResync(folder.serverId))
+    if (m_store.folderStore().isResyncing(folder.serverId) && !m_store.folderStore().finishResync(folder.serverId))
         report.error = m_store.lastError();
-    if (report.error.isEmpty() && m_store.dropPlaceholdersWithTwins(folder.serverId) < 0)
+    if (report.error.isEmpty() && m_store.syncApplier().dropPlaceholdersWithTwins(folder.serverId) < 0)
         report.error = m_store.lastError();
     if (report.error.isEmpty())
         fetchReplyHeaders(folder, downloadingAll, report);
@@ -386,14 +386,14 @@ void SyncRunner::noteConversationIndex(const SyncBatch &batch)
 {
     if (batch.adds.isEmpty())
         return;
-    const CapabilityState known = m_store.capability(Capability::ConversationIndex);
+    const CapabilityState known = m_store.accountStore().capability(Capability::ConversationIndex);
     if (known == CapabilityState::Seen)
         return;
     const bool seen = std::any_of(batch.adds.cbegin(), batch.adds.cend(), [](const Message &m) {
         return !m.conversationIndex.isEmpty();
     });
     if (seen || known == CapabilityState::Unknown)
-        m_store.setCapability(Capability::ConversationIndex,
+        m_store.accountStore().setCapability(Capability::ConversationIndex,
                               seen ? CapabilityState::Seen : CapabilityState::NeverSeen);
 }
 
@@ -420,7 +420,7 @@ void SyncRunner::fetchReplyHeaders(const Folder &folder, bool wholeFolder, Folde
 
 bool SyncRunner::fetchReplyHeaderBatches(const Folder &folder, int maxBatches, FolderReport &report)
 {
-    const QList<Message> queue = m_store.replyHeaderQueue(folder.serverId);
+    const QList<Message> queue = m_store.threadStore().replyHeaderQueue(folder.serverId);
     qsizetype next = 0;
     int batchSize = ReplyHeadersFetchCommand::kFirstBatchSize;
     for (int round = 0; round < maxBatches && next < queue.size(); ++round) {
@@ -448,7 +448,7 @@ bool SyncRunner::fetchReplyHeaderBatches(const Folder &folder, int maxBatches, F
             // sync asks again (a bounded number of times).
             qCInfo(lcSync) << "Reply headers of folder" << folder.name << "not fetched:"
                            << (reply.ok() ? result.error : reply.message) << result.status;
-            m_store.noteReplyHeadersFailed(rowOfServerId.values());
+            m_store.threadStore().noteReplyHeadersFailed(rowOfServerId.values());
             return false;
         }
         QList<std::pair<qint64, ReplyHeaders>> fetched;
@@ -459,12 +459,12 @@ bool SyncRunner::fetchReplyHeaderBatches(const Folder &folder, int maxBatches, F
             fetched.append({row, item.headers});
             rowOfServerId.remove(item.serverId);
         }
-        if (m_store.setReplyHeaders(fetched))
+        if (m_store.threadStore().setReplyHeaders(fetched))
             report.replyHeadersFetched += int(fetched.size());
         else
             qCWarning(lcSync) << "Could not store reply headers:" << m_store.lastError();
         if (!rowOfServerId.isEmpty())
-            m_store.noteReplyHeadersFailed(rowOfServerId.values());
+            m_store.threadStore().noteReplyHeadersFailed(rowOfServerId.values());
     }
     return true;
 }
@@ -475,7 +475,7 @@ void SyncRunner::regroupConversations(const Folder &folder, FolderReport &report
     // headers arrived since the last regroup, and what they link to).
     int regrouped = 0;
     QList<qint64> joined;
-    if (!m_store.regroupChangedConversations(&regrouped, &joined)) {
+    if (!m_store.threadStore().regroupChangedConversations(&regrouped, &joined)) {
         qCWarning(lcSync) << "Could not group conversations:" << m_store.lastError();
         return;
     }
@@ -484,7 +484,7 @@ void SyncRunner::regroupConversations(const Folder &folder, FolderReport &report
     // local rule (ignore / always-move kept by Skein) like a new arrival.
     QHash<QString, QList<Message>> joinedByFolder;
     for (const qint64 id : std::as_const(joined)) {
-        if (const std::optional<Message> m = m_store.messageById(id))
+        if (const std::optional<Message> m = m_store.messageStore().messageById(id))
             joinedByFolder[m->folderId].append(*m);
     }
     for (auto it = joinedByFolder.cbegin(); it != joinedByFolder.cend(); ++it)
@@ -498,9 +498,9 @@ bool SyncRunner::fetchMoreReplyHeaders(int maxBatches)
     const QString version = m_session.account().protocolVersion;
     if (version.section(QLatin1Char('.'), 0, 0).toInt() < 12)
         return false;
-    for (const Folder &folder : m_store.folders()) {
+    for (const Folder &folder : m_store.folderStore().folders()) {
         if (!shouldSync(folder, version)
-            || m_store.messagesNeedingReplyHeaders(folder.serverId, 1).isEmpty())
+            || m_store.threadStore().messagesNeedingReplyHeaders(folder.serverId, 1).isEmpty())
             continue;
         FolderReport report;
         report.folderId = folder.serverId;
@@ -515,7 +515,7 @@ bool SyncRunner::fetchMoreReplyHeaders(int maxBatches)
 
 QString SyncRunner::fetchReplyHeadersOf(qint64 messageId)
 {
-    const std::optional<Message> message = m_store.messageById(messageId);
+    const std::optional<Message> message = m_store.messageStore().messageById(messageId);
     if (!message)
         return QCoreApplication::translate("skein::eas::SyncRunner", "The message is no longer stored.");
     if (!message->internetMessageId.isEmpty())
@@ -530,7 +530,7 @@ QString SyncRunner::fetchReplyHeadersOf(qint64 messageId)
     if (result.status != 1 || result.fetched.isEmpty() || result.fetched.first().status != 1)
         return statusText("ItemOperations", result.status != 1 || result.fetched.isEmpty() ? result.status
                                                                                            : result.fetched.first().status);
-    if (!m_store.setReplyHeaders(messageId, result.fetched.first().headers))
+    if (!m_store.threadStore().setReplyHeaders(messageId, result.fetched.first().headers))
         return m_store.lastError();
     return {};
 }
@@ -538,8 +538,8 @@ QString SyncRunner::fetchReplyHeadersOf(qint64 messageId)
 bool SyncRunner::replyHeadersPending() const
 {
     const QString version = m_session.account().protocolVersion;
-    for (const Folder &folder : m_store.folders())
-        if (shouldSync(folder, version) && !m_store.messagesNeedingReplyHeaders(folder.serverId, 1).isEmpty())
+    for (const Folder &folder : m_store.folderStore().folders())
+        if (shouldSync(folder, version) && !m_store.threadStore().messagesNeedingReplyHeaders(folder.serverId, 1).isEmpty())
             return true;
     return false;
 }
@@ -549,7 +549,7 @@ SyncRunner::Estimate SyncRunner::estimate(const Folder &folder, int filterType)
     Estimate estimate;
     const QString version = m_session.account().protocolVersion;
     EasReply reply;
-    const GetItemEstimateCommand command(folder.serverId, m_store.syncKey(folder.serverId), filterType,
+    const GetItemEstimateCommand command(folder.serverId, m_store.folderStore().syncKey(folder.serverId), filterType,
                                          atLeast14(version), version);
     const GetItemEstimateCommand::Result result = m_session.run(command, &reply);
     if (!reply.ok()) {
@@ -568,7 +568,7 @@ SyncRunner::Estimate SyncRunner::estimate(const Folder &folder, int filterType)
 
 QString SyncRunner::fetchBody(qint64 messageId)
 {
-    const std::optional<Message> message = m_store.messageById(messageId);
+    const std::optional<Message> message = m_store.messageStore().messageById(messageId);
     if (!message)
         return QCoreApplication::translate("skein::eas::SyncRunner", "The message is no longer stored on this computer (it was deleted or "
                                                                      "moved by a sync).");
@@ -584,7 +584,7 @@ QString SyncRunner::fetchBody(qint64 messageId)
     // A refused Fetch carries no body: storing it would wipe the preview.
     if (result.fetchStatus != 1)
         return statusText("ItemOperations", result.fetchStatus);
-    if (!m_store.setBody(messageId, result.bodyType, result.body, result.truncated, result.estimatedSize))
+    if (!m_store.messageStore().setBody(messageId, result.bodyType, result.body, result.truncated, result.estimatedSize))
         return m_store.lastError();
     if (m_folderChanged)
         m_folderChanged(message->folderId);

@@ -175,7 +175,7 @@ private:
     // For servers that send no ConversationIndex (SOGo) or no MS-ASCON data
     // at all (12.1): after a folder's Sync, fetch the reply headers of its
     // messages that lack an index (ItemOperations, batched), then regroup
-    // conversations (Store::regroupChangedConversations). Failures are
+    // conversations (ThreadStore::regroupChangedConversations). Failures are
     // retried on later syncs, a bounded number of times. wholeFolder (its
     // first download): every message's headers, however many batches.
     void fetchReplyHeaders(const Folder &folder, bool wholeFolder, FolderReport &report);

@@ -76,7 +76,7 @@ OutboxSender::Report SyncRunner::sendOutbox()
 void SyncRunner::syncSentItems(const QSet<QString> &alreadySynced, SyncReport &report)
 {
     const QString version = m_session.account().protocolVersion;
-    for (const Folder &folder : m_store.folders()) {
+    for (const Folder &folder : m_store.folderStore().folders()) {
         if (folder.type != FolderType::SentItems || alreadySynced.contains(folder.serverId) || !shouldSync(folder, version))
             continue;
         if (!appendFolderReport(report, syncFolder(folder)))
@@ -88,7 +88,7 @@ void SyncRunner::syncTouchedFolders(const ActionReplayer::Report &replayed, Sync
 {
     const QString version = m_session.account().protocolVersion;
     for (const QString &folderId : replayed.folders) {
-        const std::optional<Folder> folder = m_store.folder(folderId);
+        const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
         if (!folder || replayed.syncedFolders.contains(folderId) || !shouldSync(*folder, version))
             continue;
         if (!appendFolderReport(report, syncFolder(*folder)))
@@ -117,7 +117,7 @@ FindResult SyncRunner::findLocally(const QByteArray &conversationId, const QStri
         ? QCoreApplication::translate("skein::eas::SyncRunner", "Searched this computer: the server cannot search by conversation. These are "
                                                                 "the messages of all synced folders.")
         : QCoreApplication::translate("skein::eas::SyncRunner", "%1 Showing what this computer has synced instead (all synced folders).").arg(why);
-    result.messages = m_store.conversationMessages(conversationId);
+    result.messages = m_store.messageStore().conversationMessages(conversationId);
     std::sort(result.messages.begin(), result.messages.end(), newestFirst);
     return result;
 }
@@ -155,13 +155,13 @@ FindResult SyncRunner::find(const QByteArray &conversationId)
     if (!refusal.isEmpty())
         return findLocally(conversationId, refusal);
     // Learned earlier (kept in the store): do not ask again.
-    if (m_store.capability(Capability::SearchByConversation) == CapabilityState::Refused)
+    if (m_store.accountStore().capability(Capability::SearchByConversation) == CapabilityState::Refused)
         return findLocally(conversationId, kCannotSearch);
     EasReply reply;
     const SearchCommand::Result found = m_session.run(SearchCommand(conversationId), &reply);
     // SOGo 5.8 answers a Search by ConversationId with a bare HTTP 500.
     if (reply.httpStatus == 500 || reply.httpStatus == 501 || (reply.ok() && !reply.root())) {
-        m_store.setCapability(Capability::SearchByConversation, CapabilityState::Refused);
+        m_store.accountStore().setCapability(Capability::SearchByConversation, CapabilityState::Refused);
         return findLocally(conversationId, kCannotSearch);
     }
     if (!reply.ok())
@@ -172,8 +172,8 @@ FindResult SyncRunner::find(const QByteArray &conversationId)
         const int status = found.status != 1 ? found.status : found.storeStatus;
         return findLocally(conversationId, statusText("Search", status));
     }
-    if (m_store.capability(Capability::SearchByConversation) != CapabilityState::Supported)
-        m_store.setCapability(Capability::SearchByConversation, CapabilityState::Supported);
+    if (m_store.accountStore().capability(Capability::SearchByConversation) != CapabilityState::Supported)
+        m_store.accountStore().setCapability(Capability::SearchByConversation, CapabilityState::Supported);
     FindResult result;
     result.conversationId = conversationId;
     result.fromServer = true;

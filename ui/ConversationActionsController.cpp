@@ -213,7 +213,7 @@ void ConversationActionsController::updateActions()
     int inFolder = 0;
     std::optional<ConversationRule> rule;
     if (target) {
-        for (const Message &m : m_store.conversationMessages(target->conversationId)) {
+        for (const Message &m : m_store.messageStore().conversationMessages(target->conversationId)) {
             if (m.folderId != target->folderId)
                 continue;
             ++inFolder;
@@ -221,7 +221,7 @@ void ConversationActionsController::updateActions()
             active |= m.flag.status == FlagStatus::Active;
             anyFlag |= m.flag.status != FlagStatus::None;
         }
-        rule = m_store.conversationRule(target->conversationId);
+        rule = m_store.journalStore().conversationRule(target->conversationId);
     }
     const bool ignored = rule && rule->kind == ActionKind::Ignore && rule->state != RuleState::Failed;
     action(MarkRead)->setEnabled(unread);
@@ -239,7 +239,7 @@ void ConversationActionsController::updateActions()
     action(AlwaysMove)->setEnabled(target.has_value());
     action(Find)->setEnabled(target.has_value());
     describeDelete(isDeletedItems(m_model->folder()));
-    action(EmptyDeletedItems)->setEnabled(m_store.folderOfType(FolderType::DeletedItems).has_value());
+    action(EmptyDeletedItems)->setEnabled(m_store.folderStore().folderOfType(FolderType::DeletedItems).has_value());
 
     QString notice, button;
     if (rule && rule->state != RuleState::Failed) {
@@ -287,7 +287,7 @@ bool ConversationActionsController::markOpenedRead(const QModelIndex &index)
     } else {
         const ConversationSummary summary = m_model->summary(index);
         if (summary.conversationId.isEmpty()) {
-            const std::optional<Message> head = m_store.messageById(summary.headId);
+            const std::optional<Message> head = m_store.messageStore().messageById(summary.headId);
             if (!head || head->read)
                 return false;
             messageId = head->id;
@@ -296,7 +296,7 @@ bool ConversationActionsController::markOpenedRead(const QModelIndex &index)
         }
     }
     if (!conversationId.isEmpty()) {
-        const QList<Message> messages = m_store.conversationMessages(conversationId);
+        const QList<Message> messages = m_store.messageStore().conversationMessages(conversationId);
         const bool anyUnread = std::any_of(messages.cbegin(), messages.cend(), [&](const Message &m) {
             return m.folderId == folderId && !m.read;
         });
@@ -330,7 +330,7 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
     updateActions();
     offerUndo(result.entryId, what);
     const std::optional<ConversationRule> rule =
-        kind == ActionKind::Ignore || kind == ActionKind::AlwaysMove ? m_store.conversationRule(target.conversationId)
+        kind == ActionKind::Ignore || kind == ActionKind::AlwaysMove ? m_store.journalStore().conversationRule(target.conversationId)
                                                                       : std::nullopt;
     if (rule && rule->scope == RuleScope::Local) {
         // The server refused such rules before (Capability::ConversationMove):
@@ -342,7 +342,7 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
                           : tr("This server cannot keep conversation rules; Skein keeps moving \u201c%1\u201d to "
                                "%2 on this computer.").arg(target.subject, folderName(targetFolderId)));
     } else if (kind == ActionKind::Ignore) {
-        const QString trash = m_store.folderOfType(FolderType::DeletedItems).value_or(Folder{}).serverId;
+        const QString trash = m_store.folderStore().folderOfType(FolderType::DeletedItems).value_or(Folder{}).serverId;
         Q_EMIT status(tr("Ignoring \u201c%1\u201d: its messages and any new ones go to %2.")
                           .arg(target.subject, folderName(trash)));
     } else if (kind == ActionKind::Delete && isDeletedItems(target.folderId)) {
@@ -356,7 +356,7 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
 
 void ConversationActionsController::actionFailed(qint64 entryId, const QString &message)
 {
-    const std::optional<ActionEntry> entry = m_store.action(entryId);
+    const std::optional<ActionEntry> entry = m_store.journalStore().action(entryId);
     if (!entry) {
         Q_EMIT problem(tr("The server refused a change: %1").arg(message),
                        tr("Skein undid it on this computer."));
@@ -391,7 +391,7 @@ void ConversationActionsController::replayFinished(bool ok, const QString &messa
 
 int ConversationActionsController::pendingCount() const
 {
-    return int(m_store.actions(true).size());
+    return int(m_store.journalStore().actions(true).size());
 }
 
 QString ConversationActionsController::pendingText() const
@@ -412,7 +412,7 @@ void ConversationActionsController::updatePending(const QString &toolTip)
 
 bool ConversationActionsController::isDeletedItems(const QString &folderId) const
 {
-    const std::optional<Folder> folder = m_store.folder(folderId);
+    const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
     return folder && folder->type == FolderType::DeletedItems;
 }
 
@@ -432,7 +432,7 @@ QString ConversationActionsController::folderName(const QString &folderId) const
 {
     if (folderId.isEmpty())
         return {};
-    const std::optional<Folder> folder = m_store.folder(folderId);
+    const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
     return folder ? folder->name : folderId;
 }
 

@@ -46,7 +46,7 @@ void ConversationActionsController::deleteCurrent()
         return;
     }
     int count = 0;
-    for (const Message &m : m_store.conversationMessages(target->conversationId))
+    for (const Message &m : m_store.messageStore().conversationMessages(target->conversationId))
         count += m.folderId == target->folderId;
     m_deleteQuestion = askToDeletePermanently(
         tr("Delete Permanently"),
@@ -60,10 +60,10 @@ void ConversationActionsController::deleteCurrent()
 
 void ConversationActionsController::askToEmptyDeletedItems()
 {
-    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems);
     if (!trash)
         return;
-    const int count = m_store.messageCount(trash->serverId);
+    const int count = m_store.messageStore().messageCount(trash->serverId);
     if (count == 0) {
         Q_EMIT status(tr("%1 is empty.").arg(trash->name));
         return;
@@ -78,7 +78,7 @@ void ConversationActionsController::askToEmptyDeletedItems()
 
 void ConversationActionsController::emptyDeletedItems()
 {
-    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems);
     if (!trash)
         return;
     const ConversationActions::Result result = m_conversationActions->deleteAllIn(trash->serverId);
@@ -191,7 +191,7 @@ void ConversationActionsController::stopCurrentRule()
 
 void ConversationActionsController::stopRule(const QByteArray &conversationId, QWidget *parent)
 {
-    const std::optional<ConversationRule> rule = m_store.conversationRule(conversationId);
+    const std::optional<ConversationRule> rule = m_store.journalStore().conversationRule(conversationId);
     if (!rule)
         return;
     const QString subject = ConversationRulesDialog::subjectOf(m_store, conversationId);

@@ -20,7 +20,7 @@ constexpr int kConversationIdRole = Qt::UserRole + 1;
 
 QString folderName(const Store &store, const QString &folderId)
 {
-    const std::optional<Folder> folder = store.folder(folderId);
+    const std::optional<Folder> folder = store.folderStore().folder(folderId);
     return folder ? folder->name : QObject::tr("(a folder no longer on this computer)");
 }
 
@@ -111,7 +111,7 @@ ConversationRulesDialog::ConversationRulesDialog(const Store &store, QWidget *pa
 // its first message (without the "RE:" of the replies).
 QString ConversationRulesDialog::subjectOf(const Store &store, const QByteArray &conversationId)
 {
-    const QList<Message> messages = store.conversationMessages(conversationId);
+    const QList<Message> messages = store.messageStore().conversationMessages(conversationId);
     const Message *oldest = nullptr;
     QString topic;
     for (const Message &m : messages) {
@@ -143,7 +143,7 @@ void ConversationRulesDialog::reload()
     const QByteArray selected = selectedConversation();
     m_list->clear();
     bool hasLocal = false;
-    for (const ConversationRule &rule : m_store.conversationRules()) {
+    for (const ConversationRule &rule : m_store.journalStore().conversationRules()) {
         auto *item = new QTreeWidgetItem(m_list);
         QString subject = subjectOf(m_store, rule.conversationId);
         if (subject.isEmpty())
@@ -194,7 +194,7 @@ QByteArray ConversationRulesDialog::selectedConversation() const
 
 void ConversationRulesDialog::updateButtons()
 {
-    const std::optional<ConversationRule> rule = m_store.conversationRule(selectedConversation());
+    const std::optional<ConversationRule> rule = m_store.journalStore().conversationRule(selectedConversation());
     m_stop->setEnabled(rule.has_value());
     m_stop->setText(rule ? stopLabel(*rule) : tr("Stop Ignoring\u2026"));
     m_stop->setAccessibleName(QString(m_stop->text()).remove(QLatin1Char('&')));

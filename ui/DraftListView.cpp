@@ -79,7 +79,7 @@ DraftListView::DraftListView(skein::Store &store, QWidget *parent) : QWidget(par
 
 void DraftListView::updateNotice()
 {
-    const QString version = m_store.account().value_or(AccountSettings{}).protocolVersion;
+    const QString version = m_store.accountStore().account().value_or(AccountSettings{}).protocolVersion;
     const bool localOnly = !version.isEmpty() && !keepsDrafts(version);
     m_notice->setText(localOnly ? tr("Drafts are kept on this computer only: this server's protocol (%1) cannot "
                                      "store them.").arg(version)
@@ -94,9 +94,9 @@ void DraftListView::reload()
     const qint64 selectedDraft = current ? current->data(SubjectColumn, kDraftIdRole).toLongLong() : 0;
     const qint64 selectedMessage = current ? current->data(SubjectColumn, kMessageIdRole).toLongLong() : 0;
     m_list->clear();
-    const QString version = m_store.account().value_or(AccountSettings{}).protocolVersion;
+    const QString version = m_store.accountStore().account().value_or(AccountSettings{}).protocolVersion;
     QTreeWidgetItem *reselect = nullptr;
-    for (const DraftEntry &d : m_store.drafts()) {
+    for (const DraftEntry &d : m_store.draftStore().drafts()) {
         QString where;
         if (!d.uploadError.isEmpty())
             where = tr("not saved on the server: %1").arg(d.uploadError);
@@ -115,7 +115,7 @@ void DraftListView::reload()
         if (d.id == selectedDraft)
             reselect = item;
     }
-    for (const Message &m : m_store.serverOnlyDrafts()) {
+    for (const Message &m : m_store.draftStore().serverOnlyDrafts()) {
         auto *item = new QTreeWidgetItem(m_list, {m.subject.isEmpty() ? tr("(no subject)") : m.subject,
                                                   format::displayNames(m.to), format::listDate(m.dateReceived),
                                                   tr("on the server, from another device")});
@@ -134,7 +134,7 @@ qint64 DraftListView::draftIdOf(QTreeWidgetItem *item)
     if (const qint64 id = item->data(SubjectColumn, kDraftIdRole).toLongLong())
         return id;
     const qint64 messageId = item->data(SubjectColumn, kMessageIdRole).toLongLong();
-    const std::optional<DraftEntry> imported = m_store.importServerDraft(messageId);
+    const std::optional<DraftEntry> imported = m_store.draftStore().importServerDraft(messageId);
     if (!imported) {
         Q_EMIT problem(tr("This draft could not be opened: %1").arg(m_store.lastError()));
         return 0;
@@ -174,7 +174,7 @@ void DraftListView::deleteCurrent()
         const qint64 id = draftIdOf(item);
         if (id == 0)
             return;
-        if (!m_store.deleteDraft(id)) {
+        if (!m_store.draftStore().deleteDraft(id)) {
             Q_EMIT problem(tr("The draft could not be deleted: %1").arg(m_store.lastError()));
             return;
         }

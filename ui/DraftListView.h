@@ -19,7 +19,7 @@ namespace skein::ui {
 // recipients, last saved, where it is kept), then the server's drafts from
 // other devices (messages synced into Drafts that no local draft is). Enter
 // or a double click continues a draft (a server-only one is first imported
-// into a local draft, Store::importServerDraft); Delete asks, then deletes.
+// into a local draft, DraftStore::importServerDraft); Delete asks, then deletes.
 // Below protocol 16.0 a line above the list says the drafts stay here.
 class DraftListView : public QWidget
 {

@@ -77,7 +77,7 @@ void FindResultsDialog::setResult(const QByteArray &conversationId, bool fromSer
     m_searching = false;
     m_list->clear();
     QHash<QString, Folder> folders;
-    for (const Folder &f : m_store.folders())
+    for (const Folder &f : m_store.folderStore().folders())
         folders.insert(f.serverId, f);
     QSet<QString> seen;
     for (const Message &m : messages) {

@@ -63,7 +63,7 @@ FolderChooserDialog::FolderChooserDialog(const Store &store, Purpose purpose, co
     setObjectName(QStringLiteral("folderChooser"));
     const bool move = purpose == Purpose::Move;
     setWindowTitle(move ? tr("Move Conversation") : tr("Always Move Conversation"));
-    const std::optional<Folder> current = store.folder(currentFolderId);
+    const std::optional<Folder> current = store.folderStore().folder(currentFolderId);
     const QString from = current ? current->name : tr("this folder");
 
     auto *intro = new QLabel(this);

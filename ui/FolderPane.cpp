@@ -130,7 +130,7 @@ void FolderPane::showContextMenu(const QPoint &pos)
     if (index.data(FolderTypeRole).toInt() != int(FolderType::DeletedItems))
         return;
     setCurrentIndex(index); // another account's row switches to that account
-    const std::optional<Folder> trash = m_store.folderOfType(FolderType::DeletedItems);
+    const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems);
     if (trash && m_model->folderId(currentIndex()) == trash->serverId && m_model->accountOf(index) == activeAccount())
         m_contextMenu->popup(viewport()->mapToGlobal(pos));
 }
@@ -140,7 +140,7 @@ QString FolderPane::initialFolder() const
     const QString saved = QSettings().value(shownFolderKey).toString();
     if (m_model->indexForFolder(saved).isValid())
         return saved;
-    const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox);
+    const std::optional<Folder> inbox = m_store.folderStore().folderOfType(FolderType::Inbox);
     return inbox ? inbox->serverId : QString();
 }
 

@@ -225,7 +225,7 @@ void MainWindow::openFolder(const QString &folderId)
         return;
     p.reading->clear();
     p.list->markReadWait()->stop();
-    const bool drafts = m_store.folder(folderId).value_or(Folder{}).type == FolderType::Drafts;
+    const bool drafts = m_store.folderStore().folder(folderId).value_or(Folder{}).type == FolderType::Drafts;
     p.pages->showPage(drafts ? CentrePages::Drafts : CentrePages::List);
     // Nothing is selected until the user picks a conversation (Down selects
     // the first): opening a folder must not start fetching bodies.
@@ -260,7 +260,7 @@ void MainWindow::openFoundMessage(const QString &folderId, const QByteArray &con
     selectFolder(folderId);
     if (!m_panes.list->listModel()->indexForConversation(conversationId).isValid())
         m_panes.list->clearFilter(); // it may hide the conversation: the user asked for this one
-    const std::optional<Message> message = m_store.message(folderId, serverId);
+    const std::optional<Message> message = m_store.messageStore().message(folderId, serverId);
     if (!m_panes.list->selectConversation(conversationId, message ? message->id : 0))
         statusBar()->showMessage(tr("That message is not on this computer yet (it may be older than the date "
                                     "filter); its folder is shown."),

@@ -49,7 +49,7 @@ public:
     MessageHeader *header() const { return m_header; }
     BodyView *bodyView() const { return m_body; }
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
-    // The attachments the server listed (Store::attachments); shown under
+    // The attachments the server listed (MessageStore::attachments); shown under
     // the body, inline parts left out.
     void setAttachments(const QList<Attachment> &attachments);
     AttachmentList *attachmentList() const { return m_attachments; }

@@ -232,7 +232,7 @@ void OutboxView::deleteCurrent()
     }
     if (!m_confirm(tr("Delete \u201c%1\u201d without sending it? This cannot be undone.").arg(subject)))
         return;
-    if (!m_store.deleteOutbox(id)) {
+    if (!m_store.outboxStore().deleteOutbox(id)) {
         // The engine took it meanwhile, or the store failed: nothing was lost.
         say(tr("\u201c%1\u201d was not deleted: %2").arg(subject, m_store.lastError()));
         refresh();

@@ -130,7 +130,7 @@ void ReadingPane::showMessage(qint64 messageId)
 {
     m_model->clear();
     m_singleMessageId = messageId;
-    const std::optional<Message> message = m_store.messageById(messageId);
+    const std::optional<Message> message = m_store.messageStore().messageById(messageId);
     rebuild(message ? QList<Message>{*message} : QList<Message>{}, false);
 }
 
@@ -155,7 +155,7 @@ void ReadingPane::refresh()
         return;
     QList<Message> messages;
     if (m_singleMessageId) {
-        if (const auto message = m_store.messageById(m_singleMessageId))
+        if (const auto message = m_store.messageStore().messageById(m_singleMessageId))
             messages.append(*message);
     } else {
         m_model->refresh();
@@ -286,7 +286,7 @@ void ReadingPane::bodyFetched(qint64 messageId, const QString &error)
     for (MessageCard *card : std::as_const(m_cards)) {
         if (card->message().id != messageId)
             continue;
-        if (const auto fresh = m_store.messageById(card->message().id))
+        if (const auto fresh = m_store.messageStore().messageById(card->message().id))
             card->setMessage(*fresh);
         if (card->isExpanded())
             prepareBody(card);
@@ -387,7 +387,7 @@ QString ReadingPane::folderName(const QString &folderId) const
 {
     if (isLocalSentFolderId(folderId))
         return localSentLabels(m_store).value(folderId); // "Sending…" and the like
-    const std::optional<Folder> folder = m_store.folder(folderId);
+    const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
     return folder ? folder->name : folderId;
 }
 

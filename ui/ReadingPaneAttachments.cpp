@@ -15,7 +15,7 @@ namespace skein::ui {
 
 void ReadingPane::connectAttachments(MessageCard *card)
 {
-    card->setAttachments(m_store.attachments(card->message().id));
+    card->setAttachments(m_store.messageStore().attachments(card->message().id));
     AttachmentList *list = card->attachmentList();
     connect(list, &AttachmentList::saveRequested, this,
             [this](qint64 messageId, const Attachment &a, const QString &path) {
@@ -70,7 +70,7 @@ void ReadingPane::attachmentSaved(qint64 messageId, const QString &fileReference
     if (m_openingTypes.contains(path)) {
         // The type the server answered with now, or else what Sync listed.
         QString type = m_openingTypes.take(path);
-        for (const Attachment &a : m_store.attachments(messageId))
+        for (const Attachment &a : m_store.messageStore().attachments(messageId))
             if (a.fileReference == fileReference && !a.contentType.isEmpty())
                 type = a.contentType;
         if (outcome.isEmpty() && !cancelled)

@@ -14,7 +14,7 @@ namespace skein::ui {
 // Completes the address being typed in a To / Cc / Bcc field, where entries
 // are comma separated: only the entry after the last comma is matched (by
 // name or address, anywhere in it) and replaced. The mailbox's addresses
-// come first, in Store::knownAddresses order (written to most, then seen
+// come first, in MessageStore::knownAddresses order (written to most, then seen
 // most); the directory's (GAL Search) below them once the app delivers them.
 class RecipientCompleter : public QCompleter
 {

@@ -105,7 +105,7 @@ void SearchPane::run()
     const QString text = m_field->text();
     const bool searching = !text.trimmed().isEmpty();
     if (searching) {
-        const QList<SearchHit> hits = m_store.search(text, {}, 100);
+        const QList<SearchHit> hits = m_store.conversationStore().search(text, {}, 100);
         m_results->setHits(hits, folderNames());
         Q_EMIT status(hits.isEmpty()       ? tr("No conversation has these words.")
                       : hits.size() == 1 ? tr("1 conversation found.")
@@ -146,7 +146,7 @@ void SearchPane::open(const QString &folderId, const QByteArray &conversationId,
 // it, else the message as the server described it.
 void SearchPane::openServerResult(const Message &message)
 {
-    if (const std::optional<Message> local = m_store.message(message.folderId, message.serverId))
+    if (const std::optional<Message> local = m_store.messageStore().message(message.folderId, message.serverId))
         open(local->folderId, local->conversationId, local->id);
     else
         Q_EMIT foundMessageOpenRequested(message);
@@ -155,7 +155,7 @@ void SearchPane::openServerResult(const Message &message)
 QHash<QString, QString> SearchPane::folderNames() const
 {
     QHash<QString, QString> names;
-    for (const Folder &f : m_store.folders())
+    for (const Folder &f : m_store.folderStore().folders())
         names.insert(f.serverId, f.name);
     return names;
 }

@@ -6,7 +6,7 @@
 
 namespace skein::ui {
 
-// The answers of the search field (Store::search): one row per
+// The answers of the search field (ConversationStore::search): one row per
 // conversation, best match first, its subject and a few words around the
 // matches, the matching words in bold. A double-click or Enter on a row asks
 // the window to open that conversation at its best-matching message.

@@ -19,7 +19,7 @@ void ThreadingNote::showConversation(const QByteArray &conversationId)
 {
     const QString text = conversationId.isEmpty()
         ? QString()
-        : skein::threadingNote(m_store.conversationMessages(conversationId));
+        : skein::threadingNote(m_store.messageStore().conversationMessages(conversationId));
     setText(text);
     setAccessibleName(text);
     setVisible(!text.isEmpty());

@@ -169,7 +169,7 @@ int accountAdd(const Invocation &in)
         Store store;
         if (!store.open(in.profile.databasePath()))
             return fail(Failed, store.lastError());
-        AccountSettings account = store.account().value_or(AccountSettings{});
+        AccountSettings account = store.accountStore().account().value_or(AccountSettings{});
         const bool sameServer = account.url == target->url && account.user == target->user;
         account.url = target->url;
         account.user = target->user;
@@ -186,7 +186,7 @@ int accountAdd(const Invocation &in)
         account.oauthAuthority = target->oauth ? target->oauthConfig.authority : QString();
         account.oauthTenant = target->oauth ? target->oauthConfig.tenant : QString();
         account.oauthClientId = target->oauth ? target->oauthConfig.clientId : QString();
-        if (!store.saveAccount(account))
+        if (!store.accountStore().saveAccount(account))
             return fail(Failed, store.lastError());
     }
 
@@ -212,9 +212,9 @@ int accountAdd(const Invocation &in)
 
     Store store;
     store.open(in.profile.databasePath());
-    const AccountSettings account = store.account().value_or(AccountSettings{});
+    const AccountSettings account = store.accountStore().account().value_or(AccountSettings{});
     out() << "Account " << target->user << " at " << target->url << account.endpointPath << " added (ActiveSync "
-          << account.protocolVersion << ", " << store.folders().size() << " folders"
+          << account.protocolVersion << ", " << store.folderStore().folders().size() << " folders"
           << (target->oauth ? QStringLiteral(", signed in with OAuth") : QString()) << ").\n";
     return Ok;
 }

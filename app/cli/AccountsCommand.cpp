@@ -20,7 +20,7 @@ int accounts(const Invocation &in)
         Store store;
         std::optional<AccountSettings> account;
         if (store.open(profile.databasePath()))
-            account = store.account();
+            account = store.accountStore().account();
         QJsonObject row{{QStringLiteral("name"), name},
                         {QStringLiteral("default"), name.isEmpty()},
                         {QStringLiteral("user"), account ? account->user : QString()},

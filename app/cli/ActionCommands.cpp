@@ -43,7 +43,7 @@ SyncReport replay(const Invocation &in, const Credentials &credentials)
 // "done", "refused: <reason>" (exit Failed) or "pending: <reason>" (exit Unreachable).
 int printOutcome(const Store &store, qint64 entryId, const SyncReport &report)
 {
-    const std::optional<ActionEntry> entry = store.action(entryId);
+    const std::optional<ActionEntry> entry = store.journalStore().action(entryId);
     if (entry && entry->state == ActionState::Done) {
         out() << "done\n";
         return Ok;
@@ -148,7 +148,7 @@ int find(const Invocation &in)
         runEngine(*engine, &SyncEngine::found, [&] { engine->find(conversationId); });
     }
     QHash<QString, QString> folderNames;
-    for (const Folder &f : opened->store.folders())
+    for (const Folder &f : opened->store.folderStore().folders())
         folderNames.insert(f.serverId, f.name);
     printFound(result, folderNames, in.options.isSet(QStringLiteral("json")));
     out().flush();

@@ -35,7 +35,7 @@ std::optional<qint64> messageIdOption(const Invocation &in, const char *command,
 // The message must exist: an empty list would otherwise hide a wrong id.
 bool messageExists(const Store &store, qint64 id, int *code)
 {
-    if (store.messageById(id))
+    if (store.messageStore().messageById(id))
         return true;
     *code = fail(NotFound, QStringLiteral("there is no message with id %1").arg(id));
     return false;
@@ -52,7 +52,7 @@ int attachments(const Invocation &in)
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened || !messageExists(opened->store, *id, &code))
         return code;
-    const QList<Attachment> list = opened->store.attachments(*id);
+    const QList<Attachment> list = opened->store.messageStore().attachments(*id);
     if (in.options.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const Attachment &a : list)
@@ -83,7 +83,7 @@ int saveAttachment(const Invocation &in)
     std::unique_ptr<OpenedStore> opened = openProfile(in.profile, &code);
     if (!opened || !messageExists(opened->store, *id, &code))
         return code;
-    const QList<Attachment> list = opened->store.attachments(*id);
+    const QList<Attachment> list = opened->store.messageStore().attachments(*id);
     const auto found = std::find_if(list.cbegin(), list.cend(), [&](const Attachment &a) { return a.name == name; });
     if (found == list.cend())
         return fail(NotFound, QStringLiteral("message %1 has no attachment named '%2'").arg(*id).arg(name));

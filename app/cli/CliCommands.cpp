@@ -48,8 +48,8 @@ int folders(const Invocation &in)
         out() << QJsonDocument(foldersToJson(opened->store)).toJson();
         return Ok;
     }
-    for (const Folder &folder : opened->store.folders())
-        out() << folder.serverId << "\t" << folder.name << "\t" << opened->store.messageCount(folder.serverId) << "\n";
+    for (const Folder &folder : opened->store.folderStore().folders())
+        out() << folder.serverId << "\t" << folder.name << "\t" << opened->store.messageStore().messageCount(folder.serverId) << "\n";
     return Ok;
 }
 
@@ -68,7 +68,7 @@ int conversations(const Invocation &in)
         out() << QJsonDocument(conversationsToJson(opened->store, folder->serverId)).toJson();
         return Ok;
     }
-    for (const ConversationSummary &c : opened->store.conversations(folder->serverId)) {
+    for (const ConversationSummary &c : opened->store.conversationStore().conversations(folder->serverId)) {
         out() << c.latest.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) << "  " << c.messageCount
               << " msg" << (c.unreadCount ? QStringLiteral(" (%1 unread)").arg(c.unreadCount) : QString())
               << (c.flagged ? QStringLiteral(" [flag]") : QString()) << "  " << c.subject << "  — "
@@ -86,7 +86,7 @@ std::optional<Message> messageToShow(const Store &store, const Invocation &in, s
                                      int *code)
 {
     if (rowId) {
-        std::optional<Message> m = store.messageById(*rowId);
+        std::optional<Message> m = store.messageStore().messageById(*rowId);
         if (!m)
             *code = fail(NotFound, QStringLiteral("no message with id %1").arg(*rowId));
         return m;
@@ -95,7 +95,7 @@ std::optional<Message> messageToShow(const Store &store, const Invocation &in, s
         const std::optional<Folder> folder = resolveFolder(store, in.words.at(1), code);
         if (!folder)
             return std::nullopt;
-        std::optional<Message> m = store.message(folder->serverId, in.words.at(2));
+        std::optional<Message> m = store.messageStore().message(folder->serverId, in.words.at(2));
         if (!m)
             *code = fail(NotFound, QStringLiteral("no message '%1' in folder '%2'").arg(in.words.at(2), folder->name));
         return m;
@@ -103,8 +103,8 @@ std::optional<Message> messageToShow(const Store &store, const Invocation &in, s
     const QString &serverId = in.words.at(1);
     QList<Message> found;
     QStringList where;
-    for (const Folder &folder : store.folders()) {
-        if (std::optional<Message> m = store.message(folder.serverId, serverId)) {
+    for (const Folder &folder : store.folderStore().folders()) {
+        if (std::optional<Message> m = store.messageStore().message(folder.serverId, serverId)) {
             found.append(*m);
             where.append(QStringLiteral("'%1' (show --id %2)").arg(folder.name).arg(m->id));
         }
@@ -160,7 +160,7 @@ int show(const Invocation &in)
     const std::optional<Message> m = messageToShow(opened->store, in, rowId, &code);
     if (!m)
         return code;
-    const std::optional<Folder> folder = opened->store.folder(m->folderId);
+    const std::optional<Folder> folder = opened->store.folderStore().folder(m->folderId);
     out() << "Folder: " << (folder ? folder->name : m->folderId) << "\nFrom: " << m->from << "\nTo: " << m->to << "\n";
     if (!m->cc.isEmpty())
         out() << "Cc: " << m->cc << "\n";

@@ -93,7 +93,7 @@ std::unique_ptr<OpenedStore> openProfile(const Profile &profile, int *code)
         *code = fail(Failed, opened->store.lastError());
         return nullptr;
     }
-    const std::optional<AccountSettings> account = opened->store.account();
+    const std::optional<AccountSettings> account = opened->store.accountStore().account();
     if (!account) {
         *code = fail(NotFound, QStringLiteral("no account in %1").arg(profile.directory()));
         return nullptr;
@@ -136,10 +136,10 @@ void printFolderReport(const eas::FolderReport &folder)
 
 std::optional<Folder> resolveFolder(const Store &store, const QString &name, int *code)
 {
-    const std::optional<Folder> folder = store.folderByName(name);
+    const std::optional<Folder> folder = store.folderStore().folderByName(name);
     if (!folder) {
         QStringList names;
-        for (const Folder &f : store.folders())
+        for (const Folder &f : store.folderStore().folders())
             if (isMailFolder(f.type))
                 names.append(f.name);
         *code = fail(NotFound, QStringLiteral("no folder '%1' (folders: %2)").arg(name, names.join(QStringLiteral(", "))));

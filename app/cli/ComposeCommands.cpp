@@ -70,7 +70,7 @@ std::optional<Message> sourceMessage(const Invocation &in, const Store &store, i
             *code = fail(Usage, QStringLiteral("--id needs a number, not '%1'").arg(option(in, "id")));
             return std::nullopt;
         }
-        std::optional<Message> m = store.messageById(id);
+        std::optional<Message> m = store.messageStore().messageById(id);
         if (!m)
             *code = fail(NotFound, QStringLiteral("no message with id %1").arg(id));
         return m;
@@ -82,7 +82,7 @@ std::optional<Message> sourceMessage(const Invocation &in, const Store &store, i
     const std::optional<Folder> folder = resolveFolder(store, in.words.at(1), code);
     if (!folder)
         return std::nullopt;
-    std::optional<Message> m = store.message(folder->serverId, in.words.at(2));
+    std::optional<Message> m = store.messageStore().message(folder->serverId, in.words.at(2));
     if (!m)
         *code = fail(NotFound, QStringLiteral("no message '%1' in folder '%2'").arg(in.words.at(2), folder->name));
     return m;
@@ -106,7 +106,7 @@ Message withReplyHeaders(const Invocation &in, const Credentials &credentials, S
     if (!error.isEmpty())
         qInfo("skein-cli: the Message-ID of the answered message could not be fetched (%s); sending without it",
               qPrintable(error));
-    return store.messageById(parent.id).value_or(parent);
+    return store.messageStore().messageById(parent.id).value_or(parent);
 }
 
 QString recipientsText(const OutgoingMessage &m)
@@ -134,7 +134,7 @@ qint64 enqueue(Store &store, const OutgoingMessage &message, OutboxKind kind, co
         entry.sourceServerId = source->serverId;
         entry.sourceMessageId = source->id;
     }
-    const qint64 id = store.insertOutbox(entry);
+    const qint64 id = store.outboxStore().insertOutbox(entry);
     if (!id)
         *code = fail(Failed, QStringLiteral("could not put the message into the outbox: %1").arg(store.lastError()));
     return id;
@@ -150,7 +150,7 @@ int sendAndReport(const Invocation &in, const Credentials &credentials, const St
         QObject::connect(engine.get(), &SyncEngine::replayFinished, engine.get(), [&](const SyncReport &r) { report = r; });
         runEngine(*engine, &SyncEngine::replayFinished, [&] { engine->replayNow(); });
     }
-    const std::optional<OutboxEntry> entry = store.outboxEntry(entryId);
+    const std::optional<OutboxEntry> entry = store.outboxStore().outboxEntry(entryId);
     if (entry && entry->state == OutboxState::Sent) {
         out() << "sent\n";
         return Ok;
@@ -244,7 +244,7 @@ int answer(const Invocation &in, ReplyMode mode)
     std::optional<Message> parent = sourceMessage(in, opened->store, &code);
     if (!parent)
         return code;
-    if (opened->store.isMoving(parent->id))
+    if (opened->store.messageStore().isMoving(parent->id))
         return fail(Failed, QStringLiteral("the message is being moved and the server has not named it in its new folder "
                                            "yet; run 'skein-cli sync' and try again"));
     int credentialCode = Ok;
@@ -290,12 +290,12 @@ int outbox(const Invocation &in)
         const qint64 id = in.words.value(2).toLongLong(&ok);
         if (!ok)
             return fail(Usage, QStringLiteral("outbox delete needs the message's id (see 'skein-cli outbox')"));
-        if (!opened->store.deleteOutbox(id))
+        if (!opened->store.outboxStore().deleteOutbox(id))
             return fail(Failed, opened->store.lastError());
         out() << "deleted\n";
         return Ok;
     }
-    const QList<OutboxEntry> entries = opened->store.outbox(false);
+    const QList<OutboxEntry> entries = opened->store.outboxStore().outbox(false);
     if (in.options.isSet(QStringLiteral("json"))) {
         QJsonArray list;
         for (const OutboxEntry &e : entries)

@@ -79,7 +79,7 @@ private:
 QHash<QString, QString> folderNames(const Store &store)
 {
     QHash<QString, QString> names;
-    for (const Folder &folder : store.folders())
+    for (const Folder &folder : store.folderStore().folders())
         names.insert(folder.serverId, folder.name);
     return names;
 }
@@ -87,7 +87,7 @@ QHash<QString, QString> folderNames(const Store &store)
 QSet<QString> sentFolderIds(const Store &store)
 {
     QSet<QString> ids;
-    for (const Folder &folder : store.folders())
+    for (const Folder &folder : store.folderStore().folders())
         if (folder.type == FolderType::SentItems)
             ids.insert(folder.serverId);
     return ids;
@@ -108,8 +108,8 @@ QJsonObject conversationObject(const Store &store, const ConversationSummary &su
 {
     QList<Message> messages;
     if (!summary.conversationId.isEmpty())
-        messages = store.conversationMessages(summary.conversationId);
-    else if (const std::optional<Message> single = store.messageById(summary.headId))
+        messages = store.messageStore().conversationMessages(summary.conversationId);
+    else if (const std::optional<Message> single = store.messageStore().messageById(summary.headId))
         messages.append(*single);
     const ConversationTree tree = ConversationTree::build(messages, sent);
     QJsonObject object{
@@ -140,7 +140,7 @@ QJsonArray conversationsToJson(const Store &store, const QString &folderId)
     const QHash<QString, QString> names = folderNames(store);
     const QSet<QString> sent = sentFolderIds(store);
     QJsonArray array;
-    for (const ConversationSummary &summary : store.conversations(folderId))
+    for (const ConversationSummary &summary : store.conversationStore().conversations(folderId))
         array.append(conversationObject(store, summary, names, sent));
     return array;
 }
@@ -148,14 +148,14 @@ QJsonArray conversationsToJson(const Store &store, const QString &folderId)
 QJsonArray foldersToJson(const Store &store)
 {
     QJsonArray array;
-    for (const Folder &folder : store.folders()) {
+    for (const Folder &folder : store.folderStore().folders()) {
         array.append(QJsonObject{
             {QStringLiteral("serverId"), folder.serverId},
             {QStringLiteral("parentId"), folder.parentId},
             {QStringLiteral("name"), folder.name},
             {QStringLiteral("type"), int(folder.type)},
             {QStringLiteral("mail"), isMailFolder(folder.type)},
-            {QStringLiteral("messages"), store.messageCount(folder.serverId)},
+            {QStringLiteral("messages"), store.messageStore().messageCount(folder.serverId)},
         });
     }
     return array;

@@ -58,7 +58,7 @@ int saveDraft(const Invocation &in, Store &store)
     if (in.options.isSet(QStringLiteral("id"))) {
         bool ok = false;
         const qint64 id = in.options.value(QStringLiteral("id")).toLongLong(&ok);
-        const std::optional<DraftEntry> existing = ok ? store.draft(id) : std::nullopt;
+        const std::optional<DraftEntry> existing = ok ? store.draftStore().draft(id) : std::nullopt;
         if (!existing)
             return fail(NotFound, QStringLiteral("there is no draft '%1' (see 'skein-cli drafts')")
                                       .arg(in.options.value(QStringLiteral("id"))));
@@ -82,7 +82,7 @@ int saveDraft(const Invocation &in, Store &store)
     }
     for (const QString &path : in.options.values(QStringLiteral("attach")))
         d.attachments.append(DraftAttachment{path, {}, {}, 0});
-    const qint64 id = store.saveDraft(d);
+    const qint64 id = store.draftStore().saveDraft(d);
     if (id == 0)
         return fail(Failed, QStringLiteral("the draft was not saved: %1").arg(store.lastError()));
     out() << id << "\n";
@@ -107,12 +107,12 @@ int drafts(const Invocation &in)
         const qint64 id = in.words.value(2).toLongLong(&ok);
         if (!ok)
             return fail(Usage, QStringLiteral("drafts delete needs the draft's id (see 'skein-cli drafts')"));
-        if (!opened->store.deleteDraft(id))
+        if (!opened->store.draftStore().deleteDraft(id))
             return fail(NotFound, opened->store.lastError());
         out() << "deleted\n";
         return Ok;
     }
-    const QList<DraftEntry> list = opened->store.drafts();
+    const QList<DraftEntry> list = opened->store.draftStore().drafts();
     const QString version = opened->account.protocolVersion;
     if (in.options.isSet(QStringLiteral("json"))) {
         QJsonArray array;

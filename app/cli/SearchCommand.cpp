@@ -1,4 +1,4 @@
-// skein-cli search: the full-text index of the synced mail (Store::search).
+// skein-cli search: the full-text index of the synced mail (ConversationStore::search).
 #include "CliCommands.h"
 #include "CliSupport.h"
 #include "FullTextSearch.h"
@@ -52,11 +52,11 @@ int search(const Invocation &in)
             return code;
         folderId = folder->serverId;
     }
-    const QList<SearchHit> hits = opened->store.search(text, folderId);
+    const QList<SearchHit> hits = opened->store.conversationStore().search(text, folderId);
     if (!opened->store.lastError().isEmpty())
         return fail(Failed, opened->store.lastError());
     QHash<QString, QString> folderNames;
-    for (const Folder &f : opened->store.folders())
+    for (const Folder &f : opened->store.folderStore().folders())
         folderNames.insert(f.serverId, f.name);
     if (in.options.isSet(QStringLiteral("json"))) {
         QJsonArray array;

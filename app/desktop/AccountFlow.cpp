@@ -18,7 +18,7 @@ QString newDeviceId()
 
 bool saveAccountSettings(Store &store, const QString &url, const QString &path, const QString &user)
 {
-    AccountSettings account = store.account().value_or(AccountSettings{});
+    AccountSettings account = store.accountStore().account().value_or(AccountSettings{});
     const bool sameServer = account.url == url && account.user == user && account.endpointPath == path;
     account.url = url;
     account.endpointPath = path;
@@ -30,7 +30,7 @@ bool saveAccountSettings(Store &store, const QString &url, const QString &path, 
         account.policyKey.clear();
         account.folderSyncKey = QStringLiteral("0");
     }
-    return store.saveAccount(account);
+    return store.accountStore().saveAccount(account);
 }
 
 ui::Discovery toDialogDiscovery(const eas::DiscoveredAccount &account)
@@ -76,7 +76,7 @@ void AccountFlow::ensureDialog()
     if (m_dialog)
         return;
     m_dialog = new ui::AccountDialog;
-    const QString storedClientId = m_store.account().value_or(AccountSettings{}).oauthClientId;
+    const QString storedClientId = m_store.accountStore().account().value_or(AccountSettings{}).oauthClientId;
     m_dialog->setClientId(eas::OAuthConfig::resolveClientId(storedClientId));
     connect(m_dialog, &ui::AccountDialog::discoverRequested, this, &AccountFlow::onDiscoverRequested);
     // The lookup runs on; its late answer finds the dialog past LookingUp and is dropped.
@@ -96,7 +96,7 @@ void AccountFlow::start(std::optional<ui::AccountDialog::DialogError> failure, c
     m_signingInAgain = false;
     // A password account goes straight to its password; an OAuth account
     // (changing the account) starts from the email address like a new one.
-    const std::optional<AccountSettings> account = m_store.account();
+    const std::optional<AccountSettings> account = m_store.accountStore().account();
     const bool passwordAccount = account && !account->usesOAuth();
     if (passwordAccount)
         m_dialog->setAccount(account->url, account->endpointPath, account->user);
@@ -109,7 +109,7 @@ void AccountFlow::start(std::optional<ui::AccountDialog::DialogError> failure, c
 
 void AccountFlow::startSignInAgain(const QString &detail)
 {
-    const std::optional<AccountSettings> account = m_store.account();
+    const std::optional<AccountSettings> account = m_store.accountStore().account();
     if (!account)
         return;
     ensureDialog();
@@ -157,12 +157,12 @@ void AccountFlow::onConnectRequested(const QString &url, const QString &path, co
                                      const QString &password)
 {
     cancelSignIn();
-    const bool isNew = !m_store.account();
+    const bool isNew = !m_store.accountStore().account();
     if (!saveAccountSettings(m_store, url, path, user)) {
         m_dialog->showFailed(ui::AccountDialog::DialogError::Other, m_store.lastError());
         return;
     }
-    AccountSettings account = *m_store.account();
+    AccountSettings account = *m_store.accountStore().account();
     bool changed = false;
     if (account.usesOAuth()) { // the user chose a password for an account that had a sign-in
         account.authMethod = AccountSettings::AuthMethod::Basic;
@@ -176,7 +176,7 @@ void AccountFlow::onConnectRequested(const QString &url, const QString &path, co
         changed = true;
     }
     if (changed)
-        m_store.saveAccount(account);
+        m_store.accountStore().saveAccount(account);
     EngineCredentials credentials;
     credentials.password = password;
     connectWith(credentials);
@@ -201,7 +201,7 @@ void AccountFlow::ensureSignIn()
 eas::OAuthConfig AccountFlow::oauthConfigFor(const QString &url) const
 {
     eas::OAuthConfig config;
-    const AccountSettings stored = m_store.account().value_or(AccountSettings{});
+    const AccountSettings stored = m_store.accountStore().account().value_or(AccountSettings{});
     QString authority, tenant;
     if (m_discovered && m_discovered->url == url) {
         authority = m_discovered->authority;
@@ -288,7 +288,7 @@ bool AccountFlow::saveOAuthAccount()
     const PendingOAuth &p = m_pendingOAuth;
     if (!saveAccountSettings(m_store, p.url, p.path, p.user))
         return false;
-    AccountSettings account = *m_store.account();
+    AccountSettings account = *m_store.accountStore().account();
     account.authMethod = AccountSettings::AuthMethod::OAuth;
     if (m_discovered && m_discovered->url == p.url)
         account.email = m_discovered->email;
@@ -297,7 +297,7 @@ bool AccountFlow::saveOAuthAccount()
     account.oauthAuthority = p.config.authority;
     account.oauthTenant = p.config.tenant;
     account.oauthClientId = p.config.clientId;
-    return m_store.saveAccount(account);
+    return m_store.accountStore().saveAccount(account);
 }
 
 // The refresh token goes into the keychain and nowhere else. When the
@@ -337,7 +337,7 @@ void AccountFlow::onConnected(const eas::SyncReport &report, const EngineCredent
             m_dialog->showFailed(dialogErrorFor(report.error), report.message);
         return;
     }
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    const AccountSettings account = m_store.accountStore().account().value_or(AccountSettings{});
     QString error;
     if (!credentials.usesOAuth()) {
         m_keychainWarning.clear();
@@ -347,7 +347,7 @@ void AccountFlow::onConnected(const eas::SyncReport &report, const EngineCredent
             m_keychainWarning = error;
     }
     m_credentials = credentials;
-    m_dialog->showConnected(account.protocolVersion, int(m_store.folders().size()));
+    m_dialog->showConnected(account.protocolVersion, int(m_store.folderStore().folders().size()));
     QTimer::singleShot(kConnectedPauseMs, this, &AccountFlow::finish);
 }
 

@@ -33,13 +33,13 @@ bool AccountSession::open(QString *error)
 
 QString AccountSession::address() const
 {
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    const AccountSettings account = m_store.accountStore().account().value_or(AccountSettings{});
     return account.email.isEmpty() ? account.user : account.email;
 }
 
 QString AccountSession::label() const
 {
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    const AccountSettings account = m_store.accountStore().account().value_or(AccountSettings{});
     if (account.url.isEmpty())
         return tr("New account");
     return QStringLiteral("%1 — %2").arg(address(), QUrl(account.url).host());
@@ -49,7 +49,7 @@ QString AccountSession::ownAddress()
 {
     if (!m_ownAddress.isEmpty())
         return m_ownAddress;
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    const AccountSettings account = m_store.accountStore().account().value_or(AccountSettings{});
     const QString address = eas::ownAddress(m_store, account);
     // user@host is a guess made while Sent Items is empty: ask again next time.
     if (address != account.user + QLatin1Char('@') + QUrl(account.url).host())

@@ -36,7 +36,7 @@ public:
     Store &store() { return m_store; }
     // Makes the account's folder private and opens its store.
     bool open(QString *error);
-    bool hasAccount() const { return m_store.account().has_value(); }
+    bool hasAccount() const { return m_store.accountStore().account().has_value(); }
     // The address mail comes to: the account's email, else its user name.
     QString address() const;
     // "alice@skein.test — 127.0.0.1": the settings' and the status bar's.

@@ -43,7 +43,7 @@ bool hasRefreshShortcut(const QWidget &window)
 QStringList folderIds(const Store &store)
 {
     QStringList ids;
-    for (const Folder &folder : store.folders())
+    for (const Folder &folder : store.folderStore().folders())
         ids.append(folder.serverId + QLatin1Char('\t') + folder.name + QLatin1Char('\t') + folder.parentId);
     return ids;
 }
@@ -178,7 +178,7 @@ void DesktopApp::setBrowserLauncher(AccountFlow::BrowserLauncher launcher)
 
 void DesktopApp::startWithStoredAccount(AccountSession *session)
 {
-    const AccountSettings account = *session->store().account();
+    const AccountSettings account = *session->store().accountStore().account();
     if (account.usesOAuth()) {
         // No prompt: the engine reads the refresh token from the keychain on
         // its thread; a missing or revoked one comes back as SignInRequired.
@@ -252,9 +252,9 @@ void DesktopApp::onDemoReady(const QUrl &url)
         fail(demo->store().lastError());
         return;
     }
-    AccountSettings settings = *demo->store().account();
+    AccountSettings settings = *demo->store().accountStore().account();
     settings.email = kDemoEmail; // what the folder pane and notifications call the account
-    demo->store().saveAccount(settings);
+    demo->store().accountStore().saveAccount(settings);
     EngineCredentials demoCredentials;
     demoCredentials.password = kDemoPassword;
     connectAccount(demo, demoCredentials, [this](const eas::SyncReport &report) {
@@ -435,7 +435,7 @@ void DesktopApp::connectAccount(AccountSession *session, const EngineCredentials
 
 void DesktopApp::openMailbox()
 {
-    const AccountSettings account = m_store.account().value_or(AccountSettings{});
+    const AccountSettings account = m_store.accountStore().account().value_or(AccountSettings{});
     m_window->panes().status->setAccountLabel(QStringLiteral("%1 — %2").arg(account.user, QUrl(account.url).host()));
     updateFolderPaneAccounts();
     refreshFoldersIfChanged(m_active);
@@ -449,7 +449,7 @@ void DesktopApp::openMailbox()
 
 void DesktopApp::selectInbox()
 {
-    if (const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox))
+    if (const std::optional<Folder> inbox = m_store.folderStore().folderOfType(FolderType::Inbox))
         m_window->selectFolder(inbox->serverId);
 }
 

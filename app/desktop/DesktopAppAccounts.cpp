@@ -82,7 +82,7 @@ bool DesktopApp::showAccount(const QString &name)
     m_active->status = m_window->panes().status->syncStatus()->state();
     m_active = session;
     m_window->activateAccount(session->name());
-    const AccountSettings settings = m_store.account().value_or(AccountSettings{});
+    const AccountSettings settings = m_store.accountStore().account().value_or(AccountSettings{});
     m_window->panes().status->setAccountLabel(
         QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
     session->status.syncing = session->syncing;
@@ -130,7 +130,7 @@ void DesktopApp::confirmRemoveAccount(const QString &name)
         m_window->panes().status->showNotice(tr("Skein needs one account; add another before removing this one."));
         return;
     }
-    const int waiting = int(session->store().outbox(true).size());
+    const int waiting = int(session->store().outboxStore().outbox(true).size());
     QString text = tr("Remove %1 from Skein?").arg(session->label());
     QString detail = tr("Its mail on this computer and its saved password are deleted; the mail on the server stays.");
     if (waiting > 0)
@@ -169,7 +169,7 @@ bool DesktopApp::removeAccount(const QString &name, QString *error)
         m_accountFlowSession = nullptr;
     }
     const cli::Profile profile = session->profile();
-    const std::optional<AccountSettings> settings = session->store().account();
+    const std::optional<AccountSettings> settings = session->store().accountStore().account();
     m_sessions.erase(it); // stops its engine and closes its store
     bool ok = true;
     if (settings)

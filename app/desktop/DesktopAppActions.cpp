@@ -34,7 +34,7 @@ void DesktopApp::wireWindowActions()
         }
         m_window->panes().conversationActions->showFindResult(
             conversationId, false, tr("Skein is not connected to a server yet. Showing what this computer has."),
-            m_store.conversationMessages(conversationId));
+            m_store.messageStore().conversationMessages(conversationId));
     });
     connect(panes.search, &ui::SearchPane::serverSearchRequested, this, [this](const QString &words) {
         if (eas::SyncEngine *engine = this->engine())
@@ -117,11 +117,11 @@ void DesktopApp::changeSyncFilter(int filterType)
     if (!engine())
         return; // the engine made at the next start reads the window's choice
     startEngine(m_active, m_active->credentials()); // waits for a running job
-    const QString version = m_store.account().value_or(AccountSettings{}).protocolVersion;
+    const QString version = m_store.accountStore().account().value_or(AccountSettings{}).protocolVersion;
     m_estimating.clear();
     m_estimateTotal = -1;
     m_estimateError.clear();
-    for (const Folder &folder : m_store.folders()) {
+    for (const Folder &folder : m_store.folderStore().folders()) {
         if (eas::SyncRunner::shouldSync(folder, version))
             m_estimating.insert(folder.serverId);
     }

@@ -56,7 +56,7 @@ void DesktopApp::wireCompose()
     connect(box, &ui::InlineReplyBox::popOutRequested, this, &DesktopApp::popOutInlineReply);
     connect(box, &ui::InlineReplyBox::replyStarted, this, &DesktopApp::fetchReplyHeadersIfMissing);
     connect(panes.pages->draftList(), &ui::DraftListView::draftOpenRequested, this, [this](qint64 draftId) {
-        if (const std::optional<DraftEntry> draft = m_store.draft(draftId))
+        if (const std::optional<DraftEntry> draft = m_store.draftStore().draft(draftId))
             openDraft(*draft);
         else
             m_window->showBanner(tr("That draft is no longer on this computer."));
@@ -68,7 +68,7 @@ void DesktopApp::wireCompose()
 // replaces the entry (same ClientId, so it still goes out only once).
 void DesktopApp::editOutboxMessage(qint64 outboxId)
 {
-    const std::optional<OutboxEntry> entry = m_store.outboxEntry(outboxId);
+    const std::optional<OutboxEntry> entry = m_store.outboxStore().outboxEntry(outboxId);
     if (!entry) {
         m_window->showBanner(tr("That message is no longer in the Outbox; it may have been sent meanwhile."));
         return;
@@ -85,7 +85,7 @@ void DesktopApp::editOutboxMessage(qint64 outboxId)
 // While the user writes, so the parent's Message-ID is stored by Send.
 void DesktopApp::fetchReplyHeadersIfMissing(qint64 messageId)
 {
-    const std::optional<Message> parent = m_store.messageById(messageId);
+    const std::optional<Message> parent = m_store.messageStore().messageById(messageId);
     if (parent && parent->internetMessageId.isEmpty() && engine())
         engine()->fetchReplyHeaders(parent->id);
 }
@@ -143,7 +143,7 @@ std::optional<DraftEntry> DesktopApp::answerDraft(OutboxKind kind, qint64 source
         draft.plainBody = userText + ui::compose::initialBody(signature);
         return draft;
     }
-    const std::optional<Message> parent = m_store.messageById(sourceMessageId);
+    const std::optional<Message> parent = m_store.messageStore().messageById(sourceMessageId);
     if (!parent) {
         *error = tr("That message is no longer on this computer; it may have been moved or deleted.");
         return std::nullopt;
@@ -176,10 +176,10 @@ ui::ComposerWindow *DesktopApp::openDraft(const DraftEntry &draft)
 {
     ui::ComposerWindow *window = showComposer(draft);
     if (draft.kind != OutboxKind::Send) {
-        if (const std::optional<Message> parent = m_store.messageById(draft.sourceMessageId)) {
+        if (const std::optional<Message> parent = m_store.messageStore().messageById(draft.sourceMessageId)) {
             window->setAnswerLabel(ui::compose::answerLabel(draft.kind, *parent));
             if (draft.kind == OutboxKind::Forward)
-                window->setForwardedAttachments(m_store.attachments(parent->id));
+                window->setForwardedAttachments(m_store.messageStore().attachments(parent->id));
         }
     }
     return window;
@@ -191,7 +191,7 @@ ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
     window->setAttribute(Qt::WA_DeleteOnClose);
     // It writes from, saves into and sends through this account, whichever is shown later.
     window->setProperty("skeinAccount", m_active->name());
-    window->setKnownAddresses(m_store.knownAddresses());
+    window->setKnownAddresses(m_store.messageStore().knownAddresses());
     connect(window, &ui::ComposerWindow::sendRequested, this,
             [this, window](const DraftEntry &content) { sendFromComposer(window, content); });
     connect(window, &ui::ComposerWindow::autosaveRequested, this, &DesktopApp::keepDraft);
@@ -222,7 +222,7 @@ void DesktopApp::keepDraftOf(AccountSession &session, QObject *composer, const D
     if (draft.outboxId != 0 || (draft.id == 0 && draft.isEmpty()))
         return;
     Store &store = session.store();
-    const qint64 id = store.saveDraft(draft);
+    const qint64 id = store.draftStore().saveDraft(draft);
     if (id == 0) {
         m_window->showBanner(tr("The draft could not be saved: %1").arg(store.lastError()),
                              tr("The text is still in the window; free some disk space or save it elsewhere."));
@@ -246,7 +246,7 @@ void DesktopApp::discardDraftOf(AccountSession &session, qint64 draftId)
 {
     if (draftId == 0)
         return;
-    if (!session.store().deleteDraft(draftId))
+    if (!session.store().draftStore().deleteDraft(draftId))
         return; // already gone (sent from another window, deleted in the list)
     if (&session == m_active)
         m_window->panes().pages->refreshDrafts();
@@ -261,10 +261,10 @@ QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
     eas::OutgoingMessage message;
     std::optional<Message> parent;
     if (draft.kind != OutboxKind::Send) {
-        parent = store.messageById(draft.sourceMessageId);
+        parent = store.messageStore().messageById(draft.sourceMessageId);
         if (!parent)
             return tr("The message you answer is no longer on this computer; copy your text into a new message.");
-        if (store.isMoving(parent->id))
+        if (store.messageStore().isMoving(parent->id))
             return tr("The message you answer is being moved and the server has not confirmed its new place yet; "
                       "send again after the next sync.");
         // Threading headers and Thread-Index from the parent; the rest is what the user wrote.
@@ -287,7 +287,7 @@ QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
         return tr("The message could not be built: %1").arg(composed.error);
     const QString recipients = message.allRecipients().join(QStringLiteral(", "));
     if (draft.outboxId) {
-        if (!store.editOutbox(draft.outboxId, composed.mime, message.subject, recipients))
+        if (!store.outboxStore().editOutbox(draft.outboxId, composed.mime, message.subject, recipients))
             return tr("The message could not be changed in the outbox: %1").arg(store.lastError());
     } else {
         OutboxEntry entry;
@@ -302,7 +302,7 @@ QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
             entry.sourceServerId = parent->serverId;
             entry.sourceMessageId = parent->id;
         }
-        if (!store.insertOutbox(entry))
+        if (!store.outboxStore().insertOutbox(entry))
             return tr("The message could not be put into the outbox: %1").arg(store.lastError());
     }
     if (&session == m_active)
@@ -368,7 +368,7 @@ void DesktopApp::popOutInlineReply(qint64 messageId, bool replyAll, const QStrin
 
 void DesktopApp::onSendFailed(AccountSession *session, qint64 entryId, const QString &message)
 {
-    const std::optional<OutboxEntry> entry = session->store().outboxEntry(entryId);
+    const std::optional<OutboxEntry> entry = session->store().outboxStore().outboxEntry(entryId);
     const QString subject = entry && !entry->subject.isEmpty() ? entry->subject : tr("(no subject)");
     const QString where = m_sessions.size() > 1 ? QStringLiteral(" (%1)").arg(session->label()) : QString();
     m_window->showBanner(tr("The server refused to send \u201c%1\u201d%2: %3").arg(subject, where, message),

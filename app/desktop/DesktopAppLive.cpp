@@ -131,7 +131,7 @@ void DesktopApp::startNewMailWatch(AccountSession *session)
 void DesktopApp::onFolderChangedForAlerts(AccountSession *session, const QString &folderId)
 {
     Store &store = session->store();
-    const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+    const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
     if (!inbox || inbox->serverId != folderId)
         return;
     updateUnreadIndicators();
@@ -145,7 +145,7 @@ void DesktopApp::onFolderChangedForAlerts(AccountSession *session, const QString
         const QString subject = alert.subject.isEmpty() ? tr("(no subject)") : alert.subject;
         const QString summary = alert.count > 1 ? tr("%1 — %2 (%3 new)").arg(who, subject).arg(alert.count)
                                                 : tr("%1 — %2").arg(who, subject);
-        const std::optional<Message> newest = store.messageById(alert.newestMessageId);
+        const std::optional<Message> newest = store.messageStore().messageById(alert.newestMessageId);
         QString body = newest ? ui::format::firstLine(newest->preview) : QString();
         if (m_sessions.size() > 1)
             body = tr("To %1").arg(session->address()) + (body.isEmpty() ? QString() : QStringLiteral("\n") + body);
@@ -162,7 +162,7 @@ void DesktopApp::openNotifiedConversation(const QString &key)
     raiseWindow();
     if (!switchToAccount(alert.account))
         return;
-    const std::optional<Folder> inbox = m_store.folderOfType(FolderType::Inbox);
+    const std::optional<Folder> inbox = m_store.folderStore().folderOfType(FolderType::Inbox);
     if (inbox && (alert.alert.newestMessageId != 0 || !alert.alert.conversationId.isEmpty()))
         m_window->showConversation(inbox->serverId, alert.alert.conversationId, alert.alert.newestMessageId);
 }
@@ -172,8 +172,8 @@ void DesktopApp::updateUnreadIndicators()
 {
     int unread = 0;
     for (const auto &session : m_sessions) {
-        if (const std::optional<Folder> inbox = session->store().folderOfType(FolderType::Inbox))
-            unread += session->store().unreadCount(inbox->serverId);
+        if (const std::optional<Folder> inbox = session->store().folderStore().folderOfType(FolderType::Inbox))
+            unread += session->store().folderStore().unreadCount(inbox->serverId);
     }
     m_window->panes().status->showUnreadCount(unread);
     if (m_tray)

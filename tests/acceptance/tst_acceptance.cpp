@@ -139,13 +139,13 @@ class TestAcceptance : public QObject
         }
         if (folder.name == QLatin1String("Junk E-mail") || folder.name == QLatin1String("Junk"))
             return QStringLiteral("Junk");
-        const auto parent = m_store->folder(folder.parentId);
+        const auto parent = m_store->folderStore().folder(folder.parentId);
         return parent ? pathOf(*parent) + QLatin1Char('/') + folder.name : folder.name;
     }
 
     QString folderId(const QString &path) const
     {
-        for (const Folder &f : m_store->folders())
+        for (const Folder &f : m_store->folderStore().folders())
             if (pathOf(f) == path)
                 return f.serverId;
         return {};
@@ -153,7 +153,7 @@ class TestAcceptance : public QObject
 
     bool synced(const QString &path) const
     {
-        for (const Folder &f : m_store->folders())
+        for (const Folder &f : m_store->folderStore().folders())
             if (pathOf(f) == path)
                 return SyncRunner::shouldSync(f, m_version);
         return false;
@@ -164,9 +164,9 @@ class TestAcceptance : public QObject
     Mailbox clientMailbox() const
     {
         Mailbox box;
-        for (const Folder &f : m_store->folders())
+        for (const Folder &f : m_store->folderStore().folders())
             if (SyncRunner::shouldSync(f, m_version))
-                for (const Message &m : m_store->messagesInFolder(f.serverId))
+                for (const Message &m : m_store->messageStore().messagesInFolder(f.serverId))
                     box.insert(keyOf(m), {pathOf(f), m.read, int(m.flag.status)});
         return box;
     }
@@ -183,8 +183,8 @@ class TestAcceptance : public QObject
     // The client's conversation holding this message (its ConversationId).
     QByteArray conversationOf(const QString &key) const
     {
-        for (const Folder &f : m_store->folders())
-            for (const Message &m : m_store->messagesInFolder(f.serverId))
+        for (const Folder &f : m_store->folderStore().folders())
+            for (const Message &m : m_store->messageStore().messagesInFolder(f.serverId))
                 if (keyOf(m) == key)
                     return m.conversationId;
         return {};
@@ -371,7 +371,7 @@ private Q_SLOTS:
         m_db = m_dir->filePath(QStringLiteral("client.db"));
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(m_db));
-        QVERIFY(m_store->saveAccount(account));
+        QVERIFY(m_store->accountStore().saveAccount(account));
         SyncEngine::Config config;
         config.databasePath = m_db;
         config.password = password;
@@ -379,8 +379,8 @@ private Q_SLOTS:
         m_engine = std::make_unique<SyncEngine>(config);
         const SyncReport connected = connectAccount();
         QVERIFY2(connected.ok(), qPrintable(connected.message));
-        QCOMPARE(m_store->account()->protocolVersion, version);
-        QCOMPARE(m_store->account()->endpointPath, endpointPath);
+        QCOMPARE(m_store->accountStore().account()->protocolVersion, version);
+        QCOMPARE(m_store->accountStore().account()->endpointPath, endpointPath);
         step("account");
 
         // ---- FolderSync: every mail folder of the server, nested ones under their parent ----
@@ -388,7 +388,7 @@ private Q_SLOTS:
         const QStringList serverFolders = m_server->mailFolders(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QStringList clientFolders;
-        for (const Folder &f : m_store->folders())
+        for (const Folder &f : m_store->folderStore().folders())
             if (isMailFolder(f.type))
                 clientFolders << pathOf(f);
         clientFolders.sort();
@@ -396,7 +396,7 @@ private Q_SLOTS:
             QVERIFY2(clientFolders.contains(path), qPrintable(path + QStringLiteral(" not in ") + clientFolders.join(QLatin1Char(','))));
         for (const QJsonValue &path : m_expected[QStringLiteral("folders")].toArray())
             QVERIFY2(clientFolders.contains(path.toString()), qPrintable(path.toString()));
-        const auto offsite = m_store->folder(folderId(QStringLiteral("Projects/Offsite")));
+        const auto offsite = m_store->folderStore().folder(folderId(QStringLiteral("Projects/Offsite")));
         QVERIFY(offsite);
         QCOMPARE(offsite->parentId, folderId(QStringLiteral("Projects")));
         step("foldersync");
@@ -434,17 +434,17 @@ private Q_SLOTS:
         }
         QSet<QSet<QString>> got;
         int withoutId = 0;
-        for (const Folder &f : m_store->folders()) {
+        for (const Folder &f : m_store->folderStore().folders()) {
             if (!SyncRunner::shouldSync(f, version))
                 continue;
-            for (const ConversationSummary &c : m_store->conversations(f.serverId)) {
+            for (const ConversationSummary &c : m_store->conversationStore().conversations(f.serverId)) {
                 QSet<QString> members;
                 if (c.conversationId.isEmpty()) {
                     ++withoutId;
-                    members.insert(keyOf(*m_store->messageById(c.headId)));
+                    members.insert(keyOf(*m_store->messageStore().messageById(c.headId)));
                 } else {
-                    for (const Message &m : m_store->conversationMessages(c.conversationId))
-                        if (SyncRunner::shouldSync(*m_store->folder(m.folderId), version))
+                    for (const Message &m : m_store->messageStore().conversationMessages(c.conversationId))
+                        if (SyncRunner::shouldSync(*m_store->folderStore().folder(m.folderId), version))
                             members.insert(keyOf(m));
                 }
                 got.insert(members);
@@ -454,9 +454,9 @@ private Q_SLOTS:
         // How: ids from the server (GUIDs on the reference server, root Message-IDs
         // on SOGo 14.1) or, at 12.1 where the server sends none, inferred by Skein
         // from the reply headers.
-        for (const Folder &f : m_store->folders())
+        for (const Folder &f : m_store->folderStore().folders())
             if (SyncRunner::shouldSync(f, version))
-                for (const Message &m : m_store->messagesInFolder(f.serverId))
+                for (const Message &m : m_store->messageStore().messagesInFolder(f.serverId))
                     if (!m_threadOf.value(keyOf(m)).isEmpty())
                         QVERIFY2(m.conversationInferred == (version == QLatin1String("12.1")), qPrintable(keyOf(m)));
         if (sogo && version == QLatin1String("14.1"))
@@ -465,7 +465,7 @@ private Q_SLOTS:
             QCOMPARE(conversationOf(QStringLiteral("<t1-3.q3report@example.test>")).size(), 16);
         // Only the reference server at 14.0+ sends Email2:ConversationIndex.
         {
-            const CapabilityState index = m_store->capability(Capability::ConversationIndex);
+            const CapabilityState index = m_store->accountStore().capability(Capability::ConversationIndex);
             QCOMPARE(capabilityStateName(index), capabilityStateName(serverConversations() ? CapabilityState::Seen : CapabilityState::NeverSeen));
         }
         step("conversations");
@@ -546,7 +546,7 @@ private Q_SLOTS:
                     wantKeys.insert(it.key());
             QCOMPARE(keys, wantKeys);
             // How: SOGo answered the Search with HTTP 500 and Skein remembers it.
-            const CapabilityState search = m_store->capability(Capability::SearchByConversation);
+            const CapabilityState search = m_store->accountStore().capability(Capability::SearchByConversation);
             if (serverConversations())
                 QCOMPARE(capabilityStateName(search), capabilityStateName(CapabilityState::Supported));
             else if (sogo && conversationIds())
@@ -569,7 +569,7 @@ private Q_SLOTS:
             QVERIFY2(rule, "Skein keeps the rule");
             QCOMPARE(int(rule->scope), int(serverConversations() ? RuleScope::Server : RuleScope::Local));
             QCOMPARE(int(rule->state), int(RuleState::Active));
-            const CapabilityState move = m_store->capability(Capability::ConversationMove);
+            const CapabilityState move = m_store->accountStore().capability(Capability::ConversationMove);
             if (serverConversations())
                 QCOMPARE(capabilityStateName(move), capabilityStateName(CapabilityState::Supported));
             else if (sogo && conversationIds())
@@ -592,7 +592,7 @@ private Q_SLOTS:
             QVERIFY2(rule, "Skein keeps the rule");
             QCOMPARE(int(rule->scope), int(serverConversations() ? RuleScope::Server : RuleScope::Local));
             if (sogo && conversationIds())
-                QCOMPARE(capabilityStateName(m_store->capability(Capability::ConversationMove)), capabilityStateName(CapabilityState::Refused));
+                QCOMPARE(capabilityStateName(m_store->accountStore().capability(Capability::ConversationMove)), capabilityStateName(CapabilityState::Refused));
             if (!sogo && serverConversations()) {
                 const QJsonArray rules = static_cast<ReferenceState *>(m_server.get())->rules(&error);
                 QCOMPARE(rules.size(), 2); // ignore + always move, kept by the server
@@ -617,7 +617,7 @@ private Q_SLOTS:
         }
         step("always-move");
 
-        for (const ActionEntry &e : m_store->actions(false))
+        for (const ActionEntry &e : m_store->journalStore().actions(false))
             QVERIFY2(e.state == ActionState::Done, qPrintable(actionKindName(e.kind) + QStringLiteral(": ") + e.error));
         qInfo("ROW %s passed its steps in %lld ms", qPrintable(tag), rowTimer.elapsed());
     }

@@ -163,13 +163,13 @@ protected:
     {
         QList<ServerFile> out;
         demoServerOf(*m_app)->runOnServerThread([&](skein::server::ReferenceServer &s) {
-            for (const skein::server::AttachmentRow &a : s.store().attachments(serverMessageId.toLongLong()))
+            for (const skein::server::AttachmentRow &a : s.store().messageStore().attachments(serverMessageId.toLongLong()))
                 out.append({a.name, a.data});
         });
         return out;
     }
 
-    QString inboxId() const { return store().folderOfType(skein::FolderType::Inbox)->serverId; }
+    QString inboxId() const { return store().folderStore().folderOfType(skein::FolderType::Inbox)->serverId; }
 
     // The list row of the message (folder, ServerId), its conversation
     // expanded so the row is shown; invalid when not listed.
@@ -228,7 +228,7 @@ protected:
         for (const QJsonObject &m : demo)
             if (m[QStringLiteral("folder")].toString() == QLatin1String("Inbox") && m[QStringLiteral("depth")].toInt() >= 1
                 && parents.contains(m[QStringLiteral("serverId")].toString()))
-                return store().message(inboxId(), m[QStringLiteral("serverId")].toString());
+                return store().messageStore().message(inboxId(), m[QStringLiteral("serverId")].toString());
         return std::nullopt;
     }
 
@@ -258,7 +258,7 @@ protected:
 
     QByteArray outboxMime(const QString &subject) const
     {
-        for (const skein::OutboxEntry &e : store().outbox(false))
+        for (const skein::OutboxEntry &e : store().outboxStore().outbox(false))
             if (e.subject == subject)
                 return e.mime;
         return {};

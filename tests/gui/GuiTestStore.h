@@ -65,7 +65,7 @@ inline bool fillStore(skein::Store &store)
     const QList<Folder> folders{{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                 {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems},
                                 {archive, QStringLiteral("0"), QStringLiteral("Archive"), FolderType::UserMail}};
-    if (!store.applyFolderSync(QStringLiteral("h1"), folders, {}))
+    if (!store.folderStore().applyFolderSync(QStringLiteral("h1"), folders, {}))
         return false;
 
     // Tree: t1 (alice) <- t2 (me, Sent Items) <- t3 (bob); t5 replies to a t4 we never got.
@@ -140,8 +140,8 @@ inline bool fillStore(skein::Store &store)
     l2.conversationIndex = ConversationIndex::appendReply(l1.conversationIndex, ago(95), 5);
     l3.conversationIndex = ConversationIndex::appendReply(l2.conversationIndex, ago(90), 6);
 
-    return store.applySyncBatch(batch(inbox, {t1, t3, t5, html, truncated, p1, p2, lone}))
-        && store.applySyncBatch(batch(sent, {t2})) && store.applySyncBatch(batch(archive, {l1, l2, l3}));
+    return store.syncApplier().applySyncBatch(batch(inbox, {t1, t3, t5, html, truncated, p1, p2, lone}))
+        && store.syncApplier().applySyncBatch(batch(sent, {t2})) && store.syncApplier().applySyncBatch(batch(archive, {l1, l2, l3}));
 }
 
 } // namespace guitest

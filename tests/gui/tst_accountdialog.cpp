@@ -213,10 +213,10 @@ void TestAccountDialog::wrongThenRightPassword()
     QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().contains(QStringLiteral("16.1")), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow()->isVisible(), 10000);
     QVERIFY(!dialog->isVisible());
-    const auto inbox = app->store().folderOfType(skein::FolderType::Inbox);
+    const auto inbox = app->store().folderStore().folderOfType(skein::FolderType::Inbox);
     QVERIFY(inbox);
     QCOMPARE(app->mainWindow()->currentFolderId(), inbox->serverId);
-    const auto account = app->store().account();
+    const auto account = app->store().accountStore().account();
     QVERIFY(account);
     QCOMPARE(account->deviceId.size(), 32);
     QVERIFY(QRegularExpression(QStringLiteral("^[0-9A-F]{32}$")).match(account->deviceId).hasMatch());

@@ -88,7 +88,7 @@ private Q_SLOTS:
             skein::Store store;
             QVERIFY(store.open(old.databasePath()));
             QVERIFY(skein::desktop::saveAccountSettings(store, m_address, m_server->url().path(), QStringLiteral("demo")));
-            m_deviceId = store.account()->deviceId;
+            m_deviceId = store.accountStore().account()->deviceId;
         }
         if (!skein::cli::savePassword(old, m_address, QStringLiteral("demo"), QStringLiteral("demo"), &error))
             QSKIP(qPrintable(QStringLiteral("the keychain refuses writes here: %1").arg(error)));
@@ -111,8 +111,8 @@ private Q_SLOTS:
         QCOMPARE(m_app->activeAccount()->name(), QString());
         QVERIFY(m_app->mainWindow()->isVisible());
         QCOMPARE(accountRows(), 0);
-        QVERIFY(m_app->store().folderOfType(skein::FolderType::Inbox));
-        QCOMPARE(m_app->store().account()->deviceId, m_deviceId);
+        QVERIFY(m_app->store().folderStore().folderOfType(skein::FolderType::Inbox));
+        QCOMPARE(m_app->store().accountStore().account()->deviceId, m_deviceId);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("profile/accounts"))));
     }
 
@@ -126,15 +126,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 30000);
         QCOMPARE(m_app->accounts().size(), 2);
         QCOMPARE(accountRows(), 2);
-        QCOMPARE(m_app->account(QString())->store().account()->deviceId, m_deviceId);
+        QCOMPARE(m_app->account(QString())->store().accountStore().account()->deviceId, m_deviceId);
 
         m_app.reset();
         QVERIFY2(startApp(2), "both accounts should sync after the restart");
         QCOMPARE(m_app->accounts().size(), 2);
         QCOMPARE(accountRows(), 2);
         QCOMPARE(m_app->activeAccount()->name(), QString());
-        QCOMPARE(m_app->store().account()->deviceId, m_deviceId);
-        QCOMPARE(m_app->account(QStringLiteral("account-2"))->store().account()->email, QStringLiteral("alice@skein.test"));
+        QCOMPARE(m_app->store().accountStore().account()->deviceId, m_deviceId);
+        QCOMPARE(m_app->account(QStringLiteral("account-2"))->store().accountStore().account()->email, QStringLiteral("alice@skein.test"));
         QVERIFY(m_app->account(QStringLiteral("account-2"))->engine());
     }
 };

@@ -73,8 +73,8 @@ class TestAttachmentCard : public QObject
 
     qint64 messageId(const Store &store, const QString &subject)
     {
-        for (const Folder &f : store.folders())
-            for (const Message &m : store.messagesInFolder(f.serverId))
+        for (const Folder &f : store.folderStore().folders())
+            for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
                 if (m.subject == subject)
                     return m.id;
         return 0;
@@ -97,7 +97,7 @@ private Q_SLOTS:
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("GUIATTACH");
         account.protocolVersion = QStringLiteral("14.1");
-        QVERIFY(store.saveAccount(account));
+        QVERIFY(store.accountStore().saveAccount(account));
         SyncEngine::Config config;
         config.databasePath = m_db;
         config.password = QStringLiteral("demo");

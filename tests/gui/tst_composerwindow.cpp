@@ -209,11 +209,11 @@ private Q_SLOTS:
         skein::Message toDave = guitest::mail(QStringLiteral("dave1"), "conv-dave", QStringLiteral("Me Myself <me@example.com>"),
                                               QStringLiteral("Hello Dave"), 20, QStringLiteral("hello"));
         toDave.to = QStringLiteral("Dave <dave@x.test>");
-        QVERIFY(store.applySyncBatch(guitest::batch(guitest::inbox, fromCarol)));
-        QVERIFY(store.applySyncBatch(guitest::batch(guitest::sent, {toDave})));
+        QVERIFY(store.syncApplier().applySyncBatch(guitest::batch(guitest::inbox, fromCarol)));
+        QVERIFY(store.syncApplier().applySyncBatch(guitest::batch(guitest::sent, {toDave})));
 
         auto window = showComposer();
-        window->setKnownAddresses(store.knownAddresses());
+        window->setKnownAddresses(store.messageStore().knownAddresses());
         QCOMPARE(window->recipientCompleters().size(), 3);
         window->toEdit()->setFocus();
         QTest::keyClicks(window->toEdit(), QStringLiteral("someone@else.test, x.te"));

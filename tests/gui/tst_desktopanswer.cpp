@@ -59,19 +59,19 @@ void TestDesktopAnswer::inlineReplyAnswersTheChosenCard()
                  qPrintable(QStringLiteral("%1 of %2 visible").arg(box->visibleRegion().boundingRect().height()).arg(box->height())));
     saveShot(window(), QStringLiteral("inline-reply.png"));
     // Opening the box asked for the parent's Message-ID while the user writes.
-    QTRY_VERIFY_WITH_TIMEOUT(!store().messageById(chosen->id)->internetMessageId.isEmpty(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!store().messageStore().messageById(chosen->id)->internetMessageId.isEmpty(), 15000);
     box->findChild<QPushButton *>(QStringLiteral("inlineReplySendButton"))->click();
     QTRY_VERIFY(!box->isExpanded()); // taken: back to "Reply…"
 
     const QString subject = skein::eas::replySubject(chosen->subject);
     QTRY_VERIFY_WITH_TIMEOUT(repliesOnServer(*chosen) == repliesBefore + 1, 30000);
     QByteArray mime;
-    for (const skein::OutboxEntry &e : store().outbox(false))
+    for (const skein::OutboxEntry &e : store().outboxStore().outbox(false))
         if (e.subject == subject && e.mime.contains("Short answer from the reading pane."))
             mime = e.mime;
     QVERIFY2(!mime.isEmpty(), "the outbox holds the inline reply");
     QVERIFY(mime.contains("wrote:")); // the chosen message quoted under the text
-    const QByteArray parentId = store().messageById(chosen->id)->internetMessageId.toUtf8().replace('<', "").replace('>', "");
+    const QByteArray parentId = store().messageStore().messageById(chosen->id)->internetMessageId.toUtf8().replace('<', "").replace('>', "");
     QVERIFY2(mime.contains("In-Reply-To: <" + parentId + ">"), mime.left(1500).constData());
 }
 

@@ -108,7 +108,7 @@ void TestDesktopApp::listsInboxConversations()
 {
     skein::ui::MainWindow *window = m_app->mainWindow();
     QVERIFY(window->isVisible());
-    const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
+    const auto inbox = m_app->store().folderStore().folderOfType(skein::FolderType::Inbox);
     QVERIFY(inbox);
     QCOMPARE(window->currentFolderId(), inbox->serverId);
     QAbstractItemModel *model = window->panes().list->view()->model();
@@ -249,10 +249,10 @@ void TestDesktopApp::replyTreesMatchTheServersThreading()
 
 std::optional<skein::Message> TestDesktopApp::longMessage() const
 {
-    const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
-    for (const skein::Message &m : m_app->store().messagesInFolder(inbox ? inbox->serverId : QString()))
+    const auto inbox = m_app->store().folderStore().folderOfType(skein::FolderType::Inbox);
+    for (const skein::Message &m : m_app->store().messageStore().messagesInFolder(inbox ? inbox->serverId : QString()))
         if (m.subject == kLongSubject)
-            return m_app->store().messageById(m.id); // with its body
+            return m_app->store().messageStore().messageById(m.id); // with its body
     return std::nullopt;
 }
 
@@ -282,12 +282,12 @@ void TestDesktopApp::fetchesATruncatedBodyInFull()
 // back to the pane: the demo's contract PDF lands in the file.
 void TestDesktopApp::savesAnAttachmentThroughTheEngine()
 {
-    const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
+    const auto inbox = m_app->store().folderStore().folderOfType(skein::FolderType::Inbox);
     QVERIFY(inbox);
     qint64 messageId = 0;
     skein::Attachment pdf;
-    for (const skein::Message &m : m_app->store().messagesInFolder(inbox->serverId))
-        for (const skein::Attachment &a : m_app->store().attachments(m.id))
+    for (const skein::Message &m : m_app->store().messageStore().messagesInFolder(inbox->serverId))
+        for (const skein::Attachment &a : m_app->store().messageStore().attachments(m.id))
             if (a.name.endsWith(QLatin1String(".pdf"))) {
                 messageId = m.id;
                 pdf = a;

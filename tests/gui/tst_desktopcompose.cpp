@@ -51,7 +51,7 @@ void TestDesktopCompose::replyToAMessageInTheMiddleOfATree()
     QVERIFY(composer->bodyEdit()->toPlainText().contains(QLatin1String("wrote:"))); // the chosen message, quoted
 
     // The user writes for a while: the parent's Message-ID arrives meanwhile.
-    QTRY_VERIFY_WITH_TIMEOUT(!store().messageById(parent->id)->internetMessageId.isEmpty(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!store().messageStore().messageById(parent->id)->internetMessageId.isEmpty(), 15000);
     QVERIFY(QTest::qWaitForWindowActive(composer));
     QTest::keyClicks(composer->ccEdit(), kAlice);
     composer->bodyEdit()->setFocus();
@@ -77,10 +77,10 @@ void TestDesktopCompose::replyToAMessageInTheMiddleOfATree()
     QTRY_VERIFY(!m_app->isSyncing());
     m_app->requestSync();
     QVERIFY(synced.wait(30000));
-    const auto sent = store().folderOfType(skein::FolderType::SentItems);
+    const auto sent = store().folderStore().folderOfType(skein::FolderType::SentItems);
     QVERIFY(sent);
     QList<Message> copies;
-    for (const Message &m : store().messagesInFolder(sent->serverId))
+    for (const Message &m : store().messageStore().messagesInFolder(sent->serverId))
         if (QString::fromLatin1(m.conversationIndex.toHex()) == index)
             copies.append(m);
     QCOMPARE(copies.size(), 1);
@@ -94,10 +94,10 @@ void TestDesktopCompose::replyAllFillsToAndCc()
 {
     const QString own = m_app->ownAddress().toLower();
     std::optional<Message> parent;
-    for (const Message &m : store().messagesInFolder(inboxId())) {
+    for (const Message &m : store().messageStore().messagesInFolder(inboxId())) {
         const QSet<QString> others = addressesOf(m.to) + addressesOf(m.cc) - QSet<QString>{own};
         if (!m.cc.isEmpty() && others.size() >= 2) {
-            parent = store().messageById(m.id);
+            parent = store().messageStore().messageById(m.id);
             break;
         }
     }
@@ -123,7 +123,7 @@ void TestDesktopCompose::replyAllFillsToAndCc()
 void TestDesktopCompose::forwardKeepsTheOriginalsAttachment()
 {
     std::optional<Message> contract;
-    for (const Message &m : store().messagesInFolder(inboxId()))
+    for (const Message &m : store().messageStore().messagesInFolder(inboxId()))
         if (m.subject.startsWith(QLatin1String("Signed contract")))
             contract = m;
     QVERIFY(contract);
@@ -219,11 +219,11 @@ void TestDesktopCompose::aVanishedAttachmentKeepsTheWindowOpen()
     composer->subjectEdit()->setText(QStringLiteral("Vanishing file"));
     composer->addAttachmentFiles({path});
     QVERIFY(QFile::remove(path));
-    const qsizetype queued = store().outbox(false).size();
+    const qsizetype queued = store().outboxStore().outbox(false).size();
     composer->send();
     QVERIFY(composer->isVisible());
     QVERIFY2(composer->sendError().contains(QLatin1String("gone-soon.txt")), qPrintable(composer->sendError()));
-    QCOMPARE(store().outbox(false).size(), queued);
+    QCOMPARE(store().outboxStore().outbox(false).size(), queued);
     QCOMPARE(composer->subjectEdit()->text(), QStringLiteral("Vanishing file"));
     composer->discard();
     QTRY_VERIFY(m_app->composers().isEmpty());
@@ -247,7 +247,7 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
              qPrintable(window()->panes().banner->message()));
     QVERIFY(window()->panes().banner->whatToDo().contains(QLatin1String("Outbox")));
     bool failed = false;
-    for (const skein::OutboxEntry &e : store().outbox(true))
+    for (const skein::OutboxEntry &e : store().outboxStore().outbox(true))
         failed |= e.subject == QLatin1String("Refused one") && e.state == skein::OutboxState::Failed;
     QVERIFY(failed);
 }

@@ -22,7 +22,7 @@ class TestDesktopDrafts : public QObject, ComposeDemoApp
 
     std::optional<skein::DraftEntry> draftWithSubject(const QString &subject) const
     {
-        for (const skein::DraftEntry &d : store().drafts())
+        for (const skein::DraftEntry &d : store().draftStore().drafts())
             if (d.subject == subject)
                 return d;
         return std::nullopt;
@@ -76,13 +76,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(draftWithSubject(QStringLiteral("Offsite plans")), 10000);
         const qint64 id = draftWithSubject(QStringLiteral("Offsite plans"))->id;
         QCOMPARE(composer->draftId(), id);
-        QTRY_VERIFY_WITH_TIMEOUT(!store().draft(id)->serverId.isEmpty(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!store().draftStore().draft(id)->serverId.isEmpty(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(serverDrafts(QStringLiteral("Offsite plans")), 1, 15000);
         // More typing changes the same draft, never a second one.
         QTest::keyClicks(composer->bodyEdit(), QStringLiteral("Friday?"));
-        QTRY_VERIFY_WITH_TIMEOUT(store().draft(id)->plainBody.contains(QStringLiteral("Friday?")), 10000);
-        QCOMPARE(store().drafts().size(), 1);
-        window()->selectFolder(store().folderOfType(skein::FolderType::Drafts)->serverId);
+        QTRY_VERIFY_WITH_TIMEOUT(store().draftStore().draft(id)->plainBody.contains(QStringLiteral("Friday?")), 10000);
+        QCOMPARE(store().draftStore().drafts().size(), 1);
+        window()->selectFolder(store().folderStore().folderOfType(skein::FolderType::Drafts)->serverId);
         QVERIFY(window()->panes().pages->page() != skein::ui::CentrePages::List);
         QAbstractItemView *list = window()->panes().pages->draftList()->findChild<QAbstractItemView *>(QStringLiteral("draftList"));
         QVERIFY(list);
@@ -91,8 +91,8 @@ private Q_SLOTS:
         QTRY_VERIFY(composer->keepDraftDialog() && composer->keepDraftDialog()->isVisible());
         QTest::mouseClick(composer->keepDraftDialog()->findChild<QPushButton *>(QStringLiteral("keepDraftButton")), Qt::LeftButton);
         QTRY_VERIFY(m_app->composers().isEmpty());
-        QCOMPARE(store().drafts().size(), 1);
-        QVERIFY(store().draft(id));
+        QCOMPARE(store().draftStore().drafts().size(), 1);
+        QVERIFY(store().draftStore().draft(id));
     }
 
     void openingADraftContinuesItAndSendingDeletesIt()
@@ -107,7 +107,7 @@ private Q_SLOTS:
         composer->toEdit()->setText(kAlice);
         composer->send();
         QTRY_VERIFY(m_app->composers().isEmpty());
-        QVERIFY(!store().draft(id));
+        QVERIFY(!store().draftStore().draft(id));
         QTRY_COMPARE_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), QStringLiteral("Offsite plans")).size(), 1, 15000);
         // The server's draft went with it.
         QTRY_COMPARE_WITH_TIMEOUT(serverDrafts(QStringLiteral("Offsite plans")), 0, 15000);
@@ -126,7 +126,7 @@ private Q_SLOTS:
         Q_EMIT window()->panes().pages->draftList()->draftOpenRequested(id);
         QTRY_VERIFY(newestComposer());
         newestComposer()->discard();
-        QTRY_VERIFY(!store().draft(id));
+        QTRY_VERIFY(!store().draftStore().draft(id));
     }
 
     void aRefusedMessageIsEditedFromTheOutboxAndGoesOnce()
@@ -141,7 +141,7 @@ private Q_SLOTS:
         composer->send();
         qint64 outboxId = 0;
         QTRY_VERIFY_WITH_TIMEOUT([&] {
-            for (const skein::OutboxEntry &e : store().outbox(true))
+            for (const skein::OutboxEntry &e : store().outboxStore().outbox(true))
                 if (e.subject == QLatin1String("Budget draft v1") && e.state == skein::OutboxState::Failed)
                     outboxId = e.id;
             return outboxId != 0;
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_app->composers().isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(withSubject(QStringLiteral("bob"), QStringLiteral("Budget draft v2")).size(), 1, 30000);
         QCOMPARE(withSubject(QStringLiteral("bob"), QStringLiteral("Budget draft v1")).size(), 0);
-        QVERIFY(store().drafts().isEmpty() || !draftWithSubject(QStringLiteral("Budget draft v2")));
+        QVERIFY(store().draftStore().drafts().isEmpty() || !draftWithSubject(QStringLiteral("Budget draft v2")));
     }
 };
 

@@ -183,7 +183,7 @@ void TestDesktopOAuth::initTestCase()
 void TestDesktopOAuth::cleanupTestCase()
 {
     if (m_app) {
-        if (const auto account = m_app->store().account())
+        if (const auto account = m_app->store().accountStore().account())
             cli::KeychainTokenStore(m_app->profile(), account->user).saveRefreshToken(QString(), nullptr);
     }
     m_app.reset();
@@ -199,7 +199,7 @@ QUrl TestDesktopOAuth::takeAuthorizeUrl()
 
 QString TestDesktopOAuth::storedRefreshToken()
 {
-    const auto account = m_app->store().account();
+    const auto account = m_app->store().accountStore().account();
     if (!account)
         return {};
     QString error;
@@ -262,14 +262,14 @@ void TestDesktopOAuth::signsInFromTheEmailAddressAlone()
     QTRY_VERIFY_WITH_TIMEOUT(d->statusText().contains(QStringLiteral("16.1")), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(window()->isVisible(), 10000);
     QTRY_VERIFY(!d->isVisible());
-    const auto inbox = m_app->store().folderOfType(FolderType::Inbox);
+    const auto inbox = m_app->store().folderStore().folderOfType(FolderType::Inbox);
     QVERIFY(inbox);
     QCOMPARE(window()->currentFolderId(), inbox->serverId);
     QVERIFY(synced.count() > 0 || synced.wait(60000));
     QVERIFY2(synced.first().first().toBool(), "the first sync after the sign-in failed");
     QTRY_VERIFY(window()->panes().list->view()->model()->rowCount() > 0);
 
-    const auto account = m_app->store().account();
+    const auto account = m_app->store().accountStore().account();
     QVERIFY(account);
     QVERIFY(account->usesOAuth());
     QCOMPARE(account->email, kEmail);
@@ -289,7 +289,7 @@ void TestDesktopOAuth::signsInFromTheEmailAddressAlone()
 
 void TestDesktopOAuth::revokedSignInAsksAgainAndKeepsActions()
 {
-    QVERIFY(m_app->store().account());
+    QVERIFY(m_app->store().accountStore().account());
     int revoked = 0;
     m_server->runOnServerThread([&revoked](server::ReferenceServer &s) { revoked = s.revokeTokens(QStringLiteral("demo")); });
     QVERIFY(revoked > 0);
@@ -315,11 +315,11 @@ void TestDesktopOAuth::revokedSignInAsksAgainAndKeepsActions()
 
     // Meanwhile the user marks a conversation read in the window: local at
     // once, journaled, and refused by nobody (it waits for the sign-in).
-    const QString inbox = m_app->store().folderOfType(FolderType::Inbox)->serverId;
+    const QString inbox = m_app->store().folderStore().folderOfType(FolderType::Inbox)->serverId;
     QByteArray conversation;
     QString unreadServerId;
-    for (const ConversationSummary &c : m_app->store().conversations(inbox)) {
-        for (const Message &m : m_app->store().conversationMessages(c.conversationId))
+    for (const ConversationSummary &c : m_app->store().conversationStore().conversations(inbox)) {
+        for (const Message &m : m_app->store().messageStore().conversationMessages(c.conversationId))
             if (!c.conversationId.isEmpty() && m.folderId == inbox && !m.read) {
                 conversation = c.conversationId;
                 unreadServerId = m.serverId;
@@ -340,7 +340,7 @@ void TestDesktopOAuth::revokedSignInAsksAgainAndKeepsActions()
     QVERIFY(conversationRow(view, conversation).data(ReadRole).toBool());
     QVERIFY(replayed.wait(60000));
     QVERIFY(!replayed.first().first().toBool());
-    QVERIFY(!m_app->store().actions(true).isEmpty()); // still pending
+    QVERIFY(!m_app->store().journalStore().actions(true).isEmpty()); // still pending
     QVERIFY(!isReadOnServer(unreadServerId));
     QVERIFY(d->isVisible());
     QCOMPARE(d->step(), AccountDialog::Step::Credentials); // not reset by the second report
@@ -354,7 +354,7 @@ void TestDesktopOAuth::revokedSignInAsksAgainAndKeepsActions()
     QCOMPARE(landed.status, 200);
     QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(isReadOnServer(unreadServerId), 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_app->store().actions(true).isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->store().journalStore().actions(true).isEmpty(), 30000);
     const QString token = storedRefreshToken();
     QVERIFY(!token.isEmpty());
     QVERIFY(filesContaining(m_app->profile().directory(), token.toUtf8()).isEmpty());
@@ -450,8 +450,8 @@ void TestDesktopOAuth::demoOAuthWalksThroughTheSignIn()
     QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
     QCOMPARE(playBrowser(opened.constLast(), QStringLiteral("demo"), QStringLiteral("demo")).status, 200);
     QTRY_VERIFY_WITH_TIMEOUT(demo.mainWindow()->isVisible() && !d->isVisible(), 30000);
-    QVERIFY(demo.store().account()->usesOAuth());
-    cli::KeychainTokenStore(demo.profile(), demo.store().account()->user).saveRefreshToken(QString(), nullptr);
+    QVERIFY(demo.store().accountStore().account()->usesOAuth());
+    cli::KeychainTokenStore(demo.profile(), demo.store().accountStore().account()->user).saveRefreshToken(QString(), nullptr);
 }
 
 QTEST_MAIN(TestDesktopOAuth)

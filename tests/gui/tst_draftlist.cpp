@@ -57,10 +57,10 @@ class TestDraftList : public QObject
         account.user = QStringLiteral("me");
         account.deviceId = QStringLiteral("GUI");
         account.protocolVersion = version;
-        m_store->saveAccount(account);
+        m_store->accountStore().saveAccount(account);
         const QList<Folder> folders{{kInbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                     {kDrafts, QStringLiteral("0"), QStringLiteral("Drafts"), FolderType::Drafts}};
-        if (!m_store->applyFolderSync(QStringLiteral("h1"), folders, {}))
+        if (!m_store->folderStore().applyFolderSync(QStringLiteral("h1"), folders, {}))
             return false;
         SyncBatch batch;
         batch.folderId = kDrafts;
@@ -76,24 +76,24 @@ class TestDraftList : public QObject
             m.body = "from the phone";
             batch.adds.append(m);
         }
-        if (!m_store->applySyncBatch(batch))
+        if (!m_store->syncApplier().applySyncBatch(batch))
             return false;
         DraftEntry uploaded;
         uploaded.subject = QStringLiteral("Mine, on the server");
         uploaded.to = {QStringLiteral("Erin <erin@example.com>")};
-        m_uploaded = m_store->saveDraft(uploaded);
-        m_store->setDraftUploaded(m_uploaded, 1000, QStringLiteral("4:2"));
+        m_uploaded = m_store->draftStore().saveDraft(uploaded);
+        m_store->draftStore().setDraftUploaded(m_uploaded, 1000, QStringLiteral("4:2"));
         QTest::qWait(5);
         DraftEntry plans;
         plans.subject = QStringLiteral("Plans for Friday");
         plans.to = {QStringLiteral("Alice Adams <alice@example.com>")};
         plans.cc = {QStringLiteral("bob@example.com")};
         plans.plainBody = QStringLiteral("Shall we");
-        m_plans = m_store->saveDraft(plans);
+        m_plans = m_store->draftStore().saveDraft(plans);
         QTest::qWait(5);
         DraftEntry empty;
         empty.to = {QStringLiteral("carol@example.com")};
-        m_noSubject = m_store->saveDraft(empty);
+        m_noSubject = m_store->draftStore().saveDraft(empty);
         return m_noSubject > 0;
     }
 
@@ -165,10 +165,10 @@ private Q_SLOTS:
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.write("agenda") == 6);
         f.close();
-        DraftEntry d = *m_store->draft(m_uploaded);
+        DraftEntry d = *m_store->draftStore().draft(m_uploaded);
         d.attachments = {DraftAttachment{file, {}, {}, 0}};
-        QVERIFY(m_store->saveDraft(d));
-        QVERIFY(m_store->setDraftUploaded(m_uploaded, 1000, QStringLiteral("4:2")));
+        QVERIFY(m_store->draftStore().saveDraft(d));
+        QVERIFY(m_store->draftStore().setDraftUploaded(m_uploaded, 1000, QStringLiteral("4:2")));
         auto w = openDrafts();
         QCOMPARE(row(*w, QStringLiteral("Mine, on the server"))->text(DraftListView::WhereColumn),
                  QStringLiteral("saved on the server, without its attachments"));
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QTest::mouseDClick(l->viewport(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(opened.size(), 1);
         const qint64 imported = opened.first().first().toLongLong();
-        const std::optional<DraftEntry> d = m_store->draft(imported);
+        const std::optional<DraftEntry> d = m_store->draftStore().draft(imported);
         QVERIFY(d);
         QCOMPARE(d->serverId, QStringLiteral("4:1"));
         QCOMPARE(d->plainBody, QStringLiteral("from the phone"));
@@ -218,7 +218,7 @@ private Q_SLOTS:
         auto *keep = view->deleteQuestion()->findChild<QPushButton *>(QStringLiteral("keepDraftButton"));
         QVERIFY(keep);
         QTest::mouseClick(keep, Qt::LeftButton);
-        QVERIFY(m_store->draft(m_plans));
+        QVERIFY(m_store->draftStore().draft(m_plans));
         QVERIFY(deleted.isEmpty());
 
         QTRY_VERIFY(!view->deleteQuestion());
@@ -229,7 +229,7 @@ private Q_SLOTS:
         QTest::mouseClick(yes, Qt::LeftButton);
         QCOMPARE(deleted.size(), 1);
         QCOMPARE(deleted.first().first().toLongLong(), m_plans);
-        QVERIFY(!m_store->draft(m_plans));
+        QVERIFY(!m_store->draftStore().draft(m_plans));
         QVERIFY(!row(*w, QStringLiteral("Plans for Friday")));
         QCOMPARE(l->topLevelItemCount(), 3);
     }

@@ -209,24 +209,24 @@ QList<ServerMessage> TestGuiActions::onServerIn(const QByteArray &conversationId
 
 QString TestGuiActions::folderId(FolderType type) const
 {
-    return m_app->store().folderOfType(type).value_or(Folder{}).serverId;
+    return m_app->store().folderStore().folderOfType(type).value_or(Folder{}).serverId;
 }
 
 QString TestGuiActions::folderId(const QString &name) const
 {
-    return m_app->store().folderByName(name).value_or(Folder{}).serverId;
+    return m_app->store().folderStore().folderByName(name).value_or(Folder{}).serverId;
 }
 
 QByteArray TestGuiActions::takeConversation(int minInInbox, bool needUnread, bool needUnflagged, bool needSent)
 {
     const Store &store = m_app->store();
     const QString inbox = folderId(FolderType::Inbox), sent = folderId(FolderType::SentItems);
-    for (const ConversationSummary &c : store.conversations(inbox)) {
+    for (const ConversationSummary &c : store.conversationStore().conversations(inbox)) {
         if (c.conversationId.isEmpty() || m_used.contains(c.conversationId))
             continue;
         int inInbox = 0, unread = 0, inSent = 0;
         bool elsewhere = false, flagged = false;
-        for (const Message &m : store.conversationMessages(c.conversationId)) {
+        for (const Message &m : store.messageStore().conversationMessages(c.conversationId)) {
             inInbox += m.folderId == inbox;
             inSent += m.folderId == sent;
             unread += m.folderId == inbox && !m.read;
@@ -380,7 +380,7 @@ void TestGuiActions::checkRuleKeptOnThisComputer(const QByteArray &id, const QSt
 {
     const Store &store = m_app->store();
     const QString targetId = folderId(target);
-    QCOMPARE(store.capability(Capability::ConversationMove), CapabilityState::Refused);
+    QCOMPARE(store.accountStore().capability(Capability::ConversationMove), CapabilityState::Refused);
     if (!noticeEnd.isEmpty()) {
         QTRY_VERIFY2(window()->statusBar()->currentMessage().endsWith(noticeEnd),
                      qPrintable(window()->statusBar()->currentMessage() + QStringLiteral(" | banner: ")
@@ -390,8 +390,8 @@ void TestGuiActions::checkRuleKeptOnThisComputer(const QByteArray &id, const QSt
     }
     QVERIFY2(!window()->panes().banner->isVisible(), qPrintable(window()->panes().banner->message()));
     QVERIFY(!isListed(id));
-    QTRY_COMPARE(store.conversationRule(id)->state, RuleState::Active);
-    QCOMPARE(store.conversationRule(id)->scope, RuleScope::Local);
+    QTRY_COMPARE(store.journalStore().conversationRule(id)->state, RuleState::Active);
+    QCOMPARE(store.journalStore().conversationRule(id)->scope, RuleScope::Local);
     QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->isHidden());
     if (pictures) {
         QTest::qWait(50); // let the window repaint before the picture
@@ -406,7 +406,7 @@ void TestGuiActions::checkRuleKeptOnThisComputer(const QByteArray &id, const QSt
     const QList<server::ConversationRuleInfo> rules = serverRules();
     QVERIFY(std::none_of(rules.cbegin(), rules.cend(), [&](const auto &r) { return r.conversationId == id; }));
     // Here: the same.
-    for (const Message &m : store.conversationMessages(id))
+    for (const Message &m : store.messageStore().conversationMessages(id))
         QVERIFY2(m.folderId == targetId || m.folderId == folderId(FolderType::SentItems), qPrintable(m.serverId));
 
     // The rules dialog says who keeps the rule, with the footnote.
@@ -435,7 +435,7 @@ void TestGuiActions::checkRuleKeptOnThisComputer(const QByteArray &id, const QSt
     QCOMPARE(serverIdsIn(id, kInbox), QStringList());
     QCOMPARE(onServerIn(id, target).size(), wasInInbox.size() + 1);
     QCOMPARE(serverIdsIn(id, kSent), wasInSent);
-    for (const Message &m : store.conversationMessages(id))
+    for (const Message &m : store.messageStore().conversationMessages(id))
         QVERIFY2(m.folderId == targetId || m.folderId == folderId(FolderType::SentItems), qPrintable(m.serverId));
     QVERIFY(!isListed(id));
     QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("pendingChanges"))->isHidden());
@@ -652,7 +652,7 @@ void TestGuiActions::ignoreByKCatchesANewReply()
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::keyClick(view(), Qt::Key_K);
     QVERIFY(!isListed(id));
-    QVERIFY(m_app->store().conversationRule(id));
+    QVERIFY(m_app->store().journalStore().conversationRule(id));
     QTest::qWait(50); // let the window repaint before the picture
     screenshot(window(), QStringLiteral("after-ignore"));
     QVERIFY(waitForReplay(replayed));
@@ -674,7 +674,7 @@ void TestGuiActions::ignoreByKCatchesANewReply()
     QVERIFY(syncNow());
     window()->selectFolder(folderId(FolderType::DeletedItems));
     QTRY_VERIFY(isListed(id));
-    QVERIFY(m_app->store().message(folderId(FolderType::DeletedItems), newId)); // the server put it there
+    QVERIFY(m_app->store().messageStore().message(folderId(FolderType::DeletedItems), newId)); // the server put it there
     QCOMPARE(rowOf(id).data(MessageCountRole).toInt(), int(onServer(id).size()));
     // Seen in Deleted Items, the conversation says it is ignored.
     select(id);
@@ -697,7 +697,7 @@ void TestGuiActions::ignoreByCtrlDelete()
     QVERIFY(waitForReplay(replayed));
     for (const ServerMessage &m : onServer(id))
         QVERIFY2(m.folder == kTrash || m.folder == kSent, qPrintable(m.folder));
-    QCOMPARE(m_app->store().conversationRule(id)->state, RuleState::Active);
+    QCOMPARE(m_app->store().journalStore().conversationRule(id)->state, RuleState::Active);
 }
 
 void TestGuiActions::alwaysMoveFromTheMenuCatchesANewReply()
@@ -732,7 +732,7 @@ void TestGuiActions::alwaysMoveFromTheMenuCatchesANewReply()
     QVERIFY(syncNow());
     window()->selectFolder(receipts);
     QTRY_VERIFY(isListed(id));
-    QVERIFY(m_app->store().message(receipts, newId));
+    QVERIFY(m_app->store().messageStore().message(receipts, newId));
     select(id);
     QVERIFY(window()->panes().readingColumn->notice()->isVisible());
     QVERIFY(window()->panes().readingColumn->notice()->text().contains(QStringLiteral("always moved")));
@@ -750,7 +750,7 @@ void TestGuiActions::alwaysMoveRefusesOutboxWithTheModelsMessage()
                  QStringLiteral("Outbox and Drafts cannot receive an always-move rule.")),
              qPrintable(window()->panes().banner->whatToDo()));
     QVERIFY(isListed(id));
-    QVERIFY(!m_app->store().conversationRule(id));
+    QVERIFY(!m_app->store().journalStore().conversationRule(id));
     m_used.remove(id); // untouched: free for a later test
     window()->panes().banner->hide();
 }
@@ -781,7 +781,7 @@ void TestGuiActions::findInAllFolders()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
     QVERIFY2(dialog->noteText().contains(QStringLiteral("could not search")), qPrintable(dialog->noteText()));
     QVERIFY(dialog->list()->topLevelItemCount() > 0);
-    QCOMPARE(m_app->store().capability(Capability::SearchByConversation), CapabilityState::Supported);
+    QCOMPARE(m_app->store().accountStore().capability(Capability::SearchByConversation), CapabilityState::Supported);
     screenshot(dialog, QStringLiteral("find-local"));
     dialog->close();
 }
@@ -802,7 +802,7 @@ void TestGuiActions::refusedIgnoreRollsBackWithTheReason()
     QVERIFY2(window()->panes().banner->message().contains(reason), qPrintable(window()->panes().banner->message()));
     QTRY_VERIFY(isListed(id)); // rolled back: the row is back in the Inbox
     QCOMPARE(onServerIn(id, kInbox).size(), inInbox);
-    QCOMPARE(m_app->store().conversationRule(id)->state, RuleState::Failed);
+    QCOMPARE(m_app->store().journalStore().conversationRule(id)->state, RuleState::Failed);
     QTest::qWait(50);
     screenshot(window(), QStringLiteral("failure-banner"));
 }
@@ -835,7 +835,7 @@ void TestGuiActions::rulesDialogStopsIgnoringAndBringsMessagesBack()
     QVERIFY(bringBack);
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::mouseClick(bringBack, Qt::LeftButton);
-    QVERIFY(!m_app->store().conversationRule(m_ignored));
+    QVERIFY(!m_app->store().journalStore().conversationRule(m_ignored));
     QVERIFY(!dialog->selectConversation(m_ignored));
     QVERIFY(isListed(m_ignored)); // back in the Inbox at once
     QVERIFY(waitForReplay(replayed));
@@ -901,9 +901,9 @@ void TestGuiActions::findWhenTheServerRefusesSearch()
     ui::FindResultsDialog *dialog = controller()->findResults();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
     QCOMPARE(dialog->conversationId(), id);
-    QCOMPARE(m_app->store().capability(Capability::SearchByConversation), CapabilityState::Refused);
+    QCOMPARE(m_app->store().accountStore().capability(Capability::SearchByConversation), CapabilityState::Refused);
     QVERIFY2(dialog->noteText().startsWith(QStringLiteral("Searched this computer")), qPrintable(dialog->noteText()));
-    QCOMPARE(dialog->list()->topLevelItemCount(), int(m_app->store().conversationMessages(id).size()));
+    QCOMPARE(dialog->list()->topLevelItemCount(), int(m_app->store().messageStore().conversationMessages(id).size()));
     QCOMPARE(dialog->list()->topLevelItemCount(), int(onServer(id).size()));
     QStringList folders;
     for (int i = 0; i < dialog->list()->topLevelItemCount(); ++i)
@@ -922,14 +922,14 @@ void TestGuiActions::dateFilterEstimatesThenSyncs()
     const QString inbox = folderId(FolderType::Inbox);
     const auto recentConversations = [&] {
         QSet<QByteArray> recent;
-        for (const Message &m : m_app->store().messagesInFolder(inbox))
+        for (const Message &m : m_app->store().messageStore().messagesInFolder(inbox))
             if (m.dateReceived >= weekAgo)
                 recent.insert(m.conversationId);
         return recent;
     };
     QSet<QByteArray> recent = recentConversations();
     QStringList leaving;
-    for (const Message &m : m_app->store().messagesInFolder(inbox))
+    for (const Message &m : m_app->store().messageStore().messagesInFolder(inbox))
         if (m.dateReceived < weekAgo && !recent.contains(m.conversationId))
             leaving.append(m.serverId);
     QVERIFY2(!leaving.isEmpty(), "the demo Inbox should have conversations older than a week");
@@ -956,9 +956,9 @@ void TestGuiActions::dateFilterEstimatesThenSyncs()
     QVERIFY(!synced.isEmpty() || synced.wait(120000));
     QVERIFY(synced.first().first().toBool());
     for (const QString &serverId : std::as_const(leaving))
-        QVERIFY2(!m_app->store().message(inbox, serverId), qPrintable(serverId));
+        QVERIFY2(!m_app->store().messageStore().message(inbox, serverId), qPrintable(serverId));
     recent = recentConversations();
-    for (const Message &m : m_app->store().messagesInFolder(inbox))
+    for (const Message &m : m_app->store().messageStore().messagesInFolder(inbox))
         QVERIFY2(m.dateReceived >= weekAgo || recent.contains(m.conversationId), qPrintable(m.subject));
     QTRY_VERIFY(window()->findChild<QLabel *>(QStringLiteral("syncFilterState"))->text().contains(QStringLiteral("week")));
     // The messages left because of the filter, not because anyone deleted them.
@@ -982,7 +982,7 @@ void TestGuiActions::emptyDeletedItemsAsksThenEmptiesTheFolder()
     };
     const QString trash = folderId(FolderType::DeletedItems);
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->isSyncing(), 60000);
-    QVERIFY(m_app->store().messageCount(trash) > 0);
+    QVERIFY(m_app->store().messageStore().messageCount(trash) > 0);
     QVERIFY(inTrashOnServer() > 0);
     QMenu *file = window()->findChild<QMenu *>(QStringLiteral("fileMenu"));
     QVERIFY(file);
@@ -1010,17 +1010,17 @@ void TestGuiActions::emptyDeletedItemsAsksThenEmptiesTheFolder()
     QVERIFY2(question("emptyDeletedItemsQuestion")->text().contains(QStringLiteral("permanently")),
              qPrintable(question("emptyDeletedItemsQuestion")->text()));
     answer("emptyDeletedItemsQuestion", "cancelButton");
-    QVERIFY(m_app->store().messageCount(trash) > 0);
+    QVERIFY(m_app->store().messageStore().messageCount(trash) > 0);
 
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     empty->trigger(); // as File > Empty Deleted Items does
     answer("emptyDeletedItemsQuestion", "emptyDeletedItemsButton");
-    QCOMPARE(m_app->store().messageCount(trash), 0); // at once, here
+    QCOMPARE(m_app->store().messageStore().messageCount(trash), 0); // at once, here
     QCOMPARE(view()->model()->rowCount(), 0);
     QVERIFY(waitForReplay(replayed));
     QCOMPARE(inTrashOnServer(), 0);
     QVERIFY(syncNow());
-    QCOMPARE(m_app->store().messageCount(trash), 0);
+    QCOMPARE(m_app->store().messageStore().messageCount(trash), 0);
     window()->selectFolder(folderId(FolderType::Inbox));
 }
 

@@ -131,7 +131,7 @@ private Q_SLOTS:
         const auto first = deliver(QStringLiteral("Vendor newsletter"));
         QVERIFY(first.ok);
         QTRY_VERIFY_WITH_TIMEOUT(notifiedAbout(QStringLiteral("Vendor newsletter")), 5000);
-        const auto inbox = m_app->store().folderOfType(skein::FolderType::Inbox);
+        const auto inbox = m_app->store().folderStore().folderOfType(skein::FolderType::Inbox);
         skein::ConversationActions actions(m_app->store());
         QVERIFY(actions.ignore(first.conversationId, inbox->serverId).error.isEmpty());
         QSignalSpy replayed(m_app->engine(), &skein::eas::SyncEngine::replayFinished);

@@ -180,7 +180,7 @@ private Q_SLOTS:
         const QModelIndex row = guitest::conversationRow(view, guitest::truncatedConversation);
         click(view, row);
         QCOMPARE(requested.count(), 1);
-        const qint64 big1 = m_store.message(guitest::inbox, QStringLiteral("big1"))->id;
+        const qint64 big1 = m_store.messageStore().message(guitest::inbox, QStringLiteral("big1"))->id;
         QCOMPARE(requested.at(0).at(0).toLongLong(), big1);
         ReadingPane *pane = window->panes().reading;
         QCOMPARE(pane->cards().size(), 1);
@@ -200,7 +200,7 @@ private Q_SLOTS:
         QCOMPARE(requested.count(), 2);
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Loading);
 
-        QVERIFY(m_store.setBody(big1, BodyType::PlainText, guitest::truncatedBodyFull.toUtf8(),
+        QVERIFY(m_store.messageStore().setBody(big1, BodyType::PlainText, guitest::truncatedBodyFull.toUtf8(),
                                 false, guitest::truncatedBodyFull.size()));
         window->panes().reading->bodyFetched(big1, {});
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Shown);
@@ -379,7 +379,7 @@ private Q_SLOTS:
         QCOMPARE(find.count(), 1);
         // What the server's Search answers: every message, with its folder.
         window->panes().conversationActions->showFindResult(guitest::treeConversation, true, {},
-                               m_store.conversationMessages(guitest::treeConversation));
+                               m_store.messageStore().conversationMessages(guitest::treeConversation));
         auto *dialog = window->findChild<FindResultsDialog *>(QStringLiteral("findResultsDialog"));
         QVERIFY(dialog && dialog->isVisible());
         auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("findResultsList"));

@@ -67,7 +67,7 @@ class TestMarkReadOnOpen : public QObject
 
     bool isRead(const QString &folderId, const QString &serverId) const
     {
-        const std::optional<Message> m = m_store->message(folderId, serverId);
+        const std::optional<Message> m = m_store->messageStore().message(folderId, serverId);
         return m && m->read;
     }
 
@@ -118,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(queued.size(), 1); // the engine is asked to send it
 
         // Journaled exactly as Mark as Read on the conversation: its Inbox messages.
-        const QList<ActionEntry> entries = m_store->actions(false);
+        const QList<ActionEntry> entries = m_store->journalStore().actions(false);
         QCOMPARE(entries.size(), 1);
         const ActionEntry &entry = entries.first();
         QCOMPARE(entry.kind, ActionKind::MarkRead);
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("h1")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t5")));
-        const QList<ActionEntry> entries = m_store->actions(false);
+        const QList<ActionEntry> entries = m_store->journalStore().actions(false);
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().conversationId, guitest::htmlConversation);
     }
@@ -161,7 +161,7 @@ private Q_SLOTS:
         QTest::qWait(300);
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t5")));
-        QVERIFY(m_store->actions(false).isEmpty());
+        QVERIFY(m_store->journalStore().actions(false).isEmpty());
     }
 
     void zeroMarksAtOnceAndAReadConversationJournalsNothing()
@@ -171,7 +171,7 @@ private Q_SLOTS:
         click(view, guitest::conversationRow(view, guitest::plainConversation)); // all read
         click(view, guitest::conversationRow(view, guitest::htmlConversation));
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("h1")));
-        QCOMPARE(m_store->actions(false).size(), 1); // the newsletter only
+        QCOMPARE(m_store->journalStore().actions(false).size(), 1); // the newsletter only
     }
 
     void replyRowMarksOnlyThatMessage()
@@ -188,7 +188,7 @@ private Q_SLOTS:
         QTRY_VERIFY(isRead(guitest::inbox, QStringLiteral("t5")));
         QVERIFY(!isRead(guitest::inbox, QStringLiteral("t3")));
 
-        const QList<ActionEntry> entries = m_store->actions(false);
+        const QList<ActionEntry> entries = m_store->journalStore().actions(false);
         QCOMPARE(entries.size(), 1);
         const ActionEntry &entry = entries.first();
         QCOMPARE(entry.kind, ActionKind::MarkRead);
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(t1.isValid());
         view->setCurrentIndex(t1);
         QTest::qWait(150);
-        QCOMPARE(m_store->actions(false).size(), 1);
+        QCOMPARE(m_store->journalStore().actions(false).size(), 1);
     }
 };
 

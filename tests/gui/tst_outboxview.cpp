@@ -46,16 +46,16 @@ class TestOutboxView : public QObject
         e.state = state;
         e.error = error;
         e.sourceMessageId = sourceId;
-        return m_store.insertOutbox(e);
+        return m_store.outboxStore().insertOutbox(e);
     }
 
     void clearOutbox()
     {
-        for (const OutboxEntry &e : m_store.outbox(false)) {
+        for (const OutboxEntry &e : m_store.outboxStore().outbox(false)) {
             OutboxEntry w = e;
             w.state = OutboxState::Waiting;
-            m_store.updateOutboxState(w);
-            m_store.deleteOutbox(e.id);
+            m_store.outboxStore().updateOutboxState(w);
+            m_store.outboxStore().deleteOutbox(e.id);
         }
     }
 
@@ -125,11 +125,11 @@ private Q_SLOTS:
         remove->trigger();
         QCOMPARE(asked.size(), 1);
         QVERIFY(asked.first().contains(QStringLiteral("Lunch on Friday")));
-        QVERIFY(m_store.outboxEntry(id)); // "no" keeps it
+        QVERIFY(m_store.outboxStore().outboxEntry(id)); // "no" keeps it
         answer = true;
         remove->trigger();
         QCOMPARE(asked.size(), 2);
-        QVERIFY(!m_store.outboxEntry(id));
+        QVERIFY(!m_store.outboxStore().outboxEntry(id));
         QCOMPARE(view->model()->rowCount(), 0);
         auto *empty = window->findChild<QLabel *>(QStringLiteral("outboxEmptyLabel"));
         QVERIFY(empty && empty->isVisible());
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(edits.size(), 0);
         QVERIFY2(view->noticeText().contains(QStringLiteral("cannot be edited")), qPrintable(view->noticeText()));
         window->findChild<QAction *>(QStringLiteral("outboxDeleteAction"))->trigger();
-        QVERIFY(m_store.outboxEntry(id));
+        QVERIFY(m_store.outboxStore().outboxEntry(id));
         QVERIFY2(view->noticeText().contains(QStringLiteral("cannot be deleted")), qPrintable(view->noticeText()));
     }
 
@@ -183,7 +183,7 @@ private Q_SLOTS:
     void replyOnItsWayShowsInTheConversation()
     {
         auto window = guitest::showMainWindow(m_store);
-        const Message t3 = *m_store.message(guitest::inbox, QStringLiteral("t3"));
+        const Message t3 = *m_store.messageStore().message(guitest::inbox, QStringLiteral("t3"));
         enqueue(OutboxState::Waiting, {}, t3.id);
         window->outboxChanged(0);
         window->selectFolder(guitest::inbox);

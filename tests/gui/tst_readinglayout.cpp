@@ -208,7 +208,7 @@ private Q_SLOTS:
             adds[i].conversationIndex = indexes.at(i);
         SyncBatch more = guitest::batch(guitest::inbox, adds);
         more.newSyncKey = QStringLiteral("branches");
-        QVERIFY2(m_store.applySyncBatch(more), qPrintable(m_store.lastError()));
+        QVERIFY2(m_store.syncApplier().applySyncBatch(more), qPrintable(m_store.lastError()));
 
         auto window = makeWindow({1000, 360});
         select(*window, guitest::inbox, conversation);
@@ -253,7 +253,7 @@ private Q_SLOTS:
         reply.conversationIndex = ConversationIndex::appendReply(first.conversationIndex, guitest::ago(4), 1);
         SyncBatch more = guitest::batch(guitest::inbox, {first, reply});
         more.newSyncKey = QStringLiteral("part");
-        QVERIFY2(m_store.applySyncBatch(more), qPrintable(m_store.lastError()));
+        QVERIFY2(m_store.syncApplier().applySyncBatch(more), qPrintable(m_store.lastError()));
 
         auto window = makeWindow({1000, 700});
         select(*window, guitest::inbox, conversation);
@@ -287,7 +287,7 @@ private Q_SLOTS:
                                          "> Can we move the offsite to Thursday?"))};
         SyncBatch more = guitest::batch(guitest::inbox, adds);
         more.newSyncKey = QStringLiteral("quoted");
-        QVERIFY2(m_store.applySyncBatch(more), qPrintable(m_store.lastError()));
+        QVERIFY2(m_store.syncApplier().applySyncBatch(more), qPrintable(m_store.lastError()));
         auto window = makeWindow({1000, 700});
         select(*window, guitest::inbox, conversation);
         const QList<MessageCard *> cards = window->panes().reading->cards();

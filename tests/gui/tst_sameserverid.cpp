@@ -74,14 +74,14 @@ private Q_SLOTS:
         QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("mail.sqlite"))), qPrintable(m_store.lastError()));
         const QList<Folder> folders{{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                     {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems}};
-        QVERIFY(m_store.applyFolderSync(QStringLiteral("h1"), folders, {}));
+        QVERIFY(m_store.folderStore().applyFolderSync(QStringLiteral("h1"), folders, {}));
         // Inbox's "5" first: a lookup by ServerId alone found it first.
-        QVERIFY(m_store.applySyncBatch(batch(inbox, five(QStringLiteral("Inbox five"),
+        QVERIFY(m_store.syncApplier().applySyncBatch(batch(inbox, five(QStringLiteral("Inbox five"),
                                                          QStringLiteral("Ann <ann@example.com>"), 2))));
-        QVERIFY(m_store.applySyncBatch(batch(sent, five(QStringLiteral("Sent five"),
+        QVERIFY(m_store.syncApplier().applySyncBatch(batch(sent, five(QStringLiteral("Sent five"),
                                                         QStringLiteral("Me <me@example.com>"), 1))));
-        m_inboxFive = m_store.message(inbox, QStringLiteral("5"))->id;
-        m_sentFive = m_store.message(sent, QStringLiteral("5"))->id;
+        m_inboxFive = m_store.messageStore().message(inbox, QStringLiteral("5"))->id;
+        m_sentFive = m_store.messageStore().message(sent, QStringLiteral("5"))->id;
     }
 
     void clickingSentFiveShowsAndFetchesSentFive()
@@ -113,11 +113,11 @@ private Q_SLOTS:
         window.panes().reading->bodyFetched(m_inboxFive, QStringLiteral("Server unavailable (503)"));
         QCOMPARE(card->bodyState(), MessageCard::BodyState::Loading);
 
-        QVERIFY(m_store.setBody(m_sentFive, BodyType::PlainText, "Sent five, all of it", false, 20));
+        QVERIFY(m_store.messageStore().setBody(m_sentFive, BodyType::PlainText, "Sent five, all of it", false, 20));
         window.panes().reading->bodyFetched(m_sentFive, {});
         QCOMPARE(pane->cards().at(0)->bodyState(), MessageCard::BodyState::Shown);
         QVERIFY2(pane->text().contains(QStringLiteral("Sent five, all of it")), qPrintable(pane->text()));
-        QCOMPARE(m_store.messageById(m_inboxFive)->body, QByteArray("Inbox five preview"));
+        QCOMPARE(m_store.messageStore().messageById(m_inboxFive)->body, QByteArray("Inbox five preview"));
     }
 };
 

@@ -145,7 +145,7 @@ private Q_SLOTS:
         old.dateReceived = QDateTime(QDate(2019, 5, 2), QTime(9, 0), Qt::UTC);
         old.preview = QStringLiteral("The penalties we agreed in 2019.");
         old.conversationId = "conv-2019";
-        Message known = *m_store.messagesInFolder(guitest::archive).constBegin(); // listed already
+        Message known = *m_store.messageStore().messagesInFolder(guitest::archive).constBegin(); // listed already
         known.conversationId = guitest::longConversation;
         window->panes().search->showServerResult(QStringLiteral("penalt"), {known, old}, {});
         SearchResultsView *results = window->panes().search->results();

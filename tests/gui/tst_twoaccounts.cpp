@@ -163,7 +163,7 @@ private Q_SLOTS:
                  qPrintable(window()->panes().status->syncStatus()->lastSyncText()));
         QTRY_VERIFY2(listSubjects().contains(demoSubject()), qPrintable(demoSubject() + QLatin1String(" not in ") + listSubjects().join(QLatin1Char('|'))));
         QVERIFY(!listSubjects().contains(QStringLiteral("Budget for Alice")));
-        QVERIFY(m_app->store().folderOfType(skein::FolderType::Inbox));
+        QVERIFY(m_app->store().folderStore().folderOfType(skein::FolderType::Inbox));
 
         // The account's own row opens its Inbox.
         clickFolder(accountRow(kAliceName));
@@ -269,7 +269,7 @@ private Q_SLOTS:
         unified->setCurrentIndex(rowOf(QStringLiteral("Lunch on Friday")));
         QCOMPARE(m_app->activeAccount()->name(), kAliceName);
         QVERIFY(window()->panes().pages->page() == skein::ui::CentrePages::AllInboxes);
-        const auto shown = m_app->store().messageById(window()->panes().reading->answerTargetId());
+        const auto shown = m_app->store().messageStore().messageById(window()->panes().reading->answerTargetId());
         QVERIFY(shown && shown->subject == QStringLiteral("Lunch on Friday"));
         // Reply answers what is shown, from alice's account.
         QCOMPARE(window()->panes().compose->selectedMessageId(), shown->id);
@@ -403,7 +403,7 @@ private Q_SLOTS:
         orphan->findChild<QAction *>(QStringLiteral("composerSendAction"))->trigger();
         QVERIFY2(orphan->sendError().contains(QLatin1String("removed")), qPrintable(orphan->sendError()));
         QVERIFY(orphan->isVisible());
-        for (const skein::OutboxEntry &entry : store().outbox(false))
+        for (const skein::OutboxEntry &entry : store().outboxStore().outbox(false))
             QVERIFY(entry.subject != QLatin1String("Orphaned message"));
         delete orphan.data();
         QVERIFY(!withSubject(QStringLiteral("alice"), QStringLiteral("Budget for Alice")).isEmpty());

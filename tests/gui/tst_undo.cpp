@@ -42,7 +42,7 @@ class TestUndo : public QObject
     int unreadIn(const QByteArray &conversationId) const
     {
         int unread = 0;
-        for (const Message &m : m_store->conversationMessages(conversationId))
+        for (const Message &m : m_store->messageStore().conversationMessages(conversationId))
             unread += m.folderId == guitest::inbox && !m.read;
         return unread;
     }
@@ -83,8 +83,8 @@ private Q_SLOTS:
 
         QTest::keyClick(window->panes().list->view(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(guitest::conversationRow(window->panes().list->view(), guitest::treeConversation).isValid());
-        QCOMPARE(m_store->actions(true).size(), 0); // nothing left to send
-        const QList<ActionEntry> all = m_store->actions(false);
+        QCOMPARE(m_store->journalStore().actions(true).size(), 0); // nothing left to send
+        const QList<ActionEntry> all = m_store->journalStore().actions(false);
         QCOMPARE(all.size(), 1);
         QCOMPARE(all.at(0).error, ActionJournal::cancelledText());
         QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("Undone: delete")),
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(unreadIn(guitest::treeConversation), 0);
         // The engine sent it and the server agreed.
         ActionJournal journal(*m_store);
-        const ActionEntry sent = m_store->actions(true).value(0);
+        const ActionEntry sent = m_store->journalStore().actions(true).value(0);
         QVERIFY(journal.markSending({sent.id}));
         QVERIFY(journal.markDone(*journal.entry(sent.id)));
 
@@ -112,7 +112,7 @@ private Q_SLOTS:
         QCOMPARE(link->accessibleName(), QStringLiteral("Undo mark \u201cBudget planning\u201d as read"));
         Q_EMIT link->linkActivated(QStringLiteral("undo"));
         QCOMPARE(unreadIn(guitest::treeConversation), unreadBefore);
-        const QList<ActionEntry> waiting = m_store->actions(true);
+        const QList<ActionEntry> waiting = m_store->journalStore().actions(true);
         QCOMPARE(waiting.size(), 1);
         QCOMPARE(waiting.at(0).kind, ActionKind::MarkUnread);
         QVERIFY(!link->isVisible());
@@ -127,7 +127,7 @@ private Q_SLOTS:
         filter->setFocus();
         QTest::keyClicks(filter, QStringLiteral("ab"));
         QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(m_store->actions(true).size(), 1); // the delete still waits: the field took Ctrl+Z
+        QCOMPARE(m_store->journalStore().actions(true).size(), 1); // the delete still waits: the field took Ctrl+Z
         QVERIFY(filter->text() != QStringLiteral("ab"));
     }
 };

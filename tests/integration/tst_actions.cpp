@@ -85,7 +85,7 @@ class TestActions : public QObject
 
     QString folderId(const Store &store, FolderType type) const
     {
-        return store.folderOfType(type).value_or(Folder{}).serverId;
+        return store.folderStore().folderOfType(type).value_or(Folder{}).serverId;
     }
 
     // The Inbox conversation with the most Inbox messages that also has a
@@ -95,10 +95,10 @@ class TestActions : public QObject
         const QString inbox = folderId(store, FolderType::Inbox), sent = folderId(store, FolderType::SentItems);
         QByteArray best;
         int bestCount = 0;
-        for (const ConversationSummary &c : store.conversations(inbox)) {
+        for (const ConversationSummary &c : store.conversationStore().conversations(inbox)) {
             int inInbox = 0;
             bool inSent = false;
-            for (const Message &m : store.conversationMessages(c.conversationId)) {
+            for (const Message &m : store.messageStore().conversationMessages(c.conversationId)) {
                 inInbox += m.folderId == inbox;
                 inSent |= m.folderId == sent;
             }
@@ -117,12 +117,12 @@ class TestActions : public QObject
         Store store;
         QVERIFY(store.open(m_db));
         QHash<QString, QString> names;
-        for (const Folder &f : store.folders())
+        for (const Folder &f : store.folderStore().folders())
             names.insert(f.serverId, f.name);
         QStringList local, remote;
-        for (const Message &m : store.conversationMessages(conversationId)) {
+        for (const Message &m : store.messageStore().conversationMessages(conversationId)) {
             local.append(names.value(m.folderId) + QLatin1Char('/') + m.serverId);
-            QVERIFY2(!store.isMoving(m.id), qPrintable(m.serverId));
+            QVERIFY2(!store.messageStore().isMoving(m.id), qPrintable(m.serverId));
         }
         for (const ServerMessage &m : onServer(conversationId))
             if (m.folder != QLatin1String("Outbox") && m.folder != QLatin1String("Drafts"))
@@ -150,7 +150,7 @@ private Q_SLOTS:
         account.url = base.toString();
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("ACTIONS1");
-        QVERIFY(store.saveAccount(account));
+        QVERIFY(store.accountStore().saveAccount(account));
         startEngine();
         QVERIFY(syncAll().ok());
     }
@@ -197,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(replay().ok());
         for (const ServerMessage &m : onServerIn(id, QStringLiteral("Inbox")))
             QCOMPARE(m.flagStatus, 0);
-        for (const ActionEntry &e : store.actions(false))
+        for (const ActionEntry &e : store.journalStore().actions(false))
             QCOMPARE(e.state, ActionState::Done);
     }
 
@@ -222,7 +222,7 @@ private Q_SLOTS:
         QVERIFY(store.open(m_db));
         const QByteArray id = busyConversation(store);
         const int inInbox = int(onServerIn(id, QStringLiteral("Inbox")).size());
-        const QString projects = store.folderByName(QStringLiteral("Projects"))->serverId;
+        const QString projects = store.folderStore().folderByName(QStringLiteral("Projects"))->serverId;
         QVERIFY(ConversationActions(store).move(id, folderId(store, FolderType::Inbox), projects).ok());
         QVERIFY(replay().ok());
         QVERIFY(onServerIn(id, QStringLiteral("Inbox")).isEmpty());
@@ -243,7 +243,7 @@ private Q_SLOTS:
             QVERIFY2(m.folder == QLatin1String("Deleted Items") || m.folder == QLatin1String("Sent Items"),
                      qPrintable(m.folder));
         QCOMPARE(onServerIn(id, QStringLiteral("Sent Items")).size(), sentCount);
-        QCOMPARE(store.action(r.entryId)->state, ActionState::Done);
+        QCOMPARE(store.journalStore().action(r.entryId)->state, ActionState::Done);
         QCOMPARE(ConversationRules(store).rule(id)->state, RuleState::Active);
         checkMirrorsServer(id);
 
@@ -259,7 +259,7 @@ private Q_SLOTS:
         QVERIFY2(delivered.ok, qPrintable(delivered.error));
         QCOMPARE(delivered.folder, QStringLiteral("Deleted Items"));
         QVERIFY(syncAll().ok());
-        QVERIFY(store.message(folderId(store, FolderType::DeletedItems), delivered.serverId));
+        QVERIFY(store.messageStore().message(folderId(store, FolderType::DeletedItems), delivered.serverId));
     }
 
     void alwaysMoveAndItsRefusals()
@@ -275,11 +275,11 @@ private Q_SLOTS:
         // The server refuses the first Move: rolled back, in words.
         m_server->forceMoveStatus(6);
         QSignalSpy failed(m_engine.get(), &SyncEngine::actionFailed);
-        const QString projects = store.folderByName(QStringLiteral("Projects"))->serverId;
+        const QString projects = store.folderStore().folderByName(QStringLiteral("Projects"))->serverId;
         const auto refused = actions.alwaysMove(id, inbox, projects);
         QVERIFY(refused.ok());
         QVERIFY(replay().ok());
-        QCOMPARE(store.action(refused.entryId)->state, ActionState::Failed);
+        QCOMPARE(store.journalStore().action(refused.entryId)->state, ActionState::Failed);
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().at(1).toString(), statusText("ItemOperations.Move", 6));
         QVERIFY(!onServerIn(id, QStringLiteral("Inbox")).isEmpty());
@@ -287,7 +287,7 @@ private Q_SLOTS:
 
         const auto accepted = actions.alwaysMove(id, inbox, projects);
         QVERIFY(replay().ok());
-        QCOMPARE(store.action(accepted.entryId)->state, ActionState::Done);
+        QCOMPARE(store.journalStore().action(accepted.entryId)->state, ActionState::Done);
         for (const ServerMessage &m : onServer(id))
             QVERIFY(m.folder == QLatin1String("Projects") || m.folder == QLatin1String("Sent Items"));
         checkMirrorsServer(id);
@@ -317,7 +317,7 @@ private Q_SLOTS:
             QVERIFY(store.open(m_db));
             id = busyConversation(store);
             inInbox = int(onServerIn(id, QStringLiteral("Inbox")).size());
-            const QString projects = store.folderByName(QStringLiteral("Projects"))->serverId;
+            const QString projects = store.folderStore().folderByName(QStringLiteral("Projects"))->serverId;
             entryId = ConversationActions(store).move(id, folderId(store, FolderType::Inbox), projects).entryId;
             QVERIFY(entryId);
             ActionJournal(store).markSending({entryId}); // killed with the request "on the wire"
@@ -327,7 +327,7 @@ private Q_SLOTS:
         QVERIFY(syncAll().ok());
         Store store;
         QVERIFY(store.open(m_db));
-        QCOMPARE(store.action(entryId)->state, ActionState::Done);
+        QCOMPARE(store.journalStore().action(entryId)->state, ActionState::Done);
         QVERIFY(onServerIn(id, QStringLiteral("Inbox")).isEmpty());
         QVERIFY(onServerIn(id, QStringLiteral("Projects")).size() >= inInbox);
         checkMirrorsServer(id);

@@ -73,7 +73,7 @@ class TestAttachmentsServer : public QObject
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("ATTACH%1").arg(m_profiles);
         account.protocolVersion = version;
-        store.saveAccount(account);
+        store.accountStore().saveAccount(account);
         auto e = engine(db);
         QSignalSpy finished(e.get(), &SyncEngine::syncFinished);
         e->syncAll();
@@ -93,8 +93,8 @@ class TestAttachmentsServer : public QObject
 
     static std::optional<Message> bySubject(const Store &store, const QString &subject)
     {
-        for (const Folder &f : store.folders())
-            for (const Message &m : store.messagesInFolder(f.serverId))
+        for (const Folder &f : store.folderStore().folders())
+            for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
                 if (m.subject == subject)
                     return m;
         return std::nullopt;
@@ -140,15 +140,15 @@ private Q_SLOTS:
         const auto contract = bySubject(store, QStringLiteral("Signed contract (PDF)"));
         QVERIFY(contract);
         QVERIFY(contract->hasAttachments);
-        const QList<Attachment> list = store.attachments(contract->id);
+        const QList<Attachment> list = store.messageStore().attachments(contract->id);
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first().name, QStringLiteral("contract.pdf"));
         QCOMPARE(list.first().size, qint64(serverBytes(list.first().fileReference).size()));
         const auto newsletter = bySubject(store, QStringLiteral("Northwind Weekly: launch countdown"));
         QVERIFY(newsletter);
         QVERIFY(!newsletter->hasAttachments); // an inline image earns no paperclip
-        QCOMPARE(store.attachments(newsletter->id).size(), 1);
-        QVERIFY(store.attachments(newsletter->id).first().isInline);
+        QCOMPARE(store.messageStore().attachments(newsletter->id).size(), 1);
+        QVERIFY(store.messageStore().attachments(newsletter->id).first().isInline);
     }
 
     void savesTheServersBytes_data()
@@ -170,7 +170,7 @@ private Q_SLOTS:
         QVERIFY(store.open(db));
         const auto message = bySubject(store, subject);
         QVERIFY(message);
-        const Attachment a = store.attachments(message->id).value(0);
+        const Attachment a = store.messageStore().attachments(message->id).value(0);
         QVERIFY(!a.fileReference.isEmpty());
         auto e = engine(db);
         QSignalSpy saved(e.get(), &SyncEngine::attachmentSaved);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(store.open(db));
         const auto message = bySubject(store, QStringLiteral("Large dataset"));
         QVERIFY(message);
-        const Attachment a = store.attachments(message->id).value(0);
+        const Attachment a = store.messageStore().attachments(message->id).value(0);
         auto e = engine(db);
         // Cancel from the engine's thread on the first bytes, as a click would
         // from the GUI thread while they arrive.

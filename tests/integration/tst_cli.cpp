@@ -188,9 +188,9 @@ private Q_SLOTS:
             // The same ServerId arrives in Sent Items, as a Sync from SOGo could bring it.
             skein::Store store;
             QVERIFY(store.open(m_dir.filePath(QStringLiteral("profile/skein.db"))));
-            const std::optional<skein::Folder> sent = store.folderOfType(skein::FolderType::SentItems);
+            const std::optional<skein::Folder> sent = store.folderStore().folderOfType(skein::FolderType::SentItems);
             QVERIFY(sent);
-            QVERIFY(!store.message(sent->serverId, serverId));
+            QVERIFY(!store.messageStore().message(sent->serverId, serverId));
             skein::Message copy;
             copy.serverId = serverId;
             copy.subject = QStringLiteral("The Sent Items namesake");
@@ -198,9 +198,9 @@ private Q_SLOTS:
             copy.dateReceived = QDateTime::currentDateTimeUtc();
             skein::SyncBatch batch;
             batch.folderId = sent->serverId;
-            batch.newSyncKey = store.syncKey(sent->serverId);
+            batch.newSyncKey = store.folderStore().syncKey(sent->serverId);
             batch.adds = {copy};
-            QVERIFY2(store.applySyncBatch(batch), qPrintable(store.lastError()));
+            QVERIFY2(store.syncApplier().applySyncBatch(batch), qPrintable(store.lastError()));
         }
 
         Run r = runProgram(QStringLiteral(SKEIN_CLI_BIN), cli({QStringLiteral("show"), serverId}));

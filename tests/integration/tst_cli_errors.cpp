@@ -105,7 +105,7 @@ private Q_SLOTS:
             account.user = QStringLiteral("demo");
             account.deviceId = QStringLiteral("DEV1");
             account.protocolVersion = QStringLiteral("16.1");
-            QVERIFY(store.saveAccount(account));
+            QVERIFY(store.accountStore().saveAccount(account));
             args << QStringLiteral("sync");
         } else {
             args << QStringLiteral("account") << QStringLiteral("add") << QStringLiteral("--url") << url

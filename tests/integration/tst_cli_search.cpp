@@ -34,8 +34,8 @@ private Q_SLOTS:
         account.url = QStringLiteral("http://127.0.0.1:9");
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("cli0search");
-        QVERIFY(store.saveAccount(account));
-        QVERIFY(store.applyFolderSync(QStringLiteral("1"), standardFolders(), {}));
+        QVERIFY(store.accountStore().saveAccount(account));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("1"), standardFolders(), {}));
         Message a = mail(QStringLiteral("a"), 1, QStringLiteral("Greta <greta@x.test>"), "c-a");
         a.subject = QStringLiteral("Garden plans");
         a.bodyType = BodyType::Html;

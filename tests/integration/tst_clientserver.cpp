@@ -42,8 +42,8 @@ QList<ServerMessage> serverMessages(const QJsonObject &dump, const QString &user
 // The client's copy of a server message: ServerIds are unique per folder only.
 std::optional<Message> localCopy(const Store &store, const ServerMessage &s)
 {
-    const std::optional<Folder> folder = store.folderByName(s.folder);
-    return folder ? store.message(folder->serverId, s.serverId) : std::nullopt;
+    const std::optional<Folder> folder = store.folderStore().folderByName(s.folder);
+    return folder ? store.messageStore().message(folder->serverId, s.serverId) : std::nullopt;
 }
 
 } // namespace
@@ -79,7 +79,7 @@ class TestClientServer : public QObject
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("INTEGRATION1");
         account.protocolVersion = version;
-        QVERIFY(store.saveAccount(account));
+        QVERIFY(store.accountStore().saveAccount(account));
     }
 
     std::unique_ptr<SyncEngine> engine(SyncOptions options = {}, const QString &password = QStringLiteral("demo"))
@@ -120,12 +120,12 @@ class TestClientServer : public QObject
         for (const ServerMessage &s : serverMessages(m_server->dump(), QStringLiteral("demo")))
             parentOnServer.insert(s.serverId, s.parentServerId);
         int links = 0, wrong = 0, gaps = 0, deepest = 0;
-        const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+        const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
         QVERIFY(inbox);
-        for (const ConversationSummary &c : store.conversations(inbox->serverId)) {
+        for (const ConversationSummary &c : store.conversationStore().conversations(inbox->serverId)) {
             if (c.conversationId.isEmpty())
                 continue;
-            const QList<Message> messages = store.conversationMessages(c.conversationId);
+            const QList<Message> messages = store.messageStore().conversationMessages(c.conversationId);
             const ConversationTree tree = ConversationTree::build(messages);
             if (messages.size() > 1)
                 QCOMPARE(tree.basis(), TreeBasis::ReplyHeaders);
@@ -168,7 +168,7 @@ private Q_SLOTS:
 
         Store store;
         QVERIFY(store.open(m_db));
-        QCOMPARE(store.account()->protocolVersion, QStringLiteral("16.1"));
+        QCOMPARE(store.accountStore().account()->protocolVersion, QStringLiteral("16.1"));
         int compared = 0;
         for (const ServerMessage &s : serverMessages(m_server->dump(), QStringLiteral("demo"))) {
             const std::optional<Message> local = localCopy(store, s);
@@ -179,9 +179,9 @@ private Q_SLOTS:
             ++compared;
         }
         QVERIFY2(compared >= 100, qPrintable(QString::number(compared)));
-        const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
+        const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
         QVERIFY(inbox);
-        QVERIFY(store.conversations(inbox->serverId).size() >= 15);
+        QVERIFY(store.conversationStore().conversations(inbox->serverId).size() >= 15);
     }
 
     void treesMatchTheServersThreading()
@@ -196,15 +196,15 @@ private Q_SLOTS:
             parentOnServer.insert(s.serverId, s.parentServerId);
 
         QSet<QString> sent;
-        if (const auto f = store.folderOfType(FolderType::SentItems))
+        if (const auto f = store.folderStore().folderOfType(FolderType::SentItems))
             sent.insert(f->serverId);
         int checkedLinks = 0;
         int deepest = 0;
-        const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
-        for (const ConversationSummary &c : store.conversations(inbox->serverId)) {
+        const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
+        for (const ConversationSummary &c : store.conversationStore().conversations(inbox->serverId)) {
             if (c.conversationId.isEmpty())
                 continue;
-            const QList<Message> messages = store.conversationMessages(c.conversationId);
+            const QList<Message> messages = store.messageStore().conversationMessages(c.conversationId);
             const ConversationTree tree = ConversationTree::build(messages, sent);
             for (const ConversationNode &node : tree.nodes()) {
                 deepest = std::max(deepest, node.depth);
@@ -244,8 +244,8 @@ private Q_SLOTS:
         QVERIFY2(folderErrors(report).isEmpty(), qPrintable(folderErrors(report)));
         Store store;
         QVERIFY(store.open(m_db));
-        const std::optional<Folder> inbox = store.folderOfType(FolderType::Inbox);
-        const QList<Message> messages = store.messagesInFolder(inbox->serverId);
+        const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
+        const QList<Message> messages = store.messageStore().messagesInFolder(inbox->serverId);
         QVERIFY(messages.size() >= 20);
         // Server-sent ids only: at 12.1 Skein infers its own (conversationInferred).
         const bool hasConversationData = std::any_of(messages.cbegin(), messages.cend(), [](const Message &m) {
@@ -285,7 +285,7 @@ private Q_SLOTS:
             fetched += f.replyHeadersFetched;
         Store store;
         QVERIFY(store.open(m_db));
-        QCOMPARE(store.capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
+        QCOMPARE(store.accountStore().capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
 
         // Server conversation -> the local conversation ids of its messages.
         const QList<ServerMessage> onServer = serverMessages(m_server->dump(), QStringLiteral("demo"));
@@ -343,8 +343,8 @@ private Q_SLOTS:
         QVERIFY2(folderErrors(report).isEmpty(), qPrintable(folderErrors(report)));
         Store store;
         QVERIFY(store.open(m_db));
-        for (const Folder &f : store.folders())
-            QVERIFY2(store.messagesNeedingReplyHeaders(f.serverId, 1).isEmpty(), qPrintable(f.name));
+        for (const Folder &f : store.folderStore().folders())
+            QVERIFY2(store.threadStore().messagesNeedingReplyHeaders(f.serverId, 1).isEmpty(), qPrintable(f.name));
 
         QHash<QByteArray, QSet<QByteArray>> localIdsOf;
         QHash<QByteArray, QSet<QByteArray>> serverIdsOf;
@@ -383,7 +383,7 @@ private Q_SLOTS:
         QVERIFY2(report.ok(), qPrintable(report.message));
         Store store;
         QVERIFY(store.open(m_db));
-        QCOMPARE(store.capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
+        QCOMPARE(store.accountStore().capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
         for (const ServerMessage &s : serverMessages(m_server->dump(), QStringLiteral("demo"))) {
             if (const std::optional<Message> copy = localCopy(store, s)) {
                 QCOMPARE(copy->conversationId, s.conversationId); // the server's ids stay
@@ -402,7 +402,7 @@ private Q_SLOTS:
         QVERIFY(syncAll(*e).ok());
         Store store;
         QVERIFY(store.open(m_db));
-        const QString inboxId = store.folderOfType(FolderType::Inbox)->serverId;
+        const QString inboxId = store.folderStore().folderOfType(FolderType::Inbox)->serverId;
         const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-7);
 
         // Every conversation with an Inbox message inside the week is complete in the Inbox.
@@ -421,7 +421,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(olderBroughtAlong > 0, "the demo mailbox should have old messages in recent conversations");
-        QVERIFY(store.messageCount(inboxId) > 0);
+        QVERIFY(store.messageStore().messageCount(inboxId) > 0);
     }
 
     void busyServerAndErrorBurstsLoseNothing()
@@ -433,20 +433,20 @@ private Q_SLOTS:
         QVERIFY2(report.ok(), qPrintable(report.message));
         Store store;
         QVERIFY(store.open(m_db));
-        const QString inboxId = store.folderOfType(FolderType::Inbox)->serverId;
-        const int before = store.messageCount(inboxId);
+        const QString inboxId = store.folderStore().folderOfType(FolderType::Inbox)->serverId;
+        const int before = store.messageStore().messageCount(inboxId);
         QVERIFY(before > 0);
 
         m_server->failNextRequests(500, 3);
         report = syncAll(*e);
         QVERIFY2(report.ok(), qPrintable(report.message));
-        QCOMPARE(store.messageCount(inboxId), before);
+        QCOMPARE(store.messageStore().messageCount(inboxId), before);
 
         m_server->failNextRequests(500, 50); // longer than the client retries
         report = syncAll(*e);
         QVERIFY(!report.ok());
         QVERIFY(!report.message.isEmpty());
-        QCOMPARE(store.messageCount(inboxId), before); // nothing dropped, nothing reloaded
+        QCOMPARE(store.messageStore().messageCount(inboxId), before); // nothing dropped, nothing reloaded
     }
 
     void invalidSyncKeyResyncsInPlace()
@@ -456,9 +456,9 @@ private Q_SLOTS:
         QVERIFY(syncAll(*e).ok());
         Store store;
         QVERIFY(store.open(m_db));
-        const QString inboxId = store.folderOfType(FolderType::Inbox)->serverId;
-        const int before = store.messageCount(inboxId);
-        const qint64 someRow = store.messagesInFolder(inboxId).first().id;
+        const QString inboxId = store.folderStore().folderOfType(FolderType::Inbox)->serverId;
+        const int before = store.messageStore().messageCount(inboxId);
+        const qint64 someRow = store.messageStore().messagesInFolder(inboxId).first().id;
 
         m_server->forceSyncStatus3(QStringLiteral("Inbox"));
         const SyncReport report = syncAll(*e);
@@ -467,8 +467,8 @@ private Q_SLOTS:
         for (const FolderReport &f : report.folders)
             resynced |= f.folderId == inboxId && f.resynced;
         QVERIFY(resynced);
-        QCOMPARE(store.messageCount(inboxId), before);
-        QVERIFY(store.messageById(someRow)); // same rows, not a wipe and reload
+        QCOMPARE(store.messageStore().messageCount(inboxId), before);
+        QVERIFY(store.messageStore().messageById(someRow)); // same rows, not a wipe and reload
     }
 
     // "Search the server too": mail the one-day window left on the server is
@@ -484,8 +484,8 @@ private Q_SLOTS:
         QVERIFY(store.open(m_db));
         const auto local = [&] {
             int n = 0;
-            for (const Folder &f : store.folders())
-                for (const Message &m : store.messagesInFolder(f.serverId))
+            for (const Folder &f : store.folderStore().folders())
+                for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
                     n += m.subject.contains(QLatin1String("launch plan"));
             return n;
         };
@@ -517,12 +517,12 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(m_db));
         QSignalSpy estimated(e.get(), &SyncEngine::estimated);
-        e->estimate(store.folderOfType(FolderType::Inbox)->serverId, 3);
+        e->estimate(store.folderStore().folderOfType(FolderType::Inbox)->serverId, 3);
         QVERIFY(!estimated.isEmpty() || estimated.wait(30000));
         QCOMPARE(estimated.first().at(1).toInt(), 1);  // status
         QVERIFY(estimated.first().at(2).toInt() >= 0); // already synced: few or none pending
 
-        const std::optional<Folder> calendar = store.folderOfType(FolderType::Calendar);
+        const std::optional<Folder> calendar = store.folderStore().folderOfType(FolderType::Calendar);
         QVERIFY(calendar);
         estimated.clear();
         e->estimate(calendar->serverId, 0);

@@ -33,7 +33,7 @@ class TestDirectory : public QObject
             account.user = QStringLiteral("demo");
             account.deviceId = QStringLiteral("GAL%1").arg(m_profiles);
             account.protocolVersion = version;
-            store.saveAccount(account);
+            store.accountStore().saveAccount(account);
         }
         SyncEngine::Config config;
         config.databasePath = db;

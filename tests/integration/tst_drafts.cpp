@@ -38,7 +38,7 @@ class TestDrafts : public QObject
         account.user = QStringLiteral("demo");
         account.deviceId = name.toUpper() + QStringLiteral("DRAFTS");
         account.protocolVersion = version;
-        return store.saveAccount(account);
+        return store.accountStore().saveAccount(account);
     }
 
     std::unique_ptr<SyncEngine> engine(const QString &name, int timeoutMs = 120000)
@@ -103,7 +103,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(database(QStringLiteral("one"))));
         const int before = serverDrafts().size();
-        const qint64 id = store.saveDraft(letter(QStringLiteral("Quarterly plan")));
+        const qint64 id = store.draftStore().saveDraft(letter(QStringLiteral("Quarterly plan")));
         QVERIFY(id > 0);
 
         QList<QList<QVariant>> saved = saveNow(*e);
@@ -112,7 +112,7 @@ private Q_SLOTS:
         QVERIFY2(saved[0][1].toBool(), qPrintable(saved[0][2].toString()));
         QList<QJsonObject> onServer = serverDrafts();
         QCOMPARE(onServer.size(), before + 1);
-        const QString serverId = store.draft(id)->serverId;
+        const QString serverId = store.draftStore().draft(id)->serverId;
         QVERIFY(!serverId.isEmpty());
         const auto mine = [&] {
             for (const QJsonObject &m : serverDrafts())
@@ -121,14 +121,14 @@ private Q_SLOTS:
             return QJsonObject();
         };
         QCOMPARE(mine()[QStringLiteral("subject")].toString(), QStringLiteral("Quarterly plan"));
-        QVERIFY(store.draft(id)->uploaded);
+        QVERIFY(store.draftStore().draft(id)->uploaded);
 
         // Two saves before the engine runs: only the last content goes, to the same draft.
-        DraftEntry d = *store.draft(id);
+        DraftEntry d = *store.draftStore().draft(id);
         d.subject = QStringLiteral("Quarterly plan v2");
-        store.saveDraft(d);
+        store.draftStore().saveDraft(d);
         d.subject = QStringLiteral("Quarterly plan v3");
-        store.saveDraft(d);
+        store.draftStore().saveDraft(d);
         saved = saveNow(*e);
         QCOMPARE(saved.size(), 1);
         QVERIFY(saved[0][1].toBool());
@@ -144,15 +144,15 @@ private Q_SLOTS:
         Store otherStore;
         QVERIFY(otherStore.open(database(QStringLiteral("two"))));
         bool seen = false;
-        for (const Message &m : otherStore.serverOnlyDrafts())
+        for (const Message &m : otherStore.draftStore().serverOnlyDrafts())
             seen |= m.serverId == serverId && m.subject == QLatin1String("Quarterly plan v3");
         QVERIFY(seen);
 
         // Deleting it here deletes it on the server.
-        QVERIFY(store.deleteDraft(id));
+        QVERIFY(store.draftStore().deleteDraft(id));
         e->saveDraftsNow();
         QTRY_VERIFY_WITH_TIMEOUT(mine().isEmpty(), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(store.draftDeletes().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(store.draftStore().draftDeletes().isEmpty(), 20000);
         QCOMPARE(serverDrafts().size(), before);
     }
 
@@ -163,18 +163,18 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(database(QStringLiteral("lost"))));
         // Prime the Drafts folder first, so the held request is the Add.
-        store.saveDraft(letter(QStringLiteral("warm-up")));
+        store.draftStore().saveDraft(letter(QStringLiteral("warm-up")));
         QVERIFY(saveNow(*e).value(0).value(1).toBool());
         const int before = serverDrafts().size();
 
-        const qint64 id = store.saveDraft(letter(QStringLiteral("Only once")));
+        const qint64 id = store.draftStore().saveDraft(letter(QStringLiteral("Only once")));
         QVERIFY(m_server->applyFaultSpec(QStringLiteral("hold:Sync:2500")));
         QList<QList<QVariant>> saved = saveNow(*e);
         QCOMPARE(saved.size(), 1);
         QCOMPARE(saved[0][0].toLongLong(), 0); // the whole upload waits
         QVERIFY(!saved[0][2].toString().isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(serverDrafts().size(), before + 1, 10000); // the server applied it
-        QVERIFY(store.draft(id)->serverId.isEmpty());
+        QVERIFY(store.draftStore().draft(id)->serverId.isEmpty());
         QTest::qWait(500); // the held answer went to nobody
 
         saved = saveNow(*e);
@@ -186,7 +186,7 @@ private Q_SLOTS:
             copies += m[QStringLiteral("subject")].toString() == QLatin1String("Only once");
         QCOMPARE(copies, 1);
         QCOMPARE(serverDrafts().size(), before + 1);
-        QVERIFY(!store.draft(id)->serverId.isEmpty());
+        QVERIFY(!store.draftStore().draft(id)->serverId.isEmpty());
     }
 
     void at141DraftsStayOnThisComputer()
@@ -196,16 +196,16 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(database(QStringLiteral("old"))));
         const int before = serverDrafts().size();
-        const qint64 id = store.saveDraft(letter(QStringLiteral("Local only")));
+        const qint64 id = store.draftStore().saveDraft(letter(QStringLiteral("Local only")));
         const QList<QList<QVariant>> saved = saveNow(*e);
         QCOMPARE(saved.size(), 1);
         QCOMPARE(saved[0][0].toLongLong(), id);
         QVERIFY(!saved[0][1].toBool());
         QVERIFY(saved[0][2].toString().isEmpty());
         QCOMPARE(serverDrafts().size(), before);
-        QVERIFY(store.draft(id)->serverId.isEmpty());
-        QVERIFY(store.deleteDraft(id));
-        QVERIFY(store.draftDeletes().isEmpty());
+        QVERIFY(store.draftStore().draft(id)->serverId.isEmpty());
+        QVERIFY(store.draftStore().deleteDraft(id));
+        QVERIFY(store.draftStore().draftDeletes().isEmpty());
     }
 };
 

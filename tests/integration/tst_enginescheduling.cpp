@@ -161,7 +161,7 @@ class TestEngineScheduling : public QObject
     {
         Store store;
         store.open(m_db);
-        return store.folderOfType(FolderType::Inbox).value_or(Folder{}).serverId;
+        return store.folderStore().folderOfType(FolderType::Inbox).value_or(Folder{}).serverId;
     }
 
     // The server's read and flag state of every message of the user, by
@@ -187,8 +187,8 @@ class TestEngineScheduling : public QObject
         Store store;
         QVERIFY(store.open(m_db));
         int compared = 0;
-        for (const Folder &folder : store.folders()) {
-            for (const Message &m : store.messagesInFolder(folder.serverId)) {
+        for (const Folder &folder : store.folderStore().folders()) {
+            for (const Message &m : store.messageStore().messagesInFolder(folder.serverId)) {
                 const QString key = folder.name + QLatin1Char('/') + m.serverId;
                 QVERIFY2(server.contains(key), qPrintable(key));
                 QCOMPARE(m.read, server.value(key).read);
@@ -223,7 +223,7 @@ private Q_SLOTS:
         account.url = base.toString();
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("SCHEDULING1");
-        QVERIFY(store.saveAccount(account));
+        QVERIFY(store.accountStore().saveAccount(account));
 
         m_log = std::make_shared<WireLog>();
         SyncEngine::Config config;
@@ -264,7 +264,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(m_db));
         QByteArray conversation;
-        for (const ConversationSummary &c : store.conversations(inbox))
+        for (const ConversationSummary &c : store.conversationStore().conversations(inbox))
             if (c.messageCount >= 2 && c.unreadCount == 0 && !c.conversationId.isEmpty()) {
                 conversation = c.conversationId;
                 break;
@@ -295,7 +295,7 @@ private Q_SLOTS:
         m_engine->syncAll();
         QVERIFY(waitFor(again));
         checkClientEqualsServer();
-        for (const Message &m : store.conversationMessages(conversation))
+        for (const Message &m : store.messageStore().conversationMessages(conversation))
             if (m.folderId == inbox)
                 QVERIFY2(!serverState().value(QStringLiteral("Inbox/") + m.serverId).read, qPrintable(m.serverId));
     }
@@ -307,7 +307,7 @@ private Q_SLOTS:
         const QString inbox = inboxId();
         Store store;
         QVERIFY(store.open(m_db));
-        const QList<Message> inboxMessages = store.messagesInFolder(inbox);
+        const QList<Message> inboxMessages = store.messageStore().messagesInFolder(inbox);
         QVERIFY(!inboxMessages.isEmpty());
 
         m_server->run([](server::ReferenceServer &s) { s.applyFaultSpec(QStringLiteral("hold:Sync:1000")); });
@@ -321,7 +321,7 @@ private Q_SLOTS:
 
         m_engine->fetchBody(inboxMessages.first().id);
         QByteArray conversation;
-        for (const ConversationSummary &c : store.conversations(inbox))
+        for (const ConversationSummary &c : store.conversationStore().conversations(inbox))
             if (!c.conversationId.isEmpty() && c.unreadCount == 0) {
                 conversation = c.conversationId;
                 break;

@@ -104,7 +104,7 @@ private Q_SLOTS:
         {
             Store store;
             QVERIFY(store.open(db));
-            QVERIFY(store.saveAccount(oauthAccount(*m_server, QStringLiteral("BROWSER1"))));
+            QVERIFY(store.accountStore().saveAccount(oauthAccount(*m_server, QStringLiteral("BROWSER1"))));
         }
         auto tokenStore = std::make_shared<InMemoryTokenStore>(tokens.refreshToken);
         SyncEngine::Config config;
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(tokenStore->saves(), 0);
         Store store;
         QVERIFY(store.open(db));
-        QVERIFY(store.messageCount(store.folderOfType(FolderType::Inbox)->serverId) > 0);
+        QVERIFY(store.messageStore().messageCount(store.folderStore().folderOfType(FolderType::Inbox)->serverId) > 0);
     }
 
     void aWrongPasswordShowsTheFormAgainThenTheRightOneSignsIn()

@@ -109,8 +109,8 @@ class TestOAuthTokens : public QObject
         Store store;
         store.open(m_db);
         QMap<QString, int> counts;
-        for (const Folder &f : store.folders())
-            if (const int n = store.messageCount(f.serverId))
+        for (const Folder &f : store.folderStore().folders())
+            if (const int n = store.messageStore().messageCount(f.serverId))
                 counts[f.name] = n;
         return counts;
     }
@@ -118,7 +118,7 @@ class TestOAuthTokens : public QObject
     // An Inbox conversation with unread messages.
     static QByteArray unreadConversation(const Store &store, const QString &inbox)
     {
-        for (const ConversationSummary &c : store.conversations(inbox))
+        for (const ConversationSummary &c : store.conversationStore().conversations(inbox))
             if (c.unreadCount > 0 && !c.conversationId.isEmpty())
                 return c.conversationId;
         return {};
@@ -148,7 +148,7 @@ private Q_SLOTS:
         m_db = m_dir->filePath(QStringLiteral("client/client.db"));
         Store store;
         QVERIFY(store.open(m_db));
-        QVERIFY(store.saveAccount(oauthAccount(*m_server, QStringLiteral("TOKENS1"))));
+        QVERIFY(store.accountStore().saveAccount(oauthAccount(*m_server, QStringLiteral("TOKENS1"))));
         m_counters = std::make_shared<Counters>();
     }
 
@@ -215,7 +215,7 @@ private Q_SLOTS:
         // in the journal, not on the server.
         Store store;
         QVERIFY(store.open(m_db));
-        const QString inbox = store.folderOfType(FolderType::Inbox)->serverId;
+        const QString inbox = store.folderStore().folderOfType(FolderType::Inbox)->serverId;
         const QByteArray conversation = unreadConversation(store, inbox);
         QVERIFY(!conversation.isEmpty());
         const auto unreadOnServer = [&] { return unreadOnServerIn(conversation); };
@@ -225,10 +225,10 @@ private Q_SLOTS:
         QVERIFY(action.ok());
         report = replay();
         QCOMPARE(report.error, ErrorKind::SignInRequired);
-        std::optional<ActionEntry> entry = store.action(action.entryId);
+        std::optional<ActionEntry> entry = store.journalStore().action(action.entryId);
         QVERIFY(entry);
         QCOMPARE(entry->state, ActionState::Pending);
-        for (const Message &m : store.conversationMessages(conversation))
+        for (const Message &m : store.messageStore().conversationMessages(conversation))
             if (m.folderId == inbox)
                 QVERIFY2(m.read, qPrintable(m.serverId)); // the local change stays
         QCOMPARE(unreadOnServer(), unreadBefore);
@@ -239,7 +239,7 @@ private Q_SLOTS:
         QVERIFY(m_tokenStore->saveRefreshToken(again.refreshToken, nullptr));
         report = replay();
         QVERIFY2(report.ok(), qPrintable(report.message));
-        entry = store.action(action.entryId);
+        entry = store.journalStore().action(action.entryId);
         QCOMPARE(entry->state, ActionState::Done);
         QCOMPARE(unreadOnServer(), 0);
     }
@@ -253,7 +253,7 @@ private Q_SLOTS:
 
         Store store;
         QVERIFY(store.open(m_db));
-        const QString inbox = store.folderOfType(FolderType::Inbox)->serverId;
+        const QString inbox = store.folderStore().folderOfType(FolderType::Inbox)->serverId;
         const QByteArray conversation = unreadConversation(store, inbox);
         QVERIFY(!conversation.isEmpty());
         const int unreadBefore = unreadOnServerIn(conversation);
@@ -269,13 +269,13 @@ private Q_SLOTS:
         SyncReport report = replay();
         QVERIFY(revoked >= 2);
         QCOMPARE(report.error, ErrorKind::SignInRequired);
-        QCOMPARE(store.action(action.entryId)->state, ActionState::Pending);
+        QCOMPARE(store.journalStore().action(action.entryId)->state, ActionState::Pending);
         QCOMPARE(unreadOnServerIn(conversation), unreadBefore);
 
         QVERIFY(m_tokenStore->saveRefreshToken(signInWithDeviceCode(*m_server).refreshToken, nullptr));
         report = replay();
         QVERIFY2(report.ok(), qPrintable(report.message));
-        QCOMPARE(store.action(action.entryId)->state, ActionState::Done);
+        QCOMPARE(store.journalStore().action(action.entryId)->state, ActionState::Done);
         QCOMPARE(unreadOnServerIn(conversation), 0);
     }
 };

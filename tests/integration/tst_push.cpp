@@ -40,8 +40,8 @@ class TestPush : public QObject
         Store store;
         if (!store.open(m_db))
             return false;
-        for (const Folder &f : store.folders())
-            for (const Message &m : store.messagesInFolder(f.serverId))
+        for (const Folder &f : store.folderStore().folders())
+            for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
                 if (m.subject == subject)
                     return true;
         return false;
@@ -81,7 +81,7 @@ private Q_SLOTS:
             account.user = QStringLiteral("demo");
             account.deviceId = QStringLiteral("PUSHIT");
             account.protocolVersion = QStringLiteral("16.1");
-            QVERIFY(store.saveAccount(account));
+            QVERIFY(store.accountStore().saveAccount(account));
         }
         SyncEngine::Config config;
         config.databasePath = m_db;
@@ -121,7 +121,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(m_db));
         QString inbox;
-        for (const Folder &f : store.folders())
+        for (const Folder &f : store.folderStore().folders())
             if (f.type == FolderType::Inbox)
                 inbox = f.serverId;
         m_engine->estimate(inbox, 0);

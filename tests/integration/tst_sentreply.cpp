@@ -59,13 +59,13 @@ class TestSentReply : public QObject
     // An Inbox message with a parent and a reply of its own: the middle of a tree.
     static std::optional<Message> middleOfATree(const Store &store)
     {
-        const QString inbox = store.folderOfType(FolderType::Inbox).value_or(Folder{}).serverId;
+        const QString inbox = store.folderStore().folderOfType(FolderType::Inbox).value_or(Folder{}).serverId;
         std::optional<Message> fallback;
-        for (const Message &m : store.messagesInFolder(inbox)) {
+        for (const Message &m : store.messageStore().messagesInFolder(inbox)) {
             const ConversationIndex index(m.conversationIndex);
             if (m.conversationId.isEmpty() || !index.isValid() || index.depth() < 1)
                 continue;
-            for (const Message &other : store.conversationMessages(m.conversationId)) {
+            for (const Message &other : store.messageStore().conversationMessages(m.conversationId)) {
                 if (ConversationIndex(other.conversationIndex).parentKey() == index.key())
                     return m;
             }
@@ -90,7 +90,7 @@ class TestSentReply : public QObject
         entry.sourceFolderId = parent.folderId;
         entry.sourceServerId = parent.serverId;
         entry.sourceMessageId = parent.id;
-        return store.insertOutbox(entry);
+        return store.outboxStore().insertOutbox(entry);
     }
 
     struct Child {
@@ -171,7 +171,7 @@ private Q_SLOTS:
         account.url = base.toString();
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("SENTREPLY1");
-        QVERIFY(store.saveAccount(account));
+        QVERIFY(store.accountStore().saveAccount(account));
         startEngine();
         QVERIFY(syncAll().ok());
     }
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QVERIFY2(parent, "the demo mailbox has no reply with replies");
         const qint64 entryId = enqueueReply(store, *parent, QStringLiteral("Agreed, let's do that."));
         QVERIFY2(entryId, qPrintable(store.lastError()));
-        const QString subject = store.outboxEntry(entryId)->subject;
+        const QString subject = store.outboxStore().outboxEntry(entryId)->subject;
         const int before = int(childrenOf(store, *parent).size());
 
         // Before sending: a local child under that very parent.
@@ -208,11 +208,11 @@ private Q_SLOTS:
         const int copiesBefore = serverCopies(subject); // the demo's own replies may share it
         QSignalSpy outboxChanged(m_engine.get(), &SyncEngine::outboxChanged);
         QVERIFY(replay().ok());
-        QCOMPARE(store.outboxEntry(entryId)->state, OutboxState::Sent);
+        QCOMPARE(store.outboxStore().outboxEntry(entryId)->state, OutboxState::Sent);
         QVERIFY(!outboxChanged.isEmpty());
         QCOMPARE(serverCopies(subject), copiesBefore + 1);
 
-        const qint64 copyId = store.sentCopies().value(entryId);
+        const qint64 copyId = store.outboxStore().sentCopies().value(entryId);
         QVERIFY2(copyId > 0, "the engine's sync recorded the server's copy");
         const QList<Child> after = childrenOf(store, *parent);
         QCOMPARE(after.size(), before); // the local row gave way: nothing twice
@@ -240,10 +240,10 @@ private Q_SLOTS:
         m_server->stop();
         const qint64 entryId = enqueueReply(store, *parent, QStringLiteral("Written on the train."));
         QVERIFY(entryId);
-        const QString subject = store.outboxEntry(entryId)->subject;
+        const QString subject = store.outboxStore().outboxEntry(entryId)->subject;
         const int copiesBefore = serverCopies(subject);
         QVERIFY(!replay().ok());
-        const OutboxEntry waiting = *store.outboxEntry(entryId);
+        const OutboxEntry waiting = *store.outboxStore().outboxEntry(entryId);
         QCOMPARE(waiting.state, OutboxState::Waiting);
         QVERIFY2(!waiting.error.isEmpty(), "the reason of the failure is kept");
 
@@ -262,10 +262,10 @@ private Q_SLOTS:
         // Back online: sent once, its copy in the tree once.
         QCOMPARE(m_server->start(QHostAddress::LocalHost, m_port), m_port);
         QVERIFY(replay().ok());
-        QCOMPARE(store.outboxEntry(entryId)->state, OutboxState::Sent);
+        QCOMPARE(store.outboxStore().outboxEntry(entryId)->state, OutboxState::Sent);
         QVERIFY(replay().ok()); // nothing left to send
         QCOMPARE(serverCopies(subject), copiesBefore + 1);
-        const qint64 copyId = store.sentCopies().value(entryId);
+        const qint64 copyId = store.outboxStore().sentCopies().value(entryId);
         QVERIFY(copyId > 0);
         QCOMPARE(onlyLocalOrCopy(childrenOf(store, *parent), copyId).id, copyId);
         OutboxListModel empty(&store);

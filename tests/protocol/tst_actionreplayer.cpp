@@ -167,7 +167,7 @@ class TestActionReplayer : public QObject
     void interrupt(qint64 entryId)
     {
         QVERIFY(ActionJournal(*m_store).markSending({entryId}));
-        QVERIFY(m_store->setSyncInFlight(entry(entryId).folderId, true));
+        QVERIFY(m_store->folderStore().setSyncInFlight(entry(entryId).folderId, true));
         const QString path = m_store->path();
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
@@ -222,7 +222,7 @@ class TestActionReplayer : public QObject
     }
 
     SyncReport syncAll() { return SyncRunner(*m_session, *m_store).syncAll(); }
-    ActionEntry entry(qint64 id) const { return m_store->action(id).value_or(ActionEntry{}); }
+    ActionEntry entry(qint64 id) const { return m_store->journalStore().action(id).value_or(ActionEntry{}); }
     // Where the message that had this ServerId when the test began is now; a
     // locally moved row carries a placeholder id until the server names one.
     QString folderOf(const QString &serverId) const { return messageWithServerId(serverId).value_or(Message{}).folderId; }
@@ -231,18 +231,18 @@ class TestActionReplayer : public QObject
     std::optional<Message> messageWithServerId(const QString &serverId) const
     {
         if (const qint64 initial = m_initialRows.value(serverId))
-            return m_store->messageById(initial);
-        for (const Folder &f : m_store->folders())
-            for (const Message &m : m_store->messagesInFolder(f.serverId))
+            return m_store->messageStore().messageById(initial);
+        for (const Folder &f : m_store->folderStore().folders())
+            for (const Message &m : m_store->messageStore().messagesInFolder(f.serverId))
                 if (m.serverId == serverId)
                     return m;
         return std::nullopt;
     }
     // Where the row that had serverId when the test began is now (rows keep their id through moves).
-    Message row(qint64 id) const { return m_store->messageById(id).value_or(Message{}); }
+    Message row(qint64 id) const { return m_store->messageStore().messageById(id).value_or(Message{}); }
     qint64 rowOf(const QString &folderId, const QString &serverId) const
     {
-        for (const Message &m : m_store->messagesInFolder(folderId))
+        for (const Message &m : m_store->messageStore().messagesInFolder(folderId))
             if (m.serverId == serverId)
                 return m.id;
         return 0;
@@ -264,26 +264,26 @@ private Q_SLOTS:
         // One database per test and data row: rows must not see each other's journal.
         QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("%1-%2.db").arg(QLatin1String(QTest::currentTestFunction()),
                                                                            QLatin1String(QTest::currentDataTag())))));
-        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), folders(), {}));
+        QVERIFY(m_store->folderStore().applyFolderSync(QStringLiteral("h1"), folders(), {}));
         for (const QString &f : {inbox, projects, trash, sent})
-            QVERIFY(m_store->setSyncKey(f, QStringLiteral("k") + f));
+            QVERIFY(m_store->folderStore().setSyncKey(f, QStringLiteral("k") + f));
         SyncBatch batch;
         batch.folderId = inbox;
         batch.newSyncKey = QStringLiteral("k1");
         batch.adds = {mail(QStringLiteral("1:1"), convA, 1), mail(QStringLiteral("1:2"), convA, 2),
                       mail(QStringLiteral("1:3"), convB, 3)};
-        QVERIFY(m_store->applySyncBatch(batch));
+        QVERIFY(m_store->syncApplier().applySyncBatch(batch));
         batch.folderId = projects;
         batch.newSyncKey = QStringLiteral("k2");
         batch.adds = {mail(QStringLiteral("2:4"), convB, 4)};
-        QVERIFY(m_store->applySyncBatch(batch));
+        QVERIFY(m_store->syncApplier().applySyncBatch(batch));
         batch.folderId = sent;
         batch.newSyncKey = QStringLiteral("k4");
         batch.adds = {mail(QStringLiteral("4:5"), convA, 5)};
-        QVERIFY(m_store->applySyncBatch(batch));
+        QVERIFY(m_store->syncApplier().applySyncBatch(batch));
         m_initialRows.clear();
-        for (const Folder &f : m_store->folders())
-            for (const Message &m : m_store->messagesInFolder(f.serverId))
+        for (const Folder &f : m_store->folderStore().folders())
+            for (const Message &m : m_store->messageStore().messagesInFolder(f.serverId))
                 m_initialRows.insert(m.serverId, m.id);
 
         m_fake = FakeTransport();
@@ -302,7 +302,7 @@ private Q_SLOTS:
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("DEV1");
         account.protocolVersion = QStringLiteral("16.1");
-        QVERIFY(m_store->saveAccount(account));
+        QVERIFY(m_store->accountStore().saveAccount(account));
         m_session = std::make_unique<EasSession>(m_fake, account, QStringLiteral("demo"));
         m_session->setSleeper([](int) {});
     }
@@ -360,7 +360,7 @@ private Q_SLOTS:
         QCOMPARE(moves[1]->childText(tag::ItemOperations::DstFldId), projects);
         QCOMPARE(entry(ignore).state, ActionState::Done);
         QCOMPARE(entry(always).state, ActionState::Done);
-        QCOMPARE(m_store->conversationRule(convA)->state, RuleState::Active);
+        QCOMPARE(m_store->journalStore().conversationRule(convA)->state, RuleState::Active);
     }
 
     void refusedMoveRollsBackWithTheServersReason_data()
@@ -389,8 +389,8 @@ private Q_SLOTS:
         QCOMPARE(entry(refused).error, statusText("ItemOperations.Move", status));
         QCOMPARE(failedIds, QList<qint64>{refused});
         QCOMPARE(folderOf(QStringLiteral("1:3")), inbox); // rolled back
-        QVERIFY(!m_store->isMoving(messageWithServerId(QStringLiteral("1:3"))->id));
-        QCOMPARE(m_store->conversationRule(convB)->state, RuleState::Failed);
+        QVERIFY(!m_store->messageStore().isMoving(messageWithServerId(QStringLiteral("1:3"))->id));
+        QCOMPARE(m_store->journalStore().conversationRule(convB)->state, RuleState::Failed);
     }
 
     void moveItemsBatchesAndTakesTheNewIds()
@@ -410,7 +410,7 @@ private Q_SLOTS:
         QVERIFY(moved);
         QCOMPARE(moved->id, rowId);
         QCOMPARE(moved->folderId, projects);
-        QVERIFY(!m_store->isMoving(rowId));
+        QVERIFY(!m_store->messageStore().isMoving(rowId));
     }
 
     void refusedMoveItemsRollsBackOnlyThatMessage()
@@ -510,12 +510,12 @@ private Q_SLOTS:
     // change, and goes out once the user has signed in again.
     void expiredSignInKeepsEntriesPending()
     {
-        AccountSettings account = *m_store->account();
+        AccountSettings account = *m_store->accountStore().account();
         account.authMethod = AccountSettings::AuthMethod::OAuth;
         account.email = QStringLiteral("demo@example.com");
         account.oauthAuthority = QStringLiteral("http://127.0.0.1:9");
         account.oauthClientId = QStringLiteral("client");
-        QVERIFY(m_store->saveAccount(account));
+        QVERIFY(m_store->accountStore().saveAccount(account));
         InMemoryTokenStore tokens(QStringLiteral("rt-revoked"));
         OAuthTokenProvider provider(m_fake, oauthConfigFor(account), tokens, account.email);
         m_session = std::make_unique<EasSession>(m_fake, account, QString());
@@ -630,7 +630,7 @@ private Q_SLOTS:
         interrupt(read);
         m_readOnServer = {{QStringLiteral("1:1"), false}, {QStringLiteral("1:2"), false}};
         SyncRunner runner(*m_session, *m_store);
-        const FolderReport alone = runner.syncFolder(*m_store->folder(inbox)); // no replay: nothing claimed
+        const FolderReport alone = runner.syncFolder(*m_store->folderStore().folder(inbox)); // no replay: nothing claimed
         QVERIFY(alone.error.isEmpty());
         QCOMPARE(syncCommandsSent(), QStringList());
         QVERIFY(runner.syncAll().ok());
@@ -655,7 +655,7 @@ private Q_SLOTS:
     // folder would be synced again from scratch.
     void aLostAnswerIsFetchedBeforeNewCommandsGo()
     {
-        QVERIFY(m_store->setSyncInFlight(inbox, true));
+        QVERIFY(m_store->folderStore().setSyncInFlight(inbox, true));
         const qint64 read = ConversationActions(*m_store).markRead(convA, inbox).entryId;
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(read).state, ActionState::Done);
@@ -671,7 +671,7 @@ private Q_SLOTS:
         };
         QVERIFY(!commandsOf(inboxSyncs.at(0)));
         QVERIFY(commandsOf(inboxSyncs.at(1)));
-        QVERIFY(!m_store->isSyncInFlight(inbox));
+        QVERIFY(!m_store->folderStore().isSyncInFlight(inbox));
     }
 
     void anInterruptedEntryWaitsWhileTheServerCannotBeAsked()
@@ -697,7 +697,7 @@ private Q_SLOTS:
         aged.folderId = inbox;
         aged.newSyncKey = QStringLiteral("k1b");
         aged.softDeletes = {QStringLiteral("1:3")};
-        QVERIFY(m_store->applySyncBatch(aged));
+        QVERIFY(m_store->syncApplier().applySyncBatch(aged));
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(read).state, ActionState::Done);
         bool sent = false;
@@ -718,7 +718,7 @@ private Q_SLOTS:
         more.folderId = projects;
         more.newSyncKey = QStringLiteral("k2b");
         more.adds = {mail(QStringLiteral("2:6"), convA, 6)};
-        QVERIFY(m_store->applySyncBatch(more));
+        QVERIFY(m_store->syncApplier().applySyncBatch(more));
         const qint64 first = rowOf(inbox, QStringLiteral("1:1")), second = rowOf(inbox, QStringLiteral("1:2")),
                      inProjects = rowOf(projects, QStringLiteral("2:6")), inSent = rowOf(sent, QStringLiteral("4:5"));
         m_refuseConversationMoves = true;
@@ -730,7 +730,7 @@ private Q_SLOTS:
         runner.actionReplayer().setNoticeHandler([&](const QString &n) { notices.append(n); });
         QVERIFY(runner.syncAll().ok());
 
-        QCOMPARE(m_store->capability(Capability::ConversationMove), CapabilityState::Refused);
+        QCOMPARE(m_store->accountStore().capability(Capability::ConversationMove), CapabilityState::Refused);
         QVERIFY(!requestsFor("ItemOperations").isEmpty());
         const QList<int> moves = requestsFor("MoveItems");
         QCOMPARE(moves.size(), 1); // one batch: every message outside Sent Items
@@ -738,41 +738,41 @@ private Q_SLOTS:
                  (QStringList{inbox + QStringLiteral("/1:1"), inbox + QStringLiteral("/1:2"),
                               projects + QStringLiteral("/2:6")}));
         QCOMPARE(entry(ignore).state, ActionState::Done);
-        const ConversationRule rule = m_store->conversationRule(convA).value();
+        const ConversationRule rule = m_store->journalStore().conversationRule(convA).value();
         QCOMPARE(rule.scope, RuleScope::Local);
         QCOMPARE(rule.state, RuleState::Active);
         for (qint64 id : {first, second, inProjects}) {
             QCOMPARE(row(id).folderId, trash);
-            QVERIFY(!m_store->isMoving(id));
+            QVERIFY(!m_store->messageStore().isMoving(id));
         }
         QCOMPARE(row(first).serverId, QStringLiteral("3:1:1")); // the DstMsgId
         QCOMPARE(row(inSent).folderId, sent);
         QCOMPARE(notices.size(), 1);
         QVERIFY(notices.first().contains(QStringLiteral("Skein keeps \u201c1:1\u201d ignored on this computer")));
-        QCOMPARE(m_store->messageCount(trash), 3); // no lingering duplicates
+        QCOMPARE(m_store->messageStore().messageCount(trash), 3); // no lingering duplicates
 
         // SOGo then sends a Delete for each moved item in its source folder: harmless.
         SyncBatch gone;
         gone.folderId = inbox;
         gone.newSyncKey = QStringLiteral("k1z");
         gone.deletes = {QStringLiteral("1:1"), QStringLiteral("1:2")};
-        QVERIFY(m_store->applySyncBatch(gone));
+        QVERIFY(m_store->syncApplier().applySyncBatch(gone));
         QCOMPARE(row(first).folderId, trash);
-        QCOMPARE(m_store->messageCount(trash), 3);
+        QCOMPARE(m_store->messageStore().messageCount(trash), 3);
 
         // Known now: the next ignore goes straight to MoveItems.
         const int itemOperations = int(requestsFor("ItemOperations").size());
         const qint64 second2 = actions.ignore(convB, inbox).entryId;
         QVERIFY(second2);
         QCOMPARE(entry(second2).kind, ActionKind::Move);
-        QCOMPARE(m_store->conversationRule(convB)->scope, RuleScope::Local);
+        QCOMPARE(m_store->journalStore().conversationRule(convB)->scope, RuleScope::Local);
         QVERIFY(runner.syncAll().ok());
         QCOMPARE(requestsFor("ItemOperations").size(), itemOperations);
         QCOMPARE(requestsFor("MoveItems").size(), 2);
         QCOMPARE(moveItemsSources(requestsFor("MoveItems").last()),
                  (QStringList{inbox + QStringLiteral("/1:3"), projects + QStringLiteral("/2:4")}));
         QCOMPARE(entry(second2).state, ActionState::Done);
-        QCOMPARE(m_store->conversationRule(convB)->state, RuleState::Active);
+        QCOMPARE(m_store->journalStore().conversationRule(convB)->state, RuleState::Active);
     }
 
     void refusedConversationMoveIsRememberedAcrossRestarts()
@@ -783,7 +783,7 @@ private Q_SLOTS:
         const QString path = m_store->path();
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
-        QCOMPARE(m_store->capability(Capability::ConversationMove), CapabilityState::Refused);
+        QCOMPARE(m_store->accountStore().capability(Capability::ConversationMove), CapabilityState::Refused);
         const int itemOperations = int(requestsFor("ItemOperations").size());
         // Even an entry journaled as a server rule (e.g. by an older Skein) is not sent.
         ActionEntry stale;
@@ -799,13 +799,13 @@ private Q_SLOTS:
         QVERIFY(actions.commit(stale, &rule).ok());
         QVERIFY(syncAll().ok());
         QCOMPARE(requestsFor("ItemOperations").size(), itemOperations);
-        QCOMPARE(m_store->conversationRule(convB)->scope, RuleScope::Local);
+        QCOMPARE(m_store->journalStore().conversationRule(convB)->scope, RuleScope::Local);
         QCOMPARE(row(rowOf(projects, QStringLiteral("2:1:3"))).subject, QStringLiteral("1:3"));
     }
 
     void newArrivalOfALocallyRuledConversationIsMoved()
     {
-        QVERIFY(m_store->setCapability(Capability::ConversationMove, CapabilityState::Refused));
+        QVERIFY(m_store->accountStore().setCapability(Capability::ConversationMove, CapabilityState::Refused));
         ConversationActions actions(*m_store);
         QVERIFY(actions.ignore(convA, inbox).ok());
         QVERIFY(syncAll().ok());
@@ -818,7 +818,7 @@ private Q_SLOTS:
         QVERIFY(rowOf(trash, QStringLiteral("3:1:9")));
         QVERIFY(!rowOf(inbox, QStringLiteral("1:9")));
         QVERIFY(rowOf(inbox, QStringLiteral("1:10"))); // no rule for convB
-        const QList<ActionEntry> journal = m_store->actions(false);
+        const QList<ActionEntry> journal = m_store->journalStore().actions(false);
         QCOMPARE(journal.last().kind, ActionKind::Move);
         QCOMPARE(journal.last().state, ActionState::Done);
         // The next sync sends nothing more.
@@ -860,7 +860,7 @@ private Q_SLOTS:
         QVERIFY(!found.fromServer);
         QVERIFY(found.note.startsWith(QStringLiteral("Searched this computer: the server cannot search by conversation")));
         QCOMPARE(found.messages.size(), 3); // Inbox x2 + Sent Items
-        QCOMPARE(m_store->capability(Capability::SearchByConversation), CapabilityState::Refused);
+        QCOMPARE(m_store->accountStore().capability(Capability::SearchByConversation), CapabilityState::Refused);
         const int searches = int(requestsFor("Search").size());
         QCOMPARE(runner.find(convA).messages.size(), 3);
         QCOMPARE(requestsFor("Search").size(), searches); // not asked again
@@ -888,10 +888,10 @@ private Q_SLOTS:
         QCOMPARE(entry(move).state, ActionState::Failed);
         QCOMPARE(entry(move).error, ActionJournal::movedElsewhereText());
         QCOMPARE(reasons, QStringList{ActionJournal::movedElsewhereText()});
-        QVERIFY(!m_store->messageById(first)); // neither back in the Inbox nor left as a placeholder
-        QVERIFY(!m_store->messageById(second));
-        QCOMPARE(m_store->messageCount(inbox), 1);
-        QCOMPARE(m_store->messageCount(projects), 1);
+        QVERIFY(!m_store->messageStore().messageById(first)); // neither back in the Inbox nor left as a placeholder
+        QVERIFY(!m_store->messageStore().messageById(second));
+        QCOMPARE(m_store->messageStore().messageCount(inbox), 1);
+        QCOMPARE(m_store->messageStore().messageCount(projects), 1);
     }
 
     // Both devices moved the conversation to the same folder: the Sync that
@@ -914,9 +914,9 @@ private Q_SLOTS:
         QCOMPARE(row(first).folderId, projects);
         QCOMPARE(row(first).serverId, QStringLiteral("2:7"));
         QCOMPARE(row(second).serverId, QStringLiteral("2:8"));
-        QVERIFY(!m_store->isMoving(first));
-        QCOMPARE(m_store->messageCount(inbox), 1);
-        QCOMPARE(m_store->messageCount(projects), 3);
+        QVERIFY(!m_store->messageStore().isMoving(first));
+        QCOMPARE(m_store->messageStore().messageCount(inbox), 1);
+        QCOMPARE(m_store->messageStore().messageCount(projects), 3);
     }
 
     // A change of a message whose move the server has not confirmed yet is
@@ -957,7 +957,7 @@ private Q_SLOTS:
         QCOMPARE(row(moved).folderId, trash); // where the user put it last, not back in Projects
         QCOMPARE(row(moved).serverId, QStringLiteral("3:2:1:3"));
         QCOMPARE(row(there).serverId, QStringLiteral("3:2:4"));
-        QVERIFY(!m_store->isMoving(moved));
+        QVERIFY(!m_store->messageStore().isMoving(moved));
     }
 
     // A conversation Move names no new ids: the target's Sync does. A change
@@ -974,7 +974,7 @@ private Q_SLOTS:
         QCOMPARE(entry(ignore).state, ActionState::Done);
         QCOMPARE(entry(flag).state, ActionState::Done);
         QCOMPARE(syncCommandsSent(), QStringList{"Change 3:4"});
-        QCOMPARE(m_store->messageCount(trash), 2); // adopted, no copies
+        QCOMPARE(m_store->messageStore().messageCount(trash), 2); // adopted, no copies
     }
 
     // The same for a move of those messages: the replay syncs the target of
@@ -995,7 +995,7 @@ private Q_SLOTS:
                  (QStringList{trash + QStringLiteral("/3:3"), trash + QStringLiteral("/3:4")}));
         QVERIFY(rowOf(projects, QStringLiteral("2:3:3")));
         QVERIFY(rowOf(projects, QStringLiteral("2:3:4")));
-        QCOMPARE(m_store->messageCount(trash), 0);
+        QCOMPARE(m_store->messageStore().messageCount(trash), 0);
     }
 
     // And for a delete there: the target's Sync finds no placeholder to take
@@ -1011,7 +1011,7 @@ private Q_SLOTS:
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(del).state, ActionState::Done);
         QCOMPARE(syncCommandsSent(), (QStringList{"Delete 3:1", "Delete 3:2"}));
-        QCOMPARE(m_store->messageCount(trash), 0);
+        QCOMPARE(m_store->messageStore().messageCount(trash), 0);
     }
 
     // A change and then a move of the messages a conversation Move took
@@ -1032,7 +1032,7 @@ private Q_SLOTS:
         QCOMPARE(syncCommandsSent(), QStringList{"Change 3:2"});
         QCOMPARE(moveItemsSources(requestsFor("MoveItems").first()),
                  (QStringList{trash + QStringLiteral("/3:1"), trash + QStringLiteral("/3:2")}));
-        QCOMPARE(m_store->messageCount(trash), 0);
+        QCOMPARE(m_store->messageStore().messageCount(trash), 0);
         QVERIFY(rowOf(projects, QStringLiteral("2:3:1")));
         QVERIFY(rowOf(projects, QStringLiteral("2:3:2")));
     }
@@ -1082,14 +1082,14 @@ private Q_SLOTS:
         const qint64 always = actions.alwaysMove(convA, inbox, projects).entryId;
         const qint64 del = actions.deleteConversation(convA, projects).entryId;
         QVERIFY(always && del);
-        QCOMPARE(m_store->messageCount(inbox), 1);
+        QCOMPARE(m_store->messageStore().messageCount(inbox), 1);
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(always).state, ActionState::Failed);
         QCOMPARE(entry(del).state, ActionState::Failed);
         QCOMPARE(entry(del).error, ActionJournal::movedElsewhereText());
         QVERIFY(rowOf(inbox, QStringLiteral("1:1")));
         QVERIFY(rowOf(inbox, QStringLiteral("1:2")));
-        QCOMPARE(m_store->messageCount(projects), 1);
+        QCOMPARE(m_store->messageStore().messageCount(projects), 1);
         QCOMPARE(syncCommandsSent(), QStringList());
     }
 
@@ -1118,7 +1118,7 @@ private Q_SLOTS:
     // go after the folders' Syncs, and their target is synced after them.
     void aLocalRulesTargetIsSyncedAfterItsMoves()
     {
-        QVERIFY(m_store->setCapability(Capability::ConversationMove, CapabilityState::Refused));
+        QVERIFY(m_store->accountStore().setCapability(Capability::ConversationMove, CapabilityState::Refused));
         QVERIFY(ConversationActions(*m_store).ignore(convA, inbox).ok());
         QVERIFY(syncAll().ok());
         m_arrivals.insert(inbox, {mail(QStringLiteral("1:9"), convA, 9)});
@@ -1142,23 +1142,23 @@ private Q_SLOTS:
     void aRefusedChangeOfADeletedMessageLeavesTheNextOneAlone()
     {
         const qint64 newest = rowOf(sent, QStringLiteral("4:5"));
-        QVERIFY(m_store->setMessageState(newest, true, {}));
+        QVERIFY(m_store->messageStore().setMessageState(newest, true, {}));
         const qint64 unread = ConversationActions(*m_store).markUnread(convA, sent).entryId;
         QVERIFY(unread);
         SyncBatch gone; // another device deleted it; a Sync without the claim took that in
         gone.folderId = sent;
         gone.newSyncKey = QStringLiteral("k4b");
         gone.deletes = {QStringLiteral("4:5")};
-        QVERIFY(m_store->applySyncBatch(gone));
+        QVERIFY(m_store->syncApplier().applySyncBatch(gone));
         SyncBatch arrived;
         arrived.folderId = inbox;
         arrived.newSyncKey = QStringLiteral("k1b");
         arrived.adds = {mail(QStringLiteral("1:9"), convB, 9)};
-        QVERIFY(m_store->applySyncBatch(arrived));
+        QVERIFY(m_store->syncApplier().applySyncBatch(arrived));
         m_syncItemStatus.insert(QStringLiteral("4:5"), 8);
         QVERIFY(syncAll().ok());
         QCOMPARE(entry(unread).state, ActionState::Failed);
-        QVERIFY(!m_store->message(inbox, QStringLiteral("1:9"))->read);
+        QVERIFY(!m_store->messageStore().message(inbox, QStringLiteral("1:9"))->read);
     }
 
     void aMoveIsSentBeforeALaterChange()

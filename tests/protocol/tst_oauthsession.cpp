@@ -184,7 +184,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("s.db"))));
-        QVERIFY(store.saveAccount(oauthAccount()));
+        QVERIFY(store.accountStore().saveAccount(oauthAccount()));
         auto s = session();
         SyncRunner runner(*s, store);
         int requestsSeen = 0;

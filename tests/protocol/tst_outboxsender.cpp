@@ -111,7 +111,7 @@ class TestOutboxSender : public QObject
         account.deviceId = QStringLiteral("DEV1");
         account.protocolVersion = m_version;
         account.policyKey = QStringLiteral("1");
-        QVERIFY(m_store->saveAccount(account));
+        QVERIFY(m_store->accountStore().saveAccount(account));
         m_session = std::make_unique<EasSession>(m_fake, account, QStringLiteral("demo"));
         m_session->setSleeper([](int) {});
     }
@@ -128,10 +128,10 @@ class TestOutboxSender : public QObject
             e.sourceFolderId = inbox;
             e.sourceServerId = QStringLiteral("1:7");
         }
-        return m_store->insertOutbox(e);
+        return m_store->outboxStore().insertOutbox(e);
     }
 
-    OutboxEntry entry(qint64 id) const { return m_store->outboxEntry(id).value_or(OutboxEntry{}); }
+    OutboxEntry entry(qint64 id) const { return m_store->outboxStore().outboxEntry(id).value_or(OutboxEntry{}); }
 
     SyncReport replay()
     {
@@ -145,7 +145,7 @@ class TestOutboxSender : public QObject
         OutboxEntry e = entry(id);
         e.state = OutboxState::Sending;
         ++e.attempts;
-        QVERIFY(m_store->updateOutboxState(e));
+        QVERIFY(m_store->outboxStore().updateOutboxState(e));
         const QString path = m_store->path();
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
@@ -170,12 +170,12 @@ private Q_SLOTS:
         QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("%1-%2.db").arg(QLatin1String(QTest::currentTestFunction()),
                                                                           QLatin1String(QTest::currentDataTag())))));
         const QString root = QStringLiteral("0");
-        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"),
+        QVERIFY(m_store->folderStore().applyFolderSync(QStringLiteral("h1"),
                                          {{inbox, root, QStringLiteral("Inbox"), FolderType::Inbox},
                                           {sentItems, root, QStringLiteral("Sent Items"), FolderType::SentItems}},
                                          {}));
-        QVERIFY(m_store->setSyncKey(inbox, QStringLiteral("k1")));
-        QVERIFY(m_store->setSyncKey(sentItems, QStringLiteral("k4")));
+        QVERIFY(m_store->folderStore().setSyncKey(inbox, QStringLiteral("k1")));
+        QVERIFY(m_store->folderStore().setSyncKey(sentItems, QStringLiteral("k4")));
         m_fake = FakeTransport();
         m_fake.handler = [this](const HttpRequest &r) { return answer(r); };
         m_offline = false;
@@ -195,8 +195,8 @@ private Q_SLOTS:
         QCOMPARE(entry(b).state, OutboxState::Sent);
         QCOMPARE(entry(a).attempts, 1);
         QVERIFY(entry(a).sent.isValid());
-        QVERIFY(m_store->outbox(true).isEmpty());  // nothing left to show in the Outbox
-        QCOMPARE(m_store->outbox(false).size(), 2); // the record stays
+        QVERIFY(m_store->outboxStore().outbox(true).isEmpty());  // nothing left to show in the Outbox
+        QCOMPARE(m_store->outboxStore().outbox(false).size(), 2); // the record stays
         // The server's copy comes from Sent Items: synced after sending.
         bool sentItemsSynced = false;
         const int lastSend = composeRequests().last();
@@ -262,9 +262,9 @@ private Q_SLOTS:
         QCOMPARE(entry(a).state, OutboxState::Failed);
         QCOMPARE(entry(a).error, statusText("SmartReply", 150));
         QCOMPARE(entry(b).state, OutboxState::Sent); // the next one still went
-        QCOMPARE(m_store->outbox(true).size(), 1);   // a stays for the user
+        QCOMPARE(m_store->outboxStore().outbox(true).size(), 1);   // a stays for the user
         // The user edits it (back to waiting, same ClientId) and it goes.
-        QVERIFY(m_store->editOutbox(a, "From: demo@skein.test\r\nTo: bob@skein.test\r\n\r\nnew\r\n", QStringLiteral("a2"),
+        QVERIFY(m_store->outboxStore().editOutbox(a, "From: demo@skein.test\r\nTo: bob@skein.test\r\n\r\nnew\r\n", QStringLiteral("a2"),
                                     QStringLiteral("bob@skein.test")));
         QCOMPARE(entry(a).state, OutboxState::Waiting);
         QVERIFY(entry(a).error.isEmpty());
@@ -336,14 +336,14 @@ private Q_SLOTS:
     {
         const qint64 a = enqueue(QStringLiteral("a")), b = enqueue(QStringLiteral("b"));
         killWhileSending(b);
-        QVERIFY(!m_store->deleteOutbox(b));
+        QVERIFY(!m_store->outboxStore().deleteOutbox(b));
         QVERIFY(!m_store->lastError().isEmpty());
-        QVERIFY(!m_store->editOutbox(b, "x", QStringLiteral("x"), QStringLiteral("x")));
-        QVERIFY(m_store->deleteOutbox(a));
-        QVERIFY(!m_store->outboxEntry(a));
+        QVERIFY(!m_store->outboxStore().editOutbox(b, "x", QStringLiteral("x"), QStringLiteral("x")));
+        QVERIFY(m_store->outboxStore().deleteOutbox(a));
+        QVERIFY(!m_store->outboxStore().outboxEntry(a));
         QVERIFY(replay().ok());
         QCOMPARE(m_delivered, QStringList{QStringLiteral("b")});
-        QVERIFY(!m_store->deleteOutbox(b)); // sent: a record, not deletable as waiting mail
+        QVERIFY(!m_store->outboxStore().deleteOutbox(b)); // sent: a record, not deletable as waiting mail
     }
 };
 

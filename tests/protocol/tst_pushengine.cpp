@@ -187,8 +187,8 @@ class TestPushEngine : public QObject
             account.protocolVersion = QStringLiteral("14.1");
             account.policyKey = QStringLiteral("1");
             account.folderSyncKey = QStringLiteral("fk");
-            QVERIFY(store.saveAccount(account));
-            QVERIFY(store.applyFolderSync(QStringLiteral("fk"),
+            QVERIFY(store.accountStore().saveAccount(account));
+            QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("fk"),
                                           {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                            {QStringLiteral("2"), QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems},
                                            {QStringLiteral("3"), QStringLiteral("0"), QStringLiteral("Projects"), FolderType::UserMail},
@@ -198,7 +198,7 @@ class TestPushEngine : public QObject
                 SyncBatch batch;
                 batch.folderId = QString::fromLatin1(id);
                 batch.newSyncKey = QStringLiteral("k");
-                QVERIFY(store.applySyncBatch(batch));
+                QVERIFY(store.syncApplier().applySyncBatch(batch));
             }
         }
         m_script = std::make_shared<Script>();

@@ -149,10 +149,10 @@ class TestReplyHeaders : public QObject
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("DEV1");
         account.protocolVersion = version;
-        QVERIFY(m_store->saveAccount(account));
+        QVERIFY(m_store->accountStore().saveAccount(account));
         m_session = std::make_unique<EasSession>(m_fake, account, QStringLiteral("demo"));
         m_session->setSleeper([](int) {});
-        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), {{inbox, "0", "Inbox", FolderType::Inbox}}, {}));
+        QVERIFY(m_store->folderStore().applyFolderSync(QStringLiteral("h1"), {{inbox, "0", "Inbox", FolderType::Inbox}}, {}));
     }
 
     // A 12.1-like server: Sync sends m_mailbox once; ItemOperations answers
@@ -333,7 +333,7 @@ private Q_SLOTS:
                   << SeedMail{"a", "Re: Lunch", "a@x", "r@x", {"r@x"}}
                   << SeedMail{"b", "RE: Lunch", "b@x", "a@x", {}};
         SyncRunner runner(*m_session, *m_store);
-        const FolderReport report = runner.syncFolder(*m_store->folder(inbox));
+        const FolderReport report = runner.syncFolder(*m_store->folderStore().folder(inbox));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 63);
         QCOMPARE(report.replyHeadersFetched, 63);
@@ -354,14 +354,14 @@ private Q_SLOTS:
         QCOMPARE(int(m_fake.body(fetches[0]).children().size()), 50);
         QCOMPARE(int(m_fake.body(fetches[1]).children().size()), 13);
 
-        const QList<Message> lunch = m_store->conversationMessages("skein-inferred:r@x");
+        const QList<Message> lunch = m_store->messageStore().conversationMessages("skein-inferred:r@x");
         QCOMPARE(lunch.size(), 3);
-        QCOMPARE(m_store->conversations(inbox).size(), 61);
-        QCOMPARE(m_store->capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
+        QCOMPARE(m_store->conversationStore().conversations(inbox).size(), 61);
+        QCOMPARE(m_store->accountStore().capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
 
         // Asked once: the next sync fetches nothing.
         const int before = int(m_fake.requests.size());
-        runner.syncFolder(*m_store->folder(inbox));
+        runner.syncFolder(*m_store->folderStore().folder(inbox));
         QCOMPARE(itemOperationsRequests().size(), 2);
         QVERIFY(m_fake.requests.size() > before);
     }
@@ -376,10 +376,10 @@ private Q_SLOTS:
             m_mailbox << SeedMail{QStringLiteral("n%1").arg(i), QStringLiteral("Note %1").arg(i),
                                   QStringLiteral("n%1@x").arg(i), {}, {}};
         SyncRunner runner(*m_session, *m_store);
-        const FolderReport report = runner.syncFolder(*m_store->folder(inbox));
+        const FolderReport report = runner.syncFolder(*m_store->folderStore().folder(inbox));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.replyHeadersFetched, 1500);
-        QVERIFY(m_store->messagesNeedingReplyHeaders(inbox, 1).isEmpty());
+        QVERIFY(m_store->threadStore().messagesNeedingReplyHeaders(inbox, 1).isEmpty());
         QVERIFY(!runner.replyHeadersPending());
 
         QList<int> sizes;
@@ -396,20 +396,20 @@ private Q_SLOTS:
         m_mailbox << SeedMail{"r", "Lunch", "r@x", {}, {}} << SeedMail{"a", "Re: Lunch", "a@x", "r@x", {}};
         m_itemOperationsHttp = 500;
         SyncRunner runner(*m_session, *m_store);
-        FolderReport report = runner.syncFolder(*m_store->folder(inbox));
+        FolderReport report = runner.syncFolder(*m_store->folderStore().folder(inbox));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error)); // not a sync failure
         QCOMPARE(report.replyHeadersFetched, 0);
         const int failedRequests = int(itemOperationsRequests().size()); // EasSession retries 5xx
         QVERIFY(failedRequests >= 1);
         // Grouped by topic meanwhile ("Re:").
-        QCOMPARE(m_store->conversations(inbox).size(), 1);
-        QCOMPARE(m_store->messagesNeedingReplyHeaders(inbox, 50).size(), 2);
+        QCOMPARE(m_store->conversationStore().conversations(inbox).size(), 1);
+        QCOMPARE(m_store->threadStore().messagesNeedingReplyHeaders(inbox, 50).size(), 2);
 
         m_itemOperationsHttp = 200;
-        report = runner.syncFolder(*m_store->folder(inbox));
+        report = runner.syncFolder(*m_store->folderStore().folder(inbox));
         QCOMPARE(report.replyHeadersFetched, 2);
         QCOMPARE(itemOperationsRequests().size(), failedRequests + 1);
-        QCOMPARE(m_store->conversationMessages("skein-inferred:r@x").size(), 2);
+        QCOMPARE(m_store->messageStore().conversationMessages("skein-inferred:r@x").size(), 2);
     }
 
     void exchangeDataFetchesNothing()
@@ -419,10 +419,10 @@ private Q_SLOTS:
         m.withIndex = true;
         m_mailbox << m;
         SyncRunner runner(*m_session, *m_store);
-        const FolderReport report = runner.syncFolder(*m_store->folder(inbox));
+        const FolderReport report = runner.syncFolder(*m_store->folderStore().folder(inbox));
         QVERIFY(report.error.isEmpty());
         QVERIFY(itemOperationsRequests().isEmpty());
-        QCOMPARE(m_store->capability(Capability::ConversationIndex), CapabilityState::Seen);
+        QCOMPARE(m_store->accountStore().capability(Capability::ConversationIndex), CapabilityState::Seen);
     }
 
     void inferredIdsAreNeverSent()

@@ -147,7 +147,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("s.db"))));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {}));
         SyncBatch batch;
         batch.folderId = QStringLiteral("1");
         batch.newSyncKey = QStringLiteral("k");
@@ -157,7 +157,7 @@ private Q_SLOTS:
         local.dateReceived = QDateTime::currentDateTimeUtc();
         local.conversationId = conversation;
         batch.adds = {local};
-        QVERIFY(store.applySyncBatch(batch));
+        QVERIFY(store.syncApplier().applySyncBatch(batch));
 
         FakeTransport fake;
         fake.handler = [&](const HttpRequest &) {

@@ -1,6 +1,7 @@
 // SyncRunner against a scripted server: the sync algorithm (priming, paging,
 // resync on an invalid key, hierarchy refresh, bad items, empty answers) and
 // what ends up in the store.
+#include "DatabaseTestAccess.h"
 #include "EasTags.h"
 #include "FakeTransport.h"
 #include "SyncRunner.h"
@@ -127,7 +128,7 @@ class TestSyncRunner : public QObject
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("DEV1");
         account.protocolVersion = version;
-        QVERIFY(m_store->saveAccount(account));
+        QVERIFY(m_store->accountStore().saveAccount(account));
         m_session = std::make_unique<EasSession>(m_fake, account, QStringLiteral("demo"));
         m_session->setSleeper([](int) {});
     }
@@ -143,7 +144,7 @@ class TestSyncRunner : public QObject
     // Inbox, never synced: its first Sync primes and downloads.
     void inboxAtKeyZero()
     {
-        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
     }
 
 private Q_SLOTS:
@@ -171,9 +172,9 @@ private Q_SLOTS:
         const SyncReport report = runner().syncAll();
         QVERIFY2(report.ok(), qPrintable(report.message));
         QCOMPARE(report.folders.size(), 2); // Inbox and Sent Items: no Drafts at 14.1, no Calendar
-        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 2);
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k3"));
-        QCOMPARE(m_store->syncKey(QStringLiteral("4")), QStringLiteral("s1"));
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("1")), 2);
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("k3"));
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("4")), QStringLiteral("s1"));
 
         // The paged request names the key and asks for conversations.
         const wbxml::Element paged = m_fake.body(2);
@@ -183,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(collection->has(tag::AirSync::ConversationMode));
         QCOMPARE(m_fake.body(3).find({tag::AirSync::Collections, tag::AirSync::Collection})->childText(tag::AirSync::SyncKey),
                  QStringLiteral("k2"));
-        const std::optional<Message> stored = m_store->message(QStringLiteral("1"), QStringLiteral("1:2"));
+        const std::optional<Message> stored = m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("1:2"));
         QVERIFY(stored);
         QCOMPARE(stored->conversationId, QByteArray::fromHex("00112233445566778899aabbccddeeff"));
     }
@@ -201,10 +202,10 @@ private Q_SLOTS:
     void conversationModeOnlyFrom14()
     {
         connectAccount(QStringLiteral("12.1"));
-        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
-        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_store->folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->folderStore().setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
         m_fake.queue = {FakeTransport::status(200)};
-        runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         const wbxml::Element *collection = m_fake.body(0).find({tag::AirSync::Collections, tag::AirSync::Collection});
         QVERIFY(collection);
         QVERIFY(!collection->has(tag::AirSync::ConversationMode));
@@ -212,23 +213,23 @@ private Q_SLOTS:
 
     void badItemIsSkippedAndTheRestStored()
     {
-        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
-        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_store->folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->folderStore().setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
         m_fake.queue = {FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1,
             {{QStringLiteral("1:1"), QStringLiteral("good")}, {QString(), QStringLiteral("no id")},
              {QStringLiteral("1:3"), QStringLiteral("also good")}}))};
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 2);
         QCOMPARE(report.skipped.size(), 1);
         QVERIFY(!report.skipped.first().reason.isEmpty());
-        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 2);
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k2"));
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("1")), 2);
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("k2"));
     }
 
     void invalidSyncKeyResyncsWithoutLosingLocalState()
     {
-        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
         SyncBatch initial;
         initial.folderId = QStringLiteral("1");
         initial.newSyncKey = QStringLiteral("k5");
@@ -240,10 +241,10 @@ private Q_SLOTS:
             m.read = true; // read locally, e.g. while offline
             initial.adds.append(m);
         }
-        QVERIFY(m_store->applySyncBatch(initial));
+        QVERIFY(m_store->syncApplier().applySyncBatch(initial));
         // 1:1 was read locally (e.g. while offline): the change waits in the journal.
         ActionItem read;
-        read.messageId = m_store->message(QStringLiteral("1"), QStringLiteral("1:1"))->id;
+        read.messageId = m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("1:1"))->id;
         read.serverId = QStringLiteral("1:1");
         read.folderId = QStringLiteral("1");
         read.newRead = true;
@@ -251,7 +252,7 @@ private Q_SLOTS:
         waiting.kind = ActionKind::MarkRead;
         waiting.folderId = QStringLiteral("1");
         waiting.items = {read};
-        QVERIFY(m_store->insertAction(waiting));
+        QVERIFY(m_store->journalStore().insertAction(waiting));
 
         m_fake.queue = {
             FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QString(), 3)),
@@ -259,50 +260,50 @@ private Q_SLOTS:
             FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("n2"), 1,
                 {{QStringLiteral("1:1"), QStringLiteral("s"), false}, {QStringLiteral("1:2"), QStringLiteral("s"), false}})),
         };
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QVERIFY(report.resynced);
         QCOMPARE(m_fake.body(1).find({tag::AirSync::Collections, tag::AirSync::Collection})->childText(tag::AirSync::SyncKey),
                  QStringLiteral("0"));
-        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:1"))->read); // the waiting read survived
-        QVERIFY(!m_store->message(QStringLiteral("1"), QStringLiteral("1:2"))->read); // nothing waited: the server's
-        QVERIFY(!m_store->message(QStringLiteral("1"), QStringLiteral("1:gone")));   // the server no longer has it
-        QVERIFY(!m_store->isResyncing(QStringLiteral("1")));
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("n2"));
+        QVERIFY(m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("1:1"))->read); // the waiting read survived
+        QVERIFY(!m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("1:2"))->read); // nothing waited: the server's
+        QVERIFY(!m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("1:gone")));   // the server no longer has it
+        QVERIFY(!m_store->folderStore().isResyncing(QStringLiteral("1")));
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("n2"));
     }
 
     void emptyBodyMeansNoChanges()
     {
-        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
-        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_store->folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->folderStore().setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
         m_fake.queue = {FakeTransport::status(200)};
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY(report.error.isEmpty());
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k1"));
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("k1"));
     }
 
     void emptyFirstSyncIsReportedNotFatal()
     {
-        m_store->applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->folderStore().applyFolderSync(QStringLiteral("h"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
         m_fake.queue = {FakeTransport::status(200)};
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY(!report.error.isEmpty());
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("0"));
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("0"));
     }
 
     void hierarchyChangeRunsFolderSyncThenRetries()
     {
-        m_store->applyFolderSync(QStringLiteral("h0"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
-        m_store->setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
+        m_store->folderStore().applyFolderSync(QStringLiteral("h0"), {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox}}, {});
+        m_store->folderStore().setSyncKey(QStringLiteral("1"), QStringLiteral("k1"));
         m_fake.queue = {
             FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QString(), 12)),
             FakeTransport::wbxml(folderSync()),
             FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k2"), 1)),
         };
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(requestsFor("FolderSync"), 1);
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k2"));
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("k2"));
     }
 
     void failingFolderDoesNotStopTheOthers()
@@ -319,14 +320,14 @@ private Q_SLOTS:
         QCOMPARE(report.folders.size(), 2);
         QVERIFY(!report.folders.at(0).error.isEmpty());
         QVERIFY(report.folders.at(1).error.isEmpty());
-        QCOMPARE(m_store->messageCount(QStringLiteral("4")), 1);
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("4")), 1);
     }
 
     // SOGo ServerIds are per-folder IMAP UIDs: Inbox and Sent Items both
     // have a "5". A body fetch names the row's own folder and fills that row only.
     void fetchBodyOfARepeatedServerIdUsesItsFolder()
     {
-        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"),
+        QVERIFY(m_store->folderStore().applyFolderSync(QStringLiteral("h1"),
                                          {{QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                           {QStringLiteral("4"), QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems}},
                                          {}));
@@ -341,10 +342,10 @@ private Q_SLOTS:
             five.body = "preview";
             five.bodyTruncated = true;
             batch.adds = {five};
-            QVERIFY(m_store->applySyncBatch(batch));
+            QVERIFY(m_store->syncApplier().applySyncBatch(batch));
         }
-        const qint64 inboxFive = m_store->message(QStringLiteral("1"), QStringLiteral("5"))->id;
-        const qint64 sentFive = m_store->message(QStringLiteral("4"), QStringLiteral("5"))->id;
+        const qint64 inboxFive = m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("5"))->id;
+        const qint64 sentFive = m_store->messageStore().message(QStringLiteral("4"), QStringLiteral("5"))->id;
 
         wbxml::Element answer(tag::ItemOperations::ItemOperations);
         answer.add(tag::ItemOperations::Status, "1");
@@ -363,10 +364,10 @@ private Q_SLOTS:
         QVERIFY(sent);
         QCOMPARE(sent->childText(tag::AirSync::CollectionId), QStringLiteral("4"));
         QCOMPARE(sent->childText(tag::AirSync::ServerId), QStringLiteral("5"));
-        QCOMPARE(m_store->messageById(sentFive)->body, QByteArray("the whole sent five"));
-        QVERIFY(!m_store->messageById(sentFive)->bodyTruncated);
-        QCOMPARE(m_store->messageById(inboxFive)->body, QByteArray("preview"));
-        QVERIFY(m_store->messageById(inboxFive)->bodyTruncated);
+        QCOMPARE(m_store->messageStore().messageById(sentFive)->body, QByteArray("the whole sent five"));
+        QVERIFY(!m_store->messageStore().messageById(sentFive)->bodyTruncated);
+        QCOMPARE(m_store->messageStore().messageById(inboxFive)->body, QByteArray("preview"));
+        QVERIFY(m_store->messageStore().messageById(inboxFive)->bodyTruncated);
 
         // A refused Fetch keeps the preview and says why.
         wbxml::Element refused(tag::ItemOperations::ItemOperations);
@@ -374,7 +375,7 @@ private Q_SLOTS:
         refused.add(tag::ItemOperations::Response).add(tag::ItemOperations::Fetch).add(tag::ItemOperations::Status, "6");
         m_fake.queue = {FakeTransport::wbxml(refused)};
         QVERIFY(!runner().fetchBody(inboxFive).isEmpty());
-        QCOMPARE(m_store->messageById(inboxFive)->body, QByteArray("preview"));
+        QCOMPARE(m_store->messageStore().messageById(inboxFive)->body, QByteArray("preview"));
 
         // A row a sync removed meanwhile: no request, a reason in words.
         const int requests = int(m_fake.requests.size());
@@ -394,20 +395,20 @@ private Q_SLOTS:
         SyncRunner r = runner();
         QList<int> progress;
         r.setProgressHandler([&](const Folder &, int items) { progress.append(items); });
-        const FolderReport report = r.syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = r.syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 12);
         QCOMPARE(progress, (QList<int>{3, 6, 9, 12})); // page after page, each once
-        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 12);
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("1")), 12);
         for (int page = 1; page <= 4; ++page)
             for (int i = 1; i <= 3; ++i)
-                QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("%1:%2").arg(page).arg(i)));
+                QVERIFY(m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("%1:%2").arg(page).arg(i)));
         // Each key asked for once, in order; the last one stored, nothing in doubt.
         QCOMPARE(m_fake.requests.size(), 5);
         for (int i = 0; i < 5; ++i)
             QCOMPARE(requestedKey(m_fake, i), i == 0 ? QStringLiteral("0") : QStringLiteral("k%1").arg(i));
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k5"));
-        QVERIFY(!m_store->isSyncInFlight(QStringLiteral("1")));
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("k5"));
+        QVERIFY(!m_store->folderStore().isSyncInFlight(QStringLiteral("1")));
     }
 
     void nextPageRequestLeavesBeforeThePageIsCommitted()
@@ -417,10 +418,10 @@ private Q_SLOTS:
         QList<bool> leftBeforeCommit;
         g_nextRequestLeft = &nextRequestLeft;
         g_leftBeforeCommit = &leftBeforeCommit;
-        QCOMPARE(sqlite3_create_function_v2(m_store->handle(), "wait_for_next_request", 1, SQLITE_UTF8, nullptr,
+        QCOMPARE(sqlite3_create_function_v2(DatabaseTestAccess::connection(*m_store), "wait_for_next_request", 1, SQLITE_UTF8, nullptr,
                                             waitForNextRequest, nullptr, nullptr, nullptr), SQLITE_OK);
         // Pages k2 and k3 have more to come; the trigger waits for the request naming that key.
-        QCOMPARE(sqlite3_exec(m_store->handle(),
+        QCOMPARE(sqlite3_exec(DatabaseTestAccess::connection(*m_store),
                               "CREATE TEMP TRIGGER next_request BEFORE UPDATE OF sync_key ON main.folders "
                               "WHEN NEW.sync_key IN ('k2', 'k3') BEGIN SELECT wait_for_next_request(NEW.sync_key); END",
                               nullptr, nullptr, nullptr), SQLITE_OK);
@@ -436,21 +437,21 @@ private Q_SLOTS:
                 nextRequestLeft.release();
             return i < answers.size() ? answers.at(i) : FakeTransport::status(500);
         };
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         g_nextRequestLeft = nullptr;
         g_leftBeforeCommit = nullptr;
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         // Without the overlap each wait times out: the request only leaves after the commit.
         QCOMPARE(leftBeforeCommit, (QList<bool>{true, true}));
-        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 6);
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k4"));
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("1")), 6);
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("k4"));
     }
 
     void failedStoreMidDownloadKeepsWhatWasStored()
     {
         inboxAtKeyZero();
         // Storing the second page fails at its key, the batch's last write.
-        QCOMPARE(sqlite3_exec(m_store->handle(),
+        QCOMPARE(sqlite3_exec(DatabaseTestAccess::connection(*m_store),
                               "CREATE TRIGGER boom BEFORE UPDATE OF sync_key ON folders "
                               "WHEN NEW.sync_key = 'boom' BEGIN SELECT RAISE(ABORT, 'no key'); END",
                               nullptr, nullptr, nullptr), SQLITE_OK);
@@ -460,20 +461,20 @@ private Q_SLOTS:
             FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("boom"), 1, pageItems(2, 2), true)),
             FakeTransport::wbxml(syncResponse(QStringLiteral("1"), QStringLiteral("k4"), 1, pageItems(3, 2))),
         };
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY(report.error.contains(QLatin1String("Could not save")));
         QVERIFY2(report.error.contains(QLatin1String("no key")), qPrintable(report.error));
         // The first page stays, with its key; nothing of the second or the third.
-        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 2);
-        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:1")));
-        QVERIFY(m_store->message(QStringLiteral("1"), QStringLiteral("1:2")));
-        QCOMPARE(m_store->syncKey(QStringLiteral("1")), QStringLiteral("k2"));
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("1")), 2);
+        QVERIFY(m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("1:1")));
+        QVERIFY(m_store->messageStore().message(QStringLiteral("1"), QStringLiteral("1:2")));
+        QCOMPARE(m_store->folderStore().syncKey(QStringLiteral("1")), QStringLiteral("k2"));
         // The third page's request had left ("boom") and was waited for; its
         // answer dropped. The early request stays noted as in flight.
         QCOMPARE(m_fake.requests.size(), 4);
         QCOMPARE(requestedKey(m_fake, 3), QStringLiteral("boom"));
         QVERIFY(m_fake.queue.isEmpty());
-        QVERIFY(m_store->isSyncInFlight(QStringLiteral("1")));
+        QVERIFY(m_store->folderStore().isSyncInFlight(QStringLiteral("1")));
     }
 
     void accountChangeOfAPrefetchedRequestIsSavedOnTheSyncThread()
@@ -492,14 +493,14 @@ private Q_SLOTS:
             savedOn.append(QThread::currentThread());
             savedUrl = a.url;
         });
-        const FolderReport report = runner().syncFolder(*m_store->folder(QStringLiteral("1")));
+        const FolderReport report = runner().syncFolder(*m_store->folderStore().folder(QStringLiteral("1")));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(m_fake.requests.size(), 4);
         QVERIFY(m_fake.requests.at(3).url.host() == QLatin1String("other.example.com"));
         // The handler writes the store: it ran once, after the join, here.
         QCOMPARE(savedOn, (QList<QThread *>{QThread::currentThread()}));
         QCOMPARE(QUrl(savedUrl).host(), QStringLiteral("other.example.com"));
-        QCOMPARE(m_store->messageCount(QStringLiteral("1")), 4);
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("1")), 4);
     }
 
     void wrongPasswordStopsWithAuthError()

@@ -81,7 +81,7 @@ private Q_SLOTS:
             account.authMethod = AccountSettings::AuthMethod::OAuth;
             account.oauthAuthority = QStringLiteral("http://127.0.0.1:9");
             account.oauthClientId = QStringLiteral("client-1");
-            QVERIFY(store.saveAccount(account));
+            QVERIFY(store.accountStore().saveAccount(account));
         }
         auto tokens = std::make_shared<InMemoryTokenStore>(QString::fromLatin1(kRefreshGiven));
         SyncEngine::Config config;

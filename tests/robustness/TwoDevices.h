@@ -59,8 +59,8 @@ inline MailboxState serverState(const server::ReferenceServer &server, const QSe
 inline QList<Folder> syncedFolders(const Store &store)
 {
     QList<Folder> folders;
-    const QString version = store.account().value_or(AccountSettings{}).protocolVersion;
-    for (const Folder &f : store.folders())
+    const QString version = store.accountStore().account().value_or(AccountSettings{}).protocolVersion;
+    for (const Folder &f : store.folderStore().folders())
         if (SyncRunner::shouldSync(f, version))
             folders.append(f);
     return folders;
@@ -78,7 +78,7 @@ inline MailboxState deviceState(const Store &store)
 {
     MailboxState state;
     for (const Folder &f : syncedFolders(store))
-        for (const Message &m : store.messagesInFolder(f.serverId))
+        for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
             state.insert(f.name + QLatin1Char('/') + m.serverId, {m.read, int(m.flag.status)});
     return state;
 }
@@ -151,7 +151,7 @@ struct Device {
         account.url = base.toString();
         account.user = QStringLiteral("demo");
         account.deviceId = QStringLiteral("TWODEVICES") + deviceName;
-        if (!store->saveAccount(account))
+        if (!store->accountStore().saveAccount(account))
             return false;
         SyncEngine::Config config;
         config.databasePath = db;
@@ -167,7 +167,7 @@ struct Device {
         store.reset();
     }
 
-    QString folderId(const QString &name) const { return store->folderByName(name).value_or(Folder{}).serverId; }
+    QString folderId(const QString &name) const { return store->folderStore().folderByName(name).value_or(Folder{}).serverId; }
 };
 
 } // namespace robustness

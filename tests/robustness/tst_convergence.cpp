@@ -63,7 +63,7 @@ int stepsFromEnvironment()
 QHash<QString, QString> folderNames(const Store &store)
 {
     QHash<QString, QString> names;
-    for (const Folder &f : store.folders())
+    for (const Folder &f : store.folderStore().folders())
         names.insert(f.serverId, f.name);
     return names;
 }
@@ -116,15 +116,15 @@ class TestConvergence : public QObject
     {
         QList<Folder> candidates;
         for (const Folder &f : syncedFolders(*d.store))
-            if (d.store->messageCount(f.serverId) > 0)
+            if (d.store->messageStore().messageCount(f.serverId) > 0)
                 candidates.append(f);
         if (candidates.isEmpty())
             return std::nullopt;
         Folder folder = candidates.at(pick(int(candidates.size())));
         if (pick(2) == 0)
-            if (const auto inbox = d.store->folderOfType(FolderType::Inbox); inbox && d.store->messageCount(inbox->serverId))
+            if (const auto inbox = d.store->folderStore().folderOfType(FolderType::Inbox); inbox && d.store->messageStore().messageCount(inbox->serverId))
                 folder = *inbox;
-        QList<Message> messages = d.store->messagesInFolder(folder.serverId);
+        QList<Message> messages = d.store->messageStore().messagesInFolder(folder.serverId);
         std::sort(messages.begin(), messages.end(), [](const Message &a, const Message &b) {
             return std::pair(a.serverId.size(), a.serverId) < std::pair(b.serverId.size(), b.serverId);
         });
@@ -241,9 +241,9 @@ class TestConvergence : public QObject
             std::optional<int> flagStatus;
         };
         QHash<QString, Expected> expected; // by ServerId, "FOLDERID:ID" on the reference server
-        const QString trash = d.store->folderOfType(FolderType::DeletedItems).value_or(Folder{}).serverId;
+        const QString trash = d.store->folderStore().folderOfType(FolderType::DeletedItems).value_or(Folder{}).serverId;
         QSet<QString> gone;
-        for (const ActionEntry &e : d.store->actions(false)) {
+        for (const ActionEntry &e : d.store->journalStore().actions(false)) {
             if (!e.isFinished() || finished.contains(e.id))
                 continue;
             finished.insert(e.id);
@@ -296,8 +296,8 @@ class TestConvergence : public QObject
 
     std::optional<Message> messageUnder(const Device &d, const QString &key) const
     {
-        const std::optional<Folder> folder = d.store->folderByName(key.section(QLatin1Char('/'), 0, 0));
-        return folder ? d.store->message(folder->serverId, key.section(QLatin1Char('/'), 1)) : std::nullopt;
+        const std::optional<Folder> folder = d.store->folderStore().folderByName(key.section(QLatin1Char('/'), 0, 0));
+        return folder ? d.store->messageStore().message(folder->serverId, key.section(QLatin1Char('/'), 1)) : std::nullopt;
     }
 
     // The journal entries that touched the message shown under key, to
@@ -308,7 +308,7 @@ class TestConvergence : public QObject
         if (!m)
             return {};
         QStringList entries;
-        for (const ActionEntry &e : d.store->actions(false))
+        for (const ActionEntry &e : d.store->journalStore().actions(false))
             for (const ActionItem &item : e.items)
                 if (item.messageId == m->id)
                     entries.append(QStringLiteral("%1 %2 %3%4").arg(e.id).arg(actionKindName(e.kind), actionStateName(e.state),
@@ -319,12 +319,12 @@ class TestConvergence : public QObject
     // What the device shows equals what the server holds, in every folder it syncs.
     void checkConverged(Device &d)
     {
-        for (const ActionEntry &e : d.store->actions(true))
+        for (const ActionEntry &e : d.store->journalStore().actions(true))
             QFAIL(qPrintable(failure(QStringLiteral("%1: entry %2 (%3) still %4 after the final syncs")
                                          .arg(d.name)
                                          .arg(e.id)
                                          .arg(actionKindName(e.kind), actionStateName(e.state)))));
-        for (const ActionEntry &e : d.store->actions(false))
+        for (const ActionEntry &e : d.store->journalStore().actions(false))
             WALK_VERIFY(e.state != ActionState::Failed || !e.error.isEmpty(),
                         QStringLiteral("%1: entry %2 failed without a reason").arg(d.name).arg(e.id));
         const MailboxState server = serverState(*m_server, syncedFolderNames(*d.store));

@@ -135,9 +135,9 @@ class TestCrashes : public QObject
         Store store;
         if (!store.open(database()))
             return false;
-        AccountSettings account = *store.account();
+        AccountSettings account = *store.accountStore().account();
         account.url = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
-        return store.saveAccount(account);
+        return store.accountStore().saveAccount(account);
     }
 
     bool listen(quint16 port, const QString &faults)
@@ -237,7 +237,7 @@ class TestCrashes : public QObject
         Store store;
         QVERIFY2(store.open(database()), qPrintable(store.lastError() + context()));
         QSet<qint64> now;
-        for (const ActionEntry &e : store.actions(false)) {
+        for (const ActionEntry &e : store.journalStore().actions(false)) {
             now.insert(e.id);
             if (afterKill && e.state == ActionState::Sending)
                 m_tally.sendingAfterKill.insert(e.id);
@@ -257,16 +257,16 @@ class TestCrashes : public QObject
         if (!store.open(database()))
             return {};
         QList<Folder> folders;
-        for (const Folder &f : store.folders())
-            if (eas::SyncRunner::shouldSync(f, store.account()->protocolVersion) && store.messageCount(f.serverId) > 0)
+        for (const Folder &f : store.folderStore().folders())
+            if (eas::SyncRunner::shouldSync(f, store.accountStore().account()->protocolVersion) && store.messageStore().messageCount(f.serverId) > 0)
                 folders.append(f);
         if (folders.isEmpty())
             return {};
         Folder folder = folders.at(pick(int(folders.size())));
         if (pick(2) == 0)
-            if (const auto inbox = store.folderOfType(FolderType::Inbox); inbox && store.messageCount(inbox->serverId))
+            if (const auto inbox = store.folderStore().folderOfType(FolderType::Inbox); inbox && store.messageStore().messageCount(inbox->serverId))
                 folder = *inbox;
-        QList<Message> messages = store.messagesInFolder(folder.serverId);
+        QList<Message> messages = store.messageStore().messagesInFolder(folder.serverId);
         std::sort(messages.begin(), messages.end(), [](const Message &a, const Message &b) {
             return std::pair(a.serverId.size(), a.serverId) < std::pair(b.serverId.size(), b.serverId);
         });
@@ -283,8 +283,8 @@ class TestCrashes : public QObject
                          QStringLiteral("--folder"), folder.name};
         if (kind == QLatin1String("move") || kind == QLatin1String("always-move")) {
             QList<Folder> targets;
-            for (const Folder &f : store.folders())
-                if (eas::SyncRunner::shouldSync(f, store.account()->protocolVersion) && f.serverId != folder.serverId
+            for (const Folder &f : store.folderStore().folders())
+                if (eas::SyncRunner::shouldSync(f, store.accountStore().account()->protocolVersion) && f.serverId != folder.serverId
                     && f.type != FolderType::Outbox && f.type != FolderType::Drafts)
                     targets.append(f);
             args << QStringLiteral("--to") << targets.at(pick(int(targets.size()))).name;
@@ -313,11 +313,11 @@ class TestCrashes : public QObject
     {
         QSet<QString> synced;
         QMap<QString, Message> device; // "Folder/ServerId"
-        for (const Folder &f : store.folders()) {
-            if (!eas::SyncRunner::shouldSync(f, store.account()->protocolVersion))
+        for (const Folder &f : store.folderStore().folders()) {
+            if (!eas::SyncRunner::shouldSync(f, store.accountStore().account()->protocolVersion))
                 continue;
             synced.insert(f.name);
-            for (const Message &m : store.messagesInFolder(f.serverId))
+            for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
                 device.insert(f.name + QLatin1Char('/') + m.serverId, m);
         }
         QMap<QString, QJsonObject> server;
@@ -359,13 +359,13 @@ class TestCrashes : public QObject
             std::optional<int> flagStatus;
             std::optional<QString> folderId; // empty: deleted for good
         };
-        const QString trash = store.folderOfType(FolderType::DeletedItems)->serverId;
+        const QString trash = store.folderStore().folderOfType(FolderType::DeletedItems)->serverId;
         QHash<QString, Expected> expected;
         // An item journaled while its message's move was unconfirmed names it
         // by the move's placeholder (a conversation Move sends no ids, so its
         // items keep it): the row's earlier items tell which message it is.
         QHash<qint64, QString> keyOfRow;
-        for (const ActionEntry &e : store.actions(false)) {
+        for (const ActionEntry &e : store.journalStore().actions(false)) {
             const bool done = e.state == ActionState::Done;
             for (const ActionItem &item : e.items) {
                 QString key = messageKey(item.serverId);
@@ -532,7 +532,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(database()));
         int done = 0, failed = 0;
-        for (const ActionEntry &e : store.actions(false)) {
+        for (const ActionEntry &e : store.journalStore().actions(false)) {
             QVERIFY2(e.isFinished(), qPrintable(QStringLiteral("entry %1 (%2) is still %3")
                                                     .arg(e.id)
                                                     .arg(actionKindName(e.kind), actionStateName(e.state))

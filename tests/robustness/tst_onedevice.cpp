@@ -33,7 +33,7 @@ class TestOneDevice : public QObject
     std::pair<QByteArray, QByteArray> twoConversations() const
     {
         QList<QByteArray> ids;
-        for (const ConversationSummary &c : m_device.store->conversations(m_inbox))
+        for (const ConversationSummary &c : m_device.store->conversationStore().conversations(m_inbox))
             if (!c.conversationId.isEmpty())
                 ids.append(c.conversationId);
         return {ids.value(0), ids.value(1)};
@@ -42,7 +42,7 @@ class TestOneDevice : public QObject
     int inInbox(const QByteArray &conversationId) const
     {
         int count = 0;
-        for (const Message &m : m_device.store->conversationMessages(conversationId))
+        for (const Message &m : m_device.store->messageStore().conversationMessages(conversationId))
             count += m.folderId == m_inbox;
         return count;
     }
@@ -93,7 +93,7 @@ private Q_SLOTS:
 
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());
-        QVERIFY(m_device.store->actions(true).isEmpty());
+        QVERIFY(m_device.store->journalStore().actions(true).isEmpty());
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
     }
 
@@ -114,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(m_device.syncFolder(m_inbox));
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());
-        QVERIFY(m_device.store->actions(true).isEmpty());
+        QVERIFY(m_device.store->journalStore().actions(true).isEmpty());
         QCOMPARE(inInbox(deleted), 0);
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
     }
@@ -149,7 +149,7 @@ private Q_SLOTS:
         const QString trash = m_device.folderId(QStringLiteral("Deleted Items"));
         const QString projects = m_device.folderId(QStringLiteral("Projects"));
         QByteArray conversation;
-        for (const ConversationSummary &c : m_device.store->conversations(trash))
+        for (const ConversationSummary &c : m_device.store->conversationStore().conversations(trash))
             if (!c.conversationId.isEmpty())
                 conversation = c.conversationId;
         QVERIFY(!conversation.isEmpty());
@@ -157,12 +157,12 @@ private Q_SLOTS:
         QVERIFY(actions.flag(conversation, trash).ok());
         QVERIFY(actions.apply(move, conversation, trash, projects).ok());
         QVERIFY(m_device.syncAll());
-        QVERIFY(m_device.store->actions(true).isEmpty());
+        QVERIFY(m_device.store->journalStore().actions(true).isEmpty());
 
         QVERIFY(actions.deleteConversation(conversation, projects).ok());
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());
-        QVERIFY(m_device.store->actions(true).isEmpty());
+        QVERIFY(m_device.store->journalStore().actions(true).isEmpty());
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
     }
 
@@ -180,7 +180,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(m_dir->filePath(QStringLiteral("P.db"))));
         QByteArray conversation;
-        for (const ConversationSummary &c : store.conversations(m_inbox))
+        for (const ConversationSummary &c : store.conversationStore().conversations(m_inbox))
             if (!c.conversationId.isEmpty() && c.unreadCount == 0)
                 conversation = c.conversationId;
         QVERIFY(!conversation.isEmpty());
@@ -193,7 +193,7 @@ private Q_SLOTS:
         QVERIFY(m_device.open(*m_server, m_dir->path(), QStringLiteral("P")));
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());
-        QVERIFY(m_device.store->actions(true).isEmpty());
+        QVERIFY(m_device.store->journalStore().actions(true).isEmpty());
         int unreadOnServer = 0;
         for (const QJsonValue &m : serverUser(*m_server)[QStringLiteral("messages")].toArray())
             unreadOnServer += m[QStringLiteral("conversationId")].toString() == QString::fromLatin1(conversation.toHex())
@@ -218,13 +218,13 @@ private Q_SLOTS:
         mail.body = QStringLiteral("new");
         const server::DeliveryResult delivered = m_server->deliver(mail);
         QVERIFY2(delivered.ok, qPrintable(delivered.error));
-        const QString keyBefore = m_device.store->syncKey(m_inbox);
+        const QString keyBefore = m_device.store->folderStore().syncKey(m_inbox);
         QVERIFY(m_device.syncFolder(m_inbox));
-        const std::optional<Message> arrived = m_device.store->message(m_inbox, delivered.serverId);
+        const std::optional<Message> arrived = m_device.store->messageStore().message(m_inbox, delivered.serverId);
         QVERIFY(arrived && !arrived->read);
         // As a killed process leaves it: the old key, and a request in flight.
-        QVERIFY(m_device.store->setSyncKey(m_inbox, keyBefore));
-        QVERIFY(m_device.store->setSyncInFlight(m_inbox, true));
+        QVERIFY(m_device.store->folderStore().setSyncKey(m_inbox, keyBefore));
+        QVERIFY(m_device.store->folderStore().setSyncInFlight(m_inbox, true));
 
         static QStringList resyncs;
         static QtMessageHandler previous = nullptr;
@@ -239,8 +239,8 @@ private Q_SLOTS:
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());
         QCOMPARE(resyncs, QStringList());
-        QVERIFY(m_device.store->actions(true).isEmpty());
-        QVERIFY(m_device.store->messageById(arrived->id)->read);
+        QVERIFY(m_device.store->journalStore().actions(true).isEmpty());
+        QVERIFY(m_device.store->messageStore().messageById(arrived->id)->read);
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
     }
 
@@ -262,7 +262,7 @@ private Q_SLOTS:
         QVERIFY(m_device.syncAll());
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
         QList<Message> moved;
-        for (const Message &m : m_device.store->conversationMessages(conversation))
+        for (const Message &m : m_device.store->messageStore().conversationMessages(conversation))
             if (m.folderId == projects)
                 moved.append(m);
         QVERIFY(!moved.isEmpty());
@@ -272,14 +272,14 @@ private Q_SLOTS:
             stale.id = 0;
             stale.folderId = m_inbox;
             stale.serverId = m_inbox + QLatin1Char(':') + stale.serverId.section(QLatin1Char(':'), 1);
-            QVERIFY(m_device.store->restoreMessage(stale));
+            QVERIFY(m_device.store->messageStore().restoreMessage(stale));
         }
         const qint64 again = actions.move(conversation, m_inbox, projects).entryId;
         QVERIFY(again);
         ActionJournal journal(*m_device.store);
         QVERIFY(journal.markSending({again}) && journal.markPending({again})); // the first answer lost
         QVERIFY(m_device.replay());
-        QCOMPARE(m_device.store->action(again)->state, ActionState::Done);
+        QCOMPARE(m_device.store->journalStore().action(again)->state, ActionState::Done);
         QVERIFY(m_device.syncAll());
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));
     }
@@ -293,9 +293,9 @@ private Q_SLOTS:
         mail.body = QStringLiteral("new");
         const server::DeliveryResult delivered = m_server->deliver(mail);
         QVERIFY2(delivered.ok, qPrintable(delivered.error));
-        const QString keyBefore = m_device.store->syncKey(m_inbox);
+        const QString keyBefore = m_device.store->folderStore().syncKey(m_inbox);
         QVERIFY(m_device.syncFolder(m_inbox));
-        const std::optional<Message> arrived = m_device.store->message(m_inbox, delivered.serverId);
+        const std::optional<Message> arrived = m_device.store->messageStore().message(m_inbox, delivered.serverId);
         QVERIFY(arrived);
 
         const auto [moved, other] = twoConversations();
@@ -304,9 +304,9 @@ private Q_SLOTS:
                              m_device.folderId(QStringLiteral("Projects"))).ok());
         QVERIFY(actions.flag(arrived->conversationId, m_inbox).ok());
         // The answer that brought the new mail was lost: the key is the old one.
-        QVERIFY(m_device.store->setSyncKey(m_inbox, keyBefore));
+        QVERIFY(m_device.store->folderStore().setSyncKey(m_inbox, keyBefore));
         QVERIFY(m_device.syncFolder(m_inbox));
-        QCOMPARE(m_device.store->messageById(arrived->id)->flag.status, FlagStatus::Active);
+        QCOMPARE(m_device.store->messageStore().messageById(arrived->id)->flag.status, FlagStatus::Active);
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());
         QVERIFY2(differences().isEmpty(), qPrintable(differences().join(QStringLiteral("; "))));

@@ -26,10 +26,10 @@ class TestTwoDevices : public QObject
     QByteArray inboxConversation(const Device &d) const
     {
         const QString inbox = d.folderId(QStringLiteral("Inbox"));
-        for (const ConversationSummary &c : d.store->conversations(inbox)) {
+        for (const ConversationSummary &c : d.store->conversationStore().conversations(inbox)) {
             if (c.conversationId.isEmpty())
                 continue;
-            const QList<Message> messages = d.store->conversationMessages(c.conversationId);
+            const QList<Message> messages = d.store->messageStore().conversationMessages(c.conversationId);
             if (std::count_if(messages.cbegin(), messages.cend(), [&](const Message &m) { return m.folderId == inbox; }) >= 2)
                 return c.conversationId;
         }
@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(m_b.syncFolder(inbox));
         QVERIFY(m_b.replay());
         QVERIFY(m_b.syncAll());
-        QVERIFY(m_b.store->actions(true).isEmpty());
+        QVERIFY(m_b.store->journalStore().actions(true).isEmpty());
         const QStringList differ = differences(m_b);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
@@ -114,7 +114,7 @@ private Q_SLOTS:
         const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
         const QString projects = m_b.folderId(QStringLiteral("Projects"));
         QByteArray inProjects;
-        for (const ConversationSummary &c : m_b.store->conversations(projects))
+        for (const ConversationSummary &c : m_b.store->conversationStore().conversations(projects))
             if (!c.conversationId.isEmpty() && c.conversationId != conversation)
                 inProjects = c.conversationId;
         QVERIFY(!inProjects.isEmpty());
@@ -127,7 +127,7 @@ private Q_SLOTS:
 
         QVERIFY(m_b.replay());
         QVERIFY(m_b.syncAll());
-        QVERIFY(m_b.store->actions(true).isEmpty());
+        QVERIFY(m_b.store->journalStore().actions(true).isEmpty());
         const QStringList differ = differences(m_b);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
@@ -147,8 +147,8 @@ private Q_SLOTS:
         const ConversationActions::Result flagged = actions.flag(conversation, projects);
         QVERIFY2(flagged.ok(), qPrintable(flagged.error));
         QVERIFY(m_b.replay());
-        QVERIFY(m_b.store->actions(true).isEmpty());
-        QCOMPARE(m_b.store->action(flagged.entryId)->state, ActionState::Done);
+        QVERIFY(m_b.store->journalStore().actions(true).isEmpty());
+        QCOMPARE(m_b.store->journalStore().action(flagged.entryId)->state, ActionState::Done);
         int flaggedOnServer = 0;
         for (const QJsonObject &m : onServer(conversation))
             flaggedOnServer += m[QStringLiteral("folder")].toString() == QLatin1String("Projects")
@@ -171,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(actions.move(conversation, projects, m_b.folderId(QStringLiteral("Receipts"))).ok());
         QVERIFY(m_b.replay());
         QVERIFY(m_b.syncAll());
-        QVERIFY(m_b.store->actions(true).isEmpty());
+        QVERIFY(m_b.store->journalStore().actions(true).isEmpty());
         QStringList folders;
         for (const QJsonObject &m : onServer(conversation))
             folders.append(m[QStringLiteral("folder")].toString());
@@ -191,7 +191,7 @@ private Q_SLOTS:
     {
         const QString inbox = m_b.folderId(QStringLiteral("Inbox"));
         QList<QByteArray> conversations;
-        for (const ConversationSummary &c : m_b.store->conversations(inbox))
+        for (const ConversationSummary &c : m_b.store->conversationStore().conversations(inbox))
             if (!c.conversationId.isEmpty() && c.unreadCount > 0 && !c.flagged)
                 conversations.append(c.conversationId);
         QVERIFY(conversations.size() >= 2);
@@ -208,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(m_b.syncFolder(inbox));
         QVERIFY(m_b.replay());
         QVERIFY(m_b.syncAll());
-        QVERIFY(m_b.store->actions(true).isEmpty());
+        QVERIFY(m_b.store->journalStore().actions(true).isEmpty());
         const QStringList differ = differences(m_b);
         QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
     }
@@ -227,7 +227,7 @@ private Q_SLOTS:
         const QString inbox = m_a.folderId(QStringLiteral("Inbox"));
         const QString projects = m_a.folderId(QStringLiteral("Projects"));
         QByteArray inProjects;
-        for (const ConversationSummary &c : m_a.store->conversations(projects))
+        for (const ConversationSummary &c : m_a.store->conversationStore().conversations(projects))
             if (!c.conversationId.isEmpty() && c.conversationId != conversation)
                 inProjects = c.conversationId;
         QVERIFY(!inProjects.isEmpty());
@@ -235,7 +235,7 @@ private Q_SLOTS:
         QVERIFY(actions.flag(inProjects, projects).ok());
         QVERIFY(actions.move(conversation, inbox, projects).ok());
         QVERIFY(m_a.replay());
-        QVERIFY(m_a.store->actions(true).isEmpty());
+        QVERIFY(m_a.store->journalStore().actions(true).isEmpty());
 
         QVERIFY(m_b.syncAll());
         QVERIFY(ConversationActions(*m_b.store).move(conversation, projects, m_b.folderId(QStringLiteral("Receipts"))).ok());
@@ -265,11 +265,11 @@ private Q_SLOTS:
         QVERIFY(m_a.replay());
 
         QVERIFY(m_b.replay());
-        const std::optional<ActionEntry> entry = m_b.store->action(deleted.entryId);
+        const std::optional<ActionEntry> entry = m_b.store->journalStore().action(deleted.entryId);
         QVERIFY(entry);
         QCOMPARE(entry->state, ActionState::Failed);
         QCOMPARE(entry->error, ActionJournal::movedElsewhereText());
-        for (const Message &m : m_b.store->conversationMessages(conversation))
+        for (const Message &m : m_b.store->messageStore().conversationMessages(conversation))
             QVERIFY2(m.folderId != inbox, qPrintable(m.serverId));
         QVERIFY(m_b.syncAll());
         for (const QJsonObject &m : onServer(conversation))
@@ -296,7 +296,7 @@ private Q_SLOTS:
         QVERIFY(m_a.replay());
 
         QVERIFY(m_b.replay());
-        const std::optional<ActionEntry> entry = m_b.store->action(deleted.entryId);
+        const std::optional<ActionEntry> entry = m_b.store->journalStore().action(deleted.entryId);
         QVERIFY(entry);
         QCOMPARE(entry->state, ActionState::Done);
         QVERIFY(!entry->items.isEmpty());
@@ -319,7 +319,7 @@ private Q_SLOTS:
         QVERIFY(m_a.replay());
         for (Device *d : {&m_a, &m_b, &m_a}) {
             QVERIFY(d->syncAll());
-            QVERIFY(d->store->actions(true).isEmpty());
+            QVERIFY(d->store->journalStore().actions(true).isEmpty());
         }
         QVERIFY2(differences(m_a).isEmpty(), qPrintable(differences(m_a).join(QStringLiteral("; "))));
         QVERIFY2(differences(m_b).isEmpty(), qPrintable(differences(m_b).join(QStringLiteral("; "))));

@@ -45,7 +45,7 @@ inline bool add(Store &store, const QString &folder, const QList<Message> &adds)
     batch.folderId = folder;
     batch.newSyncKey = QString::number(QDateTime::currentMSecsSinceEpoch());
     batch.adds = adds;
-    const bool ok = store.applySyncBatch(batch);
+    const bool ok = store.syncApplier().applySyncBatch(batch);
     if (!ok)
         qWarning() << store.lastError();
     return ok;
@@ -57,7 +57,7 @@ inline bool change(Store &store, const QString &folder, const MessageChange &c)
     batch.folderId = folder;
     batch.newSyncKey = QStringLiteral("k") + c.serverId;
     batch.changes = {c};
-    return store.applySyncBatch(batch);
+    return store.syncApplier().applySyncBatch(batch);
 }
 
 inline QList<Folder> standardFolders()

@@ -45,12 +45,12 @@ class TestActionJournal : public QObject
     // Inbox, t3 in Sent Items), singletons s1, s2.
     void fillAccount()
     {
-        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(m_store->folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(*m_store));
     }
     qint64 rowOf(const QString &folderId, const QString &serverId) const
     {
-        return m_store->message(folderId, serverId).value_or(Message{}).id;
+        return m_store->messageStore().message(folderId, serverId).value_or(Message{}).id;
     }
 
 private Q_SLOTS:
@@ -179,9 +179,9 @@ private Q_SLOTS:
         QVERIFY(ignore.ok());
         ActionJournal journal(*m_store);
         QVERIFY(journal.markFailed(*journal.entry(ignore.entryId), QStringLiteral("refused")));
-        QCOMPARE(m_store->messageById(t1)->folderId, projects);
-        QCOMPARE(m_store->messageById(t1)->serverId, movingPlaceholderServerId(t1));
-        QVERIFY(m_store->isMoving(t1));
+        QCOMPARE(m_store->messageStore().messageById(t1)->folderId, projects);
+        QCOMPARE(m_store->messageStore().messageById(t1)->serverId, movingPlaceholderServerId(t1));
+        QVERIFY(m_store->messageStore().isMoving(t1));
     }
 
     // An action on a message whose MoveItems is not answered yet names it by
@@ -241,7 +241,7 @@ private Q_SLOTS:
     {
         fillAccount();
         const QString trash = QStringLiteral("del");
-        const Message t1 = *m_store->message(inbox, QStringLiteral("t1"));
+        const Message t1 = *m_store->messageStore().message(inbox, QStringLiteral("t1"));
         ConversationActions actions(*m_store);
         const qint64 ignore = actions.ignore(threadId, inbox).entryId;
         const qint64 read = actions.markRead(threadId, trash).entryId;
@@ -258,7 +258,7 @@ private Q_SLOTS:
         QCOMPARE(journal.serverIdNow(entry, item, {trash}, &serverId), ActionJournal::ItemId::Gone);
         Message arrived = t1;
         arrived.serverId = QStringLiteral("del:1");
-        QCOMPARE(m_store->adoptMovedMessages(trash, {arrived}), 1);
+        QCOMPARE(m_store->syncApplier().adoptMovedMessages(trash, {arrived}), 1);
         QCOMPARE(journal.serverIdNow(entry, item, {trash}, &serverId), ActionJournal::ItemId::Known);
         QCOMPARE(serverId, QStringLiteral("del:1"));
     }
@@ -280,12 +280,12 @@ private Q_SLOTS:
         QVERIFY(journal.markFailed(*journal.entry(first), reason, {}, {0, 1, 2}));
         QCOMPARE(journal.entry(first)->state, ActionState::Failed);
         QCOMPARE(journal.entry(first)->error, reason);
-        QCOMPARE(m_store->messageById(t1)->folderId, QStringLiteral("arch"));
-        QCOMPARE(m_store->messageCount(inbox), 2); // s1, s2: nothing put back
+        QCOMPARE(m_store->messageStore().messageById(t1)->folderId, QStringLiteral("arch"));
+        QCOMPARE(m_store->messageStore().messageCount(inbox), 2); // s1, s2: nothing put back
         QVERIFY(journal.markFailed(*journal.entry(second), reason, {}, {0, 1, 2}));
-        QVERIFY(!m_store->messageById(t1)); // the folder that holds it brings it with its Sync
-        QCOMPARE(m_store->messageCount(QStringLiteral("arch")), 0);
-        QCOMPARE(m_store->messageCount(inbox), 2);
+        QVERIFY(!m_store->messageStore().messageById(t1)); // the folder that holds it brings it with its Sync
+        QCOMPARE(m_store->messageStore().messageCount(QStringLiteral("arch")), 0);
+        QCOMPARE(m_store->messageStore().messageCount(inbox), 2);
     }
 
     void migrationTwoReplacesThePlaceholderTable()

@@ -31,7 +31,7 @@ class TestAttachmentStore : public QObject
     bool openFresh(Store &store)
     {
         return store.open(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_files)))
-            && store.applyFolderSync(QStringLiteral("1"), standardFolders(), {});
+            && store.folderStore().applyFolderSync(QStringLiteral("1"), standardFolders(), {});
     }
 
 private Q_SLOTS:
@@ -57,9 +57,9 @@ private Q_SLOTS:
         m.attachments = {file(QStringLiteral("contract.pdf"), QStringLiteral("att:1"), 2048), badge,
                          file(QStringLiteral("notes.txt"), QStringLiteral("att:3"), 0)};
         QVERIFY(add(store, inbox, {m, mail(QStringLiteral("a2"), 2, QStringLiteral("bob"))}));
-        const qint64 id = store.message(inbox, QStringLiteral("a1"))->id;
-        QCOMPARE(store.attachments(id), m.attachments);
-        QVERIFY(store.attachments(store.message(inbox, QStringLiteral("a2"))->id).isEmpty());
+        const qint64 id = store.messageStore().message(inbox, QStringLiteral("a1"))->id;
+        QCOMPARE(store.messageStore().attachments(id), m.attachments);
+        QVERIFY(store.messageStore().attachments(store.messageStore().message(inbox, QStringLiteral("a2"))->id).isEmpty());
     }
 
     void fullChangeReplacesTheList()
@@ -69,15 +69,15 @@ private Q_SLOTS:
         Message m = mail(QStringLiteral("a1"), 1, QStringLiteral("alice"));
         m.attachments = {file(QStringLiteral("old.pdf"), QStringLiteral("att:1"), 10)};
         QVERIFY(add(store, inbox, {m}));
-        const qint64 id = store.message(inbox, QStringLiteral("a1"))->id;
+        const qint64 id = store.messageStore().message(inbox, QStringLiteral("a1"))->id;
         // The server sends the message again (resync, full Change): its list wins.
         m.attachments = {file(QStringLiteral("new.pdf"), QStringLiteral("att:9"), 20)};
         QVERIFY(add(store, inbox, {m}));
-        QCOMPARE(store.message(inbox, QStringLiteral("a1"))->id, id);
-        QCOMPARE(store.attachments(id), m.attachments);
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("a1"))->id, id);
+        QCOMPARE(store.messageStore().attachments(id), m.attachments);
         m.attachments.clear();
         QVERIFY(add(store, inbox, {m}));
-        QVERIFY(store.attachments(id).isEmpty());
+        QVERIFY(store.messageStore().attachments(id).isEmpty());
     }
 
     void rowsGoWithTheirMessage()
@@ -87,13 +87,13 @@ private Q_SLOTS:
         Message m = mail(QStringLiteral("a1"), 1, QStringLiteral("alice"));
         m.attachments = {file(QStringLiteral("x.pdf"), QStringLiteral("att:1"), 10)};
         QVERIFY(add(store, inbox, {m}));
-        const qint64 id = store.message(inbox, QStringLiteral("a1"))->id;
+        const qint64 id = store.messageStore().message(inbox, QStringLiteral("a1"))->id;
         SyncBatch gone;
         gone.folderId = inbox;
         gone.newSyncKey = QStringLiteral("k2");
         gone.deletes = {QStringLiteral("a1")};
-        QVERIFY(store.applySyncBatch(gone));
-        QVERIFY(store.attachments(id).isEmpty());
+        QVERIFY(store.syncApplier().applySyncBatch(gone));
+        QVERIFY(store.messageStore().attachments(id).isEmpty());
         sqlite3_stmt *stmt = nullptr;
         QCOMPARE(sqlite3_prepare_v2(store.handle(), "SELECT count(*) FROM attachments", -1, &stmt, nullptr), SQLITE_OK);
         QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
@@ -108,9 +108,9 @@ private Q_SLOTS:
         Message m = mail(QStringLiteral("a1"), 1, QStringLiteral("alice"));
         m.attachments = {file(QStringLiteral("x.pdf"), QStringLiteral("att:1"), 10)};
         QVERIFY(add(store, inbox, {m}));
-        const qint64 id = store.message(inbox, QStringLiteral("a1"))->id;
-        QVERIFY(store.setAttachmentContentType(id, QStringLiteral("att:1"), QStringLiteral("application/pdf")));
-        QCOMPARE(store.attachments(id).first().contentType, QStringLiteral("application/pdf"));
+        const qint64 id = store.messageStore().message(inbox, QStringLiteral("a1"))->id;
+        QVERIFY(store.messageStore().setAttachmentContentType(id, QStringLiteral("att:1"), QStringLiteral("application/pdf")));
+        QCOMPARE(store.messageStore().attachments(id).first().contentType, QStringLiteral("application/pdf"));
     }
 
     void olderDatabaseGainsTheTable()
@@ -125,11 +125,11 @@ private Q_SLOTS:
         }
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
-        QVERIFY(store.applyFolderSync(QStringLiteral("1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("1"), standardFolders(), {}));
         Message m = mail(QStringLiteral("a1"), 1, QStringLiteral("alice"));
         m.attachments = {file(QStringLiteral("x.pdf"), QStringLiteral("att:1"), 10)};
         QVERIFY(add(store, inbox, {m}));
-        QCOMPARE(store.attachments(store.message(inbox, QStringLiteral("a1"))->id).size(), 1);
+        QCOMPARE(store.messageStore().attachments(store.messageStore().message(inbox, QStringLiteral("a1"))->id).size(), 1);
     }
 };
 

@@ -20,21 +20,21 @@ private Q_SLOTS:
         {
             Store store;
             QVERIFY2(store.open(path), qPrintable(store.lastError()));
-            QCOMPARE(store.capability(Capability::ConversationMove), CapabilityState::Unknown);
-            QVERIFY(store.capabilities().isEmpty());
-            QVERIFY(store.setCapability(Capability::ConversationMove, CapabilityState::Refused));
-            QVERIFY(store.setCapability(Capability::SearchByConversation, CapabilityState::Supported));
-            QVERIFY(store.setCapability(Capability::ConversationIndex, CapabilityState::Seen));
-            QVERIFY(store.setCapability(Capability::ConversationIndex, CapabilityState::NeverSeen));
+            QCOMPARE(store.accountStore().capability(Capability::ConversationMove), CapabilityState::Unknown);
+            QVERIFY(store.accountStore().capabilities().isEmpty());
+            QVERIFY(store.accountStore().setCapability(Capability::ConversationMove, CapabilityState::Refused));
+            QVERIFY(store.accountStore().setCapability(Capability::SearchByConversation, CapabilityState::Supported));
+            QVERIFY(store.accountStore().setCapability(Capability::ConversationIndex, CapabilityState::Seen));
+            QVERIFY(store.accountStore().setCapability(Capability::ConversationIndex, CapabilityState::NeverSeen));
         }
         Store reopened;
         QVERIFY2(reopened.open(path), qPrintable(reopened.lastError()));
-        QCOMPARE(reopened.capability(Capability::ConversationMove), CapabilityState::Refused);
-        QCOMPARE(reopened.capability(Capability::SearchByConversation), CapabilityState::Supported);
-        QCOMPARE(reopened.capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
-        QCOMPARE(reopened.capabilities().size(), 3);
-        QVERIFY(reopened.setCapability(Capability::SearchByConversation, CapabilityState::Unknown));
-        QCOMPARE(reopened.capability(Capability::SearchByConversation), CapabilityState::Unknown);
+        QCOMPARE(reopened.accountStore().capability(Capability::ConversationMove), CapabilityState::Refused);
+        QCOMPARE(reopened.accountStore().capability(Capability::SearchByConversation), CapabilityState::Supported);
+        QCOMPARE(reopened.accountStore().capability(Capability::ConversationIndex), CapabilityState::NeverSeen);
+        QCOMPARE(reopened.accountStore().capabilities().size(), 3);
+        QVERIFY(reopened.accountStore().setCapability(Capability::SearchByConversation, CapabilityState::Unknown));
+        QCOMPARE(reopened.accountStore().capability(Capability::SearchByConversation), CapabilityState::Unknown);
         QCOMPARE(capabilityName(Capability::ConversationMove), QStringLiteral("conversation-move"));
         QCOMPARE(capabilityFromName(QStringLiteral("search-by-conversation")), Capability::SearchByConversation);
         QCOMPARE(capabilityStateFromName(QStringLiteral("never-seen")), CapabilityState::NeverSeen);

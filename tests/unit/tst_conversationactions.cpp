@@ -19,7 +19,7 @@ const QString trash = QStringLiteral("del");
 QStringList idsIn(const Store &store, const QString &folder)
 {
     QStringList ids;
-    for (const Message &m : store.messagesInFolder(folder))
+    for (const Message &m : store.messageStore().messagesInFolder(folder))
         ids.append(m.subject.section(QLatin1Char(' '), -1));
     ids.sort();
     return ids;
@@ -29,8 +29,8 @@ QStringList idsIn(const Store &store, const QString &folder)
 QStringList snapshot(const Store &store)
 {
     QStringList rows;
-    for (const Folder &f : store.folders())
-        for (const Message &m : store.messagesInFolder(f.serverId))
+    for (const Folder &f : store.folderStore().folders())
+        for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
             rows.append(QStringLiteral("%1/%2 r%3 f%4 %5 %6").arg(m.folderId, m.serverId).arg(int(m.read))
                             .arg(int(m.flag.status)).arg(m.flag.flagType, m.subject));
     rows.sort();
@@ -51,8 +51,8 @@ class TestConversationActions : public QObject
     // test data's ServerIds are unique across folders; real ones are not).
     static std::optional<Message> find(const Store &store, const QString &serverId)
     {
-        for (const Folder &folder : store.folders()) {
-            if (std::optional<Message> m = store.message(folder.serverId, serverId))
+        for (const Folder &folder : store.folderStore().folders()) {
+            if (std::optional<Message> m = store.messageStore().message(folder.serverId, serverId))
                 return m;
         }
         return std::nullopt;
@@ -91,7 +91,7 @@ private Q_SLOTS:
         // One database per test and data row: rows must not see each other's journal.
         QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("%1-%2.db").arg(QLatin1String(QTest::currentTestFunction()),
                                                                            QLatin1String(QTest::currentDataTag())))));
-        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(m_store->folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(*m_store));
         m_actions = std::make_unique<ConversationActions>(*m_store);
     }
@@ -105,7 +105,7 @@ private Q_SLOTS:
         for (const char *id : {"t1", "t2", "t4"})
             QVERIFY(byId(QString::fromLatin1(id)).read);
         QCOMPARE(applied.size(), 1);
-        const ActionEntry entry = *m_store->action(r.entryId);
+        const ActionEntry entry = *m_store->journalStore().action(r.entryId);
         QCOMPARE(entry.kind, ActionKind::MarkRead);
         QCOMPARE(entry.items.size(), 3); // not t3: it is in Sent Items
         for (const ActionItem &item : entry.items)
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(!byId(QStringLiteral("t1")).read);
         QVERIFY(!byId(QStringLiteral("t4")).read);
         QCOMPARE(applied.size(), 1);
-        const ActionEntry entry = *m_store->action(r.entryId);
+        const ActionEntry entry = *m_store->journalStore().action(r.entryId);
         QCOMPARE(entry.kind, ActionKind::MarkRead);
         QCOMPARE(entry.conversationId, threadId);
         QCOMPARE(entry.folderId, inbox);
@@ -137,11 +137,11 @@ private Q_SLOTS:
     {
         const qint64 id = byId(QStringLiteral("t2")).id;
         QVERIFY(m_actions->markMessageRead(id).ok());
-        const qsizetype entries = m_store->actions(false).size();
+        const qsizetype entries = m_store->journalStore().actions(false).size();
         const auto again = m_actions->markMessageRead(id);
         QVERIFY(!again.ok());
         QVERIFY(!again.error.isEmpty());
-        QCOMPARE(m_store->actions(false).size(), entries);
+        QCOMPARE(m_store->journalStore().actions(false).size(), entries);
         QVERIFY(!m_actions->markMessageRead(987654).ok()); // gone
     }
 
@@ -163,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(byId(QStringLiteral("t4")).flag.status, FlagStatus::Active); // newest in Inbox
         QCOMPARE(byId(QStringLiteral("t2")).flag.status, FlagStatus::None);
         QCOMPARE(byId(QStringLiteral("t3")).flag.status, FlagStatus::None); // Sent Items: other folder
-        QCOMPARE(m_store->action(r.entryId)->items.size(), 1);
+        QCOMPARE(m_store->journalStore().action(r.entryId)->items.size(), 1);
         checkExactUndo(r.entryId, before);
     }
 
@@ -190,7 +190,7 @@ private Q_SLOTS:
         QCOMPARE(byId(QStringLiteral("t1")).flag.status, FlagStatus::Complete);
         QVERIFY(byId(QStringLiteral("t1")).flag.completed.isValid());
         QCOMPARE(byId(QStringLiteral("t2")).flag.status, FlagStatus::None);
-        QCOMPARE(m_store->action(r.entryId)->items.size(), 1);
+        QCOMPARE(m_store->journalStore().action(r.entryId)->items.size(), 1);
         checkExactUndo(r.entryId, before);
     }
 
@@ -199,7 +199,7 @@ private Q_SLOTS:
         const auto r = m_actions->markComplete(threadId, inbox);
         QVERIFY(!r.ok());
         QVERIFY(!r.error.isEmpty());
-        QVERIFY(m_store->actions(false).isEmpty());
+        QVERIFY(m_store->journalStore().actions(false).isEmpty());
     }
 
     void deleteRemovesTheFolderCopiesAndUndoPutsThemBack()
@@ -220,13 +220,13 @@ private Q_SLOTS:
         Message lone = mail(QStringLiteral("d1"), 7, QStringLiteral("x@example.test"));
         lone.conversationId.clear();
         QVERIFY(add(*m_store, trash, {lone}));
-        const int inTrash = m_store->messageCount(trash);
+        const int inTrash = m_store->messageStore().messageCount(trash);
         QVERIFY(inTrash >= 4);
         const QStringList before = snapshot(*m_store);
         const auto r = m_actions->deleteAllIn(trash);
         QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(m_store->messageCount(trash), 0);
-        const ActionEntry entry = *m_store->action(r.entryId);
+        QCOMPARE(m_store->messageStore().messageCount(trash), 0);
+        const ActionEntry entry = *m_store->journalStore().action(r.entryId);
         QCOMPARE(entry.kind, ActionKind::Delete);
         QCOMPARE(entry.folderId, trash);
         QVERIFY(entry.conversationId.isEmpty());
@@ -246,15 +246,15 @@ private Q_SLOTS:
         const qint64 rowId = byId(QStringLiteral("t1")).id;
         const auto r = m_actions->move(threadId, inbox, projects);
         QVERIFY(r.ok());
-        QCOMPARE(m_store->messageCount(projects), 3);
-        QVERIFY(m_store->isMoving(rowId));
+        QCOMPARE(m_store->messageStore().messageCount(projects), 3);
+        QVERIFY(m_store->messageStore().isMoving(rowId));
         // The same row (body and state kept), under a placeholder id until the server names it.
-        const std::optional<Message> moved = m_store->messageById(rowId);
+        const std::optional<Message> moved = m_store->messageStore().messageById(rowId);
         QCOMPARE(moved->folderId, projects);
         QCOMPARE(moved->serverId, movingPlaceholderServerId(rowId));
         checkExactUndo(r.entryId, before);
         QCOMPARE(byId(QStringLiteral("t1")).id, rowId);
-        QVERIFY(!m_store->isMoving(rowId));
+        QVERIFY(!m_store->messageStore().isMoving(rowId));
     }
 
     // SOGo's ServerIds are IMAP UIDs, unique per folder only: the target
@@ -268,8 +268,8 @@ private Q_SLOTS:
         const QStringList before = snapshot(*m_store);
         const auto r = m_actions->move(threadId, inbox, projects);
         QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(m_store->messageCount(projects), 4);
-        QCOMPARE(m_store->message(projects, QStringLiteral("t1"))->subject, other.subject);
+        QCOMPARE(m_store->messageStore().messageCount(projects), 4);
+        QCOMPARE(m_store->messageStore().message(projects, QStringLiteral("t1"))->subject, other.subject);
         checkExactUndo(r.entryId, before);
     }
 
@@ -279,17 +279,17 @@ private Q_SLOTS:
         QVERIFY(m_actions->move(threadId, inbox, projects).ok());
         Message arrived = t1;
         arrived.serverId = QStringLiteral("p:77"); // the new ServerId the server chose
-        QCOMPARE(m_store->adoptMovedMessages(projects, {arrived}), 1);
+        QCOMPARE(m_store->syncApplier().adoptMovedMessages(projects, {arrived}), 1);
         QVERIFY(add(*m_store, projects, {arrived}));
-        QCOMPARE(m_store->messageCount(projects), 3);
+        QCOMPARE(m_store->messageStore().messageCount(projects), 3);
         QCOMPARE(byId(QStringLiteral("p:77")).id, t1.id);
-        QVERIFY(!m_store->isMoving(t1.id));
+        QVERIFY(!m_store->messageStore().isMoving(t1.id));
         // The source folder's Delete of the old id is harmless now.
         SyncBatch batch;
         batch.folderId = inbox;
         batch.newSyncKey = QStringLiteral("k2");
         batch.deletes = {QStringLiteral("t1")};
-        QVERIFY(m_store->applySyncBatch(batch));
+        QVERIFY(m_store->syncApplier().applySyncBatch(batch));
         QVERIFY(find(*m_store, QStringLiteral("p:77")));
     }
 
@@ -316,10 +316,10 @@ private Q_SLOTS:
     {
         AccountSettings account{QStringLiteral("http://h:1")};
         account.protocolVersion = QStringLiteral("12.1");
-        QVERIFY(m_store->saveAccount(account));
+        QVERIFY(m_store->accountStore().saveAccount(account));
         const auto r = m_actions->ignore(threadId, inbox);
         QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(m_store->action(r.entryId)->kind, ActionKind::Move);
+        QCOMPARE(m_store->journalStore().action(r.entryId)->kind, ActionKind::Move);
         QCOMPARE(ConversationRules(*m_store).rule(threadId)->scope, RuleScope::Local);
         QCOMPARE(idsIn(*m_store, trash), QStringList({QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t4")}));
     }
@@ -333,7 +333,7 @@ private Q_SLOTS:
         QVERIFY(!m_actions->ruleMustStayLocal(threadId));
         const auto r = m_actions->ignore(inferred, inbox);
         QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(m_store->action(r.entryId)->kind, ActionKind::Move);
+        QCOMPARE(m_store->journalStore().action(r.entryId)->kind, ActionKind::Move);
         QCOMPARE(ConversationRules(*m_store).rule(inferred)->scope, RuleScope::Local);
     }
 
@@ -362,8 +362,8 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error, QStringLiteral("Outbox and Drafts cannot receive an always-move rule."));
         QCOMPARE(snapshot(*m_store), before);
-        QVERIFY(m_store->actions(false).isEmpty());
-        QVERIFY(m_store->conversationRules().isEmpty());
+        QVERIFY(m_store->journalStore().actions(false).isEmpty());
+        QVERIFY(m_store->journalStore().conversationRules().isEmpty());
     }
 
     void stopIgnoringForgetsTheRule()
@@ -373,7 +373,7 @@ private Q_SLOTS:
         const auto r = rules.stopIgnoring(threadId, false);
         QVERIFY(r.error.isEmpty());
         QVERIFY(rules.list().isEmpty());
-        QCOMPARE(m_store->actions(false).size(), 1); // nothing more to send: EAS has no "unignore"
+        QCOMPARE(m_store->journalStore().actions(false).size(), 1); // nothing more to send: EAS has no "unignore"
     }
 
     void stopIgnoringCanBringMessagesBackWhereTheyCameFrom()
@@ -386,14 +386,14 @@ private Q_SLOTS:
         // The server confirmed, and Deleted Items' Sync gave the messages new ids.
         QList<Message> arrived;
         for (qint64 row : rows) {
-            Message m = *m_store->messageById(row);
+            Message m = *m_store->messageStore().messageById(row);
             m.serverId = QStringLiteral("del:") + m.subject.section(QLatin1Char(' '), -1);
             arrived.append(m);
         }
-        QCOMPARE(m_store->adoptMovedMessages(trash, arrived), 3);
+        QCOMPARE(m_store->syncApplier().adoptMovedMessages(trash, arrived), 3);
         const auto back = ConversationRules(*m_store).stopIgnoring(threadId, true, m_actions.get());
         QVERIFY2(back.ok(), qPrintable(back.error));
-        const ActionEntry entry = *m_store->action(back.entryId);
+        const ActionEntry entry = *m_store->journalStore().action(back.entryId);
         QCOMPARE(entry.kind, ActionKind::Move);
         QCOMPARE(entry.items.size(), 3);
         for (const ActionItem &item : entry.items) {
@@ -422,8 +422,8 @@ private Q_SLOTS:
         QCOMPARE(journal[0].id, a);
         QCOMPARE(journal[1].kind, ActionKind::Flag);
         QCOMPARE(journal[2].kind, ActionKind::Ignore);
-        QVERIFY(reopened.messageById(t1Row)->read);
-        QCOMPARE(reopened.messageById(t1Row)->folderId, trash);
+        QVERIFY(reopened.messageStore().messageById(t1Row)->read);
+        QCOMPARE(reopened.messageStore().messageById(t1Row)->folderId, trash);
     }
 
     void aFailingStoreLeavesNeitherChangeNorEntry()
@@ -431,7 +431,7 @@ private Q_SLOTS:
         // Unknown conversation: nothing to do, nothing journaled.
         const auto r = m_actions->markRead(QByteArray("nope"), inbox);
         QVERIFY(!r.ok());
-        QVERIFY(m_store->actions(false).isEmpty());
+        QVERIFY(m_store->journalStore().actions(false).isEmpty());
     }
 };
 

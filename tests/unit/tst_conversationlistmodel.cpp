@@ -55,7 +55,7 @@ class TestConversationListModel : public QObject
     {
         QVERIFY2(store.open(m_dir.filePath(QStringLiteral("l%1.sqlite").arg(++m_files))),
                  qPrintable(store.lastError()));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(store));
     }
 
@@ -115,8 +115,8 @@ private Q_SLOTS:
         mine.subject = QStringLiteral("Sent five");
         QVERIFY(add(store, inbox, {received}));
         QVERIFY(add(store, sent, {mine}));
-        const qint64 inboxId = store.message(inbox, QStringLiteral("5"))->id;
-        const qint64 sentId = store.message(sent, QStringLiteral("5"))->id;
+        const qint64 inboxId = store.messageStore().message(inbox, QStringLiteral("5"))->id;
+        const qint64 sentId = store.messageStore().message(sent, QStringLiteral("5"))->id;
 
         ConversationListModel model(&store);
         Tester tester(&model, fatal);
@@ -196,10 +196,10 @@ private Q_SLOTS:
                 ConversationQuery query;
                 query.order = order;
                 query.filterText = filter;
-                const QList<ConversationSummary> all = store.conversations(inbox, query);
+                const QList<ConversationSummary> all = store.conversationStore().conversations(inbox, query);
                 query.offset = 40;
                 query.limit = 100;
-                QCOMPARE(store.conversations(inbox, query), all.mid(40, 100));
+                QCOMPARE(store.conversationStore().conversations(inbox, query), all.mid(40, 100));
             }
         }
     }
@@ -291,7 +291,7 @@ private Q_SLOTS:
         gone.folderId = inbox;
         gone.newSyncKey = QStringLiteral("d");
         gone.deletes = {QStringLiteral("s1")};
-        QVERIFY(store.applySyncBatch(gone));
+        QVERIFY(store.syncApplier().applySyncBatch(gone));
         model.refreshFolder(inbox);
         QCOMPARE(removed.size(), 1);
         QVERIFY(!s1.isValid());

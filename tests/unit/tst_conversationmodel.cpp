@@ -33,7 +33,7 @@ class TestConversationModel : public QObject
     {
         QVERIFY2(store.open(m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_files))),
                  qPrintable(store.lastError()));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(store));
     }
 
@@ -63,11 +63,11 @@ private Q_SLOTS:
         QCOMPARE(t1.siblingAtColumn(ConversationModel::FromColumn).data().toString(), QStringLiteral("alice"));
         QCOMPARE(serverIds(model.messagesInDisplayOrder()), (QStringList{"t1", "t2", "t3", "t4"}));
         QCOMPARE(model.firstUnreadRow(), 0);
-        QCOMPARE(model.indexForMessage(store.message(inbox, QStringLiteral("t4"))->id).parent(), t1);
+        QCOMPARE(model.indexForMessage(store.messageStore().message(inbox, QStringLiteral("t4"))->id).parent(), t1);
 
         model.setListedFolder(sent);
         QCOMPARE(model.index(0, 0).data(IsOtherFolderRole).toBool(), true);
-        QCOMPARE(model.indexForMessage(store.message(sent, QStringLiteral("t3"))->id).data(IsOtherFolderRole).toBool(), false);
+        QCOMPARE(model.indexForMessage(store.messageStore().message(sent, QStringLiteral("t3"))->id).data(IsOtherFolderRole).toBool(), false);
     }
 
     void firstUnreadFollowsDisplayOrder()
@@ -99,31 +99,31 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
-        const QPersistentModelIndex t2 = model.indexForMessage(store.message(inbox, QStringLiteral("t2"))->id);
+        const QPersistentModelIndex t2 = model.indexForMessage(store.messageStore().message(inbox, QStringLiteral("t2"))->id);
         QVERIFY(!t2.data(HasBodyRole).toBool());
-        QVERIFY(store.setBody(store.message(inbox, QStringLiteral("t2"))->id, BodyType::PlainText, "Hello", true, 900));
+        QVERIFY(store.messageStore().setBody(store.messageStore().message(inbox, QStringLiteral("t2"))->id, BodyType::PlainText, "Hello", true, 900));
         model.refresh();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed[0][0].value<QModelIndex>(), QModelIndex(t2));
         QVERIFY(t2.data(HasBodyRole).toBool());
         QVERIFY(t2.data(BodyTruncatedRole).toBool());
-        QVERIFY(store.setBody(store.message(inbox, QStringLiteral("t2"))->id, BodyType::PlainText, "Hello, all of it", false, 16));
+        QVERIFY(store.messageStore().setBody(store.messageStore().message(inbox, QStringLiteral("t2"))->id, BodyType::PlainText, "Hello, all of it", false, 16));
         model.refresh();
         QCOMPARE(changed.size(), 2);
         QVERIFY(!t2.data(BodyTruncatedRole).toBool());
         QCOMPARE(model.message(t2)->body, QByteArray("Hello, all of it"));
 
-        const QByteArray t3Index = model.message(model.indexForMessage(store.message(sent, QStringLiteral("t3"))->id))->conversationIndex;
+        const QByteArray t3Index = model.message(model.indexForMessage(store.messageStore().message(sent, QStringLiteral("t3"))->id))->conversationIndex;
         QVERIFY(add(store, inbox, {mail(QStringLiteral("t5"), 80, QStringLiteral("bob"), threadId, reply(t3Index, 80))}));
         model.refresh();
         QCOMPARE(inserted.size(), 1);
-        QCOMPARE(model.indexForMessage(store.message(inbox, QStringLiteral("t5"))->id).data(DepthRole).toInt(), 3);
+        QCOMPARE(model.indexForMessage(store.messageStore().message(inbox, QStringLiteral("t5"))->id).data(DepthRole).toInt(), 3);
 
         SyncBatch gone;
         gone.folderId = inbox;
         gone.newSyncKey = QStringLiteral("d");
         gone.deletes = {QStringLiteral("t4")};
-        QVERIFY(store.applySyncBatch(gone));
+        QVERIFY(store.syncApplier().applySyncBatch(gone));
         model.refresh();
         QCOMPARE(removed.size(), 1);
         QCOMPARE(serverIds(model.messagesInDisplayOrder()), (QStringList{"t1", "t2", "t3", "t5"}));
@@ -156,11 +156,11 @@ private Q_SLOTS:
         Message root = mail(QStringLiteral("p1"), 200, QStringLiteral("ann"));
         Message answer = mail(QStringLiteral("p2"), 210, QStringLiteral("bob"));
         QVERIFY(add(store, inbox, {root, answer}));
-        const qint64 rootId = store.message(inbox, QStringLiteral("p1"))->id;
-        const qint64 answerId = store.message(inbox, QStringLiteral("p2"))->id;
-        QVERIFY(store.setReplyHeaders(rootId, {QStringLiteral("p1@x"), {}, {}}));
-        QVERIFY(store.setReplyHeaders(answerId, {QStringLiteral("p2@x"), QStringLiteral("p1@x"), {}}));
-        QVERIFY2(store.inferConversations(), qPrintable(store.lastError()));
+        const qint64 rootId = store.messageStore().message(inbox, QStringLiteral("p1"))->id;
+        const qint64 answerId = store.messageStore().message(inbox, QStringLiteral("p2"))->id;
+        QVERIFY(store.threadStore().setReplyHeaders(rootId, {QStringLiteral("p1@x"), {}, {}}));
+        QVERIFY(store.threadStore().setReplyHeaders(answerId, {QStringLiteral("p2@x"), QStringLiteral("p1@x"), {}}));
+        QVERIFY2(store.threadStore().inferConversations(), qPrintable(store.lastError()));
 
         ConversationModel model(&store);
         QAbstractItemModelTester tester(&model, fatal);
@@ -188,7 +188,7 @@ private Q_SLOTS:
         openAccount(store);
         ConversationModel model(&store);
         QAbstractItemModelTester tester(&model, fatal);
-        model.setSingleMessage(store.message(inbox, QStringLiteral("s1"))->id);
+        model.setSingleMessage(store.messageStore().message(inbox, QStringLiteral("s1"))->id);
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(!model.hasIndex());
         QCOMPARE(model.index(0, 0).data(TreeInferredRole).toBool(), true);
@@ -210,8 +210,8 @@ private Q_SLOTS:
         mine.subject = QStringLiteral("Sent five");
         QVERIFY(add(store, inbox, {received}));
         QVERIFY(add(store, sent, {mine}));
-        const qint64 inboxId = store.message(inbox, QStringLiteral("5"))->id;
-        const qint64 sentId = store.message(sent, QStringLiteral("5"))->id;
+        const qint64 inboxId = store.messageStore().message(inbox, QStringLiteral("5"))->id;
+        const qint64 sentId = store.messageStore().message(sent, QStringLiteral("5"))->id;
 
         ConversationModel model(&store);
         QAbstractItemModelTester tester(&model, fatal);

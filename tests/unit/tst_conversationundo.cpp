@@ -19,8 +19,8 @@ const QString trash = QStringLiteral("del");
 QStringList placesAndStates(const Store &store)
 {
     QStringList rows;
-    for (const Folder &f : store.folders())
-        for (const Message &m : store.messagesInFolder(f.serverId))
+    for (const Folder &f : store.folderStore().folders())
+        for (const Message &m : store.messageStore().messagesInFolder(f.serverId))
             rows.append(QStringLiteral("%1@%2 r%3 f%4").arg(m.subject, m.folderId).arg(int(m.read)).arg(int(m.flag.status)));
     rows.sort();
     return rows;
@@ -44,14 +44,14 @@ class TestConversationUndo : public QObject
         QVERIFY(journal.markDone(*journal.entry(entryId)));
     }
 
-    ActionEntry entry(qint64 id) const { return m_store->action(id).value_or(ActionEntry{}); }
+    ActionEntry entry(qint64 id) const { return m_store->journalStore().action(id).value_or(ActionEntry{}); }
 
 private Q_SLOTS:
     void init()
     {
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("%1.db").arg(QLatin1String(QTest::currentTestFunction())))));
-        QVERIFY(m_store->applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(m_store->folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(*m_store));
         m_actions = std::make_unique<ConversationActions>(*m_store);
     }
@@ -69,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(placesAndStates(*m_store), before);
         QCOMPARE(entry(done.entryId).state, ActionState::Failed);
         QCOMPARE(entry(done.entryId).error, ActionJournal::cancelledText());
-        QCOMPARE(m_store->actions(true).size(), 0);
+        QCOMPARE(m_store->journalStore().actions(true).size(), 0);
         QCOMPARE(applied.size(), 1);
         QVERIFY(applied.at(0).at(1).toStringList().contains(inbox));
     }
@@ -146,7 +146,7 @@ private Q_SLOTS:
     void sentDeleteIsUndoneFromDeletedItemsOnceItSynced()
     {
         const QStringList before = placesAndStates(*m_store);
-        const QList<Message> inInbox = m_store->messagesInFolder(inbox);
+        const QList<Message> inInbox = m_store->messageStore().messagesInFolder(inbox);
         const auto done = m_actions->deleteConversation(threadId, inbox);
         markSent(done.entryId);
         const auto tooEarly = m_actions->undo(done.entryId);

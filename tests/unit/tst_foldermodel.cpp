@@ -18,7 +18,7 @@ class TestFolderModel : public QObject
     {
         QVERIFY2(store.open(m_dir.filePath(QStringLiteral("f%1.sqlite").arg(++m_files))),
                  qPrintable(store.lastError()));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(store));
     }
 
@@ -58,12 +58,12 @@ private Q_SLOTS:
         const QModelIndex i = model.indexForFolder(inbox);
         QCOMPARE(i.data(Qt::DisplayRole).toString(), QStringLiteral("Inbox")); // no "(5)"
         QCOMPARE(i.data(UnreadCountRole).toInt(), 5);
-        QCOMPARE(store.unreadCount(inbox), 5);
+        QCOMPARE(store.folderStore().unreadCount(inbox), 5);
         QCOMPARE(i.data(FolderTypeRole).toInt(), int(FolderType::Inbox));
         QCOMPARE(i.data(FolderIdRole).toString(), inbox);
         QCOMPARE(model.indexForFolder(sent).data(UnreadCountRole).toInt(), 0);
-        QCOMPARE(store.unreadCounts().value(inbox), 5);
-        QVERIFY(!store.unreadCounts().contains(sent));
+        QCOMPARE(store.folderStore().unreadCounts().value(inbox), 5);
+        QVERIFY(!store.folderStore().unreadCounts().contains(sent));
     }
 
     void refreshEmitsOnlyTheDifference()
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(model.indexForFolder(inbox).data(UnreadCountRole).toInt(), 4);
 
         // New folder, rename (re-sorts: a move), delete, reparent.
-        QVERIFY(store.applyFolderSync(
+        QVERIFY(store.folderStore().applyFolderSync(
             QStringLiteral("h2"),
             {{QStringLiteral("new"), QStringLiteral("0"), QStringLiteral("Bills"), FolderType::UserMail},
              {QStringLiteral("zeta"), QStringLiteral("0"), QStringLiteral("Alpha"), FolderType::UserMail},

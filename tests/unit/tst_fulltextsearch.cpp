@@ -1,4 +1,4 @@
-// Store::search and the full-text index of migration 19: what is indexed,
+// ConversationStore::search and the full-text index of migration 19: what is indexed,
 // how the user's text becomes a query, and that the index follows every
 // change of the mail (sync adds, updates, bodies, deletes, migration).
 #include "FullTextSearch.h"
@@ -21,7 +21,7 @@ class TestFullTextSearch : public QObject
 
     bool openWithFolders(Store &store)
     {
-        return store.open(freshPath()) && store.applyFolderSync(QStringLiteral("1"), standardFolders(), {});
+        return store.open(freshPath()) && store.folderStore().applyFolderSync(QStringLiteral("1"), standardFolders(), {});
     }
 
     static Message withBody(Message m, BodyType type, const QByteArray &body)
@@ -42,7 +42,7 @@ class TestFullTextSearch : public QObject
 
     static qint64 idOf(Store &store, const QString &folder, const QString &serverId)
     {
-        const auto m = store.message(folder, serverId);
+        const auto m = store.messageStore().message(folder, serverId);
         return m ? m->id : -1;
     }
 
@@ -98,7 +98,7 @@ private Q_SLOTS:
                                       "<html><body><p>of <b>eels</b>, rock&amp;roll</p></body></html>");
         QVERIFY(add(store, inbox, {subj, from, to, cc, prev, plain, html}));
 
-        const QList<SearchHit> hits = store.search(query);
+        const QList<SearchHit> hits = store.conversationStore().search(query);
         QCOMPARE(ids(hits), QList<qint64>{idOf(store, inbox, serverId)});
         QCOMPARE(hits.first().folderId, inbox);
     }
@@ -111,9 +111,9 @@ private Q_SLOTS:
                                             "<head><title>ignored</title><style>p { color: crimson }</style></head>"
                                             "<!-- hidden --><div class=\"wrapper\">Hello<br>world"
                                             "<script>var secret;</script></div>")}));
-        QCOMPARE(store.search(QStringLiteral("hello world")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("hello world")).size(), 1);
         for (const char *markup : {"crimson", "hidden", "wrapper", "div", "secret", "ignored", "helloworld"})
-            QVERIFY2(store.search(QString::fromLatin1(markup)).isEmpty(), markup);
+            QVERIFY2(store.conversationStore().search(QString::fromLatin1(markup)).isEmpty(), markup);
     }
 
     void diacriticsAndCaseAreIgnored()
@@ -123,9 +123,9 @@ private Q_SLOTS:
         Message m = withBody(mail(QStringLiteral("d"), 1, QStringLiteral("J\u00FCrgen M\u00FCller <jm@x.test>")),
                              BodyType::PlainText, QStringLiteral("Caf\u00E9 cr\u00E8me on Friday").toUtf8());
         QVERIFY(add(store, inbox, {m}));
-        QCOMPARE(store.search(QStringLiteral("muller")).size(), 1);
-        QCOMPARE(store.search(QStringLiteral("CAFE CREME")).size(), 1);
-        QCOMPARE(store.search(QStringLiteral("M\u00FCller caf\u00E9")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("muller")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("CAFE CREME")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("M\u00FCller caf\u00E9")).size(), 1);
     }
 
     void lastWordIsAPrefix()
@@ -135,14 +135,14 @@ private Q_SLOTS:
         Message m = mail(QStringLiteral("p"), 1, QStringLiteral("a@x.test"));
         m.subject = QStringLiteral("Budget review");
         QVERIFY(add(store, inbox, {m}));
-        QCOMPARE(store.search(QStringLiteral("bu")).size(), 1);
-        QCOMPARE(store.search(QStringLiteral("budg")).size(), 1);
-        QCOMPARE(store.search(QStringLiteral("budget rev")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("bu")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("budg")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("budget rev")).size(), 1);
         // Only the word being typed is a prefix; a finished word is whole.
-        QVERIFY(store.search(QStringLiteral("budg review")).isEmpty());
-        QVERIFY(store.search(QStringLiteral("budg ")).isEmpty());
+        QVERIFY(store.conversationStore().search(QStringLiteral("budg review")).isEmpty());
+        QVERIFY(store.conversationStore().search(QStringLiteral("budg ")).isEmpty());
         // Every word must match.
-        QVERIFY(store.search(QStringLiteral("budget holiday")).isEmpty());
+        QVERIFY(store.conversationStore().search(QStringLiteral("budget holiday")).isEmpty());
     }
 
     void snippetsMarkTheMatches()
@@ -153,14 +153,14 @@ private Q_SLOTS:
                              "The launch of the <rocket> moves to Tuesday because of the weather.");
         m.subject = QStringLiteral("Rocket launch");
         QVERIFY(add(store, inbox, {m}));
-        const QList<SearchHit> hits = store.search(QStringLiteral("tuesday"));
+        const QList<SearchHit> hits = store.conversationStore().search(QStringLiteral("tuesday"));
         QCOMPARE(hits.size(), 1);
         QVERIFY2(hits.first().snippet.contains(searchMatchStart + QStringLiteral("Tuesday") + searchMatchEnd),
                  qPrintable(hits.first().snippet));
         QCOMPARE(fts::markedToHtml(hits.first().snippet).count(QStringLiteral("<b>Tuesday</b>")), 1);
         QVERIFY(fts::markedToHtml(hits.first().snippet).contains(QStringLiteral("&lt;rocket&gt;")));
         QCOMPARE(hits.first().subject, QStringLiteral("Rocket launch")); // no match there: unmarked
-        const QList<SearchHit> inSubject = store.search(QStringLiteral("rock"));
+        const QList<SearchHit> inSubject = store.conversationStore().search(QStringLiteral("rock"));
         QCOMPARE(fts::markedToPlain(inSubject.first().subject), QStringLiteral("**Rocket** launch"));
     }
 
@@ -173,9 +173,9 @@ private Q_SLOTS:
         Message inSubject = mail(QStringLiteral("s"), 1, QStringLiteral("a@x.test"));
         inSubject.subject = QStringLiteral("Invoice 4711");
         QVERIFY(add(store, inbox, {inBody, inSubject}));
-        QCOMPARE(ids(store.search(QStringLiteral("invoice"))),
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("invoice"))),
                  (QList<qint64>{idOf(store, inbox, QStringLiteral("s")), idOf(store, inbox, QStringLiteral("b"))}));
-        QCOMPARE(store.search(QStringLiteral("invoice"), {}, 1).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("invoice"), {}, 1).size(), 1);
     }
 
     void oneHitPerConversation()
@@ -190,7 +190,7 @@ private Q_SLOTS:
         answer.read = true;
         QVERIFY(add(store, inbox, {first}));
         QVERIFY(add(store, sent, {answer}));
-        const QList<SearchHit> hits = store.search(QStringLiteral("lighthouse"));
+        const QList<SearchHit> hits = store.conversationStore().search(QStringLiteral("lighthouse"));
         QCOMPARE(hits.size(), 1);
         const ConversationSummary &c = hits.first().conversation;
         QCOMPARE(c.conversationId, cid);
@@ -203,7 +203,7 @@ private Q_SLOTS:
         Message alone = mail(QStringLiteral("a"), 9, QStringLiteral("Cy <cy@x.test>"));
         alone.preview = QStringLiteral("lighthouse photos");
         QVERIFY(add(store, inbox, {alone}));
-        const QList<SearchHit> both = store.search(QStringLiteral("lighthouse"));
+        const QList<SearchHit> both = store.conversationStore().search(QStringLiteral("lighthouse"));
         QCOMPARE(both.size(), 2);
         const SearchHit &single = both.at(both.at(0).conversation.conversationId.isEmpty() ? 0 : 1);
         QCOMPARE(single.conversation.serverId, QStringLiteral("a"));
@@ -221,11 +221,11 @@ private Q_SLOTS:
         b.subject = QStringLiteral("Harbour photos");
         QVERIFY(add(store, inbox, {a}));
         QVERIFY(add(store, projects, {b}));
-        QCOMPARE(store.search(QStringLiteral("harbour")).size(), 2);
-        QCOMPARE(ids(store.search(QStringLiteral("harbour"), projects)),
+        QCOMPARE(store.conversationStore().search(QStringLiteral("harbour")).size(), 2);
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("harbour"), projects)),
                  QList<qint64>{idOf(store, projects, QStringLiteral("p"))});
-        QCOMPARE(ids(store.search(QStringLiteral("harbour"), inbox)), QList<qint64>{idOf(store, inbox, QStringLiteral("i"))});
-        QVERIFY(store.search(QStringLiteral("harbour"), sent).isEmpty());
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("harbour"), inbox)), QList<qint64>{idOf(store, inbox, QStringLiteral("i"))});
+        QVERIFY(store.conversationStore().search(QStringLiteral("harbour"), sent).isEmpty());
     }
 
     void indexFollowsUpdatesAndDeletes()
@@ -236,35 +236,35 @@ private Q_SLOTS:
         m.subject = QStringLiteral("Original topic");
         QVERIFY(add(store, inbox, {m}));
         const qint64 id = idOf(store, inbox, QStringLiteral("u"));
-        QCOMPARE(store.search(QStringLiteral("original")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("original")).size(), 1);
 
         // The server sends it again with a new subject (an upsert keeps the row).
         m.subject = QStringLiteral("Revised topic");
         m.bodyType = BodyType::None;
         m.body.clear();
         QVERIFY(add(store, inbox, {m}));
-        QVERIFY(store.search(QStringLiteral("original")).isEmpty());
-        QCOMPARE(ids(store.search(QStringLiteral("revised"))), QList<qint64>{id});
-        QCOMPARE(store.search(QStringLiteral("alpha")).size(), 1); // the body stayed
+        QVERIFY(store.conversationStore().search(QStringLiteral("original")).isEmpty());
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("revised"))), QList<qint64>{id});
+        QCOMPARE(store.conversationStore().search(QStringLiteral("alpha")).size(), 1); // the body stayed
 
         // A fetched body replaces the truncated one.
-        QVERIFY(store.setBody(id, BodyType::Html, "<p>omega</p>", false, 12));
-        QVERIFY(store.search(QStringLiteral("alpha")).isEmpty());
-        QCOMPARE(ids(store.search(QStringLiteral("omega"))), QList<qint64>{id});
+        QVERIFY(store.messageStore().setBody(id, BodyType::Html, "<p>omega</p>", false, 12));
+        QVERIFY(store.conversationStore().search(QStringLiteral("alpha")).isEmpty());
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("omega"))), QList<qint64>{id});
 
         // Moved to another folder: found there.
-        QVERIFY(store.relocateMessage(id, projects, QStringLiteral("u2"), false));
-        QCOMPARE(ids(store.search(QStringLiteral("omega"), projects)), QList<qint64>{id});
-        QVERIFY(store.search(QStringLiteral("omega"), inbox).isEmpty());
+        QVERIFY(store.messageStore().relocateMessage(id, projects, QStringLiteral("u2"), false));
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("omega"), projects)), QList<qint64>{id});
+        QVERIFY(store.conversationStore().search(QStringLiteral("omega"), inbox).isEmpty());
 
         // Deleted by the server: gone from the index too.
         SyncBatch batch;
         batch.folderId = projects;
         batch.newSyncKey = QStringLiteral("k-del");
         batch.deletes = {QStringLiteral("u2")};
-        QVERIFY(store.applySyncBatch(batch));
-        QVERIFY(store.search(QStringLiteral("omega")).isEmpty());
-        QVERIFY(store.search(QStringLiteral("revised")).isEmpty());
+        QVERIFY(store.syncApplier().applySyncBatch(batch));
+        QVERIFY(store.conversationStore().search(QStringLiteral("omega")).isEmpty());
+        QVERIFY(store.conversationStore().search(QStringLiteral("revised")).isEmpty());
         QCOMPARE(count(store, "SELECT count(*) FROM messages_fts"), 0);
         QVERIFY(exec(store.handle(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
     }
@@ -287,24 +287,24 @@ private Q_SLOTS:
         keep.body = "<p>beluga</p>";
         batch.adds = {keep, withBody(mail(QStringLiteral("n"), 3, QStringLiteral("a@x.test")), BodyType::PlainText, "orca")};
         batch.deletes = {QStringLiteral("g")};
-        QVERIFY(store.applySyncBatch(batch));
+        QVERIFY(store.syncApplier().applySyncBatch(batch));
         QCOMPARE(count(store, "SELECT count(*) FROM messages_fts_pending"), 0);
         QCOMPARE(count(store, "SELECT count(*) FROM messages_fts"), 2);
-        QVERIFY(store.search(QStringLiteral("census")).isEmpty());
-        QCOMPARE(store.search(QStringLiteral("walrus beluga")).size(), 1);
-        QCOMPARE(store.search(QStringLiteral("orca")).size(), 1);
-        QVERIFY(store.search(QStringLiteral("narwhal")).isEmpty());
+        QVERIFY(store.conversationStore().search(QStringLiteral("census")).isEmpty());
+        QCOMPARE(store.conversationStore().search(QStringLiteral("walrus beluga")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("orca")).size(), 1);
+        QVERIFY(store.conversationStore().search(QStringLiteral("narwhal")).isEmpty());
 
         SyncBatch broken;
         broken.folderId = QStringLiteral("no-such-folder");
         broken.newSyncKey = QStringLiteral("k3");
         broken.adds = {withBody(mail(QStringLiteral("x"), 4, QStringLiteral("a@x.test")), BodyType::PlainText, "dolphin")};
-        QVERIFY(!store.applySyncBatch(broken));
-        QVERIFY(store.search(QStringLiteral("dolphin")).isEmpty());
+        QVERIFY(!store.syncApplier().applySyncBatch(broken));
+        QVERIFY(store.conversationStore().search(QStringLiteral("dolphin")).isEmpty());
         QCOMPARE(count(store, "SELECT count(*) FROM messages_fts_pending"), 0);
         // Outside a batch the index changes at once.
-        QVERIFY(store.setBody(idOf(store, inbox, QStringLiteral("n")), BodyType::PlainText, "porpoise", false, 8));
-        QCOMPARE(store.search(QStringLiteral("porpoise")).size(), 1);
+        QVERIFY(store.messageStore().setBody(idOf(store, inbox, QStringLiteral("n")), BodyType::PlainText, "porpoise", false, 8));
+        QCOMPARE(store.conversationStore().search(QStringLiteral("porpoise")).size(), 1);
         QCOMPARE(count(store, "SELECT count(*) FROM messages_fts_pending"), 0);
         QVERIFY(exec(store.handle(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
     }
@@ -341,9 +341,9 @@ private Q_SLOTS:
         Message m = mail(QStringLiteral("h"), 1, QStringLiteral("a@x.test"));
         m.subject = QStringLiteral("Carrot cake");
         QVERIFY(add(store, inbox, {m}));
-        QCOMPARE(store.search(query).size(), expected);
+        QCOMPARE(store.conversationStore().search(query).size(), expected);
         QVERIFY2(store.lastError().isEmpty(), qPrintable(store.lastError()));
-        QCOMPARE(store.search(QStringLiteral("carrot")).size(), 1);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("carrot")).size(), 1);
     }
 
     void migrationIndexesExistingMail()
@@ -365,15 +365,15 @@ private Q_SLOTS:
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
         QVERIFY(latestSchemaVersion() >= 19); // the index (19) came after the database was made
-        QCOMPARE(ids(store.search(QStringLiteral("kiwi"))), QList<qint64>{1});
-        QCOMPARE(ids(store.search(QStringLiteral("olga"))), QList<qint64>{1});
-        QCOMPARE(ids(store.search(QStringLiteral("mangoes"))), QList<qint64>{2});
-        QCOMPARE(ids(store.search(QStringLiteral("papayas"))), QList<qint64>{2});
-        QCOMPARE(ids(store.search(QStringLiteral("p"))), QList<qint64>{2}); // papayas, not <p>
-        QVERIFY(store.search(QStringLiteral("i")).isEmpty());
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("kiwi"))), QList<qint64>{1});
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("olga"))), QList<qint64>{1});
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("mangoes"))), QList<qint64>{2});
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("papayas"))), QList<qint64>{2});
+        QCOMPARE(ids(store.conversationStore().search(QStringLiteral("p"))), QList<qint64>{2}); // papayas, not <p>
+        QVERIFY(store.conversationStore().search(QStringLiteral("i")).isEmpty());
         // And the triggers work from then on.
         QVERIFY(add(store, QStringLiteral("1"), {mail(QStringLiteral("c"), 1, QStringLiteral("kiwi@x.test"))}));
-        QCOMPARE(store.search(QStringLiteral("kiwi")).size(), 2);
+        QCOMPARE(store.conversationStore().search(QStringLiteral("kiwi")).size(), 2);
     }
 
     void bodyTextOfEachType()

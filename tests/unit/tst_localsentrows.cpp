@@ -42,7 +42,7 @@ class TestLocalSentRows : public QObject
     {
         QVERIFY2(store.open(m_dir.filePath(QStringLiteral("l%1.sqlite").arg(++m_files))),
                  qPrintable(store.lastError()));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(store));
     }
 
@@ -66,7 +66,7 @@ private Q_SLOTS:
     {
         Store store;
         openAccount(store);
-        const Message t2 = *store.message(inbox, QStringLiteral("t2"));
+        const Message t2 = *store.messageStore().message(inbox, QStringLiteral("t2"));
         ConversationModel model(&store);
         QAbstractItemModelTester tester(&model, fatal);
         model.setListedFolder(inbox);
@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(childrenOf(model, t2.id).size(), 1); // t3, the earlier reply
 
         OutboxEntry e = replyTo(t2, QStringLiteral("r1"));
-        e.id = store.insertOutbox(e);
+        e.id = store.outboxStore().insertOutbox(e);
         QVERIFY(e.id);
         model.refresh();
         auto children = childrenOf(model, t2.id);
@@ -87,14 +87,14 @@ private Q_SLOTS:
 
         e.state = OutboxState::Failed;
         e.error = QStringLiteral("Mailbox full.");
-        QVERIFY(store.updateOutboxState(e));
+        QVERIFY(store.outboxStore().updateOutboxState(e));
         model.refresh();
         QCOMPARE(childrenOf(model, t2.id).last().second, QStringLiteral("Not sent: Mailbox full."));
 
         e.state = OutboxState::Sent;
         e.error.clear();
         e.sent = at(201);
-        QVERIFY(store.updateOutboxState(e));
+        QVERIFY(store.outboxStore().updateOutboxState(e));
         model.refresh();
         QCOMPARE(childrenOf(model, t2.id).last().second, QStringLiteral("Sent Items"));
 
@@ -106,9 +106,9 @@ private Q_SLOTS:
         model.refresh(); // before the match is recorded: already only once
         children = childrenOf(model, t2.id);
         QCOMPARE(children.size(), 2);
-        const qint64 serverId = store.message(sent, QStringLiteral("s9"))->id;
+        const qint64 serverId = store.messageStore().message(sent, QStringLiteral("s9"))->id;
         QCOMPARE(children.last().first, serverId);
-        QCOMPARE(store.recordSentCopies(), 1);
+        QCOMPARE(store.outboxStore().recordSentCopies(), 1);
         model.refresh();
         QCOMPARE(childrenOf(model, t2.id).size(), 2);
         QCOMPARE(model.messagesInDisplayOrder().size(), 5);
@@ -123,8 +123,8 @@ private Q_SLOTS:
         list.setFolder(inbox);
         const QModelIndex row = list.indexForConversation(threadId);
         QCOMPARE(row.data(MessageCountRole).toInt(), 4);
-        const Message t4 = *store.message(inbox, QStringLiteral("t4"));
-        QVERIFY(store.insertOutbox(replyTo(t4, QStringLiteral("r2"), OutboxKind::Forward)));
+        const Message t4 = *store.messageStore().message(inbox, QStringLiteral("t4"));
+        QVERIFY(store.outboxStore().insertOutbox(replyTo(t4, QStringLiteral("r2"), OutboxKind::Forward)));
         list.refresh();
         QCOMPARE(list.indexForConversation(threadId).data(MessageCountRole).toInt(), 5);
         list.fetchMore(list.indexForConversation(threadId));
@@ -144,8 +144,8 @@ private Q_SLOTS:
     {
         Store store;
         openAccount(store);
-        const Message t2 = *store.message(inbox, QStringLiteral("t2"));
-        QVERIFY(store.insertOutbox(replyTo(t2, QStringLiteral("n1"), OutboxKind::Send)));
+        const Message t2 = *store.messageStore().message(inbox, QStringLiteral("t2"));
+        QVERIFY(store.outboxStore().insertOutbox(replyTo(t2, QStringLiteral("n1"), OutboxKind::Send)));
         QVERIFY(localSentEntries(store).isEmpty());
         ConversationModel model(&store);
         model.setConversation(threadId);
@@ -156,11 +156,11 @@ private Q_SLOTS:
     {
         Store store;
         openAccount(store);
-        const Message t2 = *store.message(inbox, QStringLiteral("t2"));
+        const Message t2 = *store.messageStore().message(inbox, QStringLiteral("t2"));
         OutboxEntry e = replyTo(t2, QStringLiteral("n2"));
         e.saveInSentItems = false;
         e.state = OutboxState::Sent;
-        QVERIFY(store.insertOutbox(e));
+        QVERIFY(store.outboxStore().insertOutbox(e));
         QVERIFY(localSentEntries(store).isEmpty());
     }
 };

@@ -34,7 +34,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_store.open(m_dir.filePath(QStringLiteral("s.db"))));
-        QVERIFY(m_store.applyFolderSync(QStringLiteral("h"), standardFolders(), {}));
+        QVERIFY(m_store.folderStore().applyFolderSync(QStringLiteral("h"), standardFolders(), {}));
         QVERIFY(add(m_store, inbox, {fresh(QStringLiteral("Old <old@x>"), shift)}));
         for (const auto &[id, kind] : {std::pair{ignored, ActionKind::Ignore}, std::pair{moved, ActionKind::AlwaysMove}}) {
             ConversationRule rule;
@@ -43,7 +43,7 @@ private Q_SLOTS:
             rule.targetFolderId = QStringLiteral("arch");
             rule.created = at(0);
             rule.state = RuleState::Active;
-            QVERIFY(m_store.saveConversationRule(rule));
+            QVERIFY(m_store.journalStore().saveConversationRule(rule));
         }
     }
 
@@ -97,7 +97,7 @@ private Q_SLOTS:
         rule.kind = ActionKind::Ignore;
         rule.created = at(0);
         rule.state = RuleState::Failed;
-        QVERIFY(m_store.saveConversationRule(rule));
+        QVERIFY(m_store.journalStore().saveConversationRule(rule));
         NewMailWatch watch(m_store, QString());
         watch.start();
         QVERIFY(add(m_store, inbox, {fresh(QStringLiteral("Ann <ann@x>"), failed)}));

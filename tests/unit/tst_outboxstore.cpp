@@ -46,10 +46,10 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(freshPath()));
-        const qint64 a = store.insertOutbox(message(QStringLiteral("a")));
-        const qint64 b = store.insertOutbox(message(QStringLiteral("b"), OutboxKind::Reply));
+        const qint64 a = store.outboxStore().insertOutbox(message(QStringLiteral("a")));
+        const qint64 b = store.outboxStore().insertOutbox(message(QStringLiteral("b"), OutboxKind::Reply));
         QVERIFY(a && b && a < b);
-        const OutboxEntry read = *store.outboxEntry(b);
+        const OutboxEntry read = *store.outboxStore().outboxEntry(b);
         QCOMPARE(read.kind, OutboxKind::Reply);
         QCOMPARE(read.clientId, QStringLiteral("b"));
         QCOMPARE(read.mime, message(QStringLiteral("b")).mime); // binary-safe
@@ -59,16 +59,16 @@ private Q_SLOTS:
         QCOMPARE(read.state, OutboxState::Waiting);
         QVERIFY(read.saveInSentItems);
         QVERIFY(read.created.isValid());
-        QCOMPARE(store.outboxToSend().size(), 2);
-        QCOMPARE(store.outboxToSend().first().id, a);
+        QCOMPARE(store.outboxStore().outboxToSend().size(), 2);
+        QCOMPARE(store.outboxStore().outboxToSend().first().id, a);
     }
 
     void clientIdIsUnique()
     {
         Store store;
         QVERIFY(store.open(freshPath()));
-        QVERIFY(store.insertOutbox(message(QStringLiteral("same"))));
-        QCOMPARE(store.insertOutbox(message(QStringLiteral("same"))), 0);
+        QVERIFY(store.outboxStore().insertOutbox(message(QStringLiteral("same"))));
+        QCOMPARE(store.outboxStore().insertOutbox(message(QStringLiteral("same"))), 0);
         QVERIFY(!store.lastError().isEmpty());
     }
 
@@ -76,38 +76,38 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(freshPath()));
-        OutboxEntry a = *store.outboxEntry(store.insertOutbox(message(QStringLiteral("a"))));
-        OutboxEntry b = *store.outboxEntry(store.insertOutbox(message(QStringLiteral("b"))));
+        OutboxEntry a = *store.outboxStore().outboxEntry(store.outboxStore().insertOutbox(message(QStringLiteral("a"))));
+        OutboxEntry b = *store.outboxStore().outboxEntry(store.outboxStore().insertOutbox(message(QStringLiteral("b"))));
         a.state = OutboxState::Sent;
         a.attempts = 1;
         a.sent = QDateTime::currentDateTimeUtc().addDays(-10);
-        QVERIFY(store.updateOutboxState(a));
+        QVERIFY(store.outboxStore().updateOutboxState(a));
         b.state = OutboxState::Failed;
         b.error = QStringLiteral("One of the recipients could not be found.");
-        QVERIFY(store.updateOutboxState(b));
-        QCOMPARE(store.outbox(true).size(), 1); // the refused one, for the user
-        QCOMPARE(store.outbox(true).first().error, b.error);
-        QCOMPARE(store.outbox(false).size(), 2);
-        QVERIFY(store.outboxToSend().isEmpty());  // refused mail waits for the user
-        QCOMPARE(store.forgetSentOutbox(QDateTime::currentDateTimeUtc().addDays(-1)), 1);
-        QCOMPARE(store.outbox(false).size(), 1);
+        QVERIFY(store.outboxStore().updateOutboxState(b));
+        QCOMPARE(store.outboxStore().outbox(true).size(), 1); // the refused one, for the user
+        QCOMPARE(store.outboxStore().outbox(true).first().error, b.error);
+        QCOMPARE(store.outboxStore().outbox(false).size(), 2);
+        QVERIFY(store.outboxStore().outboxToSend().isEmpty());  // refused mail waits for the user
+        QCOMPARE(store.outboxStore().forgetSentOutbox(QDateTime::currentDateTimeUtc().addDays(-1)), 1);
+        QCOMPARE(store.outboxStore().outbox(false).size(), 1);
     }
 
     void editAndDeleteOnlyBeforeItLeaves()
     {
         Store store;
         QVERIFY(store.open(freshPath()));
-        OutboxEntry a = *store.outboxEntry(store.insertOutbox(message(QStringLiteral("a"))));
-        QVERIFY(store.editOutbox(a.id, "new", QStringLiteral("New"), QStringLiteral("carol@x")));
-        QCOMPARE(store.outboxEntry(a.id)->mime, QByteArray("new"));
-        QCOMPARE(store.outboxEntry(a.id)->clientId, QStringLiteral("a")); // a repeat stays recognisable
+        OutboxEntry a = *store.outboxStore().outboxEntry(store.outboxStore().insertOutbox(message(QStringLiteral("a"))));
+        QVERIFY(store.outboxStore().editOutbox(a.id, "new", QStringLiteral("New"), QStringLiteral("carol@x")));
+        QCOMPARE(store.outboxStore().outboxEntry(a.id)->mime, QByteArray("new"));
+        QCOMPARE(store.outboxStore().outboxEntry(a.id)->clientId, QStringLiteral("a")); // a repeat stays recognisable
         a.state = OutboxState::Sending;
-        QVERIFY(store.updateOutboxState(a));
-        QVERIFY(!store.editOutbox(a.id, "x", QStringLiteral("x"), QStringLiteral("x")));
+        QVERIFY(store.outboxStore().updateOutboxState(a));
+        QVERIFY(!store.outboxStore().editOutbox(a.id, "x", QStringLiteral("x"), QStringLiteral("x")));
         QVERIFY(store.lastError().contains(QLatin1String("can no longer be edited")));
-        QVERIFY(!store.deleteOutbox(a.id));
-        QVERIFY(store.outboxEntry(a.id));
-        QVERIFY(!store.deleteOutbox(999));
+        QVERIFY(!store.outboxStore().deleteOutbox(a.id));
+        QVERIFY(store.outboxStore().outboxEntry(a.id));
+        QVERIFY(!store.outboxStore().deleteOutbox(999));
     }
 
     // A database of schema 8 gains the empty outbox and keeps its account.
@@ -126,9 +126,9 @@ private Q_SLOTS:
         QVERIFY(latestSchemaVersion() >= 9);
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
-        QCOMPARE(store.account()->url, QStringLiteral("https://h"));
-        QVERIFY(store.outbox(false).isEmpty());
-        QVERIFY(store.insertOutbox(message(QStringLiteral("a"))));
+        QCOMPARE(store.accountStore().account()->url, QStringLiteral("https://h"));
+        QVERIFY(store.outboxStore().outbox(false).isEmpty());
+        QVERIFY(store.outboxStore().insertOutbox(message(QStringLiteral("a"))));
     }
 };
 

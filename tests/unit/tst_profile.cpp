@@ -31,7 +31,7 @@ void saveAccount(Store &store, const QString &url)
     account.url = url;
     account.user = QStringLiteral("demo");
     account.deviceId = QStringLiteral("DEV1");
-    QVERIFY2(store.saveAccount(account), qPrintable(store.lastError()));
+    QVERIFY2(store.accountStore().saveAccount(account), qPrintable(store.lastError()));
 }
 
 } // namespace
@@ -130,7 +130,7 @@ private Q_SLOTS:
         QVERIFY2(profile.ensureSettingsFile(&error), qPrintable(error));
         SKEIN_VERIFY_PRIVATE(profile.directory());
         // Nothing lost: the account and the setting are still there.
-        QCOMPARE(store.account().value_or(AccountSettings{}).url, QStringLiteral("https://mail.example.com"));
+        QCOMPARE(store.accountStore().account().value_or(AccountSettings{}).url, QStringLiteral("https://mail.example.com"));
         QCOMPARE(QSettings(profile.settingsPath(), QSettings::IniFormat).value(QStringLiteral("reading/markReadDelayMs")).toInt(),
                  1500);
         saveAccount(store, QStringLiteral("https://other.example.com"));

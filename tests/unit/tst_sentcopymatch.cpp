@@ -134,10 +134,10 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("record.sqlite"))));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(store));
-        QVERIFY(store.sentCopies().isEmpty()); // no table yet: nothing, and no error
-        const Message t2 = *store.message(inbox, QStringLiteral("t2"));
+        QVERIFY(store.outboxStore().sentCopies().isEmpty()); // no table yet: nothing, and no error
+        const Message t2 = *store.messageStore().message(inbox, QStringLiteral("t2"));
         OutboxEntry e;
         e.kind = OutboxKind::Reply;
         e.clientId = QStringLiteral("c1");
@@ -147,21 +147,21 @@ private Q_SLOTS:
         e.sourceFolderId = inbox;
         e.sourceServerId = t2.serverId;
         e.mime = "Message-ID: <one@x>\r\n\r\nhi";
-        e.id = store.insertOutbox(e);
+        e.id = store.outboxStore().insertOutbox(e);
         QVERIFY(e.id);
-        QCOMPARE(store.recordSentCopies(), 0); // waiting: not sent, nothing to match
+        QCOMPARE(store.outboxStore().recordSentCopies(), 0); // waiting: not sent, nothing to match
         e.state = OutboxState::Sent;
-        QVERIFY(store.updateOutboxState(e));
-        QCOMPARE(store.recordSentCopies(), 0); // its copy has not arrived
+        QVERIFY(store.outboxStore().updateOutboxState(e));
+        QCOMPARE(store.outboxStore().recordSentCopies(), 0); // its copy has not arrived
         Message server = mail(QStringLiteral("s9"), 101, QStringLiteral("me"), threadId,
                               reply(t2.conversationIndex, 101));
         server.subject = QStringLiteral("RE: two");
         QVERIFY(add(store, sent, {server}));
-        QCOMPARE(store.recordSentCopies(), 1);
-        const qint64 copyId = store.message(sent, QStringLiteral("s9"))->id;
-        QCOMPARE(store.sentCopies().value(e.id), copyId);
-        QVERIFY(store.repliesAwaitingCopy().isEmpty());
-        QCOMPARE(store.recordSentCopies(), 0); // stable: nothing new
+        QCOMPARE(store.outboxStore().recordSentCopies(), 1);
+        const qint64 copyId = store.messageStore().message(sent, QStringLiteral("s9"))->id;
+        QCOMPARE(store.outboxStore().sentCopies().value(e.id), copyId);
+        QVERIFY(store.outboxStore().repliesAwaitingCopy().isEmpty());
+        QCOMPARE(store.outboxStore().recordSentCopies(), 0); // stable: nothing new
         QVERIFY(localSentEntries(store).isEmpty());
     }
 
@@ -169,21 +169,21 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("heads.sqlite"))));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
         QVERIFY(fillSmallAccount(store));
-        const Message t2 = *store.message(inbox, QStringLiteral("t2"));
+        const Message t2 = *store.messageStore().message(inbox, QStringLiteral("t2"));
         OutboxEntry e;
         e.kind = OutboxKind::Forward;
         e.clientId = QStringLiteral("big");
         e.sourceMessageId = t2.id;
         e.mime = "Message-ID: <big@x>\r\n\r\n" + QByteArray(200000, 'a'); // an attachment, say
-        QVERIFY(store.insertOutbox(e));
+        QVERIFY(store.outboxStore().insertOutbox(e));
         OutboxEntry newMail = e;
         newMail.kind = OutboxKind::Send;
         newMail.clientId = QStringLiteral("new");
         newMail.sourceMessageId = 0;
-        QVERIFY(store.insertOutbox(newMail));
-        const QList<OutboxEntry> replies = store.repliesInOutbox();
+        QVERIFY(store.outboxStore().insertOutbox(newMail));
+        const QList<OutboxEntry> replies = store.outboxStore().repliesInOutbox();
         QCOMPARE(replies.size(), 1); // a new mail never shows in a conversation
         QCOMPARE(replies.first().mime.size(), 16384);
         QCOMPARE(outboxMessageId(replies.first()), QStringLiteral("big@x"));

@@ -59,7 +59,7 @@ bool fillInbox(Store &store, int total, const std::function<Message(int)> &make)
         QList<Message> adds;
         for (int i = start; i < qMin(total, start + perBatch); ++i)
             adds.append(make(i));
-        if (!store.applySyncBatch(batch(inbox, QString::number(start), adds)))
+        if (!store.syncApplier().applySyncBatch(batch(inbox, QString::number(start), adds)))
             return false;
     }
     return true;
@@ -117,7 +117,7 @@ class TestStore : public QObject
         entry.kind = kind;
         entry.folderId = inbox;
         entry.items = {item};
-        return store.insertAction(entry) > 0;
+        return store.journalStore().insertAction(entry) > 0;
     }
 
     void openWithFolders(Store &store)
@@ -126,7 +126,7 @@ class TestStore : public QObject
         const QList<Folder> folders{{inbox, QStringLiteral("0"), QStringLiteral("Inbox"), FolderType::Inbox},
                                     {sent, QStringLiteral("0"), QStringLiteral("Sent Items"), FolderType::SentItems},
                                     {QStringLiteral("3"), inbox, QStringLiteral("Projects"), FolderType::UserMail}};
-        QVERIFY2(store.applyFolderSync(QStringLiteral("h1"), folders, {}), qPrintable(store.lastError()));
+        QVERIFY2(store.folderStore().applyFolderSync(QStringLiteral("h1"), folders, {}), qPrintable(store.lastError()));
     }
 
     // A folder large enough to be walked rather than collected (more than
@@ -155,8 +155,8 @@ class TestStore : public QObject
                     replies.append(mail(QStringLiteral("r") + m.serverId, m.conversationId, i / 5 + 1,
                                         QStringLiteral("me@example.com")));
             }
-            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
-            QVERIFY2(store.applySyncBatch(batch(sent, QString::number(start), replies)), qPrintable(store.lastError()));
+            QVERIFY2(store.syncApplier().applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
+            QVERIFY2(store.syncApplier().applySyncBatch(batch(sent, QString::number(start), replies)), qPrintable(store.lastError()));
         }
     }
 
@@ -173,11 +173,11 @@ private Q_SLOTS:
             QCOMPARE(pragma(store.handle(), "PRAGMA synchronous"), QByteArray("1")); // NORMAL
             QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'actions'"),
                      QByteArray("1"));
-            QVERIFY(store.saveAccount({QStringLiteral("http://h:1")}));
+            QVERIFY(store.accountStore().saveAccount({QStringLiteral("http://h:1")}));
         }
         Store reopened;
         QVERIFY2(reopened.open(path), qPrintable(reopened.lastError()));
-        QCOMPARE(reopened.account()->url, QStringLiteral("http://h:1"));
+        QCOMPARE(reopened.accountStore().account()->url, QStringLiteral("http://h:1"));
         QCOMPARE(reopened.path(), path);
 
         // A database from a newer version is refused, not damaged.
@@ -204,7 +204,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
         QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), latestSchemaVersion());
-        AccountSettings account = *store.account();
+        AccountSettings account = *store.accountStore().account();
         QCOMPARE(account.url, QStringLiteral("https://h"));
         QCOMPARE(account.authMethod, AccountSettings::AuthMethod::Basic);
         QVERIFY(account.email.isEmpty() && account.oauthClientId.isEmpty());
@@ -214,8 +214,8 @@ private Q_SLOTS:
         account.oauthAuthority = QStringLiteral("https://login.example.com");
         account.oauthTenant = QStringLiteral("organizations");
         account.oauthClientId = QStringLiteral("client-1");
-        QVERIFY(store.saveAccount(account));
-        const AccountSettings reread = *store.account();
+        QVERIFY(store.accountStore().saveAccount(account));
+        const AccountSettings reread = *store.accountStore().account();
         QVERIFY(reread.usesOAuth());
         QCOMPARE(reread.email, account.email);
         QCOMPARE(reread.oauthAuthority, account.oauthAuthority);
@@ -275,17 +275,17 @@ private Q_SLOTS:
             QVERIFY2(schemaAfter.contains(entry) || dropped.contains(entry), qPrintable(entry));
         for (const QString &entry : dropped)
             QVERIFY2(!schemaAfter.contains(entry), qPrintable(entry));
-        QCOMPARE(store.message(inbox, QStringLiteral("a"))->id, 1);
-        QCOMPARE(store.message(inbox, QStringLiteral("b"))->id, 2);
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("a"))->id, 1);
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("b"))->id, 2);
         QCOMPARE(pragma(store.handle(), "SELECT data FROM bodies WHERE message_id = 1"), QByteArray("body a"));
         QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM bodies"), QByteArray("1")); // c's went with c
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("k"), {mail("d")})));
-        QCOMPARE(store.message(inbox, QStringLiteral("d"))->id, 4); // 3 is still named by the journal
-        QVERIFY(store.removeMessage(4)); // the newest
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("l"), {mail("e")})));
-        QCOMPARE(store.message(inbox, QStringLiteral("e"))->id, 5);
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("k"), {mail("d")})));
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("d"))->id, 4); // 3 is still named by the journal
+        QVERIFY(store.messageStore().removeMessage(4)); // the newest
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("l"), {mail("e")})));
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("e"))->id, 5);
         // Bodies still go with their message.
-        QVERIFY(store.removeMessage(1));
+        QVERIFY(store.messageStore().removeMessage(1));
         QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM bodies"), QByteArray("0"));
     }
 
@@ -307,19 +307,19 @@ private Q_SLOTS:
         QVERIFY(!store.open(readOnly + QStringLiteral("/db.sqlite")));
         qInfo() << "read-only directory:" << store.lastError();
         QVERIFY(!store.lastError().isEmpty());
-        QVERIFY(!store.saveAccount({})); // not open: fails, does not crash
+        QVERIFY(!store.accountStore().saveAccount({})); // not open: fails, does not crash
     }
 
     void accountRoundTripHasNoPassword()
     {
         Store store;
         QVERIFY(store.open(freshPath()));
-        QVERIFY(!store.account());
+        QVERIFY(!store.accountStore().account());
         const AccountSettings account{QStringLiteral("http://127.0.0.1:8080"), QStringLiteral("/eas"),
                                       QStringLiteral("bob"), QStringLiteral("dev1"),
                                       QStringLiteral("16.1"), QStringLiteral("42"), QStringLiteral("7")};
-        QVERIFY(store.saveAccount(account));
-        const auto back = store.account();
+        QVERIFY(store.accountStore().saveAccount(account));
+        const auto back = store.accountStore().account();
         QVERIFY(back);
         QCOMPARE(back->url, account.url);
         QCOMPARE(back->endpointPath, account.endpointPath);
@@ -339,51 +339,51 @@ private Q_SLOTS:
     {
         Store store;
         openWithFolders(store);
-        QCOMPARE(store.folders().size(), 3);
-        QCOMPARE(store.account()->folderSyncKey, QStringLiteral("h1"));
-        QCOMPARE(store.folderOfType(FolderType::SentItems)->serverId, sent);
-        QCOMPARE(store.folder(inbox)->name, QStringLiteral("Inbox"));
-        QCOMPARE(store.folderByName(QStringLiteral("Sent Items"))->serverId, sent);
-        QCOMPARE(store.folderByName(QStringLiteral("sent items"))->serverId, sent);
-        QCOMPARE(store.folderByName(QStringLiteral("Inbox/Projects"))->serverId, QStringLiteral("3"));
-        QCOMPARE(store.folderByName(QStringLiteral("inbox/projects"))->serverId, QStringLiteral("3"));
-        QVERIFY(!store.folderByName(QStringLiteral("Nope")));
-        QCOMPARE(store.syncKey(inbox), QStringLiteral("0"));
+        QCOMPARE(store.folderStore().folders().size(), 3);
+        QCOMPARE(store.accountStore().account()->folderSyncKey, QStringLiteral("h1"));
+        QCOMPARE(store.folderStore().folderOfType(FolderType::SentItems)->serverId, sent);
+        QCOMPARE(store.folderStore().folder(inbox)->name, QStringLiteral("Inbox"));
+        QCOMPARE(store.folderStore().folderByName(QStringLiteral("Sent Items"))->serverId, sent);
+        QCOMPARE(store.folderStore().folderByName(QStringLiteral("sent items"))->serverId, sent);
+        QCOMPARE(store.folderStore().folderByName(QStringLiteral("Inbox/Projects"))->serverId, QStringLiteral("3"));
+        QCOMPARE(store.folderStore().folderByName(QStringLiteral("inbox/projects"))->serverId, QStringLiteral("3"));
+        QVERIFY(!store.folderStore().folderByName(QStringLiteral("Nope")));
+        QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("0"));
 
-        QVERIFY(store.applySyncBatch(batch(QStringLiteral("3"), QStringLiteral("k"), {mail("p1")})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(QStringLiteral("3"), QStringLiteral("k"), {mail("p1")})));
         // Rename keeps the sync key; deleting the parent takes child and messages along.
-        QVERIFY(store.applyFolderSync(QStringLiteral("h2"),
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h2"),
                                       {{QStringLiteral("3"), inbox, QStringLiteral("Work"), FolderType::UserMail}}, {}));
-        QCOMPARE(store.syncKey(QStringLiteral("3")), QStringLiteral("k"));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h3"), {}, {inbox}));
-        QCOMPARE(store.folders().size(), 1);
-        QVERIFY(!store.message(QStringLiteral("3"), QStringLiteral("p1")));
-        QCOMPARE(store.account()->folderSyncKey, QStringLiteral("h3"));
+        QCOMPARE(store.folderStore().syncKey(QStringLiteral("3")), QStringLiteral("k"));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h3"), {}, {inbox}));
+        QCOMPARE(store.folderStore().folders().size(), 1);
+        QVERIFY(!store.messageStore().message(QStringLiteral("3"), QStringLiteral("p1")));
+        QCOMPARE(store.accountStore().account()->folderSyncKey, QStringLiteral("h3"));
     }
 
     void syncBatchIsAllOrNothing()
     {
         Store store;
         openWithFolders(store);
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a")})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a")})));
         // The sync key write is the last step; make it fail.
         QVERIFY(exec(store.handle(), "CREATE TRIGGER boom BEFORE UPDATE OF sync_key ON folders "
                                      "WHEN NEW.sync_key = 'boom' BEGIN SELECT RAISE(ABORT, 'no key'); END"));
         SyncBatch b = batch(inbox, QStringLiteral("boom"), {mail("b"), mail("c")});
         b.deletes = {QStringLiteral("a")};
-        QVERIFY(!store.applySyncBatch(b));
+        QVERIFY(!store.syncApplier().applySyncBatch(b));
         QVERIFY2(store.lastError().contains(QLatin1String("no key")), qPrintable(store.lastError()));
-        QCOMPARE(store.messageCount(inbox), 1);
-        QVERIFY(store.message(inbox, QStringLiteral("a")));
-        QCOMPARE(store.syncKey(inbox), QStringLiteral("1"));
+        QCOMPARE(store.messageStore().messageCount(inbox), 1);
+        QVERIFY(store.messageStore().message(inbox, QStringLiteral("a")));
+        QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("1"));
 
         // A constraint violation (empty server id) in the middle undoes the adds before it.
-        QVERIFY(!store.applySyncBatch(batch(inbox, QStringLiteral("2"), {mail("d"), mail(QString()), mail("e")})));
+        QVERIFY(!store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("2"), {mail("d"), mail(QString()), mail("e")})));
         QVERIFY(store.lastError().contains(QLatin1String("constraint"), Qt::CaseInsensitive));
-        QCOMPARE(store.messageCount(inbox), 1);
-        QVERIFY(!store.applySyncBatch(batch(QStringLiteral("nope"), QStringLiteral("2"), {mail("f")})));
+        QCOMPARE(store.messageStore().messageCount(inbox), 1);
+        QVERIFY(!store.syncApplier().applySyncBatch(batch(QStringLiteral("nope"), QStringLiteral("2"), {mail("f")})));
         QVERIFY(store.lastError().contains(QLatin1String("unknown folder")));
-        QCOMPARE(store.syncKey(inbox), QStringLiteral("1"));
+        QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("1"));
     }
 
     void diskFullRollsBackAndSaysSo()
@@ -399,27 +399,27 @@ private Q_SLOTS:
             adds.last().bodyType = BodyType::PlainText;
             adds.last().body = QByteArray(20000, 'x');
         }
-        QVERIFY(!store.applySyncBatch(batch(inbox, QStringLiteral("1"), adds)));
+        QVERIFY(!store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), adds)));
         QVERIFY2(store.lastError().contains(QLatin1String("disk full")), qPrintable(store.lastError()));
-        QCOMPARE(store.messageCount(inbox), 0);
-        QCOMPARE(store.syncKey(inbox), QStringLiteral("0"));
+        QCOMPARE(store.messageStore().messageCount(inbox), 0);
+        QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("0"));
         QVERIFY(exec(store.handle(), "PRAGMA max_page_count = 1000000"));
-        QVERIFY2(store.applySyncBatch(batch(inbox, QStringLiteral("1"), adds)), qPrintable(store.lastError()));
-        QCOMPARE(store.messageCount(inbox), 50);
+        QVERIFY2(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), adds)), qPrintable(store.lastError()));
+        QCOMPARE(store.messageStore().messageCount(inbox), 50);
     }
 
     void upsertKeepsRowIdAndChangesApply()
     {
         Store store;
         openWithFolders(store);
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a"), mail("b"), mail("c"), mail("d")})));
-        const qint64 id = store.message(inbox, QStringLiteral("a"))->id;
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a"), mail("b"), mail("c"), mail("d")})));
+        const qint64 id = store.messageStore().message(inbox, QStringLiteral("a"))->id;
         Message again = mail("a");
         again.subject = QStringLiteral("New subject");
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {again})));
-        QCOMPARE(store.message(inbox, QStringLiteral("a"))->id, id);
-        QCOMPARE(store.messageById(id)->subject, QStringLiteral("New subject"));
-        QCOMPARE(store.syncKey(inbox), QStringLiteral("2"));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("2"), {again})));
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("a"))->id, id);
+        QCOMPARE(store.messageStore().messageById(id)->subject, QStringLiteral("New subject"));
+        QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("2"));
 
         SyncBatch b = batch(inbox, QStringLiteral("3"));
         FlagState flag{FlagStatus::Active, QStringLiteral("Follow up"), at(1), at(60), {}};
@@ -429,20 +429,20 @@ private Q_SLOTS:
                      {QStringLiteral("b"), std::nullopt, flag, std::nullopt},
                      {QStringLiteral("c"), std::nullopt, std::nullopt, full}};
         b.softDeletes = {QStringLiteral("d")};
-        QVERIFY2(store.applySyncBatch(b), qPrintable(store.lastError()));
-        const Message a = *store.message(inbox, QStringLiteral("a"));
+        QVERIFY2(store.syncApplier().applySyncBatch(b), qPrintable(store.lastError()));
+        const Message a = *store.messageStore().message(inbox, QStringLiteral("a"));
         QVERIFY(a.read);
         QCOMPARE(a.subject, QStringLiteral("New subject")); // partial change touched only Read
-        QCOMPARE(store.message(inbox, QStringLiteral("b"))->flag, flag);
-        QVERIFY(!store.message(inbox, QStringLiteral("b"))->read);
-        QCOMPARE(store.message(inbox, QStringLiteral("c"))->subject, QStringLiteral("Replaced"));
-        QVERIFY(!store.message(inbox, QStringLiteral("d")));
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("b"))->flag, flag);
+        QVERIFY(!store.messageStore().message(inbox, QStringLiteral("b"))->read);
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("c"))->subject, QStringLiteral("Replaced"));
+        QVERIFY(!store.messageStore().message(inbox, QStringLiteral("d")));
 
         SyncBatch del = batch(inbox, QStringLiteral("4"));
         del.deletes = {QStringLiteral("a")};
-        QVERIFY(store.applySyncBatch(del));
-        QCOMPARE(store.messageCount(inbox), 2);
-        QCOMPARE(store.messagesInFolder(inbox).size(), 2);
+        QVERIFY(store.syncApplier().applySyncBatch(del));
+        QCOMPARE(store.messageStore().messageCount(inbox), 2);
+        QCOMPARE(store.messageStore().messagesInFolder(inbox).size(), 2);
     }
 
     void opaqueBytesAndDatesRoundTrip()
@@ -458,8 +458,8 @@ private Q_SLOTS:
         m.bodyEstimatedSize = 12345;
         m.dateReceived = QDateTime();
         m.flag.completed = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {m})));
-        const Message back = *store.message(inbox, QStringLiteral("a"));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {m})));
+        const Message back = *store.messageStore().message(inbox, QStringLiteral("a"));
         QCOMPARE(back.conversationId, cid);
         QCOMPARE(back.conversationIndex, m.conversationIndex);
         QCOMPARE(back.body, m.body);
@@ -468,14 +468,14 @@ private Q_SLOTS:
         QCOMPARE(back.bodyEstimatedSize, 12345);
         QVERIFY(!back.dateReceived.isValid());
         QCOMPARE(back.flag.completed, m.flag.completed);
-        QCOMPARE(store.conversationMessages(cid).size(), 1);
-        QVERIFY(store.conversationMessages(QByteArray("\x00\x01", 2)).isEmpty()); // prefix is not equal
+        QCOMPARE(store.messageStore().conversationMessages(cid).size(), 1);
+        QVERIFY(store.messageStore().conversationMessages(QByteArray("\x00\x01", 2)).isEmpty()); // prefix is not equal
 
         // A fetched complete body is not replaced by a truncated one from a later sync.
-        QVERIFY(store.setBody(store.message(inbox, QStringLiteral("a"))->id, BodyType::Html, "<p>all</p>", false, 10));
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {m})));
-        QCOMPARE(store.message(inbox, QStringLiteral("a"))->body, QByteArray("<p>all</p>"));
-        QVERIFY(!store.setBody(999999, BodyType::Html, "x", false, 1)); // no such row
+        QVERIFY(store.messageStore().setBody(store.messageStore().message(inbox, QStringLiteral("a"))->id, BodyType::Html, "<p>all</p>", false, 10));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("2"), {m})));
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("a"))->body, QByteArray("<p>all</p>"));
+        QVERIFY(!store.messageStore().setBody(999999, BodyType::Html, "x", false, 1)); // no such row
     }
 
     // A resync (and any Sync) keeps what the user did and the server has
@@ -485,41 +485,41 @@ private Q_SLOTS:
     {
         Store store;
         openWithFolders(store);
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("5"), {mail("a"), mail("b"), mail("c"), mail("d")})));
-        const qint64 idA = store.message(inbox, QStringLiteral("a"))->id;
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("5"), {mail("a"), mail("b"), mail("c"), mail("d")})));
+        const qint64 idA = store.messageStore().message(inbox, QStringLiteral("a"))->id;
         FlagState active;
         active.status = FlagStatus::Active;
-        QVERIFY(store.setMessageState(idA, true, active));
+        QVERIFY(store.messageStore().setMessageState(idA, true, active));
         QVERIFY(waiting(store, ActionKind::MarkRead, idA, QStringLiteral("a"), [](ActionItem &i) { i.newRead = true; }));
         QVERIFY(waiting(store, ActionKind::Flag, idA, QStringLiteral("a"), [&](ActionItem &i) { i.newFlag = active; }));
         QVERIFY(exec(store.handle(), "UPDATE messages SET read = 1 WHERE server_id = 'b'")); // stale, nothing waits
-        const qint64 idD = store.message(inbox, QStringLiteral("d"))->id;
+        const qint64 idD = store.messageStore().message(inbox, QStringLiteral("d"))->id;
         QVERIFY(waiting(store, ActionKind::Delete, idD, QStringLiteral("d"), [](ActionItem &) {}));
-        QVERIFY(store.removeMessage(idD));
+        QVERIFY(store.messageStore().removeMessage(idD));
 
-        QVERIFY(store.beginResync(inbox));
-        QVERIFY(store.isResyncing(inbox));
-        QCOMPARE(store.syncKey(inbox), QStringLiteral("0"));
-        QCOMPARE(store.messageCount(inbox), 3); // nothing lost while resyncing
+        QVERIFY(store.folderStore().beginResync(inbox));
+        QVERIFY(store.folderStore().isResyncing(inbox));
+        QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("0"));
+        QCOMPARE(store.messageStore().messageCount(inbox), 3); // nothing lost while resyncing
         Message a = mail("a");
         a.subject = QStringLiteral("From server");
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {a, mail("d")})));
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("2"), {mail("b"), mail("n")})));
-        QVERIFY(store.finishResync(inbox));
-        QVERIFY(!store.isResyncing(inbox));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {a, mail("d")})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("2"), {mail("b"), mail("n")})));
+        QVERIFY(store.folderStore().finishResync(inbox));
+        QVERIFY(!store.folderStore().isResyncing(inbox));
 
-        const Message back = *store.message(inbox, QStringLiteral("a"));
+        const Message back = *store.messageStore().message(inbox, QStringLiteral("a"));
         QCOMPARE(back.id, idA);
         QVERIFY(back.read);                              // the waiting changes won
         QCOMPARE(back.flag.status, FlagStatus::Active);
         QCOMPARE(back.subject, QStringLiteral("From server"));
-        QVERIFY(!store.message(inbox, QStringLiteral("b"))->read); // the server's value
-        QVERIFY(!store.message(inbox, QStringLiteral("c")));    // not re-sent: gone
-        QVERIFY(!store.message(inbox, QStringLiteral("d")));    // its delete waits: not brought back
-        QCOMPARE(store.messageCount(inbox), 3);          // a, b, n
-        QCOMPARE(store.syncKey(inbox), QStringLiteral("2"));
+        QVERIFY(!store.messageStore().message(inbox, QStringLiteral("b"))->read); // the server's value
+        QVERIFY(!store.messageStore().message(inbox, QStringLiteral("c")));    // not re-sent: gone
+        QVERIFY(!store.messageStore().message(inbox, QStringLiteral("d")));    // its delete waits: not brought back
+        QCOMPARE(store.messageStore().messageCount(inbox), 3);          // a, b, n
+        QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("2"));
         // A refusal of the waiting read rolls back to what the server said.
-        for (const ActionEntry &e : store.actions(true))
+        for (const ActionEntry &e : store.journalStore().actions(true))
             if (e.kind == ActionKind::MarkRead)
                 QVERIFY(!e.items.first().read);
     }
@@ -528,19 +528,19 @@ private Q_SLOTS:
     {
         Store store;
         openWithFolders(store);
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a"), mail("b")})));
-        const qint64 idA = store.message(inbox, QStringLiteral("a"))->id;
-        QVERIFY(store.setMessageState(idA, true, {}));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a"), mail("b")})));
+        const qint64 idA = store.messageStore().message(inbox, QStringLiteral("a"))->id;
+        QVERIFY(store.messageStore().setMessageState(idA, true, {}));
         QVERIFY(waiting(store, ActionKind::MarkRead, idA, QStringLiteral("a"), [](ActionItem &i) { i.newRead = true; }));
         SyncBatch changes = batch(inbox, QStringLiteral("2"));
         FlagState active;
         active.status = FlagStatus::Active;
         changes.changes = {MessageChange{QStringLiteral("a"), false, active, std::nullopt},
                            MessageChange{QStringLiteral("b"), true, std::nullopt, std::nullopt}};
-        QVERIFY(store.applySyncBatch(changes));
-        QVERIFY(store.message(inbox, QStringLiteral("a"))->read);      // the user's read waits: kept
-        QCOMPARE(store.message(inbox, QStringLiteral("a"))->flag.status, FlagStatus::Active); // nothing waits
-        QVERIFY(store.message(inbox, QStringLiteral("b"))->read);
+        QVERIFY(store.syncApplier().applySyncBatch(changes));
+        QVERIFY(store.messageStore().message(inbox, QStringLiteral("a"))->read);      // the user's read waits: kept
+        QCOMPARE(store.messageStore().message(inbox, QStringLiteral("a"))->flag.status, FlagStatus::Active); // nothing waits
+        QVERIFY(store.messageStore().message(inbox, QStringLiteral("b"))->read);
     }
 
     // SOGo's ServerIds are IMAP UIDs, unique per folder only: Inbox and Sent
@@ -559,44 +559,44 @@ private Q_SLOTS:
         mine.bodyType = BodyType::PlainText;
         mine.body = "sent preview";
         mine.bodyTruncated = true;
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {received})));
-        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), {mine})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {received})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(sent, QStringLiteral("1"), {mine})));
 
-        const std::optional<Message> inInbox = store.message(inbox, QStringLiteral("5"));
-        const std::optional<Message> inSent = store.message(sent, QStringLiteral("5"));
+        const std::optional<Message> inInbox = store.messageStore().message(inbox, QStringLiteral("5"));
+        const std::optional<Message> inSent = store.messageStore().message(sent, QStringLiteral("5"));
         QVERIFY(inInbox && inSent);
         QVERIFY(inInbox->id != inSent->id);
         QCOMPARE(inInbox->subject, QStringLiteral("Inbox five"));
         QCOMPARE(inSent->subject, QStringLiteral("Sent five"));
-        QCOMPARE(store.messageById(inSent->id)->subject, QStringLiteral("Sent five"));
+        QCOMPARE(store.messageStore().messageById(inSent->id)->subject, QStringLiteral("Sent five"));
 
         // A fetched body lands on the one message asked for.
-        QVERIFY2(store.setBody(inSent->id, BodyType::PlainText, "all of sent", false, 11),
+        QVERIFY2(store.messageStore().setBody(inSent->id, BodyType::PlainText, "all of sent", false, 11),
                  qPrintable(store.lastError()));
-        QCOMPARE(store.messageById(inSent->id)->body, QByteArray("all of sent"));
-        QCOMPARE(store.messageById(inInbox->id)->body, QByteArray("inbox preview"));
-        QVERIFY(store.messageById(inInbox->id)->bodyTruncated);
+        QCOMPARE(store.messageStore().messageById(inSent->id)->body, QByteArray("all of sent"));
+        QCOMPARE(store.messageStore().messageById(inInbox->id)->body, QByteArray("inbox preview"));
+        QVERIFY(store.messageStore().messageById(inInbox->id)->bodyTruncated);
 
         // A message without ConversationId is its own conversation, known by row id.
-        const QList<ConversationSummary> sentList = store.conversations(sent);
+        const QList<ConversationSummary> sentList = store.conversationStore().conversations(sent);
         QCOMPARE(sentList.size(), 1);
         QCOMPARE(sentList.first().headId, inSent->id);
 
         // Sync Change and Delete of "5" in Inbox leave Sent Items' "5" alone.
         SyncBatch change = batch(inbox, QStringLiteral("2"));
         change.changes = {{QStringLiteral("5"), true, std::nullopt, std::nullopt}};
-        QVERIFY(store.applySyncBatch(change));
-        QVERIFY(store.messageById(inInbox->id)->read);
-        QVERIFY(!store.messageById(inSent->id)->read);
+        QVERIFY(store.syncApplier().applySyncBatch(change));
+        QVERIFY(store.messageStore().messageById(inInbox->id)->read);
+        QVERIFY(!store.messageStore().messageById(inSent->id)->read);
         SyncBatch del = batch(inbox, QStringLiteral("3"));
         del.deletes = {QStringLiteral("5")};
-        QVERIFY(store.applySyncBatch(del));
-        QVERIFY(!store.message(inbox, QStringLiteral("5")));
-        QCOMPARE(store.message(sent, QStringLiteral("5"))->subject, QStringLiteral("Sent five"));
-        QCOMPARE(store.message(sent, QStringLiteral("5"))->body, QByteArray("all of sent"));
+        QVERIFY(store.syncApplier().applySyncBatch(del));
+        QVERIFY(!store.messageStore().message(inbox, QStringLiteral("5")));
+        QCOMPARE(store.messageStore().message(sent, QStringLiteral("5"))->subject, QStringLiteral("Sent five"));
+        QCOMPARE(store.messageStore().message(sent, QStringLiteral("5"))->body, QByteArray("all of sent"));
 
         // The body of a message a sync removed meanwhile is refused in words.
-        QVERIFY(!store.setBody(inInbox->id, BodyType::PlainText, "late", false, 4));
+        QVERIFY(!store.messageStore().setBody(inInbox->id, BodyType::PlainText, "late", false, 4));
         QVERIFY2(store.lastError().contains(QLatin1String("no longer stored")), qPrintable(store.lastError()));
     }
 
@@ -612,10 +612,10 @@ private Q_SLOTS:
         Message y1 = mail("y1", y, 25, QStringLiteral("carol"));
         y1.flag.status = FlagStatus::Active;
         Message lone = mail("lone", {}, 40, QStringLiteral("dave"));
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), {x1, x2, y1, lone, mail("x0", x, 5, QStringLiteral("alice"))})));
-        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), {x3, mail("z1", z, 50)})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {x1, x2, y1, lone, mail("x0", x, 5, QStringLiteral("alice"))})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(sent, QStringLiteral("1"), {x3, mail("z1", z, 50)})));
 
-        const QList<ConversationSummary> list = store.conversations(inbox);
+        const QList<ConversationSummary> list = store.conversationStore().conversations(inbox);
         QCOMPARE(list.size(), 3); // z has no message in the Inbox
         QCOMPARE(list[0].serverId, QStringLiteral("lone"));
         QVERIFY(list[0].conversationId.isEmpty());
@@ -631,12 +631,12 @@ private Q_SLOTS:
         QCOMPARE(list[2].conversationId, y);
         QVERIFY(list[2].flagged);
 
-        const auto page = store.conversations(inbox, 1, 1);
+        const auto page = store.conversationStore().conversations(inbox, 1, 1);
         QCOMPARE(page.size(), 1);
         QCOMPARE(page[0].conversationId, x);
-        QCOMPARE(store.conversations(sent).size(), 2);
+        QCOMPARE(store.conversationStore().conversations(sent).size(), 2);
 
-        const QList<Message> thread = store.conversationMessages(x);
+        const QList<Message> thread = store.messageStore().conversationMessages(x);
         QCOMPARE(thread.size(), 4);
         QCOMPARE(thread[0].serverId, QStringLiteral("x0"));
         QCOMPARE(thread[3].serverId, QStringLiteral("x3"));
@@ -697,8 +697,8 @@ private Q_SLOTS:
             m.read = i % 3;
             (i % 5 == 0 ? sentAdds : inboxAdds).append(m);
         }
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("1"), inboxAdds)));
-        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), sentAdds)));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), inboxAdds)));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(sent, QStringLiteral("1"), sentAdds)));
         const char *wrongHeads =
             "SELECT count(*) FROM messages m WHERE m.conversation_id IS NOT NULL AND m.is_head != "
             "(m.id = (SELECT n.id FROM messages n WHERE n.conversation_id = m.conversation_id "
@@ -708,11 +708,11 @@ private Q_SLOTS:
         auto checkPages = [&store](Qt::SortOrder order) {
             ConversationQuery query;
             query.order = order;
-            const QList<ConversationSummary> all = store.conversations(inbox, query);
+            const QList<ConversationSummary> all = store.conversationStore().conversations(inbox, query);
             QList<ConversationSummary> paged;
             query.limit = 37;
-            for (QList<ConversationSummary> page = store.conversations(inbox, query); !page.isEmpty();
-                 page = store.conversations(inbox, query)) {
+            for (QList<ConversationSummary> page = store.conversationStore().conversations(inbox, query); !page.isEmpty();
+                 page = store.conversationStore().conversations(inbox, query)) {
                 paged += page;
                 query.afterHeadId = page.last().headId;
                 query.afterLatest = page.last().latest;
@@ -735,7 +735,7 @@ private Q_SLOTS:
         SyncBatch changes = batch(inbox, QStringLiteral("2"), edits);
         for (int i = 1; i < 3000; i += 31)
             changes.deletes.append(QString::number(i));
-        QVERIFY(store.applySyncBatch(changes));
+        QVERIFY(store.syncApplier().applySyncBatch(changes));
         QCOMPARE(pragma(store.handle(), wrongHeads).toInt(), 0);
         QVERIFY(checkPages(Qt::DescendingOrder));
         QVERIFY(checkPages(Qt::AscendingOrder));
@@ -758,8 +758,8 @@ private Q_SLOTS:
         QHash<QString, int> counts;
         int one = 0;
         const int progressCalls = progressCallsDuring(store, 10000, [&] {
-            counts = store.unreadCounts();
-            one = store.unreadCount(inbox);
+            counts = store.folderStore().unreadCounts();
+            one = store.folderStore().unreadCount(inbox);
         });
         QCOMPARE(counts.value(inbox), 10);
         QCOMPARE(one, 10);
@@ -778,8 +778,8 @@ private Q_SLOTS:
         QHash<QString, int> counts;
         int one = 0;
         const int progressCalls = progressCallsDuring(store, 1000, [&] {
-            counts = store.unreadCounts();
-            one = store.unreadCount(inbox);
+            counts = store.folderStore().unreadCounts();
+            one = store.folderStore().unreadCount(inbox);
         });
         QCOMPARE(counts.value(inbox), total);
         QCOMPARE(one, total);
@@ -815,13 +815,13 @@ private Q_SLOTS:
                 recount.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(q, 0))),
                                sqlite3_column_int(q, 1));
             sqlite3_finalize(q);
-            if (store.unreadCounts() != recount) {
-                qWarning("%s: counters %s, recount %s", step, qPrintable(QDebug::toString(store.unreadCounts())),
+            if (store.folderStore().unreadCounts() != recount) {
+                qWarning("%s: counters %s, recount %s", step, qPrintable(QDebug::toString(store.folderStore().unreadCounts())),
                          qPrintable(QDebug::toString(recount)));
                 return false;
             }
             for (const QString &folder : {inbox, sent, QStringLiteral("3")})
-                if (store.unreadCount(folder) != recount.value(folder))
+                if (store.folderStore().unreadCount(folder) != recount.value(folder))
                     return false;
             return true;
         };
@@ -833,7 +833,7 @@ private Q_SLOTS:
             m.read = i % 3 == 0;
             adds.append(m);
         }
-        QVERIFY2(store.applySyncBatch(batch(inbox, QStringLiteral("k1"), adds)), qPrintable(store.lastError()));
+        QVERIFY2(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("k1"), adds)), qPrintable(store.lastError()));
         QVERIFY(matchesRecount("added"));
 
         SyncBatch changes = batch(inbox, QStringLiteral("k2"));
@@ -841,7 +841,7 @@ private Q_SLOTS:
             changes.changes.append(MessageChange{QString::number(i), i % 2 == 0, std::nullopt, std::nullopt});
         changes.adds.append(adds.at(1)); // a repeated Add of a known message
         changes.deletes = {QStringLiteral("30"), QStringLiteral("31"), QStringLiteral("33")};
-        QVERIFY2(store.applySyncBatch(changes), qPrintable(store.lastError()));
+        QVERIFY2(store.syncApplier().applySyncBatch(changes), qPrintable(store.lastError()));
         QVERIFY(matchesRecount("changed"));
 
         QVERIFY(exec(store.handle(), "UPDATE messages SET folder_id = '3' WHERE id % 5 = 0 AND folder_id = '1'"));
@@ -851,11 +851,11 @@ private Q_SLOTS:
         QVERIFY(exec(store.handle(), "UPDATE messages SET read = read, subject = 'same' WHERE id % 4 = 0"));
         QVERIFY(matchesRecount("unchanged read"));
 
-        QVERIFY(store.removeMessage(store.message(inbox, QStringLiteral("40"))->id));
+        QVERIFY(store.messageStore().removeMessage(store.messageStore().message(inbox, QStringLiteral("40"))->id));
         QVERIFY(matchesRecount("removed"));
-        QVERIFY2(store.applyFolderSync(QStringLiteral("h2"), {}, {QStringLiteral("3")}), qPrintable(store.lastError()));
+        QVERIFY2(store.folderStore().applyFolderSync(QStringLiteral("h2"), {}, {QStringLiteral("3")}), qPrintable(store.lastError()));
         QVERIFY(matchesRecount("folder deleted"));
-        QVERIFY(!store.unreadCounts().contains(QStringLiteral("3")));
+        QVERIFY(!store.folderStore().unreadCounts().contains(QStringLiteral("3")));
     }
 
     // Every Sync of a folder looks for move placeholders whose real message
@@ -871,7 +871,7 @@ private Q_SLOTS:
                  qPrintable(store.lastError()));
         int dropped = -1;
         const int progressCalls =
-            progressCallsDuring(store, 10000, [&] { dropped = store.dropPlaceholdersWithTwins(inbox); });
+            progressCallsDuring(store, 10000, [&] { dropped = store.syncApplier().dropPlaceholdersWithTwins(inbox); });
         QCOMPARE(dropped, 0);
         QVERIFY2(progressCalls <= 1, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
     }
@@ -916,12 +916,12 @@ private Q_SLOTS:
                 ConversationQuery query;
                 query.sortKey = key;
                 query.order = order;
-                const QList<ConversationSummary> all = store.conversations(inbox, query); // collected
+                const QList<ConversationSummary> all = store.conversationStore().conversations(inbox, query); // collected
                 QVERIFY(all.size() > 1000);
                 for (const int offset : {0, 100, 1000, int(all.size()) - 50}) {
                     query.offset = offset;
                     query.limit = 100;
-                    QCOMPARE(store.conversations(inbox, query), all.mid(offset, 100));
+                    QCOMPARE(store.conversationStore().conversations(inbox, query), all.mid(offset, 100));
                 }
             }
         }
@@ -945,14 +945,14 @@ private Q_SLOTS:
         sameDateLater.subject = QStringLiteral("aaa topic");
         Message next = mail(QStringLiteral("next"), {}, 5);
         next.subject = QStringLiteral("aab");
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("k1"), {topicOlder, topic, plain})));
-        QVERIFY(store.applySyncBatch(batch(inbox, QStringLiteral("k2"), {sameDateLater, next})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("k1"), {topicOlder, topic, plain})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("k2"), {sameDateLater, next})));
 
         ConversationQuery query;
         query.sortKey = ConversationSort::Subject;
         query.order = Qt::AscendingOrder;
         query.limit = 4;
-        const QList<ConversationSummary> page = store.conversations(inbox, query);
+        const QList<ConversationSummary> page = store.conversationStore().conversations(inbox, query);
         QCOMPARE(page.size(), 4);
         QCOMPARE(page[0].serverId, QStringLiteral("same-date-later"));
         QCOMPARE(page[1].serverId, QStringLiteral("plain"));
@@ -978,7 +978,7 @@ private Q_SLOTS:
                 query.limit = 100;
                 QList<ConversationSummary> page;
                 const int progressCalls =
-                    progressCallsDuring(store, 10000, [&] { page = store.conversations(inbox, query); });
+                    progressCallsDuring(store, 10000, [&] { page = store.conversationStore().conversations(inbox, query); });
                 QCOMPARE(page.size(), 100);
                 qInfo("sort key %d, order %d: %d x 10,000 VM steps", int(key), int(order), progressCalls);
                 QVERIFY2(progressCalls <= 2, qPrintable(QStringLiteral("%1 x 10,000 VM steps").arg(progressCalls)));
@@ -998,8 +998,8 @@ private Q_SLOTS:
         fillSortableFolder(store, 3000);
         const auto matches = [&store](const ConversationSummary &row, const QString &text) {
             const QList<Message> members = row.conversationId.isEmpty()
-                ? QList<Message>{store.messageById(row.headId).value_or(Message())}
-                : store.conversationMessages(row.conversationId);
+                ? QList<Message>{store.messageStore().messageById(row.headId).value_or(Message())}
+                : store.messageStore().conversationMessages(row.conversationId);
             return std::any_of(members.cbegin(), members.cend(), [&text](const Message &m) {
                 return m.subject.contains(text, Qt::CaseInsensitive) || m.from.contains(text, Qt::CaseInsensitive);
             });
@@ -1013,16 +1013,16 @@ private Q_SLOTS:
                     query.sortKey = key;
                     query.order = order;
                     QList<ConversationSummary> expected;
-                    for (const ConversationSummary &row : store.conversations(inbox, query)) {
+                    for (const ConversationSummary &row : store.conversationStore().conversations(inbox, query)) {
                         if (matches(row, text))
                             expected.append(row);
                     }
                     query.filterText = text;
-                    QCOMPARE(store.conversations(inbox, query), expected);
+                    QCOMPARE(store.conversationStore().conversations(inbox, query), expected);
                     for (const int offset : {0, 100, 300}) {
                         query.offset = offset;
                         query.limit = 100;
-                        QCOMPARE(store.conversations(inbox, query), expected.mid(offset, 100));
+                        QCOMPARE(store.conversationStore().conversations(inbox, query), expected.mid(offset, 100));
                     }
                 }
             }
@@ -1047,20 +1047,20 @@ private Q_SLOTS:
                 m.read = i % 4;
                 adds.append(m);
             }
-            QVERIFY2(store.applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
+            QVERIFY2(store.syncApplier().applySyncBatch(batch(inbox, QString::number(start), adds)), qPrintable(store.lastError()));
         }
         const qint64 ms = qMax<qint64>(1, timer.elapsed());
         const double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
         qInfo("inserted %d messages in batches of %d in %lld ms: %lld rows/s (%.0f rows per CPU second)",
               total, perBatch, ms, total * 1000LL / ms, total / qMax(cpuSeconds, 0.001));
-        QCOMPARE(store.messageCount(inbox), total);
+        QCOMPARE(store.messageStore().messageCount(inbox), total);
 
         // My reply in Sent to an old conversation brings it to the top.
         const QByteArray oldThread = QByteArray::number(1).rightJustified(16, '\0');
-        QVERIFY(store.applySyncBatch(batch(sent, QStringLiteral("1"), {mail("r", oldThread, total, QStringLiteral("me"))})));
+        QVERIFY(store.syncApplier().applySyncBatch(batch(sent, QStringLiteral("1"), {mail("r", oldThread, total, QStringLiteral("me"))})));
 
         timer.restart();
-        const QList<ConversationSummary> page = store.conversations(inbox, 0, 50);
+        const QList<ConversationSummary> page = store.conversationStore().conversations(inbox, 0, 50);
         qInfo("conversations(): first page of 50 of a %d-message folder in %.1f ms", total,
               timer.nsecsElapsed() / 1e6);
         QCOMPARE(page.size(), 50);
@@ -1080,16 +1080,16 @@ private Q_SLOTS:
             ++next;
         }
         // Both strategies agree: no limit collects instead of walking.
-        const QList<ConversationSummary> all = store.conversations(inbox);
+        const QList<ConversationSummary> all = store.conversationStore().conversations(inbox);
         for (int i = 0; i < page.size(); ++i) {
             QCOMPARE(all[i].conversationId, page[i].conversationId);
             QCOMPARE(all[i].messageCount, page[i].messageCount);
             QCOMPARE(all[i].unreadCount, page[i].unreadCount);
         }
-        QCOMPARE(store.conversations(sent).value(0).messageCount, 4); // small folder: collected
+        QCOMPARE(store.conversationStore().conversations(sent).value(0).messageCount, 4); // small folder: collected
 
         timer.restart();
-        const auto deep = store.conversations(inbox, 20000, 50);
+        const auto deep = store.conversationStore().conversations(inbox, 20000, 50);
         qInfo("conversations(): page at offset 20000 in %.1f ms", timer.nsecsElapsed() / 1e6);
         QCOMPARE(deep.size(), 50);
     }

@@ -1,4 +1,4 @@
-// Store::knownAddresses: every address of the stored mail and the outbox,
+// MessageStore::knownAddresses: every address of the stored mail and the outbox,
 // the ones the user wrote to first (Sent Items To/Cc, outbox recipients),
 // then the most seen; names kept, addresses compared without case.
 #include "AddressUse.h"
@@ -18,7 +18,7 @@ class TestStoreAddresses : public QObject
     bool openWithFolders(Store &store)
     {
         return store.open(m_dir.filePath(QStringLiteral("a%1.db").arg(++m_n)))
-            && store.applyFolderSync(QStringLiteral("1"), standardFolders(), {});
+            && store.folderStore().applyFolderSync(QStringLiteral("1"), standardFolders(), {});
     }
 
     static int indexOf(const QList<AddressUse> &uses, const QString &address)
@@ -58,7 +58,7 @@ private Q_SLOTS:
         mine.cc = QStringLiteral("carol@x.test");
         QVERIFY(add(store, sent, {mine}));
 
-        const QList<AddressUse> uses = store.knownAddresses();
+        const QList<AddressUse> uses = store.messageStore().knownAddresses();
         const int dave = indexOf(uses, QStringLiteral("dave@x.test"));
         const int carol = indexOf(uses, QStringLiteral("carol@x.test"));
         const int me = indexOf(uses, QStringLiteral("me@x.test"));
@@ -84,8 +84,8 @@ private Q_SLOTS:
         entry.clientId = QStringLiteral("c1");
         entry.mime = "From: me@x.test\r\n\r\n";
         entry.recipients = QStringLiteral("new@x.test, Often <often@x.test>");
-        QVERIFY(store.insertOutbox(entry));
-        const QList<AddressUse> uses = store.knownAddresses();
+        QVERIFY(store.outboxStore().insertOutbox(entry));
+        const QList<AddressUse> uses = store.messageStore().knownAddresses();
         QCOMPARE(uses.size(), 2);
         QCOMPARE(uses.at(0).address, QStringLiteral("often@x.test")); // written once, seen three times
         QCOMPARE(uses.at(0).writtenCount, 1);
@@ -97,7 +97,7 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(openWithFolders(store));
-        QVERIFY(store.knownAddresses().isEmpty());
+        QVERIFY(store.messageStore().knownAddresses().isEmpty());
     }
 };
 

@@ -62,9 +62,9 @@ private Q_SLOTS:
         DraftEntry e = letter(QStringLiteral("Plans"));
         e.kind = OutboxKind::Reply;
         e.sourceMessageId = 17;
-        const qint64 id = store.saveDraft(e);
+        const qint64 id = store.draftStore().saveDraft(e);
         QVERIFY2(id > 0, qPrintable(store.lastError()));
-        std::optional<DraftEntry> read = store.draft(id);
+        std::optional<DraftEntry> read = store.draftStore().draft(id);
         QVERIFY(read);
         QCOMPARE(read->to, e.to);
         QCOMPARE(read->cc, e.cc);
@@ -79,9 +79,9 @@ private Q_SLOTS:
         QVERIFY(!read->uploaded);
 
         read->subject = QStringLiteral("Plans, changed");
-        QCOMPARE(store.saveDraft(*read), id);
-        QCOMPARE(store.draft(id)->subject, QStringLiteral("Plans, changed"));
-        QCOMPARE(store.drafts().size(), 1);
+        QCOMPARE(store.draftStore().saveDraft(*read), id);
+        QCOMPARE(store.draftStore().draft(id)->subject, QStringLiteral("Plans, changed"));
+        QCOMPARE(store.draftStore().drafts().size(), 1);
     }
 
     void updatingAMissingDraftFails()
@@ -90,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(openFresh(store));
         DraftEntry e = letter(QStringLiteral("Gone"));
         e.id = 99;
-        QCOMPARE(store.saveDraft(e), 0);
+        QCOMPARE(store.draftStore().saveDraft(e), 0);
         QVERIFY(store.lastError().contains(QStringLiteral("99")));
     }
 
@@ -98,81 +98,81 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(openFresh(store));
-        const qint64 a = store.saveDraft(letter(QStringLiteral("a")));
+        const qint64 a = store.draftStore().saveDraft(letter(QStringLiteral("a")));
         QTest::qWait(5);
-        const qint64 b = store.saveDraft(letter(QStringLiteral("b")));
+        const qint64 b = store.draftStore().saveDraft(letter(QStringLiteral("b")));
         QTest::qWait(5);
-        QCOMPARE(store.drafts().first().id, b);
-        store.saveDraft(*store.draft(a));
-        QCOMPARE(store.drafts().first().id, a);
+        QCOMPARE(store.draftStore().drafts().first().id, b);
+        store.draftStore().saveDraft(*store.draftStore().draft(a));
+        QCOMPARE(store.draftStore().drafts().first().id, a);
     }
 
     void onlyTheLastContentIsUploaded()
     {
         Store store;
         QVERIFY(openFresh(store));
-        const qint64 id = store.saveDraft(letter(QStringLiteral("v1")));
-        QList<DraftUpload> up = store.draftsToUpload();
+        const qint64 id = store.draftStore().saveDraft(letter(QStringLiteral("v1")));
+        QList<DraftUpload> up = store.draftStore().draftsToUpload();
         QCOMPARE(up.size(), 1);
         QCOMPARE(up.first().clientId.size(), 36);
         const qint64 sentRevision = up.first().revision;
-        QVERIFY(store.noteDraftUploading(id));
+        QVERIFY(store.draftStore().noteDraftUploading(id));
         // The user types on while the request is out.
-        DraftEntry v2 = *store.draft(id);
+        DraftEntry v2 = *store.draftStore().draft(id);
         v2.subject = QStringLiteral("v2");
-        store.saveDraft(v2);
-        QVERIFY(store.setDraftUploaded(id, sentRevision, QStringLiteral("3:7")));
-        up = store.draftsToUpload();
+        store.draftStore().saveDraft(v2);
+        QVERIFY(store.draftStore().setDraftUploaded(id, sentRevision, QStringLiteral("3:7")));
+        up = store.draftStore().draftsToUpload();
         QCOMPARE(up.size(), 1);
         QCOMPARE(up.first().draft.subject, QStringLiteral("v2"));
         QCOMPARE(up.first().draft.serverId, QStringLiteral("3:7"));
         QCOMPARE(up.first().attempts, 1);
-        QVERIFY(store.setDraftUploaded(id, up.first().revision, QStringLiteral("3:7")));
-        QVERIFY(store.draftsToUpload().isEmpty());
-        QVERIFY(store.draft(id)->uploaded);
-        QVERIFY(store.setDraftUploadError(id, QStringLiteral("refused")));
-        QCOMPARE(store.draft(id)->uploadError, QStringLiteral("refused"));
+        QVERIFY(store.draftStore().setDraftUploaded(id, up.first().revision, QStringLiteral("3:7")));
+        QVERIFY(store.draftStore().draftsToUpload().isEmpty());
+        QVERIFY(store.draftStore().draft(id)->uploaded);
+        QVERIFY(store.draftStore().setDraftUploadError(id, QStringLiteral("refused")));
+        QCOMPARE(store.draftStore().draft(id)->uploadError, QStringLiteral("refused"));
     }
 
     void deleteJournalsOnlyWhatTheServerMayHave()
     {
         Store store;
         QVERIFY(openFresh(store));
-        const qint64 local = store.saveDraft(letter(QStringLiteral("local")));
-        const qint64 onServer = store.saveDraft(letter(QStringLiteral("server")));
-        const qint64 lost = store.saveDraft(letter(QStringLiteral("lost answer")));
-        store.setDraftUploaded(onServer, 100, QStringLiteral("3:1"));
-        store.noteDraftUploading(lost);
-        const QString lostClientId = store.draftsToUpload().last().clientId;
-        QVERIFY(store.deleteDraft(local));
-        QVERIFY(store.deleteDraft(onServer));
-        QVERIFY(store.deleteDraft(lost));
-        QVERIFY(!store.deleteDraft(local));
-        QVERIFY(store.drafts().isEmpty());
-        const QList<DraftDelete> deletes = store.draftDeletes();
+        const qint64 local = store.draftStore().saveDraft(letter(QStringLiteral("local")));
+        const qint64 onServer = store.draftStore().saveDraft(letter(QStringLiteral("server")));
+        const qint64 lost = store.draftStore().saveDraft(letter(QStringLiteral("lost answer")));
+        store.draftStore().setDraftUploaded(onServer, 100, QStringLiteral("3:1"));
+        store.draftStore().noteDraftUploading(lost);
+        const QString lostClientId = store.draftStore().draftsToUpload().last().clientId;
+        QVERIFY(store.draftStore().deleteDraft(local));
+        QVERIFY(store.draftStore().deleteDraft(onServer));
+        QVERIFY(store.draftStore().deleteDraft(lost));
+        QVERIFY(!store.draftStore().deleteDraft(local));
+        QVERIFY(store.draftStore().drafts().isEmpty());
+        const QList<DraftDelete> deletes = store.draftStore().draftDeletes();
         QCOMPARE(deletes.size(), 2);
         QCOMPARE(deletes[0].serverId, QStringLiteral("3:1"));
         QCOMPARE(deletes[1].serverId, QString());
         QCOMPARE(deletes[1].clientId, lostClientId);
-        QVERIFY(store.setDraftDeleteServerId(deletes[1].id, QStringLiteral("3:2")));
-        QCOMPARE(store.draftDeletes()[1].serverId, QStringLiteral("3:2"));
-        QVERIFY(store.finishDraftDelete(deletes[0].id));
-        QCOMPARE(store.draftDeletes().size(), 1);
+        QVERIFY(store.draftStore().setDraftDeleteServerId(deletes[1].id, QStringLiteral("3:2")));
+        QCOMPARE(store.draftStore().draftDeletes()[1].serverId, QStringLiteral("3:2"));
+        QVERIFY(store.draftStore().finishDraftDelete(deletes[0].id));
+        QCOMPARE(store.draftStore().draftDeletes().size(), 1);
     }
 
     void aDraftDeletedWhileItsAddWasOutIsDeletedOnTheServerToo()
     {
         Store store;
         QVERIFY(openFresh(store));
-        const qint64 id = store.saveDraft(letter(QStringLiteral("deleted mid-upload")));
-        const DraftUpload upload = store.draftsToUpload().constFirst();
-        QVERIFY(store.deleteDraft(id)); // before the engine counted the attempt
-        QVERIFY(store.draftDeletes().isEmpty());
-        QVERIFY(store.setDraftUploaded(id, upload.revision, QStringLiteral("3:7")));
-        const QList<DraftDelete> deletes = store.draftDeletes();
+        const qint64 id = store.draftStore().saveDraft(letter(QStringLiteral("deleted mid-upload")));
+        const DraftUpload upload = store.draftStore().draftsToUpload().constFirst();
+        QVERIFY(store.draftStore().deleteDraft(id)); // before the engine counted the attempt
+        QVERIFY(store.draftStore().draftDeletes().isEmpty());
+        QVERIFY(store.draftStore().setDraftUploaded(id, upload.revision, QStringLiteral("3:7")));
+        const QList<DraftDelete> deletes = store.draftStore().draftDeletes();
         QCOMPARE(deletes.size(), 1);
         QCOMPARE(deletes[0].serverId, QStringLiteral("3:7"));
-        QVERIFY(store.drafts().isEmpty());
+        QVERIFY(store.draftStore().drafts().isEmpty());
     }
 
     void attachmentsAreCopiedIntoTheProfile()
@@ -187,48 +187,48 @@ private Q_SLOTS:
         }
         DraftEntry e = letter(QStringLiteral("with file"));
         e.attachments = {DraftAttachment{original, {}, QStringLiteral("application/pdf"), 0}};
-        const qint64 id = store.saveDraft(e);
+        const qint64 id = store.draftStore().saveDraft(e);
         QVERIFY2(id > 0, qPrintable(store.lastError()));
-        const DraftAttachment stored = store.draft(id)->attachments.value(0);
-        QVERIFY(stored.path.startsWith(store.draftFilesDir()));
+        const DraftAttachment stored = store.draftStore().draft(id)->attachments.value(0);
+        QVERIFY(stored.path.startsWith(store.draftStore().draftFilesDir()));
         QCOMPARE(stored.name, QStringLiteral("report.pdf"));
         QCOMPARE(stored.size, 15);
         QCOMPARE(QFile::permissions(stored.path) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
         // The composer saves again with the path the user picked: no new copy.
         DraftEntry again = e;
         again.id = id;
-        QCOMPARE(store.saveDraft(again), id);
-        QCOMPARE(store.draft(id)->attachments.value(0).path, stored.path);
+        QCOMPARE(store.draftStore().saveDraft(again), id);
+        QCOMPARE(store.draftStore().draft(id)->attachments.value(0).path, stored.path);
         QVERIFY(QFile::remove(original));
-        QCOMPARE(store.saveDraft(*store.draft(id)), id);
-        QVERIFY(QFile::exists(store.draft(id)->attachments.value(0).path));
+        QCOMPARE(store.draftStore().saveDraft(*store.draftStore().draft(id)), id);
+        QVERIFY(QFile::exists(store.draftStore().draft(id)->attachments.value(0).path));
         // A removed attachment's copy goes; a deleted draft's folder too.
-        DraftEntry without = *store.draft(id);
+        DraftEntry without = *store.draftStore().draft(id);
         without.attachments.clear();
-        store.saveDraft(without);
+        store.draftStore().saveDraft(without);
         QVERIFY(!QFile::exists(stored.path));
-        QVERIFY(store.deleteDraft(id));
-        QVERIFY(!QDir(store.draftFilesDir() + QStringLiteral("/%1").arg(id)).exists());
+        QVERIFY(store.draftStore().deleteDraft(id));
+        QVERIFY(!QDir(store.draftStore().draftFilesDir() + QStringLiteral("/%1").arg(id)).exists());
     }
 
     void aMissingAttachmentIsRefusedAndNothingIsLost()
     {
         Store store;
         QVERIFY(openFresh(store));
-        const qint64 id = store.saveDraft(letter(QStringLiteral("keep me")));
-        DraftEntry e = *store.draft(id);
+        const qint64 id = store.draftStore().saveDraft(letter(QStringLiteral("keep me")));
+        DraftEntry e = *store.draftStore().draft(id);
         e.subject = QStringLiteral("new subject");
         e.attachments = {DraftAttachment{m_dir.filePath(QStringLiteral("nowhere.txt")), {}, {}, 0}};
-        QCOMPARE(store.saveDraft(e), 0);
+        QCOMPARE(store.draftStore().saveDraft(e), 0);
         QVERIFY(store.lastError().contains(QStringLiteral("nowhere.txt")));
-        QCOMPARE(store.draft(id)->subject, QStringLiteral("keep me"));
+        QCOMPARE(store.draftStore().draft(id)->subject, QStringLiteral("keep me"));
     }
 
     void importsAnotherDevicesDraft()
     {
         Store store;
         QVERIFY(openFresh(store));
-        QVERIFY(store.applyFolderSync(QStringLiteral("1"),
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("1"),
                                       {folder(QStringLiteral("2"), QStringLiteral("Inbox"), FolderType::Inbox),
                                        folder(QStringLiteral("3"), QStringLiteral("Drafts"), FolderType::Drafts)},
                                       {}));
@@ -245,23 +245,23 @@ private Q_SLOTS:
         Message mine = m;
         mine.serverId = QStringLiteral("3:10");
         batch.adds = {m, mine};
-        QVERIFY(store.applySyncBatch(batch));
-        const qint64 own = store.saveDraft(letter(QStringLiteral("mine")));
-        store.setDraftUploaded(own, 100, QStringLiteral("3:10"));
+        QVERIFY(store.syncApplier().applySyncBatch(batch));
+        const qint64 own = store.draftStore().saveDraft(letter(QStringLiteral("mine")));
+        store.draftStore().setDraftUploaded(own, 100, QStringLiteral("3:10"));
 
-        const QList<Message> others = store.serverOnlyDrafts();
+        const QList<Message> others = store.draftStore().serverOnlyDrafts();
         QCOMPARE(others.size(), 1);
         QCOMPARE(others.first().serverId, QStringLiteral("3:9"));
-        const std::optional<DraftEntry> imported = store.importServerDraft(others.first().id);
+        const std::optional<DraftEntry> imported = store.draftStore().importServerDraft(others.first().id);
         QVERIFY2(imported, qPrintable(store.lastError()));
         QCOMPARE(imported->serverId, QStringLiteral("3:9"));
         QCOMPARE(imported->to, (QStringList{QStringLiteral("alice@skein.test"), QStringLiteral("bob@skein.test")}));
         QCOMPARE(imported->plainBody, QStringLiteral("typed on the phone"));
         QVERIFY(imported->uploaded);
-        QVERIFY(store.serverOnlyDrafts().isEmpty());
+        QVERIFY(store.draftStore().serverOnlyDrafts().isEmpty());
         // Opening it again continues the same local draft.
-        QCOMPARE(store.importServerDraft(others.first().id)->id, imported->id);
-        QVERIFY(!store.importServerDraft(123456));
+        QCOMPARE(store.draftStore().importServerDraft(others.first().id)->id, imported->id);
+        QVERIFY(!store.draftStore().importServerDraft(123456));
     }
 };
 

@@ -123,13 +123,13 @@ bool addToInbox(Store &store, const QList<Message> &adds, const QStringList &del
     batch.newSyncKey = QString::number(++key);
     batch.adds = adds;
     batch.deletes = deletes;
-    return store.applySyncBatch(batch);
+    return store.syncApplier().applySyncBatch(batch);
 }
 
 bool giveHeaders(Store &store, const QString &serverId, const ReplyHeaders &headers)
 {
-    const std::optional<Message> m = store.message(QStringLiteral("inbox"), serverId);
-    return m && store.setReplyHeaders(m->id, headers);
+    const std::optional<Message> m = store.messageStore().message(QStringLiteral("inbox"), serverId);
+    return m && store.threadStore().setReplyHeaders(m->id, headers);
 }
 
 } // namespace
@@ -241,7 +241,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Store store;
         QVERIFY2(store.open(dir.filePath(QStringLiteral("db.sqlite"))), qPrintable(store.lastError()));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"),
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"),
                                       {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
         SyncBatch batch;
         batch.folderId = QStringLiteral("inbox");
@@ -254,37 +254,37 @@ private Q_SLOTS:
             m.dateReceived = s.date;
             batch.adds << m;
         }
-        QVERIFY2(store.applySyncBatch(batch), qPrintable(store.lastError()));
-        QCOMPARE(store.conversations(QStringLiteral("inbox")).size(), seed.size());
+        QVERIFY2(store.syncApplier().applySyncBatch(batch), qPrintable(store.lastError()));
+        QCOMPARE(store.conversationStore().conversations(QStringLiteral("inbox")).size(), seed.size());
 
         // Every message lacks an index: all need headers, in batches.
-        QCOMPARE(store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).size(), seed.size());
-        QCOMPARE(store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 5).size(), 5);
-        for (const Message &m : store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50)) {
+        QCOMPARE(store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).size(), seed.size());
+        QCOMPARE(store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 5).size(), 5);
+        for (const Message &m : store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50)) {
             const Seed &s = *std::find_if(seed.begin(), seed.end(),
                                           [&](const Seed &x) { return x.name == m.serverId; });
-            QVERIFY(store.setReplyHeaders(m.id, {s.messageId, s.inReplyTo, s.references}));
+            QVERIFY(store.threadStore().setReplyHeaders(m.id, {s.messageId, s.inReplyTo, s.references}));
         }
-        QVERIFY(store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).isEmpty());
+        QVERIFY(store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).isEmpty());
 
         int changed = 0;
-        QVERIFY2(store.inferConversations(&changed), qPrintable(store.lastError()));
+        QVERIFY2(store.threadStore().inferConversations(&changed), qPrintable(store.lastError()));
         QCOMPARE(changed, 18); // the T1-T5 messages
-        const QList<ConversationSummary> list = store.conversations(QStringLiteral("inbox"));
+        const QList<ConversationSummary> list = store.conversationStore().conversations(QStringLiteral("inbox"));
         QCOMPARE(list.size(), 5 + 3);
         int inferred = 0;
         for (const ConversationSummary &s : list)
             inferred += s.inferred ? 1 : 0;
         QCOMPARE(inferred, 5);
         const QByteArray t4 = "skein-inferred:t4-1.lunch@example.test";
-        const QList<Message> lunch = store.conversationMessages(t4);
+        const QList<Message> lunch = store.messageStore().conversationMessages(t4);
         QCOMPARE(lunch.size(), 6);
         QVERIFY(lunch.first().conversationInferred);
         QCOMPARE(lunch.last().inReplyTo, QStringLiteral("t4-5.lunch@example.test"));
         QCOMPARE(lunch.last().references.size(), 2);
 
         // Nothing left to do: a second run changes nothing.
-        QVERIFY(store.inferConversations(&changed));
+        QVERIFY(store.threadStore().inferConversations(&changed));
         QCOMPARE(changed, 0);
 
         // A Sync that sends the message again without an id keeps the group.
@@ -296,19 +296,19 @@ private Q_SLOTS:
         t44.subject = QStringLiteral("Re: Lunch on Friday?");
         t44.dateReceived = day(6, 12);
         again.adds << t44;
-        QVERIFY(store.applySyncBatch(again));
-        QCOMPARE(store.conversationMessages(t4).size(), 6);
-        QCOMPARE(store.conversations(QStringLiteral("inbox")).size(), 8);
+        QVERIFY(store.syncApplier().applySyncBatch(again));
+        QCOMPARE(store.messageStore().conversationMessages(t4).size(), 6);
+        QCOMPARE(store.conversationStore().conversations(QStringLiteral("inbox")).size(), 8);
 
         // A server-sent id wins and clears the flag.
         t44.conversationId = "<server-chose-this>";
         again.newSyncKey = QStringLiteral("3");
         again.adds = {t44};
-        QVERIFY(store.applySyncBatch(again));
-        const QList<Message> server = store.conversationMessages("<server-chose-this>");
+        QVERIFY(store.syncApplier().applySyncBatch(again));
+        const QList<Message> server = store.messageStore().conversationMessages("<server-chose-this>");
         QCOMPARE(server.size(), 1);
         QVERIFY(!server.first().conversationInferred);
-        QCOMPARE(store.conversationMessages(t4).size(), 5);
+        QCOMPARE(store.messageStore().conversationMessages(t4).size(), 5);
     }
 
     // One new reply: the regroup reads its conversation, not the account,
@@ -318,7 +318,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
         QList<Message> adds;
         for (int t = 0; t < 100; ++t) {
             adds << stored(QStringLiteral("t%1-1").arg(t), QStringLiteral("Topic %1").arg(t), day(t % 25))
@@ -335,22 +335,22 @@ private Q_SLOTS:
         int changed = 0;
         int considered = 0;
         QList<qint64> joined;
-        QVERIFY2(store.regroupChangedConversations(&changed, &joined, &considered), qPrintable(store.lastError()));
+        QVERIFY2(store.threadStore().regroupChangedConversations(&changed, &joined, &considered), qPrintable(store.lastError()));
         QCOMPARE(considered, 300);
         QCOMPARE(changed, 300);
 
         QVERIFY(addToInbox(store, {stored("t7-4", "Re: Topic 7", day(7, 12))}));
         QVERIFY(giveHeaders(store, "t7-4", {"t7-4@x", "t7-3@x", {"t7-1@x", "t7-3@x"}}));
-        QVERIFY(store.regroupChangedConversations(&changed, &joined, &considered));
+        QVERIFY(store.threadStore().regroupChangedConversations(&changed, &joined, &considered));
         QCOMPARE(considered, 4); // the new reply and the three it joins
         QCOMPARE(changed, 1);
-        QCOMPARE(joined, QList<qint64>{store.message("inbox", "t7-4")->id});
-        QCOMPARE(store.conversationMessages("skein-inferred:t7-1@x").size(), 4);
+        QCOMPARE(joined, QList<qint64>{store.messageStore().message("inbox", "t7-4")->id});
+        QCOMPARE(store.messageStore().conversationMessages("skein-inferred:t7-1@x").size(), 4);
 
         // Nothing changed since: nothing read. And the whole account agrees.
-        QVERIFY(store.regroupChangedConversations(&changed, &joined, &considered));
+        QVERIFY(store.threadStore().regroupChangedConversations(&changed, &joined, &considered));
         QCOMPARE(considered, 0);
-        QVERIFY(store.inferConversations(&changed));
+        QVERIFY(store.threadStore().inferConversations(&changed));
         QCOMPARE(changed, 0);
     }
 
@@ -362,7 +362,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
         const QList<Seed> seed = sogoSeed();
         QList<Message> adds;
         for (const Seed &s : seed)
@@ -372,18 +372,18 @@ private Q_SLOTS:
         int considered = 0;
         const auto agreesWithWholeAccount = [&] {
             int wholeChanged = -1;
-            return store.inferConversations(&wholeChanged) && wholeChanged == 0;
+            return store.threadStore().inferConversations(&wholeChanged) && wholeChanged == 0;
         };
         // Waiting for their first header fetch: not grouped yet (a first
         // download would otherwise group every message twice).
-        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+        QVERIFY(store.threadStore().regroupChangedConversations(&changed, nullptr, &considered));
         QCOMPARE(considered, 0);
         // A failed fetch: grouped by topic meanwhile.
         QList<qint64> all;
         for (const Seed &s : seed)
-            all << store.message("inbox", s.name)->id;
-        QVERIFY(store.noteReplyHeadersFailed(all));
-        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+            all << store.messageStore().message("inbox", s.name)->id;
+        QVERIFY(store.threadStore().noteReplyHeadersFailed(all));
+        QVERIFY(store.threadStore().regroupChangedConversations(&changed, nullptr, &considered));
         QCOMPARE(considered, seed.size());
         QVERIFY(changed > 0);
         QVERIFY(agreesWithWholeAccount());
@@ -391,26 +391,26 @@ private Q_SLOTS:
         for (int pass = 0; pass < 2; ++pass) {
             for (qsizetype i = pass; i < seed.size(); i += 2)
                 QVERIFY(giveHeaders(store, seed[i].name, {seed[i].messageId, seed[i].inReplyTo, seed[i].references}));
-            QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+            QVERIFY(store.threadStore().regroupChangedConversations(&changed, nullptr, &considered));
             QVERIFY(agreesWithWholeAccount());
         }
-        QCOMPARE(store.conversations(QStringLiteral("inbox")).size(), 5 + 3);
+        QCOMPARE(store.conversationStore().conversations(QStringLiteral("inbox")).size(), 5 + 3);
 
         // T3-1 was all that held T3-2 to anything; T4-3 sits in T4's middle.
         QVERIFY(addToInbox(store, {}, {"T3-1", "T4-3"}));
-        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+        QVERIFY(store.threadStore().regroupChangedConversations(&changed, nullptr, &considered));
         QVERIFY(considered < seed.size());
         QVERIFY(agreesWithWholeAccount());
-        QVERIFY(store.message("inbox", "T3-2")->conversationId.isEmpty());
-        QCOMPARE(store.conversationMessages("skein-inferred:t4-1.lunch@example.test").size(), 5);
+        QVERIFY(store.messageStore().message("inbox", "T3-2")->conversationId.isEmpty());
+        QCOMPARE(store.messageStore().conversationMessages("skein-inferred:t4-1.lunch@example.test").size(), 5);
 
         // Forty days after the lunch thread: a topic of its own again.
         QVERIFY(addToInbox(store, {stored("late", "Re: Lunch on Friday?", day(46))}));
         QVERIFY(giveHeaders(store, "late", {"late@example.test", {}, {}}));
-        QVERIFY(store.regroupChangedConversations(&changed, nullptr, &considered));
+        QVERIFY(store.threadStore().regroupChangedConversations(&changed, nullptr, &considered));
         QVERIFY(considered < 10);
         QVERIFY(agreesWithWholeAccount());
-        QVERIFY(store.message("inbox", "late")->conversationId.isEmpty());
+        QVERIFY(store.messageStore().message("inbox", "late")->conversationId.isEmpty());
     }
 
     // The headers of the newest conversations come first, a whole
@@ -420,11 +420,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
         QVERIFY(addToInbox(store, {stored("a1", "Budget", day(0)), stored("b1", "Offsite", day(10)),
                                    stored("c1", "Welcome", day(15)), stored("a2", "RE: budget", day(20))}));
         QStringList order;
-        for (const Message &m : store.replyHeaderQueue(QStringLiteral("inbox")))
+        for (const Message &m : store.threadStore().replyHeaderQueue(QStringLiteral("inbox")))
             order << m.serverId;
         QCOMPARE(order, (QStringList{"a2", "a1", "c1", "b1"}));
     }
@@ -434,7 +434,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), {{"inbox", "0", "Inbox", FolderType::Inbox}}, {}));
         SyncBatch batch;
         batch.folderId = QStringLiteral("inbox");
         batch.newSyncKey = QStringLiteral("1");
@@ -444,18 +444,18 @@ private Q_SLOTS:
         Message without;
         without.serverId = QStringLiteral("sogo");
         batch.adds << withIndex << without;
-        QVERIFY(store.applySyncBatch(batch));
-        QList<Message> pending = store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50);
+        QVERIFY(store.syncApplier().applySyncBatch(batch));
+        QList<Message> pending = store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50);
         QCOMPARE(pending.size(), 1); // never asked for a message with an index
         QCOMPARE(pending.first().serverId, QStringLiteral("sogo"));
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).size(), 1);
-            QVERIFY(store.noteReplyHeadersFailed({pending.first().id}));
+            QCOMPARE(store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).size(), 1);
+            QVERIFY(store.threadStore().noteReplyHeadersFailed({pending.first().id}));
         }
-        QVERIFY(store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).isEmpty());
+        QVERIFY(store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50).isEmpty());
         // Stored with no headers at all: fetched, never asked again.
-        QVERIFY(store.setReplyHeaders(pending.first().id, {}));
-        QVERIFY(store.messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50, 100).isEmpty());
+        QVERIFY(store.threadStore().setReplyHeaders(pending.first().id, {}));
+        QVERIFY(store.threadStore().messagesNeedingReplyHeaders(QStringLiteral("inbox"), 50, 100).isEmpty());
     }
 };
 

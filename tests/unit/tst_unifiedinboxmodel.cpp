@@ -19,7 +19,7 @@ class TestUnifiedInboxModel : public QObject
     {
         QVERIFY2(store.open(m_dir.filePath(QStringLiteral("u%1.sqlite").arg(++m_files))),
                  qPrintable(store.lastError()));
-        QVERIFY(store.applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(store.folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
     }
 
 private Q_SLOTS:

@@ -1,6 +1,6 @@
 // The conversation list of skein::Store.
 
-#include "StorePrivate.h"
+#include "StoreRows.h"
 #include "ThreadInference.h"
 
 #include <QSet>
@@ -302,22 +302,24 @@ private:
 
 } // namespace
 
-bool Store::Private::isSmallFolder(const QString &folderId) const
+bool ConversationStore::isSmallFolder(const QString &folderId) const
 {
-    auto version = prepare("PRAGMA data_version");
+    auto version = m_db.prepare("PRAGMA data_version");
     if (!version.isValid() || version.step() != SQLITE_ROW)
         return true;
-    const qint64 changes = sqlite3_total_changes64(db);
-    if (version.int64(0) != smallFoldersVersion || changes != smallFoldersChanges) {
-        smallFolders.clear();
-        smallFoldersVersion = version.int64(0);
-        smallFoldersChanges = changes;
+    const qint64 changes = m_db.totalChanges();
+    if (version.int64(0) != m_smallFoldersVersion || changes != m_smallFoldersChanges
+        || m_db.connectionSerial() != m_smallFoldersConnection) {
+        m_smallFolders.clear();
+        m_smallFoldersVersion = version.int64(0);
+        m_smallFoldersChanges = changes;
+        m_smallFoldersConnection = m_db.connectionSerial();
     }
-    const auto cached = smallFolders.constFind(folderId);
-    if (cached != smallFolders.cend())
+    const auto cached = m_smallFolders.constFind(folderId);
+    if (cached != m_smallFolders.cend())
         return *cached;
     // Counting stops at the threshold, so a huge folder costs no more.
-    auto q = prepare("SELECT count(*) FROM (SELECT 1 FROM messages WHERE folder_id = :folder_id "
+    auto q = m_db.prepare("SELECT count(*) FROM (SELECT 1 FROM messages WHERE folder_id = :folder_id "
                      "LIMIT :limit)");
     if (!q.isValid())
         return true;
@@ -326,11 +328,11 @@ bool Store::Private::isSmallFolder(const QString &folderId) const
     if (q.step() != SQLITE_ROW)
         return true;
     const bool small = q.integer(0) < smallFolder;
-    smallFolders.insert(folderId, small);
+    m_smallFolders.insert(folderId, small);
     return small;
 }
 
-QList<ConversationSummary> Store::conversations(const QString &folderId, int offset,
+QList<ConversationSummary> ConversationStore::conversations(const QString &folderId, int offset,
                                                 int limit) const
 {
     ConversationQuery query;
@@ -339,27 +341,27 @@ QList<ConversationSummary> Store::conversations(const QString &folderId, int off
     return conversations(folderId, query);
 }
 
-QList<ConversationSummary> Store::conversations(const QString &folderId,
+QList<ConversationSummary> ConversationStore::conversations(const QString &folderId,
                                                 const ConversationQuery &query) const
 {
     const bool keyset = query.sortKey == ConversationSort::Date && query.afterHeadId > 0;
     bool ok = true;
     if (!keyset)
-        return d->conversationPage(folderId, query, int(Zone::All), query.limit, &ok);
+        return conversationPage(folderId, query, int(Zone::All), query.limit, &ok);
     // Dated rows come first when descending, undated first when ascending.
     const bool descending = query.order == Qt::DescendingOrder;
     const bool afterDated = query.afterLatest.isValid();
     const Zone next = afterDated == descending ? (afterDated ? Zone::Undated : Zone::Dated)
                                                : Zone::All; // no zone follows
-    QList<ConversationSummary> result = d->conversationPage(
+    QList<ConversationSummary> result = conversationPage(
         folderId, query, int(afterDated ? Zone::DatedAfter : Zone::UndatedAfter), query.limit, &ok);
     const int missing = query.limit < 0 ? -1 : query.limit - int(result.size());
     if (next != Zone::All && missing != 0 && ok)
-        result += d->conversationPage(folderId, query, int(next), missing, &ok);
+        result += conversationPage(folderId, query, int(next), missing, &ok);
     return ok ? result : QList<ConversationSummary>();
 }
 
-QList<ConversationSummary> Store::Private::conversationPage(const QString &folderId,
+QList<ConversationSummary> ConversationStore::conversationPage(const QString &folderId,
                                                             const ConversationQuery &query,
                                                             int zone, int limit,
                                                             bool *ok) const
@@ -390,13 +392,13 @@ QList<ConversationSummary> Store::Private::conversationPage(const QString &folde
     return result;
 }
 
-bool Store::Private::readHeads(const QString &folderId, const ConversationQuery &query,
+bool ConversationStore::readHeads(const QString &folderId, const ConversationQuery &query,
                                int strategy, int zone, int offset, int limit, int heads,
                                QList<ConversationSummary> *result) const
 {
     result->clear();
     const std::string text = buildSql(query, Strategy(strategy), Zone(zone));
-    auto q = prepare(text.c_str());
+    auto q = m_db.prepare(text.c_str());
     if (!q.isValid())
         return false;
     q.bind(":folder_id", folderId);
@@ -420,18 +422,18 @@ bool Store::Private::readHeads(const QString &folderId, const ConversationQuery 
         }
     }
     return rc == SQLITE_DONE
-        || fail(QStringLiteral("listing the conversations of folder %1").arg(folderId));
+        || m_db.fail(QStringLiteral("listing the conversations of folder %1").arg(folderId));
 }
 
 // The counts and participants of each conversation of the page, summed from
 // its members (any folder).
-bool Store::Private::readMembers(const QString &folderId, QList<ConversationSummary> *page) const
+bool ConversationStore::readMembers(const QString &folderId, QList<ConversationSummary> *page) const
 {
     SummaryBuilder builder;
     for (ConversationSummary &summary : *page) {
         if (summary.conversationId.isEmpty())
             continue;
-        auto members = prepare(membersSql); // the cached statement, reset per conversation
+        auto members = m_db.prepare(membersSql); // the cached statement, reset per conversation
         if (!members.isValid())
             return false;
         members.bindBlob(":conversation_id", summary.conversationId);
@@ -440,7 +442,7 @@ bool Store::Private::readMembers(const QString &folderId, QList<ConversationSumm
         while ((rc = members.step()) == SQLITE_ROW)
             builder.add(members, 0);
         if (rc != SQLITE_DONE)
-            return fail(QStringLiteral("listing the conversations of folder %1").arg(folderId));
+            return m_db.fail(QStringLiteral("listing the conversations of folder %1").arg(folderId));
     }
     return true;
 }

@@ -1,10 +1,10 @@
-// The addresses the composer completes (Store::knownAddresses): counted from
+// The addresses the composer completes (MessageStore::knownAddresses): counted from
 // the stored messages and the outbox each time the composer asks, so they
 // never go stale and need no table of their own.
 
 #include "AddressUse.h"
 #include "OutboxTypes.h"
-#include "StorePrivate.h"
+#include "StoreRows.h"
 
 #include <QHash>
 
@@ -107,13 +107,13 @@ QList<AddressUse> parseAddressUses(const QString &list)
     return result;
 }
 
-QList<AddressUse> Store::knownAddresses() const
+QList<AddressUse> MessageStore::knownAddresses() const
 {
-    const std::optional<Folder> sent = folderOfType(FolderType::SentItems);
+    const std::optional<Folder> sent = m_store.folderStore().folderOfType(FolderType::SentItems);
     const QString sentId = sent ? sent->serverId : QString();
     AddressTally tally;
     {
-        auto q = d->prepare("SELECT folder_id, sender, to_addr, cc FROM messages");
+        auto q = m_db.prepare("SELECT folder_id, sender, to_addr, cc FROM messages");
         if (!q.isValid())
             return {};
         int step = SQLITE_ROW;
@@ -124,12 +124,12 @@ QList<AddressUse> Store::knownAddresses() const
             tally.add(q.text(2), mine);
             tally.add(q.text(3), mine);
         }
-        if (!d->check(step, QStringLiteral("reading the known addresses")))
+        if (!m_db.check(step, QStringLiteral("reading the known addresses")))
             return {};
     }
     // The outbox keeps To, Cc and Bcc together; mail already sent is in Sent
     // Items too once synced, so only what has not been confirmed counts here.
-    for (const OutboxEntry &entry : outbox(true))
+    for (const OutboxEntry &entry : m_store.outboxStore().outbox(true))
         tally.add(entry.recipients, true);
     return tally.ranked();
 }

@@ -1,7 +1,7 @@
 // The outbox table (migration 9; OutboxTypes.h).
 
 #include "OutboxTypes.h"
-#include "StorePrivate.h"
+#include "StoreRows.h"
 
 namespace skein {
 
@@ -32,9 +32,9 @@ OutboxEntry readOutboxRow(const sql::Statement &q)
     "source_server_id, source_long_id, source_message_id, save_in_sent, state, attempts, error, " \
     "sent FROM outbox "
 
-qint64 Store::insertOutbox(const OutboxEntry &entry)
+qint64 OutboxStore::insertOutbox(const OutboxEntry &entry)
 {
-    auto q = d->prepare("INSERT INTO outbox (created, kind, client_id, mime, subject, recipients, "
+    auto q = m_db.prepare("INSERT INTO outbox (created, kind, client_id, mime, subject, recipients, "
                         "source_folder_id, source_server_id, source_long_id, source_message_id, "
                         "save_in_sent, state, attempts, error) VALUES (:created, :kind, :client, :mime, "
                         ":subject, :recipients, :folder, :server, :long, :message, :save, :state, "
@@ -56,16 +56,16 @@ qint64 Store::insertOutbox(const OutboxEntry &entry)
     q.bind(":attempts", entry.attempts);
     q.bind(":error", entry.error);
     if (q.step() != SQLITE_ROW) {
-        d->fail(QStringLiteral("putting a message into the outbox"));
+        m_db.fail(QStringLiteral("putting a message into the outbox"));
         return 0;
     }
     const qint64 id = q.int64(0);
-    return d->check(q.step(), QStringLiteral("putting a message into the outbox")) ? id : 0;
+    return m_db.check(q.step(), QStringLiteral("putting a message into the outbox")) ? id : 0;
 }
 
-std::optional<OutboxEntry> Store::outboxEntry(qint64 id) const
+std::optional<OutboxEntry> OutboxStore::outboxEntry(qint64 id) const
 {
-    auto q = d->prepare(SKEIN_OUTBOX_SELECT "WHERE id = :id");
+    auto q = m_db.prepare(SKEIN_OUTBOX_SELECT "WHERE id = :id");
     if (!q.isValid())
         return std::nullopt;
     q.bind(":id", id);
@@ -74,9 +74,9 @@ std::optional<OutboxEntry> Store::outboxEntry(qint64 id) const
     return readOutboxRow(q);
 }
 
-QList<OutboxEntry> Store::outbox(bool unsentOnly) const
+QList<OutboxEntry> OutboxStore::outbox(bool unsentOnly) const
 {
-    auto q = d->prepare(SKEIN_OUTBOX_SELECT "WHERE NOT :unsent OR state != 'sent' ORDER BY id");
+    auto q = m_db.prepare(SKEIN_OUTBOX_SELECT "WHERE NOT :unsent OR state != 'sent' ORDER BY id");
     QList<OutboxEntry> result;
     if (!q.isValid())
         return result;
@@ -85,13 +85,13 @@ QList<OutboxEntry> Store::outbox(bool unsentOnly) const
     while ((rc = q.step()) == SQLITE_ROW)
         result.append(readOutboxRow(q));
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the outbox"));
+        m_db.fail(QStringLiteral("reading the outbox"));
     return result;
 }
 
-QList<OutboxEntry> Store::outboxToSend() const
+QList<OutboxEntry> OutboxStore::outboxToSend() const
 {
-    auto q = d->prepare(SKEIN_OUTBOX_SELECT "WHERE state IN ('waiting', 'sending') ORDER BY id");
+    auto q = m_db.prepare(SKEIN_OUTBOX_SELECT "WHERE state IN ('waiting', 'sending') ORDER BY id");
     QList<OutboxEntry> result;
     if (!q.isValid())
         return result;
@@ -99,13 +99,13 @@ QList<OutboxEntry> Store::outboxToSend() const
     while ((rc = q.step()) == SQLITE_ROW)
         result.append(readOutboxRow(q));
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the outbox"));
+        m_db.fail(QStringLiteral("reading the outbox"));
     return result;
 }
 
-bool Store::updateOutboxState(const OutboxEntry &entry)
+bool OutboxStore::updateOutboxState(const OutboxEntry &entry)
 {
-    auto q = d->prepare("UPDATE outbox SET state = :state, attempts = :attempts, error = :error, "
+    auto q = m_db.prepare("UPDATE outbox SET state = :state, attempts = :attempts, error = :error, "
                         "sent = :sent WHERE id = :id");
     if (!q.isValid())
         return false;
@@ -114,12 +114,12 @@ bool Store::updateOutboxState(const OutboxEntry &entry)
     q.bind(":error", entry.error);
     q.bindTime(":sent", entry.sent);
     q.bind(":id", entry.id);
-    return d->check(q.step(), QStringLiteral("updating outbox message %1").arg(entry.id));
+    return m_db.check(q.step(), QStringLiteral("updating outbox message %1").arg(entry.id));
 }
 
-bool Store::editOutbox(qint64 id, const QByteArray &mime, const QString &subject, const QString &recipients)
+bool OutboxStore::editOutbox(qint64 id, const QByteArray &mime, const QString &subject, const QString &recipients)
 {
-    auto q = d->prepare("UPDATE outbox SET mime = :mime, subject = :subject, recipients = :recipients, "
+    auto q = m_db.prepare("UPDATE outbox SET mime = :mime, subject = :subject, recipients = :recipients, "
                         "state = 'waiting', error = '' WHERE id = :id AND state IN ('waiting', 'failed')");
     if (!q.isValid())
         return false;
@@ -127,35 +127,35 @@ bool Store::editOutbox(qint64 id, const QByteArray &mime, const QString &subject
     q.bind(":subject", subject);
     q.bind(":recipients", recipients);
     q.bind(":id", id);
-    if (!d->check(q.step(), QStringLiteral("editing outbox message %1").arg(id)))
+    if (!m_db.check(q.step(), QStringLiteral("editing outbox message %1").arg(id)))
         return false;
-    if (sqlite3_changes(d->db) == 0)
-        return d->failWith(QStringLiteral("outbox message %1 is being sent or was sent; it can no longer be edited").arg(id));
+    if (m_db.changes() == 0)
+        return m_db.failWith(QStringLiteral("outbox message %1 is being sent or was sent; it can no longer be edited").arg(id));
     return true;
 }
 
-bool Store::deleteOutbox(qint64 id)
+bool OutboxStore::deleteOutbox(qint64 id)
 {
-    auto q = d->prepare("DELETE FROM outbox WHERE id = :id AND state IN ('waiting', 'failed')");
+    auto q = m_db.prepare("DELETE FROM outbox WHERE id = :id AND state IN ('waiting', 'failed')");
     if (!q.isValid())
         return false;
     q.bind(":id", id);
-    if (!d->check(q.step(), QStringLiteral("deleting outbox message %1").arg(id)))
+    if (!m_db.check(q.step(), QStringLiteral("deleting outbox message %1").arg(id)))
         return false;
-    if (sqlite3_changes(d->db) == 0)
-        return d->failWith(QStringLiteral("outbox message %1 is being sent, was sent or does not exist; it was not deleted").arg(id));
+    if (m_db.changes() == 0)
+        return m_db.failWith(QStringLiteral("outbox message %1 is being sent, was sent or does not exist; it was not deleted").arg(id));
     return true;
 }
 
-int Store::forgetSentOutbox(const QDateTime &before)
+int OutboxStore::forgetSentOutbox(const QDateTime &before)
 {
-    auto q = d->prepare("DELETE FROM outbox WHERE state = 'sent' AND sent < :before");
+    auto q = m_db.prepare("DELETE FROM outbox WHERE state = 'sent' AND sent < :before");
     if (!q.isValid())
         return -1;
     q.bindTime(":before", before);
-    if (!d->check(q.step(), QStringLiteral("forgetting sent outbox messages")))
+    if (!m_db.check(q.step(), QStringLiteral("forgetting sent outbox messages")))
         return -1;
-    return sqlite3_changes(d->db);
+    return m_db.changes();
 }
 
 } // namespace skein

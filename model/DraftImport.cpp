@@ -4,16 +4,16 @@
 
 #include "DraftTypes.h"
 #include "JoinedTransaction.h"
-#include "StorePrivate.h"
+#include "StoreRows.h"
 
 #include <QRegularExpression>
 #include <QSet>
 
 namespace skein {
 
-QList<Message> Store::serverOnlyDrafts() const
+QList<Message> DraftStore::serverOnlyDrafts() const
 {
-    const std::optional<Folder> folder = folderOfType(FolderType::Drafts);
+    const std::optional<Folder> folder = m_store.folderStore().folderOfType(FolderType::Drafts);
     if (!folder)
         return {};
     QSet<QString> local;
@@ -21,18 +21,18 @@ QList<Message> Store::serverOnlyDrafts() const
         if (!e.serverId.isEmpty())
             local.insert(e.serverId);
     QList<Message> result;
-    for (const Message &m : messagesInFolder(folder->serverId))
+    for (const Message &m : m_store.messageStore().messagesInFolder(folder->serverId))
         if (!local.contains(m.serverId))
             result.append(m);
     return result;
 }
 
-std::optional<DraftEntry> Store::importServerDraft(qint64 messageId)
+std::optional<DraftEntry> DraftStore::importServerDraft(qint64 messageId)
 {
-    const std::optional<Message> m = messageById(messageId);
-    const std::optional<Folder> folder = folderOfType(FolderType::Drafts);
+    const std::optional<Message> m = m_store.messageStore().messageById(messageId);
+    const std::optional<Folder> folder = m_store.folderStore().folderOfType(FolderType::Drafts);
     if (!m || !folder || m->folderId != folder->serverId) {
-        d->failWith(QStringLiteral("Message %1 is not a draft in the Drafts folder.").arg(messageId));
+        m_db.failWith(QStringLiteral("Message %1 is not a draft in the Drafts folder.").arg(messageId));
         return std::nullopt;
     }
     for (const DraftEntry &e : drafts())
@@ -56,18 +56,18 @@ std::optional<DraftEntry> Store::importServerDraft(qint64 messageId)
     } else {
         e.plainBody = m->bodyType == BodyType::PlainText ? body : m->preview;
     }
-    sql::JoinedTransaction transaction(d->db);
+    auto transaction = m_db.join();
     const qint64 id = saveDraft(e);
     if (id == 0)
         return std::nullopt;
     // What came from the server is on the server: nothing to upload until
     // the user changes it.
-    auto q = d->prepare("UPDATE drafts SET server_id = :server, uploaded_revision = revision WHERE id = :id");
+    auto q = m_db.prepare("UPDATE drafts SET server_id = :server, uploaded_revision = revision WHERE id = :id");
     if (!q.isValid())
         return std::nullopt;
     q.bind(":server", m->serverId);
     q.bind(":id", id);
-    if (!d->check(q.step(), QStringLiteral("importing draft %1").arg(m->serverId)) || !transaction.commit())
+    if (!m_db.check(q.step(), QStringLiteral("importing draft %1").arg(m->serverId)) || !transaction.commit())
         return std::nullopt;
     return draft(id);
 }

@@ -8,7 +8,7 @@
 // nothing.
 
 #include "SentCopyMatch.h"
-#include "StorePrivate.h"
+#include "StoreRows.h"
 
 namespace skein {
 
@@ -38,32 +38,32 @@ constexpr int kHeaderBytes = 16384;
 
 } // namespace
 
-bool Store::hasSentCopiesTable() const
+bool OutboxStore::hasSentCopiesTable() const
 {
-    auto q = d->prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sent_copies'");
+    auto q = m_db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sent_copies'");
     return q.isValid() && q.step() == SQLITE_ROW;
 }
 
-QHash<qint64, qint64> Store::sentCopies() const
+QHash<qint64, qint64> OutboxStore::sentCopies() const
 {
     QHash<qint64, qint64> copies;
     if (!hasSentCopiesTable())
         return copies;
-    auto q = d->prepare("SELECT outbox_id, message_id FROM sent_copies");
+    auto q = m_db.prepare("SELECT outbox_id, message_id FROM sent_copies");
     if (!q.isValid())
         return copies;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
         copies.insert(q.int64(0), q.int64(1));
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the copies of sent messages"));
+        m_db.fail(QStringLiteral("reading the copies of sent messages"));
     return copies;
 }
 
-QList<OutboxEntry> Store::repliesInOutbox() const
+QList<OutboxEntry> OutboxStore::repliesInOutbox() const
 {
     QList<OutboxEntry> result;
-    auto q = d->prepare(hasSentCopiesTable()
+    auto q = m_db.prepare(hasSentCopiesTable()
                             ? SKEIN_OUTBOX_REPLIES_SELECT "AND id NOT IN (SELECT outbox_id FROM sent_copies) ORDER BY id"
                             : SKEIN_OUTBOX_REPLIES_SELECT "ORDER BY id");
     if (!q.isValid())
@@ -73,11 +73,11 @@ QList<OutboxEntry> Store::repliesInOutbox() const
     while ((rc = q.step()) == SQLITE_ROW)
         result.append(readOutboxRow(q));
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the replies in the outbox"));
+        m_db.fail(QStringLiteral("reading the replies in the outbox"));
     return result;
 }
 
-QList<SentReply> Store::repliesAwaitingCopy() const
+QList<SentReply> OutboxStore::repliesAwaitingCopy() const
 {
     QList<SentReply> replies;
     for (const OutboxEntry &entry : repliesInOutbox()) {
@@ -86,14 +86,14 @@ QList<SentReply> Store::repliesAwaitingCopy() const
         SentReply reply;
         reply.entry = entry;
         reply.messageId = outboxMessageId(entry);
-        if (const std::optional<Message> source = messageById(entry.sourceMessageId))
+        if (const std::optional<Message> source = m_store.messageStore().messageById(entry.sourceMessageId))
             reply.source = *source;
         replies.append(std::move(reply));
     }
     return replies;
 }
 
-QList<Message> Store::sentCopyCandidates(const QList<SentReply> &replies) const
+QList<Message> OutboxStore::sentCopyCandidates(const QList<SentReply> &replies) const
 {
     QList<Message> candidates;
     QSet<qint64> seen;
@@ -107,13 +107,13 @@ QList<Message> Store::sentCopyCandidates(const QList<SentReply> &replies) const
     for (const SentReply &reply : replies) {
         if (!reply.source.conversationId.isEmpty() && !conversations.contains(reply.source.conversationId)) {
             conversations.insert(reply.source.conversationId);
-            for (const Message &m : conversationMessages(reply.source.conversationId))
+            for (const Message &m : m_store.messageStore().conversationMessages(reply.source.conversationId))
                 add(m);
         }
         if (reply.messageId.isEmpty())
             continue;
         // The copy may sit in another conversation (Skein's own grouping).
-        auto q = d->prepare("SELECT id FROM messages WHERE message_id = :mid");
+        auto q = m_db.prepare("SELECT id FROM messages WHERE message_id = :mid");
         if (!q.isValid())
             continue;
         q.bind(":mid", reply.messageId);
@@ -121,24 +121,24 @@ QList<Message> Store::sentCopyCandidates(const QList<SentReply> &replies) const
         while (q.step() == SQLITE_ROW)
             ids.append(q.int64(0));
         for (const qint64 id : std::as_const(ids)) {
-            if (const std::optional<Message> m = messageById(id))
+            if (const std::optional<Message> m = m_store.messageStore().messageById(id))
                 add(*m);
         }
     }
     return candidates;
 }
 
-QSet<QString> Store::sentItemsFolderIds() const
+QSet<QString> OutboxStore::sentItemsFolderIds() const
 {
     QSet<QString> ids;
-    for (const Folder &folder : folders()) {
+    for (const Folder &folder : m_store.folderStore().folders()) {
         if (folder.type == FolderType::SentItems)
             ids.insert(folder.serverId);
     }
     return ids;
 }
 
-int Store::recordSentCopies()
+int OutboxStore::recordSentCopies()
 {
     const QList<SentReply> replies = repliesAwaitingCopy();
     if (replies.isEmpty())
@@ -149,26 +149,24 @@ int Store::recordSentCopies()
         matchSentCopies(replies, sentCopyCandidates(replies), sentItemsFolderIds(), taken);
     if (found.isEmpty())
         return 0;
-    if (!sql::execute(d->db, kCreateSentCopies)) {
-        d->fail(QStringLiteral("making the table of sent copies"));
+    if (!m_db.execute(kCreateSentCopies, QStringLiteral("making the table of sent copies")))
         return -1;
-    }
-    sql::Transaction transaction(d->db);
+    auto transaction = m_db.begin();
     if (!transaction.isActive()) {
-        d->fail(QStringLiteral("recording the copies of sent messages"));
+        m_db.fail(QStringLiteral("recording the copies of sent messages"));
         return -1;
     }
     for (auto it = found.cbegin(); it != found.cend(); ++it) {
-        auto q = d->prepare("INSERT OR IGNORE INTO sent_copies (outbox_id, message_id) VALUES (:outbox, :message)");
+        auto q = m_db.prepare("INSERT OR IGNORE INTO sent_copies (outbox_id, message_id) VALUES (:outbox, :message)");
         if (!q.isValid())
             return -1;
         q.bind(":outbox", it.key());
         q.bind(":message", it.value());
-        if (!d->check(q.step(), QStringLiteral("recording the copy of outbox message %1").arg(it.key())))
+        if (!m_db.check(q.step(), QStringLiteral("recording the copy of outbox message %1").arg(it.key())))
             return -1;
     }
     if (!transaction.commit()) {
-        d->fail(QStringLiteral("recording the copies of sent messages"));
+        m_db.fail(QStringLiteral("recording the copies of sent messages"));
         return -1;
     }
     return int(found.size());

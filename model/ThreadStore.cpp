@@ -1,6 +1,6 @@
 // Reply headers and inferred conversations of skein::Store (ThreadInference.h).
 
-#include "StorePrivate.h"
+#include "StoreRows.h"
 #include "ThreadInference.h"
 
 #include <QHash>
@@ -16,10 +16,10 @@ namespace skein {
     "folder_id = :folder_id AND NOT headers_fetched AND conversation_index IS NULL "             \
     "AND header_fetch_failures < :max_failures AND NOT moving"
 
-QList<Message> Store::messagesNeedingReplyHeaders(const QString &folderId, int limit,
+QList<Message> ThreadStore::messagesNeedingReplyHeaders(const QString &folderId, int limit,
                                                   int maxFailures) const
 {
-    auto q = d->prepare("SELECT id, server_id FROM messages WHERE " SKEIN_HEADERS_PENDING
+    auto q = m_db.prepare("SELECT id, server_id FROM messages WHERE " SKEIN_HEADERS_PENDING
                         " ORDER BY id LIMIT :limit");
     if (!q.isValid())
         return {};
@@ -36,16 +36,16 @@ QList<Message> Store::messagesNeedingReplyHeaders(const QString &folderId, int l
         result.append(std::move(m));
     }
     if (rc != SQLITE_DONE) {
-        d->fail(QStringLiteral("listing the messages of folder %1 that need reply headers")
+        m_db.fail(QStringLiteral("listing the messages of folder %1 that need reply headers")
                     .arg(folderId));
         return {};
     }
     return result;
 }
 
-bool Store::setReplyHeaders(qint64 messageId, const ReplyHeaders &headers)
+bool ThreadStore::setReplyHeaders(qint64 messageId, const ReplyHeaders &headers)
 {
-    auto q = d->prepare("UPDATE messages SET message_id = :message_id, in_reply_to = :in_reply_to, "
+    auto q = m_db.prepare("UPDATE messages SET message_id = :message_id, in_reply_to = :in_reply_to, "
                         "reply_references = :references, headers_fetched = 1, "
                         "thread_links_stored = 0 WHERE id = :id");
     if (!q.isValid())
@@ -54,26 +54,26 @@ bool Store::setReplyHeaders(qint64 messageId, const ReplyHeaders &headers)
     q.bind(":in_reply_to", headers.inReplyTo);
     q.bind(":references", headers.references.join(QLatin1Char(' ')));
     q.bind(":id", messageId);
-    return d->check(q.step(), QStringLiteral("storing the reply headers of message %1").arg(messageId));
+    return m_db.check(q.step(), QStringLiteral("storing the reply headers of message %1").arg(messageId));
 }
 
-bool Store::setReplyHeaders(const QList<std::pair<qint64, ReplyHeaders>> &fetched)
+bool ThreadStore::setReplyHeaders(const QList<std::pair<qint64, ReplyHeaders>> &fetched)
 {
     // One transaction per server answer, not one per message.
-    sql::Transaction transaction(d->db);
+    auto transaction = m_db.begin();
     if (!transaction.isActive())
-        return d->fail(QStringLiteral("storing reply headers"));
+        return m_db.fail(QStringLiteral("storing reply headers"));
     for (const auto &[messageId, headers] : fetched) {
         if (!setReplyHeaders(messageId, headers))
             return false;
     }
-    return transaction.commit() || d->fail(QStringLiteral("storing reply headers"));
+    return transaction.commit() || m_db.fail(QStringLiteral("storing reply headers"));
 }
 
-QList<Message> Store::replyHeaderQueue(const QString &folderId, int maxFailures) const
+QList<Message> ThreadStore::replyHeaderQueue(const QString &folderId, int maxFailures) const
 {
     const QString what = QStringLiteral("listing the messages of folder %1 that need reply headers").arg(folderId);
-    auto q = d->prepare("SELECT id, server_id, subject, thread_topic, date_received FROM messages "
+    auto q = m_db.prepare("SELECT id, server_id, subject, thread_topic, date_received FROM messages "
                         "WHERE " SKEIN_HEADERS_PENDING);
     if (!q.isValid())
         return {};
@@ -103,7 +103,7 @@ QList<Message> Store::replyHeaderQueue(const QString &folderId, int maxFailures)
         pending.push_back(std::move(p));
     }
     if (rc != SQLITE_DONE) {
-        d->fail(what);
+        m_db.fail(what);
         return {};
     }
     // The conversation list shows the newest conversations first: their
@@ -126,21 +126,21 @@ QList<Message> Store::replyHeaderQueue(const QString &folderId, int maxFailures)
     return result;
 }
 
-bool Store::noteReplyHeadersFailed(const QList<qint64> &messageIds)
+bool ThreadStore::noteReplyHeadersFailed(const QList<qint64> &messageIds)
 {
-    sql::Transaction transaction(d->db);
+    auto transaction = m_db.begin();
     if (!transaction.isActive())
-        return d->fail(QStringLiteral("noting failed reply header fetches"));
+        return m_db.fail(QStringLiteral("noting failed reply header fetches"));
     for (const qint64 id : messageIds) {
-        auto q = d->prepare("UPDATE messages SET header_fetch_failures = header_fetch_failures + 1 "
+        auto q = m_db.prepare("UPDATE messages SET header_fetch_failures = header_fetch_failures + 1 "
                             "WHERE id = :id");
         if (!q.isValid())
             return false;
         q.bind(":id", id);
-        if (!d->check(q.step(), QStringLiteral("noting a failed reply header fetch")))
+        if (!m_db.check(q.step(), QStringLiteral("noting a failed reply header fetch")))
             return false;
     }
-    return transaction.commit() || d->fail(QStringLiteral("noting failed reply header fetches"));
+    return transaction.commit() || m_db.fail(QStringLiteral("noting failed reply header fetches"));
 }
 
 namespace {
@@ -175,21 +175,21 @@ ThreadCandidate readCandidate(sql::Statement &q, InferredConversation *stored)
 
 } // namespace
 
-bool Store::needsConversationInference(bool *needed) const
+bool ThreadStore::needsConversationInference(bool *needed) const
 {
     // Exchange and SOGo send an id for every message: nothing to infer.
-    auto q = d->prepare("SELECT EXISTS (SELECT 1 FROM messages "
+    auto q = m_db.prepare("SELECT EXISTS (SELECT 1 FROM messages "
                         "WHERE conversation_id IS NULL OR conversation_inferred)");
     if (!q.isValid() || q.step() != SQLITE_ROW)
-        return d->fail(QStringLiteral("grouping messages into conversations"));
+        return m_db.fail(QStringLiteral("grouping messages into conversations"));
     *needed = q.boolean(0);
     return true;
 }
 
-bool Store::regroupCandidates(const QByteArray &sql, int *changed, QList<qint64> *joined, int *considered)
+bool ThreadStore::regroupCandidates(const QByteArray &sql, int *changed, QList<qint64> *joined, int *considered)
 {
     const QString what = QStringLiteral("grouping messages into conversations");
-    auto q = d->prepare(sql.constData());
+    auto q = m_db.prepare(sql.constData());
     if (!q.isValid())
         return false;
     QList<ThreadCandidate> candidates;
@@ -201,7 +201,7 @@ bool Store::regroupCandidates(const QByteArray &sql, int *changed, QList<qint64>
         stored.append(std::move(now));
     }
     if (rc != SQLITE_DONE)
-        return d->fail(what);
+        return m_db.fail(what);
     q = sql::Statement();
 
     const QList<InferredConversation> inferred = ThreadInference::infer(candidates);
@@ -210,14 +210,14 @@ bool Store::regroupCandidates(const QByteArray &sql, int *changed, QList<qint64>
         if (to.conversationId == stored[i].conversationId && to.inferred == stored[i].inferred)
             continue;
         // The head triggers (migration 3) follow conversation_id updates.
-        auto update = d->prepare("UPDATE messages SET conversation_id = :cid, "
+        auto update = m_db.prepare("UPDATE messages SET conversation_id = :cid, "
                                  "conversation_inferred = :inferred WHERE id = :id");
         if (!update.isValid())
             return false;
         update.bindBlob(":cid", to.conversationId);
         update.bind(":inferred", to.inferred);
         update.bind(":id", candidates[i].id);
-        if (!d->check(update.step(), what))
+        if (!m_db.check(update.step(), what))
             return false;
         if (changed)
             ++*changed;
@@ -229,7 +229,7 @@ bool Store::regroupCandidates(const QByteArray &sql, int *changed, QList<qint64>
     return true;
 }
 
-bool Store::inferConversations(int *changed, QList<qint64> *joined)
+bool ThreadStore::inferConversations(int *changed, QList<qint64> *joined)
 {
     if (changed)
         *changed = 0;
@@ -240,18 +240,18 @@ bool Store::inferConversations(int *changed, QList<qint64> *joined)
         return false;
     if (!needed)
         return true;
-    sql::Transaction transaction(d->db);
+    auto transaction = m_db.begin();
     if (!transaction.isActive())
-        return d->fail(QStringLiteral("grouping messages into conversations"));
+        return m_db.fail(QStringLiteral("grouping messages into conversations"));
     const QByteArray all = QByteArray("SELECT ") + kCandidateColumns + " FROM messages ORDER BY id";
     return regroupCandidates(all, changed, joined, nullptr)
-        && (transaction.commit() || d->fail(QStringLiteral("grouping messages into conversations")));
+        && (transaction.commit() || m_db.fail(QStringLiteral("grouping messages into conversations")));
 }
 
-bool Store::storeMissingThreadLinks(int *stale, int *total)
+bool ThreadStore::storeMissingThreadLinks(int *stale, int *total)
 {
     const QString what = QStringLiteral("storing the thread links of new messages");
-    auto q = d->prepare("SELECT id, message_id, in_reply_to, reply_references, subject, thread_topic "
+    auto q = m_db.prepare("SELECT id, message_id, in_reply_to, reply_references, subject, thread_topic "
                         "FROM messages WHERE " SKEIN_REGROUP_SEEDS);
     if (!q.isValid())
         return false;
@@ -268,40 +268,40 @@ bool Store::storeMissingThreadLinks(int *stale, int *total)
         seeds.append(std::move(c));
     }
     if (rc != SQLITE_DONE)
-        return d->fail(what);
+        return m_db.fail(what);
     q = sql::Statement();
     *stale = int(seeds.size());
     if (seeds.isEmpty())
         return true;
-    auto old = d->prepare("DELETE FROM thread_links WHERE message IN "
+    auto old = m_db.prepare("DELETE FROM thread_links WHERE message IN "
                           "(SELECT id FROM messages WHERE " SKEIN_REGROUP_SEEDS ")");
-    if (!old.isValid() || !d->check(old.step(), what))
+    if (!old.isValid() || !m_db.check(old.step(), what))
         return false;
     old = sql::Statement();
     for (const ThreadCandidate &c : std::as_const(seeds)) {
         for (const QString &key : ThreadInference::linkKeys(c)) {
-            auto insert = d->prepare("INSERT INTO thread_links (key, message) VALUES (:key, :message)");
+            auto insert = m_db.prepare("INSERT INTO thread_links (key, message) VALUES (:key, :message)");
             if (!insert.isValid())
                 return false;
             insert.bind(":key", key);
             insert.bind(":message", c.id);
-            if (!d->check(insert.step(), what))
+            if (!m_db.check(insert.step(), what))
                 return false;
         }
     }
     // Counted only as far as the caller's choice needs (more than twice the
     // stale rows or not), so one new message does not count the mailbox.
-    auto count = d->prepare("SELECT count(*) FROM (SELECT 1 FROM messages LIMIT :enough)");
+    auto count = m_db.prepare("SELECT count(*) FROM (SELECT 1 FROM messages LIMIT :enough)");
     if (!count.isValid())
-        return d->fail(what);
+        return m_db.fail(what);
     count.bind(":enough", qint64(2) * *stale + 1);
     if (count.step() != SQLITE_ROW)
-        return d->fail(what);
+        return m_db.fail(what);
     *total = int(count.int64(0));
     return true;
 }
 
-bool Store::regroupChangedConversations(int *changed, QList<qint64> *joined, int *considered)
+bool ThreadStore::regroupChangedConversations(int *changed, QList<qint64> *joined, int *considered)
 {
     if (changed)
         *changed = 0;
@@ -315,15 +315,15 @@ bool Store::regroupChangedConversations(int *changed, QList<qint64> *joined, int
         return false;
     if (!needed)
         return true;
-    sql::Transaction transaction(d->db);
+    auto transaction = m_db.begin();
     if (!transaction.isActive())
-        return d->fail(what);
+        return m_db.fail(what);
     int stale = 0;
     int total = 0;
     if (!storeMissingThreadLinks(&stale, &total))
         return false;
     if (stale == 0)
-        return transaction.commit() || d->fail(what);
+        return transaction.commit() || m_db.fail(what);
     QByteArray select;
     if (2 * stale >= total) {
         // Most of the account is new (a first sync): walking links would
@@ -347,11 +347,11 @@ bool Store::regroupChangedConversations(int *changed, QList<qint64> *joined, int
     }
     if (!regroupCandidates(select, changed, joined, considered))
         return false;
-    auto done = d->prepare("UPDATE messages SET thread_links_stored = 1 WHERE " SKEIN_REGROUP_SEEDS);
-    if (!done.isValid() || !d->check(done.step(), what))
+    auto done = m_db.prepare("UPDATE messages SET thread_links_stored = 1 WHERE " SKEIN_REGROUP_SEEDS);
+    if (!done.isValid() || !m_db.check(done.step(), what))
         return false;
     done = sql::Statement();
-    return transaction.commit() || d->fail(what);
+    return transaction.commit() || m_db.fail(what);
 }
 
 } // namespace skein

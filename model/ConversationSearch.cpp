@@ -2,7 +2,7 @@
 // (FullTextSearch.cpp).
 
 #include "FullTextSearch.h"
-#include "StorePrivate.h"
+#include "StoreRows.h"
 #include "ThreadInference.h"
 
 #include <QSet>
@@ -37,22 +37,12 @@ const char *const singleSql =
 
 } // namespace
 
-bool Store::Private::flushFullText()
-{
-    for (const char *text : fts::flushPendingSql) {
-        auto q = prepare(text);
-        if (!q.isValid() || !check(q.step(), QStringLiteral("updating the full-text index")))
-            return false;
-    }
-    return true;
-}
-
-QList<SearchHit> Store::search(const QString &text, const QString &folderId, int limit) const
+QList<SearchHit> ConversationStore::search(const QString &text, const QString &folderId, int limit) const
 {
     const QString expression = fts::matchExpression(text);
     if (expression.isEmpty() || limit == 0)
         return {};
-    auto q = d->prepare(folderId.isEmpty() ? searchAll : searchFolder);
+    auto q = m_db.prepare(folderId.isEmpty() ? searchAll : searchFolder);
     if (!q.isValid())
         return {};
     q.bind(":query", expression);
@@ -77,7 +67,7 @@ QList<SearchHit> Store::search(const QString &text, const QString &folderId, int
         hits.append(hit);
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        d->fail(QStringLiteral("searching for %1").arg(text));
+        m_db.fail(QStringLiteral("searching for %1").arg(text));
         return {};
     }
     q = sql::Statement(); // ends the read before the lookups
@@ -86,7 +76,7 @@ QList<SearchHit> Store::search(const QString &text, const QString &folderId, int
     for (SearchHit hit : std::as_const(hits)) {
         ConversationSummary &s = hit.conversation;
         const bool single = s.conversationId.isEmpty();
-        auto head = d->prepare(single ? singleSql : headSql);
+        auto head = m_db.prepare(single ? singleSql : headSql);
         if (!head.isValid())
             return {};
         if (single)
@@ -97,7 +87,7 @@ QList<SearchHit> Store::search(const QString &text, const QString &folderId, int
         if (step == SQLITE_DONE)
             continue; // a sync deleted it since: the lookups are a read of their own
         if (step != SQLITE_ROW) {
-            d->fail(QStringLiteral("reading a found conversation"));
+            m_db.fail(QStringLiteral("reading a found conversation"));
             return {};
         }
         s.headId = head.int64(0);
@@ -124,7 +114,7 @@ QList<SearchHit> Store::search(const QString &text, const QString &folderId, int
     for (const SearchHit &hit : std::as_const(found))
         if (!hit.conversation.conversationId.isEmpty())
             summaries.append(hit.conversation);
-    if (!d->readMembers(folderId, &summaries))
+    if (!readMembers(folderId, &summaries))
         return {};
     qsizetype next = 0;
     for (SearchHit &hit : found)

@@ -1,21 +1,21 @@
 // The attachments each message lists (MailTypes.h Attachment, migration 10).
 
 #include "JoinedTransaction.h"
-#include "StorePrivate.h"
+#include "StoreRows.h"
 
 namespace skein {
 
-bool Store::Private::writeAttachments(qint64 messageId, const QList<Attachment> &attachments)
+bool MessageWriter::writeAttachments(qint64 messageId, const QList<Attachment> &attachments)
 {
-    auto clear = prepare("DELETE FROM attachments WHERE message_id = :message_id");
+    auto clear = m_db.prepare("DELETE FROM attachments WHERE message_id = :message_id");
     if (!clear.isValid())
         return false;
     clear.bind(":message_id", messageId);
-    if (!check(clear.step(), QStringLiteral("replacing the attachments of message %1").arg(messageId)))
+    if (!m_db.check(clear.step(), QStringLiteral("replacing the attachments of message %1").arg(messageId)))
         return false;
     int position = 0;
     for (const Attachment &a : attachments) {
-        auto q = prepare("INSERT INTO attachments (message_id, position, name, file_reference, size, "
+        auto q = m_db.prepare("INSERT INTO attachments (message_id, position, name, file_reference, size, "
                          "content_type, content_id, inline) VALUES (:message_id, :position, :name, "
                          ":file_reference, :size, :content_type, :content_id, :inline)");
         if (!q.isValid())
@@ -28,16 +28,16 @@ bool Store::Private::writeAttachments(qint64 messageId, const QList<Attachment> 
         q.bind(":content_type", a.contentType);
         q.bind(":content_id", a.contentId);
         q.bind(":inline", a.isInline);
-        if (!check(q.step(), QStringLiteral("storing attachment %1 of message %2").arg(a.name).arg(messageId)))
+        if (!m_db.check(q.step(), QStringLiteral("storing attachment %1 of message %2").arg(a.name).arg(messageId)))
             return false;
     }
     return true;
 }
 
-QList<Attachment> Store::attachments(qint64 messageId) const
+QList<Attachment> MessageStore::attachments(qint64 messageId) const
 {
     QList<Attachment> out;
-    auto q = d->prepare("SELECT name, file_reference, size, content_type, content_id, inline "
+    auto q = m_db.prepare("SELECT name, file_reference, size, content_type, content_id, inline "
                         "FROM attachments WHERE message_id = :message_id ORDER BY position");
     if (!q.isValid())
         return out;
@@ -47,24 +47,24 @@ QList<Attachment> Store::attachments(qint64 messageId) const
     return out;
 }
 
-bool Store::setAttachments(qint64 messageId, const QList<Attachment> &attachments)
+bool MessageStore::setAttachments(qint64 messageId, const QList<Attachment> &attachments)
 {
-    sql::JoinedTransaction transaction(d->db);
+    auto transaction = m_db.join();
     if (!transaction.isActive())
-        return d->fail(QStringLiteral("storing attachments"));
-    return d->writeAttachments(messageId, attachments) && transaction.commit();
+        return m_db.fail(QStringLiteral("storing attachments"));
+    return MessageWriter(m_db).writeAttachments(messageId, attachments) && transaction.commit();
 }
 
-bool Store::setAttachmentContentType(qint64 messageId, const QString &fileReference, const QString &contentType)
+bool MessageStore::setAttachmentContentType(qint64 messageId, const QString &fileReference, const QString &contentType)
 {
-    auto q = d->prepare("UPDATE attachments SET content_type = :content_type "
+    auto q = m_db.prepare("UPDATE attachments SET content_type = :content_type "
                         "WHERE message_id = :message_id AND file_reference = :file_reference");
     if (!q.isValid())
         return false;
     q.bind(":content_type", contentType);
     q.bind(":message_id", messageId);
     q.bind(":file_reference", fileReference);
-    return d->check(q.step(), QStringLiteral("recording an attachment's type"));
+    return m_db.check(q.step(), QStringLiteral("recording an attachment's type"));
 }
 
 } // namespace skein

@@ -3,7 +3,7 @@
 
 #include "DraftTypes.h"
 #include "JoinedTransaction.h"
-#include "StorePrivate.h"
+#include "StoreRows.h"
 
 #include <QDir>
 #include <QFile>
@@ -100,9 +100,9 @@ bool isInside(const QString &path, const QString &dir)
 
 } // namespace
 
-QString Store::draftFilesDir() const
+QString DraftStore::draftFilesDir() const
 {
-    return QFileInfo(d->path).absoluteDir().filePath(QStringLiteral("drafts"));
+    return QFileInfo(m_db.path()).absoluteDir().filePath(QStringLiteral("drafts"));
 }
 
 // Copies each attachment the draft does not own yet into drafts/<id>/ (0600)
@@ -161,35 +161,35 @@ static bool takeAttachmentFiles(const QString &dir, const QList<StoredAttachment
     return true;
 }
 
-qint64 Store::saveDraft(const DraftEntry &draft)
+qint64 DraftStore::saveDraft(const DraftEntry &draft)
 {
-    sql::JoinedTransaction transaction(d->db);
+    auto transaction = m_db.join();
     if (!transaction.isActive()) {
-        d->fail(QStringLiteral("saving a draft"));
+        m_db.fail(QStringLiteral("saving a draft"));
         return 0;
     }
     qint64 id = draft.id;
     QList<StoredAttachment> before;
     if (id == 0) {
-        auto q = d->prepare("INSERT INTO drafts (updated, client_id) VALUES (:updated, :client) RETURNING id");
+        auto q = m_db.prepare("INSERT INTO drafts (updated, client_id) VALUES (:updated, :client) RETURNING id");
         if (!q.isValid())
             return 0;
         q.bindTime(":updated", QDateTime::currentDateTimeUtc());
         // [MS-ASCMD] 2.2.3.27.4: at most 64 characters; a UUID is 36.
         q.bind(":client", QUuid::createUuid().toString(QUuid::WithoutBraces));
         if (q.step() != SQLITE_ROW) {
-            d->fail(QStringLiteral("saving a new draft"));
+            m_db.fail(QStringLiteral("saving a new draft"));
             return 0;
         }
         id = q.int64(0);
         q.step();
     } else {
-        auto q = d->prepare("SELECT attachments FROM drafts WHERE id = :id");
+        auto q = m_db.prepare("SELECT attachments FROM drafts WHERE id = :id");
         if (!q.isValid())
             return 0;
         q.bind(":id", id);
         if (q.step() != SQLITE_ROW) {
-            d->failWith(QStringLiteral("There is no draft %1; it may have been sent or deleted.").arg(id));
+            m_db.failWith(QStringLiteral("There is no draft %1; it may have been sent or deleted.").arg(id));
             return 0;
         }
         before = attachmentsFromJson(q.text(0));
@@ -198,10 +198,10 @@ qint64 Store::saveDraft(const DraftEntry &draft)
     QString error;
     const QString dir = QDir(draftFilesDir()).filePath(QString::number(id));
     if (!takeAttachmentFiles(dir, before, draft.attachments, &after, &error)) {
-        d->failWith(error);
+        m_db.failWith(error);
         return 0;
     }
-    auto q = d->prepare("UPDATE drafts SET updated = :updated, kind = :kind, source_message_id = :source, "
+    auto q = m_db.prepare("UPDATE drafts SET updated = :updated, kind = :kind, source_message_id = :source, "
                         "outbox_id = :outbox, to_addrs = :to, cc_addrs = :cc, bcc_addrs = :bcc, subject = :subject, "
                         "plain_body = :plain, html_body = :html, importance = :importance, "
                         "attachments = :attachments, revision = revision + 1 WHERE id = :id");
@@ -220,14 +220,14 @@ qint64 Store::saveDraft(const DraftEntry &draft)
     q.bind(":importance", draft.importance);
     q.bind(":attachments", attachmentsToJson(after));
     q.bind(":id", id);
-    if (!d->check(q.step(), QStringLiteral("saving draft %1").arg(id)) || !transaction.commit())
+    if (!m_db.check(q.step(), QStringLiteral("saving draft %1").arg(id)) || !transaction.commit())
         return 0;
     return id;
 }
 
-std::optional<DraftEntry> Store::draft(qint64 id) const
+std::optional<DraftEntry> DraftStore::draft(qint64 id) const
 {
-    auto q = d->prepare(SKEIN_DRAFT_SELECT "WHERE id = :id");
+    auto q = m_db.prepare(SKEIN_DRAFT_SELECT "WHERE id = :id");
     if (!q.isValid())
         return std::nullopt;
     q.bind(":id", id);
@@ -236,31 +236,31 @@ std::optional<DraftEntry> Store::draft(qint64 id) const
     return readDraft(q);
 }
 
-QList<DraftEntry> Store::drafts() const
+QList<DraftEntry> DraftStore::drafts() const
 {
     QList<DraftEntry> result;
-    auto q = d->prepare(SKEIN_DRAFT_SELECT "ORDER BY updated DESC, id DESC");
+    auto q = m_db.prepare(SKEIN_DRAFT_SELECT "ORDER BY updated DESC, id DESC");
     if (!q.isValid())
         return result;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
         result.append(readDraft(q));
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the drafts"));
+        m_db.fail(QStringLiteral("reading the drafts"));
     return result;
 }
 
-bool Store::deleteDraft(qint64 id)
+bool DraftStore::deleteDraft(qint64 id)
 {
-    sql::JoinedTransaction transaction(d->db);
+    auto transaction = m_db.join();
     if (!transaction.isActive())
-        return d->fail(QStringLiteral("deleting draft %1").arg(id));
-    auto q = d->prepare("DELETE FROM drafts WHERE id = :id RETURNING server_id, client_id, upload_attempts");
+        return m_db.fail(QStringLiteral("deleting draft %1").arg(id));
+    auto q = m_db.prepare("DELETE FROM drafts WHERE id = :id RETURNING server_id, client_id, upload_attempts");
     if (!q.isValid())
         return false;
     q.bind(":id", id);
     if (q.step() != SQLITE_ROW)
-        return d->failWith(QStringLiteral("There is no draft %1.").arg(id));
+        return m_db.failWith(QStringLiteral("There is no draft %1.").arg(id));
     const QString serverId = q.text(0);
     const QString clientId = q.text(1);
     const bool mayBeOnServer = !serverId.isEmpty() || q.integer(2) > 0;
@@ -268,112 +268,112 @@ bool Store::deleteDraft(qint64 id)
     if (!serverId.isEmpty()) {
         // The Drafts folder's copy goes now: the server never tells the
         // device that deleted it.
-        const std::optional<Folder> folder = folderOfType(FolderType::Drafts);
-        const std::optional<Message> copy = folder ? message(folder->serverId, serverId) : std::nullopt;
-        if (copy && !removeMessage(copy->id))
+        const std::optional<Folder> folder = m_store.folderStore().folderOfType(FolderType::Drafts);
+        const std::optional<Message> copy = folder ? m_store.messageStore().message(folder->serverId, serverId) : std::nullopt;
+        if (copy && !m_store.messageStore().removeMessage(copy->id))
             return false;
     }
     if (mayBeOnServer) {
-        auto journal = d->prepare("INSERT INTO draft_deletes (server_id, client_id) VALUES (:server, :client)");
+        auto journal = m_db.prepare("INSERT INTO draft_deletes (server_id, client_id) VALUES (:server, :client)");
         if (!journal.isValid())
             return false;
         journal.bind(":server", serverId);
         journal.bind(":client", clientId);
-        if (!d->check(journal.step(), QStringLiteral("journaling the server delete of draft %1").arg(id)))
+        if (!m_db.check(journal.step(), QStringLiteral("journaling the server delete of draft %1").arg(id)))
             return false;
     }
     if (!transaction.commit())
-        return d->fail(QStringLiteral("deleting draft %1").arg(id));
+        return m_db.fail(QStringLiteral("deleting draft %1").arg(id));
     QDir(QDir(draftFilesDir()).filePath(QString::number(id))).removeRecursively();
     return true;
 }
 
-QList<DraftUpload> Store::draftsToUpload() const
+QList<DraftUpload> DraftStore::draftsToUpload() const
 {
     QList<DraftUpload> result;
-    auto q = d->prepare(SKEIN_DRAFT_SELECT "WHERE revision > uploaded_revision ORDER BY id");
+    auto q = m_db.prepare(SKEIN_DRAFT_SELECT "WHERE revision > uploaded_revision ORDER BY id");
     if (!q.isValid())
         return result;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
         result.append(DraftUpload{readDraft(q), q.text(17), q.int64(14), q.integer(18)});
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the drafts to upload"));
+        m_db.fail(QStringLiteral("reading the drafts to upload"));
     return result;
 }
 
-bool Store::noteDraftUploading(qint64 id)
+bool DraftStore::noteDraftUploading(qint64 id)
 {
-    auto q = d->prepare("UPDATE drafts SET upload_attempts = upload_attempts + 1 WHERE id = :id");
+    auto q = m_db.prepare("UPDATE drafts SET upload_attempts = upload_attempts + 1 WHERE id = :id");
     if (!q.isValid())
         return false;
     q.bind(":id", id);
-    return d->check(q.step(), QStringLiteral("noting the upload of draft %1").arg(id));
+    return m_db.check(q.step(), QStringLiteral("noting the upload of draft %1").arg(id));
 }
 
-bool Store::setDraftUploaded(qint64 id, qint64 revision, const QString &serverId)
+bool DraftStore::setDraftUploaded(qint64 id, qint64 revision, const QString &serverId)
 {
-    auto q = d->prepare("UPDATE drafts SET server_id = :server, upload_error = '', "
+    auto q = m_db.prepare("UPDATE drafts SET server_id = :server, upload_error = '', "
                         "uploaded_revision = max(uploaded_revision, :revision) WHERE id = :id");
     if (!q.isValid())
         return false;
     q.bind(":server", serverId);
     q.bind(":revision", revision);
     q.bind(":id", id);
-    if (!d->check(q.step(), QStringLiteral("storing the server's copy of draft %1").arg(id)))
+    if (!m_db.check(q.step(), QStringLiteral("storing the server's copy of draft %1").arg(id)))
         return false;
-    if (sqlite3_changes(d->db) > 0 || serverId.isEmpty())
+    if (m_db.changes() > 0 || serverId.isEmpty())
         return true;
     // The user deleted the draft while its Add was out: the copy the server
     // just made goes too, or it would stay in Drafts with nobody to delete it.
-    auto journal = d->prepare("INSERT INTO draft_deletes (server_id) VALUES (:server)");
+    auto journal = m_db.prepare("INSERT INTO draft_deletes (server_id) VALUES (:server)");
     if (!journal.isValid())
         return false;
     journal.bind(":server", serverId);
-    return d->check(journal.step(), QStringLiteral("journaling the server delete of draft %1").arg(serverId));
+    return m_db.check(journal.step(), QStringLiteral("journaling the server delete of draft %1").arg(serverId));
 }
 
-bool Store::setDraftUploadError(qint64 id, const QString &error)
+bool DraftStore::setDraftUploadError(qint64 id, const QString &error)
 {
-    auto q = d->prepare("UPDATE drafts SET upload_error = :error WHERE id = :id");
+    auto q = m_db.prepare("UPDATE drafts SET upload_error = :error WHERE id = :id");
     if (!q.isValid())
         return false;
     q.bind(":error", error);
     q.bind(":id", id);
-    return d->check(q.step(), QStringLiteral("storing the upload error of draft %1").arg(id));
+    return m_db.check(q.step(), QStringLiteral("storing the upload error of draft %1").arg(id));
 }
 
-QList<DraftDelete> Store::draftDeletes() const
+QList<DraftDelete> DraftStore::draftDeletes() const
 {
     QList<DraftDelete> result;
-    auto q = d->prepare("SELECT id, server_id, client_id FROM draft_deletes ORDER BY id");
+    auto q = m_db.prepare("SELECT id, server_id, client_id FROM draft_deletes ORDER BY id");
     if (!q.isValid())
         return result;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
         result.append(DraftDelete{q.int64(0), q.text(1), q.text(2)});
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the draft deletes"));
+        m_db.fail(QStringLiteral("reading the draft deletes"));
     return result;
 }
 
-bool Store::setDraftDeleteServerId(qint64 deleteId, const QString &serverId)
+bool DraftStore::setDraftDeleteServerId(qint64 deleteId, const QString &serverId)
 {
-    auto q = d->prepare("UPDATE draft_deletes SET server_id = :server WHERE id = :id");
+    auto q = m_db.prepare("UPDATE draft_deletes SET server_id = :server WHERE id = :id");
     if (!q.isValid())
         return false;
     q.bind(":server", serverId);
     q.bind(":id", deleteId);
-    return d->check(q.step(), QStringLiteral("updating draft delete %1").arg(deleteId));
+    return m_db.check(q.step(), QStringLiteral("updating draft delete %1").arg(deleteId));
 }
 
-bool Store::finishDraftDelete(qint64 deleteId)
+bool DraftStore::finishDraftDelete(qint64 deleteId)
 {
-    auto q = d->prepare("DELETE FROM draft_deletes WHERE id = :id");
+    auto q = m_db.prepare("DELETE FROM draft_deletes WHERE id = :id");
     if (!q.isValid())
         return false;
     q.bind(":id", deleteId);
-    return d->check(q.step(), QStringLiteral("finishing draft delete %1").arg(deleteId));
+    return m_db.check(q.step(), QStringLiteral("finishing draft delete %1").arg(deleteId));
 }
 
 } // namespace skein

@@ -1,6 +1,6 @@
 // Folders, sync keys and resync state of skein::Store.
 
-#include "StorePrivate.h"
+#include "StoreRows.h"
 
 #include <QHash>
 
@@ -45,41 +45,41 @@ std::optional<Folder> findFolder(const QList<Folder> &folders, const QString &wa
 
 } // namespace
 
-bool Store::Private::folderState(const QString &folderId, FolderState *state) const
+bool readFolderState(const Database &db, const QString &folderId, FolderState *state)
 {
-    auto q = prepare("SELECT resyncing, resync_generation FROM folders WHERE server_id = :id");
+    auto q = db.prepare("SELECT resyncing, resync_generation FROM folders WHERE server_id = :id");
     if (!q.isValid())
         return false;
     q.bind(":id", folderId);
     const int rc = q.step();
     if (rc == SQLITE_DONE)
-        return failWith(QStringLiteral("unknown folder %1").arg(folderId));
+        return db.failWith(QStringLiteral("unknown folder %1").arg(folderId));
     if (rc != SQLITE_ROW)
-        return fail(QStringLiteral("reading folder %1").arg(folderId));
+        return db.fail(QStringLiteral("reading folder %1").arg(folderId));
     state->resyncing = q.boolean(0);
     state->generation = q.int64(1);
     return true;
 }
 
-QList<Folder> Store::folders() const
+QList<Folder> FolderStore::folders() const
 {
     QList<Folder> result;
-    auto q = d->prepare("SELECT server_id, parent_id, name, type FROM folders ORDER BY rowid");
+    auto q = m_db.prepare("SELECT server_id, parent_id, name, type FROM folders ORDER BY rowid");
     if (!q.isValid())
         return result;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
         result.append(readFolder(q));
     if (rc != SQLITE_DONE) {
-        d->fail(QStringLiteral("listing folders"));
+        m_db.fail(QStringLiteral("listing folders"));
         return {};
     }
     return result;
 }
 
-std::optional<Folder> Store::folder(const QString &serverId) const
+std::optional<Folder> FolderStore::folder(const QString &serverId) const
 {
-    auto q = d->prepare("SELECT server_id, parent_id, name, type FROM folders "
+    auto q = m_db.prepare("SELECT server_id, parent_id, name, type FROM folders "
                         "WHERE server_id = :id");
     if (!q.isValid())
         return std::nullopt;
@@ -88,11 +88,11 @@ std::optional<Folder> Store::folder(const QString &serverId) const
     if (rc == SQLITE_ROW)
         return readFolder(q);
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading folder %1").arg(serverId));
+        m_db.fail(QStringLiteral("reading folder %1").arg(serverId));
     return std::nullopt;
 }
 
-std::optional<Folder> Store::folderByName(const QString &nameOrPath) const
+std::optional<Folder> FolderStore::folderByName(const QString &nameOrPath) const
 {
     // Few folders per account: matching in C++ keeps Unicode case folding right,
     // which SQLite's NOCASE (ASCII only) would not.
@@ -115,9 +115,9 @@ std::optional<Folder> Store::folderByName(const QString &nameOrPath) const
     return std::nullopt;
 }
 
-std::optional<Folder> Store::folderOfType(FolderType type) const
+std::optional<Folder> FolderStore::folderOfType(FolderType type) const
 {
-    auto q = d->prepare("SELECT server_id, parent_id, name, type FROM folders "
+    auto q = m_db.prepare("SELECT server_id, parent_id, name, type FROM folders "
                         "WHERE type = :type ORDER BY rowid LIMIT 1");
     if (!q.isValid())
         return std::nullopt;
@@ -126,15 +126,15 @@ std::optional<Folder> Store::folderOfType(FolderType type) const
     if (rc == SQLITE_ROW)
         return readFolder(q);
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("finding a folder of type %1").arg(int(type)));
+        m_db.fail(QStringLiteral("finding a folder of type %1").arg(int(type)));
     return std::nullopt;
 }
 
-bool Store::Private::upsertFolder(const Folder &folder)
+bool FolderStore::upsertFolder(const Folder &folder)
 {
     // The update keeps sync_key and resync state: a renamed or moved folder
     // keeps its contents.
-    auto q = prepare("INSERT INTO folders (server_id, parent_id, name, type) "
+    auto q = m_db.prepare("INSERT INTO folders (server_id, parent_id, name, type) "
                        "VALUES (:id, :parent, :name, :type) ON CONFLICT (server_id) DO UPDATE "
                        "SET parent_id = excluded.parent_id, name = excluded.name, "
                        "type = excluded.type");
@@ -144,54 +144,54 @@ bool Store::Private::upsertFolder(const Folder &folder)
     q.bind(":parent", folder.parentId);
     q.bind(":name", folder.name);
     q.bind(":type", int(folder.type));
-    return check(q.step(), QStringLiteral("storing folder %1").arg(folder.serverId));
+    return m_db.check(q.step(), QStringLiteral("storing folder %1").arg(folder.serverId));
 }
 
-bool Store::Private::deleteFolderTree(const QString &serverId)
+bool FolderStore::deleteFolderTree(const QString &serverId)
 {
     // FolderSync may delete a parent without listing its children; they go too.
     // Their messages and bodies follow through ON DELETE CASCADE.
-    auto q = prepare("WITH RECURSIVE doomed (id) AS (SELECT :id UNION "
+    auto q = m_db.prepare("WITH RECURSIVE doomed (id) AS (SELECT :id UNION "
                        "SELECT f.server_id FROM folders f JOIN doomed ON f.parent_id = doomed.id) "
                        "DELETE FROM folders WHERE server_id IN doomed");
     if (!q.isValid())
         return false;
     q.bind(":id", serverId);
-    return check(q.step(), QStringLiteral("deleting folder %1").arg(serverId));
+    return m_db.check(q.step(), QStringLiteral("deleting folder %1").arg(serverId));
 }
 
-bool Store::Private::writeHierarchyKey(const QString &key)
+bool FolderStore::writeHierarchyKey(const QString &key)
 {
-    auto q = prepare("INSERT INTO account (id, folder_sync_key) VALUES (1, :key) "
+    auto q = m_db.prepare("INSERT INTO account (id, folder_sync_key) VALUES (1, :key) "
                        "ON CONFLICT (id) DO UPDATE SET folder_sync_key = excluded.folder_sync_key");
     if (!q.isValid())
         return false;
     q.bind(":key", key);
-    return check(q.step(), QStringLiteral("storing the folder hierarchy sync key"));
+    return m_db.check(q.step(), QStringLiteral("storing the folder hierarchy sync key"));
 }
 
-bool Store::applyFolderSync(const QString &newHierarchyKey, const QList<Folder> &addsOrUpdates,
+bool FolderStore::applyFolderSync(const QString &newHierarchyKey, const QList<Folder> &addsOrUpdates,
                             const QStringList &deletes)
 {
-    sql::Transaction transaction(d->db);
+    auto transaction = m_db.begin();
     if (!transaction.isActive())
-        return d->fail(QStringLiteral("starting the folder sync"));
+        return m_db.fail(QStringLiteral("starting the folder sync"));
     for (const Folder &folder : addsOrUpdates) {
-        if (!d->upsertFolder(folder))
+        if (!upsertFolder(folder))
             return false;
     }
     for (const QString &serverId : deletes) {
-        if (!d->deleteFolderTree(serverId))
+        if (!deleteFolderTree(serverId))
             return false;
     }
-    if (!d->writeHierarchyKey(newHierarchyKey))
+    if (!writeHierarchyKey(newHierarchyKey))
         return false;
-    return transaction.commit() || d->fail(QStringLiteral("committing the folder sync"));
+    return transaction.commit() || m_db.fail(QStringLiteral("committing the folder sync"));
 }
 
-QString Store::syncKey(const QString &folderId) const
+QString FolderStore::syncKey(const QString &folderId) const
 {
-    auto q = d->prepare("SELECT sync_key FROM folders WHERE server_id = :id");
+    auto q = m_db.prepare("SELECT sync_key FROM folders WHERE server_id = :id");
     if (!q.isValid())
         return QStringLiteral("0");
     q.bind(":id", folderId);
@@ -199,117 +199,117 @@ QString Store::syncKey(const QString &folderId) const
     if (rc == SQLITE_ROW)
         return q.text(0);
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("reading the sync key of folder %1").arg(folderId));
+        m_db.fail(QStringLiteral("reading the sync key of folder %1").arg(folderId));
     return QStringLiteral("0");
 }
 
-bool Store::setSyncKey(const QString &folderId, const QString &key)
+bool FolderStore::setSyncKey(const QString &folderId, const QString &key)
 {
     // A stored answer: no request of the folder is in doubt any more.
-    auto q = d->prepare("UPDATE folders SET sync_key = :key, sync_in_flight = 0 WHERE server_id = :id");
+    auto q = m_db.prepare("UPDATE folders SET sync_key = :key, sync_in_flight = 0 WHERE server_id = :id");
     if (!q.isValid())
         return false;
     q.bind(":key", key);
     q.bind(":id", folderId);
-    if (!d->check(q.step(), QStringLiteral("storing the sync key of folder %1").arg(folderId)))
+    if (!m_db.check(q.step(), QStringLiteral("storing the sync key of folder %1").arg(folderId)))
         return false;
-    return sqlite3_changes(d->db) > 0
-        || d->failWith(QStringLiteral("unknown folder %1").arg(folderId));
+    return m_db.changes() > 0
+        || m_db.failWith(QStringLiteral("unknown folder %1").arg(folderId));
 }
 
-bool Store::setSyncInFlight(const QString &folderId, bool inFlight)
+bool FolderStore::setSyncInFlight(const QString &folderId, bool inFlight)
 {
-    auto q = d->prepare("UPDATE folders SET sync_in_flight = :flight WHERE server_id = :id");
+    auto q = m_db.prepare("UPDATE folders SET sync_in_flight = :flight WHERE server_id = :id");
     if (!q.isValid())
         return false;
     q.bind(":flight", inFlight);
     q.bind(":id", folderId);
-    return d->check(q.step(), QStringLiteral("noting a request of folder %1").arg(folderId));
+    return m_db.check(q.step(), QStringLiteral("noting a request of folder %1").arg(folderId));
 }
 
-bool Store::isSyncInFlight(const QString &folderId) const
+bool FolderStore::isSyncInFlight(const QString &folderId) const
 {
-    auto q = d->prepare("SELECT sync_in_flight FROM folders WHERE server_id = :id");
+    auto q = m_db.prepare("SELECT sync_in_flight FROM folders WHERE server_id = :id");
     if (!q.isValid())
         return false;
     q.bind(":id", folderId);
     return q.step() == SQLITE_ROW && q.boolean(0);
 }
 
-bool Store::beginResync(const QString &folderId)
+bool FolderStore::beginResync(const QString &folderId)
 {
-    auto q = d->prepare("UPDATE folders SET sync_key = '0', resyncing = 1, "
+    auto q = m_db.prepare("UPDATE folders SET sync_key = '0', resyncing = 1, "
                         "resync_generation = resync_generation + 1 WHERE server_id = :id");
     if (!q.isValid())
         return false;
     q.bind(":id", folderId);
-    if (!d->check(q.step(), QStringLiteral("starting the resync of folder %1").arg(folderId)))
+    if (!m_db.check(q.step(), QStringLiteral("starting the resync of folder %1").arg(folderId)))
         return false;
-    return sqlite3_changes(d->db) > 0
-        || d->failWith(QStringLiteral("unknown folder %1").arg(folderId));
+    return m_db.changes() > 0
+        || m_db.failWith(QStringLiteral("unknown folder %1").arg(folderId));
 }
 
-bool Store::finishResync(const QString &folderId)
+bool FolderStore::finishResync(const QString &folderId)
 {
     const QString what = QStringLiteral("finishing the resync of folder %1").arg(folderId);
-    sql::Transaction transaction(d->db);
+    auto transaction = m_db.begin();
     if (!transaction.isActive())
-        return d->fail(what);
-    Private::FolderState state;
-    if (!d->folderState(folderId, &state))
+        return m_db.fail(what);
+    FolderState state;
+    if (!readFolderState(m_db, folderId, &state))
         return false;
     if (!state.resyncing)
         return true; // nothing to finish; never delete outside a resync
     // Every message the server sent again carries the current generation.
     // A local move's placeholder is not the server's yet: its move waits.
-    auto purge = d->prepare("DELETE FROM messages WHERE folder_id = :id "
+    auto purge = m_db.prepare("DELETE FROM messages WHERE folder_id = :id "
                             "AND seen_generation <> :generation AND NOT moving");
-    auto done = d->prepare("UPDATE folders SET resyncing = 0 WHERE server_id = :id");
+    auto done = m_db.prepare("UPDATE folders SET resyncing = 0 WHERE server_id = :id");
     if (!purge.isValid() || !done.isValid())
         return false;
     purge.bind(":id", folderId);
     purge.bind(":generation", state.generation);
     done.bind(":id", folderId);
-    if (!d->check(purge.step(), what) || !d->check(done.step(), what))
+    if (!m_db.check(purge.step(), what) || !m_db.check(done.step(), what))
         return false;
-    return transaction.commit() || d->fail(what);
+    return transaction.commit() || m_db.fail(what);
 }
 
-int Store::unreadCount(const QString &folderId) const
+int FolderStore::unreadCount(const QString &folderId) const
 {
     // Kept by migration 17's triggers; no row means no unread mail yet.
-    auto q = d->prepare("SELECT coalesce((SELECT unread FROM folder_unread WHERE folder_id = :folder_id), 0)");
+    auto q = m_db.prepare("SELECT coalesce((SELECT unread FROM folder_unread WHERE folder_id = :folder_id), 0)");
     if (!q.isValid())
         return 0;
     q.bind(":folder_id", folderId);
     if (q.step() != SQLITE_ROW) {
-        d->fail(QStringLiteral("counting the unread messages of folder %1").arg(folderId));
+        m_db.fail(QStringLiteral("counting the unread messages of folder %1").arg(folderId));
         return 0;
     }
     return q.integer(0);
 }
 
-QHash<QString, int> Store::unreadCounts() const
+QHash<QString, int> FolderStore::unreadCounts() const
 {
     // One row per folder, kept by migration 17's triggers.
     QHash<QString, int> result;
-    auto q = d->prepare("SELECT folder_id, unread FROM folder_unread WHERE unread > 0");
+    auto q = m_db.prepare("SELECT folder_id, unread FROM folder_unread WHERE unread > 0");
     if (!q.isValid())
         return result;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)
         result.insert(q.text(0), q.integer(1));
     if (rc != SQLITE_DONE) {
-        d->fail(QStringLiteral("counting unread messages"));
+        m_db.fail(QStringLiteral("counting unread messages"));
         return {};
     }
     return result;
 }
 
-bool Store::isResyncing(const QString &folderId) const
+bool FolderStore::isResyncing(const QString &folderId) const
 {
-    Private::FolderState state;
-    return d->folderState(folderId, &state) && state.resyncing;
+    FolderState state;
+    return readFolderState(m_db, folderId, &state) && state.resyncing;
 }
 
 } // namespace skein
