@@ -141,7 +141,7 @@ public:
         account.url = url;
         account.user = user;
         account.deviceId = QStringLiteral("LOAD%1").arg(index);
-        setup.saveAccount(account);
+        setup.accountStore().saveAccount(account);
         SyncEngine::Config config;
         config.databasePath = m_db;
         config.password = user;

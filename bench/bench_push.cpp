@@ -150,11 +150,11 @@ QList<double> skeinDelays(const QString &base, const QString &dataDir, int round
             continue;
         QElapsedTimer t;
         t.start();
-        const std::optional<Folder> inbox = reader.folderOfType(FolderType::Inbox);
+        const std::optional<Folder> inbox = reader.folderStore().folderOfType(FolderType::Inbox);
         bool found = false;
         while (!found && t.elapsed() < 10000) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
-            for (const Message &m : reader.messagesAfter(inbox->serverId, 0, 5))
+            for (const Message &m : reader.messageStore().messagesAfter(inbox->serverId, 0, 5))
                 found = found || m.subject == subject;
         }
         if (found)

@@ -195,7 +195,7 @@ int main(int argc, char *argv[])
         for (int turn = 0; turn < 2; ++turn) {
             const bool toIndexed = (turn == 0) == (i % 2 == 0);
             timer.start();
-            if (!(toIndexed ? indexed : plain).applySyncBatch(batches.at(i))) {
+            if (!(toIndexed ? indexed : plain).syncApplier().applySyncBatch(batches.at(i))) {
                 out() << "sync failed: " << (toIndexed ? indexed : plain).lastError() << "\n";
                 return 1;
             }
@@ -226,7 +226,7 @@ int main(int argc, char *argv[])
         QList<double> ftsOne, likeOne;
         for (int r = 0; r < repeats; ++r) {
             timer.start();
-            hits = int(indexed.search(query, {}, 50).size());
+            hits = int(indexed.conversationStore().search(query, {}, 50).size());
             ftsOne.append(timer.nsecsElapsed() / 1e6);
             timer.start();
             likeHits = likeScan(DatabaseTestAccess::connection(plain), query);

@@ -80,8 +80,8 @@ int main(int argc, char **argv)
     Store count;
     count.open(QString::fromLocal8Bit(argv[1]));
     int messages = 0;
-    for (const Folder &folder : count.folders())
-        messages += count.messageCount(folder.serverId);
+    for (const Folder &folder : count.folderStore().folders())
+        messages += count.messageStore().messageCount(folder.serverId);
     std::printf("start-up to first painted list, %d stored messages: %.1f ms (median of 5, warm; %d rows)\n",
                 messages, big[2], bigRows);
     std::printf("baseline, the same for a small mailbox: %.1f ms; ratio %.1fx\n", small[2],

@@ -211,7 +211,7 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
         small.open(dir.filePath(QStringLiteral("window100.db")));
         AccountSettings second = account;
         second.deviceId = QStringLiteral("BENCH2");
-        small.saveAccount(second);
+        small.accountStore().saveAccount(second);
         NetworkTransport plain;
         SyncOptions hundred;
         hundred.firstSyncWindowSize = 100;
@@ -219,8 +219,8 @@ std::optional<SyncRun> runOnce(int count, bool compareWindow100)
         t.start();
         const SyncReport r = syncAll(small, second, plain, hundred);
         const double seconds = t.nsecsElapsed() / 1e9;
-        const std::optional<Folder> box = small.folderOfType(FolderType::Inbox);
-        out() << "WindowSize 100 instead " << qRound((box ? small.messageCount(box->serverId) : 0) / seconds)
+        const std::optional<Folder> box = small.folderStore().folderOfType(FolderType::Inbox);
+        out() << "WindowSize 100 instead " << qRound((box ? small.messageStore().messageCount(box->serverId) : 0) / seconds)
               << " messages/s (" << seconds << " s" << (r.ok() ? QString() : QStringLiteral(", ") + r.message)
               << "); the app's first sync is " << QString::number(seconds / networkSeconds, 'f', 1) << "x faster\n";
     }

@@ -3,6 +3,7 @@
 // that name a message by a move's placeholder: named by the move's answer or
 // the target's Sync, gone when the move never got there, and undone or
 // settled without leaving a placeholder nothing takes over.
+#include "DatabaseTestAccess.h"
 #include "ActionJournal.h"
 #include "ConversationActions.h"
 #include "Migrations.h"
@@ -290,7 +291,7 @@ private Q_SLOTS:
 
     void migrationTwoReplacesThePlaceholderTable()
     {
-        sqlite3 *db = m_store->handle();
+        sqlite3 *db = DatabaseTestAccess::connection(*m_store);
         QVERIFY(latestSchemaVersion() >= 2);
         // 'sending' is allowed by the new CHECK.
         QCOMPARE(sqlite3_exec(db, "INSERT INTO actions (created, kind, state) VALUES (1, 'read', 'sending')",

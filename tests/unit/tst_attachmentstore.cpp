@@ -1,6 +1,7 @@
 // The attachments table (migration 10): a Sync's list stored with its
 // message, replaced by a later full change, gone with the message, and the
 // content type a fetch learned.
+#include "DatabaseTestAccess.h"
 #include "Migrations.h"
 #include "ModelTestData.h"
 #include "Store.h"
@@ -41,7 +42,7 @@ private Q_SLOTS:
         QVERIFY(openFresh(store));
         QVERIFY(latestSchemaVersion() >= 10);
         sqlite3_stmt *stmt = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(store.handle(),
+        QCOMPARE(sqlite3_prepare_v2(DatabaseTestAccess::connection(store),
                                     "SELECT message_id, position, name, file_reference, size, content_type, "
                                     "content_id, inline FROM attachments", -1, &stmt, nullptr), SQLITE_OK);
         sqlite3_finalize(stmt);
@@ -95,7 +96,7 @@ private Q_SLOTS:
         QVERIFY(store.syncApplier().applySyncBatch(gone));
         QVERIFY(store.messageStore().attachments(id).isEmpty());
         sqlite3_stmt *stmt = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(store.handle(), "SELECT count(*) FROM attachments", -1, &stmt, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_prepare_v2(DatabaseTestAccess::connection(store), "SELECT count(*) FROM attachments", -1, &stmt, nullptr), SQLITE_OK);
         QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
         QCOMPARE(sqlite3_column_int(stmt, 0), 0);
         sqlite3_finalize(stmt);

@@ -1,6 +1,7 @@
 // ConversationStore::search and the full-text index of migration 19: what is indexed,
 // how the user's text becomes a query, and that the index follows every
 // change of the mail (sync adds, updates, bodies, deletes, migration).
+#include "DatabaseTestAccess.h"
 #include "FullTextSearch.h"
 #include "Migrations.h"
 #include "ModelTestData.h"
@@ -50,7 +51,7 @@ class TestFullTextSearch : public QObject
     {
         sqlite3_stmt *stmt = nullptr;
         int n = -1;
-        if (sqlite3_prepare_v2(store.handle(), sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        if (sqlite3_prepare_v2(DatabaseTestAccess::connection(store), sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
             n = sqlite3_column_int(stmt, 0);
         sqlite3_finalize(stmt);
         return n;
@@ -266,7 +267,7 @@ private Q_SLOTS:
         QVERIFY(store.conversationStore().search(QStringLiteral("omega")).isEmpty());
         QVERIFY(store.conversationStore().search(QStringLiteral("revised")).isEmpty());
         QCOMPARE(count(store, "SELECT count(*) FROM messages_fts"), 0);
-        QVERIFY(exec(store.handle(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
     }
 
     // A sync batch writes the index once, before it commits; a batch that
@@ -306,7 +307,7 @@ private Q_SLOTS:
         QVERIFY(store.messageStore().setBody(idOf(store, inbox, QStringLiteral("n")), BodyType::PlainText, "porpoise", false, 8));
         QCOMPARE(store.conversationStore().search(QStringLiteral("porpoise")).size(), 1);
         QCOMPARE(count(store, "SELECT count(*) FROM messages_fts_pending"), 0);
-        QVERIFY(exec(store.handle(), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
     }
 
     void hostileInputIsOnlyText_data()

@@ -1,3 +1,4 @@
+#include "DatabaseTestAccess.h"
 #include "ActionTypes.h"
 #include "Migrations.h"
 #include "Store.h"
@@ -70,9 +71,9 @@ bool fillInbox(Store &store, int total, const std::function<Message(int)> &make)
 int progressCallsDuring(Store &store, int steps, const std::function<void()> &work)
 {
     int calls = 0;
-    sqlite3_progress_handler(store.handle(), steps, [](void *n) { return ++*static_cast<int *>(n), 0; }, &calls);
+    sqlite3_progress_handler(DatabaseTestAccess::connection(store), steps, [](void *n) { return ++*static_cast<int *>(n), 0; }, &calls);
     work();
-    sqlite3_progress_handler(store.handle(), 0, nullptr, nullptr);
+    sqlite3_progress_handler(DatabaseTestAccess::connection(store), 0, nullptr, nullptr);
     return calls;
 }
 
@@ -167,11 +168,11 @@ private Q_SLOTS:
         {
             Store store;
             QVERIFY2(store.open(path), qPrintable(store.lastError()));
-            QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), latestSchemaVersion());
-            QCOMPARE(pragma(store.handle(), "PRAGMA journal_mode"), QByteArray("wal"));
-            QCOMPARE(pragma(store.handle(), "PRAGMA foreign_keys"), QByteArray("1"));
-            QCOMPARE(pragma(store.handle(), "PRAGMA synchronous"), QByteArray("1")); // NORMAL
-            QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'actions'"),
+            QCOMPARE(pragma(DatabaseTestAccess::connection(store), "PRAGMA user_version").toInt(), latestSchemaVersion());
+            QCOMPARE(pragma(DatabaseTestAccess::connection(store), "PRAGMA journal_mode"), QByteArray("wal"));
+            QCOMPARE(pragma(DatabaseTestAccess::connection(store), "PRAGMA foreign_keys"), QByteArray("1"));
+            QCOMPARE(pragma(DatabaseTestAccess::connection(store), "PRAGMA synchronous"), QByteArray("1")); // NORMAL
+            QCOMPARE(pragma(DatabaseTestAccess::connection(store), "SELECT count(*) FROM sqlite_master WHERE name = 'actions'"),
                      QByteArray("1"));
             QVERIFY(store.accountStore().saveAccount({QStringLiteral("http://h:1")}));
         }
@@ -181,7 +182,7 @@ private Q_SLOTS:
         QCOMPARE(reopened.path(), path);
 
         // A database from a newer version is refused, not damaged.
-        QVERIFY(exec(reopened.handle(), "PRAGMA user_version = 999"));
+        QVERIFY(exec(DatabaseTestAccess::connection(reopened), "PRAGMA user_version = 999"));
         Store newer;
         QVERIFY(!newer.open(path));
         QVERIFY2(newer.lastError().contains(QLatin1String("newer")), qPrintable(newer.lastError()));
@@ -203,7 +204,7 @@ private Q_SLOTS:
         }
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
-        QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), latestSchemaVersion());
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "PRAGMA user_version").toInt(), latestSchemaVersion());
         AccountSettings account = *store.accountStore().account();
         QCOMPARE(account.url, QStringLiteral("https://h"));
         QCOMPARE(account.authMethod, AccountSettings::AuthMethod::Basic);
@@ -221,7 +222,7 @@ private Q_SLOTS:
         QCOMPARE(reread.oauthAuthority, account.oauthAuthority);
         QCOMPARE(reread.oauthTenant, account.oauthTenant);
         QCOMPARE(reread.oauthClientId, account.oauthClientId);
-        QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM pragma_table_info('account') WHERE name LIKE '%token%' "
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "SELECT count(*) FROM pragma_table_info('account') WHERE name LIKE '%token%' "
                                         "OR name LIKE '%password%' OR name LIKE '%secret%'"),
                  QByteArray("0"));
     }
@@ -260,15 +261,15 @@ private Q_SLOTS:
 
         Store store;
         QVERIFY2(store.open(path), qPrintable(store.lastError()));
-        QCOMPARE(pragma(store.handle(), "PRAGMA user_version").toInt(), latestSchemaVersion());
-        QCOMPARE(pragma(store.handle(), "PRAGMA foreign_keys"), QByteArray("1"));
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "PRAGMA user_version").toInt(), latestSchemaVersion());
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "PRAGMA foreign_keys"), QByteArray("1"));
         // The rebuilt table kept every index and trigger it had (later
         // migrations may add more, and migrations 15 and 16 drop one each on
         // purpose).
         const QStringList dropped{QStringLiteral("index messages_server_id"),
                                   QStringLiteral("index messages_folder_conversation")};
         const QStringList schemaAfter = QString::fromUtf8(
-            pragma(store.handle(), "SELECT group_concat(type || ' ' || name, '|') FROM (SELECT type, name "
+            pragma(DatabaseTestAccess::connection(store), "SELECT group_concat(type || ' ' || name, '|') FROM (SELECT type, name "
                                    "FROM sqlite_master WHERE tbl_name = 'messages' AND type IN ('index', "
                                    "'trigger') ORDER BY 1, 2)")).split(QLatin1Char('|'));
         for (const QString &entry : std::as_const(schemaBefore))
@@ -277,8 +278,8 @@ private Q_SLOTS:
             QVERIFY2(!schemaAfter.contains(entry), qPrintable(entry));
         QCOMPARE(store.messageStore().message(inbox, QStringLiteral("a"))->id, 1);
         QCOMPARE(store.messageStore().message(inbox, QStringLiteral("b"))->id, 2);
-        QCOMPARE(pragma(store.handle(), "SELECT data FROM bodies WHERE message_id = 1"), QByteArray("body a"));
-        QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM bodies"), QByteArray("1")); // c's went with c
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "SELECT data FROM bodies WHERE message_id = 1"), QByteArray("body a"));
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "SELECT count(*) FROM bodies"), QByteArray("1")); // c's went with c
         QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("k"), {mail("d")})));
         QCOMPARE(store.messageStore().message(inbox, QStringLiteral("d"))->id, 4); // 3 is still named by the journal
         QVERIFY(store.messageStore().removeMessage(4)); // the newest
@@ -286,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(store.messageStore().message(inbox, QStringLiteral("e"))->id, 5);
         // Bodies still go with their message.
         QVERIFY(store.messageStore().removeMessage(1));
-        QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM bodies"), QByteArray("0"));
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "SELECT count(*) FROM bodies"), QByteArray("0"));
     }
 
     void openFailsCleanlyInBadDirectories()
@@ -294,7 +295,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY(!store.open(m_dir.filePath(QStringLiteral("missing/dir/db.sqlite"))));
         QVERIFY(!store.lastError().isEmpty());
-        QVERIFY(!store.handle());
+        QVERIFY(!DatabaseTestAccess::connection(store));
         // chmod does not stop root; /proc refuses new files even to root.
         QString readOnly = m_dir.filePath(QStringLiteral("ro"));
         QVERIFY(QDir().mkpath(readOnly));
@@ -328,7 +329,7 @@ private Q_SLOTS:
         QCOMPARE(back->protocolVersion, account.protocolVersion);
         QCOMPARE(back->policyKey, account.policyKey);
         QCOMPARE(back->folderSyncKey, account.folderSyncKey);
-        const QByteArray columns = pragma(store.handle(),
+        const QByteArray columns = pragma(DatabaseTestAccess::connection(store),
             "SELECT group_concat(p.name) FROM sqlite_master t, pragma_table_info(t.name) p "
             "WHERE t.type = 'table'");
         QVERIFY(columns.contains("folder_sync_key"));
@@ -367,7 +368,7 @@ private Q_SLOTS:
         openWithFolders(store);
         QVERIFY(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), {mail("a")})));
         // The sync key write is the last step; make it fail.
-        QVERIFY(exec(store.handle(), "CREATE TRIGGER boom BEFORE UPDATE OF sync_key ON folders "
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "CREATE TRIGGER boom BEFORE UPDATE OF sync_key ON folders "
                                      "WHEN NEW.sync_key = 'boom' BEGIN SELECT RAISE(ABORT, 'no key'); END"));
         SyncBatch b = batch(inbox, QStringLiteral("boom"), {mail("b"), mail("c")});
         b.deletes = {QStringLiteral("a")};
@@ -391,8 +392,8 @@ private Q_SLOTS:
         Store store;
         openWithFolders(store);
         // max_page_count makes SQLite answer SQLITE_FULL as a full disk would.
-        const QByteArray pages = pragma(store.handle(), "PRAGMA page_count");
-        QVERIFY(exec(store.handle(), ("PRAGMA max_page_count = " + pages).constData()));
+        const QByteArray pages = pragma(DatabaseTestAccess::connection(store), "PRAGMA page_count");
+        QVERIFY(exec(DatabaseTestAccess::connection(store), ("PRAGMA max_page_count = " + pages).constData()));
         QList<Message> adds;
         for (int i = 0; i < 50; ++i) {
             adds.append(mail(QString::number(i)));
@@ -403,7 +404,7 @@ private Q_SLOTS:
         QVERIFY2(store.lastError().contains(QLatin1String("disk full")), qPrintable(store.lastError()));
         QCOMPARE(store.messageStore().messageCount(inbox), 0);
         QCOMPARE(store.folderStore().syncKey(inbox), QStringLiteral("0"));
-        QVERIFY(exec(store.handle(), "PRAGMA max_page_count = 1000000"));
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "PRAGMA max_page_count = 1000000"));
         QVERIFY2(store.syncApplier().applySyncBatch(batch(inbox, QStringLiteral("1"), adds)), qPrintable(store.lastError()));
         QCOMPARE(store.messageStore().messageCount(inbox), 50);
     }
@@ -492,7 +493,7 @@ private Q_SLOTS:
         QVERIFY(store.messageStore().setMessageState(idA, true, active));
         QVERIFY(waiting(store, ActionKind::MarkRead, idA, QStringLiteral("a"), [](ActionItem &i) { i.newRead = true; }));
         QVERIFY(waiting(store, ActionKind::Flag, idA, QStringLiteral("a"), [&](ActionItem &i) { i.newFlag = active; }));
-        QVERIFY(exec(store.handle(), "UPDATE messages SET read = 1 WHERE server_id = 'b'")); // stale, nothing waits
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "UPDATE messages SET read = 1 WHERE server_id = 'b'")); // stale, nothing waits
         const qint64 idD = store.messageStore().message(inbox, QStringLiteral("d"))->id;
         QVERIFY(waiting(store, ActionKind::Delete, idD, QStringLiteral("d"), [](ActionItem &) {}));
         QVERIFY(store.messageStore().removeMessage(idD));
@@ -650,11 +651,11 @@ private Q_SLOTS:
         Store reader;
         QVERIFY2(reader.open(writer.path()), qPrintable(reader.lastError()));
         // A reader is not blocked by an open write transaction and sees only commits.
-        QVERIFY(exec(writer.handle(), "BEGIN IMMEDIATE"));
-        QVERIFY(exec(writer.handle(), "INSERT INTO messages (folder_id, server_id) VALUES ('1', 'u')"));
-        QCOMPARE(reader.messageCount(inbox), 0);
-        QVERIFY(exec(writer.handle(), "COMMIT"));
-        QCOMPARE(reader.messageCount(inbox), 1);
+        QVERIFY(exec(DatabaseTestAccess::connection(writer), "BEGIN IMMEDIATE"));
+        QVERIFY(exec(DatabaseTestAccess::connection(writer), "INSERT INTO messages (folder_id, server_id) VALUES ('1', 'u')"));
+        QCOMPARE(reader.messageStore().messageCount(inbox), 0);
+        QVERIFY(exec(DatabaseTestAccess::connection(writer), "COMMIT"));
+        QCOMPARE(reader.messageStore().messageCount(inbox), 1);
 
         std::atomic<bool> writerOk = true, writerDone = false;
         std::thread thread([&writer, &writerOk, &writerDone] {
@@ -662,20 +663,20 @@ private Q_SLOTS:
                 QList<Message> adds;
                 for (int i = 0; i < 50; ++i)
                     adds.append(mail(QStringLiteral("t%1-%2").arg(b).arg(i), QByteArray::number(i), b));
-                writerOk = writerOk && writer.applySyncBatch(batch(inbox, QString::number(b), adds));
+                writerOk = writerOk && writer.syncApplier().applySyncBatch(batch(inbox, QString::number(b), adds));
             }
             writerDone = true;
         });
         int reads = 0;
         bool readerOk = true;
         while (!writerDone && readerOk) {
-            readerOk = !reader.conversations(inbox, 0, 20).isEmpty();
+            readerOk = !reader.conversationStore().conversations(inbox, 0, 20).isEmpty();
             ++reads;
         }
         thread.join();
         QVERIFY2(writerOk, qPrintable(writer.lastError()));
         QVERIFY2(readerOk && reader.lastError().isEmpty(), qPrintable(reader.lastError()));
-        QCOMPARE(reader.messageCount(inbox), 2001);
+        QCOMPARE(reader.messageStore().messageCount(inbox), 2001);
         qInfo() << "reader ran" << reads << "conversation queries while the writer wrote";
     }
 
@@ -703,7 +704,7 @@ private Q_SLOTS:
             "SELECT count(*) FROM messages m WHERE m.conversation_id IS NOT NULL AND m.is_head != "
             "(m.id = (SELECT n.id FROM messages n WHERE n.conversation_id = m.conversation_id "
             "ORDER BY n.date_received DESC, n.id DESC LIMIT 1))";
-        QCOMPARE(pragma(store.handle(), wrongHeads).toInt(), 0);
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), wrongHeads).toInt(), 0);
 
         auto checkPages = [&store](Qt::SortOrder order) {
             ConversationQuery query;
@@ -736,7 +737,7 @@ private Q_SLOTS:
         for (int i = 1; i < 3000; i += 31)
             changes.deletes.append(QString::number(i));
         QVERIFY(store.syncApplier().applySyncBatch(changes));
-        QCOMPARE(pragma(store.handle(), wrongHeads).toInt(), 0);
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), wrongHeads).toInt(), 0);
         QVERIFY(checkPages(Qt::DescendingOrder));
         QVERIFY(checkPages(Qt::AscendingOrder));
     }
@@ -809,7 +810,7 @@ private Q_SLOTS:
         const auto matchesRecount = [&store](const char *step) {
             QHash<QString, int> recount;
             sqlite3_stmt *q = nullptr;
-            sqlite3_prepare_v2(store.handle(), "SELECT folder_id, count(*) FROM messages NOT INDEXED "
+            sqlite3_prepare_v2(DatabaseTestAccess::connection(store), "SELECT folder_id, count(*) FROM messages NOT INDEXED "
                                                "WHERE NOT read GROUP BY folder_id", -1, &q, nullptr);
             while (sqlite3_step(q) == SQLITE_ROW)
                 recount.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(q, 0))),
@@ -844,11 +845,11 @@ private Q_SLOTS:
         QVERIFY2(store.syncApplier().applySyncBatch(changes), qPrintable(store.lastError()));
         QVERIFY(matchesRecount("changed"));
 
-        QVERIFY(exec(store.handle(), "UPDATE messages SET folder_id = '3' WHERE id % 5 = 0 AND folder_id = '1'"));
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "UPDATE messages SET folder_id = '3' WHERE id % 5 = 0 AND folder_id = '1'"));
         QVERIFY(matchesRecount("moved"));
-        QVERIFY(exec(store.handle(), "UPDATE messages SET read = NOT read, folder_id = '2' WHERE id % 7 = 0"));
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "UPDATE messages SET read = NOT read, folder_id = '2' WHERE id % 7 = 0"));
         QVERIFY(matchesRecount("moved and read"));
-        QVERIFY(exec(store.handle(), "UPDATE messages SET read = read, subject = 'same' WHERE id % 4 = 0"));
+        QVERIFY(exec(DatabaseTestAccess::connection(store), "UPDATE messages SET read = read, subject = 'same' WHERE id % 4 = 0"));
         QVERIFY(matchesRecount("unchanged read"));
 
         QVERIFY(store.messageStore().removeMessage(store.messageStore().message(inbox, QStringLiteral("40"))->id));
@@ -886,7 +887,7 @@ private Q_SLOTS:
         Store store;
         openWithFolders(store);
         sqlite3_stmt *plan = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(store.handle(),
+        QCOMPARE(sqlite3_prepare_v2(DatabaseTestAccess::connection(store),
                                     "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1 FROM messages x "
                                     "WHERE x.folder_id = '1' AND x.conversation_id = x'0102')",
                                     -1, &plan, nullptr), SQLITE_OK);
@@ -896,7 +897,7 @@ private Q_SLOTS:
         sqlite3_finalize(plan);
         QVERIFY2(steps.join(QLatin1Char('|')).contains(QLatin1String("COVERING INDEX messages_conversation ")),
                  qPrintable(steps.join(QLatin1Char('|'))));
-        QCOMPARE(pragma(store.handle(), "SELECT count(*) FROM pragma_index_list('messages') l "
+        QCOMPARE(pragma(DatabaseTestAccess::connection(store), "SELECT count(*) FROM pragma_index_list('messages') l "
                                         "WHERE (SELECT group_concat(name) FROM (SELECT name FROM "
                                         "pragma_index_info(l.name) ORDER BY seqno LIMIT 2)) "
                                         "= 'folder_id,conversation_id'"),

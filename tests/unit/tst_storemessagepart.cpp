@@ -23,14 +23,14 @@ class TestStoreMessagePart : public QObject
         return m;
     }
 
-    Message stored() const { return m_owner->message(inbox, QStringLiteral("p1")).value_or(Message{}); }
+    Message stored() const { return m_owner->messageStore().message(inbox, QStringLiteral("p1")).value_or(Message{}); }
 
 private Q_SLOTS:
     void init()
     {
         m_owner = std::make_unique<Store>();
         QVERIFY(m_owner->open(m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QStringLiteral(".db"))));
-        QVERIFY(m_owner->applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
+        QVERIFY(m_owner->folderStore().applyFolderSync(QStringLiteral("h1"), standardFolders(), {}));
     }
 
     void partIsStoredBesideTheBody()
@@ -47,7 +47,7 @@ private Q_SLOTS:
         QVERIFY(add(*m_owner, inbox, {reply({}, false)})); // the same message again, no part
         QCOMPARE(stored().messagePart, QByteArray("<p>Yes.</p>"));
         const qint64 id = stored().id;
-        QVERIFY(m_owner->setBody(id, BodyType::Html, "<p>Yes.</p><blockquote>Shall we? All of it.</blockquote>", false,
+        QVERIFY(m_owner->messageStore().setBody(id, BodyType::Html, "<p>Yes.</p><blockquote>Shall we? All of it.</blockquote>", false,
                                 60));
         QCOMPARE(stored().messagePart, QByteArray("<p>Yes.</p>"));
     }
