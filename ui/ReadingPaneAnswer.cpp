@@ -57,9 +57,17 @@ void ReadingPane::watchCardClicks(MessageCard *card)
     connect(card, &MessageCard::answerRequested, this, [this, card] { chooseAnswerTarget(card); });
 }
 
+// A reply still in the Outbox shows as a card (LocalSentRows: id below 0)
+// until the server's copy arrives; it is no stored message yet, so it can
+// be read but not answered.
+static bool isAnswerable(const MessageCard *card)
+{
+    return card->message().id > 0;
+}
+
 void ReadingPane::chooseAnswerTarget(MessageCard *card)
 {
-    if (!m_cards.contains(card) || m_answerTargetId == card->message().id)
+    if (!m_cards.contains(card) || !isAnswerable(card) || m_answerTargetId == card->message().id)
         return;
     m_answerTargetId = card->message().id;
     updateInlineReply();
@@ -68,9 +76,12 @@ void ReadingPane::chooseAnswerTarget(MessageCard *card)
 qint64 ReadingPane::answerTargetId() const
 {
     for (const MessageCard *card : m_cards)
-        if (card->message().id == m_answerTargetId)
+        if (card->message().id == m_answerTargetId && isAnswerable(card))
             return m_answerTargetId;
-    return m_cards.isEmpty() ? 0 : m_cards.constLast()->message().id;
+    for (auto card = m_cards.crbegin(); card != m_cards.crend(); ++card)
+        if (isAnswerable(*card))
+            return (*card)->message().id;
+    return 0;
 }
 
 void ReadingPane::updateInlineReply()
