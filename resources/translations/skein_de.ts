@@ -2399,6 +2399,13 @@
     </message>
 </context>
 <context>
+    <name>skein::ui::CentrePages</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+</context>
+<context>
     <name>skein::ui::ComposerAttachmentList</name>
     <message>
         <source>Attachments</source>
@@ -2945,6 +2952,33 @@ Skein sendet sie bei der nächsten Synchronisierung.</translation>
     </message>
 </context>
 <context>
+    <name>skein::ui::ConversationListPane</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Filter by subject or sender</source>
+        <translation>Nach Betreff oder Absender filtern</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>Unterhaltungen filtern</translation>
+    </message>
+    <message>
+        <source>By &amp;Date</source>
+        <translation>Nach &amp;Datum</translation>
+    </message>
+    <message>
+        <source>By &amp;Sender</source>
+        <translation>Nach &amp;Absender</translation>
+    </message>
+    <message>
+        <source>By S&amp;ubject</source>
+        <translation>Nach &amp;Betreff</translation>
+    </message>
+</context>
+<context>
     <name>skein::ui::ConversationNotice</name>
     <message>
         <source>Conversation rule</source>
@@ -3327,6 +3361,25 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     </message>
 </context>
 <context>
+    <name>skein::ui::FolderPane</name>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;All Inboxes</source>
+        <translation>&amp;Alle Posteingänge</translation>
+    </message>
+    <message>
+        <source>With several accounts, show every account&apos;s Inbox in one list</source>
+        <translation>Bei mehreren Konten den Posteingang jedes Kontos in einer Liste zeigen</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+</context>
+<context>
     <name>skein::ui::InlineReplyBox</name>
     <message>
         <source>Quick reply</source>
@@ -3408,146 +3461,6 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
         <translation>Bereiche</translation>
     </message>
     <message>
-        <source>&amp;Sync Now</source>
-        <translation>&amp;Jetzt synchronisieren</translation>
-    </message>
-    <message>
-        <source>Fetch new mail and send your changes (F5)</source>
-        <translation>Neue E-Mails abrufen und Ihre Änderungen senden (F5)</translation>
-    </message>
-    <message>
-        <source>&amp;Account…</source>
-        <translation>&amp;Konto…</translation>
-    </message>
-    <message>
-        <source>Set up or change the mail account</source>
-        <translation>E-Mail-Konto einrichten oder ändern</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Filter Conversations</source>
-        <translation>Unterhaltungen &amp;filtern</translation>
-    </message>
-    <message>
-        <source>By &amp;Date</source>
-        <translation>Nach &amp;Datum</translation>
-    </message>
-    <message>
-        <source>By &amp;Sender</source>
-        <translation>Nach &amp;Absender</translation>
-    </message>
-    <message>
-        <source>By S&amp;ubject</source>
-        <translation>Nach &amp;Betreff</translation>
-    </message>
-    <message>
-        <source>Menu bar</source>
-        <translation>Menüleiste</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Sort Conversations</source>
-        <translation>Unterhaltungen &amp;sortieren</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Werkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Folders</source>
-        <translation>Ordner</translation>
-    </message>
-    <message>
-        <source>Filter by subject or sender</source>
-        <translation>Nach Betreff oder Absender filtern</translation>
-    </message>
-    <message>
-        <source>Filter conversations</source>
-        <translation>Unterhaltungen filtern</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>&amp;All Inboxes</source>
-        <translation>&amp;Alle Posteingänge</translation>
-    </message>
-    <message>
-        <source>With several accounts, show every account&apos;s Inbox in one list</source>
-        <translation>Bei mehreren Konten den Posteingang jedes Kontos in einer Liste zeigen</translation>
-    </message>
-    <message>
-        <source>All Inboxes</source>
-        <translation>Alle Posteingänge</translation>
-    </message>
-    <message>
-        <source>&amp;Conversation</source>
-        <translation>&amp;Unterhaltung</translation>
-    </message>
-    <message>
-        <source>Show mail from:</source>
-        <translation>Zeitraum:</translation>
-    </message>
-    <message>
-        <source>Show mail from</source>
-        <translation>Zeitraum der E-Mails</translation>
-    </message>
-    <message>
-        <source>How far back to keep mail on this computer; Skein syncs again when you change it</source>
-        <translation>Wie weit zurück E-Mails auf diesem Computer gehalten werden; Skein synchronisiert neu, wenn Sie das ändern</translation>
-    </message>
-    <message>
-        <source>Show &amp;Mail From</source>
-        <translation>E-Mail-&amp;Zeitraum</translation>
-    </message>
-    <message>
-        <source>Changes waiting to be sent</source>
-        <translation>Änderungen, die auf das Senden warten</translation>
-    </message>
-    <message>
-        <source>Date filter</source>
-        <translation>Datumsfilter</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Undo %1</source>
-        <translation>Rückgängig: %1</translation>
-    </message>
-    <message>
-        <source>Undo %1 (%2)</source>
-        <translation>Rückgängig: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Ordner</translation>
-    </message>
-    <message>
         <source>That folder is not on this computer.</source>
         <translation>Dieser Ordner ist nicht auf diesem Computer.</translation>
     </message>
@@ -3556,182 +3469,12 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
         <translation>Diese Nachricht ist noch nicht auf diesem Computer (vielleicht ist sie älter als der Datumsfilter); ihr Ordner wird angezeigt.</translation>
     </message>
     <message>
-        <source>Checking how much mail there is…</source>
-        <translation>Es wird geprüft, wie viele E-Mails es gibt…</translation>
-    </message>
-    <message>
-        <source>Could not tell how much mail there is</source>
-        <translation>Die Menge der E-Mails konnte nicht ermittelt werden</translation>
-    </message>
-    <message>
-        <source>Could not tell how much mail there is: %1</source>
-        <translation>Die Menge der E-Mails konnte nicht ermittelt werden: %1</translation>
-    </message>
-    <message>
-        <source>~1 message to download</source>
-        <translation>~1 Nachricht herunterzuladen</translation>
-    </message>
-    <message>
-        <source>~%1 messages to download</source>
-        <translation>~%1 Nachrichten herunterzuladen</translation>
-    </message>
-    <message>
-        <source>Mail from %1</source>
-        <translation>E-Mails aus %1</translation>
-    </message>
-    <message>
-        <source>Older mail stays on the server (View › Show Mail From)</source>
-        <translation>Ältere E-Mails bleiben auf dem Server (Ansicht › E-Mail-Zeitraum)</translation>
-    </message>
-    <message>
-        <source>&amp;New Message</source>
-        <translation>&amp;Neue Nachricht</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <source>Write a new message</source>
-        <translation>Eine neue Nachricht schreiben</translation>
-    </message>
-    <message>
-        <source>&amp;Reply</source>
-        <translation>&amp;Antworten</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Antworten</translation>
-    </message>
-    <message>
-        <source>Answer the sender of the selected message</source>
-        <translation>Dem Absender der ausgewählten Nachricht antworten</translation>
-    </message>
-    <message>
-        <source>Reply &amp;All</source>
-        <translation>Allen ant&amp;worten</translation>
-    </message>
-    <message>
-        <source>Reply All</source>
-        <translation>Allen antworten</translation>
-    </message>
-    <message>
-        <source>Answer the sender and everyone the selected message went to</source>
-        <translation>Dem Absender und allen Empfängern der ausgewählten Nachricht antworten</translation>
-    </message>
-    <message>
-        <source>&amp;Forward</source>
-        <translation>W&amp;eiterleiten</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Weiterleiten</translation>
-    </message>
-    <message>
-        <source>Send the selected message on to someone</source>
-        <translation>Die ausgewählte Nachricht an jemanden weiterleiten</translation>
-    </message>
-    <message>
-        <source>&amp;Message</source>
-        <translation>&amp;Nachricht</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Accounts, checking mail, reading, notifications and signatures</source>
-        <translation>Konten, E-Mail-Abruf, Lesen, Benachrichtigungen und Signaturen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Skein — %n unread</source>
-        <translation>
-            <numerusform>Skein — %n ungelesen</numerusform>
-            <numerusform>Skein — %n ungelesen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>Search all mail (Ctrl+E)</source>
-        <translation>Alle E-Mails durchsuchen (Strg+E)</translation>
-    </message>
-    <message>
-        <source>Search mail</source>
-        <translation>E-Mails durchsuchen</translation>
-    </message>
-    <message>
-        <source>Finds conversations by words in their subject, people or text, in every folder</source>
-        <translation>Findet Unterhaltungen nach Wörtern in Betreff, Personen oder Text, in allen Ordnern</translation>
-    </message>
-    <message>
-        <source>Search the server too</source>
-        <translation>Auch auf dem Server suchen</translation>
-    </message>
-    <message>
-        <source>Also ask the server, for mail older than what this computer keeps</source>
-        <translation>Auch den Server fragen, nach E-Mails, die älter sind als die auf diesem Computer</translation>
-    </message>
-    <message>
-        <source>Searching the server…</source>
-        <translation>Der Server wird durchsucht…</translation>
-    </message>
-    <message>
-        <source>&amp;Search Mail</source>
-        <translation>E-Mails &amp;durchsuchen</translation>
-    </message>
-    <message>
-        <source>No conversation has these words.</source>
-        <translation>Keine Unterhaltung enthält diese Wörter.</translation>
-    </message>
-    <message>
-        <source>1 conversation found.</source>
-        <translation>1 Unterhaltung gefunden.</translation>
-    </message>
-    <message>
-        <source>%1 conversations found.</source>
-        <translation>%1 Unterhaltungen gefunden.</translation>
-    </message>
-    <message>
-        <source>Skein could not search the server.</source>
-        <translation>Skein konnte den Server nicht durchsuchen.</translation>
-    </message>
-    <message>
-        <source>The server found nothing more.</source>
-        <translation>Der Server hat nichts weiter gefunden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server found %n more.</source>
-        <translation>
-            <numerusform>Der Server hat %n weitere gefunden.</numerusform>
-            <numerusform>Der Server hat %n weitere gefunden.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The folder you were looking at no longer exists on the server.</source>
         <translation>Der Ordner, den Sie angesehen haben, existiert auf dem Server nicht mehr.</translation>
     </message>
     <message>
         <source>Choose another folder on the left.</source>
         <translation>Wählen Sie links einen anderen Ordner.</translation>
-    </message>
-    <message>
-        <source>Sync failed.</source>
-        <translation>Synchronisierung fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>Your mail on this computer is unchanged. Check the network and the account settings (Account…), then choose Sync Now (F5).</source>
-        <translation>Ihre E-Mails auf diesem Computer sind unverändert. Prüfen Sie das Netzwerk und die Kontoeinstellungen (Konto…) und wählen Sie dann „Jetzt synchronisieren“ (F5).</translation>
-    </message>
-    <message>
-        <source>Some folders could not be synced: %1</source>
-        <translation>Einige Ordner konnten nicht synchronisiert werden: %1</translation>
-    </message>
-    <message>
-        <source>The other folders are up to date. Skein tries these again on the next sync (F5).</source>
-        <translation>Die anderen Ordner sind aktuell. Skein versucht es bei der nächsten Synchronisierung (F5) erneut.</translation>
     </message>
 </context>
 <context>
@@ -4040,6 +3783,60 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     </message>
 </context>
 <context>
+    <name>skein::ui::SearchPane</name>
+    <message>
+        <source>Search all mail (Ctrl+E)</source>
+        <translation>Alle E-Mails durchsuchen (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Search mail</source>
+        <translation>E-Mails durchsuchen</translation>
+    </message>
+    <message>
+        <source>Finds conversations by words in their subject, people or text, in every folder</source>
+        <translation>Findet Unterhaltungen nach Wörtern in Betreff, Personen oder Text, in allen Ordnern</translation>
+    </message>
+    <message>
+        <source>Search the server too</source>
+        <translation>Auch auf dem Server suchen</translation>
+    </message>
+    <message>
+        <source>Also ask the server, for mail older than what this computer keeps</source>
+        <translation>Auch den Server fragen, nach E-Mails, die älter sind als die auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Searching the server…</source>
+        <translation>Der Server wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>No conversation has these words.</source>
+        <translation>Keine Unterhaltung enthält diese Wörter.</translation>
+    </message>
+    <message>
+        <source>1 conversation found.</source>
+        <translation>1 Unterhaltung gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 conversations found.</source>
+        <translation>%1 Unterhaltungen gefunden.</translation>
+    </message>
+    <message>
+        <source>Skein could not search the server.</source>
+        <translation>Skein konnte den Server nicht durchsuchen.</translation>
+    </message>
+    <message>
+        <source>The server found nothing more.</source>
+        <translation>Der Server hat nichts weiter gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server found %n more.</source>
+        <translation>
+            <numerusform>Der Server hat %n weitere gefunden.</numerusform>
+            <numerusform>Der Server hat %n weitere gefunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>skein::ui::SearchResultsView</name>
     <message>
         <source>Search results</source>
@@ -4277,6 +4074,103 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     </message>
 </context>
 <context>
+    <name>skein::ui::StatusArea</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>Änderungen, die auf das Senden warten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skein — %n unread</source>
+        <translation>
+            <numerusform>Skein — %n ungelesen</numerusform>
+            <numerusform>Skein — %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skein</source>
+        <translation>Skein</translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation>Synchronisierung fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Your mail on this computer is unchanged. Check the network and the account settings (Account…), then choose Sync Now (F5).</source>
+        <translation>Ihre E-Mails auf diesem Computer sind unverändert. Prüfen Sie das Netzwerk und die Kontoeinstellungen (Konto…) und wählen Sie dann „Jetzt synchronisieren“ (F5).</translation>
+    </message>
+    <message>
+        <source>Some folders could not be synced: %1</source>
+        <translation>Einige Ordner konnten nicht synchronisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The other folders are up to date. Skein tries these again on the next sync (F5).</source>
+        <translation>Die anderen Ordner sind aktuell. Skein versucht es bei der nächsten Synchronisierung (F5) erneut.</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Undo %1 (%2)</source>
+        <translation>Rückgängig: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ui::SyncFilterControl</name>
+    <message>
+        <source>Show mail from</source>
+        <translation>Zeitraum der E-Mails</translation>
+    </message>
+    <message>
+        <source>How far back to keep mail on this computer; Skein syncs again when you change it</source>
+        <translation>Wie weit zurück E-Mails auf diesem Computer gehalten werden; Skein synchronisiert neu, wenn Sie das ändern</translation>
+    </message>
+    <message>
+        <source>Date filter</source>
+        <translation>Datumsfilter</translation>
+    </message>
+    <message>
+        <source>Checking how much mail there is…</source>
+        <translation>Es wird geprüft, wie viele E-Mails es gibt…</translation>
+    </message>
+    <message>
+        <source>Could not tell how much mail there is</source>
+        <translation>Die Menge der E-Mails konnte nicht ermittelt werden</translation>
+    </message>
+    <message>
+        <source>Could not tell how much mail there is: %1</source>
+        <translation>Die Menge der E-Mails konnte nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>~1 message to download</source>
+        <translation>~1 Nachricht herunterzuladen</translation>
+    </message>
+    <message>
+        <source>~%1 messages to download</source>
+        <translation>~%1 Nachrichten herunterzuladen</translation>
+    </message>
+    <message>
+        <source>Mail from %1</source>
+        <translation>E-Mails aus %1</translation>
+    </message>
+    <message>
+        <source>Older mail stays on the server (View › Show Mail From)</source>
+        <translation>Ältere E-Mails bleiben auf dem Server (Ansicht › E-Mail-Zeitraum)</translation>
+    </message>
+</context>
+<context>
     <name>skein::ui::SyncStatus</name>
     <message>
         <source>Sync in progress</source>
@@ -4325,6 +4219,144 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     <message>
         <source>Last sync: %1</source>
         <translation>Letzte Synchronisierung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ui::UnifiedInboxPage</name>
+    <message>
+        <source>All Inboxes</source>
+        <translation>Alle Posteingänge</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ui::WindowActions</name>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch new mail and send your changes (F5)</source>
+        <translation>Neue E-Mails abrufen und Ihre Änderungen senden (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation>&amp;Konto…</translation>
+    </message>
+    <message>
+        <source>Set up or change the mail account</source>
+        <translation>E-Mail-Konto einrichten oder ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Search Mail</source>
+        <translation>E-Mails &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Conversations</source>
+        <translation>Unterhaltungen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Accounts, checking mail, reading, notifications and signatures</source>
+        <translation>Konten, E-Mail-Abruf, Lesen, Benachrichtigungen und Signaturen</translation>
+    </message>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>&amp;Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Write a new message</source>
+        <translation>Eine neue Nachricht schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Answer the sender of the selected message</source>
+        <translation>Dem Absender der ausgewählten Nachricht antworten</translation>
+    </message>
+    <message>
+        <source>Reply &amp;All</source>
+        <translation>Allen ant&amp;worten</translation>
+    </message>
+    <message>
+        <source>Reply All</source>
+        <translation>Allen antworten</translation>
+    </message>
+    <message>
+        <source>Answer the sender and everyone the selected message went to</source>
+        <translation>Dem Absender und allen Empfängern der ausgewählten Nachricht antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>W&amp;eiterleiten</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Weiterleiten</translation>
+    </message>
+    <message>
+        <source>Send the selected message on to someone</source>
+        <translation>Die ausgewählte Nachricht an jemanden weiterleiten</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menüleiste</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Sort Conversations</source>
+        <translation>Unterhaltungen &amp;sortieren</translation>
+    </message>
+    <message>
+        <source>Show &amp;Mail From</source>
+        <translation>E-Mail-&amp;Zeitraum</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Show mail from:</source>
+        <translation>Zeitraum:</translation>
     </message>
 </context>
 <context>
