@@ -115,7 +115,7 @@ WebReply AutodiscoverHandler::json(const WebRequest &request)
                          QStringLiteral("The given protocol value '%1' is invalid. Supported values are "
                                         "'ActiveSync'.")
                              .arg(protocol));
-    if (!m_ctx.store.userByEmail(email))
+    if (!m_ctx.store.accounts().userByEmail(email))
         return jsonError(404, QStringLiteral("UserNotFound"),
                          QStringLiteral("The user '%1' was not found.").arg(email));
     return WebReply::json(200, QJsonObject{{QStringLiteral("Protocol"), QStringLiteral("ActiveSync")},
@@ -131,7 +131,7 @@ WebReply AutodiscoverHandler::pox(const WebRequest &request)
         return poxError(600, QStringLiteral("Invalid Request"));
     if (!asked.acceptableSchema.isEmpty() && asked.acceptableSchema != kMobileSyncResponseSchema)
         return poxError(601, QStringLiteral("Requested schema version not supported"));
-    const auto user = m_ctx.store.userByEmail(asked.email);
+    const auto user = m_ctx.store.accounts().userByEmail(asked.email);
     if (!user)
         return poxError(600, QStringLiteral("Invalid Request"));
 

@@ -67,7 +67,7 @@ void appendItemData(wbxml::Element &target, ServerStore &store, int folderType, 
         return appendEmail(target, m, body, o);
     // A mail message moved into the calendar has no details: it shows as an
     // appointment at its date, an hour long.
-    const CalendarDetails details = store.calendarDetails(m.id).value_or(
+    const CalendarDetails details = store.mail().calendarDetails(m.id).value_or(
         CalendarDetails{m.receivedMs + 3600 * 1000, m.receivedMs, QString(), m.internetMessageId});
     appendCalendarItem(target, m, details, o.version);
 }

@@ -59,7 +59,7 @@ HandlerResult ComposeHandler::handle(const EasRequest &request)
         if (namesRefusedRecipient(submission.mail))
             return answer(request, 116); // fault knob: an address nobody has
     }
-    if (status == 1 && !submission.clientId.isEmpty() && m_ctx.store.hasClientId(request.user.id, submission.clientId))
+    if (status == 1 && !submission.clientId.isEmpty() && m_ctx.store.outgoing().hasClientId(request.user.id, submission.clientId))
         status = 118; // a retry of a message that already went out
     if (status == 1 && submission.kind != Submission::Kind::Send)
         status = resolveOriginal(request, source, &submission);
@@ -126,7 +126,7 @@ int ComposeHandler::resolveOriginal(const EasRequest &request, const Source &sou
         // ItemId is a ServerId (FOLDER:ID); a stale one (moved since) is not found.
         const qint64 folder = source.itemId.section(QLatin1Char(':'), 0, 0).toLongLong();
         const qint64 id = messageIdFromServerId(source.itemId, folder);
-        original = id ? store.message(request.user.id, id) : std::nullopt;
+        original = id ? store.mail().message(request.user.id, id) : std::nullopt;
         if (original && (original->folderId != folder
                          || (!source.folderId.isEmpty() && source.folderId.toLongLong() != folder)))
             original.reset();

@@ -96,13 +96,13 @@ int ConversationMove::destinationStatus(const std::optional<FolderRow> &destinat
 int ConversationMove::apply(const QList<QByteArray> &candidates, qint64 destinationFolderId)
 {
     ServerStore &store = m_ctx.store;
-    const auto destination = destinationFolderId > 0 ? store.folder(m_user.id, destinationFolderId) : std::nullopt;
+    const auto destination = destinationFolderId > 0 ? store.hierarchy().folder(m_user.id, destinationFolderId) : std::nullopt;
     if (const int s = destinationStatus(destination); s != 1)
         return s;
     QByteArray conversationId;
     QList<MessageRow> members;
     for (const QByteArray &candidate : candidates) {
-        members = store.conversationMessages(m_user.id, candidate);
+        members = store.mail().conversationMessages(m_user.id, candidate);
         if (!members.isEmpty()) {
             conversationId = candidate;
             break;
@@ -113,7 +113,7 @@ int ConversationMove::apply(const QList<QByteArray> &candidates, qint64 destinat
     if (!store.begin())
         return 3;
     const bool ok = moveAll(members, *destination)
-        && store.setConversationRule(m_user.id, ConversationRule{conversationId, destination->id, m_ctx.nowMs()});
+        && store.rules().setConversationRule(m_user.id, ConversationRule{conversationId, destination->id, m_ctx.nowMs()});
     if (!ok || !store.commit()) {
         store.rollback();
         return 3;
@@ -124,16 +124,16 @@ int ConversationMove::apply(const QList<QByteArray> &candidates, qint64 destinat
 bool ConversationMove::moveAll(const QList<MessageRow> &members, const FolderRow &destination)
 {
     QHash<qint64, int> folderTypes;
-    for (const FolderRow &f : m_ctx.store.folders(m_user.id))
+    for (const FolderRow &f : m_ctx.store.hierarchy().folders(m_user.id))
         folderTypes.insert(f.id, f.type);
     for (const MessageRow &m : members) {
         if (m.folderId == destination.id || isSpared(folderTypes.value(m.folderId)))
             continue;
         // Same row, new folder: the ServerId (FOLDER:ID) changes, so devices
         // see a Delete in the source and an Add in the destination.
-        if (!m_ctx.store.moveMessage(m.id, destination.id))
+        if (!m_ctx.store.mail().moveMessage(m.id, destination.id))
             return false;
-        m_ctx.store.markMovedOut(m_user.id, m_deviceId, m.folderId, m.id);
+        m_ctx.store.syncStates().markMovedOut(m_user.id, m_deviceId, m.folderId, m.id);
     }
     return true;
 }

@@ -124,7 +124,7 @@ void insertThread(ServerStore &store, qint64 userId, const Folders &folders, con
         }
         m.bodyType = 1;
         m.body = body;
-        store.insertMessage(m);
+        store.mail().insertMessage(m);
         rows.push_back(m);
     }
 }
@@ -209,7 +209,7 @@ int insertStandalones(ServerStore &store, qint64 userId, const Folders &f, qint6
         m.read = nowMs - m.receivedMs > 7 * day;
         if (m.subject.startsWith(QLatin1String("Signed contract")))
             m.flag = flagBlob(Mark::Flagged, m.receivedMs);
-        n += store.insertMessage(m) ? 1 : 0;
+        n += store.mail().insertMessage(m) ? 1 : 0;
     }
     return n;
 }
@@ -242,7 +242,7 @@ void insertCalendar(ServerStore &store, qint64 userId, qint64 calendarId, const 
         m.read = true;
         m.receivedMs = QDateTime(now.date().addDays(a.days), a.start, Qt::UTC).toMSecsSinceEpoch();
         const qint64 made = m.receivedMs - 14LL * 24 * 3600 * 1000;
-        store.insertCalendarItem(m, CalendarDetails{m.receivedMs + qint64(a.minutes) * 60 * 1000, made,
+        store.mail().insertCalendarItem(m, CalendarDetails{m.receivedMs + qint64(a.minutes) * 60 * 1000, made,
                                                     QString::fromUtf8(a.location),
                                                     QStringLiteral("skein-demo-%1@northwind.example").arg(++n)});
     }
@@ -254,16 +254,16 @@ SeedResult seedDemo(ServerStore &store, const QString &user, const QString &pass
 {
     SeedResult result;
     store.begin();
-    result.userId = store.ensureUser(user, password, QString::fromLatin1(people().at(0).email),
+    result.userId = store.accounts().ensureUser(user, password, QString::fromLatin1(people().at(0).email),
                                      QString::fromUtf8(people().at(0).name));
     Folders f;
-    f.inbox = store.folderByType(result.userId, FolderType::Inbox)->id;
-    f.sent = store.folderByType(result.userId, FolderType::SentItems)->id;
-    f.deleted = store.folderByType(result.userId, FolderType::DeletedItems)->id;
-    f.junk = store.folderByName(result.userId, QStringLiteral("Junk E-mail"))->id;
+    f.inbox = store.hierarchy().folderByType(result.userId, FolderType::Inbox)->id;
+    f.sent = store.hierarchy().folderByType(result.userId, FolderType::SentItems)->id;
+    f.deleted = store.hierarchy().folderByType(result.userId, FolderType::DeletedItems)->id;
+    f.junk = store.hierarchy().folderByName(result.userId, QStringLiteral("Junk E-mail"))->id;
     auto userFolder = [&](const QString &name) {
-        const auto existing = store.folderByName(result.userId, name);
-        return existing ? existing->id : store.addFolder(result.userId, 0, name, FolderType::UserMail);
+        const auto existing = store.hierarchy().folderByName(result.userId, name);
+        return existing ? existing->id : store.hierarchy().addFolder(result.userId, 0, name, FolderType::UserMail);
     };
     f.projects = userFolder(QStringLiteral("Projects"));
     f.receipts = userFolder(QStringLiteral("Receipts"));
@@ -274,7 +274,7 @@ SeedResult seedDemo(ServerStore &store, const QString &user, const QString &pass
         result.messages += int(t.messages.size());
     }
     const int singles = insertStandalones(store, result.userId, f, nowMs);
-    insertCalendar(store, result.userId, store.folderByType(result.userId, FolderType::Calendar)->id, now);
+    insertCalendar(store, result.userId, store.hierarchy().folderByType(result.userId, FolderType::Calendar)->id, now);
     result.conversations = threadNo + singles;
     result.messages += singles;
     store.commit();

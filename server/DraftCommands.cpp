@@ -76,8 +76,8 @@ int DraftCommands::add(const wbxml::Element &item, QString *serverId)
     const wbxml::Element *data = item.child(tag::AirSync::ApplicationData);
     if (clientId.isEmpty() || clientId.size() > kMaxClientId || !data)
         return 6;
-    if (const qint64 existing = m_ctx.store.draftByClientId(m_request.user.id, clientId)) {
-        const auto message = m_ctx.store.message(m_request.user.id, existing, false);
+    if (const qint64 existing = m_ctx.store.outgoing().draftByClientId(m_request.user.id, clientId)) {
+        const auto message = m_ctx.store.mail().message(m_request.user.id, existing, false);
         if (message && message->folderId == m_folder.id) {
             const int status = change(*message, *data);
             if (status == 1)
@@ -95,10 +95,10 @@ int DraftCommands::add(const wbxml::Element &item, QString *serverId)
         return status;
     row.conversationId = threading::newConversationId();
     row.conversationIndex = threading::rootIndex(QDateTime::fromMSecsSinceEpoch(row.receivedMs, Qt::UTC));
-    if (!m_ctx.store.insertMessage(row) || !m_ctx.store.rememberDraft(row.userId, clientId, row.id, bcc))
+    if (!m_ctx.store.mail().insertMessage(row) || !m_ctx.store.outgoing().rememberDraft(row.userId, clientId, row.id, bcc))
         return 5; // server error
     // The device that added it has it: its own next Sync sends no Add.
-    m_ctx.store.snapshotPut(m_stateId, row.id, SnapshotEntry{row.read, row.flagRev});
+    m_ctx.store.syncStates().snapshotPut(m_stateId, row.id, SnapshotEntry{row.read, row.flagRev});
     *serverId = serverIdFor(m_folder.id, row.id);
     return 1;
 }
@@ -106,10 +106,10 @@ int DraftCommands::add(const wbxml::Element &item, QString *serverId)
 int DraftCommands::change(const MessageRow &message, const wbxml::Element &data)
 {
     MessageRow row = message;
-    QString bcc = m_ctx.store.draftBcc(message.id);
+    QString bcc = m_ctx.store.outgoing().draftBcc(message.id);
     if (const int status = readFields(data, &row, &bcc); status != 1)
         return status;
-    if (!m_ctx.store.updateDraft(row, bcc))
+    if (!m_ctx.store.outgoing().updateDraft(row, bcc))
         return 5;
     retellOtherDevices(row.id);
     return 1;
@@ -117,7 +117,7 @@ int DraftCommands::change(const MessageRow &message, const wbxml::Element &data)
 
 void DraftCommands::retellOtherDevices(qint64 messageId)
 {
-    m_ctx.store.forgetSnapshotsExcept(messageId, m_stateId);
+    m_ctx.store.syncStates().forgetSnapshotsExcept(messageId, m_stateId);
 }
 
 } // namespace skein::server

@@ -37,7 +37,7 @@ EasAuthenticator::Outcome EasAuthenticator::checkBearer(const QByteArray &token)
     const auto issued = tokens.token(QString::fromLatin1(token), IssuedToken::Kind::Access);
     if (!issued || issued->revoked || issued->expiredAt(m_ctx.identity.nowMs()))
         return refuse(true);
-    if (auto user = m_ctx.store.userById(issued->userId))
+    if (auto user = m_ctx.store.accounts().userById(issued->userId))
         return Outcome{user, {}};
     return refuse(true); // the user is gone
 }
@@ -54,7 +54,7 @@ EasAuthenticator::Outcome EasAuthenticator::authenticate(const QByteArray &autho
     const int colon = decoded.indexOf(':');
     if (colon <= 0)
         return refuse(false);
-    const auto user = m_ctx.store.user(QString::fromUtf8(decoded.left(colon)));
+    const auto user = m_ctx.store.accounts().user(QString::fromUtf8(decoded.left(colon)));
     if (!user || user->password != QString::fromUtf8(decoded.mid(colon + 1)))
         return refuse(false);
     return Outcome{user, {}};

@@ -25,7 +25,7 @@ bool conversationModeOnNonMail(ServerStore &store, qint64 userId, const wbxml::E
     for (const wbxml::Element *c : collections.all(tag::GetItemEstimate::Collection)) {
         if (!asksConversationMode(*c))
             continue;
-        const auto folder = store.folder(userId, c->childText(tag::GetItemEstimate::CollectionId).trimmed().toLongLong());
+        const auto folder = store.hierarchy().folder(userId, c->childText(tag::GetItemEstimate::CollectionId).trimmed().toLongLong());
         if (folder && !FolderType::isMail(folder->type))
             return true;
     }
@@ -41,7 +41,7 @@ int estimate(ServerStore &store, const FolderRow &folder, const SyncState &state
         tracker.catchUp();
         return tracker.count();
     }
-    return int(pendingChanges(store.folderStates(folder.id, needsConversations(options)), store.snapshot(state.id),
+    return int(pendingChanges(store.mail().folderStates(folder.id, needsConversations(options)), store.syncStates().snapshot(state.id),
                               options).size());
 }
 
@@ -72,14 +72,14 @@ HandlerResult EstimateHandler::handle(const EasRequest &request)
             response.add(tag::GetItemEstimate::Collection)
                 .add(tag::GetItemEstimate::CollectionId, collectionId);
         };
-        const auto folder = m_ctx.store.folder(request.user.id, collectionId.toLongLong());
+        const auto folder = m_ctx.store.hierarchy().folder(request.user.id, collectionId.toLongLong());
         if (!folder) {
             fail(2);
             continue;
         }
         const wbxml::Element *mode = c->child(tag::AirSync::ConversationMode);
         const bool conversationMode = asksConversationMode(*c);
-        const auto state = m_ctx.store.syncState(request.user.id, request.deviceId, folder->id);
+        const auto state = m_ctx.store.syncStates().syncState(request.user.id, request.deviceId, folder->id);
         if (!state || key.isEmpty() || key == QLatin1String("0")) {
             fail(3);
             continue;

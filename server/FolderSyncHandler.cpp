@@ -29,13 +29,13 @@ HandlerResult FolderSyncHandler::handle(const EasRequest &request)
     }
     const QString key = request.body->childText(tag::FolderHierarchy::SyncKey).trimmed();
     const qint64 userId = request.user.id;
-    std::optional<FolderSyncState> state = m_store.folderSyncState(userId, request.deviceId);
+    std::optional<FolderSyncState> state = m_store.syncStates().folderSyncState(userId, request.deviceId);
 
     QHash<qint64, FolderSnapshotEntry> known;
     if (key == QLatin1String("0")) {
         // full hierarchy: diff against an empty snapshot
     } else if (state && key == state->syncKey) {
-        known = m_store.folderSnapshot(userId, request.deviceId);
+        known = m_store.syncStates().folderSnapshot(userId, request.deviceId);
     } else if (state && key == state->prevKey && !state->prevResponse.isEmpty()) {
         if (auto replay = elementFromBlob(state->prevResponse))
             return HandlerResult::doc(*replay);
@@ -44,7 +44,7 @@ HandlerResult FolderSyncHandler::handle(const EasRequest &request)
         return HandlerResult::doc(status(9));
     }
 
-    const QList<FolderRow> folders = m_store.folders(userId);
+    const QList<FolderRow> folders = m_store.hierarchy().folders(userId);
     QHash<qint64, FolderSnapshotEntry> current;
     wbxml::Element changes(tag::FolderHierarchy::Changes);
     int count = 0;
@@ -79,7 +79,7 @@ HandlerResult FolderSyncHandler::handle(const EasRequest &request)
     }
 
     wbxml::Element root = status(1);
-    const QString newKey = m_store.nextSyncKey();
+    const QString newKey = m_store.syncStates().nextSyncKey();
     root.add(tag::FolderHierarchy::SyncKey, newKey);
     auto &outChanges = root.add(tag::FolderHierarchy::Changes);
     outChanges.add(tag::FolderHierarchy::Count, qint64(count));
@@ -87,8 +87,8 @@ HandlerResult FolderSyncHandler::handle(const EasRequest &request)
         outChanges.children().push_back(std::move(c));
 
     m_store.begin();
-    m_store.replaceFolderSnapshot(userId, request.deviceId, current);
-    m_store.saveFolderSyncState(userId, request.deviceId,
+    m_store.syncStates().replaceFolderSnapshot(userId, request.deviceId, current);
+    m_store.syncStates().saveFolderSyncState(userId, request.deviceId,
                                 FolderSyncState{newKey, key == QLatin1String("0") ? QString() : key,
                                                 key == QLatin1String("0") ? QByteArray() : elementToBlob(root)});
     m_store.commit();

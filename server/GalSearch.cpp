@@ -56,7 +56,7 @@ wbxml::Element searchGal(ServerStore &store, const wbxml::Element &in)
     if (const int s = parseSearchRange(options ? options->childText(tag::Search::Range) : QString(), &first, &last); s != 1)
         return status(s);
     QList<UserRow> found;
-    for (const UserRow &user : store.users())
+    for (const UserRow &user : store.accounts().users())
         if (matches(user, query))
             found.append(user);
     std::sort(found.begin(), found.end(), [](const UserRow &a, const UserRow &b) {

@@ -17,7 +17,7 @@ AttachmentDownload getAttachment(ServerContext &ctx, const EasRequest &request)
     if (request.version >= 140)
         return {400, "text/plain", "GetAttachment is a 12.x command; fetch with ItemOperations\n"};
     const qint64 id = attachmentIdFromReference(request.query.value(QStringLiteral("AttachmentName")));
-    const auto att = id ? ctx.store.attachment(request.user.id, id) : std::nullopt;
+    const auto att = id ? ctx.store.mail().attachment(request.user.id, id) : std::nullopt;
     if (!att)
         return {404, "text/plain", "no such attachment\n"};
     const QByteArray type = att->contentType.isEmpty() ? QByteArray("application/octet-stream")

@@ -150,9 +150,9 @@ std::optional<UserRow> IdentityProvider::userBySignInName(const QString &typed)
     const QString name = typed.trimmed();
     if (name.isEmpty())
         return std::nullopt;
-    if (auto byName = m_ctx.store.user(name))
+    if (auto byName = m_ctx.store.accounts().user(name))
         return byName;
-    return m_ctx.store.userByEmail(name);
+    return m_ctx.store.accounts().userByEmail(name);
 }
 
 WebReply IdentityProvider::authorize(const WebRequest &request)
@@ -270,7 +270,7 @@ WebReply IdentityProvider::redeemRefreshToken(const Fields &form)
         return missingParameter(QStringLiteral("refresh_token"));
     const auto refresh = TokenStore(m_ctx.store).token(presented, IssuedToken::Kind::Refresh);
     if (!refresh || refresh->revoked || refresh->clientId != form.value(QStringLiteral("client_id"))
-        || !m_ctx.store.userById(refresh->userId))
+        || !m_ctx.store.accounts().userById(refresh->userId))
         return oauthError(QStringLiteral("invalid_grant"), 50173,
                           QStringLiteral("The provided grant has expired due to it being revoked, a fresh auth "
                                          "token is needed. The user might have changed or reset their password."));

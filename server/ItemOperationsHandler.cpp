@@ -56,7 +56,7 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
     if (const auto *ref = in.child(tag::AirSyncBase::FileReference)) {
         const QString fileRef = ref->text().trimmed();
         const qint64 attachmentId = attachmentIdFromReference(fileRef);
-        const auto att = attachmentId ? m_ctx.store.attachment(request.user.id, attachmentId) : std::nullopt;
+        const auto att = attachmentId ? m_ctx.store.mail().attachment(request.user.id, attachmentId) : std::nullopt;
         out.add(tag::ItemOperations::Status, att ? "1" : "15");
         out.add(tag::AirSyncBase::FileReference, fileRef);
         if (att) {
@@ -77,7 +77,7 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
     const QString collectionId = in.childText(tag::AirSync::CollectionId).trimmed();
     const QString serverId = in.childText(tag::AirSync::ServerId).trimmed();
     const qint64 messageId = messageIdFromServerId(serverId, collectionId.toLongLong());
-    auto m = messageId ? m_ctx.store.message(request.user.id, messageId) : std::nullopt;
+    auto m = messageId ? m_ctx.store.mail().message(request.user.id, messageId) : std::nullopt;
     if (!m || m->folderId != collectionId.toLongLong()) {
         out.add(tag::ItemOperations::Status, "6");
         out.add(tag::AirSync::CollectionId, collectionId);
@@ -89,7 +89,7 @@ void ItemOperationsHandler::fetch(const EasRequest &request, const wbxml::Elemen
         out.add(tag::ItemOperations::Status, qint64(status));
         return;
     }
-    const auto folder = m_ctx.store.folder(request.user.id, m->folderId);
+    const auto folder = m_ctx.store.hierarchy().folder(request.user.id, m->folderId);
     const int folderType = folder ? folder->type : FolderType::UserMail;
     out.add(tag::ItemOperations::Status, "1");
     out.add(tag::AirSync::CollectionId, collectionId);
@@ -127,9 +127,9 @@ HandlerResult ItemOperationsHandler::moveItems(const EasRequest &request)
         const QString src = mv->childText(tag::Move::SrcMsgId).trimmed();
         r.add(tag::Move::SrcMsgId, src);
         const qint64 srcFolder = mv->childText(tag::Move::SrcFldId).toLongLong();
-        const auto dst = m_ctx.store.folder(request.user.id, mv->childText(tag::Move::DstFldId).toLongLong());
+        const auto dst = m_ctx.store.hierarchy().folder(request.user.id, mv->childText(tag::Move::DstFldId).toLongLong());
         const qint64 id = messageIdFromServerId(src, srcFolder);
-        const auto m = id ? m_ctx.store.message(request.user.id, id, false) : std::nullopt;
+        const auto m = id ? m_ctx.store.mail().message(request.user.id, id, false) : std::nullopt;
         if (!m || m->folderId != srcFolder) {
             r.add(tag::Move::Status, "1");
         } else if (!dst) {
@@ -137,8 +137,8 @@ HandlerResult ItemOperationsHandler::moveItems(const EasRequest &request)
         } else if (dst->id == srcFolder) {
             r.add(tag::Move::Status, "4");
         } else {
-            m_ctx.store.moveMessage(m->id, dst->id);
-            m_ctx.store.markMovedOut(request.user.id, request.deviceId, srcFolder, m->id);
+            m_ctx.store.mail().moveMessage(m->id, dst->id);
+            m_ctx.store.syncStates().markMovedOut(request.user.id, request.deviceId, srcFolder, m->id);
             r.add(tag::Move::Status, "3");
             r.add(tag::Move::DstMsgId, serverIdFor(dst->id, m->id));
         }

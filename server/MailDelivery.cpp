@@ -25,7 +25,7 @@ std::optional<MessageRow> MailDelivery::referencedMessage(qint64 userId, const P
     std::reverse(references.begin(), references.end());
     candidates += references;
     for (const QString &id : std::as_const(candidates)) {
-        if (auto m = m_store.messageByInternetId(userId, id))
+        if (auto m = m_store.mail().messageByInternetId(userId, id))
             return m;
     }
     return std::nullopt;
@@ -40,7 +40,7 @@ qint64 MailDelivery::parentInMailbox(qint64 userId, const QByteArray &conversati
     if (index.size() <= 5)
         return 0;
     const QByteArray parentIndex = index.left(index.size() - 5);
-    for (const MessageRow &m : m_store.conversationMessages(userId, conversationId)) {
+    for (const MessageRow &m : m_store.mail().conversationMessages(userId, conversationId)) {
         if (m.conversationIndex == parentIndex)
             return m.id;
     }
@@ -104,7 +104,7 @@ MessageRow MailDelivery::rowFor(const ParsedMail &mail, const ThreadPlacement &p
 
 std::optional<Delivered> MailDelivery::insertInto(qint64 userId, qint64 folderId, MessageRow row)
 {
-    const auto folder = m_store.folder(userId, folderId);
+    const auto folder = m_store.hierarchy().folder(userId, folderId);
     if (!folder)
         return std::nullopt;
     row.id = 0;
@@ -112,7 +112,7 @@ std::optional<Delivered> MailDelivery::insertInto(qint64 userId, qint64 folderId
     row.folderId = folderId;
     for (AttachmentRow &a : row.attachments)
         a.id = 0;
-    if (!m_store.insertMessage(row))
+    if (!m_store.mail().insertMessage(row))
         return std::nullopt;
     return Delivered{userId, row.id, folderId, folder->name, row.conversationId, row.conversationIndex,
                      row.internetMessageId};
@@ -120,13 +120,13 @@ std::optional<Delivered> MailDelivery::insertInto(qint64 userId, qint64 folderId
 
 std::optional<Delivered> MailDelivery::deliverToInbox(qint64 userId, MessageRow row, const ParsedMail &mail)
 {
-    const auto inbox = m_store.folderByType(userId, FolderType::Inbox);
+    const auto inbox = m_store.hierarchy().folderByType(userId, FolderType::Inbox);
     if (!inbox)
         return std::nullopt;
     qint64 target = inbox->id;
     // A rule whose folder was deleted since falls back to the Inbox.
-    if (const auto rule = m_store.conversationRule(userId, row.conversationId)) {
-        if (m_store.folder(userId, rule->folderId))
+    if (const auto rule = m_store.rules().conversationRule(userId, row.conversationId)) {
+        if (m_store.hierarchy().folder(userId, rule->folderId))
             target = rule->folderId;
     }
     // Parent ids are per mailbox: find this user's copy of what it answers.
@@ -144,7 +144,7 @@ std::optional<Delivered> MailDelivery::deliverToFolder(qint64 userId, qint64 fol
 
 std::optional<Delivered> MailDelivery::saveInSent(qint64 userId, MessageRow row)
 {
-    const auto sent = m_store.folderByType(userId, FolderType::SentItems);
+    const auto sent = m_store.hierarchy().folderByType(userId, FolderType::SentItems);
     if (!sent)
         return std::nullopt;
     row.read = true;

@@ -40,7 +40,7 @@ QList<qint64> localRecipients(ServerStore &store, const ParsedMail &mail)
 {
     QList<qint64> out;
     for (const MailAddress &a : mail.recipients()) {
-        const auto user = store.userByAddress(a.address);
+        const auto user = store.accounts().userByAddress(a.address);
         if (user && !out.contains(user->id))
             out.append(user->id);
     }
@@ -70,7 +70,7 @@ SubmitResult submitMail(ServerStore &store, qint64 nowMs, const UserRow &sender,
     if (s.original && !s.replaceMime) {
         appendOriginal(s.mail, *s.original);
         if (s.kind == Submission::Kind::Forward)
-            s.mail.attachments += store.attachments(s.original->id);
+            s.mail.attachments += store.mail().attachments(s.original->id);
     }
     if (s.original && s.mail.inReplyTo.isEmpty() && !s.original->internetMessageId.isEmpty()) {
         s.mail.inReplyTo = {s.original->internetMessageId};
@@ -97,7 +97,7 @@ SubmitResult submitMail(ServerStore &store, qint64 nowMs, const UserRow &sender,
             result.deliveries.append(*copy);
     }
     if (ok && !s.clientId.isEmpty())
-        ok = store.rememberClientId(sender.id, s.clientId, nowMs);
+        ok = store.outgoing().rememberClientId(sender.id, s.clientId, nowMs);
     if (!ok || !store.commit()) {
         store.rollback();
         return SubmitResult{110, std::nullopt, {}};

@@ -115,7 +115,7 @@ QByteArray messageMime(ServerStore &store, const MessageRow &m)
     QSet<qint64> seen{m.id};
     for (qint64 parent = m.parentId; parent && !seen.contains(parent);) {
         seen.insert(parent);
-        const auto row = store.message(m.userId, parent, false);
+        const auto row = store.mail().message(m.userId, parent, false);
         if (!row)
             break;
         if (!row->internetMessageId.isEmpty())

@@ -56,7 +56,7 @@ HandlerResult PingHandler::start(const EasRequest &request, Watch *watch)
     if (w.heartbeatSeconds == 0 || w.folders.isEmpty())
         return HandlerResult::doc(answer(3)); // parameters missing and nothing cached
     for (qint64 id : std::as_const(w.folders))
-        if (!m_ctx.store.folder(w.userId, id))
+        if (!m_ctx.store.hierarchy().folder(w.userId, id))
             return HandlerResult::doc(answer(7)); // FolderSync first
     m_cache.insert(cacheKey, w);
     const QStringList changed = changedFolders(w);
@@ -70,8 +70,8 @@ QStringList PingHandler::changedFolders(const Watch &watch)
 {
     QStringList out;
     for (qint64 id : watch.folders) {
-        const auto state = m_ctx.store.syncState(watch.userId, watch.deviceId, id);
-        const auto folder = m_ctx.store.folder(watch.userId, id);
+        const auto state = m_ctx.store.syncStates().syncState(watch.userId, watch.deviceId, id);
+        const auto folder = m_ctx.store.hierarchy().folder(watch.userId, id);
         if (!state || !folder)
             continue;
         ChangeTracker tracker(m_ctx.store, *folder, state->id,

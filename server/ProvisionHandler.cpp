@@ -46,7 +46,7 @@ void addPolicyDocument(wbxml::Element &policy)
 
 bool ProvisionHandler::isProvisioned(const EasRequest &request, const QString &policyKey)
 {
-    const DeviceKeys keys = m_store.deviceKeys(request.user.id, request.deviceId);
+    const DeviceKeys keys = m_store.accounts().deviceKeys(request.user.id, request.deviceId);
     return !keys.policyKey.isEmpty() && keys.policyKey == policyKey.trimmed();
 }
 
@@ -80,11 +80,11 @@ HandlerResult ProvisionHandler::handle(const EasRequest &request)
         return HandlerResult::doc(response);
     }
 
-    DeviceKeys keys = m_store.deviceKeys(request.user.id, request.deviceId);
+    DeviceKeys keys = m_store.accounts().deviceKeys(request.user.id, request.deviceId);
     if (!policy->has(tag::Provision::PolicyKey)) {
         // Phase 1: a temporary key and the policy document.
         keys.tempKey = newPolicyKey();
-        m_store.setDeviceKeys(request.user.id, request.deviceId, keys);
+        m_store.accounts().setDeviceKeys(request.user.id, request.deviceId, keys);
         outPolicy.add(tag::Provision::Status, "1");
         outPolicy.add(tag::Provision::PolicyKey, keys.tempKey);
         addPolicyDocument(outPolicy);
@@ -99,7 +99,7 @@ HandlerResult ProvisionHandler::handle(const EasRequest &request)
     }
     keys.tempKey.clear();
     keys.policyKey = newPolicyKey();
-    m_store.setDeviceKeys(request.user.id, request.deviceId, keys);
+    m_store.accounts().setDeviceKeys(request.user.id, request.deviceId, keys);
     outPolicy.add(tag::Provision::Status, "1");
     outPolicy.add(tag::Provision::PolicyKey, keys.policyKey);
     return HandlerResult::doc(response);

@@ -37,14 +37,14 @@ bool ReferenceServer::isOpen() const
 
 bool ReferenceServer::hasUsers() const
 {
-    return m_ctx->store.isOpen() && m_ctx->store.hasUsers();
+    return m_ctx->store.isOpen() && m_ctx->store.accounts().hasUsers();
 }
 
 bool ReferenceServer::addUser(const QString &name, const QString &password)
 {
     if (!isOpen() || name.isEmpty())
         return false;
-    return m_ctx->store.ensureUser(name, password) != 0;
+    return m_ctx->store.accounts().ensureUser(name, password) != 0;
 }
 
 int ReferenceServer::seedDemo(const QDateTime &now, const QString &user, const QString &password)
@@ -60,10 +60,10 @@ int ReferenceServer::generate(const QString &user, const QString &folder, int co
     if (!isOpen())
         return 0;
     ServerStore &s = m_ctx->store;
-    auto u = s.user(user);
-    const qint64 userId = u ? u->id : s.ensureUser(user, user);
-    auto f = s.folderByName(userId, folder);
-    const qint64 folderId = f ? f->id : s.addFolder(userId, 0, folder, FolderType::UserMail);
+    auto u = s.accounts().user(user);
+    const qint64 userId = u ? u->id : s.accounts().ensureUser(user, user);
+    auto f = s.hierarchy().folderByName(userId, folder);
+    const qint64 folderId = f ? f->id : s.hierarchy().addFolder(userId, 0, folder, FolderType::UserMail);
     return demo::generateMessages(s, userId, folderId, count, seed, now);
 }
 
@@ -100,8 +100,8 @@ QUrl ReferenceServer::url() const
 
 QString ReferenceServer::folderId(const QString &user, const QString &folderName) const
 {
-    const auto u = m_ctx->store.user(user);
-    const auto f = u ? m_ctx->store.folderByName(u->id, folderName) : std::nullopt;
+    const auto u = m_ctx->store.accounts().user(user);
+    const auto f = u ? m_ctx->store.hierarchy().folderByName(u->id, folderName) : std::nullopt;
     return f ? QString::number(f->id) : QString();
 }
 
@@ -173,7 +173,7 @@ void ReferenceServer::advanceIdentityClock(qint64 ms)
 
 int ReferenceServer::revokeTokens(const QString &user)
 {
-    const auto u = isOpen() ? m_ctx->store.user(user) : std::nullopt;
+    const auto u = isOpen() ? m_ctx->store.accounts().user(user) : std::nullopt;
     if (!u)
         return -1;
     return TokenStore(m_ctx->store).revokeUser(u->id);

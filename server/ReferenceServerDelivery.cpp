@@ -22,7 +22,7 @@ std::optional<ParsedMail> replyMail(ServerStore &store, const UserRow &user, con
 {
     const qint64 folder = in.replyToServerId.section(QLatin1Char(':'), 0, 0).toLongLong();
     const qint64 id = messageIdFromServerId(in.replyToServerId, folder);
-    const auto parent = id ? store.message(user.id, id, false) : std::nullopt;
+    const auto parent = id ? store.mail().message(user.id, id, false) : std::nullopt;
     if (!parent || parent->folderId != folder) {
         *error = QStringLiteral("user %1 has no message %2").arg(user.name, in.replyToServerId);
         return std::nullopt;
@@ -61,7 +61,7 @@ DeliveryResult ReferenceServer::deliver(const IncomingMail &in)
     if (!isOpen())
         return failure(QStringLiteral("store not open"));
     ServerStore &store = m_ctx->store;
-    const auto user = store.user(in.to);
+    const auto user = store.accounts().user(in.to);
     if (!user)
         return failure(QStringLiteral("no user '%1'").arg(in.to));
     QString error;
@@ -93,11 +93,11 @@ QList<ConversationRuleInfo> ReferenceServer::conversationRules(const QString &us
 {
     QList<ConversationRuleInfo> out;
     ServerStore &store = m_ctx->store;
-    const auto user = isOpen() ? store.user(userName) : std::nullopt;
+    const auto user = isOpen() ? store.accounts().user(userName) : std::nullopt;
     if (!user)
         return out;
-    for (const ConversationRule &rule : store.conversationRules(user->id)) {
-        const auto folder = store.folder(user->id, rule.folderId);
+    for (const ConversationRule &rule : store.rules().conversationRules(user->id)) {
+        const auto folder = store.hierarchy().folder(user->id, rule.folderId);
         out.append(ConversationRuleInfo{rule.conversationId, QString::number(rule.folderId),
                                         folder ? folder->name : QString(),
                                         QDateTime::fromMSecsSinceEpoch(rule.createdMs, Qt::UTC)});

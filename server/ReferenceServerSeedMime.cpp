@@ -49,15 +49,15 @@ std::optional<FolderRow> specialFolder(ServerStore &store, qint64 userId, const 
 {
     const QString n = name.toLower();
     if (n == QLatin1String("inbox"))
-        return store.folderByType(userId, FolderType::Inbox);
+        return store.hierarchy().folderByType(userId, FolderType::Inbox);
     if (n == QLatin1String("sent"))
-        return store.folderByType(userId, FolderType::SentItems);
+        return store.hierarchy().folderByType(userId, FolderType::SentItems);
     if (n == QLatin1String("trash"))
-        return store.folderByType(userId, FolderType::DeletedItems);
+        return store.hierarchy().folderByType(userId, FolderType::DeletedItems);
     if (n == QLatin1String("drafts"))
-        return store.folderByType(userId, FolderType::Drafts);
+        return store.hierarchy().folderByType(userId, FolderType::Drafts);
     if (n == QLatin1String("junk"))
-        return store.folderByName(userId, QStringLiteral("Junk E-mail"));
+        return store.hierarchy().folderByName(userId, QStringLiteral("Junk E-mail"));
     return std::nullopt;
 }
 
@@ -76,13 +76,13 @@ qint64 folderForPath(ServerStore &store, qint64 userId, const QString &path)
             }
         }
         qint64 found = 0;
-        for (const FolderRow &f : store.folders(userId)) {
+        for (const FolderRow &f : store.hierarchy().folders(userId)) {
             if (f.parentId == parent && f.name == name) {
                 found = f.id;
                 break;
             }
         }
-        parent = found ? found : store.addFolder(userId, parent, name, FolderType::UserMail);
+        parent = found ? found : store.hierarchy().addFolder(userId, parent, name, FolderType::UserMail);
         if (!parent)
             return 0;
     }
@@ -142,7 +142,7 @@ bool alreadyImported(ServerStore &store, qint64 userId, qint64 folderId, const Q
 {
     if (messageId.isEmpty())
         return false;
-    const auto held = store.messageByInternetId(userId, messageId);
+    const auto held = store.mail().messageByInternetId(userId, messageId);
     return held && held->folderId == folderId;
 }
 
@@ -165,8 +165,8 @@ int ReferenceServer::seedMime(const QString &dir, const QString &userName, QStri
         return fail(why);
 
     ServerStore &store = m_ctx->store;
-    const auto existing = store.user(userName);
-    const qint64 userId = existing ? existing->id : store.ensureUser(userName, userName);
+    const auto existing = store.accounts().user(userName);
+    const qint64 userId = existing ? existing->id : store.accounts().ensureUser(userName, userName);
     if (!userId || !store.begin())
         return fail(QStringLiteral("cannot open the mailbox of %1: %2").arg(userName, store.lastError()));
     int imported = 0;

@@ -60,7 +60,7 @@ wbxml::Element SearchHandler::searchStore(const EasRequest &request, const wbxml
         return storeStatus(2);
     if (body.partTypeUnsupported)
         return storeStatus(kBodyPartTypeNotSupported);
-    if (criteria.collectionId && !m_ctx.store.folder(request.user.id, *criteria.collectionId))
+    if (criteria.collectionId && !m_ctx.store.hierarchy().folder(request.user.id, *criteria.collectionId))
         return storeStatus(11); // the client's hierarchy is out of date
 
     const bool deep = options && options->has(tag::Search::DeepTraversal);
@@ -69,7 +69,7 @@ wbxml::Element SearchHandler::searchStore(const EasRequest &request, const wbxml
     const int end = std::min<int>(last, int(found.size()) - 1);
     for (int i = first; i <= end; ++i) {
         MessageRow m = found.at(i);
-        m.attachments = m_ctx.store.attachments(m.id);
+        m.attachments = m_ctx.store.mail().attachments(m.id);
         auto &result = out.add(tag::Search::Result);
         result.add(tag::AirSync::Class, "Email");
         result.add(tag::Search::LongId, longIdFor(m.folderId, m.id));
@@ -84,7 +84,7 @@ wbxml::Element SearchHandler::searchStore(const EasRequest &request, const wbxml
 
 QList<qint64> SearchHandler::foldersToSearch(qint64 userId, const SearchCriteria &criteria, bool deep)
 {
-    const QList<FolderRow> folders = m_ctx.store.folders(userId);
+    const QList<FolderRow> folders = m_ctx.store.hierarchy().folders(userId);
     QList<qint64> out;
     if (!criteria.collectionId) {
         // A conversation or mailbox-wide search covers every mail folder.
@@ -111,11 +111,11 @@ QList<MessageRow> SearchHandler::matching(const EasRequest &request, const Searc
 {
     const QList<qint64> folders = foldersToSearch(request.user.id, criteria, deep);
     const QList<MessageRow> candidates = criteria.conversationIds.isEmpty()
-        ? m_ctx.store.messages(request.user.id)
+        ? m_ctx.store.mail().messages(request.user.id)
         : [&] {
               QList<MessageRow> members;
               for (const QByteArray &id : criteria.conversationIds)
-                  members += m_ctx.store.conversationMessages(request.user.id, id);
+                  members += m_ctx.store.mail().conversationMessages(request.user.id, id);
               return members;
           }();
     QList<MessageRow> out;

@@ -25,7 +25,7 @@ int flagStatus(const QByteArray &blob)
 QJsonArray dumpRules(ServerStore &store, qint64 userId, const QHash<qint64, QString> &folderNames)
 {
     QJsonArray out;
-    for (const ConversationRule &r : store.conversationRules(userId)) {
+    for (const ConversationRule &r : store.rules().conversationRules(userId)) {
         out.append(QJsonObject{{QStringLiteral("conversationId"), QString::fromLatin1(r.conversationId.toHex())},
                                {QStringLiteral("folderId"), QString::number(r.folderId)},
                                {QStringLiteral("folder"), folderNames.value(r.folderId)},
@@ -36,7 +36,7 @@ QJsonArray dumpRules(ServerStore &store, qint64 userId, const QHash<qint64, QStr
 
 QJsonObject dumpCalendarItem(ServerStore &store, const MessageRow &m, const QString &folder)
 {
-    const CalendarDetails d = store.calendarDetails(m.id).value_or(CalendarDetails{});
+    const CalendarDetails d = store.mail().calendarDetails(m.id).value_or(CalendarDetails{});
     return QJsonObject{{QStringLiteral("id"), QString::number(m.id)},
                        {QStringLiteral("serverId"), QStringLiteral("%1:%2").arg(m.folderId).arg(m.id)},
                        {QStringLiteral("folder"), folder},
@@ -52,14 +52,14 @@ QJsonObject dumpCalendarItem(ServerStore &store, const MessageRow &m, const QStr
 QJsonObject dumpStore(ServerStore &store)
 {
     QJsonArray users;
-    for (const UserRow &u : store.users()) {
+    for (const UserRow &u : store.accounts().users()) {
         QJsonObject user;
         user[QStringLiteral("name")] = u.name;
         user[QStringLiteral("email")] = u.email;
         QJsonArray folders;
         QHash<qint64, QString> folderNames;
         QSet<qint64> calendars;
-        for (const FolderRow &f : store.folders(u.id)) {
+        for (const FolderRow &f : store.hierarchy().folders(u.id)) {
             folderNames.insert(f.id, f.name);
             if (f.type == FolderType::Calendar)
                 calendars.insert(f.id);
@@ -70,7 +70,7 @@ QJsonObject dumpStore(ServerStore &store)
         }
         user[QStringLiteral("folders")] = folders;
 
-        const QList<MessageRow> rows = store.messages(u.id);
+        const QList<MessageRow> rows = store.mail().messages(u.id);
         QHash<qint64, const MessageRow *> byId;
         for (const MessageRow &m : rows)
             byId.insert(m.id, &m);
@@ -99,7 +99,7 @@ QJsonObject dumpStore(ServerStore &store)
                 {QStringLiteral("importance"), m.importance},
                 {QStringLiteral("bodyType"), m.bodyType},
                 {QStringLiteral("bodySize"), int(m.body.toUtf8().size())},
-                {QStringLiteral("attachments"), int(store.attachments(m.id).size())},
+                {QStringLiteral("attachments"), int(store.mail().attachments(m.id).size())},
                 {QStringLiteral("conversationId"), QString::fromLatin1(m.conversationId.toHex())},
                 {QStringLiteral("conversationIndex"), QString::fromLatin1(m.conversationIndex.toHex())},
                 {QStringLiteral("depth"), depth},

@@ -35,7 +35,7 @@ std::optional<MessageRow> messageForLongId(ServerStore &store, qint64 userId, co
 {
     bool ok = false;
     const qint64 id = longId.section(QLatin1Char(':'), -1).toLongLong(&ok);
-    return ok && id > 0 ? store.message(userId, id) : std::nullopt;
+    return ok && id > 0 ? store.mail().message(userId, id) : std::nullopt;
 }
 
 int SyncCommands::validateFlag(const wbxml::Element &flag, QByteArray *blob)
@@ -96,7 +96,7 @@ std::optional<MessageRow> SyncCommands::findInFolder(const QString &serverId)
     const qint64 id = messageIdFromServerId(serverId, m_folder.id);
     if (id == 0)
         return std::nullopt;
-    auto m = m_ctx.store.message(m_request.user.id, id, false);
+    auto m = m_ctx.store.mail().message(m_request.user.id, id, false);
     if (!m || m->folderId != m_folder.id)
         return std::nullopt;
     return m;
@@ -132,9 +132,9 @@ int SyncCommands::change(const wbxml::Element &item)
         }
     }
     if (read)
-        m_ctx.store.setRead(m->id, *read);
+        m_ctx.store.mail().setRead(m->id, *read);
     if (flagBlob)
-        m_ctx.store.setFlag(m->id, *flagBlob);
+        m_ctx.store.mail().setFlag(m->id, *flagBlob);
     recordOwnChange(m->id, read.has_value(), flagBlob.has_value());
     return 1;
 }
@@ -146,15 +146,15 @@ int SyncCommands::change(const wbxml::Element &item)
 // still comes as an Add, in its current state.
 void SyncCommands::recordOwnChange(qint64 messageId, bool readSent, bool flagSent)
 {
-    auto told = m_ctx.store.snapshotEntry(m_stateId, messageId);
-    const auto now = m_ctx.store.message(m_request.user.id, messageId, false);
+    auto told = m_ctx.store.syncStates().snapshotEntry(m_stateId, messageId);
+    const auto now = m_ctx.store.mail().message(m_request.user.id, messageId, false);
     if (!told || !now)
         return;
     if (readSent)
         told->read = now->read;
     if (flagSent)
         told->flagRev = now->flagRev;
-    m_ctx.store.snapshotPut(m_stateId, messageId, *told);
+    m_ctx.store.syncStates().snapshotPut(m_stateId, messageId, *told);
 }
 
 int SyncCommands::remove(const wbxml::Element &item, bool deletesAsMoves)
@@ -162,12 +162,12 @@ int SyncCommands::remove(const wbxml::Element &item, bool deletesAsMoves)
     auto m = findInFolder(item.childText(tag::AirSync::ServerId).trimmed());
     if (!m)
         return 8;
-    const auto trash = m_ctx.store.folderByType(m_request.user.id, FolderType::DeletedItems);
+    const auto trash = m_ctx.store.hierarchy().folderByType(m_request.user.id, FolderType::DeletedItems);
     if (deletesAsMoves && trash && trash->id != m_folder.id)
-        m_ctx.store.moveMessage(m->id, trash->id);
+        m_ctx.store.mail().moveMessage(m->id, trash->id);
     else
-        m_ctx.store.deleteMessage(m->id);
-    m_ctx.store.snapshotRemove(m_stateId, m->id);
+        m_ctx.store.mail().deleteMessage(m->id);
+    m_ctx.store.syncStates().snapshotRemove(m_stateId, m->id);
     return 1;
 }
 
@@ -198,7 +198,7 @@ void SyncCommands::run(const wbxml::Element &commands, bool deletesAsMoves, cons
                 r.add(tag::AirSync::Status, "8");
                 continue;
             }
-            m->attachments = m_ctx.store.attachments(m->id);
+            m->attachments = m_ctx.store.mail().attachments(m->id);
             r.add(tag::AirSync::Status, "1");
             appendItemData(r.add(tag::AirSync::ApplicationData), m_ctx.store, m_folder.type, *m, body,
                            serializeOptions(m_ctx, m_request));

@@ -100,7 +100,7 @@ HandlerResult SyncHandler::handle(const EasRequest &request)
             continue;
         if (!request.hasConversations())
             return HandlerResult::doc(topStatus(4));
-        const auto folder = m_ctx.store.folder(request.user.id, c->childText(tag::AirSync::CollectionId).toLongLong());
+        const auto folder = m_ctx.store.hierarchy().folder(request.user.id, c->childText(tag::AirSync::CollectionId).toLongLong());
         if (folder && !FolderType::isMail(folder->type))
             return HandlerResult::doc(topStatus(4));
     }
@@ -118,13 +118,13 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
     ServerStore &store = m_ctx.store;
     const QString key = in.childText(tag::AirSync::SyncKey).trimmed();
     const QString collectionId = in.childText(tag::AirSync::CollectionId).trimmed();
-    const auto folder = store.folder(request.user.id, collectionId.toLongLong());
+    const auto folder = store.hierarchy().folder(request.user.id, collectionId.toLongLong());
     if (key.isEmpty() || collectionId.isEmpty())
         return collectionStatus(key, collectionId, 4);
     if (!folder)
         return collectionStatus(key, collectionId, 12); // unknown folder: FolderSync needed
     if (m_ctx.faults.takeForcedStatus3(*folder)) {
-        store.resetSyncState(request.user.id, request.deviceId, folder->id, QStringLiteral("invalid"));
+        store.syncStates().resetSyncState(request.user.id, request.deviceId, folder->id, QStringLiteral("invalid"));
         return collectionStatus(QStringLiteral("0"), collectionId, 3);
     }
 
@@ -132,9 +132,9 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
     std::optional<SyncState> state;
     if (key == QLatin1String("0")) {
         store.begin();
-        state = store.resetSyncState(request.user.id, request.deviceId, folder->id, store.nextSyncKey());
+        state = store.syncStates().resetSyncState(request.user.id, request.deviceId, folder->id, store.syncStates().nextSyncKey());
     } else {
-        state = store.syncState(request.user.id, request.deviceId, folder->id);
+        state = store.syncStates().syncState(request.user.id, request.deviceId, folder->id);
         if (state && key == state->prevKey && !state->prevResponse.isEmpty()) {
             if (!isRetryOf(*state, in))
                 return collectionStatus(QStringLiteral("0"), collectionId, 3); // nothing applied
@@ -169,7 +169,7 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
     }
 
     wbxml::Element out(tag::AirSync::Collection);
-    const QString newKey = key == QLatin1String("0") ? state->syncKey : store.nextSyncKey();
+    const QString newKey = key == QLatin1String("0") ? state->syncKey : store.syncStates().nextSyncKey();
     out.add(tag::AirSync::SyncKey, newKey);
     out.add(tag::AirSync::CollectionId, collectionId);
     out.add(tag::AirSync::Status, "1");
@@ -198,11 +198,11 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
                 case ChangeKind::SoftDelete:
                     commandsOut.add(c.kind == ChangeKind::Delete ? tag::AirSync::Delete : tag::AirSync::SoftDelete)
                         .add(tag::AirSync::ServerId, serverId);
-                    store.snapshotRemove(state->id, c.messageId);
+                    store.syncStates().snapshotRemove(state->id, c.messageId);
                     break;
                 case ChangeKind::Change:
                 case ChangeKind::Add: {
-                    auto m = store.message(request.user.id, c.messageId, c.kind == ChangeKind::Add);
+                    auto m = store.mail().message(request.user.id, c.messageId, c.kind == ChangeKind::Add);
                     if (!m)
                         break;
                     auto &item = commandsOut.add(c.kind == ChangeKind::Add ? tag::AirSync::Add : tag::AirSync::Change);
@@ -219,7 +219,7 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
                         if (c.flagChanged)
                             appendFlag(data, *m);
                     }
-                    store.snapshotPut(state->id, c.messageId, SnapshotEntry{m->read, m->flagRev});
+                    store.syncStates().snapshotPut(state->id, c.messageId, SnapshotEntry{m->read, m->flagRev});
                     break;
                 }
                 }
@@ -236,7 +236,7 @@ wbxml::Element SyncHandler::collection(const EasRequest &request, const wbxml::E
         state->prevCommands = commandsDigest(in.child(tag::AirSync::Commands));
         state->syncKey = newKey;
     }
-    store.saveSyncState(*state);
+    store.syncStates().saveSyncState(*state);
     store.commit();
     return out;
 }

@@ -22,7 +22,7 @@ int generateMessages(ServerStore &store, qint64 userId, qint64 folderId, int cou
         return 0;
     QRandomGenerator random(seed);
     // Addressed to whoever the mail is generated for (--demo-messages: demo).
-    const std::optional<UserRow> owner = store.userById(userId);
+    const std::optional<UserRow> owner = store.accounts().userById(userId);
     const QString ownerAddress = owner ? owner->email : QStringLiteral("bench@skein.test");
     const QString ownerName = owner ? owner->displayName : QStringLiteral("bench");
     const qint64 nowMs = now.toMSecsSinceEpoch();
@@ -65,7 +65,7 @@ int generateMessages(ServerStore &store, qint64 userId, qint64 folderId, int cou
                 m.conversationIndex =
                     threading::replyIndex(parent.conversationIndex, sent, quint8(random.bounded(256)));
             }
-            store.insertMessage(m);
+            store.mail().insertMessage(m);
             rows.push_back(m);
             ++inserted;
             t = std::min(nowMs, t + 60'000 + qint64(random.bounded(6 * 3600)) * 1000);

@@ -163,10 +163,10 @@ ServerFixture::~ServerFixture()
 void ServerFixture::seedMailbox()
 {
     server::ServerStore &store = m_ctx.store;
-    const qint64 userId = store.ensureUser(QString::fromLatin1(user), QString::fromLatin1(user));
-    store.ensureUser(QStringLiteral("other"), QStringLiteral("other")); // a local recipient
-    const qint64 inbox = store.folderByType(userId, server::FolderType::Inbox)->id;
-    const qint64 projects = store.addFolder(userId, 0, QStringLiteral("Projects"), server::FolderType::UserMail);
+    const qint64 userId = store.accounts().ensureUser(QString::fromLatin1(user), QString::fromLatin1(user));
+    store.accounts().ensureUser(QStringLiteral("other"), QStringLiteral("other")); // a local recipient
+    const qint64 inbox = store.hierarchy().folderByType(userId, server::FolderType::Inbox)->id;
+    const qint64 projects = store.hierarchy().addFolder(userId, 0, QStringLiteral("Projects"), server::FolderType::UserMail);
     server::demo::generateMessages(store, userId, inbox, 6, 1, kNow);
     server::demo::generateMessages(store, userId, projects, 3, 2, kNow);
 
@@ -184,11 +184,11 @@ void ServerFixture::seedMailbox()
     html.internetMessageId = QStringLiteral("<contract@example.test>");
     html.attachments.append(server::AttachmentRow{0, 0, QStringLiteral("contract.pdf"),
                                                   QStringLiteral("application/pdf"), QByteArray("%PDF-1.4 fuzz")});
-    store.insertMessage(html);
+    store.mail().insertMessage(html);
 
     inboxId = QString::number(inbox);
     projectsId = QString::number(projects);
-    store.setDeviceKeys(userId, QString::fromLatin1(deviceId),
+    store.accounts().setDeviceKeys(userId, QString::fromLatin1(deviceId),
                         {QString::fromLatin1(temporaryPolicyKey), QString::fromLatin1(policyKey)});
 }
 

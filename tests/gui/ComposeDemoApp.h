@@ -163,7 +163,7 @@ protected:
     {
         QList<ServerFile> out;
         demoServerOf(*m_app)->runOnServerThread([&](skein::server::ReferenceServer &s) {
-            for (const skein::server::AttachmentRow &a : s.store().attachments(serverMessageId.toLongLong()))
+            for (const skein::server::AttachmentRow &a : s.store().mail().attachments(serverMessageId.toLongLong()))
                 out.append({a.name, a.data});
         });
         return out;

@@ -103,7 +103,7 @@ class TestAttachmentsServer : public QObject
     // The bytes the server keeps for this reference ("att:N").
     QByteArray serverBytes(const QString &reference)
     {
-        return m_server->store().attachment(m_server->store().user(QStringLiteral("demo"))->id,
+        return m_server->store().mail().attachment(m_server->store().accounts().user(QStringLiteral("demo"))->id,
                                             reference.mid(4).toLongLong())->data;
     }
 

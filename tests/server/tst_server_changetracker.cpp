@@ -53,7 +53,7 @@ private Q_SLOTS:
         m_server.setNow(kNow);
         QVERIFY(m_server.start() != 0);
         m_bulk = m_server.folderId(QStringLiteral("demo"), QStringLiteral("Bulk"));
-        m_userId = m_server.store().user(QStringLiteral("demo"))->id;
+        m_userId = m_server.store().accounts().user(QStringLiteral("demo"))->id;
     }
 
     // The baseline each bound below is measured against: reading the
@@ -111,7 +111,7 @@ private Q_SLOTS:
         QVERIFY2(idleSteps < m_folderRead / 10, qPrintable(QString::number(idleSteps)));
         key = EasTestClient::collection(idle)->childText(tag::AirSync::SyncKey);
 
-        QVERIFY(m_server.store().setRead(anyBulkMessage(), true));
+        QVERIFY(m_server.store().mail().setRead(anyBulkMessage(), true));
         EasResponse one;
         const qint64 oneSteps = steps([&] { one = c->sync(key, m_bulk, o); });
         QCOMPARE(items(one, tag::AirSync::Change).size(), 1);
@@ -122,7 +122,7 @@ private Q_SLOTS:
     // set only while a message of its conversation is inside the window.
     void agingOutOfTheFilterSoftDeletesTheConversation()
     {
-        const qint64 folder = m_server.store().addFolder(m_userId, 0, QStringLiteral("Aging"), 12);
+        const qint64 folder = m_server.store().hierarchy().addFolder(m_userId, 0, QStringLiteral("Aging"), 12);
         const QByteArray trip = QByteArray(16, 'a');
         insert(folder, QStringLiteral("Trip, today"), kNow.toMSecsSinceEpoch() - 2 * kHour, trip);
         insert(folder, QStringLiteral("Trip, last week"), kNow.toMSecsSinceEpoch() - 5 * kDay, trip);
@@ -148,7 +148,7 @@ private Q_SLOTS:
     // conversation, without their bodies.
     void aNewMessageBringsInItsConversation()
     {
-        const qint64 folder = m_server.store().addFolder(m_userId, 0, QStringLiteral("Late"), 12);
+        const qint64 folder = m_server.store().hierarchy().addFolder(m_userId, 0, QStringLiteral("Late"), 12);
         const QByteArray thread = QByteArray(16, 'b');
         insert(folder, QStringLiteral("Budget, ten days ago"), kNow.toMSecsSinceEpoch() - 10 * kDay, thread);
         auto c = client(QStringLiteral("LATE"));
@@ -170,18 +170,18 @@ private Q_SLOTS:
 
     void aMessageMovedAwayIsDeletedAndBackIsAdded()
     {
-        const qint64 from = m_server.store().addFolder(m_userId, 0, QStringLiteral("Moves"), 12);
-        const qint64 to = m_server.store().addFolder(m_userId, 0, QStringLiteral("Elsewhere"), 12);
+        const qint64 from = m_server.store().hierarchy().addFolder(m_userId, 0, QStringLiteral("Moves"), 12);
+        const qint64 to = m_server.store().hierarchy().addFolder(m_userId, 0, QStringLiteral("Elsewhere"), 12);
         const qint64 id = insert(from, QStringLiteral("Wanderer"), kNow.toMSecsSinceEpoch() - kHour, {});
         auto c = client(QStringLiteral("MOVES"));
         EasTestClient::SyncOptions o;
         const QString collection = QString::number(from);
         QString key = primeAndDrain(*c, collection, o);
-        QVERIFY(m_server.store().moveMessage(id, to));
+        QVERIFY(m_server.store().mail().moveMessage(id, to));
         EasResponse r = c->sync(key, collection, o);
         QCOMPARE(items(r, tag::AirSync::Delete).size(), 1);
         key = EasTestClient::collection(r)->childText(tag::AirSync::SyncKey);
-        QVERIFY(m_server.store().moveMessage(id, from));
+        QVERIFY(m_server.store().mail().moveMessage(id, from));
         r = c->sync(key, collection, o);
         QCOMPARE(items(r, tag::AirSync::Add).size(), 1);
     }
@@ -211,7 +211,7 @@ private:
         row.conversationId = conversationId;
         if (!conversationId.isEmpty())
             row.conversationIndex = QByteArray(5, '\1');
-        return m_server.store().insertMessage(row);
+        return m_server.store().mail().insertMessage(row);
     }
 
     qint64 anyBulkMessage()

@@ -82,8 +82,8 @@ private Q_SLOTS:
 
     void recipientInformationCacheIs105()
     {
-        const qint64 userId = f.server.store().user(QStringLiteral("demo"))->id;
-        const qint64 ri = f.server.store().addFolder(userId, 0, QStringLiteral("Recipient Information Cache"), 19);
+        const qint64 userId = f.server.store().accounts().user(QStringLiteral("demo"))->id;
+        const qint64 ri = f.server.store().hierarchy().addFolder(userId, 0, QStringLiteral("Recipient Information Cache"), 19);
         const QByteArray id = conversation(QStringLiteral("Dinner on Saturday?"));
         QCOMPARE(moveResults(post({MoveSpec{id, QString::number(ri)}})).first().first, 105);
     }

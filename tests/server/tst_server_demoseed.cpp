@@ -170,9 +170,9 @@ private Q_SLOTS:
         ReferenceServer server;
         QVERIFY(server.open(other.path()));
         QCOMPARE(server.generate(QStringLiteral("alice"), QStringLiteral("Inbox"), 3, 5, kNow), 3);
-        const auto alice = server.store().user(QStringLiteral("alice"));
+        const auto alice = server.store().accounts().user(QStringLiteral("alice"));
         QVERIFY(alice);
-        const QList<skein::server::MessageRow> mail = server.store().messages(alice->id);
+        const QList<skein::server::MessageRow> mail = server.store().mail().messages(alice->id);
         QCOMPARE(mail.size(), 3);
         for (const skein::server::MessageRow &m : mail) {
             QVERIFY2(m.to.contains(QLatin1String("<alice@skein.test>")), qPrintable(m.to));

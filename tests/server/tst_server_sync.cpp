@@ -471,7 +471,7 @@ private:
 
     int flagRev(const QString &serverId) const
     {
-        const auto m = m_server.store().message(m_server.store().user(QStringLiteral("demo"))->id,
+        const auto m = m_server.store().mail().message(m_server.store().accounts().user(QStringLiteral("demo"))->id,
                                                 serverId.section(QLatin1Char(':'), 1).toLongLong(), false);
         return m ? m->flagRev : -1;
     }

@@ -23,8 +23,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_store.open(m_dir.path(), &error), qPrintable(error));
-        QVERIFY(m_store.ensureUser(QStringLiteral("alice"), QStringLiteral("secret")) != 0);
-        QVERIFY(m_store.ensureUser(QStringLiteral("bob"), QStringLiteral("bob")) != 0);
+        QVERIFY(m_store.accounts().ensureUser(QStringLiteral("alice"), QStringLiteral("secret")) != 0);
+        QVERIFY(m_store.accounts().ensureUser(QStringLiteral("bob"), QStringLiteral("bob")) != 0);
     }
 
     void s256MatchesRfc7636AppendixB()
@@ -59,7 +59,7 @@ private Q_SLOTS:
     void codesAreConsumedOnce()
     {
         TokenStore tokens(m_store);
-        const auto alice = m_store.user(QStringLiteral("alice"));
+        const auto alice = m_store.accounts().user(QStringLiteral("alice"));
         AuthorizationCode code{TokenStore::randomToken(), alice->id, QStringLiteral("client"),
                                QStringLiteral("http://127.0.0.1:1/cb"), QStringLiteral("challenge"), QStringLiteral("scope"),
                                1000, false};
@@ -76,8 +76,8 @@ private Q_SLOTS:
     void revokingAUserLeavesOthersAlone()
     {
         TokenStore tokens(m_store);
-        const qint64 alice = m_store.user(QStringLiteral("alice"))->id;
-        const qint64 bob = m_store.user(QStringLiteral("bob"))->id;
+        const qint64 alice = m_store.accounts().user(QStringLiteral("alice"))->id;
+        const qint64 bob = m_store.accounts().user(QStringLiteral("bob"))->id;
         const auto issue = [&](qint64 user, IssuedToken::Kind kind) {
             IssuedToken t{TokenStore::randomToken(), kind, user, QStringLiteral("client"), QStringLiteral("scope"), 1, 0, false};
             return tokens.addToken(t) ? t.token : QString();
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(found);
         QCOMPARE(found->deviceCode, d.deviceCode);
         QCOMPARE(found->state, DeviceAuthorization::State::Pending);
-        const qint64 bob = m_store.user(QStringLiteral("bob"))->id;
+        const qint64 bob = m_store.accounts().user(QStringLiteral("bob"))->id;
         QVERIFY(tokens.setDeviceState(d.deviceCode, DeviceAuthorization::State::Approved, bob));
         QVERIFY(tokens.setDevicePolled(d.deviceCode, 1234));
         const auto approved = tokens.deviceByDeviceCode(d.deviceCode);

@@ -1,27 +1,10 @@
-// ServerStore: device policy keys and the per-device sync states (FolderSync
-// and Sync keys, replayable last responses, what each device was last told).
-#include "ServerStore.h"
+#include "SyncStateStore.h"
 
 #include "SqlStatement.h"
 
 namespace skein::server {
 
-DeviceKeys ServerStore::deviceKeys(qint64 userId, const QString &deviceId)
-{
-    SqlStatement q(m_db, "SELECT temp_key, policy_key FROM devices WHERE user_id=? AND device_id=?");
-    q.bind(1, userId).bind(2, deviceId);
-    if (!q.next())
-        return {};
-    return DeviceKeys{q.text(0), q.text(1)};
-}
-
-void ServerStore::setDeviceKeys(qint64 userId, const QString &deviceId, const DeviceKeys &keys)
-{
-    SqlStatement q(m_db, "INSERT OR REPLACE INTO devices(user_id, device_id, temp_key, policy_key) VALUES(?,?,?,?)");
-    q.bind(1, userId).bind(2, deviceId).bind(3, keys.tempKey).bind(4, keys.policyKey).run();
-}
-
-QString ServerStore::nextSyncKey()
+QString SyncStateStore::nextSyncKey()
 {
     SqlStatement up(m_db, "INSERT INTO meta(key, value) VALUES('sync_key', 1) "
                           "ON CONFLICT(key) DO UPDATE SET value = value + 1");
@@ -32,7 +15,7 @@ QString ServerStore::nextSyncKey()
     return QStringLiteral("%1").arg(n);
 }
 
-std::optional<FolderSyncState> ServerStore::folderSyncState(qint64 userId, const QString &deviceId)
+std::optional<FolderSyncState> SyncStateStore::folderSyncState(qint64 userId, const QString &deviceId)
 {
     SqlStatement q(m_db, "SELECT sync_key, prev_key, prev_response FROM folder_states WHERE user_id=? AND device_id=?");
     q.bind(1, userId).bind(2, deviceId);
@@ -41,14 +24,14 @@ std::optional<FolderSyncState> ServerStore::folderSyncState(qint64 userId, const
     return FolderSyncState{q.text(0), q.text(1), q.blob(2)};
 }
 
-void ServerStore::saveFolderSyncState(qint64 userId, const QString &deviceId, const FolderSyncState &s)
+void SyncStateStore::saveFolderSyncState(qint64 userId, const QString &deviceId, const FolderSyncState &s)
 {
     SqlStatement q(m_db, "INSERT OR REPLACE INTO folder_states(user_id, device_id, sync_key, prev_key, prev_response) "
                          "VALUES(?,?,?,?,?)");
     q.bind(1, userId).bind(2, deviceId).bind(3, s.syncKey).bind(4, s.prevKey).bindBlob(5, s.prevResponse).run();
 }
 
-QHash<qint64, FolderSnapshotEntry> ServerStore::folderSnapshot(qint64 userId, const QString &deviceId)
+QHash<qint64, FolderSnapshotEntry> SyncStateStore::folderSnapshot(qint64 userId, const QString &deviceId)
 {
     QHash<qint64, FolderSnapshotEntry> out;
     SqlStatement q(m_db, "SELECT folder_id, name, parent_id FROM folder_state_items WHERE user_id=? AND device_id=?");
@@ -58,8 +41,8 @@ QHash<qint64, FolderSnapshotEntry> ServerStore::folderSnapshot(qint64 userId, co
     return out;
 }
 
-void ServerStore::replaceFolderSnapshot(qint64 userId, const QString &deviceId,
-                                        const QHash<qint64, FolderSnapshotEntry> &snapshot)
+void SyncStateStore::replaceFolderSnapshot(qint64 userId, const QString &deviceId,
+                                           const QHash<qint64, FolderSnapshotEntry> &snapshot)
 {
     SqlStatement d(m_db, "DELETE FROM folder_state_items WHERE user_id=? AND device_id=?");
     d.bind(1, userId).bind(2, deviceId).run();
@@ -70,7 +53,7 @@ void ServerStore::replaceFolderSnapshot(qint64 userId, const QString &deviceId,
     }
 }
 
-std::optional<SyncState> ServerStore::syncState(qint64 userId, const QString &deviceId, qint64 folderId)
+std::optional<SyncState> SyncStateStore::syncState(qint64 userId, const QString &deviceId, qint64 folderId)
 {
     SqlStatement q(m_db, "SELECT id, sync_key, prev_key, prev_response, prev_commands, filter_type, "
                          "conversation_mode, options FROM sync_states WHERE user_id=? AND device_id=? AND folder_id=?");
@@ -81,8 +64,8 @@ std::optional<SyncState> ServerStore::syncState(qint64 userId, const QString &de
                      q.integer(6) != 0, q.blob(7)};
 }
 
-SyncState ServerStore::resetSyncState(qint64 userId, const QString &deviceId, qint64 folderId,
-                                      const QString &syncKey)
+SyncState SyncStateStore::resetSyncState(qint64 userId, const QString &deviceId, qint64 folderId,
+                                         const QString &syncKey)
 {
     if (auto old = syncState(userId, deviceId, folderId)) {
         SqlStatement di(m_db, "DELETE FROM sync_state_items WHERE state_id=?");
@@ -100,7 +83,7 @@ SyncState ServerStore::resetSyncState(qint64 userId, const QString &deviceId, qi
     return s;
 }
 
-void ServerStore::saveSyncState(const SyncState &s)
+void SyncStateStore::saveSyncState(const SyncState &s)
 {
     SqlStatement q(m_db, "UPDATE sync_states SET sync_key=?, prev_key=?, prev_response=?, prev_commands=?, "
                          "filter_type=?, conversation_mode=?, options=? WHERE id=?");
@@ -108,7 +91,7 @@ void ServerStore::saveSyncState(const SyncState &s)
     q.bind(5, s.filterType).bind(6, s.conversationMode).bindBlob(7, s.options).bind(8, s.id).run();
 }
 
-void ServerStore::deleteSyncStates(qint64 folderId)
+void SyncStateStore::deleteSyncStates(qint64 folderId)
 {
     SqlStatement di(m_db, "DELETE FROM sync_state_items WHERE state_id IN (SELECT id FROM sync_states WHERE folder_id=?)");
     di.bind(1, folderId).run();
@@ -118,7 +101,7 @@ void ServerStore::deleteSyncStates(qint64 folderId)
     ds.bind(1, folderId).run();
 }
 
-QHash<qint64, SnapshotEntry> ServerStore::snapshot(qint64 stateId)
+QHash<qint64, SnapshotEntry> SyncStateStore::snapshot(qint64 stateId)
 {
     QHash<qint64, SnapshotEntry> out;
     SqlStatement q(m_db, "SELECT message_id, read, flag_rev FROM sync_state_items WHERE state_id=?");
@@ -128,7 +111,7 @@ QHash<qint64, SnapshotEntry> ServerStore::snapshot(qint64 stateId)
     return out;
 }
 
-std::optional<SnapshotEntry> ServerStore::snapshotEntry(qint64 stateId, qint64 messageId)
+std::optional<SnapshotEntry> SyncStateStore::snapshotEntry(qint64 stateId, qint64 messageId)
 {
     SqlStatement q(m_db, "SELECT read, flag_rev FROM sync_state_items WHERE state_id=? AND message_id=?");
     q.bind(1, stateId).bind(2, messageId);
@@ -137,7 +120,7 @@ std::optional<SnapshotEntry> ServerStore::snapshotEntry(qint64 stateId, qint64 m
     return SnapshotEntry{q.integer(0) != 0, int(q.integer(1))};
 }
 
-void ServerStore::markMovedOut(qint64 userId, const QString &deviceId, qint64 folderId, qint64 messageId)
+void SyncStateStore::markMovedOut(qint64 userId, const QString &deviceId, qint64 folderId, qint64 messageId)
 {
     const auto state = syncState(userId, deviceId, folderId);
     if (!state)
@@ -148,16 +131,22 @@ void ServerStore::markMovedOut(qint64 userId, const QString &deviceId, qint64 fo
     }
 }
 
-void ServerStore::snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &e)
+void SyncStateStore::snapshotPut(qint64 stateId, qint64 messageId, const SnapshotEntry &e)
 {
     SqlStatement q(m_db, "INSERT OR REPLACE INTO sync_state_items(state_id, message_id, read, flag_rev) VALUES(?,?,?,?)");
     q.bind(1, stateId).bind(2, messageId).bind(3, e.read).bind(4, e.flagRev).run();
 }
 
-void ServerStore::snapshotRemove(qint64 stateId, qint64 messageId)
+void SyncStateStore::snapshotRemove(qint64 stateId, qint64 messageId)
 {
     SqlStatement q(m_db, "DELETE FROM sync_state_items WHERE state_id=? AND message_id=?");
     q.bind(1, stateId).bind(2, messageId).run();
+}
+
+void SyncStateStore::forgetSnapshotsExcept(qint64 messageId, qint64 keptStateId)
+{
+    SqlStatement q(m_db, "DELETE FROM sync_state_items WHERE message_id=? AND state_id!=?");
+    q.bind(1, messageId).bind(2, keptStateId).run();
 }
 
 } // namespace skein::server

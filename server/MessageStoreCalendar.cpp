@@ -1,11 +1,11 @@
-// ServerStore: calendar items (the demo mailbox's Calendar folder).
-#include "ServerStore.h"
+// MessageStore: calendar items (the demo mailbox's Calendar folder).
+#include "MessageStore.h"
 
 #include "SqlStatement.h"
 
 namespace skein::server {
 
-qint64 ServerStore::insertCalendarItem(MessageRow &row, const CalendarDetails &details)
+qint64 MessageStore::insertCalendarItem(MessageRow &row, const CalendarDetails &details)
 {
     row.conversationId.clear();
     row.conversationIndex.clear();
@@ -17,7 +17,7 @@ qint64 ServerStore::insertCalendarItem(MessageRow &row, const CalendarDetails &d
     return q.run() ? row.id : 0;
 }
 
-std::optional<CalendarDetails> ServerStore::calendarDetails(qint64 messageId)
+std::optional<CalendarDetails> MessageStore::calendarDetails(qint64 messageId)
 {
     SqlStatement q(m_db, "SELECT end_time, stamp, location, uid FROM calendar_items WHERE message_id=?");
     q.bind(1, messageId);
