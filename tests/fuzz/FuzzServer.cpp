@@ -1,5 +1,5 @@
 // Target "server": request bodies through the reference server's POST path
-// (HttpFrontend::handlePost: authentication, checks, WBXML decoding, the
+// (EasEndpoint::handlePost: authentication, checks, WBXML decoding, the
 // provisioning gate, every command handler) against the small primed store
 // of ServerFixture, restored before each input.
 //
@@ -105,7 +105,7 @@ int serverRequests(const uint8_t *data, size_t size)
     const QtMessageHandler previous = qInstallMessageHandler(collectWarnings);
     for (const ServerRequest &request : ServerRequest::splitInput(bytes(data, size))) {
         g_unencodable.clear();
-        const server::HttpFrontend::Reply reply = server.post(request);
+        const server::HttpReply reply = server.post(request);
         SKEIN_FUZZ_CHECK(g_unencodable.isEmpty(), g_unencodable.join(QLatin1Char('\n')).toUtf8());
         if (reply.status == 200 && !reply.body.isEmpty()) {
             const wbxml::DecodeResult decoded = wbxml::decode(reply.body);

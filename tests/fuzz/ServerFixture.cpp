@@ -14,7 +14,8 @@
 namespace skein::fuzz {
 
 namespace tag = wbxml::tag;
-using server::HttpFrontend;
+using server::EasEndpoint;
+using server::HttpReply;
 
 namespace {
 
@@ -130,7 +131,7 @@ ServerFixture::ServerFixture()
             eas::SyncCollectionRequest collection;
             collection.folderId = folderId;
             collection.syncKey = key->isEmpty() ? QStringLiteral("0") : *key;
-            const HttpFrontend::Reply reply =
+            const HttpReply reply =
                 prime({QStringLiteral("Sync"), "14.1", true, false, false, false, false,
                        wbxml::encode(eas::SyncCommand({collection}, QStringLiteral("14.1")).request()).bytes},
                       step);
@@ -156,7 +157,7 @@ ServerFixture::ServerFixture()
 
 ServerFixture::~ServerFixture()
 {
-    m_frontend.reset();
+    m_endpoint.reset();
     sqlite3_close(m_template);
 }
 
@@ -192,9 +193,9 @@ void ServerFixture::seedMailbox()
                         {QString::fromLatin1(temporaryPolicyKey), QString::fromLatin1(policyKey)});
 }
 
-HttpFrontend::Reply ServerFixture::prime(const ServerRequest &request, const char *what)
+HttpReply ServerFixture::prime(const ServerRequest &request, const char *what)
 {
-    HttpFrontend::Reply reply = post(request);
+    HttpReply reply = post(request);
     if (reply.status != 200 || !wbxml::decode(reply.body).ok())
         qFatal("fuzz server: priming %s answered HTTP %d", what, reply.status);
     return reply;
@@ -202,21 +203,21 @@ HttpFrontend::Reply ServerFixture::prime(const ServerRequest &request, const cha
 
 void ServerFixture::restore()
 {
-    m_frontend.reset();
+    m_endpoint.reset();
     if (!copyDatabase(m_template, m_ctx.store.handle()))
         qFatal("fuzz server: cannot restore the store: %s", sqlite3_errmsg(m_ctx.store.handle()));
 }
 
-HttpFrontend::Reply ServerFixture::post(const ServerRequest &request)
+HttpReply ServerFixture::post(const ServerRequest &request)
 {
-    if (!m_frontend)
-        m_frontend = std::make_unique<HttpFrontend>(m_ctx);
+    if (!m_endpoint)
+        m_endpoint = std::make_unique<EasEndpoint>(m_ctx);
     m_ctx.faults = {};
     m_ctx.quirks = {};
     if (request.peerQuirks)
         m_ctx.quirks.apply(QStringLiteral("conversation-move,conversation-search,conversation-index"));
 
-    HttpFrontend::Post post;
+    server::EasPost post;
     const QByteArray password = request.wrongPassword ? "wrong" : user;
     post.authorization = "Basic " + (QByteArray(user) + ':' + password).toBase64();
     post.query.addQueryItem(QStringLiteral("Cmd"), request.command);
@@ -232,7 +233,7 @@ HttpFrontend::Reply ServerFixture::post(const ServerRequest &request)
     post.contentType = request.rawMime ? "message/rfc822" : "application/vnd.ms-sync.wbxml";
     post.policyKey = request.provisioned ? QByteArray(policyKey) : QByteArray("0");
     post.body = request.body;
-    return m_frontend->handlePost(post);
+    return m_endpoint->handlePost(post);
 }
 
 } // namespace skein::fuzz

@@ -4,7 +4,7 @@
 // way in any process.
 #pragma once
 
-#include <HttpFrontend.h>
+#include <EasEndpoint.h>
 #include <ServerContext.h>
 
 #include <QByteArray>
@@ -61,8 +61,8 @@ public:
 
     // Back to the state right after the constructor.
     void restore();
-    // A fresh HttpFrontend (no state from earlier inputs), same code path as HTTP.
-    server::HttpFrontend::Reply post(const ServerRequest &request);
+    // A fresh EasEndpoint (no state from earlier inputs), same code path as HTTP.
+    server::HttpReply post(const ServerRequest &request);
 
     // What the primed state holds, for seeds.
     QString inboxId;
@@ -76,12 +76,12 @@ public:
     QString attachmentFileReference;
 
 private:
-    server::HttpFrontend::Reply prime(const ServerRequest &request, const char *what);
+    server::HttpReply prime(const ServerRequest &request, const char *what);
     void seedMailbox();
 
     QTemporaryDir m_dir;
     server::ServerContext m_ctx;
-    std::unique_ptr<server::HttpFrontend> m_frontend;
+    std::unique_ptr<server::EasEndpoint> m_endpoint;
     sqlite3 *m_template = nullptr; // in memory: the primed store
 };
 
