@@ -30,7 +30,8 @@ namespace skein::server {
 class FaultInjector
 {
 public:
-    void failNext(int httpStatus, int count)
+    // The next `count` HTTP requests of any kind get `httpStatus` (503 adds Retry-After: 1).
+    void failNextRequests(int httpStatus, int count)
     {
         m_httpStatus = httpStatus;
         m_remaining = count;
@@ -45,6 +46,8 @@ public:
     }
     int pendingHttpFaults() const { return m_remaining; }
 
+    // The next Sync of that folder (collection id or display name, any user)
+    // answers Status 3 and drops the device's state for it.
     void forceSyncStatus3(const QString &folderIdOrName) { m_forced.insert(folderIdOrName.toCaseFolded()); }
     bool takeForcedStatus3(const FolderRow &folder)
     {
@@ -75,8 +78,8 @@ public:
         return m_refusedRecipients.contains(address.trimmed().toCaseFolded());
     }
 
-    // Applies a spec string; false (and *error) when it is malformed.
-    bool apply(const QString &spec, QString *error)
+    // Applies a spec string (see above); false (and *error) when it is malformed.
+    bool applyFaultSpec(const QString &spec, QString *error = nullptr)
     {
         for (const QString &part : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString item = part.trimmed();
@@ -121,7 +124,7 @@ public:
                     *error = QStringLiteral("bad fault spec '%1' (use 503:N, 500:N, sync3:FOLDER, move:STATUS, send:STATUS, refuse-recipient:ADDRESS, hold:COMMAND:MS or autodiscover-redirect:URL)").arg(item);
                 return false;
             }
-            failNext(status, count);
+            failNextRequests(status, count);
         }
         return true;
     }

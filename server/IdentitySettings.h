@@ -23,6 +23,13 @@ struct IdentitySettings {
 
     qint64 nowMs() const { return QDateTime::currentMSecsSinceEpoch() + clockOffsetMs; }
 
+    // For tokens and codes issued from now on.
+    void setAccessTokenLifetime(int seconds) { accessTokenSeconds = seconds; }
+    void setDeviceCodeInterval(int seconds) { deviceIntervalSeconds = seconds; }
+    void setDeviceCodeLifetime(int seconds) { deviceCodeSeconds = seconds; }
+    // Tests see codes and tokens expire without waiting.
+    void advanceIdentityClock(qint64 ms) { clockOffsetMs += ms; }
+
     // "basic", "oauth" or "both"; false for anything else.
     bool setAuthMode(const QString &mode)
     {

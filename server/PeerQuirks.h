@@ -16,9 +16,16 @@ struct PeerQuirks {
     bool refuseConversationSearch = false;
     bool sendConversationIndex = true;
 
+    void setRefusals(bool conversationMove, bool conversationSearch)
+    {
+        refuseConversationMove = conversationMove;
+        refuseConversationSearch = conversationSearch;
+    }
+    void setConversationIndexEnabled(bool enabled) { sendConversationIndex = enabled; }
+
     // Comma separated names above (--refuse, SKEIN_SERVER_REFUSE). Adds to
     // what is set; false + *error naming the unknown word otherwise.
-    bool apply(const QString &spec, QString *error = nullptr)
+    bool applyRefusalSpec(const QString &spec, QString *error = nullptr)
     {
         PeerQuirks next = *this;
         for (const QString &raw : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {

@@ -105,70 +105,19 @@ QString ReferenceServer::folderId(const QString &user, const QString &folderName
     return f ? QString::number(f->id) : QString();
 }
 
-void ReferenceServer::failNextRequests(int httpStatus, int count)
+FaultInjector &ReferenceServer::faults() const
 {
-    m_ctx->faults.failNext(httpStatus, count);
+    return m_ctx->faults;
 }
 
-void ReferenceServer::forceSyncStatus3(const QString &folderIdOrName)
+PeerQuirks &ReferenceServer::quirks() const
 {
-    m_ctx->faults.forceSyncStatus3(folderIdOrName);
+    return m_ctx->quirks;
 }
 
-void ReferenceServer::forceMoveStatus(int status)
+IdentitySettings &ReferenceServer::identity() const
 {
-    m_ctx->faults.forceMoveStatus(status);
-}
-
-void ReferenceServer::forceSendStatus(int status)
-{
-    m_ctx->faults.forceSendStatus(status);
-}
-
-bool ReferenceServer::applyFaultSpec(const QString &spec, QString *error)
-{
-    return m_ctx->faults.apply(spec, error);
-}
-
-void ReferenceServer::setRefusals(bool conversationMove, bool conversationSearch)
-{
-    m_ctx->quirks.refuseConversationMove = conversationMove;
-    m_ctx->quirks.refuseConversationSearch = conversationSearch;
-}
-
-void ReferenceServer::setConversationIndexEnabled(bool enabled)
-{
-    m_ctx->quirks.sendConversationIndex = enabled;
-}
-
-bool ReferenceServer::applyRefusalSpec(const QString &spec, QString *error)
-{
-    return m_ctx->quirks.apply(spec, error);
-}
-
-bool ReferenceServer::setAuthMode(const QString &mode)
-{
-    return m_ctx->identity.setAuthMode(mode);
-}
-
-void ReferenceServer::setAccessTokenLifetime(int seconds)
-{
-    m_ctx->identity.accessTokenSeconds = seconds;
-}
-
-void ReferenceServer::setDeviceCodeInterval(int seconds)
-{
-    m_ctx->identity.deviceIntervalSeconds = seconds;
-}
-
-void ReferenceServer::setDeviceCodeLifetime(int seconds)
-{
-    m_ctx->identity.deviceCodeSeconds = seconds;
-}
-
-void ReferenceServer::advanceIdentityClock(qint64 ms)
-{
-    m_ctx->identity.clockOffsetMs += ms;
+    return m_ctx->identity;
 }
 
 int ReferenceServer::revokeTokens(const QString &user)
@@ -177,11 +126,6 @@ int ReferenceServer::revokeTokens(const QString &user)
     if (!u)
         return -1;
     return TokenStore(m_ctx->store).revokeUser(u->id);
-}
-
-void ReferenceServer::setAutodiscoverRedirect(const QUrl &target)
-{
-    m_ctx->faults.setAutodiscoverRedirect(target);
 }
 
 QUrl ReferenceServer::baseUrl() const

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "FaultInjector.h"
+#include "IdentitySettings.h"
+#include "PeerQuirks.h"
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -92,31 +96,16 @@ public:
     // Collection id (as sent in FolderSync) of a user's folder by display name; empty if none.
     QString folderId(const QString &user, const QString &folderName) const;
 
-    // --- fault knobs for client robustness tests ---
-    // The next `count` HTTP requests of any kind get `httpStatus` (503 adds Retry-After: 1).
-    void failNextRequests(int httpStatus, int count);
-    // The next Sync of that folder (collection id or display name, any user)
-    // answers Status 3 and drops the device's state for it.
-    void forceSyncStatus3(const QString &folderIdOrName);
-    // The next ItemOperations conversation Move answers `status` and changes
-    // nothing (queued: call again for the Move after that).
-    void forceMoveStatus(int status);
-    // The next SendMail/SmartReply/SmartForward answers `status`, sends nothing.
-    void forceSendStatus(int status);
-    // "503:2", "500:3", "sync3:Inbox", "move:6", "send:110", comma separated (see FaultInjector).
-    bool applyFaultSpec(const QString &spec, QString *error = nullptr);
-
-    // --- peer quirks: behave like a server without MS-ASCON features ---
-    // Held for the life of this object (see PeerQuirks.h, server/README.md).
-    // refuseConversationMove: ItemOperations with a conversation Move -> bare
-    // HTTP 500, nothing moved; refuseConversationSearch: Search naming a
-    // ConversationId -> bare HTTP 500. Both like SOGo 5.8.
-    void setRefusals(bool conversationMove, bool conversationSearch);
-    // false: never send email2:ConversationIndex (ConversationId still sent), like SOGo.
-    void setConversationIndexEnabled(bool enabled);
-    // "conversation-move,conversation-search[,conversation-index]" (--refuse,
-    // SKEIN_SERVER_REFUSE); adds to what is set. False + *error for an unknown word.
-    bool applyRefusalSpec(const QString &spec, QString *error = nullptr);
+    // Fault knobs for client robustness tests: HTTP error bursts, forced
+    // statuses, held answers (FaultInjector.h, `--fault`).
+    FaultInjector &faults() const;
+    // Behave like a server without MS-ASCON features, for the life of this
+    // object (PeerQuirks.h, `--refuse`, `--no-conversation-index`).
+    PeerQuirks &quirks() const;
+    // How users sign in (IdentitySettings.h, docs/signin.md): the schemes
+    // the ActiveSync endpoint accepts, token and device-code lifetimes, and
+    // the identity provider's clock, which tests move forward.
+    IdentitySettings &identity() const;
 
     // Imports dir/manifest.json and the .eml files it names into `user`'s
     // mailbox (created, password = name, if missing): folders by IMAP path,
@@ -125,24 +114,9 @@ public:
     // Format: server/README.md "Seeding from MIME files".
     int seedMime(const QString &dir, const QString &user, QString *error = nullptr);
 
-    // --- signing in (docs/signin.md) ---
-    // "basic", "oauth" or "both" (the default): the schemes the ActiveSync
-    // endpoint accepts. False for another word.
-    bool setAuthMode(const QString &mode);
-    // Lifetime of access tokens (default 3600 s), poll interval of device
-    // codes (default 5 s) and their lifetime (default 900 s), for tokens and
-    // codes issued from now on.
-    void setAccessTokenLifetime(int seconds);
-    void setDeviceCodeInterval(int seconds);
-    void setDeviceCodeLifetime(int seconds);
-    // Moves the identity provider's clock (real time + offset) forward, so
-    // tests see codes and tokens expire without waiting.
-    void advanceIdentityClock(qint64 ms);
     // Revokes every token of the user (`skein-server revoke`); the number of
     // tokens revoked, -1 for an unknown user.
     int revokeTokens(const QString &user);
-    // Every Autodiscover request is answered 302 Location: target (empty: off).
-    void setAutodiscoverRedirect(const QUrl &target);
     // http://HOST:PORT, the BASE of docs/signin.md.
     QUrl baseUrl() const;
 

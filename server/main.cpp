@@ -247,16 +247,16 @@ int main(int argc, char *argv[])
         server.setMaxRequestBytes(limit);
     }
 
-    if (!server.setAuthMode(parser.value(auth)))
+    if (!server.identity().setAuthMode(parser.value(auth)))
         return fail(QStringLiteral("bad --auth value %1 (use basic, oauth or both)").arg(parser.value(auth)), 2);
     const int lifetime = secondsOption(parser, tokenLifetime, 3600);
     const int interval = secondsOption(parser, deviceInterval, 5);
     const int deviceLifetime = secondsOption(parser, deviceCodeLifetime, 900);
     if (lifetime < 0 || interval < 0 || deviceLifetime < 0)
         return 2;
-    server.setAccessTokenLifetime(lifetime);
-    server.setDeviceCodeInterval(interval);
-    server.setDeviceCodeLifetime(deviceLifetime);
+    server.identity().setAccessTokenLifetime(lifetime);
+    server.identity().setDeviceCodeInterval(interval);
+    server.identity().setDeviceCodeLifetime(deviceLifetime);
 
     QString error;
     if (!server.open(parser.value(data), &error))
@@ -286,12 +286,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(seedMime) && server.seedMime(parser.value(seedMime), parser.value(user), &error) < 0)
         return fail(error);
     const QString refuseSpec = parser.isSet(refuse) ? parser.value(refuse) : qEnvironmentVariable("SKEIN_SERVER_REFUSE");
-    if (!refuseSpec.isEmpty() && !server.applyRefusalSpec(refuseSpec, &error))
+    if (!refuseSpec.isEmpty() && !server.quirks().applyRefusalSpec(refuseSpec, &error))
         return fail(error, 2);
     if (parser.isSet(noConversationIndex))
-        server.setConversationIndexEnabled(false);
+        server.quirks().setConversationIndexEnabled(false);
     const QString faultSpec = parser.isSet(fault) ? parser.value(fault) : qEnvironmentVariable("SKEIN_SERVER_FAULT");
-    if (!faultSpec.isEmpty() && !server.applyFaultSpec(faultSpec, &error))
+    if (!faultSpec.isEmpty() && !server.faults().applyFaultSpec(faultSpec, &error))
         return fail(error, 2);
 
     if (deliver)

@@ -215,7 +215,7 @@ HttpReply ServerFixture::post(const ServerRequest &request)
     m_ctx.faults = {};
     m_ctx.quirks = {};
     if (request.peerQuirks)
-        m_ctx.quirks.apply(QStringLiteral("conversation-move,conversation-search,conversation-index"));
+        m_ctx.quirks.applyRefusalSpec(QStringLiteral("conversation-move,conversation-search,conversation-index"));
 
     server::EasPost post;
     const QByteArray password = request.wrongPassword ? "wrong" : user;

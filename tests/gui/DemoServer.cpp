@@ -49,7 +49,7 @@ void DemoServer::startOnServerThread()
         Q_EMIT failed(QStringLiteral("The demo server cannot open its store: %1").arg(error));
         return;
     }
-    if (!m_server->setAuthMode(m_authMode)) {
+    if (!m_server->identity().setAuthMode(m_authMode)) {
         Q_EMIT failed(QStringLiteral("The demo server does not know the sign-in mode %1.").arg(m_authMode));
         return;
     }

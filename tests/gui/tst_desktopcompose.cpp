@@ -233,7 +233,7 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
 {
     bool armed = false;
     demoServerOf(*m_app)->runOnServerThread(
-        [&armed](skein::server::ReferenceServer &s) { armed = s.applyFaultSpec(QStringLiteral("send:116")); });
+        [&armed](skein::server::ReferenceServer &s) { armed = s.faults().applyFaultSpec(QStringLiteral("send:116")); });
     QVERIFY(armed);
     window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
     QTRY_VERIFY(newestComposer());

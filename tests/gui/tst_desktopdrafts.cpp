@@ -133,7 +133,7 @@ private Q_SLOTS:
     {
         bool armed = false;
         demoServerOf(*m_app)->runOnServerThread(
-            [&armed](skein::server::ReferenceServer &s) { armed = s.applyFaultSpec(QStringLiteral("send:120")); });
+            [&armed](skein::server::ReferenceServer &s) { armed = s.faults().applyFaultSpec(QStringLiteral("send:120")); });
         QVERIFY(armed);
         ComposerWindow *composer = newMail();
         composer->toEdit()->setText(kBob);

@@ -164,7 +164,7 @@ void TestDesktopOAuth::initTestCase()
     QUrl base;
     bool oauthOnly = false;
     m_server->runOnServerThread([&](server::ReferenceServer &s) {
-        oauthOnly = s.setAuthMode(QStringLiteral("oauth"));
+        oauthOnly = s.identity().setAuthMode(QStringLiteral("oauth"));
         base = s.baseUrl();
     });
     QVERIFY(oauthOnly);

@@ -362,7 +362,7 @@ ui::ConversationRulesDialog *TestGuiActions::openRulesFromTheMenuBar()
 
 void TestGuiActions::refuseLikeSogo() const
 {
-    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.setRefusals(true, true); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.quirks().setRefusals(true, true); });
 }
 
 QStringList TestGuiActions::serverIdsIn(const QByteArray &conversationId, const QString &folder) const
@@ -481,7 +481,7 @@ void TestGuiActions::changesWaitWhileTheServerIsUnreachable()
         if (!m.read)
             unreadOnServer << m.serverId;
     QVERIFY(!unreadOnServer.isEmpty());
-    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(503, 5); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.faults().failNextRequests(503, 5); });
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::keyClick(view(), Qt::Key_Q, Qt::ControlModifier);
     QCOMPARE(rowOf(id).data(UnreadCountRole).toInt(), 0);
@@ -775,7 +775,7 @@ void TestGuiActions::findInAllFolders()
     // and the Search): the local store answers, and the dialog says so. Not
     // a refusal (500/501, see findWhenTheServerRefusesSearch): Skein asks
     // the server again next time.
-    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.failNextRequests(504, 2); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.faults().failNextRequests(504, 2); });
     command(C::Find)->trigger();
     QVERIFY(dialog->isSearching());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
@@ -792,7 +792,7 @@ void TestGuiActions::refusedIgnoreRollsBackWithTheReason()
     const int inInbox = int(onServerIn(id, kInbox).size());
     select(id);
     window()->panes().banner->hide();
-    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.forceMoveStatus(6); });
+    demoServerOf(*m_app)->runOnServerThread([](server::ReferenceServer &s) { s.faults().forceMoveStatus(6); });
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
     QTest::keyClick(view(), Qt::Key_K);
     QVERIFY(!isListed(id)); // local first

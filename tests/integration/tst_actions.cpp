@@ -273,7 +273,7 @@ private Q_SLOTS:
                  QStringLiteral("Outbox and Drafts cannot receive an always-move rule."));
 
         // The server refuses the first Move: rolled back, in words.
-        m_server->forceMoveStatus(6);
+        m_server->faults().forceMoveStatus(6);
         QSignalSpy failed(m_engine.get(), &SyncEngine::actionFailed);
         const QString projects = store.folderStore().folderByName(QStringLiteral("Projects"))->serverId;
         const auto refused = actions.alwaysMove(id, inbox, projects);

@@ -160,7 +160,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, mode);
         QFETCH(QStringList, methods);
-        QVERIFY(m_server->setAuthMode(mode));
+        QVERIFY(m_server->identity().setAuthMode(mode));
         RecordingTransport transport;
         // discover() ends with the OPTIONS probe at the endpoint it found.
         const AutodiscoverResult r = discover(transport, json(base()));
@@ -181,7 +181,7 @@ private Q_SLOTS:
 
     void aRedirectToPlainHttpIsRefusedAndNeverSent()
     {
-        m_server->setAutodiscoverRedirect(QUrl(QStringLiteral("http://example.invalid/autodiscover/autodiscover.json")));
+        m_server->faults().setAutodiscoverRedirect(QUrl(QStringLiteral("http://example.invalid/autodiscover/autodiscover.json")));
         RecordingTransport transport;
         AutodiscoverResult r = discover(transport, json(base()));
         QCOMPARE(r.error, kNotFound);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(other);
         const QString otherBase = other->baseUrl().toString();
         // The first server sends every Autodiscover request to the other one's.
-        m_server->setAutodiscoverRedirect(json(otherBase).url);
+        m_server->faults().setAutodiscoverRedirect(json(otherBase).url);
         RecordingTransport transport;
         AutodiscoverResult r = discover(transport, json(base()));
         QVERIFY2(r.ok(), qPrintable(r.error));
@@ -209,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(transport.urls().at(2), QUrl(otherBase + QStringLiteral("/Microsoft-Server-ActiveSync")));
 
         // POX: the redirect is followed with the POST again.
-        m_server->setAutodiscoverRedirect(pox(otherBase).url);
+        m_server->faults().setAutodiscoverRedirect(pox(otherBase).url);
         r = discover(transport, pox(base()));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.account.url, otherBase);

@@ -376,7 +376,7 @@ private Q_SLOTS:
     // the reply headers and match the server's parents.
     void withoutConversationIndexTreesComeFromReplyHeaders()
     {
-        m_server->setConversationIndexEnabled(false);
+        m_server->quirks().setConversationIndexEnabled(false);
         addAccount();
         const auto e = engine();
         const SyncReport report = syncAll(*e);
@@ -427,7 +427,7 @@ private Q_SLOTS:
     void busyServerAndErrorBurstsLoseNothing()
     {
         addAccount();
-        m_server->failNextRequests(503, 2);
+        m_server->faults().failNextRequests(503, 2);
         const auto e = engine();
         SyncReport report = syncAll(*e);
         QVERIFY2(report.ok(), qPrintable(report.message));
@@ -437,12 +437,12 @@ private Q_SLOTS:
         const int before = store.messageStore().messageCount(inboxId);
         QVERIFY(before > 0);
 
-        m_server->failNextRequests(500, 3);
+        m_server->faults().failNextRequests(500, 3);
         report = syncAll(*e);
         QVERIFY2(report.ok(), qPrintable(report.message));
         QCOMPARE(store.messageStore().messageCount(inboxId), before);
 
-        m_server->failNextRequests(500, 50); // longer than the client retries
+        m_server->faults().failNextRequests(500, 50); // longer than the client retries
         report = syncAll(*e);
         QVERIFY(!report.ok());
         QVERIFY(!report.message.isEmpty());
@@ -460,7 +460,7 @@ private Q_SLOTS:
         const int before = store.messageStore().messageCount(inboxId);
         const qint64 someRow = store.messageStore().messagesInFolder(inboxId).first().id;
 
-        m_server->forceSyncStatus3(QStringLiteral("Inbox"));
+        m_server->faults().forceSyncStatus3(QStringLiteral("Inbox"));
         const SyncReport report = syncAll(*e);
         QVERIFY2(report.ok(), qPrintable(report.message));
         bool resynced = false;

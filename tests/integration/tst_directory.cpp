@@ -84,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(found.wait(30000));
         found.clear();
         // Like a server without an address book: Search on GAL answers 501.
-        QVERIFY(m_server->applyFaultSpec(QStringLiteral("501:1")));
+        QVERIFY(m_server->faults().applyFaultSpec(QStringLiteral("501:1")));
         engine->searchDirectory(QStringLiteral("ali"));
         QVERIFY(found.wait(30000));
         QVERIFY(found.first().at(1).toStringList().isEmpty());

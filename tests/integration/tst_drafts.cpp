@@ -168,7 +168,7 @@ private Q_SLOTS:
         const int before = serverDrafts().size();
 
         const qint64 id = store.draftStore().saveDraft(letter(QStringLiteral("Only once")));
-        QVERIFY(m_server->applyFaultSpec(QStringLiteral("hold:Sync:2500")));
+        QVERIFY(m_server->faults().applyFaultSpec(QStringLiteral("hold:Sync:2500")));
         QList<QList<QVariant>> saved = saveNow(*e);
         QCOMPARE(saved.size(), 1);
         QCOMPARE(saved[0][0].toLongLong(), 0); // the whole upload waits

@@ -252,7 +252,7 @@ private Q_SLOTS:
     void replayPostedDuringAHeldSyncWaitsForItsAnswer()
     {
         const QString inbox = inboxId();
-        m_server->run([](server::ReferenceServer &s) { s.applyFaultSpec(QStringLiteral("hold:Sync:1500")); });
+        m_server->run([](server::ReferenceServer &s) { s.faults().applyFaultSpec(QStringLiteral("hold:Sync:1500")); });
         const int syncsBefore = m_log->syncsStarted;
         const int requestsBefore = int(m_log->snapshot().size());
         QSignalSpy synced(m_engine.get(), &SyncEngine::syncFinished);
@@ -310,7 +310,7 @@ private Q_SLOTS:
         const QList<Message> inboxMessages = store.messageStore().messagesInFolder(inbox);
         QVERIFY(!inboxMessages.isEmpty());
 
-        m_server->run([](server::ReferenceServer &s) { s.applyFaultSpec(QStringLiteral("hold:Sync:1000")); });
+        m_server->run([](server::ReferenceServer &s) { s.faults().applyFaultSpec(QStringLiteral("hold:Sync:1000")); });
         const int syncsBefore = m_log->syncsStarted;
         const int requestsBefore = int(m_log->snapshot().size());
         QSignalSpy synced(m_engine.get(), &SyncEngine::syncFinished);

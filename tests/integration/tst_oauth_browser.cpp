@@ -59,7 +59,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_server->open(m_dir->filePath(QStringLiteral("server")), &error), qPrintable(error));
         QVERIFY(m_server->seedDemo() > 0);
-        QVERIFY(m_server->setAuthMode(QStringLiteral("oauth")));
+        QVERIFY(m_server->identity().setAuthMode(QStringLiteral("oauth")));
         QVERIFY(m_server->start() != 0);
     }
 

@@ -141,8 +141,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_server->open(m_dir->filePath(QStringLiteral("server")), &error), qPrintable(error));
         QVERIFY(m_server->seedDemo() >= 100);
-        QVERIFY(m_server->setAuthMode(QStringLiteral("oauth")));
-        m_server->setDeviceCodeInterval(0);
+        QVERIFY(m_server->identity().setAuthMode(QStringLiteral("oauth")));
+        m_server->identity().setDeviceCodeInterval(0);
         QVERIFY(m_server->start() != 0);
         QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("client"))));
         m_db = m_dir->filePath(QStringLiteral("client/client.db"));
@@ -169,7 +169,7 @@ private Q_SLOTS:
         // learns of the expiry only from the server's 401 invalid_token, in
         // the middle of the sync: one refresh, the same request again.
         m_counters->hookBeforeSync = 3;
-        m_counters->hook = [this] { onServerThread([this] { m_server->advanceIdentityClock(3601 * 1000); }); };
+        m_counters->hook = [this] { onServerThread([this] { m_server->identity().advanceIdentityClock(3601 * 1000); }); };
 
         const SyncReport report = syncAll();
         QVERIFY2(report.ok(), qPrintable(report.message));

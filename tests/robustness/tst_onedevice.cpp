@@ -87,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(actions.move(moved, m_inbox, m_device.folderId(QStringLiteral("Projects"))).ok());
         QCOMPARE(inInbox(moved), 0);
 
-        m_server->forceSyncStatus3(QStringLiteral("Inbox"));
+        m_server->faults().forceSyncStatus3(QStringLiteral("Inbox"));
         QVERIFY(m_device.syncFolder(m_inbox));
         QCOMPARE(inInbox(moved), 0);
 
@@ -110,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(actions.deleteConversation(deleted, m_inbox).ok());
         QCOMPARE(inInbox(deleted), 0);
 
-        m_server->forceSyncStatus3(QStringLiteral("Inbox"));
+        m_server->faults().forceSyncStatus3(QStringLiteral("Inbox"));
         QVERIFY(m_device.syncFolder(m_inbox));
         QVERIFY(m_device.replay());
         QVERIFY(m_device.syncAll());

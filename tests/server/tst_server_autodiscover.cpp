@@ -184,7 +184,7 @@ private Q_SLOTS:
     {
         const QString target = QStringLiteral("https://autodiscover.example.com/autodiscover/autodiscover.json?x=1");
         QString error;
-        QVERIFY2(m_server.applyFaultSpec(QStringLiteral("autodiscover-redirect:") + target, &error), qPrintable(error));
+        QVERIFY2(m_server.faults().applyFaultSpec(QStringLiteral("autodiscover-redirect:") + target, &error), qPrintable(error));
         for (const WebResponse &r : {m_web.get(jsonPathForm(QStringLiteral("alice@skein.test"))),
                                      m_web.get(jsonQueryForm(QStringLiteral("nobody@skein.test"))),
                                      pox(poxRequest(QStringLiteral("alice@skein.test")))}) {
@@ -193,9 +193,9 @@ private Q_SLOTS:
         }
         // For the life of the process, not once.
         QCOMPARE(m_web.get(jsonPathForm(QStringLiteral("alice@skein.test"))).status, 302);
-        m_server.setAutodiscoverRedirect(QUrl());
+        m_server.faults().setAutodiscoverRedirect(QUrl());
         QCOMPARE(m_web.get(jsonPathForm(QStringLiteral("alice@skein.test"))).status, 200);
-        QVERIFY(!m_server.applyFaultSpec(QStringLiteral("autodiscover-redirect:not a url"), &error));
+        QVERIFY(!m_server.faults().applyFaultSpec(QStringLiteral("autodiscover-redirect:not a url"), &error));
         QCOMPARE(m_web.get(jsonPathForm(QStringLiteral("alice@skein.test"))).status, 200);
     }
 };

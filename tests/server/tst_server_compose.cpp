@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(statusOf(m_demo->post(QStringLiteral("SendMail"),
                                        composeRequest(tag::ComposeMail::SendMail, ComposeSpec{QStringLiteral("e-3"), QByteArray()}))),
                  QStringLiteral("107"));
-        f.server.forceSendStatus(110);
+        f.server.faults().forceSendStatus(110);
         QCOMPARE(statusOf(m_demo->post(QStringLiteral("SendMail"),
                                        composeRequest(tag::ComposeMail::SendMail, ComposeSpec{QStringLiteral("e-4"), mime}))),
                  QStringLiteral("110"));
@@ -174,8 +174,8 @@ private Q_SLOTS:
     void refusedRecipientIs116()
     {
         QString error;
-        QVERIFY2(f.server.applyFaultSpec(QStringLiteral("refuse-recipient:Nobody@Skein.test"), &error), qPrintable(error));
-        QVERIFY(!f.server.applyFaultSpec(QStringLiteral("refuse-recipient:no-at-sign"), &error));
+        QVERIFY2(f.server.faults().applyFaultSpec(QStringLiteral("refuse-recipient:Nobody@Skein.test"), &error), qPrintable(error));
+        QVERIFY(!f.server.faults().applyFaultSpec(QStringLiteral("refuse-recipient:no-at-sign"), &error));
         const QByteArray mime = "From: demo@skein.test\r\nTo: alice@skein.test, \"No One\" <nobody@skein.test>\r\n"
                                 "Subject: to a stranger\r\n\r\nhello\r\n";
         const EasResponse refused = m_demo->post(QStringLiteral("SendMail"),

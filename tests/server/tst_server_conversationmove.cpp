@@ -93,13 +93,13 @@ private Q_SLOTS:
         const QByteArray id = conversation(QStringLiteral("Lease renewal for apartment 4B"));
         const QString hex = QString::fromLatin1(id.toHex());
         const QStringList before = folderNames(f.conversation(QStringLiteral("demo"), hex));
-        QVERIFY(f.server.applyFaultSpec(QStringLiteral("move:3,move:6")));
+        QVERIFY(f.server.faults().applyFaultSpec(QStringLiteral("move:3,move:6")));
         const auto results = moveResults(post({MoveSpec{id, folder("Projects")}, MoveSpec{id, folder("Projects")}}));
         QCOMPARE(results, (QList<std::pair<int, QByteArray>>{{3, id}, {6, id}}));
         QCOMPARE(folderNames(f.conversation(QStringLiteral("demo"), hex)), before);
         QVERIFY(f.server.conversationRules(QStringLiteral("demo")).isEmpty());
         QString error;
-        QVERIFY(!f.server.applyFaultSpec(QStringLiteral("move:x"), &error));
+        QVERIFY(!f.server.faults().applyFaultSpec(QStringLiteral("move:x"), &error));
         QVERIFY(error.contains(QLatin1String("move:STATUS")));
     }
 

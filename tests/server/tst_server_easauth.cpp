@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(m_server.start() != 0);
     }
 
-    void init() { QVERIFY(m_server.setAuthMode(QStringLiteral("both"))); }
+    void init() { QVERIFY(m_server.identity().setAuthMode(QStringLiteral("both"))); }
 
     void bearerWorksForFolderSync_data()
     {
@@ -108,7 +108,7 @@ private Q_SLOTS:
 
     void oauthModeRefusesBasic()
     {
-        QVERIFY(m_server.setAuthMode(QStringLiteral("oauth")));
+        QVERIFY(m_server.identity().setAuthMode(QStringLiteral("oauth")));
         const QByteArray basic = "Basic " + QByteArray("alice:secret").toBase64();
         QCOMPARE(challenges("POST", basic), QList<QByteArray>{bearerChallenge(false)});
         QCOMPARE(challenges("OPTIONS", basic), QList<QByteArray>{bearerChallenge(false)});
@@ -122,10 +122,10 @@ private Q_SLOTS:
     void basicModeRefusesBearer()
     {
         const QByteArray token = accessToken();
-        QVERIFY(m_server.setAuthMode(QStringLiteral("basic")));
+        QVERIFY(m_server.identity().setAuthMode(QStringLiteral("basic")));
         QCOMPARE(challenges("POST", "Bearer " + token), QList<QByteArray>{"Basic realm=\"Skein\""});
         QCOMPARE(challenges("OPTIONS", "Bearer " + token), QList<QByteArray>{"Basic realm=\"Skein\""});
-        QVERIFY(!m_server.setAuthMode(QStringLiteral("kerberos")));
+        QVERIFY(!m_server.identity().setAuthMode(QStringLiteral("kerberos")));
     }
 
     void revokedAccessTokenIsRefused()
@@ -141,14 +141,14 @@ private Q_SLOTS:
 
     void expiredAccessTokenIsRefused()
     {
-        m_server.setAccessTokenLifetime(60);
+        m_server.identity().setAccessTokenLifetime(60);
         const QJsonObject tokens = signIn(m_web, m_server.baseUrl(), QStringLiteral("alice"), QStringLiteral("secret"));
         QCOMPARE(tokens.value(QStringLiteral("expires_in")).toInt(), 60);
         const QByteArray token = tokens.value(QStringLiteral("access_token")).toString().toLatin1();
         QVERIFY(challenges("OPTIONS", "Bearer " + token).first().startsWith("not a 401: HTTP/1.1 200"));
-        m_server.advanceIdentityClock(61 * 1000);
+        m_server.identity().advanceIdentityClock(61 * 1000);
         QCOMPARE(challenges("POST", "Bearer " + token), (QList<QByteArray>{"Basic realm=\"Skein\"", bearerChallenge(true)}));
-        m_server.setAccessTokenLifetime(3600);
+        m_server.identity().setAccessTokenLifetime(3600);
     }
 };
 

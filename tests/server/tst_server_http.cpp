@@ -161,7 +161,7 @@ private Q_SLOTS:
     {
         EasTestClient c(m_server.url(), QStringLiteral("alice"), QStringLiteral("secret"), QStringLiteral("DEVFAULT"));
         QVERIFY(c.provision());
-        m_server.failNextRequests(503, 2);
+        m_server.faults().failNextRequests(503, 2);
         EasResponse r = c.folderSync(QStringLiteral("0"));
         QCOMPARE(r.http, 503);
         QCOMPARE(r.header("Retry-After"), QByteArray("1"));
@@ -169,11 +169,11 @@ private Q_SLOTS:
         QCOMPARE(c.folderSync(QStringLiteral("0")).http, 200);
 
         QString error;
-        QVERIFY(m_server.applyFaultSpec(QStringLiteral("500:3"), &error));
+        QVERIFY(m_server.faults().applyFaultSpec(QStringLiteral("500:3"), &error));
         for (int i = 0; i < 3; ++i)
             QCOMPARE(c.folderSync(QStringLiteral("0")).http, 500);
         QCOMPARE(c.folderSync(QStringLiteral("0")).http, 200);
-        QVERIFY(!m_server.applyFaultSpec(QStringLiteral("nonsense"), &error));
+        QVERIFY(!m_server.faults().applyFaultSpec(QStringLiteral("nonsense"), &error));
         QVERIFY(!error.isEmpty());
     }
 

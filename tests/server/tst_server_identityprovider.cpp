@@ -219,7 +219,7 @@ private Q_SLOTS:
         const Pkce pkce = makePkce();
         const QString code = submitLogin(m_web, base(), pkce, QStringLiteral("alice"), QStringLiteral("secret"))
                                  .locationQuery(QStringLiteral("code"));
-        m_server.advanceIdentityClock(10 * 60 * 1000 + 1000);
+        m_server.identity().advanceIdentityClock(10 * 60 * 1000 + 1000);
         const WebResponse r = redeemCode(m_web, base(), code, pkce.verifier);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.jsonText("error"), QStringLiteral("invalid_grant"));
@@ -270,7 +270,7 @@ private Q_SLOTS:
 
     void deviceCodeFlow()
     {
-        m_server.setDeviceCodeInterval(1);
+        m_server.identity().setDeviceCodeInterval(1);
         const WebResponse start = startDevice();
         QCOMPARE(start.status, 200);
         const QJsonObject device = start.json();
@@ -287,7 +287,7 @@ private Q_SLOTS:
         const WebResponse tooFast = pollDevice(deviceCode);
         QCOMPARE(tooFast.status, 400);
         QCOMPARE(tooFast.jsonText("error"), QStringLiteral("slow_down"));
-        m_server.advanceIdentityClock(1500);
+        m_server.identity().advanceIdentityClock(1500);
         QCOMPARE(pollDevice(deviceCode).jsonText("error"), QStringLiteral("authorization_pending"));
 
         const WebResponse page = m_web.get(deviceLoginUrl());
@@ -303,17 +303,17 @@ private Q_SLOTS:
         QCOMPARE(approved.status, 200);
         QVERIFY(!approved.body.contains("<form"));
 
-        m_server.advanceIdentityClock(1500);
+        m_server.identity().advanceIdentityClock(1500);
         const WebResponse tokens = pollDevice(deviceCode);
         QCOMPARE(tokens.status, 200);
         QCOMPARE(tokens.jsonText("token_type"), QStringLiteral("Bearer"));
         QVERIFY(!tokens.jsonText("access_token").isEmpty());
         QVERIFY(!tokens.jsonText("refresh_token").isEmpty());
-        m_server.advanceIdentityClock(1500);
+        m_server.identity().advanceIdentityClock(1500);
         QCOMPARE(pollDevice(deviceCode).jsonText("error"), QStringLiteral("invalid_grant")); // once
         // The code was used: the page refuses it now.
         QVERIFY(deviceLogin(userCode, QStringLiteral("alice"), QStringLiteral("secret")).body.contains("wrong or has expired"));
-        m_server.setDeviceCodeInterval(5);
+        m_server.identity().setDeviceCodeInterval(5);
     }
 
     void deviceCodeDeclined()
@@ -329,7 +329,7 @@ private Q_SLOTS:
     void deviceCodeExpires()
     {
         const QJsonObject device = startDevice().json();
-        m_server.advanceIdentityClock(901 * 1000);
+        m_server.identity().advanceIdentityClock(901 * 1000);
         const WebResponse r = pollDevice(device.value(QStringLiteral("device_code")).toString());
         QCOMPARE(r.status, 400);
         QCOMPARE(r.jsonText("error"), QStringLiteral("expired_token"));

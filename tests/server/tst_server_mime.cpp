@@ -182,7 +182,7 @@ private Q_SLOTS:
 
     void refusedConversationMoveIsBare500()
     {
-        f.server.setRefusals(true, true);
+        f.server.quirks().setRefusals(true, true);
         const QJsonObject before = f.server.dump();
         const QByteArray id = QByteArray::fromHex(text(m_deep, "conversationId").toLatin1());
         for (int i = 0; i < 2; ++i) { // every time, not once
@@ -198,12 +198,12 @@ private Q_SLOTS:
                                                fetchRequest(folderOf(m_deep), text(m_deep, "serverId"), 1, -1));
         QCOMPARE(fetch.http, 200);
         QVERIFY(fetchedProperties(fetch));
-        f.server.setRefusals(false, false);
+        f.server.quirks().setRefusals(false, false);
     }
 
     void refusedConversationSearchIsBare500()
     {
-        QVERIFY(f.server.applyRefusalSpec(QStringLiteral("conversation-search")));
+        QVERIFY(f.server.quirks().applyRefusalSpec(QStringLiteral("conversation-search")));
         const QJsonObject before = f.server.dump();
         const QByteArray id = QByteArray::fromHex(text(m_deep, "conversationId").toLatin1());
         for (bool inAnd : {true, false}) {
@@ -223,21 +223,21 @@ private Q_SLOTS:
         store.add(tag::Search::Query).add(tag::Search::And).add(tag::Search::FreeText, "the");
         QCOMPARE(m_demo->post(QStringLiteral("Search"), freeText).top(tag::Search::Status), QStringLiteral("1"));
         QString error;
-        QVERIFY(!f.server.applyRefusalSpec(QStringLiteral("conversation-teleport"), &error));
+        QVERIFY(!f.server.quirks().applyRefusalSpec(QStringLiteral("conversation-teleport"), &error));
         QVERIFY(error.contains(QLatin1String("conversation-teleport")));
-        f.server.setRefusals(false, false);
+        f.server.quirks().setRefusals(false, false);
     }
 
     void noConversationIndexKeepsConversationId()
     {
-        f.server.setConversationIndexEnabled(false);
+        f.server.quirks().setConversationIndexEnabled(false);
         const EasResponse r = m_demo->post(QStringLiteral("ItemOperations"),
                                            fetchRequest(folderOf(m_deep), text(m_deep, "serverId"), 1, -1));
         const Element *props = fetchedProperties(r);
         QVERIFY(props);
         QCOMPARE(props->childData(tag::Email2::ConversationId).toHex(), text(m_deep, "conversationId").toLatin1());
         QVERIFY(!props->has(tag::Email2::ConversationIndex));
-        f.server.setConversationIndexEnabled(true);
+        f.server.quirks().setConversationIndexEnabled(true);
         const EasResponse again = m_demo->post(QStringLiteral("ItemOperations"),
                                                fetchRequest(folderOf(m_deep), text(m_deep, "serverId"), 1, -1));
         QVERIFY(fetchedProperties(again)->has(tag::Email2::ConversationIndex));

@@ -149,7 +149,7 @@ private Q_SLOTS:
     {
         auto c = client(QStringLiteral("FORCE3"));
         const QString key = EasTestClient::collection(c->sync(QStringLiteral("0"), m_inbox))->childText(tag::AirSync::SyncKey);
-        m_server.forceSyncStatus3(QStringLiteral("Inbox"));
+        m_server.faults().forceSyncStatus3(QStringLiteral("Inbox"));
         QCOMPARE(EasTestClient::collection(c->sync(key, m_inbox))->childText(tag::AirSync::Status), QStringLiteral("3"));
         // The old key stays invalid; a fresh start works.
         QCOMPARE(EasTestClient::collection(c->sync(key, m_inbox))->childText(tag::AirSync::Status), QStringLiteral("3"));
