@@ -1,20 +1,17 @@
 #include "ConversationActionsController.h"
 
 #include "ConversationActions.h"
+#include "ConversationActionsDialogs.h"
+#include "ConversationCommands.h"
 #include "ConversationListModel.h"
-#include "ConversationRules.h"
 #include "ConversationRulesDialog.h"
-#include "Icons.h"
+#include "ConversationUndo.h"
 #include "ModelRoles.h"
+#include "PendingChanges.h"
 #include "Store.h"
 
 #include <QAbstractItemView>
 #include <QAction>
-#include <QApplication>
-#include <QFile>
-#include <QStyle>
-#include <QMenu>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -37,20 +34,19 @@ QString describeAction(ActionKind kind, const QString &subject, const QString &f
     return s;
 }
 
-namespace {
-
-// The theme's icon or the app's bundled copy; where neither exists, the
-// style's closest standard icon, so no toolbar button goes without one.
-QIcon actionIcon(const QString &name, QStyle::StandardPixmap fallback)
+QString folderNameOf(const Store &store, const QString &folderId)
 {
-    if (name.isEmpty())
+    if (folderId.isEmpty())
         return {};
-    if (QIcon::hasThemeIcon(name) || QFile::exists(QStringLiteral(":/skein/icons/%1.svg").arg(name)))
-        return themeIcon(name);
-    return fallback == QStyle::SP_CustomBase ? QIcon() : QApplication::style()->standardIcon(fallback);
+    const std::optional<Folder> folder = store.folderStore().folder(folderId);
+    return folder ? folder->name : folderId;
 }
 
-} // namespace
+bool isDeletedItems(const Store &store, const QString &folderId)
+{
+    const std::optional<Folder> folder = store.folderStore().folder(folderId);
+    return folder && folder->type == FolderType::DeletedItems;
+}
 
 ConversationActionsController::ConversationActionsController(Store &store, ConversationListModel *model,
                                                              QAbstractItemView *view, QWidget *window)
@@ -58,128 +54,60 @@ ConversationActionsController::ConversationActionsController(Store &store, Conve
     , m_store(store)
     , m_model(model)
     , m_view(view)
-    , m_window(window)
     , m_conversationActions(new ConversationActions(store, this))
+    , m_commands(new ConversationCommands(store, model, view, *this, window))
+    , m_pending(new PendingChanges(store, this))
+    , m_undo(new ConversationUndo(*this, action(Undo)))
+    , m_dialogs(new ConversationActionsDialogs(store, *this, window))
 {
-    createActions();
-    m_contextMenu = new QMenu(window);
-    m_contextMenu->setObjectName(QStringLiteral("conversationContextMenu"));
-    fillMenu(m_contextMenu);
-
-    // The list's rows change under a sync or a rollback: re-check once per burst.
-    m_updateTimer = new QTimer(this);
-    m_updateTimer->setSingleShot(true);
-    m_updateTimer->setInterval(0);
-    connect(m_updateTimer, &QTimer::timeout, this, &ConversationActionsController::updateActions);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &ConversationActionsController::scheduleUpdate);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ConversationActionsController::scheduleUpdate);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConversationActionsController::scheduleUpdate);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ConversationActionsController::scheduleUpdate);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &ConversationActionsController::updateActions);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_view, &QWidget::customContextMenuRequested, this, &ConversationActionsController::showContextMenu);
+    connectCommands();
+    connect(m_commands, &ConversationCommands::noticeChanged, this, &ConversationActionsController::noticeChanged);
+    connect(m_pending, &PendingChanges::changed, this, &ConversationActionsController::pendingChanged);
+    connect(m_undo, &ConversationUndo::offered, this, &ConversationActionsController::undoOffered);
     connect(m_conversationActions, &ConversationActions::actionApplied, this,
             [this](qint64, const QStringList &folders) { Q_EMIT foldersChanged(folders); });
-    updateActions();
+    m_commands->update();
 }
 
 ConversationActionsController::~ConversationActionsController() = default;
 
-void ConversationActionsController::createActions()
+// Undo connects its own action (ConversationUndo).
+void ConversationActionsController::connectCommands()
 {
-    struct Spec {
-        Command command;
-        const char *objectName; // what testers and scripts find it by (docs/testing.md)
-        QString text, iconText, icon, toolTip;
-        QList<QKeySequence> keys;
-        QStyle::StandardPixmap fallback = QStyle::SP_CustomBase; // none
-    };
-    const Spec specs[] = {
-        {MarkRead, "actionMarkRead", tr("Mark as &Read"), tr("Read"), QStringLiteral("mail-mark-read"),
-         tr("Mark the conversation's messages in this folder as read"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
-         QStyle::SP_DialogApplyButton},
-        {MarkUnread, "actionMarkUnread", tr("Mark as &Unread"), tr("Unread"), QStringLiteral("mail-mark-unread"),
-         tr("Mark the conversation's messages in this folder as unread"), {QKeySequence(Qt::CTRL | Qt::Key_U)}},
-        {Flag, "actionFlag", tr("&Flag for Follow-Up"), tr("Flag"), QStringLiteral("mail-flag"),
-         tr("Flag the newest message of the conversation in this folder"), {QKeySequence(Qt::Key_Insert)}},
-        {ClearFlag, "actionClearFlag", tr("C&lear Flag"), tr("Clear Flag"), QString(),
-         tr("Remove the flags of the conversation's messages in this folder"), {}},
-        {Complete, "actionMarkComplete", tr("Mark &Complete"), tr("Complete"), QString(),
-         tr("Mark the flagged messages of the conversation in this folder complete"), {}},
-        {Delete, "actionDelete", tr("&Delete Conversation"), tr("Delete"), QStringLiteral("user-trash"),
-         tr("Move the conversation's messages in this folder to Deleted Items"), {QKeySequence(Qt::Key_Delete)}},
-        {Ignore, "actionIgnore", tr("&Ignore Conversation"), tr("Ignore"), QStringLiteral("mail-thread-ignored"),
-         tr("Move the conversation to Deleted Items, and every new message of it too"),
-         {QKeySequence(Qt::CTRL | Qt::Key_Delete), QKeySequence(Qt::Key_K)}, QStyle::SP_BrowserStop},
-        {StopRule, "actionStopRule", tr("&Stop Ignoring\u2026"), tr("Stop Ignoring"), QString(),
-         tr("Forget the rule for this conversation and, if you like, bring its messages back"), {}},
-        {Move, "actionMove", tr("&Move to Folder\u2026"), tr("Move"), QStringLiteral("folder"),
-         tr("Move the conversation's messages in this folder to another folder"),
-         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)}},
-        {AlwaysMove, "actionAlwaysMove", tr("&Always Move\u2026"), tr("Always Move"), QString(),
-         tr("Move the conversation, and every new message of it, to a folder"), {}},
-        {Find, "actionFindInAllFolders", tr("Find in All F&olders"), tr("Find"), QStringLiteral("edit-find"),
-         tr("Show every message of the conversation and the folder it is in"), {}},
-        {Rules, "actionConversationRules", tr("Conversation R&ules\u2026"), tr("Rules"), QString(),
-         tr("The conversations you ignore or always move"), {}},
-        {EmptyDeletedItems, "actionEmptyDeletedItems", tr("&Empty Deleted Items\u2026"), tr("Empty Deleted Items"),
-         QStringLiteral("trash-empty"), tr("Delete every message in Deleted Items for good, on the server too"), {}},
-        {Undo, "actionUndo", tr("&Undo"), tr("Undo"), QStringLiteral("edit-undo"),
-         tr("Take back the last conversation action"), {QKeySequence(QKeySequence::Undo)}},
-    };
-    for (const Spec &spec : specs) {
-        auto *action = new QAction(actionIcon(spec.icon, spec.fallback), spec.text, this);
-        action->setObjectName(QLatin1String(spec.objectName));
-        action->setIconText(spec.iconText);
-        action->setShortcuts(spec.keys);
-        // Only while the list or the reading pane has the focus: Delete and K
-        // must keep their meaning in the filter field.
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        const QString keys = QKeySequence::listToString(spec.keys, QKeySequence::NativeText)
-                                 .replace(QLatin1String("; "), tr(" or "));
-        action->setToolTip(keys.isEmpty() ? spec.toolTip : tr("%1 (%2)").arg(spec.toolTip, keys));
-        action->setStatusTip(spec.toolTip);
-        m_actions[spec.command] = action;
-        if (spec.command == Delete)
-            m_deleteKeys = keys;
-    }
+    ConversationActionsDialogs *d = m_dialogs;
     connect(action(MarkRead), &QAction::triggered, this, [this] { run(ActionKind::MarkRead); });
     connect(action(MarkUnread), &QAction::triggered, this, [this] { run(ActionKind::MarkUnread); });
     connect(action(Flag), &QAction::triggered, this, [this] { run(ActionKind::Flag); });
     connect(action(ClearFlag), &QAction::triggered, this, [this] { run(ActionKind::ClearFlag); });
     connect(action(Complete), &QAction::triggered, this, [this] { run(ActionKind::Complete); });
-    connect(action(Delete), &QAction::triggered, this, &ConversationActionsController::deleteCurrent);
+    connect(action(Delete), &QAction::triggered, d, &ConversationActionsDialogs::deleteCurrent);
     connect(action(Ignore), &QAction::triggered, this, [this] { run(ActionKind::Ignore); });
-    connect(action(StopRule), &QAction::triggered, this, &ConversationActionsController::stopCurrentRule);
-    connect(action(Move), &QAction::triggered, this, [this] { chooseFolder(ActionKind::Move); });
-    connect(action(AlwaysMove), &QAction::triggered, this, [this] { chooseFolder(ActionKind::AlwaysMove); });
-    connect(action(Find), &QAction::triggered, this, &ConversationActionsController::find);
-    connect(action(Rules), &QAction::triggered, this, &ConversationActionsController::showRules);
-    connect(action(EmptyDeletedItems), &QAction::triggered, this,
-            &ConversationActionsController::askToEmptyDeletedItems);
-    connect(action(Undo), &QAction::triggered, this, &ConversationActionsController::undoLast);
-    action(Undo)->setEnabled(false);
+    connect(action(StopRule), &QAction::triggered, d, &ConversationActionsDialogs::stopCurrentRule);
+    connect(action(Move), &QAction::triggered, d, [d] { d->chooseFolder(ActionKind::Move); });
+    connect(action(AlwaysMove), &QAction::triggered, d, [d] { d->chooseFolder(ActionKind::AlwaysMove); });
+    connect(action(Find), &QAction::triggered, d, &ConversationActionsDialogs::find);
+    connect(action(Rules), &QAction::triggered, d, &ConversationActionsDialogs::showRules);
+    connect(action(EmptyDeletedItems), &QAction::triggered, d, &ConversationActionsDialogs::askToEmptyDeletedItems);
+}
+
+QAction *ConversationActionsController::action(Command command) const
+{
+    return m_commands->action(command);
 }
 
 void ConversationActionsController::addShortcutTarget(QWidget *widget)
 {
-    for (QAction *a : m_actions)
-        if (!a->shortcuts().isEmpty())
-            widget->addAction(a);
+    m_commands->addShortcutTarget(widget);
 }
 
 void ConversationActionsController::fillMenu(QMenu *menu) const
 {
-    menu->addActions({action(MarkRead), action(MarkUnread)});
-    menu->addSeparator();
-    menu->addActions({action(Flag), action(ClearFlag), action(Complete)});
-    menu->addSeparator();
-    menu->addActions({action(Move), action(AlwaysMove)});
-    menu->addSeparator();
-    menu->addActions({action(Ignore), action(StopRule), action(Delete)});
-    menu->addSeparator();
-    menu->addActions({action(Find), action(Rules)});
+    m_commands->fillMenu(menu);
+}
+
+QMenu *ConversationActionsController::contextMenu() const
+{
+    return m_commands->contextMenu();
 }
 
 std::optional<ConversationActionsController::Target> ConversationActionsController::currentTarget() const
@@ -198,72 +126,6 @@ std::optional<ConversationActionsController::Target> ConversationActionsControll
     if (target.conversationId.isEmpty() || target.folderId.isEmpty())
         return std::nullopt; // a message without ConversationId: no conversation to act on
     return target;
-}
-
-void ConversationActionsController::scheduleUpdate()
-{
-    m_updateTimer->start();
-}
-
-void ConversationActionsController::updateActions()
-{
-    m_updateTimer->stop();
-    const std::optional<Target> target = currentTarget();
-    bool unread = false, read = false, active = false, anyFlag = false;
-    int inFolder = 0;
-    std::optional<ConversationRule> rule;
-    if (target) {
-        for (const Message &m : m_store.messageStore().conversationMessages(target->conversationId)) {
-            if (m.folderId != target->folderId)
-                continue;
-            ++inFolder;
-            (m.read ? read : unread) = true;
-            active |= m.flag.status == FlagStatus::Active;
-            anyFlag |= m.flag.status != FlagStatus::None;
-        }
-        rule = m_store.journalStore().conversationRule(target->conversationId);
-    }
-    const bool ignored = rule && rule->kind == ActionKind::Ignore && rule->state != RuleState::Failed;
-    action(MarkRead)->setEnabled(unread);
-    action(MarkUnread)->setEnabled(read);
-    action(Flag)->setEnabled(inFolder > 0);
-    action(ClearFlag)->setEnabled(anyFlag);
-    action(Complete)->setEnabled(active);
-    action(Delete)->setEnabled(inFolder > 0);
-    action(Move)->setEnabled(inFolder > 0);
-    action(Ignore)->setEnabled(target.has_value() && !ignored);
-    action(StopRule)->setEnabled(rule.has_value());
-    action(StopRule)->setVisible(rule.has_value());
-    if (rule)
-        action(StopRule)->setText(ConversationRulesDialog::stopLabel(*rule));
-    action(AlwaysMove)->setEnabled(target.has_value());
-    action(Find)->setEnabled(target.has_value());
-    describeDelete(isDeletedItems(m_model->folder()));
-    action(EmptyDeletedItems)->setEnabled(m_store.folderStore().folderOfType(FolderType::DeletedItems).has_value());
-
-    QString notice, button;
-    if (rule && rule->state != RuleState::Failed) {
-        const QString where = folderName(rule->targetFolderId);
-        notice = rule->kind == ActionKind::Ignore
-            ? tr("You are ignoring this conversation: new messages of it go to %1.").arg(where)
-            : tr("This conversation is always moved to %1, new messages too.").arg(where);
-        button = ConversationRulesDialog::stopLabel(*rule);
-    }
-    if (notice != m_lastNotice || !notice.isEmpty()) {
-        m_lastNotice = notice;
-        Q_EMIT noticeChanged(notice, button);
-    }
-}
-
-void ConversationActionsController::showContextMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_view->indexAt(pos);
-    if (!index.isValid())
-        return;
-    if (index != m_view->currentIndex())
-        m_view->setCurrentIndex(index);
-    updateActions();
-    m_contextMenu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 bool ConversationActionsController::run(ActionKind kind, const QString &targetFolderId)
@@ -307,12 +169,10 @@ bool ConversationActionsController::markOpenedRead(const QModelIndex &index)
                                                          : m_conversationActions->markRead(conversationId, folderId);
     if (!result.ok()) {
         Q_EMIT problem(tr("Skein could not %1.").arg(describeAction(ActionKind::MarkRead, subject)), result.error);
-        updateActions();
+        m_commands->update();
         return false;
     }
-    updatePending();
-    updateActions();
-    Q_EMIT actionsQueued();
+    journaled({});
     return true;
 }
 
@@ -320,15 +180,15 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
 {
     const ConversationActions::Result result =
         m_conversationActions->apply(kind, target.conversationId, target.folderId, targetFolderId);
-    const QString what = describeAction(kind, target.subject, folderName(targetFolderId));
+    const QString what = describeAction(kind, target.subject, folderNameOf(m_store, targetFolderId));
     if (!result.ok()) {
         Q_EMIT problem(tr("Skein could not %1.").arg(what), result.error);
-        updateActions();
+        m_commands->update();
         return false;
     }
-    updatePending();
-    updateActions();
-    offerUndo(result.entryId, what);
+    m_pending->update();
+    m_commands->update();
+    m_undo->offer(result.entryId, what);
     const std::optional<ConversationRule> rule =
         kind == ActionKind::Ignore || kind == ActionKind::AlwaysMove ? m_store.journalStore().conversationRule(target.conversationId)
                                                                       : std::nullopt;
@@ -340,12 +200,12 @@ bool ConversationActionsController::runOn(const Target &target, ActionKind kind,
                           ? tr("This server cannot keep conversation rules; Skein keeps \u201c%1\u201d ignored on "
                                "this computer.").arg(target.subject)
                           : tr("This server cannot keep conversation rules; Skein keeps moving \u201c%1\u201d to "
-                               "%2 on this computer.").arg(target.subject, folderName(targetFolderId)));
+                               "%2 on this computer.").arg(target.subject, folderNameOf(m_store, targetFolderId)));
     } else if (kind == ActionKind::Ignore) {
         const QString trash = m_store.folderStore().folderOfType(FolderType::DeletedItems).value_or(Folder{}).serverId;
         Q_EMIT status(tr("Ignoring \u201c%1\u201d: its messages and any new ones go to %2.")
-                          .arg(target.subject, folderName(trash)));
-    } else if (kind == ActionKind::Delete && isDeletedItems(target.folderId)) {
+                          .arg(target.subject, folderNameOf(m_store, trash)));
+    } else if (kind == ActionKind::Delete && isDeletedItems(m_store, target.folderId)) {
         Q_EMIT status(tr("Deleted \u201c%1\u201d permanently.").arg(target.subject));
     } else {
         Q_EMIT status(tr("Done: %1.").arg(what));
@@ -364,76 +224,43 @@ void ConversationActionsController::actionFailed(qint64 entryId, const QString &
     }
     const QString subject = ConversationRulesDialog::subjectOf(m_store, entry->conversationId);
     const bool emptied = entry->kind == ActionKind::Delete && entry->conversationId.isEmpty();
-    const QString what = emptied ? tr("empty %1").arg(folderName(entry->folderId))
-                                 : describeAction(entry->kind, subject, folderName(entry->targetFolderId));
+    const QString what = emptied ? tr("empty %1").arg(folderNameOf(m_store, entry->folderId))
+                                 : describeAction(entry->kind, subject, folderNameOf(m_store, entry->targetFolderId));
     const bool moved = channelOf(entry->kind) != ActionChannel::Sync || entry->kind == ActionKind::Delete;
     Q_EMIT status(QString()); // the "Ignoring…" of a moment ago is no longer true
     Q_EMIT problem(tr("Skein could not %1: %2").arg(what, message),
                    moved ? tr("The change was undone on this computer: the messages are back where they were.")
                          : tr("The change was undone on this computer."));
     Q_EMIT foldersChanged({entry->folderId, entry->targetFolderId});
-    updateActions();
+    m_commands->update();
 }
 
 void ConversationActionsController::actionsChanged()
 {
     Q_EMIT foldersChanged({});
-    if (m_rules)
-        m_rules->reload();
-    updatePending();
-    updateActions();
+    m_dialogs->reloadRules();
+    m_pending->update();
+    m_commands->update();
 }
 
 void ConversationActionsController::replayFinished(bool ok, const QString &message)
 {
-    updatePending(ok ? QString() : tr("Not sent yet: %1\nSkein sends them at the next sync.").arg(message));
+    m_pending->update(ok ? QString() : tr("Not sent yet: %1\nSkein sends them at the next sync.").arg(message));
 }
 
-int ConversationActionsController::pendingCount() const
+void ConversationActionsController::showFindResult(const QByteArray &conversationId, bool fromServer,
+                                                   const QString &note, const QList<Message> &messages)
 {
-    return int(m_store.journalStore().actions(true).size());
+    m_dialogs->showFindResult(conversationId, fromServer, note, messages);
 }
 
-QString ConversationActionsController::pendingText() const
+void ConversationActionsController::journaled(const QString &statusText)
 {
-    const int count = pendingCount();
-    if (count == 0)
-        return {};
-    return count == 1 ? tr("1 change waiting to be sent") : tr("%1 changes waiting to be sent").arg(count);
-}
-
-void ConversationActionsController::updatePending(const QString &toolTip)
-{
-    Q_EMIT pendingChanged(pendingCount(), pendingText(),
-                          toolTip.isEmpty() ? tr("Your changes are saved on this computer and sent to the "
-                                                 "server as soon as it can be reached.")
-                                            : toolTip);
-}
-
-bool ConversationActionsController::isDeletedItems(const QString &folderId) const
-{
-    const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
-    return folder && folder->type == FolderType::DeletedItems;
-}
-
-// In Deleted Items a Delete is for good (the server does not move it on):
-// the command says so, and asks first (ConversationActionsDialogs.cpp).
-void ConversationActionsController::describeDelete(bool permanent)
-{
-    QAction *a = action(Delete);
-    const QString tip = permanent ? tr("Delete the conversation's messages in Deleted Items for good; Skein asks first")
-                                  : tr("Move the conversation's messages in this folder to Deleted Items");
-    a->setText(permanent ? tr("&Delete Permanently\u2026") : tr("&Delete Conversation"));
-    a->setStatusTip(tip);
-    a->setToolTip(m_deleteKeys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, m_deleteKeys));
-}
-
-QString ConversationActionsController::folderName(const QString &folderId) const
-{
-    if (folderId.isEmpty())
-        return {};
-    const std::optional<Folder> folder = m_store.folderStore().folder(folderId);
-    return folder ? folder->name : folderId;
+    m_pending->update();
+    m_commands->update();
+    if (!statusText.isEmpty())
+        Q_EMIT status(statusText);
+    Q_EMIT actionsQueued();
 }
 
 } // namespace skein::ui

@@ -3,18 +3,13 @@
 #include "ActionTypes.h"
 
 #include <QObject>
-#include <QPointer>
 
-#include <array>
-#include <functional>
 #include <optional>
 
 class QAbstractItemView;
 class QAction;
 class QMenu;
-class QMessageBox;
 class QModelIndex;
-class QTimer;
 
 namespace skein {
 class ConversationActions;
@@ -24,15 +19,18 @@ class Store;
 
 namespace skein::ui {
 
-class ConversationRulesDialog;
-class FindResultsDialog;
-class FolderChooserDialog;
+class ConversationActionsDialogs;
+class ConversationCommands;
+class ConversationUndo;
+class PendingChanges;
 
 // The conversation actions of the window ([MS-ASCON] 3.1.4), local first:
-// owns the QActions (menu, toolbar, context menu, shortcuts), enables them
-// for the selected conversation, runs them through ConversationActions on the
-// GUI thread's store (one small SQLite transaction), and shows the dialogs
-// (folder chooser, conversation rules, find results). The window refreshes
+// runs them through ConversationActions on the GUI thread's store (one small
+// SQLite transaction). Its parts each own one concern: ConversationCommands
+// the QActions (menu, toolbar, context menu, shortcuts) and their state,
+// ConversationActionsDialogs the dialogs (folder chooser, conversation rules,
+// find results, questions), ConversationUndo the Undo, PendingChanges the
+// count of changes waiting to be sent. The window refreshes
 // on foldersChanged and the app sends the journal on actionsQueued
 // (SyncEngine::replayNow); the engine's verdicts come back through
 // actionFailed / actionsChanged.
@@ -45,7 +43,7 @@ class ConversationActionsController : public QObject
     Q_OBJECT
 public:
     // EmptyDeletedItems acts on the folder, not on the selected conversation;
-    // Undo on the last action run here (ConversationActionsUndo.cpp).
+    // Undo on the last action run here (ConversationUndo).
     enum Command {
         MarkRead, MarkUnread, Flag, ClearFlag, Complete, Delete, Ignore, StopRule, Move, AlwaysMove,
         Find, Rules, EmptyDeletedItems, Undo, CommandCount
@@ -55,14 +53,16 @@ public:
                                   QWidget *window);
     ~ConversationActionsController() override;
 
-    QAction *action(Command command) const { return m_actions.at(command); }
+    QAction *action(Command command) const;
     // The command shortcuts (Delete, K, Insert, Ctrl+Q…) work while the
     // focus is in one of these widgets: the list and the reading pane, never
     // the filter field.
     void addShortcutTarget(QWidget *widget);
     void fillMenu(QMenu *menu) const;
-    QMenu *contextMenu() const { return m_contextMenu; }
+    QMenu *contextMenu() const;
     skein::ConversationActions &conversationActions() const { return *m_conversationActions; }
+    // The dialogs the commands open (folder chooser, rules, find results, questions).
+    ConversationActionsDialogs *dialogs() const { return m_dialogs; }
 
     struct Target {
         QByteArray conversationId;
@@ -82,29 +82,12 @@ public:
     // Journals nothing when all are read already. False if nothing changed.
     bool markOpenedRead(const QModelIndex &index);
 
-    // The dialogs while they are open (nullptr otherwise).
-    FolderChooserDialog *folderChooser() const;
-    ConversationRulesDialog *rulesDialog() const;
-    FindResultsDialog *findResults() const;
-    QMessageBox *stopQuestion() const;
-
-    int pendingCount() const;
-    QString pendingText() const; // "2 changes waiting to be sent", "" when none
-
 public Q_SLOTS:
-    void updateActions();
-    // Right-click at `pos` in the view's viewport: selects that row, opens the menu.
-    void showContextMenu(const QPoint &pos);
     void actionFailed(qint64 entryId, const QString &message);
     void actionsChanged();
     void replayFinished(bool ok, const QString &message);
     void showFindResult(const QByteArray &conversationId, bool fromServer, const QString &note,
                         const QList<skein::Message> &messages);
-    void showRules();
-    // Asks whether to bring the messages back, then stops the rule.
-    void stopRule(const QByteArray &conversationId, QWidget *parent = nullptr);
-    // Ctrl+Z: takes back the last action run here (ConversationActions::undo).
-    void undoLast();
 
 Q_SIGNALS:
     // The store changed these folders (empty: re-read everything).
@@ -124,45 +107,30 @@ Q_SIGNALS:
     void noticeChanged(const QString &text, const QString &buttonText);
 
 private:
-    void createActions();
+    // The dialogs and Undo finish their commands as the controller's own.
+    friend class ConversationActionsDialogs;
+    friend class ConversationUndo;
+
+    void connectCommands();
     bool runOn(const Target &target, ActionKind kind, const QString &targetFolderId = {});
-    void chooseFolder(ActionKind kind);
-    void find();
-    void ensureFindResults();
-    // Delete: in Deleted Items the server deletes for good, so it asks first.
-    void deleteCurrent();
-    void askToEmptyDeletedItems();
-    void emptyDeletedItems();
-    QMessageBox *askToDeletePermanently(const QString &title, const QString &text, const QString &buttonText,
-                                        const char *buttonName, std::function<void()> confirmed);
-    bool isDeletedItems(const QString &folderId) const;
-    void describeDelete(bool permanent);
-    void stopCurrentRule();
-    void updatePending(const QString &toolTip = {});
-    QString folderName(const QString &folderId) const;
-    void scheduleUpdate();
-    void offerUndo(qint64 entryId, const QString &what);
+    // A change went into the journal: the pending count, the commands' state,
+    // the status line (statusText unless empty) follow, and the app sends it.
+    void journaled(const QString &statusText);
 
     Store &m_store;
     ConversationListModel *m_model;
     QAbstractItemView *m_view;
-    QWidget *m_window;
     skein::ConversationActions *m_conversationActions;
-    std::array<QAction *, CommandCount> m_actions{};
-    QMenu *m_contextMenu = nullptr;
-    QTimer *m_updateTimer = nullptr;
-    QPointer<FolderChooserDialog> m_chooser;
-    QPointer<ConversationRulesDialog> m_rules;
-    QPointer<FindResultsDialog> m_find;
-    QPointer<QMessageBox> m_question;
-    QPointer<QMessageBox> m_deleteQuestion;
-    QString m_deleteKeys; // the Delete action's shortcut, for its tool tip
-    QString m_lastNotice;
-    qint64 m_undoEntryId = 0; // the journal entry Undo takes back; 0: none
-    QString m_undoWhat;
+    ConversationCommands *m_commands;
+    PendingChanges *m_pending;
+    ConversationUndo *m_undo;
+    ConversationActionsDialogs *m_dialogs;
 };
 
 // "ignore “Budget”", "move “Budget” to Projects": what a journal entry does, in words.
 QString describeAction(ActionKind kind, const QString &subject, const QString &folderName = {});
+// The folder's name, or its id when the store does not know it.
+QString folderNameOf(const Store &store, const QString &folderId);
+bool isDeletedItems(const Store &store, const QString &folderId);
 
 } // namespace skein::ui

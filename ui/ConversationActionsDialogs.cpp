@@ -1,7 +1,9 @@
-// ConversationActionsController: the commands that open a dialog (folder
-// chooser, find results, conversation rules, "stop ignoring?", "delete
-// permanently?").
+#include "ConversationActionsDialogs.h"
+
 #include "ConversationActionsController.h"
+#include "ConversationCommands.h"
+#include "ConversationUndo.h"
+#include "PendingChanges.h"
 
 #include "ConversationActions.h"
 #include "ConversationRules.h"
@@ -16,33 +18,22 @@
 
 namespace skein::ui {
 
-FolderChooserDialog *ConversationActionsController::folderChooser() const
+ConversationActionsDialogs::ConversationActionsDialogs(Store &store, ConversationActionsController &controller,
+                                                       QWidget *window)
+    : QObject(&controller)
+    , m_store(store)
+    , m_controller(controller)
+    , m_window(window)
 {
-    return m_chooser;
 }
 
-ConversationRulesDialog *ConversationActionsController::rulesDialog() const
+void ConversationActionsDialogs::deleteCurrent()
 {
-    return m_rules;
-}
-
-FindResultsDialog *ConversationActionsController::findResults() const
-{
-    return m_find;
-}
-
-QMessageBox *ConversationActionsController::stopQuestion() const
-{
-    return m_question;
-}
-
-void ConversationActionsController::deleteCurrent()
-{
-    const std::optional<Target> target = currentTarget();
+    const std::optional<ConversationActionsController::Target> target = m_controller.currentTarget();
     if (!target)
         return;
-    if (!isDeletedItems(target->folderId)) {
-        runOn(*target, ActionKind::Delete);
+    if (!isDeletedItems(m_store, target->folderId)) {
+        m_controller.runOn(*target, ActionKind::Delete);
         return;
     }
     int count = 0;
@@ -54,18 +45,18 @@ void ConversationActionsController::deleteCurrent()
                    : tr("Delete the %1 messages of \u201c%2\u201d in Deleted Items permanently?")
                          .arg(count).arg(target->subject),
         tr("&Delete Permanently"), "deletePermanentlyButton",
-        [this, target = *target] { runOn(target, ActionKind::Delete); });
+        [this, target = *target] { m_controller.runOn(target, ActionKind::Delete); });
     m_deleteQuestion->setObjectName(QStringLiteral("deletePermanentlyQuestion"));
 }
 
-void ConversationActionsController::askToEmptyDeletedItems()
+void ConversationActionsDialogs::askToEmptyDeletedItems()
 {
     const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems);
     if (!trash)
         return;
     const int count = m_store.messageStore().messageCount(trash->serverId);
     if (count == 0) {
-        Q_EMIT status(tr("%1 is empty.").arg(trash->name));
+        Q_EMIT m_controller.status(tr("%1 is empty.").arg(trash->name));
         return;
     }
     m_deleteQuestion = askToDeletePermanently(
@@ -76,28 +67,25 @@ void ConversationActionsController::askToEmptyDeletedItems()
     m_deleteQuestion->setObjectName(QStringLiteral("emptyDeletedItemsQuestion"));
 }
 
-void ConversationActionsController::emptyDeletedItems()
+void ConversationActionsDialogs::emptyDeletedItems()
 {
     const std::optional<Folder> trash = m_store.folderStore().folderOfType(FolderType::DeletedItems);
     if (!trash)
         return;
-    const ConversationActions::Result result = m_conversationActions->deleteAllIn(trash->serverId);
+    const ConversationActions::Result result = m_controller.conversationActions().deleteAllIn(trash->serverId);
     if (!result.ok()) {
-        Q_EMIT problem(tr("Skein could not empty %1.").arg(trash->name), result.error);
+        Q_EMIT m_controller.problem(tr("Skein could not empty %1.").arg(trash->name), result.error);
         return;
     }
-    updatePending();
-    updateActions();
-    offerUndo(result.entryId, tr("empty %1").arg(trash->name));
-    Q_EMIT status(tr("Emptied %1.").arg(trash->name));
-    Q_EMIT actionsQueued();
+    m_controller.m_undo->offer(result.entryId, tr("empty %1").arg(trash->name));
+    m_controller.journaled(tr("Emptied %1.").arg(trash->name));
 }
 
 // Window-modal, not blocking: the list and the sync go on underneath.
 // Cancel is the default, so a stray Enter deletes nothing.
-QMessageBox *ConversationActionsController::askToDeletePermanently(const QString &title, const QString &text,
-                                                                   const QString &buttonText, const char *buttonName,
-                                                                   std::function<void()> confirmed)
+QMessageBox *ConversationActionsDialogs::askToDeletePermanently(const QString &title, const QString &text,
+                                                                const QString &buttonText, const char *buttonName,
+                                                                std::function<void()> confirmed)
 {
     if (m_deleteQuestion)
         m_deleteQuestion->close();
@@ -123,9 +111,9 @@ QMessageBox *ConversationActionsController::askToDeletePermanently(const QString
     return box;
 }
 
-void ConversationActionsController::chooseFolder(ActionKind kind)
+void ConversationActionsDialogs::chooseFolder(ActionKind kind)
 {
-    const std::optional<Target> target = currentTarget();
+    const std::optional<ConversationActionsController::Target> target = m_controller.currentTarget();
     if (!target)
         return;
     if (m_chooser)
@@ -135,24 +123,24 @@ void ConversationActionsController::chooseFolder(ActionKind kind)
     m_chooser = new FolderChooserDialog(m_store, purpose, target->folderId, target->subject, m_window);
     m_chooser->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_chooser, &FolderChooserDialog::folderChosen, this,
-            [this, kind, target = *target](const QString &folderId) { runOn(target, kind, folderId); });
+            [this, kind, target = *target](const QString &folderId) { m_controller.runOn(target, kind, folderId); });
     m_chooser->open();
 }
 
-void ConversationActionsController::find()
+void ConversationActionsDialogs::find()
 {
-    const std::optional<Target> target = currentTarget();
+    const std::optional<ConversationActionsController::Target> target = m_controller.currentTarget();
     if (!target)
         return;
     ensureFindResults();
     m_find->setSearching(target->conversationId, target->subject);
     m_find->show();
     m_find->raise();
-    Q_EMIT findRequested(target->conversationId);
+    Q_EMIT m_controller.findRequested(target->conversationId);
 }
 
-void ConversationActionsController::showFindResult(const QByteArray &conversationId, bool fromServer,
-                                                   const QString &note, const QList<Message> &messages)
+void ConversationActionsDialogs::showFindResult(const QByteArray &conversationId, bool fromServer,
+                                                const QString &note, const QList<Message> &messages)
 {
     ensureFindResults();
     m_find->setResult(conversationId, fromServer, note, messages);
@@ -160,15 +148,16 @@ void ConversationActionsController::showFindResult(const QByteArray &conversatio
     m_find->raise();
 }
 
-void ConversationActionsController::ensureFindResults()
+void ConversationActionsDialogs::ensureFindResults()
 {
     if (m_find)
         return;
     m_find = new FindResultsDialog(m_store, m_window);
-    connect(m_find, &FindResultsDialog::openRequested, this, &ConversationActionsController::openMessageRequested);
+    connect(m_find, &FindResultsDialog::openRequested, &m_controller,
+            &ConversationActionsController::openMessageRequested);
 }
 
-void ConversationActionsController::showRules()
+void ConversationActionsDialogs::showRules()
 {
     if (!m_rules) {
         m_rules = new ConversationRulesDialog(m_store, m_window);
@@ -176,20 +165,26 @@ void ConversationActionsController::showRules()
                 [this](const QByteArray &id) { stopRule(id, m_rules); });
     }
     m_rules->reload();
-    if (const std::optional<Target> target = currentTarget())
+    if (const std::optional<ConversationActionsController::Target> target = m_controller.currentTarget())
         m_rules->selectConversation(target->conversationId);
     m_rules->show();
     m_rules->raise();
     m_rules->activateWindow();
 }
 
-void ConversationActionsController::stopCurrentRule()
+void ConversationActionsDialogs::reloadRules()
 {
-    if (const std::optional<Target> target = currentTarget())
+    if (m_rules)
+        m_rules->reload();
+}
+
+void ConversationActionsDialogs::stopCurrentRule()
+{
+    if (const std::optional<ConversationActionsController::Target> target = m_controller.currentTarget())
         stopRule(target->conversationId, m_window);
 }
 
-void ConversationActionsController::stopRule(const QByteArray &conversationId, QWidget *parent)
+void ConversationActionsDialogs::stopRule(const QByteArray &conversationId, QWidget *parent)
 {
     const std::optional<ConversationRule> rule = m_store.journalStore().conversationRule(conversationId);
     if (!rule)
@@ -198,20 +193,22 @@ void ConversationActionsController::stopRule(const QByteArray &conversationId, Q
     m_question = ConversationRulesDialog::askToStop(
         m_store, *rule, parent ? parent : m_window, [this, rule = *rule, subject](bool bringBack) {
             const ConversationActions::Result result =
-                ConversationRules(m_store).stopIgnoring(rule.conversationId, bringBack, m_conversationActions);
+                ConversationRules(m_store).stopIgnoring(rule.conversationId, bringBack,
+                                                        &m_controller.conversationActions());
             if (!result.error.isEmpty()) {
-                Q_EMIT problem(tr("Skein could not stop the rule for \u201c%1\u201d.").arg(subject), result.error);
+                Q_EMIT m_controller.problem(tr("Skein could not stop the rule for \u201c%1\u201d.").arg(subject),
+                                            result.error);
                 return;
             }
-            Q_EMIT foldersChanged({rule.targetFolderId});
-            if (m_rules)
-                m_rules->reload();
-            updatePending();
-            updateActions();
-            Q_EMIT status(bringBack ? tr("Stopped the rule for \u201c%1\u201d; its messages are on their way back.").arg(subject)
-                                    : tr("Stopped the rule for \u201c%1\u201d.").arg(subject));
+            Q_EMIT m_controller.foldersChanged({rule.targetFolderId});
+            reloadRules();
+            m_controller.m_pending->update();
+            m_controller.m_commands->update();
+            Q_EMIT m_controller.status(
+                bringBack ? tr("Stopped the rule for \u201c%1\u201d; its messages are on their way back.").arg(subject)
+                          : tr("Stopped the rule for \u201c%1\u201d.").arg(subject));
             if (result.entryId > 0)
-                Q_EMIT actionsQueued();
+                Q_EMIT m_controller.actionsQueued();
         });
 }
 

@@ -15,6 +15,7 @@
 // Screenshots for review: /tmp/skein-actions-*.png, /tmp/skein-local-*.png.
 #include "Banner.h"
 #include "ConversationActionsController.h"
+#include "ConversationActionsDialogs.h"
 #include "ConversationListPane.h"
 #include "ConversationNotice.h"
 #include "ConversationRulesDialog.h"
@@ -355,9 +356,9 @@ ui::ConversationRulesDialog *TestGuiActions::openRulesFromTheMenuBar()
     if (!rules || !rules->isEnabled())
         return nullptr;
     rules->trigger();
-    if (!QTest::qWaitFor([this] { return controller()->rulesDialog() && controller()->rulesDialog()->isVisible(); }))
+    if (!QTest::qWaitFor([this] { return controller()->dialogs()->rulesDialog() && controller()->dialogs()->rulesDialog()->isVisible(); }))
         return nullptr;
-    return controller()->rulesDialog();
+    return controller()->dialogs()->rulesDialog();
 }
 
 void TestGuiActions::refuseLikeSogo() const
@@ -627,8 +628,8 @@ void TestGuiActions::moveByShortcutThroughTheFolderChooser()
     const int inInbox = int(onServerIn(id, kInbox).size());
     select(id);
     QTest::keyClick(view(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-    QTRY_VERIFY(controller()->folderChooser() && controller()->folderChooser()->isVisible());
-    ui::FolderChooserDialog *chooser = controller()->folderChooser();
+    QTRY_VERIFY(controller()->dialogs()->folderChooser() && controller()->dialogs()->folderChooser()->isVisible());
+    ui::FolderChooserDialog *chooser = controller()->dialogs()->folderChooser();
     QCOMPARE(chooser->purpose(), ui::FolderChooserDialog::Purpose::Move);
     const QStringList offered = chooser->offeredFolderIds();
     QVERIFY(!offered.contains(folderId(FolderType::Outbox)));
@@ -707,8 +708,8 @@ void TestGuiActions::alwaysMoveFromTheMenuCatchesANewReply()
     QVERIFY(!receipts.isEmpty());
     select(id);
     command(C::AlwaysMove)->trigger();
-    QTRY_VERIFY(controller()->folderChooser() && controller()->folderChooser()->isVisible());
-    ui::FolderChooserDialog *chooser = controller()->folderChooser();
+    QTRY_VERIFY(controller()->dialogs()->folderChooser() && controller()->dialogs()->folderChooser()->isVisible());
+    ui::FolderChooserDialog *chooser = controller()->dialogs()->folderChooser();
     QCOMPARE(chooser->purpose(), ui::FolderChooserDialog::Purpose::AlwaysMove);
     QVERIFY(!chooser->offeredFolderIds().contains(folderId(FolderType::Outbox)));
     QVERIFY(!chooser->offeredFolderIds().contains(folderId(FolderType::Drafts)));
@@ -760,8 +761,8 @@ void TestGuiActions::findInAllFolders()
     const QByteArray id = takeConversation(1);
     select(id);
     command(C::Find)->trigger();
-    QTRY_VERIFY(controller()->findResults() && controller()->findResults()->isVisible());
-    ui::FindResultsDialog *dialog = controller()->findResults();
+    QTRY_VERIFY(controller()->dialogs()->findResults() && controller()->dialogs()->findResults()->isVisible());
+    ui::FindResultsDialog *dialog = controller()->dialogs()->findResults();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
     QCOMPARE(dialog->conversationId(), id);
     QCOMPARE(dialog->list()->topLevelItemCount(), int(onServer(id).size()));
@@ -812,8 +813,8 @@ void TestGuiActions::rulesDialogStopsIgnoringAndBringsMessagesBack()
     QVERIFY(!m_ignored.isEmpty());
     QVERIFY(!isListed(m_ignored));
     command(C::Rules)->trigger();
-    QTRY_VERIFY(controller()->rulesDialog() && controller()->rulesDialog()->isVisible());
-    ui::ConversationRulesDialog *dialog = controller()->rulesDialog();
+    QTRY_VERIFY(controller()->dialogs()->rulesDialog() && controller()->dialogs()->rulesDialog()->isVisible());
+    ui::ConversationRulesDialog *dialog = controller()->dialogs()->rulesDialog();
     QVERIFY(dialog->list()->topLevelItemCount() >= 3); // two ignored, one always moved, one failed
     QVERIFY(dialog->selectConversation(m_ignored));
     QTreeWidgetItem *item = dialog->list()->currentItem();
@@ -828,8 +829,8 @@ void TestGuiActions::rulesDialogStopsIgnoringAndBringsMessagesBack()
     screenshot(dialog, QStringLiteral("rules-dialog"));
 
     QTest::mouseClick(dialog->stopButton(), Qt::LeftButton);
-    QTRY_VERIFY(controller()->stopQuestion() && controller()->stopQuestion()->isVisible());
-    QMessageBox *question = controller()->stopQuestion();
+    QTRY_VERIFY(controller()->dialogs()->stopQuestion() && controller()->dialogs()->stopQuestion()->isVisible());
+    QMessageBox *question = controller()->dialogs()->stopQuestion();
     screenshot(question, QStringLiteral("stop-question"));
     auto *bringBack = question->findChild<QPushButton *>(QStringLiteral("bringBackButton"));
     QVERIFY(bringBack);
@@ -874,8 +875,8 @@ void TestGuiActions::alwaysMoveWhenTheServerRefusesConversationMoves()
     window()->panes().banner->hide();
     window()->statusBar()->clearMessage();
     command(C::AlwaysMove)->trigger();
-    QTRY_VERIFY(controller()->folderChooser() && controller()->folderChooser()->isVisible());
-    ui::FolderChooserDialog *chooser = controller()->folderChooser();
+    QTRY_VERIFY(controller()->dialogs()->folderChooser() && controller()->dialogs()->folderChooser()->isVisible());
+    ui::FolderChooserDialog *chooser = controller()->dialogs()->folderChooser();
     QCOMPARE(chooser->purpose(), ui::FolderChooserDialog::Purpose::AlwaysMove);
     QVERIFY(chooser->selectFolder(folderId(projects)));
     QSignalSpy replayed(m_app.get(), &DesktopApp::actionsReplayed);
@@ -897,8 +898,8 @@ void TestGuiActions::findWhenTheServerRefusesSearch()
     QVERIFY(!id.isEmpty());
     select(id);
     command(C::Find)->trigger();
-    QTRY_VERIFY(controller()->findResults() && controller()->findResults()->isVisible());
-    ui::FindResultsDialog *dialog = controller()->findResults();
+    QTRY_VERIFY(controller()->dialogs()->findResults() && controller()->dialogs()->findResults()->isVisible());
+    ui::FindResultsDialog *dialog = controller()->dialogs()->findResults();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 60000);
     QCOMPARE(dialog->conversationId(), id);
     QCOMPARE(m_app->store().accountStore().capability(Capability::SearchByConversation), CapabilityState::Refused);
