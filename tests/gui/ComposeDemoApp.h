@@ -6,6 +6,7 @@
 // outbox. With SKEIN_TEST_SHOTS=DIR set, saveShot keeps PNGs there.
 #include "Banner.h"
 #include "ComposeCommands.h"
+#include "ComposeController.h"
 #include "ComposerAttachmentList.h"
 #include "ComposerText.h"
 #include "ComposerWindow.h"
@@ -252,7 +253,7 @@ protected:
 
     ComposerWindow *newestComposer() const
     {
-        const QList<ComposerWindow *> open = m_app->composers();
+        const QList<ComposerWindow *> open = m_app->compose().composers();
         return open.isEmpty() ? nullptr : open.constLast();
     }
 

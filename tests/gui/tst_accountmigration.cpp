@@ -4,6 +4,8 @@
 // device id alone; after a restart both accounts sign in from the keychain
 // and sync. The reference server runs in process (users demo and alice).
 #include "AccountDialogDriver.h"
+#include "AccountSessions.h"
+#include "AccountSetup.h"
 #include "DemoServer.h"
 #include "DesktopApp.h"
 #include "FolderPane.h"
@@ -119,14 +121,14 @@ private Q_SLOTS:
     void aSecondAccountAndARestartKeepBoth()
     {
         QSignalSpy changed(m_app.get(), &DesktopApp::accountsChanged);
-        m_app->addAccount();
+        m_app->accountSetup().addAccount();
         QTRY_VERIFY(m_app->accountDialog() && m_app->accountDialog()->isVisible());
         setUpManually(m_app->accountDialog(), QStringLiteral("alice@skein.test"), m_address, QStringLiteral("alice"),
                       QStringLiteral("alice"));
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 30000);
         QCOMPARE(m_app->accounts().size(), 2);
         QCOMPARE(accountRows(), 2);
-        QCOMPARE(m_app->account(QString())->store().accountStore().account()->deviceId, m_deviceId);
+        QCOMPARE(m_app->sessions().find(QString())->store().accountStore().account()->deviceId, m_deviceId);
 
         m_app.reset();
         QVERIFY2(startApp(2), "both accounts should sync after the restart");
@@ -134,8 +136,8 @@ private Q_SLOTS:
         QCOMPARE(accountRows(), 2);
         QCOMPARE(m_app->activeAccount()->name(), QString());
         QCOMPARE(m_app->store().accountStore().account()->deviceId, m_deviceId);
-        QCOMPARE(m_app->account(QStringLiteral("account-2"))->store().accountStore().account()->email, QStringLiteral("alice@skein.test"));
-        QVERIFY(m_app->account(QStringLiteral("account-2"))->engine());
+        QCOMPARE(m_app->sessions().find(QStringLiteral("account-2"))->store().accountStore().account()->email, QStringLiteral("alice@skein.test"));
+        QVERIFY(m_app->sessions().find(QStringLiteral("account-2"))->engine());
     }
 };
 

@@ -2,6 +2,7 @@
 // end (ComposeDemoApp.h): the inline reply box answers the card the user
 // chose, Pop out, a card's own buttons, one binding per compose key.
 #include "ComposeDemoApp.h"
+#include "ComposeController.h"
 #include "ConversationListPane.h"
 #include "ConversationView.h"
 #include "ReadingPane.h"
@@ -97,7 +98,7 @@ void TestDesktopAnswer::popOutCarriesTheTextIntoTheComposer()
     QVERIFY(composer->bodyEdit()->toPlainText().contains(QLatin1String("wrote:")));
     QVERIFY(composer->hasUnsavedContent());
     composer->discard();
-    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY(m_app->compose().composers().isEmpty());
 }
 
 void TestDesktopAnswer::aCardsReplyButtonAnswersThatCard()
@@ -122,7 +123,7 @@ void TestDesktopAnswer::aCardsReplyButtonAnswersThatCard()
     QCOMPARE(composer->findChild<QLabel *>(QStringLiteral("replyingToLabel"))->text(),
              skein::ui::compose::answerLabel(OutboxKind::Forward, *chosen));
     composer->discard();
-    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY(m_app->compose().composers().isEmpty());
 }
 
 

@@ -4,6 +4,7 @@
 // mail with two attachments, a vanished attachment, a server refusal.
 #include "Banner.h"
 #include "ComposeDemoApp.h"
+#include "ComposeController.h"
 
 #include <QLabel>
 
@@ -58,7 +59,7 @@ void TestDesktopCompose::replyToAMessageInTheMiddleOfATree()
     QTest::keyClicks(composer->bodyEdit(), QStringLiteral("Agreed, see you there."));
     saveShot(composer, QStringLiteral("composer-reply.png"));
     QTest::keyClick(composer->bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
-    QTRY_VERIFY(m_app->composers().isEmpty()); // sent: the window closed
+    QTRY_VERIFY(m_app->compose().composers().isEmpty()); // sent: the window closed
 
     QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), replySubject).size() == 1, 30000);
     const QJsonObject got = withSubject(QStringLiteral("alice"), replySubject).first();
@@ -92,7 +93,7 @@ void TestDesktopCompose::replyToAMessageInTheMiddleOfATree()
 
 void TestDesktopCompose::replyAllFillsToAndCc()
 {
-    const QString own = m_app->ownAddress().toLower();
+    const QString own = m_app->compose().ownAddress().toLower();
     std::optional<Message> parent;
     for (const Message &m : store().messageStore().messagesInFolder(inboxId())) {
         const QSet<QString> others = addressesOf(m.to) + addressesOf(m.cc) - QSet<QString>{own};
@@ -117,7 +118,7 @@ void TestDesktopCompose::replyAllFillsToAndCc()
     QCOMPARE(addressesOf(draft.cc), wantCc);
     QVERIFY(!addressesOf(draft.to + draft.cc).contains(own)); // never to oneself
     composer->discard();
-    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY(m_app->compose().composers().isEmpty());
 }
 
 void TestDesktopCompose::forwardKeepsTheOriginalsAttachment()
@@ -146,7 +147,7 @@ void TestDesktopCompose::forwardKeepsTheOriginalsAttachment()
     composer->bodyEdit()->setFocus();
     QTest::keyClicks(composer->bodyEdit(), QStringLiteral("FYI, Bob."));
     composer->findChild<QAction *>(QStringLiteral("composerSendAction"))->trigger();
-    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY(m_app->compose().composers().isEmpty());
 
     const QString subject = skein::eas::forwardSubject(contract->subject);
     QTRY_VERIFY_WITH_TIMEOUT(withSubject(QStringLiteral("bob"), subject).size() == 1, 30000);
@@ -168,7 +169,7 @@ void TestDesktopCompose::newMailWithTwoAttachments()
     QTRY_VERIFY(newestComposer());
     ComposerWindow *composer = newestComposer();
     QVERIFY(composer->findChild<QLabel *>(QStringLiteral("replyingToLabel"))->isHidden());
-    QCOMPARE(composer->findChild<QLabel *>(QStringLiteral("composerFrom"))->text(), m_app->ownAddress());
+    QCOMPARE(composer->findChild<QLabel *>(QStringLiteral("composerFrom"))->text(), m_app->compose().ownAddress());
     QTest::keyClicks(composer->toEdit(), QStringLiteral("Alice <alice@skein.test>, bob@skein.test"));
     QTest::keyClicks(composer->subjectEdit(), QStringLiteral("Two files for you"));
     composer->bodyEdit()->setFocus();
@@ -187,7 +188,7 @@ void TestDesktopCompose::newMailWithTwoAttachments()
     saveShot(composer, QStringLiteral("composer.png"));
 
     QTest::keyClick(composer->bodyEdit(), Qt::Key_Enter, Qt::ControlModifier);
-    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY(m_app->compose().composers().isEmpty());
     for (const QString &user : {QStringLiteral("alice"), QStringLiteral("bob")}) {
         QTRY_VERIFY_WITH_TIMEOUT(withSubject(user, QStringLiteral("Two files for you")).size() == 1, 30000);
         const QJsonObject got = withSubject(user, QStringLiteral("Two files for you")).first();
@@ -226,7 +227,7 @@ void TestDesktopCompose::aVanishedAttachmentKeepsTheWindowOpen()
     QCOMPARE(store().outboxStore().outbox(false).size(), queued);
     QCOMPARE(composer->subjectEdit()->text(), QStringLiteral("Vanishing file"));
     composer->discard();
-    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY(m_app->compose().composers().isEmpty());
 }
 
 void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
@@ -241,7 +242,7 @@ void TestDesktopCompose::aRefusalIsShownAndTheMessageStays()
     composer->toEdit()->setText(QStringLiteral("nobody@skein.test"));
     composer->subjectEdit()->setText(QStringLiteral("Refused one"));
     composer->send();
-    QTRY_VERIFY(m_app->composers().isEmpty());
+    QTRY_VERIFY(m_app->compose().composers().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(window()->panes().banner->message().contains(QLatin1String("Refused one")), 30000);
     QVERIFY2(window()->panes().banner->message().contains(QLatin1String("The server refused to send")),
              qPrintable(window()->panes().banner->message()));

@@ -5,6 +5,7 @@
 // message opened from the Outbox goes out, once, as edited; the server's
 // address book completes a recipient.
 #include "ComposeDemoApp.h"
+#include "ComposeController.h"
 
 #include "CentrePages.h"
 #include "DraftListView.h"
@@ -90,7 +91,7 @@ private Q_SLOTS:
         composer->close(); // asks, as Outlook does, though autosave kept it
         QTRY_VERIFY(composer->keepDraftDialog() && composer->keepDraftDialog()->isVisible());
         QTest::mouseClick(composer->keepDraftDialog()->findChild<QPushButton *>(QStringLiteral("keepDraftButton")), Qt::LeftButton);
-        QTRY_VERIFY(m_app->composers().isEmpty());
+        QTRY_VERIFY(m_app->compose().composers().isEmpty());
         QCOMPARE(store().draftStore().drafts().size(), 1);
         QVERIFY(store().draftStore().draft(id));
     }
@@ -106,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(composer->draftId(), id);
         composer->toEdit()->setText(kAlice);
         composer->send();
-        QTRY_VERIFY(m_app->composers().isEmpty());
+        QTRY_VERIFY(m_app->compose().composers().isEmpty());
         QVERIFY(!store().draftStore().draft(id));
         QTRY_COMPARE_WITH_TIMEOUT(withSubject(QStringLiteral("alice"), QStringLiteral("Offsite plans")).size(), 1, 15000);
         // The server's draft went with it.
@@ -154,7 +155,7 @@ private Q_SLOTS:
         QVERIFY(addressesOf(again->toEdit()->text()).contains(kBob));
         again->subjectEdit()->setText(QStringLiteral("Budget draft v2"));
         again->send();
-        QTRY_VERIFY(m_app->composers().isEmpty());
+        QTRY_VERIFY(m_app->compose().composers().isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(withSubject(QStringLiteral("bob"), QStringLiteral("Budget draft v2")).size(), 1, 30000);
         QCOMPARE(withSubject(QStringLiteral("bob"), QStringLiteral("Budget draft v1")).size(), 0);
         QVERIFY(store().draftStore().drafts().isEmpty() || !draftWithSubject(QStringLiteral("Budget draft v2")));

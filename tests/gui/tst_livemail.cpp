@@ -10,6 +10,7 @@
 #include "DemoServer.h"
 #include "DesktopApp.h"
 #include "FakeNotificationService.h"
+#include "LiveMail.h"
 #include "MainWindow.h"
 #include "MarkReadWait.h"
 #include "ModelRoles.h"
@@ -92,7 +93,7 @@ private Q_SLOTS:
         m_app->start();
         QVERIFY(synced.wait(90000));
         QVERIFY(synced.first().first().toBool());
-        QTRY_VERIFY_WITH_TIMEOUT(m_app->isPushListening(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->liveMail().isPushListening(), 20000);
     }
 
     void cleanupTestCase()
@@ -149,7 +150,7 @@ private Q_SLOTS:
 
     void notificationsCanBeTurnedOff()
     {
-        skein::ui::SettingsDialog *dialog = m_app->showSettings();
+        skein::ui::SettingsDialog *dialog = m_app->liveMail().showSettings();
         dialog->showPage(QStringLiteral("notifications"));
         dialog->findChild<QCheckBox *>(QStringLiteral("notificationsCheck"))->setChecked(false);
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("settingsOkButton")), Qt::LeftButton);
@@ -164,7 +165,7 @@ private Q_SLOTS:
     void aSavedMarkReadDelayAppliesAtOnce()
     {
         QCOMPARE(m_app->mainWindow()->panes().list->markReadWait()->delay(), -1); // as the test set it before start
-        skein::ui::SettingsDialog *dialog = m_app->showSettings();
+        skein::ui::SettingsDialog *dialog = m_app->liveMail().showSettings();
         dialog->showPage(QStringLiteral("reading"));
         dialog->findChild<QCheckBox *>(QStringLiteral("markReadCheck"))->setChecked(true);
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("markReadDelaySpin"))->setValue(2.5);
@@ -176,7 +177,7 @@ private Q_SLOTS:
 
     void theTrayMenuHasItsActions()
     {
-        QMenu *menu = m_app->trayMenu();
+        QMenu *menu = m_app->liveMail().trayMenu();
         QVERIFY(menu);
         for (const char *name : {"trayShowAction", "traySyncAction", "traySettingsAction", "trayQuitAction"})
             QVERIFY2(menu->findChild<QAction *>(QLatin1String(name)), name);

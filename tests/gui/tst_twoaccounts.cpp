@@ -5,6 +5,7 @@
 // the right mailbox; a notification names the account and opens it; a
 // restart keeps both; Remove deletes alice's store and leaves demo alone.
 #include "AccountDialogDriver.h"
+#include "AccountSetup.h"
 #include "CentrePages.h"
 #include "ComposeCommands.h"
 #include "ComposeDemoApp.h"
@@ -13,6 +14,7 @@
 #include "ConversationView.h"
 #include "FakeNotificationService.h"
 #include "FolderPane.h"
+#include "LiveMail.h"
 #include "Profile.h"
 #include "ReadingPane.h"
 #include "SettingsDialog.h"
@@ -122,7 +124,7 @@ private Q_SLOTS:
     // Settings > Accounts > Add, and the account dialog as a new user fills it in.
     void addsASecondAccountThroughSettings()
     {
-        skein::ui::SettingsDialog *settings = m_app->showSettings();
+        skein::ui::SettingsDialog *settings = m_app->liveMail().showSettings();
         QCOMPARE(settings->findChild<QListWidget *>(QStringLiteral("accountList"))->count(), 1);
         QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
         QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("addAccountButton")), Qt::LeftButton);
@@ -329,7 +331,7 @@ private Q_SLOTS:
     // signature set for alice signs alice's mail only.
     void editAndSignaturePerAccount()
     {
-        skein::ui::SettingsDialog *settings = m_app->showSettings();
+        skein::ui::SettingsDialog *settings = m_app->liveMail().showSettings();
         auto *list = settings->findChild<QListWidget *>(QStringLiteral("accountList"));
         list->setCurrentRow(1);
         QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("editAccountButton")), Qt::LeftButton);
@@ -372,7 +374,7 @@ private Q_SLOTS:
         window()->findChild<QAction *>(QStringLiteral("actionNewMail"))->trigger();
         QTRY_VERIFY(newestComposer());
         QPointer<ComposerWindow> orphan = newestComposer(); // written in alice's account
-        skein::ui::SettingsDialog *settings = m_app->showSettings();
+        skein::ui::SettingsDialog *settings = m_app->liveMail().showSettings();
         auto *list = settings->findChild<QListWidget *>(QStringLiteral("accountList"));
         QCOMPARE(list->count(), 2);
         list->setCurrentRow(1);
@@ -413,7 +415,7 @@ private Q_SLOTS:
     // Add, then Cancel in the account dialog: no account, no folder, demo shown again.
     void cancellingAnAddLeavesNoTrace()
     {
-        m_app->addAccount();
+        m_app->accountSetup().addAccount();
         QTRY_VERIFY(m_app->accountDialog() && m_app->accountDialog()->isVisible());
         QCOMPARE(m_app->accounts().size(), 2); // the new one exists while it is set up
         QTest::mouseClick(m_app->accountDialog()->findChild<QPushButton *>(QStringLiteral("accountCancel")), Qt::LeftButton);

@@ -11,10 +11,12 @@
 // fetch, no mark-as-read), so the seeded mailbox stays as the other interop
 // tests expect it.
 #include "AccountDialogDriver.h"
+#include "AccountSessions.h"
 #include "ComposeDemoApp.h"
 #include "ConversationActionsController.h"
 #include "ConversationListPane.h"
 #include "ConversationView.h"
+#include "LiveMail.h"
 #include "SettingsDialog.h"
 
 using namespace guitest;
@@ -76,7 +78,7 @@ private Q_SLOTS:
     {
         if (m_app) {
             QString error;
-            m_app->removeAccount(kSogoAccount, &error); // its keychain entry goes too
+            m_app->sessions().removeAccount(kSogoAccount, &error); // its keychain entry goes too
         }
         m_app.reset();
     }
@@ -84,7 +86,7 @@ private Q_SLOTS:
     void addsTheSogoAccountBesideTheReferenceAccount()
     {
         QSignalSpy synced(m_app.get(), &DesktopApp::syncCompleted);
-        skein::ui::SettingsDialog *settings = m_app->showSettings();
+        skein::ui::SettingsDialog *settings = m_app->liveMail().showSettings();
         QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("addAccountButton")), Qt::LeftButton);
         QTRY_VERIFY(m_app->accountDialog() && m_app->accountDialog()->isVisible());
         setUpManually(m_app->accountDialog(), env("SKEIN_SOGO_EMAIL", QStringLiteral("alice@example.test")),
@@ -92,7 +94,7 @@ private Q_SLOTS:
                       env("SKEIN_SOGO_USER", QStringLiteral("alice")), env("SKEIN_SOGO_PASSWORD", QStringLiteral("alicepass")));
         QTRY_VERIFY_WITH_TIMEOUT(accountRow(kSogoAccount).isValid() && !m_app->accountDialog()->isVisible(), 60000);
         settings->close();
-        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty() && !m_app->account(kSogoAccount)->syncing, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty() && !m_app->sessions().find(kSogoAccount)->syncing, 120000);
         QVERIFY2(synced.last().first().toBool(), "SOGo's first sync failed");
 
         QVERIFY(accountRow(QString()).isValid());

@@ -1,9 +1,6 @@
-// DesktopApp: writing mail. Opens composer windows (new, reply, reply all,
-// forward, a kept draft), turns what the user sends into MIME in the outbox
-// (the same path as skein-cli send), and lets the engine thread send it.
+#include "ComposeController.h"
 
-#include "DesktopApp.h"
-
+#include "AccountSessions.h"
 #include "CentrePages.h"
 #include "ComposeCommands.h"
 #include "ComposerText.h"
@@ -47,26 +44,45 @@ QList<eas::OutgoingAttachment> outgoingAttachments(const QList<DraftAttachment> 
 
 } // namespace
 
-void DesktopApp::wireCompose()
+ComposeController::ComposeController(AccountSessions &sessions, ui::MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_sessions(sessions)
+    , m_store(sessions.windowStore())
+    , m_window(window)
 {
-    const ui::MainWindow::Panes &panes = m_window->panes();
-    connect(panes.compose, &ui::ComposeCommands::composeRequested, this, &DesktopApp::openComposer);
-    ui::InlineReplyBox *box = panes.reading->inlineReplyBox();
-    connect(box, &ui::InlineReplyBox::sendRequested, this, &DesktopApp::sendInlineReply);
-    connect(box, &ui::InlineReplyBox::popOutRequested, this, &DesktopApp::popOutInlineReply);
-    connect(box, &ui::InlineReplyBox::replyStarted, this, &DesktopApp::fetchReplyHeadersIfMissing);
-    connect(panes.pages->draftList(), &ui::DraftListView::draftOpenRequested, this, [this](qint64 draftId) {
+    wireWindow();
+    connect(&m_sessions, &AccountSessions::engineStarted, this, [this](AccountSession *session) {
+        connect(session->engine(), &eas::SyncEngine::sendFailed, session,
+                [this, session](qint64 entryId, const QString &message) { onSendFailed(session, entryId, message); });
+    });
+    connect(&m_sessions, &AccountSessions::windowLinked, this, &ComposeController::linkEngineCompose);
+}
+
+ComposeController::~ComposeController()
+{
+    for (const QPointer<ui::ComposerWindow> &composer : std::as_const(m_composers))
+        delete composer.data();
+}
+
+void ComposeController::wireWindow()
+{
+    connect(m_window->panes().compose, &ui::ComposeCommands::composeRequested, this, &ComposeController::openComposer);
+    ui::InlineReplyBox *box = m_window->panes().reading->inlineReplyBox();
+    connect(box, &ui::InlineReplyBox::sendRequested, this, &ComposeController::sendInlineReply);
+    connect(box, &ui::InlineReplyBox::popOutRequested, this, &ComposeController::popOutInlineReply);
+    connect(box, &ui::InlineReplyBox::replyStarted, this, &ComposeController::fetchReplyHeadersIfMissing);
+    connect(m_window->panes().pages->draftList(), &ui::DraftListView::draftOpenRequested, this, [this](qint64 draftId) {
         if (const std::optional<DraftEntry> draft = m_store.draftStore().draft(draftId))
             openDraft(*draft);
         else
             m_window->showBanner(tr("That draft is no longer on this computer."));
     });
-    connect(panes.pages->outboxView(), &ui::OutboxView::editRequested, this, &DesktopApp::editOutboxMessage);
+    connect(m_window->panes().pages->outboxView(), &ui::OutboxView::editRequested, this, &ComposeController::editOutboxMessage);
 }
 
 // A waiting or refused message of the Outbox, back in a composer; Send
 // replaces the entry (same ClientId, so it still goes out only once).
-void DesktopApp::editOutboxMessage(qint64 outboxId)
+void ComposeController::editOutboxMessage(qint64 outboxId)
 {
     const std::optional<OutboxEntry> entry = m_store.outboxStore().outboxEntry(outboxId);
     if (!entry) {
@@ -83,14 +99,15 @@ void DesktopApp::editOutboxMessage(qint64 outboxId)
 }
 
 // While the user writes, so the parent's Message-ID is stored by Send.
-void DesktopApp::fetchReplyHeadersIfMissing(qint64 messageId)
+void ComposeController::fetchReplyHeadersIfMissing(qint64 messageId)
 {
     const std::optional<Message> parent = m_store.messageStore().messageById(messageId);
-    if (parent && parent->internetMessageId.isEmpty() && engine())
-        engine()->fetchReplyHeaders(parent->id);
+    eas::SyncEngine *engine = m_sessions.activeEngine();
+    if (parent && parent->internetMessageId.isEmpty() && engine)
+        engine->fetchReplyHeaders(parent->id);
 }
 
-void DesktopApp::linkEngineCompose(AccountSession *session)
+void ComposeController::linkEngineCompose(AccountSession *session)
 {
     // The server's address book completes below the addresses the store knows;
     // a server without one just adds nothing.
@@ -102,7 +119,7 @@ void DesktopApp::linkEngineCompose(AccountSession *session)
     });
 }
 
-QList<ui::ComposerWindow *> DesktopApp::composers() const
+QList<ui::ComposerWindow *> ComposeController::composers() const
 {
     QList<ui::ComposerWindow *> open;
     for (const QPointer<ui::ComposerWindow> &composer : m_composers)
@@ -112,27 +129,27 @@ QList<ui::ComposerWindow *> DesktopApp::composers() const
 }
 
 // Sent Items is read only when the account's address is unknown; as skein-cli does.
-QString DesktopApp::ownAddress() const
+QString ComposeController::ownAddress() const
 {
-    return ownAddress(*m_active);
+    return ownAddress(*m_sessions.active());
 }
 
-QString DesktopApp::ownAddress(AccountSession &session) const
+QString ComposeController::ownAddress(AccountSession &session) const
 {
     return session.ownAddress();
 }
 
 // nullptr when that account has been removed since: its messages go nowhere else.
-AccountSession *DesktopApp::composerAccount(QObject *composer) const
+AccountSession *ComposeController::composerAccount(QObject *composer) const
 {
     const QVariant name = composer ? composer->property("skeinAccount") : QVariant();
-    return name.isValid() ? account(name.toString()) : m_active;
+    return name.isValid() ? m_sessions.find(name.toString()) : m_sessions.active();
 }
 
 // Recipients, subject and body as the composer starts them. The parent's
 // Message-ID is fetched now if the store lacks it, so it is there by the
 // time the user sends (the server fills In-Reply-To itself otherwise).
-std::optional<DraftEntry> DesktopApp::answerDraft(OutboxKind kind, qint64 sourceMessageId, bool replyAll,
+std::optional<DraftEntry> ComposeController::answerDraft(OutboxKind kind, qint64 sourceMessageId, bool replyAll,
                                                   const QString &userText, QString *error)
 {
     const QString own = ownAddress();
@@ -161,7 +178,7 @@ std::optional<DraftEntry> DesktopApp::answerDraft(OutboxKind kind, qint64 source
     return draft;
 }
 
-ui::ComposerWindow *DesktopApp::openComposer(OutboxKind kind, qint64 sourceMessageId, bool replyAll)
+ui::ComposerWindow *ComposeController::openComposer(OutboxKind kind, qint64 sourceMessageId, bool replyAll)
 {
     QString error;
     const std::optional<DraftEntry> draft = answerDraft(kind, sourceMessageId, replyAll, QString(), &error);
@@ -172,7 +189,7 @@ ui::ComposerWindow *DesktopApp::openComposer(OutboxKind kind, qint64 sourceMessa
     return openDraft(*draft);
 }
 
-ui::ComposerWindow *DesktopApp::openDraft(const DraftEntry &draft)
+ui::ComposerWindow *ComposeController::openDraft(const DraftEntry &draft)
 {
     ui::ComposerWindow *window = showComposer(draft);
     if (draft.kind != OutboxKind::Send) {
@@ -185,17 +202,17 @@ ui::ComposerWindow *DesktopApp::openDraft(const DraftEntry &draft)
     return window;
 }
 
-ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
+ui::ComposerWindow *ComposeController::showComposer(const DraftEntry &draft)
 {
     auto *window = new ui::ComposerWindow(ownAddress(), draft);
     window->setAttribute(Qt::WA_DeleteOnClose);
     // It writes from, saves into and sends through this account, whichever is shown later.
-    window->setProperty("skeinAccount", m_active->name());
+    window->setProperty("skeinAccount", m_sessions.active()->name());
     window->setKnownAddresses(m_store.messageStore().knownAddresses());
     connect(window, &ui::ComposerWindow::sendRequested, this,
             [this, window](const DraftEntry &content) { sendFromComposer(window, content); });
-    connect(window, &ui::ComposerWindow::autosaveRequested, this, &DesktopApp::keepDraft);
-    connect(window, &ui::ComposerWindow::discarded, this, &DesktopApp::discardDraft);
+    connect(window, &ui::ComposerWindow::autosaveRequested, this, &ComposeController::keepDraft);
+    connect(window, &ui::ComposerWindow::discarded, this, &ComposeController::discardDraft);
     for (ui::RecipientCompleter *completer : window->recipientCompleters())
         connect(completer, &ui::RecipientCompleter::directoryLookupRequested, this, [this, window](const QString &prefix) {
             if (AccountSession *session = composerAccount(window); session && session->engine())
@@ -209,13 +226,13 @@ ui::ComposerWindow *DesktopApp::showComposer(const DraftEntry &draft)
     return window;
 }
 
-void DesktopApp::keepDraft(const DraftEntry &draft)
+void ComposeController::keepDraft(const DraftEntry &draft)
 {
     if (AccountSession *session = composerAccount(sender()))
         keepDraftOf(*session, sender(), draft);
 }
 
-void DesktopApp::keepDraftOf(AccountSession &session, QObject *composer, const DraftEntry &draft)
+void ComposeController::keepDraftOf(AccountSession &session, QObject *composer, const DraftEntry &draft)
 {
     // A reopened Outbox message is kept by the outbox itself; an untouched
     // new message is not worth a draft.
@@ -230,31 +247,31 @@ void DesktopApp::keepDraftOf(AccountSession &session, QObject *composer, const D
     }
     if (auto *window = qobject_cast<ui::ComposerWindow *>(composer))
         window->setDraftId(id);
-    if (&session == m_active)
+    if (&session == m_sessions.active())
         m_window->panes().pages->refreshDrafts();
     if (session.engine())
         session.engine()->saveDraftsNow(); // 16.x: also on the server's Drafts
 }
 
-void DesktopApp::discardDraft(qint64 draftId)
+void ComposeController::discardDraft(qint64 draftId)
 {
     if (AccountSession *session = composerAccount(sender()))
         discardDraftOf(*session, draftId);
 }
 
-void DesktopApp::discardDraftOf(AccountSession &session, qint64 draftId)
+void ComposeController::discardDraftOf(AccountSession &session, qint64 draftId)
 {
     if (draftId == 0)
         return;
     if (!session.store().draftStore().deleteDraft(draftId))
         return; // already gone (sent from another window, deleted in the list)
-    if (&session == m_active)
+    if (&session == m_sessions.active())
         m_window->panes().pages->refreshDrafts();
     if (session.engine())
         session.engine()->saveDraftsNow(); // the server's copy goes too
 }
 
-QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
+QString ComposeController::sendDraft(AccountSession &session, const DraftEntry &draft)
 {
     Store &store = session.store();
     const QString own = ownAddress(session);
@@ -305,7 +322,7 @@ QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
         if (!store.outboxStore().insertOutbox(entry))
             return tr("The message could not be put into the outbox: %1").arg(store.lastError());
     }
-    if (&session == m_active)
+    if (&session == m_sessions.active())
         m_window->outboxChanged(draft.outboxId); // the Outbox count and the reply's "Sending…" row, at once
     else
         m_window->refreshFolderPane();
@@ -318,7 +335,7 @@ QString DesktopApp::sendDraft(AccountSession &session, const DraftEntry &draft)
     return {};
 }
 
-void DesktopApp::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft)
+void ComposeController::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &draft)
 {
     AccountSession *account = composerAccount(window);
     if (!account) {
@@ -337,13 +354,13 @@ void DesktopApp::sendFromComposer(ui::ComposerWindow *window, const DraftEntry &
     window->markSent();
 }
 
-void DesktopApp::sendInlineReply(qint64 messageId, bool replyAll, const QString &text)
+void ComposeController::sendInlineReply(qint64 messageId, bool replyAll, const QString &text)
 {
     ui::InlineReplyBox *box = m_window->panes().reading->inlineReplyBox();
     QString error;
     std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, text, &error);
     if (draft)
-        error = sendDraft(*m_active, *draft);
+        error = sendDraft(*m_sessions.active(), *draft);
     if (!error.isEmpty()) {
         box->setSendError(error);
         return;
@@ -351,7 +368,7 @@ void DesktopApp::sendInlineReply(qint64 messageId, bool replyAll, const QString 
     box->reset();
 }
 
-void DesktopApp::popOutInlineReply(qint64 messageId, bool replyAll, const QString &text)
+void ComposeController::popOutInlineReply(qint64 messageId, bool replyAll, const QString &text)
 {
     QString error;
     const std::optional<DraftEntry> draft = answerDraft(OutboxKind::Reply, messageId, replyAll, QString(), &error);
@@ -366,11 +383,11 @@ void DesktopApp::popOutInlineReply(qint64 messageId, bool replyAll, const QStrin
     window->bodyEdit()->setTextCursor(start);
 }
 
-void DesktopApp::onSendFailed(AccountSession *session, qint64 entryId, const QString &message)
+void ComposeController::onSendFailed(AccountSession *session, qint64 entryId, const QString &message)
 {
     const std::optional<OutboxEntry> entry = session->store().outboxStore().outboxEntry(entryId);
     const QString subject = entry && !entry->subject.isEmpty() ? entry->subject : tr("(no subject)");
-    const QString where = m_sessions.size() > 1 ? QStringLiteral(" (%1)").arg(session->label()) : QString();
+    const QString where = m_sessions.all().size() > 1 ? QStringLiteral(" (%1)").arg(session->label()) : QString();
     m_window->showBanner(tr("The server refused to send \u201c%1\u201d%2: %3").arg(subject, where, message),
                          tr("The message stays in the Outbox; change it and send it again, or delete it."));
 }

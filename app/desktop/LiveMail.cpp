@@ -1,8 +1,6 @@
-// DesktopApp: live mail. Push or the interval (as the settings say), a
-// desktop notification per conversation of new Inbox mail, the unread count
-// in the window title and the tray, and the settings dialog.
-#include "DesktopApp.h"
+#include "LiveMail.h"
 
+#include "AccountSessions.h"
 #include "AppSettings.h"
 #include "DesktopNotifier.h"
 #include "MailFormat.h"
@@ -29,16 +27,28 @@ QString alertKey(const NewMailAlert &alert)
 
 } // namespace
 
-void DesktopApp::createLiveMail()
+LiveMail::LiveMail(AccountSessions &sessions, ui::MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_sessions(sessions)
+    , m_store(sessions.windowStore())
+    , m_window(window)
 {
     m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
-    connect(m_notifier, &DesktopNotifier::activated, this, &DesktopApp::openNotifiedConversation);
-    connect(m_window->panes().actions->action(ui::WindowActions::Settings), &QAction::triggered, this,
-            [this] { showSettings(); });
+    connect(m_notifier, &DesktopNotifier::activated, this, &LiveMail::openNotifiedConversation);
+    connect(m_window->panes().actions->action(ui::WindowActions::Settings), &QAction::triggered, this, [this] { showSettings(); });
+    connect(&m_sessions, &AccountSessions::engineStarted, this, &LiveMail::wireEngine);
+    connect(&m_sessions, &AccountSessions::accountRemoved, this, &LiveMail::updateUnreadIndicators);
     createTray();
 }
 
-void DesktopApp::createTray()
+LiveMail::~LiveMail() = default;
+
+bool LiveMail::isPushListening() const
+{
+    return m_sessions.active() && m_sessions.active()->pushListening;
+}
+
+void LiveMail::createTray()
 {
     m_trayMenu = std::make_unique<QMenu>();
     m_trayMenu->setObjectName(QStringLiteral("trayMenu"));
@@ -50,13 +60,13 @@ void DesktopApp::createTray()
         return action;
     };
     add("trayShowAction", tr("Show Skein"), [this] { raiseWindow(); });
-    add("traySyncAction", tr("Check for New Mail"), [this] { requestSync(); });
+    add("traySyncAction", tr("Check for New Mail"), [this] { Q_EMIT syncRequested(); });
     m_trayMenu->addSeparator();
     add("traySettingsAction", tr("Settings\u2026"), [this] { showSettings(); });
     m_trayMenu->addSeparator();
     add("trayQuitAction", tr("Quit Skein"), [this] {
         m_window->close();
-        Q_EMIT exitRequested(0, {});
+        Q_EMIT quitRequested();
     });
 
     m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/skein/icons/skein.svg")), this);
@@ -71,7 +81,7 @@ void DesktopApp::createTray()
         m_tray->show();
 }
 
-void DesktopApp::raiseWindow()
+void LiveMail::raiseWindow()
 {
     m_window->show();
     m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
@@ -79,8 +89,11 @@ void DesktopApp::raiseWindow()
     m_window->activateWindow();
 }
 
-void DesktopApp::wireLiveMail(AccountSession *session)
+// What every account's engine reports whether or not the window shows it.
+void LiveMail::wireEngine(AccountSession *session)
 {
+    connect(session->engine(), &eas::SyncEngine::folderChanged, session,
+            [this, session](const QString &folderId) { onFolderChangedForAlerts(session, folderId); });
     connect(session->engine(), &eas::SyncEngine::pushChanged, session,
             [this, session](bool listening, const QString &note) {
         session->pushListening = listening;
@@ -90,20 +103,19 @@ void DesktopApp::wireLiveMail(AccountSession *session)
         else if (m_window->isVisible())
             session->syncTimer.start();
         if (!note.isEmpty())
-            m_window->panes().status->showNotice(m_sessions.size() > 1 ? tr("%1: %2").arg(session->label(), note)
-                                                                       : note);
+            m_window->panes().status->showNotice(m_sessions.all().size() > 1 ? tr("%1: %2").arg(session->label(), note) : note);
     });
     if (m_window->isVisible())
         applyCheckingSettings(session); // a new engine (signed in again, another date filter) listens too
 }
 
-void DesktopApp::applyCheckingSettings()
+void LiveMail::applyCheckingSettings()
 {
-    for (const auto &session : m_sessions)
-        applyCheckingSettings(session.get());
+    for (AccountSession *session : m_sessions.all())
+        applyCheckingSettings(session);
 }
 
-void DesktopApp::applyCheckingSettings(AccountSession *session)
+void LiveMail::applyCheckingSettings(AccountSession *session)
 {
     session->syncTimer.setInterval(ui::settings::intervalMinutes() * 60 * 1000);
     eas::SyncEngine *engine = session->engine();
@@ -119,7 +131,7 @@ void DesktopApp::applyCheckingSettings(AccountSession *session)
     }
 }
 
-void DesktopApp::startNewMailWatch(AccountSession *session)
+void LiveMail::startNewMailWatch(AccountSession *session)
 {
     if (session->newMail)
         return;
@@ -128,7 +140,7 @@ void DesktopApp::startNewMailWatch(AccountSession *session)
     updateUnreadIndicators();
 }
 
-void DesktopApp::onFolderChangedForAlerts(AccountSession *session, const QString &folderId)
+void LiveMail::onFolderChangedForAlerts(AccountSession *session, const QString &folderId)
 {
     Store &store = session->store();
     const std::optional<Folder> inbox = store.folderStore().folderOfType(FolderType::Inbox);
@@ -147,7 +159,7 @@ void DesktopApp::onFolderChangedForAlerts(AccountSession *session, const QString
                                                 : tr("%1 — %2").arg(who, subject);
         const std::optional<Message> newest = store.messageStore().messageById(alert.newestMessageId);
         QString body = newest ? ui::format::firstLine(newest->preview) : QString();
-        if (m_sessions.size() > 1)
+        if (m_sessions.all().size() > 1)
             body = tr("To %1").arg(session->address()) + (body.isEmpty() ? QString() : QStringLiteral("\n") + body);
         // Ids repeat across accounts: the key names the account too.
         const QString key = session->name() + QLatin1Char('/') + alertKey(alert);
@@ -156,11 +168,11 @@ void DesktopApp::onFolderChangedForAlerts(AccountSession *session, const QString
     }
 }
 
-void DesktopApp::openNotifiedConversation(const QString &key)
+void LiveMail::openNotifiedConversation(const QString &key)
 {
     const Alert alert = m_alerts.value(key);
     raiseWindow();
-    if (!switchToAccount(alert.account))
+    if (!m_sessions.switchToAccount(alert.account))
         return;
     const std::optional<Folder> inbox = m_store.folderStore().folderOfType(FolderType::Inbox);
     if (inbox && (alert.alert.newestMessageId != 0 || !alert.alert.conversationId.isEmpty()))
@@ -168,10 +180,10 @@ void DesktopApp::openNotifiedConversation(const QString &key)
 }
 
 // The Inboxes' unread mail, all accounts together.
-void DesktopApp::updateUnreadIndicators()
+void LiveMail::updateUnreadIndicators()
 {
     int unread = 0;
-    for (const auto &session : m_sessions) {
+    for (AccountSession *session : m_sessions.all()) {
         if (const std::optional<Folder> inbox = session->store().folderStore().folderOfType(FolderType::Inbox))
             unread += session->store().folderStore().unreadCount(inbox->serverId);
     }
@@ -180,26 +192,24 @@ void DesktopApp::updateUnreadIndicators()
         m_tray->setToolTip(unread > 0 ? tr("Skein — %n unread", nullptr, unread) : tr("Skein"));
 }
 
-ui::SettingsDialog *DesktopApp::showSettings()
+ui::SettingsDialog *LiveMail::showSettings()
 {
     if (!m_settingsDialog) {
-        m_settingsDialog = new ui::SettingsDialog(m_window.get());
+        m_settingsDialog = new ui::SettingsDialog(m_window);
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_settingsDialog, &ui::SettingsDialog::saved, this, [this] {
             // The window read the delay when it was made (--screenshot overrides it); a saved change applies now.
             m_window->setMarkReadDelay(ui::settings::markReadDelayMs());
             applyCheckingSettings();
         });
-        connect(m_settingsDialog, &ui::SettingsDialog::editAccountRequested, this, [this](const QString &name) {
-            if (switchToAccount(name))
-                showAccountSetup();
+        connect(m_settingsDialog, &ui::SettingsDialog::editAccountRequested, this, &LiveMail::editAccountRequested);
+        connect(m_settingsDialog, &ui::SettingsDialog::addAccountRequested, this, &LiveMail::addAccountRequested);
+        connect(m_settingsDialog, &ui::SettingsDialog::removeAccountRequested, this, [this](const QString &name) {
+            m_sessions.confirmRemoveAccount(name, m_settingsDialog);
         });
-        connect(m_settingsDialog, &ui::SettingsDialog::addAccountRequested, this, &DesktopApp::addAccount);
-        connect(m_settingsDialog, &ui::SettingsDialog::removeAccountRequested, this, &DesktopApp::confirmRemoveAccount);
-        connect(this, &DesktopApp::accountsChanged, m_settingsDialog, [this] { showSettings(); });
     }
     QList<ui::SettingsDialog::AccountRow> rows;
-    for (const auto &session : m_sessions)
+    for (AccountSession *session : m_sessions.all())
         if (session->hasAccount())
             rows.append({session->name(), session->label(), session->ownAddress()}); // the composer's signature key
     m_settingsDialog->setAccounts(rows);
@@ -208,7 +218,13 @@ ui::SettingsDialog *DesktopApp::showSettings()
     return m_settingsDialog;
 }
 
-QMenu *DesktopApp::trayMenu() const
+void LiveMail::refreshOpenSettings()
+{
+    if (m_settingsDialog)
+        showSettings();
+}
+
+QMenu *LiveMail::trayMenu() const
 {
     return m_trayMenu.get();
 }

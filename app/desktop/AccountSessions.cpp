@@ -1,24 +1,72 @@
-// DesktopApp: several accounts in one window. Each account of the profile
-// has its session (store, engine, timer, alerts); the window shows the
-// active one and its folder pane lists them all. Adding runs the account
-// dialog for a new named account; removing deletes its store and secrets.
-#include "DesktopApp.h"
+// Several accounts in one window. Each account of the profile has its
+// session (store, engine, timer, alerts); the window shows the active one
+// and its folder pane lists them all. Removing deletes its store and secrets.
+#include "AccountSessions.h"
 
+#include "FolderPane.h"
+#include "KeychainTokenStore.h"
 #include "MainWindow.h"
-#include "SettingsDialog.h"
 #include "StatusArea.h"
 #include "SyncEngine.h"
+#include "SyncFilterControl.h"
 #include "SyncStatus.h"
 #include "WindowActions.h"
 
-#include <QAction>
 #include <QDir>
 #include <QMessageBox>
 #include <QPushButton>
 
 namespace skein::desktop {
 
-QList<AccountSession *> DesktopApp::accounts() const
+AccountSessions::AccountSessions(const cli::Profile &profile, Store &windowStore, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_store(windowStore)
+{
+}
+
+AccountSessions::~AccountSessions() = default;
+
+// Every account of the profile gets its session; a profile made before
+// there were several accounts has just the default one (PROFILE/skein.db),
+// and a new profile starts with an empty default account.
+bool AccountSessions::open(bool demo, QString *error)
+{
+    if (!m_profile.ensurePrivate(error) || !m_profile.ensureSettingsFile(error))
+        return false;
+    QStringList names = m_profile.accountNames();
+    if (names.isEmpty() || (demo && !names.contains(QString())))
+        names.prepend(QString()); // the demo account is the default one
+    for (const QString &name : std::as_const(names)) {
+        if (!addSession(name, error))
+            return false;
+    }
+    // The window opens on the first account that has been set up.
+    const auto ready = std::find_if(m_sessions.begin(), m_sessions.end(),
+                                    [](const auto &session) { return session->hasAccount(); });
+    m_active = (demo || ready == m_sessions.end() ? m_sessions.begin() : ready)->get();
+    if (!m_store.open(m_active->profile().databasePath())) {
+        *error = tr("Cannot open %1: %2").arg(m_active->profile().databasePath(), m_store.lastError());
+        return false;
+    }
+    return true;
+}
+
+void AccountSessions::attachWindow(ui::MainWindow *window)
+{
+    m_window = window;
+    // The user chose one of its folders (or an All Inboxes row): the window opens that itself.
+    connect(m_window->panes().folders, &ui::FolderPane::accountSwitchRequested, this, &AccountSessions::showAccount);
+    updateFolderPaneAccounts();
+}
+
+void AccountSessions::closeAll()
+{
+    m_sessions.clear();
+    m_active = nullptr;
+}
+
+QList<AccountSession *> AccountSessions::all() const
 {
     QList<AccountSession *> list;
     for (const auto &session : m_sessions)
@@ -26,7 +74,7 @@ QList<AccountSession *> DesktopApp::accounts() const
     return list;
 }
 
-AccountSession *DesktopApp::account(const QString &name) const
+AccountSession *AccountSessions::find(const QString &name) const
 {
     for (const auto &session : m_sessions)
         if (session->name() == name)
@@ -34,20 +82,25 @@ AccountSession *DesktopApp::account(const QString &name) const
     return nullptr;
 }
 
-AccountSession *DesktopApp::addSession(const QString &name, QString *error)
+eas::SyncEngine *AccountSessions::activeEngine() const
 {
-    auto session = std::make_unique<AccountSession>(m_profile->directory(), name, this);
+    return m_active ? m_active->engine() : nullptr;
+}
+
+AccountSession *AccountSessions::addSession(const QString &name, QString *error)
+{
+    auto session = std::make_unique<AccountSession>(m_profile.directory(), name, this);
     if (!session->open(error))
         return nullptr;
     session->syncTimer.setInterval(kSyncIntervalMs);
     AccountSession *raw = session.get();
-    connect(&raw->syncTimer, &QTimer::timeout, this, [this, raw] { syncAccount(raw); });
+    connect(&raw->syncTimer, &QTimer::timeout, this, [this, raw] { Q_EMIT syncDue(raw); });
     m_sessions.push_back(std::move(session));
     return raw;
 }
 
 // Accounts that have been set up, in the folder pane; one alone stays flat.
-void DesktopApp::updateFolderPaneAccounts()
+void AccountSessions::updateFolderPaneAccounts()
 {
     QList<FolderModel::Account> shown;
     for (const auto &session : m_sessions)
@@ -56,7 +109,7 @@ void DesktopApp::updateFolderPaneAccounts()
     m_window->setAccounts(shown, m_active ? m_active->name() : QString());
 }
 
-bool DesktopApp::switchToAccount(const QString &name)
+bool AccountSessions::switchToAccount(const QString &name)
 {
     if (!showAccount(name))
         return false;
@@ -64,9 +117,9 @@ bool DesktopApp::switchToAccount(const QString &name)
     return true;
 }
 
-bool DesktopApp::showAccount(const QString &name)
+bool AccountSessions::showAccount(const QString &name)
 {
-    AccountSession *session = account(name);
+    AccountSession *session = find(name);
     if (!session)
         return false;
     if (session == m_active)
@@ -83,8 +136,7 @@ bool DesktopApp::showAccount(const QString &name)
     m_active = session;
     m_window->activateAccount(session->name());
     const AccountSettings settings = m_store.accountStore().account().value_or(AccountSettings{});
-    m_window->panes().status->setAccountLabel(
-        QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
+    m_window->panes().status->setAccountLabel(QStringLiteral("%1 — %2").arg(settings.user, QUrl(settings.url).host()));
     session->status.syncing = session->syncing;
     if (session->syncing && session->status.text.isEmpty())
         session->status.text = tr("Syncing\u2026");
@@ -94,36 +146,24 @@ bool DesktopApp::showAccount(const QString &name)
     return true;
 }
 
-QString DesktopApp::nextAccountName() const
+void AccountSessions::selectInbox()
+{
+    if (const std::optional<Folder> inbox = m_store.folderStore().folderOfType(FolderType::Inbox))
+        m_window->selectFolder(inbox->serverId);
+}
+
+QString AccountSessions::nextAccountName() const
 {
     for (int n = 2;; ++n) {
         const QString name = QStringLiteral("account-%1").arg(n);
-        if (!account(name) && !QDir(cli::Profile(m_profile->directory(), name).accountDirectory()).exists())
+        if (!find(name) && !QDir(cli::Profile(m_profile.directory(), name).accountDirectory()).exists())
             return name;
     }
 }
 
-void DesktopApp::addAccount()
+void AccountSessions::confirmRemoveAccount(const QString &name, QWidget *parent)
 {
-    if (!m_addedAccount.isEmpty())
-        return; // one at a time: its dialog is open
-    QString error;
-    AccountSession *session = addSession(nextAccountName(), &error);
-    if (!session) {
-        m_window->showBanner(tr("A new account cannot be made: %1").arg(error));
-        return;
-    }
-    m_previousAccount = m_active->name();
-    m_addedAccount = session->name();
-    showAccount(session->name()); // empty until the dialog has connected it
-    showAccountSetup();
-    if (ui::AccountDialog *dialog = accountDialog())
-        dialog->setEmail(QString()); // not the last account's address
-}
-
-void DesktopApp::confirmRemoveAccount(const QString &name)
-{
-    AccountSession *session = account(name);
+    AccountSession *session = find(name);
     if (!session)
         return;
     if (m_sessions.size() < 2) {
@@ -135,8 +175,7 @@ void DesktopApp::confirmRemoveAccount(const QString &name)
     QString detail = tr("Its mail on this computer and its saved password are deleted; the mail on the server stays.");
     if (waiting > 0)
         detail += QLatin1Char(' ') + tr("%n message(s) still waiting in its Outbox will not be sent.", nullptr, waiting);
-    QMessageBox box(QMessageBox::Warning, tr("Remove Account"), text, QMessageBox::Cancel,
-                    m_settingsDialog ? static_cast<QWidget *>(m_settingsDialog.data()) : m_window.get());
+    QMessageBox box(QMessageBox::Warning, tr("Remove Account"), text, QMessageBox::Cancel, parent);
     box.setObjectName(QStringLiteral("removeAccountConfirmation"));
     box.setInformativeText(detail);
     QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
@@ -150,7 +189,7 @@ void DesktopApp::confirmRemoveAccount(const QString &name)
         m_window->showBanner(tr("The account could not be removed completely: %1").arg(error));
 }
 
-bool DesktopApp::removeAccount(const QString &name, QString *error)
+bool AccountSessions::removeAccount(const QString &name, QString *error)
 {
     auto it = std::find_if(m_sessions.begin(), m_sessions.end(),
                            [&](const auto &session) { return session->name() == name; });
@@ -163,11 +202,7 @@ bool DesktopApp::removeAccount(const QString &name, QString *error)
         if (other == m_sessions.end() || !switchToAccount((*other)->name()))
             return false;
     }
-    if (m_accountFlowSession == session) {
-        delete m_accountFlow;
-        m_accountFlow = nullptr;
-        m_accountFlowSession = nullptr;
-    }
+    Q_EMIT aboutToRemove(session);
     const cli::Profile profile = session->profile();
     const std::optional<AccountSettings> settings = session->store().accountStore().account();
     m_sessions.erase(it); // stops its engine and closes its store
@@ -181,9 +216,35 @@ bool DesktopApp::removeAccount(const QString &name, QString *error)
         ok = false;
     }
     updateFolderPaneAccounts();
-    updateUnreadIndicators();
-    Q_EMIT accountsChanged();
+    Q_EMIT accountRemoved();
     return ok;
+}
+
+void AccountSessions::startEngine(AccountSession *session, const EngineCredentials &credentials)
+{
+    session->startEngine(credentials, m_window->panes().syncFilter->syncFilter());
+    Q_EMIT engineStarted(session);
+    if (session == m_active)
+        linkToWindow(session);
+}
+
+// Deleting the link also drops calls already queued: a late report of the
+// account just left never reaches the window of the next.
+void AccountSessions::linkToWindow(AccountSession *session)
+{
+    delete session->windowLink.data();
+    if (!session->engine())
+        return;
+    session->windowLink = new QObject(session);
+    Q_EMIT windowLinked(session);
+}
+
+void AccountSessions::connectAccount(AccountSession *session, const EngineCredentials &credentials,
+                                     std::function<void(const eas::SyncReport &)> done)
+{
+    startEngine(session, credentials);
+    connect(session->engine(), &eas::SyncEngine::connected, this, std::move(done), Qt::SingleShotConnection);
+    session->engine()->connectAccount();
 }
 
 } // namespace skein::desktop
