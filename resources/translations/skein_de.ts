@@ -438,84 +438,10 @@
     </message>
 </context>
 <context>
-    <name>skein::desktop::DemoServerProcess</name>
-    <message>
-        <source>Cannot create a temporary folder for the demo server: %1</source>
-        <translation>Für den Demo-Server kann kein temporärer Ordner angelegt werden: %1</translation>
-    </message>
-    <message>
-        <source>The demo needs the program skein-server, which was not found at %1. Install it beside skein (the skein package does), or name it in %2.</source>
-        <translation>Die Demo braucht das Programm skein-server, das unter %1 nicht gefunden wurde. Installieren Sie es neben skein (das Paket skein tut das), oder geben Sie es in %2 an.</translation>
-    </message>
-    <message>
-        <source>The demo server answered something unexpected: %1</source>
-        <translation>Der Demo-Server hat etwas Unerwartetes geantwortet: %1</translation>
-    </message>
-    <message>
-        <source>The demo server %1 could not be started: %2</source>
-        <translation>Der Demo-Server %1 konnte nicht gestartet werden: %2</translation>
-    </message>
-    <message>
-        <source>The demo server stopped unexpectedly (it crashed).</source>
-        <translation>Der Demo-Server wurde unerwartet beendet (er ist abgestürzt).</translation>
-    </message>
-    <message>
-        <source>The demo server stopped unexpectedly (exit code %1).</source>
-        <translation>Der Demo-Server wurde unerwartet beendet (Exit-Code %1).</translation>
-    </message>
-    <message>
-        <source>The demo server did not start within %1 seconds.</source>
-        <translation>Der Demo-Server ist nicht innerhalb von %1 Sekunden gestartet.</translation>
-    </message>
-</context>
-<context>
-    <name>skein::desktop::DesktopApp</name>
+    <name>skein::desktop::AccountSessions</name>
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>Skein has no password for %1.</source>
-        <translation>Skein hat kein Passwort für %1.</translation>
-    </message>
-    <message>
-        <source>Choose one of its folders and then Account… to enter it.</source>
-        <translation>Wählen Sie einen seiner Ordner und dann Konto…, um es einzugeben.</translation>
-    </message>
-    <message>
-        <source>The sign-in of %1 has expired.</source>
-        <translation>Die Anmeldung von %1 ist abgelaufen.</translation>
-    </message>
-    <message>
-        <source>Choose one of its folders to sign in again; its mail and actions are kept.</source>
-        <translation>Wählen Sie einen seiner Ordner, um sich erneut anzumelden; seine E-Mails und Aktionen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>Skein works for now but will ask you to sign in again at the next start.</source>
-        <translation>Skein arbeitet vorerst weiter, fordert Sie aber beim nächsten Start zur erneuten Anmeldung auf.</translation>
-    </message>
-    <message>
-        <source>Skein works for now but will ask for the password at the next start.</source>
-        <translation>Skein arbeitet vorerst weiter, fragt aber beim nächsten Start nach dem Passwort.</translation>
-    </message>
-    <message>
-        <source>Sync failed</source>
-        <translation>Synchronisierung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Synced</source>
-        <translation>Synchronisiert</translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced, with problems in %n folder(s)</source>
-        <translation>
-            <numerusform>Synchronisiert, mit Problemen in %n Ordner</numerusform>
-            <numerusform>Synchronisiert, mit Problemen in %n Ordnern</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The mail of %1 cannot be opened: %2</source>
@@ -528,10 +454,6 @@
     <message>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
-    </message>
-    <message>
-        <source>A new account cannot be made: %1</source>
-        <translation>Es kann kein neues Konto angelegt werden: %1</translation>
     </message>
     <message>
         <source>Skein needs one account; add another before removing this one.</source>
@@ -568,14 +490,40 @@
         <source>%1 could not be deleted.</source>
         <translation>%1 konnte nicht gelöscht werden.</translation>
     </message>
+</context>
+<context>
+    <name>skein::desktop::AccountSetup</name>
     <message>
-        <source>Skein is not connected to a server yet. Showing what this computer has.</source>
-        <translation>Skein ist noch mit keinem Server verbunden. Angezeigt wird, was auf diesem Computer liegt.</translation>
+        <source>Skein has no password for %1.</source>
+        <translation>Skein hat kein Passwort für %1.</translation>
     </message>
     <message>
-        <source>Skein is not connected to a server yet.</source>
-        <translation>Skein ist noch mit keinem Server verbunden.</translation>
+        <source>Choose one of its folders and then Account… to enter it.</source>
+        <translation>Wählen Sie einen seiner Ordner und dann Konto…, um es einzugeben.</translation>
     </message>
+    <message>
+        <source>The sign-in of %1 has expired.</source>
+        <translation>Die Anmeldung von %1 ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Choose one of its folders to sign in again; its mail and actions are kept.</source>
+        <translation>Wählen Sie einen seiner Ordner, um sich erneut anzumelden; seine E-Mails und Aktionen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Skein works for now but will ask you to sign in again at the next start.</source>
+        <translation>Skein arbeitet vorerst weiter, fordert Sie aber beim nächsten Start zur erneuten Anmeldung auf.</translation>
+    </message>
+    <message>
+        <source>Skein works for now but will ask for the password at the next start.</source>
+        <translation>Skein arbeitet vorerst weiter, fragt aber beim nächsten Start nach dem Passwort.</translation>
+    </message>
+    <message>
+        <source>A new account cannot be made: %1</source>
+        <translation>Es kann kein neues Konto angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>skein::desktop::ComposeController</name>
     <message>
         <source>That draft is no longer on this computer.</source>
         <translation>Dieser Entwurf ist nicht mehr auf diesem Computer.</translation>
@@ -648,6 +596,77 @@
         <source>The message stays in the Outbox; change it and send it again, or delete it.</source>
         <translation>Die Nachricht bleibt im Postausgang; ändern Sie sie und senden Sie sie erneut, oder löschen Sie sie.</translation>
     </message>
+</context>
+<context>
+    <name>skein::desktop::DemoServerProcess</name>
+    <message>
+        <source>Cannot create a temporary folder for the demo server: %1</source>
+        <translation>Für den Demo-Server kann kein temporärer Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The demo needs the program skein-server, which was not found at %1. Install it beside skein (the skein package does), or name it in %2.</source>
+        <translation>Die Demo braucht das Programm skein-server, das unter %1 nicht gefunden wurde. Installieren Sie es neben skein (das Paket skein tut das), oder geben Sie es in %2 an.</translation>
+    </message>
+    <message>
+        <source>The demo server answered something unexpected: %1</source>
+        <translation>Der Demo-Server hat etwas Unerwartetes geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>The demo server %1 could not be started: %2</source>
+        <translation>Der Demo-Server %1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The demo server stopped unexpectedly (it crashed).</source>
+        <translation>Der Demo-Server wurde unerwartet beendet (er ist abgestürzt).</translation>
+    </message>
+    <message>
+        <source>The demo server stopped unexpectedly (exit code %1).</source>
+        <translation>Der Demo-Server wurde unerwartet beendet (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>The demo server did not start within %1 seconds.</source>
+        <translation>Der Demo-Server ist nicht innerhalb von %1 Sekunden gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::desktop::DemoStartup</name>
+    <message>
+        <source>Skein demo</source>
+        <translation>Skein-Demo</translation>
+    </message>
+    <message>
+        <source>The demo mailbox cannot be shown.</source>
+        <translation>Das Demo-Postfach kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Demo server error</source>
+        <translation>Fehler des Demo-Servers</translation>
+    </message>
+</context>
+<context>
+    <name>skein::desktop::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>skein::desktop::EngineRequests</name>
+    <message>
+        <source>Skein is not connected to a server yet. Showing what this computer has.</source>
+        <translation>Skein ist noch mit keinem Server verbunden. Angezeigt wird, was auf diesem Computer liegt.</translation>
+    </message>
+    <message>
+        <source>Skein is not connected to a server yet.</source>
+        <translation>Skein ist noch mit keinem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Skein is not connected to a server yet; the messages keep waiting.</source>
+        <translation>Skein ist noch mit keinem Server verbunden; die Nachrichten warten weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::desktop::LiveMail</name>
     <message>
         <source>Skein tray menu</source>
         <translation>Skein-Menü im Systembereich</translation>
@@ -673,6 +692,14 @@
         <translation>Skein</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
         <source>%1 — %2 (%3 new)</source>
         <translation>%1 — %2 (%3 neu)</translation>
     </message>
@@ -691,28 +718,27 @@
             <numerusform>Skein — %n ungelesen</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Skein is not connected to a server yet; the messages keep waiting.</source>
-        <translation>Skein ist noch mit keinem Server verbunden; die Nachrichten warten weiter.</translation>
-    </message>
-    <message>
-        <source>Skein demo</source>
-        <translation>Skein-Demo</translation>
-    </message>
-    <message>
-        <source>The demo mailbox cannot be shown.</source>
-        <translation>Das Demo-Postfach kann nicht angezeigt werden.</translation>
-    </message>
-    <message>
-        <source>Demo server error</source>
-        <translation>Fehler des Demo-Servers</translation>
-    </message>
 </context>
 <context>
-    <name>skein::desktop::DesktopNotifier</name>
+    <name>skein::desktop::MailboxSync</name>
     <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced, with problems in %n folder(s)</source>
+        <translation>
+            <numerusform>Synchronisiert, mit Problemen in %n Ordner</numerusform>
+            <numerusform>Synchronisiert, mit Problemen in %n Ordnern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2606,6 +2632,130 @@
 <context>
     <name>skein::ui::ConversationActionsController</name>
     <message>
+        <source>Skein could not %1.</source>
+        <translation>Skein konnte diese Aktion nicht ausführen: %1.</translation>
+    </message>
+    <message>
+        <source>This server cannot keep conversation rules; Skein keeps “%1” ignored on this computer.</source>
+        <translation>Dieser Server kann keine Unterhaltungsregeln speichern; Skein ignoriert „%1“ auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>This server cannot keep conversation rules; Skein keeps moving “%1” to %2 on this computer.</source>
+        <translation>Dieser Server kann keine Unterhaltungsregeln speichern; Skein verschiebt „%1“ auf diesem Computer weiter nach %2.</translation>
+    </message>
+    <message>
+        <source>Ignoring “%1”: its messages and any new ones go to %2.</source>
+        <translation>„%1“ wird ignoriert: Ihre Nachrichten und alle neuen kommen nach %2.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” permanently.</source>
+        <translation>„%1“ endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Erledigt: %1.</translation>
+    </message>
+    <message>
+        <source>The server refused a change: %1</source>
+        <translation>Der Server hat eine Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Skein undid it on this computer.</source>
+        <translation>Skein hat sie auf diesem Computer rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>empty %1</source>
+        <translation>%1 leeren</translation>
+    </message>
+    <message>
+        <source>Skein could not %1: %2</source>
+        <translation>Skein konnte diese Aktion nicht ausführen: %1: %2</translation>
+    </message>
+    <message>
+        <source>The change was undone on this computer: the messages are back where they were.</source>
+        <translation>Die Änderung wurde auf diesem Computer rückgängig gemacht: Die Nachrichten sind wieder, wo sie waren.</translation>
+    </message>
+    <message>
+        <source>The change was undone on this computer.</source>
+        <translation>Die Änderung wurde auf diesem Computer rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1
+Skein sends them at the next sync.</source>
+        <translation>Noch nicht gesendet: %1
+Skein sendet sie bei der nächsten Synchronisierung.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ui::ConversationActionsDialogs</name>
+    <message>
+        <source>Delete Permanently</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Delete the message of “%1” in Deleted Items permanently?</source>
+        <translation>Die Nachricht von „%1“ in „Gelöschte Elemente“ endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Delete the %1 messages of “%2” in Deleted Items permanently?</source>
+        <translation>Die %1 Nachrichten von „%2“ in „Gelöschte Elemente“ endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Permanently</source>
+        <translation>Endgültig lö&amp;schen</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>Empty %1</source>
+        <translation>%1 leeren</translation>
+    </message>
+    <message>
+        <source>Delete the message in %1 permanently?</source>
+        <translation>Die Nachricht in %1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Delete all %1 messages in %2 permanently?</source>
+        <translation>Alle %1 Nachrichten in %2 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Empty %1</source>
+        <translation>%1 &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Skein could not empty %1.</source>
+        <translation>Skein konnte %1 nicht leeren.</translation>
+    </message>
+    <message>
+        <source>empty %1</source>
+        <translation>%1 leeren</translation>
+    </message>
+    <message>
+        <source>Emptied %1.</source>
+        <translation>%1 geleert.</translation>
+    </message>
+    <message>
+        <source>They are deleted on the server too, and cannot be brought back.</source>
+        <translation>Sie werden auch auf dem Server gelöscht und können nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Skein could not stop the rule for “%1”.</source>
+        <translation>Skein konnte die Regel für „%1“ nicht beenden.</translation>
+    </message>
+    <message>
+        <source>Stopped the rule for “%1”; its messages are on their way back.</source>
+        <translation>Die Regel für „%1“ ist beendet; ihre Nachrichten sind auf dem Rückweg.</translation>
+    </message>
+    <message>
+        <source>Stopped the rule for “%1”.</source>
+        <translation>Die Regel für „%1“ ist beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ui::ConversationCommands</name>
+    <message>
         <source>Mark as &amp;Read</source>
         <translation>Als &amp;gelesen markieren</translation>
     </message>
@@ -2790,150 +2940,12 @@
         <translation>Diese Unterhaltung wird immer nach %1 verschoben, neue Nachrichten ebenso.</translation>
     </message>
     <message>
-        <source>Skein could not %1.</source>
-        <translation>Skein konnte diese Aktion nicht ausführen: %1.</translation>
-    </message>
-    <message>
-        <source>This server cannot keep conversation rules; Skein keeps “%1” ignored on this computer.</source>
-        <translation>Dieser Server kann keine Unterhaltungsregeln speichern; Skein ignoriert „%1“ auf diesem Computer.</translation>
-    </message>
-    <message>
-        <source>This server cannot keep conversation rules; Skein keeps moving “%1” to %2 on this computer.</source>
-        <translation>Dieser Server kann keine Unterhaltungsregeln speichern; Skein verschiebt „%1“ auf diesem Computer weiter nach %2.</translation>
-    </message>
-    <message>
-        <source>Ignoring “%1”: its messages and any new ones go to %2.</source>
-        <translation>„%1“ wird ignoriert: Ihre Nachrichten und alle neuen kommen nach %2.</translation>
-    </message>
-    <message>
-        <source>Deleted “%1” permanently.</source>
-        <translation>„%1“ endgültig gelöscht.</translation>
-    </message>
-    <message>
-        <source>Done: %1.</source>
-        <translation>Erledigt: %1.</translation>
-    </message>
-    <message>
-        <source>The server refused a change: %1</source>
-        <translation>Der Server hat eine Änderung abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Skein undid it on this computer.</source>
-        <translation>Skein hat sie auf diesem Computer rückgängig gemacht.</translation>
-    </message>
-    <message>
-        <source>empty %1</source>
-        <translation>%1 leeren</translation>
-    </message>
-    <message>
-        <source>Skein could not %1: %2</source>
-        <translation>Skein konnte diese Aktion nicht ausführen: %1: %2</translation>
-    </message>
-    <message>
-        <source>The change was undone on this computer: the messages are back where they were.</source>
-        <translation>Die Änderung wurde auf diesem Computer rückgängig gemacht: Die Nachrichten sind wieder, wo sie waren.</translation>
-    </message>
-    <message>
-        <source>The change was undone on this computer.</source>
-        <translation>Die Änderung wurde auf diesem Computer rückgängig gemacht.</translation>
-    </message>
-    <message>
-        <source>Not sent yet: %1
-Skein sends them at the next sync.</source>
-        <translation>Noch nicht gesendet: %1
-Skein sendet sie bei der nächsten Synchronisierung.</translation>
-    </message>
-    <message>
-        <source>1 change waiting to be sent</source>
-        <translation>1 Änderung wartet auf das Senden</translation>
-    </message>
-    <message>
-        <source>%1 changes waiting to be sent</source>
-        <translation>%1 Änderungen warten auf das Senden</translation>
-    </message>
-    <message>
-        <source>Your changes are saved on this computer and sent to the server as soon as it can be reached.</source>
-        <translation>Ihre Änderungen sind auf diesem Computer gespeichert und werden an den Server gesendet, sobald er erreichbar ist.</translation>
-    </message>
-    <message>
         <source>Delete the conversation&apos;s messages in Deleted Items for good; Skein asks first</source>
         <translation>Die Nachrichten der Unterhaltung in „Gelöschte Elemente“ endgültig löschen; Skein fragt vorher</translation>
     </message>
     <message>
         <source>&amp;Delete Permanently…</source>
         <translation>Endgültig lö&amp;schen…</translation>
-    </message>
-    <message>
-        <source>Delete Permanently</source>
-        <translation>Endgültig löschen</translation>
-    </message>
-    <message>
-        <source>Delete the message of “%1” in Deleted Items permanently?</source>
-        <translation>Die Nachricht von „%1“ in „Gelöschte Elemente“ endgültig löschen?</translation>
-    </message>
-    <message>
-        <source>Delete the %1 messages of “%2” in Deleted Items permanently?</source>
-        <translation>Die %1 Nachrichten von „%2“ in „Gelöschte Elemente“ endgültig löschen?</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Permanently</source>
-        <translation>Endgültig lö&amp;schen</translation>
-    </message>
-    <message>
-        <source>%1 is empty.</source>
-        <translation>%1 ist leer.</translation>
-    </message>
-    <message>
-        <source>Empty %1</source>
-        <translation>%1 leeren</translation>
-    </message>
-    <message>
-        <source>Delete the message in %1 permanently?</source>
-        <translation>Die Nachricht in %1 endgültig löschen?</translation>
-    </message>
-    <message>
-        <source>Delete all %1 messages in %2 permanently?</source>
-        <translation>Alle %1 Nachrichten in %2 endgültig löschen?</translation>
-    </message>
-    <message>
-        <source>&amp;Empty %1</source>
-        <translation>%1 &amp;leeren</translation>
-    </message>
-    <message>
-        <source>Skein could not empty %1.</source>
-        <translation>Skein konnte %1 nicht leeren.</translation>
-    </message>
-    <message>
-        <source>Emptied %1.</source>
-        <translation>%1 geleert.</translation>
-    </message>
-    <message>
-        <source>They are deleted on the server too, and cannot be brought back.</source>
-        <translation>Sie werden auch auf dem Server gelöscht und können nicht wiederhergestellt werden.</translation>
-    </message>
-    <message>
-        <source>Skein could not stop the rule for “%1”.</source>
-        <translation>Skein konnte die Regel für „%1“ nicht beenden.</translation>
-    </message>
-    <message>
-        <source>Stopped the rule for “%1”; its messages are on their way back.</source>
-        <translation>Die Regel für „%1“ ist beendet; ihre Nachrichten sind auf dem Rückweg.</translation>
-    </message>
-    <message>
-        <source>Stopped the rule for “%1”.</source>
-        <translation>Die Regel für „%1“ ist beendet.</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>&amp;Rückgängig: %1</translation>
-    </message>
-    <message>
-        <source>Skein could not undo “%1”.</source>
-        <translation>Skein konnte „%1“ nicht rückgängig machen.</translation>
-    </message>
-    <message>
-        <source>Undone: %1.</source>
-        <translation>Rückgängig gemacht: %1.</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3138,25 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ui::ConversationUndo</name>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Skein could not undo “%1”.</source>
+        <translation>Skein konnte „%1“ nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Rückgängig gemacht: %1.</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +3731,21 @@ Der Server verschiebt neue Nachrichten dieser Unterhaltung womöglich weiter: Ex
     <message>
         <source>“%1” was not deleted: %2</source>
         <translation>„%1“ wurde nicht gelöscht: %2</translation>
+    </message>
+</context>
+<context>
+    <name>skein::ui::PendingChanges</name>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation>1 Änderung wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 Änderungen warten auf das Senden</translation>
+    </message>
+    <message>
+        <source>Your changes are saved on this computer and sent to the server as soon as it can be reached.</source>
+        <translation>Ihre Änderungen sind auf diesem Computer gespeichert und werden an den Server gesendet, sobald er erreichbar ist.</translation>
     </message>
 </context>
 <context>
