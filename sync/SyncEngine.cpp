@@ -1,8 +1,9 @@
 #include "SyncEngine.h"
 
 #include "AttachmentDownloader.h"
-#include "BackgroundPriority.h"
 #include "DraftUploader.h"
+#include "SyncEngineJobs.h"
+#include "SyncEnginePush.h"
 #include "SyncEngineWorker.h"
 
 #include <QCoreApplication>
@@ -12,24 +13,18 @@ Q_LOGGING_CATEGORY(lcEngine, "skein.engine")
 
 namespace skein::eas {
 
-namespace {
-
-// Reply-header requests per background job: small enough that a sync or
-// the user's work asked for meanwhile waits for a few requests at most.
-constexpr int kBackgroundBatchesPerJob = 4;
-
-} // namespace
-
 SyncEngine::SyncEngine(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_jobs(std::make_unique<SyncEngineJobs>(m_config, [this] { m_push->interrupt(); }))
+    , m_push(std::make_unique<SyncEnginePush>(*this, *m_jobs))
 {
     qRegisterMetaType<skein::eas::SyncReport>();
     qRegisterMetaType<skein::eas::FindResult>();
     qRegisterMetaType<skein::eas::ServerSearchResult>();
     // No event loop on this thread: a job runs to its end, and a request's
     // wait (NetworkTransport) cannot start another job meanwhile.
-    m_thread.reset(QThread::create([this] { runJobs(); }));
+    m_thread.reset(QThread::create([this] { m_jobs->run(); }));
     m_thread->setObjectName(QStringLiteral("skein-sync"));
     m_thread->start();
 }
@@ -40,68 +35,24 @@ SyncEngine::~SyncEngine()
     // transaction instead of being cut off); background work waits for the
     // next start. The worker's objects die on the thread they were made on.
     // A Ping may wait minutes for the server: it ends now.
-    m_pushEnabled = false;
-    interruptPing();
-    m_scheduler.finish();
+    m_push->shutdown();
+    m_jobs->finish();
     m_thread->wait();
-}
-
-void SyncEngine::runJobs()
-{
-    yieldCpuToTheWindow();
-    Worker worker;
-    worker.config = m_config;
-    m_worker = &worker;
-    while (std::optional<AccountScheduler::Job> job = m_scheduler.next())
-        (*job)();
-    m_worker = nullptr;
-}
-
-void SyncEngine::post(Lane lane, const QString &key, std::function<void(Worker &)> job)
-{
-    m_scheduler.post(lane, key, [this, lane, job = std::move(job)] {
-        const Lane outer = m_runningLane;
-        m_runningLane = lane;
-        job(*m_worker);
-        m_runningLane = outer;
-    });
-    if (lane != Lane::Push)
-        interruptPing();
-}
-
-void SyncEngine::runUserWork()
-{
-    if (m_yielding || m_runningLane == Lane::User)
-        return;
-    m_yielding = true;
-    while (std::optional<AccountScheduler::Job> job = m_scheduler.take(Lane::User))
-        (*job)();
-    m_yielding = false;
-}
-
-void SyncEngine::scheduleBackgroundWork(Worker &w)
-{
-    if (!w.runner || !w.runner->replyHeadersPending())
-        return;
-    post(Lane::Background, QStringLiteral("reply-headers"), [this](Worker &w) {
-        if (w.runner->fetchMoreReplyHeaders(kBackgroundBatchesPerJob))
-            scheduleBackgroundWork(w);
-    });
 }
 
 void SyncEngine::connectAccount()
 {
-    post(Lane::User, QStringLiteral("connect"), [this](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("connect"), [this](SyncEngineWorker &w) {
         Q_EMIT connected(w.ensureReady(this) ? w.runner->connect() : w.notReady());
     });
 }
 
 void SyncEngine::syncAll()
 {
-    post(Lane::Sync, QStringLiteral("sync"), [this](Worker &w) {
+    m_jobs->post(Lane::Sync, QStringLiteral("sync"), [this](SyncEngineWorker &w) {
         Q_EMIT syncFinished(w.ensureReady(this) ? w.runner->syncAll() : w.notReady());
-        scheduleBackgroundWork(w);
-        postPing(); // the first sync gives Ping its folders
+        m_jobs->scheduleBackgroundWork(w);
+        m_push->post(); // the first sync gives Ping its folders
         if (w.runner && DraftUploader::serverKeepsDrafts(w.session->account().protocolVersion)
             && DraftUploader::hasWork(w.store))
             saveDraftsNow();
@@ -110,7 +61,7 @@ void SyncEngine::syncAll()
 
 void SyncEngine::saveDraftsNow()
 {
-    post(Lane::Background, QStringLiteral("drafts"), [this](Worker &w) {
+    m_jobs->post(Lane::Background, QStringLiteral("drafts"), [this](SyncEngineWorker &w) {
         if (!w.ensureReady(this)) {
             Q_EMIT draftSaved(0, false, w.openError);
             return;
@@ -125,7 +76,7 @@ void SyncEngine::saveDraftsNow()
 
 void SyncEngine::syncFolder(const QString &folderId)
 {
-    post(Lane::Sync, QStringLiteral("sync:") + folderId, [this, folderId](Worker &w) {
+    m_jobs->post(Lane::Sync, QStringLiteral("sync:") + folderId, [this, folderId](SyncEngineWorker &w) {
         if (!w.ensureReady(this)) {
             Q_EMIT syncFinished(w.notReady());
             return;
@@ -136,21 +87,21 @@ void SyncEngine::syncFolder(const QString &folderId)
         else
             report.message = QCoreApplication::translate("skein::eas::SyncEngine", "There is no folder %1.").arg(folderId);
         Q_EMIT syncFinished(report);
-        scheduleBackgroundWork(w);
+        m_jobs->scheduleBackgroundWork(w);
     });
 }
 
 void SyncEngine::fetchBody(qint64 messageId)
 {
-    post(Lane::User, QStringLiteral("body:%1").arg(messageId), [this, messageId](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("body:%1").arg(messageId), [this, messageId](SyncEngineWorker &w) {
         Q_EMIT bodyFetched(messageId, w.ensureReady(this) ? w.runner->fetchBody(messageId) : w.openError);
     });
 }
 
 void SyncEngine::estimate(const QString &folderId, int filterType)
 {
-    post(Lane::User, QStringLiteral("estimate:%1:%2").arg(folderId).arg(filterType),
-         [this, folderId, filterType](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("estimate:%1:%2").arg(folderId).arg(filterType),
+                 [this, folderId, filterType](SyncEngineWorker &w) {
         if (!w.ensureReady(this)) {
             Q_EMIT estimated(folderId, 0, -1, w.openError);
             return;
@@ -167,8 +118,8 @@ void SyncEngine::estimate(const QString &folderId, int filterType)
 
 void SyncEngine::find(const QByteArray &conversationId)
 {
-    post(Lane::User, QStringLiteral("find:") + QString::fromLatin1(conversationId.toHex()),
-         [this, conversationId](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("find:") + QString::fromLatin1(conversationId.toHex()),
+                 [this, conversationId](SyncEngineWorker &w) {
         if (!w.ensureReady(this)) {
             FindResult result;
             result.conversationId = conversationId;
@@ -184,7 +135,7 @@ void SyncEngine::find(const QByteArray &conversationId)
 
 void SyncEngine::searchServer(const QString &words)
 {
-    post(Lane::User, QStringLiteral("search:") + words, [this, words](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("search:") + words, [this, words](SyncEngineWorker &w) {
         if (!w.ensureReady(this)) {
             ServerSearchResult result;
             result.words = words;
@@ -199,7 +150,7 @@ void SyncEngine::searchServer(const QString &words)
 
 void SyncEngine::searchDirectory(const QString &query)
 {
-    post(Lane::User, QStringLiteral("directory:") + query, [this, query](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("directory:") + query, [this, query](SyncEngineWorker &w) {
         if (!w.ensureReady(this)) {
             Q_EMIT directoryFound(query, {}, w.openError);
             return;
@@ -212,54 +163,50 @@ void SyncEngine::searchDirectory(const QString &query)
 
 void SyncEngine::fetchReplyHeaders(qint64 messageId)
 {
-    post(Lane::User, QStringLiteral("reply-headers:%1").arg(messageId), [this, messageId](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("reply-headers:%1").arg(messageId), [this, messageId](SyncEngineWorker &w) {
         Q_EMIT replyHeadersFetched(messageId, w.ensureReady(this) ? w.runner->fetchReplyHeadersOf(messageId) : w.openError);
     });
 }
 
 void SyncEngine::replayNow()
 {
-    post(Lane::User, QStringLiteral("replay"), [this](Worker &w) {
+    m_jobs->post(Lane::User, QStringLiteral("replay"), [this](SyncEngineWorker &w) {
         Q_EMIT replayFinished(w.ensureReady(this) ? w.runner->replayAndSync() : w.notReady());
     });
 }
 
+// ---- Push ----
+
+void SyncEngine::startPush()
+{
+    m_push->start();
+}
+
+void SyncEngine::stopPush()
+{
+    m_push->stop();
+}
+
 // ---- Attachments ----
-
-QString SyncEngine::downloadKey(qint64 messageId, const QString &fileReference)
-{
-    return QString::number(messageId) + QLatin1Char('\n') + fileReference;
-}
-
-bool SyncEngine::takeCancel(const QString &key)
-{
-    QMutexLocker lock(&m_cancelMutex);
-    return m_cancelledDownloads.remove(key);
-}
 
 void SyncEngine::cancelAttachment(qint64 messageId, const QString &fileReference)
 {
-    QMutexLocker lock(&m_cancelMutex);
-    m_cancelledDownloads.insert(downloadKey(messageId, fileReference));
+    m_cancels.cancel(messageId, fileReference);
 }
 
 void SyncEngine::saveAttachment(qint64 messageId, const QString &fileReference, const QString &targetPath)
 {
-    const QString key = downloadKey(messageId, fileReference);
-    {
-        // A cancel left over from an earlier download must not stop this one.
-        QMutexLocker lock(&m_cancelMutex);
-        m_cancelledDownloads.remove(key);
-    }
-    post(Lane::User, QStringLiteral("attachment:") + key + QLatin1Char('\n') + targetPath,
-         [this, messageId, fileReference, targetPath, key](Worker &w) {
+    m_cancels.forget(messageId, fileReference);
+    const QString key = QString::number(messageId) + QLatin1Char('\n') + fileReference + QLatin1Char('\n') + targetPath;
+    m_jobs->post(Lane::User, QStringLiteral("attachment:") + key,
+                 [this, messageId, fileReference, targetPath](SyncEngineWorker &w) {
         if (!w.ensureReady(this)) {
             Q_EMIT attachmentSaved(messageId, fileReference, targetPath, w.openError, false);
             return;
         }
         bool cancelled = false;
         const auto progress = [&](qint64 received, qint64 total) {
-            if (takeCancel(key)) {
+            if (m_cancels.take(messageId, fileReference)) {
                 cancelled = true;
                 return false;
             }

@@ -1,22 +1,20 @@
 #pragma once
 
-#include "AccountScheduler.h"
-#include "HeartbeatPolicy.h"
+#include "AttachmentCancels.h"
 #include "OAuthClient.h"
 #include "SyncRunner.h"
 #include "TokenStore.h"
 
-#include <QMutex>
 #include <QObject>
-#include <QSet>
 #include <QThread>
 
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
 
 namespace skein::eas {
+
+class SyncEngineJobs;
+class SyncEnginePush;
 
 // The background face of one account's sync: owns a thread on which its own
 // store connection, transport and session live. Every public slot only
@@ -78,7 +76,7 @@ public Q_SLOTS:
     // replyHeadersFetched(), error empty when stored.
     void fetchReplyHeaders(qint64 messageId);
 
-    // ---- Push (SyncEnginePush.cpp) ----
+    // ---- Push (SyncEnginePush) ----
     // Keeps a Ping open on the account's mail folders: a change the server
     // reports is synced at once, then the Ping resumes. The Ping runs only
     // when nothing else waits, and makes way as soon as any other work is
@@ -86,7 +84,7 @@ public Q_SLOTS:
     void startPush();
     void stopPush();
 
-    // ---- Attachments (SyncEngineAttachments.cpp) ----
+    // ---- Attachments ----
     // Fetches attachment fileReference of message messageId into targetPath
     // (user lane); the file appears only complete. Answers with
     // attachmentProgress() as bytes arrive and attachmentSaved() at the end.
@@ -144,44 +142,13 @@ Q_SIGNALS:
     void draftSaved(qint64 draftId, bool onServer, const QString &error);
 
 private:
-    struct Worker;
-    void post(Lane lane, const QString &key, std::function<void(Worker &)> job);
-    void runJobs(); // the engine thread's whole life
-    // A long sync's safe point: the user's waiting jobs run now.
-    void runUserWork();
-    // Reply headers a sync left for later, a few requests per job.
-    void scheduleBackgroundWork(Worker &w);
-
-    // Downloads the user cancelled, by downloadKey(); read by the running one.
-    bool takeCancel(const QString &key);
-    static QString downloadKey(qint64 messageId, const QString &fileReference);
-    QMutex m_cancelMutex;
-    QSet<QString> m_cancelledDownloads;
-
-    // Push: the Ping job and what lets other work interrupt it.
-    void postPing();
-    void ping(Worker &w);
-    void pingLater(int ms);
-    void interruptPing();
-    void setPushListening(bool listening, const QString &note);
-    std::mutex m_pingMutex;
-    Transport *m_pingTransport = nullptr; // set while a Ping is in flight
-    bool m_pingInterrupted = false;       // guarded by m_pingMutex
-    std::atomic<bool> m_pushEnabled{false};
-    // Only touched on m_thread:
-    HeartbeatPolicy m_heartbeat;
-    int m_pingFailures = 0;
-    int m_pingMaxFolders = 0;             // the server's limit (status 6); 0 none
-    bool m_staleAbortPossible = false;    // an interrupt may hit the next Ping
-    bool m_pushListening = false;
-
+    // Declared before the helpers that keep references to it.
     Config m_config;
-    AccountScheduler m_scheduler;
+    // The thread's job loop; posting anything but the Ping interrupts the Ping.
+    std::unique_ptr<SyncEngineJobs> m_jobs;
+    std::unique_ptr<SyncEnginePush> m_push;
+    AttachmentCancels m_cancels;
     std::unique_ptr<QThread> m_thread;
-    // Only touched on m_thread:
-    Worker *m_worker = nullptr;
-    Lane m_runningLane = Lane::Background;
-    bool m_yielding = false;
 };
 
 } // namespace skein::eas

@@ -1,9 +1,7 @@
-// SyncEngine: push. A Ping job on the lowest lane keeps one request open on
-// the mail folders; any other job posted meanwhile interrupts it (post()
-// calls interruptPing()) and the Ping is posted again behind that work.
-#include "SyncEngine.h"
+#include "SyncEnginePush.h"
 
 #include "PingCommand.h"
+#include "SyncEngineJobs.h"
 #include "SyncEngineWorker.h"
 
 #include <QCoreApplication>
@@ -41,26 +39,37 @@ QStringList pushFolders(const Store &store, int limit)
 
 } // namespace
 
-void SyncEngine::startPush()
+SyncEnginePush::SyncEnginePush(SyncEngine &engine, SyncEngineJobs &jobs)
+    : m_engine(engine)
+    , m_jobs(jobs)
 {
-    m_pushEnabled = true;
-    postPing();
 }
 
-void SyncEngine::stopPush()
+void SyncEnginePush::start()
 {
-    m_pushEnabled = false;
-    interruptPing();
-    setPushListening(false, {});
+    m_enabled = true;
+    post();
 }
 
-void SyncEngine::postPing()
+void SyncEnginePush::stop()
 {
-    if (m_pushEnabled)
-        post(Lane::Push, QStringLiteral("ping"), [this](Worker &w) { ping(w); });
+    shutdown();
+    setListening(false, {});
 }
 
-void SyncEngine::interruptPing()
+void SyncEnginePush::shutdown()
+{
+    m_enabled = false;
+    interrupt();
+}
+
+void SyncEnginePush::post()
+{
+    if (m_enabled)
+        m_jobs.post(Lane::Push, QStringLiteral("ping"), [this](SyncEngineWorker &w) { ping(w); });
+}
+
+void SyncEnginePush::interrupt()
 {
     std::lock_guard lock(m_pingMutex);
     if (m_pingTransport) {
@@ -69,28 +78,28 @@ void SyncEngine::interruptPing()
     }
 }
 
-void SyncEngine::pingLater(int ms)
+void SyncEnginePush::pingLater(int ms)
 {
     // The engine's thread has no event loop: the timer runs where the engine lives.
-    QMetaObject::invokeMethod(this, [this, ms] {
-        QTimer::singleShot(ms, this, [this] { postPing(); });
+    QMetaObject::invokeMethod(&m_engine, [this, ms] {
+        QTimer::singleShot(ms, &m_engine, [this] { post(); });
     }, Qt::QueuedConnection);
 }
 
-void SyncEngine::setPushListening(bool listening, const QString &note)
+void SyncEnginePush::setListening(bool listening, const QString &note)
 {
-    if (listening == m_pushListening && listening)
+    if (listening == m_listening && listening)
         return;
-    m_pushListening = listening;
-    Q_EMIT pushChanged(listening, note);
+    m_listening = listening;
+    Q_EMIT m_engine.pushChanged(listening, note);
 }
 
-void SyncEngine::ping(Worker &w)
+void SyncEnginePush::ping(SyncEngineWorker &w)
 {
-    if (!m_pushEnabled)
+    if (!m_enabled)
         return;
-    if (!w.ensureReady(this)) {
-        setPushListening(false, w.openError);
+    if (!w.ensureReady(&m_engine)) {
+        setListening(false, w.openError);
         return;
     }
     const QStringList folders = pushFolders(w.store, m_pingMaxFolders);
@@ -99,9 +108,9 @@ void SyncEngine::ping(Worker &w)
     {
         std::lock_guard lock(m_pingMutex);
         // Push may have been switched off (the engine is closing) since the
-        // check above, by an interruptPing() that found no Ping to abort:
+        // check above, by an interrupt() that found no Ping to abort:
         // sending it now would hold the closing window for a heartbeat.
-        if (!m_pushEnabled)
+        if (!m_enabled)
             return;
         m_pingTransport = w.transport.get();
         m_pingInterrupted = false;
@@ -112,47 +121,47 @@ void SyncEngine::ping(Worker &w)
         return std::exchange(m_pingInterrupted, false);
     };
     // Work posted before the Ping could be interrupted goes first.
-    if (m_scheduler.hasWaiting(Lane::Background)) {
+    if (m_jobs.hasWaiting(Lane::Background)) {
         release();
-        postPing();
+        post();
         return;
     }
-    setPushListening(true, {});
+    setListening(true, {});
     const int heartbeat = m_heartbeat.seconds();
     w.session->setRequestTimeoutMs(m_heartbeat.requestTimeoutMs());
     QElapsedTimer waited;
     waited.start();
     EasReply reply;
     const PingCommand::Result result = w.session->run(PingCommand(heartbeat, folders), &reply);
-    w.session->setRequestTimeoutMs(m_config.requestTimeoutMs);
+    w.session->setRequestTimeoutMs(w.config.requestTimeoutMs);
     const bool interrupted = release();
     const int waitedSeconds = int(waited.elapsed() / 1000);
 
     if (!reply.ok()) {
         // Interrupted on purpose, or by an interrupt meant for the Ping before.
         if (interrupted || (std::exchange(m_staleAbortPossible, false) && waited.elapsed() < 1000)) {
-            postPing();
+            post();
             return;
         }
         if (reply.error == ErrorKind::Auth || reply.error == ErrorKind::SignInRequired || reply.error == ErrorKind::Blocked
             || reply.error == ErrorKind::PasswordExpired) {
             // Asking again would only repeat the refusal; signing in again restarts push.
-            m_pushEnabled = false;
-            setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "Push is paused: %1").arg(reply.message));
+            m_enabled = false;
+            setListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "Push is paused: %1").arg(reply.message));
             return;
         }
         if (reply.error == ErrorKind::NotSupported || reply.error == ErrorKind::Protocol) {
-            m_pushEnabled = false;
-            setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "The server does not offer push (%1); Skein checks for mail at the interval instead.")
+            m_enabled = false;
+            setListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "The server does not offer push (%1); Skein checks for mail at the interval instead.")
                                         .arg(reply.message));
             return;
         }
         if (reply.error == ErrorKind::Network)
             m_heartbeat.dropped(waitedSeconds);
-        const int delay = std::min(kMaxRetryMs, m_config.pushRetryMs << std::min(m_pingFailures, 4));
+        const int delay = std::min(kMaxRetryMs, w.config.pushRetryMs << std::min(m_pingFailures, 4));
         ++m_pingFailures;
         qCInfo(lcPush) << "Ping failed:" << reply.message << "- trying again in" << delay << "ms";
-        setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "Push is interrupted (%1); trying again in %2 s.").arg(reply.message).arg(delay / 1000));
+        setListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "Push is interrupted (%1); trying again in %2 s.").arg(reply.message).arg(delay / 1000));
         pingLater(delay);
         return;
     }
@@ -161,8 +170,8 @@ void SyncEngine::ping(Worker &w)
     // A server that keeps refusing the request is not asked in a tight loop.
     m_pingFailures = understood ? 0 : m_pingFailures + 1;
     if (!understood && m_pingFailures >= 3) {
-        const int delay = std::min(kMaxRetryMs, m_config.pushRetryMs << std::min(m_pingFailures - 3, 4));
-        setPushListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "The server could not keep push open (Ping status %1); trying again in %2 s.")
+        const int delay = std::min(kMaxRetryMs, w.config.pushRetryMs << std::min(m_pingFailures - 3, 4));
+        setListening(false, QCoreApplication::translate("skein::eas::SyncEngine", "The server could not keep push open (Ping status %1); trying again in %2 s.")
                                     .arg(result.status).arg(delay / 1000));
         pingLater(delay);
         return;
@@ -173,7 +182,7 @@ void SyncEngine::ping(Worker &w)
         break;
     case 2:
         for (const QString &folderId : result.changedFolders)
-            syncFolder(folderId); // the Sync lane runs before the next Ping
+            m_engine.syncFolder(folderId); // the Sync lane runs before the next Ping
         break;
     case 5:
         m_heartbeat.outOfRange(result.heartbeatInterval);
@@ -187,7 +196,7 @@ void SyncEngine::ping(Worker &w)
     default:
         break; // 3, 4, 8 or unknown: the full request goes again, a few times
     }
-    postPing();
+    post();
 }
 
 } // namespace skein::eas

@@ -13,7 +13,7 @@ namespace skein::eas {
 
 // Everything that touches the network or writes the store; built lazily on
 // the sync thread so that each object lives where it is used.
-struct SyncEngine::Worker {
+struct SyncEngineWorker {
     SyncEngine::Config config;
     std::unique_ptr<Transport> transport;
     Store store;
@@ -22,6 +22,8 @@ struct SyncEngine::Worker {
     std::unique_ptr<EasSession> session;
     std::unique_ptr<SyncRunner> runner;
     QString openError;
+    // Set by SyncEngineJobs: runs the user's waiting jobs at a long sync's safe points.
+    std::function<void()> yieldToUser;
 
     bool ensureReady(SyncEngine *engine)
     {
@@ -72,7 +74,7 @@ struct SyncEngine::Worker {
             Q_EMIT engine->outboxChanged(id);
         });
         runner->actionReplayer().setNoticeHandler([engine](const QString &message) { Q_EMIT engine->notice(message); });
-        runner->setYieldHandler([engine] { engine->runUserWork(); });
+        runner->setYieldHandler(yieldToUser);
         return true;
     }
 
